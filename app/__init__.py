@@ -1,0 +1,1 @@
+"""The loyalty terminal: core rules, local ledger, cashier UI."""

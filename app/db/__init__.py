@@ -1,0 +1,1 @@
+"""Persistence of the terminal: SQLAlchemy models, the engine, migrations."""

@@ -1,0 +1,327 @@
+"""The terminal's tables (DESIGN §3), in SQLAlchemy 2 style.
+
+The ledger is append-only: nothing in the code updates or deletes a
+``LedgerEntry`` row; ``app.services.ledger_writer`` is the only writer. The
+``balance`` table is a cache of the ledger, updated in the same transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC in, aware UTC out — on SQLite (which keeps no zone) as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if getattr(dialect, "name", "") == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Store(Base):
+    __tablename__ = "store"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Ho_Chi_Minh")
+    currency: Mapped[str] = mapped_column(String(3), default="VND")
+
+
+class Terminal(Base):
+    """This till (and, after a pull, the others of the chain)."""
+
+    __tablename__ = "terminal"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    server_url: Mapped[str | None] = mapped_column(String(500))
+    is_self: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))  # cashier, manager, owner
+    pin_hash: Mapped[str] = mapped_column(String(200))  # scrypt, salted; never the PIN
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+
+
+class Customer(Base):
+    __tablename__ = "customer"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    card_number: Mapped[str] = mapped_column(String(20), unique=True)
+    phone: Mapped[str | None] = mapped_column(String(20), unique=True)  # E.164
+    name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), index=True)  # folded: no case, no diacritics
+    birthday_day: Mapped[int | None] = mapped_column(Integer)
+    birthday_month: Mapped[int | None] = mapped_column(Integer)
+    birthday_year: Mapped[int | None] = mapped_column(Integer)
+    gender: Mapped[str | None] = mapped_column(String(10))
+    area: Mapped[str | None] = mapped_column(String(100))
+    marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    referral_code: Mapped[str] = mapped_column(String(20), unique=True)
+    referred_by: Mapped[str | None] = mapped_column(String(40))
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    enrolled_store: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), default="active")  # active, blocked, merged
+    merged_into: Mapped[str | None] = mapped_column(String(40))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+
+
+class ProgramVersion(Base):
+    __tablename__ = "program_version"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    body: Mapped[str] = mapped_column(Text)  # Program.to_json()
+    active: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+
+
+class RewardRow(Base):
+    __tablename__ = "reward"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(30))
+    cost_points: Mapped[int] = mapped_column(Integer, default=0)
+    cost_full_card: Mapped[bool] = mapped_column(Boolean, default=False)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+    cap: Mapped[int] = mapped_column(BigInteger, default=0)
+    item_sku: Mapped[str] = mapped_column(String(100), default="")
+    min_tier: Mapped[str | None] = mapped_column(String(100))
+    limit_count: Mapped[int] = mapped_column(Integer, default=0)
+    limit_period: Mapped[str] = mapped_column(String(10), default="month")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class LedgerEntryRow(Base):
+    """Append-only. See app.core.ledger.LedgerEntry for the meaning of each field."""
+
+    __tablename__ = "ledger_entry"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)  # UUIDv7 made at the till
+    terminal_id: Mapped[str] = mapped_column(String(40))
+    store_id: Mapped[str] = mapped_column(String(40))
+    terminal_seq: Mapped[int] = mapped_column(BigInteger)
+    customer_id: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    points: Mapped[int] = mapped_column(BigInteger, default=0)
+    stamps: Mapped[int] = mapped_column(Integer, default=0)
+    qualifying: Mapped[int] = mapped_column(BigInteger, default=0)
+    amount: Mapped[int | None] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3), default="VND")
+    reward_id: Mapped[str | None] = mapped_column(String(40))
+    receipt_source: Mapped[str | None] = mapped_column(String(40))
+    receipt_id: Mapped[str | None] = mapped_column(String(100))
+    program_version: Mapped[int] = mapped_column(Integer, default=0)
+    staff_id: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    reverses: Mapped[str | None] = mapped_column(String(36))
+    tier: Mapped[str | None] = mapped_column(String(100))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (
+        UniqueConstraint("terminal_id", "terminal_seq", name="uq_ledger_entry_terminal_seq"),
+        Index("ix_ledger_entry_customer_created", "customer_id", "created_at"),
+        Index("ix_ledger_entry_reverses", "reverses"),
+        # A receipt earns once, whichever till or path (typed, POS file, claim) awards it.
+        Index(
+            "uq_ledger_entry_receipt_earn",
+            "receipt_source",
+            "store_id",
+            "receipt_id",
+            unique=True,
+            sqlite_where=text("kind = 'earn' AND receipt_id IS NOT NULL"),
+            postgresql_where=text("kind = 'earn' AND receipt_id IS NOT NULL"),
+        ),
+    )
+
+
+class BalanceRow(Base):
+    """Cache of the ledger per customer; ``app.services.balances.rebuild`` must reproduce it."""
+
+    __tablename__ = "balance"
+    customer_id: Mapped[str] = mapped_column(ForeignKey("customer.id"), primary_key=True)
+    points: Mapped[int] = mapped_column(BigInteger, default=0)
+    stamps: Mapped[int] = mapped_column(Integer, default=0)
+    lifetime_points: Mapped[int] = mapped_column(BigInteger, default=0)
+    lifetime_spend: Mapped[int] = mapped_column(BigInteger, default=0)
+    visits: Mapped[int] = mapped_column(Integer, default=0)
+    last_visit_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    tier: Mapped[str | None] = mapped_column(String(100))
+    tier_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    redeemed_points: Mapped[int] = mapped_column(BigInteger, default=0)
+    entry_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class OutboxItem(Base):
+    """What the server has not acknowledged yet. The sync worker reads this, nothing else."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    item_type: Mapped[str] = mapped_column(String(20))  # entry, customer, feedback, ticket
+    item_id: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    acked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    __table_args__ = (Index("ix_outbox_pending", "item_type", "id", sqlite_where=text("acked_at IS NULL")),)
+
+
+class Flag(Base):
+    """Something a manager should look at; a flag never blocks a sale."""
+
+    __tablename__ = "flag"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))  # daily_cap, self_earn, negative_balance, ...
+    customer_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    entry_id: Mapped[str | None] = mapped_column(String(36))
+    staff_id: Mapped[str | None] = mapped_column(String(40))
+    message: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class AuditLog(Base):
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    staff_id: Mapped[str | None] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(50))
+    subject: Mapped[str] = mapped_column(String(100), default="")
+    before: Mapped[str] = mapped_column(Text, default="")  # JSON
+    after: Mapped[str] = mapped_column(Text, default="")  # JSON
+
+
+class Feedback(Base):
+    __tablename__ = "feedback"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customer_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    entry_id: Mapped[str | None] = mapped_column(String(36))
+    receipt_id: Mapped[str | None] = mapped_column(String(100))
+    store_id: Mapped[str] = mapped_column(String(40))
+    rating: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+
+
+class Ticket(Base):
+    __tablename__ = "ticket"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customer_id: Mapped[str | None] = mapped_column(String(40))
+    feedback_id: Mapped[str | None] = mapped_column(String(36))
+    store_id: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(String(300))
+    priority: Mapped[str] = mapped_column(String(10), default="normal")  # low, normal, high
+    status: Mapped[str] = mapped_column(String(20), default="open")  # open, in_progress, resolved
+    assignee: Mapped[str | None] = mapped_column(String(40))
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    voucher_code: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+
+
+class Voucher(Base):
+    __tablename__ = "voucher"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    customer_id: Mapped[str | None] = mapped_column(String(40))
+    value: Mapped[int] = mapped_column(BigInteger)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    issued_for: Mapped[str] = mapped_column(String(20))  # ticket, birthday, referral, reward
+    issued_ref: Mapped[str | None] = mapped_column(String(40))
+    redeemed_entry_id: Mapped[str | None] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+
+
+class Receipt(Base):
+    """A POS receipt read by the bridge; earns once, through its ledger entry."""
+
+    __tablename__ = "receipt"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    source: Mapped[str] = mapped_column(String(40))
+    external_id: Mapped[str] = mapped_column(String(100))
+    store_id: Mapped[str] = mapped_column(String(40))
+    kind: Mapped[str] = mapped_column(String(10))  # sale, refund, void
+    opened_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    closed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    total: Mapped[int] = mapped_column(BigInteger)
+    subtotal: Mapped[int] = mapped_column(BigInteger, default=0)
+    discount: Mapped[int] = mapped_column(BigInteger, default=0)
+    tax: Mapped[int] = mapped_column(BigInteger, default=0)
+    tip: Mapped[int] = mapped_column(BigInteger, default=0)
+    currency: Mapped[str] = mapped_column(String(3), default="VND")
+    lines_json: Mapped[str] = mapped_column(Text, default="[]")
+    customer_ref: Mapped[str] = mapped_column(String(100), default="")
+    refund_of: Mapped[str] = mapped_column(String(100), default="")
+    state: Mapped[str] = mapped_column(String(10), default="unclaimed")  # unclaimed, claimed, expired, ignored
+    customer_id: Mapped[str | None] = mapped_column(String(40))
+    ledger_entry_id: Mapped[str | None] = mapped_column(String(36))
+    file_hash: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+
+    __table_args__ = (UniqueConstraint("source", "store_id", "external_id", name="uq_receipt_source_key"),)
+
+
+class ImportedFile(Base):
+    """Every POS export file seen, by content hash: a re-export or a copy is never read twice."""
+
+    __tablename__ = "imported_file"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    path: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(String(20))  # applied, partly, quarantined
+    detail: Mapped[str] = mapped_column(Text, default="")
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+
+
+class Setting(Base):
+    """Small key/value settings of this till (language, sync cursor, limits)."""
+
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

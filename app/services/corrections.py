@@ -1,0 +1,217 @@
+"""Corrections: reverse an entry, adjust a balance, undo the last action.
+
+A correction is always a new entry: the original stays in the ledger, and the
+audit log says who corrected it and why.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.core.earning import partial_reversal
+from app.core.errors import InvalidInput, NotAllowed, NotFound, PermissionDenied
+from app.core.ledger import EntryKind, LedgerEntry
+from app.db.models import BalanceRow, LedgerEntryRow
+from app.services import ledger_writer
+from app.services.staff import StaffMember, audit, require_manager
+from app.services.till import Till
+
+UNDO_WINDOW = timedelta(minutes=2)  # a cashier may undo their own last action this long without a manager
+MAX_ADJUST = 1_000_000
+
+
+def reverse(
+    till: Till, entry_id: str, *, manager: StaffMember, reason: str, refunded_amount: int | None = None
+) -> LedgerEntry:
+    """Cancel an entry (a void), or part of an earn (a partial refund of ``refunded_amount``)."""
+    if not manager.is_manager:
+        raise PermissionDenied("Reversing an entry needs a manager.")
+    if not reason.strip():
+        raise InvalidInput("Say why the entry is reversed.")
+    with till.transaction() as s:
+        entry = reverse_in(
+            s, till, entry_id, staff_id=manager.id, reason=reason.strip(), refunded_amount=refunded_amount
+        )
+        audit(
+            s,
+            manager,
+            "ledger.reverse",
+            entry_id,
+            after={"reversal": entry.id, "reason": reason, "points": entry.points, "stamps": entry.stamps},
+        )
+        return entry
+
+
+def reverse_in(
+    s: Session, till: Till, entry_id: str, *, staff_id: str | None, reason: str, refunded_amount: int | None = None
+) -> LedgerEntry:
+    """The reversal itself, inside the caller's transaction (the POS bridge uses this for refunds)."""
+    original = ledger_writer.load(s, entry_id)
+    if original is None:
+        raise NotFound("There is no such ledger entry.")
+    if original.kind is EntryKind.REVERSE:
+        raise NotAllowed("A reversal cannot itself be reversed; record a new entry instead.")
+    already = s.execute(
+        select(
+            func.coalesce(func.sum(LedgerEntryRow.points), 0),
+            func.coalesce(func.sum(LedgerEntryRow.stamps), 0),
+            func.coalesce(func.sum(LedgerEntryRow.amount), 0),
+            func.count(),
+        ).where(LedgerEntryRow.reverses == entry_id)
+    ).one()
+    left_points, left_stamps = original.points + already[0], original.stamps + already[1]
+    if already[3] and left_points == 0 and left_stamps == 0:
+        raise NotAllowed("This entry has already been reversed.")
+    amount = None
+    if refunded_amount is not None:
+        if original.kind is not EntryKind.EARN or not original.amount:
+            raise InvalidInput("Only a sale can be partly refunded.")
+        if refunded_amount <= 0:
+            raise InvalidInput("The refunded amount must be more than zero.")
+        left_amount = original.amount - already[2]
+        refunded_amount = min(refunded_amount, left_amount)
+        pts, stp = partial_reversal(original.points, original.stamps, original.amount, already[2] + refunded_amount)
+        # Cumulative: what all refunds so far take back, minus what earlier ones took.
+        points, stamps = -min(pts + already[0], left_points), -min(stp + already[1], left_stamps)
+        amount = refunded_amount
+    else:
+        points, stamps = -left_points, -left_stamps
+    if original.kind is EntryKind.TIER:
+        return _undo_tier(s, till, original, staff_id, reason)
+    return ledger_writer.append(
+        s,
+        ledger_writer.draft(
+            till,
+            original.customer_id,
+            EntryKind.REVERSE,
+            till.clock(),
+            points=points,
+            stamps=stamps,
+            qualifying=-original.qualifying if amount is None else min(points, 0) if original.qualifying else 0,
+            amount=amount,
+            currency=original.currency,
+            reward_id=original.reward_id,
+            reverses=original.id,
+            program_version=original.program_version,
+            staff_id=staff_id,
+            reason=reason,
+            receipt_source=original.receipt_source,
+            receipt_id=original.receipt_id,
+        ),
+    )
+
+
+def _undo_tier(s: Session, till: Till, original: LedgerEntry, staff_id: str | None, reason: str) -> LedgerEntry:
+    """A tier change is undone by a new tier change back to the tier before it."""
+    before = s.scalar(
+        select(LedgerEntryRow.tier)
+        .where(
+            LedgerEntryRow.customer_id == original.customer_id,
+            LedgerEntryRow.kind == EntryKind.TIER.value,
+            LedgerEntryRow.created_at < original.created_at,
+        )
+        .order_by(LedgerEntryRow.created_at.desc())
+        .limit(1)
+    )
+    return ledger_writer.append(
+        s,
+        ledger_writer.draft(
+            till,
+            original.customer_id,
+            EntryKind.TIER,
+            till.clock(),
+            tier=before,
+            reverses=original.id,
+            staff_id=staff_id,
+            reason=reason,
+        ),
+    )
+
+
+def adjust(
+    till: Till, customer_id: str, *, points: int = 0, stamps: int = 0, reason: str, manager: StaffMember
+) -> LedgerEntry:
+    """A manual correction with a reason ("coffee machine broke, 2 stamps goodwill")."""
+    if not manager.is_manager:
+        raise PermissionDenied("Adjusting a balance needs a manager.")
+    if not reason.strip():
+        raise InvalidInput("An adjustment needs a reason.")
+    if points == 0 and stamps == 0:
+        raise InvalidInput("The adjustment changes nothing.")
+    if abs(points) > MAX_ADJUST or abs(stamps) > 1000:
+        raise InvalidInput("That adjustment is too large; check the number.")
+    with till.transaction() as s:
+        row = s.get(BalanceRow, customer_id)
+        if row is None:
+            raise NotFound("No such customer.")
+        if row.points + points < 0 or row.stamps + stamps < 0:
+            raise InvalidInput(f"The balance would go below zero ({row.points} points, {row.stamps} stamps now).")
+        before = {"points": row.points, "stamps": row.stamps}
+        entry = ledger_writer.append(
+            s,
+            ledger_writer.draft(
+                till,
+                customer_id,
+                EntryKind.ADJUST,
+                till.clock(),
+                points=points,
+                stamps=stamps,
+                program_version=till.program(s).version,
+                staff_id=manager.id,
+                reason=reason.strip(),
+            ),
+        )
+        audit(
+            s,
+            manager,
+            "ledger.adjust",
+            customer_id,
+            before=before,
+            after={"points": row.points, "stamps": row.stamps, "reason": reason, "entry": entry.id},
+        )
+        return entry
+
+
+def last_action(till: Till, staff: StaffMember) -> list[LedgerEntry]:
+    """The entries of this cashier's last action at this till (they share one timestamp)."""
+    with till.transaction() as s:
+        last = s.scalars(
+            select(LedgerEntryRow)
+            .where(LedgerEntryRow.terminal_id == till.terminal_id, LedgerEntryRow.staff_id == staff.id)
+            .order_by(LedgerEntryRow.terminal_seq.desc())
+            .limit(1)
+        ).first()
+        if last is None or last.kind == EntryKind.REVERSE.value or last.reverses:
+            return []
+        rows = s.scalars(
+            select(LedgerEntryRow)
+            .where(LedgerEntryRow.terminal_id == till.terminal_id, LedgerEntryRow.created_at == last.created_at)
+            .order_by(LedgerEntryRow.terminal_seq)
+        )
+        return [ledger_writer.from_row(r) for r in rows]
+
+
+def undo_last(till: Till, staff: StaffMember, *, manager_pin: str = "") -> list[LedgerEntry]:
+    """Undo the cashier's last action: alone within the undo window, with a manager PIN after it."""
+    entries = last_action(till, staff)
+    if not entries:
+        raise NotFound("There is nothing to undo.")
+    approver = staff
+    if till.clock() - entries[0].created_at > UNDO_WINDOW or (not staff.is_manager and manager_pin):
+        approver = require_manager(till, manager_pin)
+    with till.transaction() as s:
+        done = []
+        for e in reversed(entries):  # tier change first, then bonuses, then the sale itself
+            done.append(reverse_in(s, till, e.id, staff_id=approver.id, reason=f"undo by {staff.name}"))
+        audit(
+            s,
+            approver,
+            "ledger.undo",
+            entries[0].customer_id,
+            before={"entries": [e.id for e in entries]},
+            after={"reversals": [e.id for e in done]},
+        )
+    return done

@@ -1,0 +1,319 @@
+"""Enrol customers and find them again: by scanned card, card number, phone or name."""
+
+from __future__ import annotations
+
+import secrets
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from app.core import cardcode
+from app.core.clock import local
+from app.core.errors import BadCardCode, Duplicate, InvalidInput, NotAllowed, NotFound
+from app.core.ids import new_id
+from app.core.ledger import Balance, EntryKind, LedgerEntry
+from app.core.lifecycle import Birthday, is_birthday_period
+from app.core.phone import display_phone, looks_like_phone, normalise_phone
+from app.core.rewards import Reward, RewardKind
+from app.db.models import BalanceRow, Customer, Flag, OutboxItem, RewardRow
+from app.services import ledger_writer
+from app.services.staff import StaffMember, audit
+from app.services.till import Till, reward_from_row
+
+MAX_NAME = 100
+_REFERRAL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the counter
+
+
+def fold_name(name: str) -> str:
+    """Lowercase without diacritics, so "nguyen" finds "Nguyễn" (đ is not a combining mark)."""
+    text = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
+
+
+def clean_name(name: str) -> str:
+    name = " ".join(unicodedata.normalize("NFC", name or "").split())
+    if not name:
+        raise InvalidInput("The customer's name is empty.")
+    if len(name) > MAX_NAME:
+        raise InvalidInput(f"The name is too long (at most {MAX_NAME} characters).")
+    if any(unicodedata.category(c).startswith("C") for c in name):
+        raise InvalidInput("The name contains control characters.")
+    return name
+
+
+@dataclass(frozen=True)
+class Enrolled:
+    customer_id: str
+    card_number: str
+    payload: str  # what the QR on the card carries
+    referral_code: str
+    welcome: LedgerEntry
+
+
+def enroll(
+    till: Till,
+    *,
+    name: str,
+    phone: str,
+    staff: StaffMember | None,
+    birthday: Birthday | None = None,
+    referral_code: str = "",
+    gender: str | None = None,
+    area: str | None = None,
+    marketing_consent: bool = False,
+) -> Enrolled:
+    """New member with starter stamps and the welcome bonus (endowed progress), in one transaction."""
+    name = clean_name(name)
+    phone_e164 = normalise_phone(phone)
+    now = till.clock()
+    with till.transaction() as s:
+        program = till.program(s)
+        if s.scalar(select(exists().where(Customer.phone == phone_e164))):
+            raise Duplicate(f"The phone number {display_phone(phone_e164)} already belongs to a member.")
+        referrer = None
+        if referral_code.strip():
+            referrer = s.scalars(
+                select(Customer).where(Customer.referral_code == referral_code.strip().upper())
+            ).first()
+            if referrer is None:
+                raise NotFound(f"No member has the referral code {referral_code.strip().upper()!r}.")
+        customer = Customer(
+            id=new_id(),
+            card_number=_new_card_number(s),
+            phone=phone_e164,
+            name=name,
+            name_key=fold_name(name),
+            birthday_day=birthday.day if birthday else None,
+            birthday_month=birthday.month if birthday else None,
+            birthday_year=birthday.year if birthday else None,
+            gender=gender,
+            area=area,
+            marketing_consent=marketing_consent,
+            referral_code=_new_referral_code(s),
+            referred_by=referrer.id if referrer else None,
+            enrolled_at=now,
+            enrolled_store=till.store_id,
+            updated_at=now,
+        )
+        s.add(customer)
+        s.add(OutboxItem(item_type="customer", item_id=customer.id, created_at=now))
+        s.flush()
+        welcome = ledger_writer.append(
+            s,
+            LedgerEntry(
+                id=new_id(),
+                terminal_id=till.terminal_id,
+                store_id=till.store_id,
+                terminal_seq=0,
+                customer_id=customer.id,
+                kind=EntryKind.BONUS,
+                created_at=now,
+                points=program.welcome_points,
+                stamps=program.starter_stamps,
+                program_version=program.version,
+                staff_id=staff.id if staff else None,
+                reason="welcome",
+            ),
+        )
+        audit(s, staff, "customer.enroll", customer.id, after={"name": name, "card": customer.card_number})
+    return Enrolled(
+        customer_id=customer.id,
+        card_number=customer.card_number,
+        payload=cardcode.sign_card_payload(customer.card_number, till.card_key),
+        referral_code=customer.referral_code,
+        welcome=welcome,
+    )
+
+
+def _new_card_number(s: Session) -> str:
+    for _ in range(20):
+        number = cardcode.random_card_number()
+        if not s.scalar(select(exists().where(Customer.card_number == number))):
+            return number
+    raise RuntimeError("could not find a free card number")  # 10^8 numbers: not in this life
+
+
+def _new_referral_code(s: Session) -> str:
+    for _ in range(20):
+        code = "".join(secrets.choice(_REFERRAL_ALPHABET) for _ in range(6))
+        if not s.scalar(select(exists().where(Customer.referral_code == code))):
+            return code
+    raise RuntimeError("could not find a free referral code")
+
+
+@dataclass(frozen=True)
+class Match:
+    customer_id: str
+    name: str
+    card_number: str
+    phone: str
+    status: str
+
+
+@dataclass(frozen=True)
+class Lookup:
+    via: str  # "card" (scanned QR: may spend), "number", "phone", "name"
+    matches: list[Match]
+
+    @property
+    def identified(self) -> bool:
+        """A scan of the card's QR proves the card is here, so the points may be spent."""
+        return self.via == "card" and len(self.matches) == 1
+
+
+def find(till: Till, text: str, *, limit: int = 20) -> Lookup:
+    """Whatever the cashier typed or scanned. A damaged or forged QR raises BadCardCode."""
+    text = (text or "").strip()
+    if not text:
+        raise InvalidInput("Type a phone number, card number or name, or scan the card.")
+    if cardcode.looks_like_card_payload(text):
+        number = cardcode.verify_card_payload(text, till.card_key)
+        return Lookup("card", _by(till, Customer.card_number == number))
+    digits = "".join(c for c in text if c.isdigit())
+    if (
+        digits
+        and len(digits) == len(text.replace(" ", "").replace("-", ""))
+        and len(digits) == 10
+        and not digits.startswith("0")
+    ):
+        number = cardcode.normalise_card_number(text)
+        return Lookup("number", _by(till, Customer.card_number == number))
+    if looks_like_phone(text):
+        return Lookup("phone", _by(till, Customer.phone == normalise_phone(text)))
+    if len(text) > MAX_NAME:
+        raise InvalidInput("That is too long to be a name.")
+    key = fold_name(text)
+    if len(key) < 2:
+        raise InvalidInput("Type at least two letters of the name.")
+    return Lookup("name", _by(till, Customer.name_key >= key, Customer.name_key < key + "\uffff", limit=limit))
+
+
+def _by(till: Till, *conditions: object, limit: int = 20) -> list[Match]:
+    with till.transaction() as s:
+        rows = s.scalars(
+            select(Customer).where(*conditions, Customer.status != "merged").order_by(Customer.name_key).limit(limit)
+        ).all()
+        return [Match(c.id, c.name, c.card_number, c.phone or "", c.status) for c in rows]
+
+
+@dataclass(frozen=True)
+class RewardOption:
+    reward: Reward
+    affordable: bool
+    missing: int  # points (or stamps for a card reward) still needed
+
+
+@dataclass(frozen=True)
+class CustomerView:
+    """Everything the cashier's customer card and the customer display show."""
+
+    id: str
+    name: str
+    card_number: str
+    phone: str
+    tier: str
+    point_name: str
+    balance: Balance
+    card_size: int
+    stamps_on_card: int  # filled slots on the current card
+    full_cards: int  # complete cards waiting to be redeemed
+    rewards: list[RewardOption] = field(default_factory=list)
+    birthday_this_week: bool = False
+    blocked: bool = False
+    flags: list[str] = field(default_factory=list)
+    referral_code: str = ""
+    enrolled_at: datetime | None = None
+
+    @property
+    def available_now(self) -> list[Reward]:
+        return [o.reward for o in self.rewards if o.affordable]
+
+    @property
+    def next_reward(self) -> RewardOption | None:
+        waiting = [o for o in self.rewards if not o.affordable]
+        return min(waiting, key=lambda o: o.missing) if waiting else None
+
+
+def view(till: Till, customer_id: str) -> CustomerView:
+    with till.transaction() as s:
+        c = s.get(Customer, customer_id)
+        if c is None:
+            raise NotFound("No such customer.")
+        program = till.program(s)
+        bal = ledger_writer.balance_of(s.get(BalanceRow, customer_id))
+        tier = program.tier(bal.tier).name
+        options = []
+        for row in s.scalars(select(RewardRow).where(RewardRow.active).order_by(RewardRow.sort, RewardRow.name)):
+            reward = reward_from_row(row)
+            if reward.min_tier and program.tier_rank(tier) < program.tier_rank(reward.min_tier):
+                continue
+            if reward.cost_full_card:
+                missing = max(program.card_size - bal.stamps, 0)
+            elif reward.kind is RewardKind.POINTS_PAYMENT:
+                missing = 0 if bal.points > 0 and program.point_value > 0 else 1
+            else:
+                missing = max(reward.cost_points - bal.points, 0)
+            options.append(RewardOption(reward, missing == 0, missing))
+        flags = [
+            f.message
+            for f in s.scalars(select(Flag).where(Flag.customer_id == customer_id, Flag.resolved_at.is_(None)))
+        ]
+        bday = None
+        if c.birthday_day and c.birthday_month:
+            bday = Birthday(c.birthday_day, c.birthday_month, c.birthday_year)
+        today = local(till.clock(), program.timezone).date()
+        full_cards, on_card = divmod(max(bal.stamps, 0), program.card_size)
+        return CustomerView(
+            id=c.id,
+            name=c.name,
+            card_number=c.card_number,
+            phone=display_phone(c.phone or ""),
+            tier=tier,
+            point_name=program.point_name,
+            balance=bal,
+            card_size=program.card_size,
+            stamps_on_card=on_card,
+            full_cards=full_cards,
+            rewards=options,
+            birthday_this_week=bool(bday and is_birthday_period("week", bday, today)),
+            blocked=c.status == "blocked",
+            flags=flags,
+            referral_code=c.referral_code,
+            enrolled_at=c.enrolled_at,
+        )
+
+
+def set_blocked(till: Till, customer_id: str, blocked: bool, *, manager: StaffMember, reason: str) -> None:
+    if not manager.is_manager:
+        raise NotAllowed("Only a manager can block or unblock a customer.")
+    if not reason.strip():
+        raise InvalidInput("Say why.")
+    with till.transaction() as s:
+        c = s.get(Customer, customer_id)
+        if c is None:
+            raise NotFound("No such customer.")
+        before = c.status
+        c.status = "blocked" if blocked else "active"
+        c.updated_at = till.clock()
+        s.add(OutboxItem(item_type="customer", item_id=c.id, created_at=c.updated_at))
+        audit(
+            s,
+            manager,
+            "customer.block" if blocked else "customer.unblock",
+            c.id,
+            before={"status": before},
+            after={"status": c.status, "reason": reason},
+        )
+
+
+def customer_for_card(till: Till, payload_or_number: str) -> str:
+    """The customer id for a scanned payload or a typed card number; raises if none."""
+    found = find(till, payload_or_number)
+    if found.via not in ("card", "number"):
+        raise BadCardCode("That is not a card.")
+    if not found.matches:
+        raise NotFound("No member has this card.")
+    return found.matches[0].customer_id

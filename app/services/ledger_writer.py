@@ -1,0 +1,96 @@
+"""The one place ledger entries are written.
+
+Appending an entry takes the next gap-free sequence number of this terminal,
+links it into the terminal's hash chain, updates the customer's balance cache
+and queues the entry in the outbox — all in the caller's transaction, so either
+all four happen or none does. There is deliberately no update or delete here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, fields, replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.ids import new_id
+from app.core.ledger import GENESIS_HASH, Balance, EntryKind, LedgerEntry, apply_entry
+from app.db.models import BalanceRow, LedgerEntryRow, OutboxItem
+
+if TYPE_CHECKING:
+    from app.services.till import Till
+
+_ENTRY_FIELDS = [f.name for f in fields(LedgerEntry)]
+_BALANCE_FIELDS = [f.name for f in fields(Balance) if f.name != "extra"]
+
+
+def draft(till: Till, customer_id: str, kind: EntryKind, at: datetime, **fields_: Any) -> LedgerEntry:
+    """An unsealed entry of this till; ``append`` gives it its seq and hash."""
+    return LedgerEntry(
+        id=new_id(),
+        terminal_id=till.terminal_id,
+        store_id=till.store_id,
+        terminal_seq=0,
+        customer_id=customer_id,
+        kind=kind,
+        created_at=at,
+        **fields_,
+    )
+
+
+def chain_head(session: Session, terminal_id: str) -> tuple[int, str]:
+    row = session.execute(
+        select(LedgerEntryRow.terminal_seq, LedgerEntryRow.hash)
+        .where(LedgerEntryRow.terminal_id == terminal_id)
+        .order_by(LedgerEntryRow.terminal_seq.desc())
+        .limit(1)
+    ).first()
+    return (row[0], row[1]) if row else (0, GENESIS_HASH)
+
+
+def append(session: Session, draft: LedgerEntry) -> LedgerEntry:
+    """Seal ``draft`` (its seq and hashes are filled in here) and write it. Returns the sealed entry."""
+    seq, prev = chain_head(session, draft.terminal_id)
+    entry = replace(draft, id=draft.id or new_id(), terminal_seq=seq + 1).sealed(prev)
+    store(session, entry)
+    session.add(OutboxItem(item_type="entry", item_id=entry.id, created_at=entry.created_at))
+    return entry
+
+
+def store(session: Session, entry: LedgerEntry) -> None:
+    """Insert an already sealed entry (ours, or pulled from another till) and fold it into the balance."""
+    session.add(to_row(entry))
+    original = load(session, entry.reverses) if entry.reverses else None
+    row = session.get(BalanceRow, entry.customer_id)
+    if row is None:
+        row = BalanceRow(customer_id=entry.customer_id, **{k: v for k, v in asdict(Balance()).items() if k != "extra"})
+        session.add(row)
+    after = apply_entry(balance_of(row), entry, original)
+    for name in _BALANCE_FIELDS:
+        setattr(row, name, getattr(after, name))
+    session.flush()
+
+
+def balance_of(row: BalanceRow | None) -> Balance:
+    if row is None:
+        return Balance()
+    return Balance(**{name: getattr(row, name) for name in _BALANCE_FIELDS})
+
+
+def to_row(entry: LedgerEntry) -> LedgerEntryRow:
+    data = {name: getattr(entry, name) for name in _ENTRY_FIELDS}
+    data["kind"] = entry.kind.value
+    return LedgerEntryRow(**data)
+
+
+def from_row(row: LedgerEntryRow) -> LedgerEntry:
+    data = {name: getattr(row, name) for name in _ENTRY_FIELDS}
+    data["kind"] = EntryKind(row.kind)
+    return LedgerEntry(**data)
+
+
+def load(session: Session, entry_id: str) -> LedgerEntry | None:
+    row = session.get(LedgerEntryRow, entry_id)
+    return from_row(row) if row else None

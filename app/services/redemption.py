@@ -1,0 +1,151 @@
+"""Spend points or a full stamp card on a reward.
+
+Spending needs the card: a scanned QR (or the customer's confirmation). A phone
+number or a name alone may earn but never spend — letting anyone who knows a
+name spend the points is the complaint customers have about other programs.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.core.clock import local
+from app.core.errors import InsufficientBalance, InvalidInput, NotAllowed, NotFound
+from app.core.ledger import EntryKind, LedgerEntry
+from app.core.money import currency, format_money
+from app.core.rewards import Redemption, RewardKind, period_start, plan_redemption
+from app.db.models import BalanceRow, Customer, LedgerEntryRow, RewardRow, Voucher
+from app.services import ledger_writer
+from app.services.staff import StaffMember
+from app.services.till import Till, reward_from_row
+
+VOUCHER_DAYS = 90
+
+
+@dataclass(frozen=True)
+class RedeemResult:
+    entry: LedgerEntry
+    redemption: Redemption
+    voucher_code: str | None = None
+
+
+def redeem(
+    till: Till,
+    customer_id: str,
+    reward_id: str,
+    *,
+    staff: StaffMember | None,
+    identified: bool,
+    bill: int = 0,
+    points_to_spend: int = 0,
+) -> RedeemResult:
+    if not identified:
+        raise NotAllowed("To spend points, scan the customer's card (a phone number or name is not enough).")
+    if bill < 0 or points_to_spend < 0:
+        raise InvalidInput("Amounts cannot be negative.")
+    now = till.clock()
+    with till.transaction() as s:
+        program = till.program(s)
+        customer = s.get(Customer, customer_id)
+        if customer is None:
+            raise NotFound("No such customer.")
+        if customer.status != "active":
+            raise NotAllowed(f"{customer.name}'s membership is {customer.status}: rewards cannot be redeemed.")
+        row = s.get(RewardRow, reward_id)
+        if row is None:
+            raise NotFound("There is no such reward.")
+        reward = reward_from_row(row)
+        balance = ledger_writer.balance_of(s.get(BalanceRow, customer_id))
+        used = 0
+        if reward.limit_count:
+            used = _count_redeemed(s, customer_id, reward_id, period_start(program, reward.limit_period, now))
+        plan = plan_redemption(
+            program,
+            reward,
+            points=balance.points,
+            stamps=balance.stamps,
+            tier=balance.tier,
+            used_in_period=used,
+            bill=bill,
+            points_to_spend=points_to_spend,
+        )
+        cap = program.offline_daily_redeem_cap
+        if cap and not till.is_online() and plan.points:
+            day = local(now, program.timezone).replace(hour=0, minute=0, second=0, microsecond=0)
+            spent_today = -int(
+                s.scalar(
+                    select(func.coalesce(func.sum(LedgerEntryRow.points), 0)).where(
+                        LedgerEntryRow.customer_id == customer_id,
+                        LedgerEntryRow.kind == EntryKind.REDEEM.value,
+                        LedgerEntryRow.terminal_id == till.terminal_id,
+                        LedgerEntryRow.created_at >= day,
+                    )
+                )
+            )
+            if spent_today + plan.points > cap:
+                raise InsufficientBalance(
+                    f"Offline, a member may spend at most {cap} {program.point_name} a day at this till "
+                    f"({spent_today} already today). Try again when the till is back online."
+                )
+        reason = reward.name
+        if plan.discount:
+            reason += f" (−{format_money(plan.discount, currency(program.currency), 'en')})"
+        entry = ledger_writer.append(
+            s,
+            ledger_writer.draft(
+                till,
+                customer_id,
+                EntryKind.REDEEM,
+                now,
+                points=-plan.points,
+                stamps=-plan.stamps,
+                amount=bill or None,
+                currency=program.currency,
+                reward_id=reward.id,
+                program_version=program.version,
+                staff_id=staff.id if staff else None,
+                reason=reason,
+            ),
+        )
+        code = None
+        if reward.kind is RewardKind.VOUCHER:
+            code = "V" + secrets.token_hex(4).upper()
+            s.add(
+                Voucher(
+                    code=code,
+                    customer_id=customer_id,
+                    value=reward.value,
+                    issued_for="reward",
+                    issued_ref=entry.id,
+                    expires_at=now + timedelta(days=VOUCHER_DAYS),
+                    created_at=now,
+                )
+            )
+    return RedeemResult(entry, plan, code)
+
+
+def _count_redeemed(s: Session, customer_id: str, reward_id: str, since: object) -> int:
+    redeemed = s.scalar(
+        select(func.count()).where(
+            LedgerEntryRow.customer_id == customer_id,
+            LedgerEntryRow.kind == EntryKind.REDEEM.value,
+            LedgerEntryRow.reward_id == reward_id,
+            LedgerEntryRow.created_at >= since,
+        )
+    )
+    undone = s.scalar(
+        select(func.count())
+        .select_from(LedgerEntryRow)
+        .where(
+            LedgerEntryRow.kind == EntryKind.REVERSE.value,
+            LedgerEntryRow.customer_id == customer_id,
+            LedgerEntryRow.reward_id == reward_id,
+            LedgerEntryRow.created_at >= since,
+        )
+    )
+    return int(redeemed or 0) - int(undone or 0)

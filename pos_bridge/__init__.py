@@ -1,0 +1,1 @@
+"""Reads restaurant POS exports and turns receipts into loyalty transactions."""
