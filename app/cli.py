@@ -1,0 +1,273 @@
+"""The till from a shell: run the app, or enrol / award / redeem / show / print a card.
+
+Every command is one call into the same services the cashier window uses, so
+the core can be demonstrated and scripted without a screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.bootstrap import DEFAULT_HOME, open_till
+from app.core.errors import LoyaltyError, NotFound
+from app.core.lifecycle import Birthday
+from app.core.money import currency, format_money, parse_amount
+from app.services import balances, catalog, corrections, customers, lifecycle, redemption, staff
+from app.services.till import Till
+
+
+def _till(args: argparse.Namespace) -> Till:
+    return open_till(Path(args.home))
+
+
+def _pin(args: argparse.Namespace) -> str:
+    pin = args.pin or os.environ.get("LOYALTY_PIN", "")
+    if not pin:
+        raise LoyaltyError("Give your staff PIN with --pin (or LOYALTY_PIN).")
+    return pin
+
+
+def _one(till: Till, query: str) -> tuple[str, customers.Lookup]:
+    found = customers.find(till, query)
+    if not found.matches:
+        raise NotFound(f"No member found for {query!r}.")
+    if len(found.matches) > 1:
+        names = "; ".join(f"{m.name} ({m.card_number})" for m in found.matches[:10])
+        raise LoyaltyError(f"Several members match: {names}. Use the card number.")
+    return found.matches[0].customer_id, found
+
+
+def cmd_show(args: argparse.Namespace) -> None:
+    till = _till(args)
+    cid, _ = _one(till, args.query)
+    v = customers.view(till, cid)
+    cur = currency(till.program().currency)
+    print(f"{v.name}  card {v.card_number}  phone {v.phone}  tier {v.tier}{'  BLOCKED' if v.blocked else ''}")
+    print(
+        f"  {v.balance.points} {v.point_name}, stamps {v.stamps_on_card}/{v.card_size}"
+        f"{f' (+{v.full_cards} full card)' if v.full_cards else ''}, visits {v.balance.visits}, "
+        f"spent {format_money(v.balance.lifetime_spend, cur)}"
+    )
+    for o in v.rewards:
+        state = "available" if o.affordable else f"needs {o.missing} more"
+        print(f"  - {o.reward.name}: {o.reward.cost_text(till.program())} — {state}")
+    for flag in v.flags:
+        print(f"  ! {flag}")
+
+
+def cmd_enroll(args: argparse.Namespace) -> None:
+    till = _till(args)
+    who = staff.login(till, _pin(args))
+    bday = None
+    if args.birthday:
+        parts = [int(p) for p in args.birthday.replace("-", "/").split("/")]
+        bday = Birthday(parts[0], parts[1], parts[2] if len(parts) > 2 else None)
+    e = customers.enroll(
+        till, name=args.name, phone=args.phone, staff=who, birthday=bday, referral_code=args.referral or ""
+    )
+    print(f"Enrolled {args.name}: card {e.card_number}, referral code {e.referral_code}")
+    print(f"QR payload: {e.payload}")
+
+
+def cmd_award(args: argparse.Namespace) -> None:
+    from app.core.earning import Bill
+    from app.services import awards
+
+    till = _till(args)
+    who = staff.login(till, _pin(args))
+    cid, _ = _one(till, args.query)
+    amount = parse_amount(args.amount, currency(till.program().currency))
+    r = awards.award(till, cid, Bill(paid=amount), staff=who)
+    print(
+        f"Awarded {format_money(amount, currency(till.program().currency))}: +{r.points} "
+        f"{till.program().point_name}, +{r.stamps} stamps" + (f", now {r.new_tier}" if r.new_tier else "")
+    )
+    for f in r.flags:
+        print(f"  ! {f}")
+
+
+def cmd_redeem(args: argparse.Namespace) -> None:
+    till = _till(args)
+    who = staff.login(till, _pin(args))
+    cid, found = _one(till, args.card)
+    if found.via not in ("card", "number"):
+        raise LoyaltyError("Redeeming needs the member's card: give its QR payload or card number.")
+    matches = [r for r in catalog.rewards(till) if args.reward.lower() in (r.id.lower(), r.name.lower())]
+    if not matches:
+        raise NotFound(f"No reward named {args.reward!r}. See `loyalty rewards`.")
+    bill = parse_amount(args.bill) if args.bill else 0
+    r = redemption.redeem(
+        till, cid, matches[0].id, staff=who, identified=True, bill=bill, points_to_spend=args.points or 0
+    )
+    print(
+        f"Redeemed {matches[0].name}: −{r.redemption.points} points, −{r.redemption.stamps} stamps"
+        + (f", discount {format_money(r.redemption.discount)}" if r.redemption.discount else "")
+        + (f", voucher {r.voucher_code}" if r.voucher_code else "")
+    )
+
+
+def cmd_rewards(args: argparse.Namespace) -> None:
+    till = _till(args)
+    for r in catalog.rewards(till):
+        print(f"{r.id}  {r.name}  ({r.cost_text(till.program())})")
+
+
+def cmd_card(args: argparse.Namespace) -> None:
+    from app.cards.render import CardFace, render_card_pdf, render_card_png
+    from app.core.cardcode import sign_card_payload
+
+    till = _till(args)
+    cid, _ = _one(till, args.query)
+    v = customers.view(till, cid)
+    with till.transaction() as s:
+        store = till.store_name(s)
+    face = CardFace(
+        name=v.name,
+        card_number=v.card_number,
+        payload=sign_card_payload(v.card_number, till.card_key),
+        store_name=store,
+        tier=v.tier,
+    )
+    out = Path(args.out)
+    path = render_card_pdf([face], out) if out.suffix.lower() == ".pdf" else render_card_png(face, out)
+    print(f"Card written to {path}")
+
+
+def cmd_adjust(args: argparse.Namespace) -> None:
+    till = _till(args)
+    manager = staff.require_manager(till, _pin(args))
+    cid, _ = _one(till, args.query)
+    e = corrections.adjust(till, cid, points=args.points, stamps=args.stamps, reason=args.reason, manager=manager)
+    print(f"Adjusted: {e.points:+} points, {e.stamps:+} stamps (entry {e.id})")
+
+
+def cmd_expire(args: argparse.Namespace) -> None:
+    till = _till(args)
+    staff.require_manager(till, _pin(args))
+    print(
+        f"Expired the points of {lifecycle.run_expiry(till)} members; "
+        f"{lifecycle.run_tier_review(till)} tier changes at the yearly review."
+    )
+
+
+def cmd_verify(args: argparse.Namespace) -> None:
+    till = _till(args)
+    with till.transaction() as s:
+        last = balances.verify_terminal_chain(s, till.terminal_id)
+        bad = balances.mismatches(s)
+    print(f"Chain of this till verified: {last} entries.")
+    if bad:
+        raise LoyaltyError(f"{len(bad)} cached balances differ from the ledger: {[b[0] for b in bad[:5]]}")
+    print("Every cached balance equals a rebuild from the ledger.")
+
+
+def run_terminal(argv: Sequence[str] | None = None) -> int:
+    """Start the cashier app: demo data on first start, an embedded server when none is configured."""
+    parser = argparse.ArgumentParser(prog="loyalty-terminal", description=run_terminal.__doc__)
+    parser.add_argument("--home", default=str(DEFAULT_HOME), help="the till's data folder (default %(default)s)")
+    parser.add_argument("--no-demo", action="store_true", help="do not add demo data to a new till")
+    parser.add_argument("--no-sync", action="store_true", help="run without the sync worker (offline till)")
+    args, qt_args = parser.parse_known_args(argv)
+    return _run(Path(args.home), demo=not args.no_demo, sync=not args.no_sync, qt_args=qt_args)
+
+
+def _run(home: Path, *, demo: bool, sync: bool, qt_args: list[str]) -> int:
+    from app import demo as demo_data
+
+    till = open_till(home)
+    if demo and not demo_data.is_seeded(till):
+        info = demo_data.seed(till)
+        print(
+            f"Demo till ready in {home}. PINs: cashier {info.cashier_pin}, manager {info.manager_pin}, "
+            f"owner {info.owner_pin}. Try the phone {info.sample_phone}."
+        )
+    embedded = None
+    if sync:
+        try:
+            from sync.embedded import start_embedded
+        except ImportError:
+            start_embedded = None
+        if start_embedded is not None:
+            try:
+                embedded = start_embedded(home, till)
+            except Exception as exc:  # the till works offline: a sync problem must not stop a sale
+                print(f"Sync not started ({exc}); the till works offline.", file=sys.stderr)
+    try:
+        from app.ui.main import run
+
+        return run(till, sync=embedded.worker if embedded else None, argv=[sys.argv[0], *qt_args])
+    finally:
+        if embedded is not None:
+            embedded.stop()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="loyalty", description="The loyalty till from the command line.")
+    p.add_argument("--home", default=str(DEFAULT_HOME), help="the till's data folder (default %(default)s)")
+    p.add_argument("--pin", default="", help="your staff PIN (or set LOYALTY_PIN)")
+    sub = p.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("run", help="start the cashier app")
+    r.add_argument("--no-demo", action="store_true")
+    r.add_argument("--no-sync", action="store_true")
+    s = sub.add_parser("show", help="show a member: card payload, card number, phone or name")
+    s.add_argument("query")
+    e = sub.add_parser("enroll", help="enrol a new member")
+    e.add_argument("--name", required=True)
+    e.add_argument("--phone", required=True)
+    e.add_argument("--birthday", help="DD/MM or DD/MM/YYYY")
+    e.add_argument("--referral", help="the referral code of the member who brought them")
+    a = sub.add_parser("award", help="award a bill to a member")
+    a.add_argument("query", help="card payload, card number or phone")
+    a.add_argument("amount", help="the bill, e.g. 125.000")
+    d = sub.add_parser("redeem", help="redeem a reward (needs the card)")
+    d.add_argument("card", help="the card's QR payload or card number")
+    d.add_argument("reward", help="reward id or exact name")
+    d.add_argument("--bill", help="the bill amount, for discounts")
+    d.add_argument("--points", type=int, help="points to spend, for paying with points")
+    sub.add_parser("rewards", help="list the rewards")
+    c = sub.add_parser("card", help="print a member's card as PNG or PDF")
+    c.add_argument("query")
+    c.add_argument("--out", required=True, help="file.png or file.pdf")
+    j = sub.add_parser("adjust", help="correct a balance (manager PIN)")
+    j.add_argument("query")
+    j.add_argument("--points", type=int, default=0)
+    j.add_argument("--stamps", type=int, default=0)
+    j.add_argument("--reason", required=True)
+    sub.add_parser("expire", help="run point expiry and the yearly tier review (manager PIN)")
+    sub.add_parser("verify", help="verify the ledger chain and the cached balances")
+    return p
+
+
+COMMANDS = {
+    "show": cmd_show,
+    "enroll": cmd_enroll,
+    "award": cmd_award,
+    "redeem": cmd_redeem,
+    "rewards": cmd_rewards,
+    "card": cmd_card,
+    "adjust": cmd_adjust,
+    "expire": cmd_expire,
+    "verify": cmd_verify,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args, rest = build_parser().parse_known_args(argv)
+    try:
+        if args.command == "run":
+            return _run(Path(args.home), demo=not args.no_demo, sync=not args.no_sync, qt_args=rest)
+        if rest:
+            build_parser().error(f"unrecognized arguments: {' '.join(rest)}")
+        COMMANDS[args.command](args)
+    except LoyaltyError as err:
+        print(f"error: {err.message}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
