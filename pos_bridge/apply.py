@@ -1,0 +1,294 @@
+"""Turn normalised POS receipts into loyalty transactions, once each.
+
+A receipt is stored once per (source, store, external id): a re-export, a copy
+of the file or a restart of the bridge finds it already there. A sale that
+names a member (phone, card number or loyalty id) earns at once; one that
+doesn't waits as *unclaimed* for the cashier to attach it to the member just
+scanned, or for the member to claim it later by receipt number. A refund or a
+void takes back what its sale earned (in proportion for a partial refund), even
+days later. Every receipt — member or not — stays in the ``receipt`` table, so
+the member vs non-member reports count them all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.core import cardcode
+from app.core.earning import Bill
+from app.core.errors import BadCardCode, InvalidInput, LoyaltyError, NotAllowed, NotFound
+from app.core.ids import new_id
+from app.core.phone import normalise_phone
+from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
+from app.db.models import Customer
+from app.db.models import Receipt as ReceiptRow
+from app.services import awards
+from app.services.corrections import reverse_in
+from app.services.staff import StaffMember, audit
+from app.services.till import Till
+
+CLAIM_DAYS = 7  # how long an unclaimed receipt can still be claimed by its number
+BATCH = 500  # receipts per transaction: durable, yet 100,000 receipts apply in seconds
+
+
+@dataclass
+class ApplySummary:
+    awarded: int = 0
+    unclaimed: int = 0
+    reversed: int = 0
+    duplicates: int = 0
+    notes: list[str] = field(default_factory=list)  # readable lines: why a receipt did not earn
+
+    def add(self, other: ApplySummary) -> None:
+        self.awarded += other.awarded
+        self.unclaimed += other.unclaimed
+        self.reversed += other.reversed
+        self.duplicates += other.duplicates
+        self.notes.extend(other.notes)
+
+    def __str__(self) -> str:
+        return (
+            f"{self.awarded} awarded, {self.unclaimed} unclaimed, {self.reversed} refunds/voids applied, "
+            f"{self.duplicates} already seen"
+        )
+
+
+def apply_receipts(till: Till, receipts: Iterable[Receipt], *, file_hash: str | None = None) -> ApplySummary:
+    """Store and apply receipts. Sales go first so a refund in the same file finds its sale."""
+    ordered = sorted(receipts, key=lambda r: (r.kind is not ReceiptKind.SALE, r.closed_at))
+    summary = ApplySummary()
+    for start in range(0, len(ordered), BATCH):
+        with till.transaction() as s:
+            for receipt in ordered[start : start + BATCH]:
+                with s.begin_nested():
+                    _apply_one(till, s, receipt, file_hash, summary)
+    return summary
+
+
+def _apply_one(till: Till, s: Session, r: Receipt, file_hash: str | None, summary: ApplySummary) -> None:
+    exists = s.scalar(
+        select(ReceiptRow.id).where(
+            ReceiptRow.source == r.source, ReceiptRow.store_id == r.store_id, ReceiptRow.external_id == r.external_id
+        )
+    )
+    if exists:
+        summary.duplicates += 1
+        return
+    row = ReceiptRow(
+        id=new_id(),
+        source=r.source,
+        external_id=r.external_id,
+        store_id=r.store_id,
+        kind=r.kind.value,
+        opened_at=r.opened_at,
+        closed_at=r.closed_at,
+        total=r.total,
+        subtotal=r.subtotal,
+        discount=r.discount,
+        tax=r.tax,
+        tip=r.tip,
+        currency=r.currency,
+        lines_json=_lines_json(r.lines),
+        customer_ref=r.customer_card or r.customer_phone,
+        refund_of=r.refund_of,
+        state="unclaimed",
+        file_hash=file_hash,
+        created_at=till.clock(),
+    )
+    s.add(row)
+    s.flush()
+    if r.kind is ReceiptKind.SALE:
+        customer_id = _match(s, r)
+        if customer_id is None:
+            summary.unclaimed += 1
+            return
+        try:
+            _award_row(till, s, row, customer_id, staff=None)
+            summary.awarded += 1
+        except LoyaltyError as err:
+            summary.unclaimed += 1
+            summary.notes.append(f"Receipt {r.external_id}: not awarded automatically — {err.message}")
+    else:
+        _apply_refund(till, s, row, r, summary)
+
+
+def _lines_json(lines: tuple[ReceiptLine, ...]) -> str:
+    return json.dumps(
+        [
+            {
+                "sku": ln.sku,
+                "name": ln.name,
+                "category": ln.category,
+                "qty": ln.qty,
+                "unit_price": ln.unit_price,
+                "discount": ln.discount,
+                "is_reward": ln.is_reward,
+                "is_refunded": ln.is_refunded,
+            }
+            for ln in lines
+        ],
+        ensure_ascii=False,
+    )
+
+
+def _lines(row: ReceiptRow) -> tuple[ReceiptLine, ...]:
+    return tuple(ReceiptLine(**d) for d in json.loads(row.lines_json or "[]"))
+
+
+def _match(s: Session, r: Receipt) -> str | None:
+    """The member the POS recorded, by card number / loyalty id first, then phone."""
+    if r.customer_card.strip():
+        try:
+            number = cardcode.normalise_card_number(r.customer_card)
+            cid = s.scalar(select(Customer.id).where(Customer.card_number == number))
+            if cid:
+                return cid
+        except BadCardCode:
+            pass  # not one of our card numbers: maybe the POS's own customer id; try the phone
+    if r.customer_phone.strip():
+        try:
+            phone = normalise_phone(r.customer_phone)
+        except InvalidInput:
+            return None
+        return s.scalar(select(Customer.id).where(Customer.phone == phone))
+    return None
+
+
+def _net_paid(s: Session, row: ReceiptRow) -> int:
+    """What the sale is worth now: paid (tips never earn) less refunds already recorded."""
+    refunded = s.scalar(
+        select(func.coalesce(func.sum(ReceiptRow.total - ReceiptRow.tip), 0)).where(
+            ReceiptRow.source == row.source,
+            ReceiptRow.store_id == row.store_id,
+            ReceiptRow.refund_of == row.external_id,
+            ReceiptRow.kind == ReceiptKind.REFUND.value,
+        )
+    )
+    return (row.total - row.tip) + int(refunded or 0)  # refunds carry negative totals
+
+
+def _award_row(
+    till: Till, s: Session, row: ReceiptRow, customer_id: str, staff: StaffMember | None
+) -> awards.AwardResult:
+    paid = _net_paid(s, row)
+    if paid <= 0:
+        raise NotAllowed("the whole bill was refunded")
+    result = awards.award(
+        till,
+        customer_id,
+        Bill(paid=paid, tax=row.tax, lines=_lines(row)),
+        staff=staff,
+        receipt=awards.ReceiptRef(row.source, row.external_id),
+        session=s,
+    )
+    row.state, row.customer_id, row.ledger_entry_id = "claimed", customer_id, result.earn.id
+    return result
+
+
+def _apply_refund(till: Till, s: Session, row: ReceiptRow, r: Receipt, summary: ApplySummary) -> None:
+    sale = s.scalars(
+        select(ReceiptRow).where(
+            ReceiptRow.source == r.source,
+            ReceiptRow.store_id == r.store_id,
+            ReceiptRow.external_id == r.refund_of,
+            ReceiptRow.kind == ReceiptKind.SALE.value,
+        )
+    ).first()
+    if sale is None:
+        row.state = "ignored"
+        summary.notes.append(
+            f"{r.kind.value.capitalize()} {r.external_id}: its sale {r.refund_of or '?'} was never "
+            "seen here, so there is nothing to take back."
+        )
+        return
+    if sale.ledger_entry_id is None:
+        # The sale never earned: nothing to take back. A voided sale can no longer be claimed.
+        row.state = "ignored"
+        if r.kind is ReceiptKind.VOID:
+            sale.state = "ignored"
+        return
+    refunded = None if r.kind is ReceiptKind.VOID else abs(r.total - r.tip)
+    try:
+        entry = reverse_in(
+            s,
+            till,
+            sale.ledger_entry_id,
+            staff_id=None,
+            refunded_amount=refunded,
+            reason=f"POS {r.kind.value} {r.external_id}",
+        )
+    except NotAllowed as err:  # already fully reversed
+        row.state = "ignored"
+        summary.notes.append(f"{r.kind.value.capitalize()} {r.external_id}: {err.message}")
+        return
+    row.state, row.customer_id, row.ledger_entry_id = "claimed", sale.customer_id, entry.id
+    summary.reversed += 1
+
+
+@dataclass(frozen=True)
+class UnclaimedReceipt:
+    id: str
+    source: str
+    external_id: str
+    closed_at: object
+    total: int
+
+
+def unclaimed(till: Till, *, limit: int = 20) -> list[UnclaimedReceipt]:
+    """The latest sales waiting for a member, newest first (the cashier's list)."""
+    since = till.clock() - timedelta(days=CLAIM_DAYS)
+    with till.transaction() as s:
+        rows = s.scalars(
+            select(ReceiptRow)
+            .where(
+                ReceiptRow.state == "unclaimed",
+                ReceiptRow.kind == ReceiptKind.SALE.value,
+                ReceiptRow.closed_at >= since,
+            )
+            .order_by(ReceiptRow.closed_at.desc())
+            .limit(limit)
+        )
+        return [UnclaimedReceipt(r.id, r.source, r.external_id, r.closed_at, r.total - r.tip) for r in rows]
+
+
+def claim(
+    till: Till, customer_id: str, *, receipt_number: str = "", receipt_id: str = "", staff: StaffMember | None
+) -> awards.AwardResult:
+    """Attach an unclaimed sale to a member: by the row the cashier picked, or by the number on the paper."""
+    with till.transaction() as s:
+        q = select(ReceiptRow).where(ReceiptRow.store_id == till.store_id, ReceiptRow.kind == ReceiptKind.SALE.value)
+        if receipt_id:
+            q = q.where(ReceiptRow.id == receipt_id)
+        elif receipt_number.strip():
+            q = q.where(ReceiptRow.external_id == receipt_number.strip())
+        else:
+            raise InvalidInput("Give the receipt number.")
+        rows = s.scalars(q).all()
+        if not rows:
+            raise NotFound(f"No receipt {receipt_number or receipt_id} from the POS is known here.")
+        row = rows[0]
+        if row.state == "claimed":
+            raise NotAllowed(f"Receipt {row.external_id} has already earned points.")
+        if row.state != "unclaimed" or till.clock() - row.closed_at > timedelta(days=CLAIM_DAYS):
+            raise NotAllowed(f"Receipt {row.external_id} can no longer be claimed (only within {CLAIM_DAYS} days).")
+        result = _award_row(till, s, row, customer_id, staff)
+        audit(s, staff, "receipt.claim", row.id, after={"customer": customer_id, "receipt": row.external_id})
+        return result
+
+
+def expire_unclaimed(till: Till) -> int:
+    """Mark sales older than the claim window as expired (they still count in the reports)."""
+    cutoff = till.clock() - timedelta(days=CLAIM_DAYS)
+    with till.transaction() as s:
+        rows = s.scalars(select(ReceiptRow).where(ReceiptRow.state == "unclaimed", ReceiptRow.closed_at < cutoff))
+        n = 0
+        for row in rows:
+            row.state = "expired"
+            n += 1
+        return n
