@@ -58,6 +58,8 @@ class Reward:
             raise InvalidInput(f"Reward {self.name!r}: a percent discount is between 1 and 100.")
 
     def cost_text(self, program: Program) -> str:
+        if self.kind is RewardKind.POINTS_PAYMENT:
+            return f"1 {program.point_name} = {format_money(program.point_value, currency(program.currency))}"
         if self.cost_full_card:
             return f"{program.card_size} stamps"
         return f"{self.cost_points} {program.point_name}"
