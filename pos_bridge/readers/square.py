@@ -1,0 +1,287 @@
+"""Square: the Transactions CSV, joined with the Item Details CSV when present.
+
+Square's dashboard exports ``transactions-<from>-<to>.csv`` (one row per
+payment or refund event) and ``items-<from>-<to>.csv`` (one row per item of
+those events). Both carry ``Transaction ID``; a refund row repeats the
+original transaction's id, so a refund's own id is the transaction id plus
+``#refund-<UTC timestamp>``. Amounts are US-style (``$1,234.56``, negative
+as ``-$5.00`` or ``($5.00)``); times are local to the ``Time Zone`` column.
+
+Choices worth knowing:
+
+* ``total`` is ``Total Collected`` minus ``Partial Refunds`` (what the customer
+  paid at the till); the refunds themselves come from the Refund rows, so they
+  are counted once.
+* ``Service Charges`` go into ``tip``: like tips, they never earn points.
+* ``Customer Reference ID`` (merchant-assigned) is taken as the loyalty card
+  number; Square's own ``Customer ID`` is internal and not used for matching.
+* Without the items file the receipts have no lines (a short wait for it is
+  the watcher's job).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
+from pos_bridge.readers.base import FileGroup, Problem, Reader, ReaderError, ReadResult, as_path_list
+from pos_bridge.readers.common import group_siblings, make_line, problem_of, signed
+from pos_bridge.textio import Column, Row, Table, head_has, legacy_encodings, read_table
+from pos_bridge.values import (
+    DateOrder,
+    FieldError,
+    ReadContext,
+    combine_date_time,
+    infer_date_order,
+)
+
+TRANSACTION_COLUMNS = (
+    Column("date", ("Date",), required=True),
+    Column("time", ("Time",), required=True),
+    Column("zone", ("Time Zone",)),
+    Column("gross", ("Gross Sales",)),
+    Column("discounts", ("Discounts",)),
+    Column("service", ("Service Charges",)),
+    Column("tax", ("Tax",)),
+    Column("tip", ("Tip",)),
+    Column("partial_refunds", ("Partial Refunds",)),
+    Column("total", ("Total Collected",), required=True),
+    Column("txn", ("Transaction ID",), required=True),
+    Column("event", ("Event Type",)),
+    Column("status", ("Transaction Status",)),
+    Column("customer_name", ("Customer Name",)),
+    Column("customer_ref", ("Customer Reference ID",)),
+)
+ITEM_COLUMNS = (
+    Column("date", ("Date",), required=True),
+    Column("time", ("Time",), required=True),
+    Column("zone", ("Time Zone",)),
+    Column("category", ("Category",)),
+    Column("item", ("Item",), required=True),
+    Column("qty", ("Qty",), required=True),
+    Column("price_point", ("Price Point Name",)),
+    Column("sku", ("SKU",)),
+    Column("gross", ("Gross Sales",), required=True),
+    Column("discounts", ("Discounts",)),
+    Column("net", ("Net Sales",)),
+    Column("txn", ("Transaction ID",), required=True),
+    Column("event", ("Event Type",)),
+)
+ROLES = {
+    "transactions": re.compile(r"(?i)transactions"),
+    "items": re.compile(r"(?i)item[-_ ]?details|items"),
+}
+FILE_NAMES = {"transactions": "transactions-….csv", "items": "items-….csv"}
+
+# Square writes Rails time-zone names; the ones its sellers use.
+RAILS_ZONES = {
+    "Pacific Time (US & Canada)": "America/Los_Angeles",
+    "Mountain Time (US & Canada)": "America/Denver",
+    "Arizona": "America/Phoenix",
+    "Central Time (US & Canada)": "America/Chicago",
+    "Eastern Time (US & Canada)": "America/New_York",
+    "Alaska": "America/Juneau",
+    "Hawaii": "Pacific/Honolulu",
+    "Atlantic Time (Canada)": "America/Halifax",
+    "Newfoundland": "America/St_Johns",
+    "London": "Europe/London",
+    "Dublin": "Europe/Dublin",
+    "Paris": "Europe/Paris",
+    "Madrid": "Europe/Madrid",
+    "Tokyo": "Asia/Tokyo",
+    "Sydney": "Australia/Sydney",
+    "Melbourne": "Australia/Melbourne",
+    "Brisbane": "Australia/Brisbane",
+    "Perth": "Australia/Perth",
+    "Hanoi": "Asia/Bangkok",  # Rails maps Hanoi to Bangkok's zone (UTC+7, as Vietnam)
+    "Bangkok": "Asia/Bangkok",
+    "UTC": "UTC",
+}
+SALE_EVENTS = {"payment": ReceiptKind.SALE, "refund": ReceiptKind.REFUND}
+FINAL_STATUSES = {"", "complete", "completed"}
+
+
+class SquareReader(Reader):
+    name = "square"
+    sniff_priority = 20
+
+    def can_read(self, path: Path, head: bytes) -> bool:
+        return self._role(head) is not None
+
+    @staticmethod
+    def _role(head: bytes) -> str | None:
+        if head_has(head, "Transaction ID", "Total Collected"):
+            return "transactions"
+        if head_has(head, "Transaction ID", "Price Point Name", "Qty"):
+            return "items"
+        return None
+
+    def group_files(self, paths: Iterable[Path]) -> list[FileGroup]:
+        return group_siblings(paths, ROLES, required=("transactions",), names=FILE_NAMES)
+
+    def read(self, paths: Sequence[Path] | Path, *, store_id: str, tz: str, currency: str) -> ReadResult:
+        ctx = ReadContext.build(self.name, store_id, tz, currency)
+        legacy = legacy_encodings(ctx.vietnamese)
+        transactions: list[Table] = []
+        items: list[Table] = []
+        for path in as_path_list(paths):
+            with path.open("rb") as fh:
+                role = self._role(fh.read(64 * 1024))
+            if role == "items":
+                items.append(read_table(path, ITEM_COLUMNS, legacy=legacy))
+            else:  # unknown files read as transactions, so the error names the missing columns
+                transactions.append(read_table(path, TRANSACTION_COLUMNS, legacy=legacy))
+        if not transactions:
+            raise ReaderError(
+                "Square item details cannot be read without the transactions file of the same export.",
+                file=", ".join(t.file for t in items),
+            )
+        rows = [r for t in transactions + items for r in t.rows]
+        order = infer_date_order([r.get("date") for r in rows], ctx.default_date_order)
+        result = ReadResult()
+        receipts = self._transactions(ctx, order, [r for t in transactions for r in t.rows], result)
+        self._attach_items(ctx, order, receipts, [r for t in items for r in t.rows], result)
+        for receipt, lines in receipts.values():
+            result.receipts.append(signed(_with_lines(receipt, lines)))
+        return result
+
+    def _transactions(
+        self, ctx: ReadContext, order: DateOrder, rows: list[Row], result: ReadResult
+    ) -> dict[tuple[str, str], tuple[Receipt, list[ReceiptLine]]]:
+        """Receipts keyed by (transaction id, event key) for the item rows to find."""
+        receipts: dict[tuple[str, str], tuple[Receipt, list[ReceiptLine]]] = {}
+        for row in rows:
+            try:
+                row.check()
+                txn = row.required("txn")
+                event = row.text("event").casefold() or "payment"
+                kind = SALE_EVENTS.get(event)
+                status = row.text("status").casefold()
+                if kind is None or status not in FINAL_STATUSES:
+                    result.skipped.append(
+                        f"{row.ref}: {row.text('event') or 'event'} {txn} ({row.text('status') or 'no status'}) "
+                        "is not a completed payment or refund."
+                    )
+                    continue
+                closed = self._moment(ctx, order, row)
+                cur = ctx.currency
+                external_id = txn
+                if kind is ReceiptKind.REFUND:
+                    external_id = f"{txn}#refund-{closed:%Y%m%d%H%M%S}"
+                total = row.money("total", cur, decimal=".", default=None)
+                if kind is ReceiptKind.SALE:
+                    total -= row.money("partial_refunds", cur, decimal=".")
+                receipt = Receipt(
+                    source=self.name,
+                    external_id=external_id,
+                    store_id=ctx.store_id,
+                    closed_at=closed,
+                    total=total,
+                    subtotal=row.money("gross", cur, decimal="."),
+                    discount=abs(row.money("discounts", cur, decimal=".")),
+                    tax=row.money("tax", cur, decimal="."),
+                    tip=row.money("tip", cur, decimal=".") + row.money("service", cur, decimal="."),
+                    currency=cur.code,
+                    kind=kind,
+                    customer_name=row.text("customer_name"),
+                    customer_card=row.text("customer_ref"),
+                    refund_of=txn if kind is ReceiptKind.REFUND else "",
+                    raw_ref=row.ref,
+                )
+            except FieldError as err:
+                result.problems.append(problem_of(err, row, row.file))
+                continue
+            key = (txn, _event_key(kind, row))
+            if key in receipts:
+                result.problems.append(
+                    Problem(row.file, row.line, "Transaction ID", f"{txn} appears twice for the same event.")
+                )
+                continue
+            receipts[key] = (receipt, [])
+        return receipts
+
+    def _attach_items(
+        self,
+        ctx: ReadContext,
+        order: DateOrder,
+        receipts: dict[tuple[str, str], tuple[Receipt, list[ReceiptLine]]],
+        rows: list[Row],
+        result: ReadResult,
+    ) -> None:
+        broken: set[tuple[str, str]] = set()
+        for row in rows:
+            txn = row.text("txn")
+            if not txn or row.damage:
+                why = row.damage or "its Transaction ID is empty"
+                result.problems.append(
+                    Problem(row.file, row.line, None, f"This item row cannot be placed in a receipt: {why}.")
+                )
+                result.all_or_nothing = True
+                continue
+            event = row.text("event").casefold() or "payment"
+            kind = SALE_EVENTS.get(event)
+            if kind is None:
+                continue
+            key = (txn, _event_key(kind, row))
+            if key not in receipts:
+                result.problems.append(
+                    Problem(
+                        row.file,
+                        row.line,
+                        "Transaction ID",
+                        f"Item row for transaction {txn} has no matching row in the transactions file.",
+                    )
+                )
+                continue
+            try:
+                name = row.required("item")
+                point = row.text("price_point")
+                if point and point.casefold() != "regular":
+                    name = f"{name} ({point})"
+                gross = row.money("gross", ctx.currency, decimal=".", default=None)
+                net = row.money("net", ctx.currency, decimal=".", default=None) if row.text("net") else None
+                if net is None:
+                    net = gross + row.money("discounts", ctx.currency, decimal=".")
+                line = make_line(
+                    name,
+                    row.quantity("qty", decimal="."),
+                    gross=gross,
+                    net=net,
+                    sku=row.text("sku"),
+                    category=row.text("category"),
+                )
+            except FieldError as err:
+                result.problems.append(problem_of(err, row, row.file))
+                broken.add(key)
+                continue
+            if line is not None:
+                receipts[key][1].append(line)
+        for key in broken:  # a receipt missing one of its lines would earn wrongly: leave it out
+            receipts.pop(key)
+
+    def _moment(self, ctx: ReadContext, order: DateOrder, row: Row) -> datetime:
+        zone = ctx.tz
+        name = row.text("zone")
+        if name in RAILS_ZONES:
+            zone = ZoneInfo(RAILS_ZONES[name])
+        try:
+            return combine_date_time(row.get("date"), row.get("time"), zone, order=order)
+        except FieldError as err:
+            err.line, err.column = row.line, f"{row.header('date')} / {row.header('time')}"
+            raise
+
+
+def _event_key(kind: ReceiptKind, row: Row) -> str:
+    """Payments are one per transaction; refunds are told apart by their time."""
+    if kind is ReceiptKind.SALE:
+        return "payment"
+    return f"refund {row.text('date')} {row.text('time')}"
+
+
+def _with_lines(receipt: Receipt, lines: list[ReceiptLine]) -> Receipt:
+    return dataclasses.replace(receipt, lines=tuple(lines)) if lines else receipt

@@ -1,0 +1,252 @@
+"""Toast: the nightly data export (OrderDetails, CheckDetails, ItemSelectionDetails).
+
+Toast drops one folder per business day (``<export id>/<YYYYMMDD>/``) holding
+``OrderDetails.csv`` (one row per order, with its money), ``CheckDetails.csv``
+(the checks, with the guest's name and phone) and ``ItemSelectionDetails.csv``
+(one row per item). A receipt is an *order*: its ``external_id`` is Toast's
+``Order Id`` (unique; ``Order #`` restarts every day).
+
+* Checks link to orders through ``Check Id`` in the item rows, or through
+  ``Checks`` (the check numbers) in the order row.
+* ``Voided`` orders become VOIDs (``<Order Id>#void``); voided items (``Void?``)
+  are not lines. Orders not yet paid are skipped: the next export has them.
+* ``tip`` is ``Tip`` plus ``Gratuity`` (an automatic service charge never earns).
+* Refunds live in Toast's PaymentDetails export, which this reader does not read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
+from pos_bridge.readers.base import FileGroup, Problem, Reader, ReaderError, ReadResult, as_path_list
+from pos_bridge.readers.common import group_siblings, make_line, problem_of, void_id
+from pos_bridge.textio import Column, Row, Table, head_has, legacy_encodings, read_table
+from pos_bridge.values import FieldError, ReadContext, infer_date_order, truthy
+
+ORDER_COLUMNS = (
+    Column("order_id", ("Order Id",), required=True),
+    Column("order_no", ("Order #",)),
+    Column("checks", ("Checks",)),
+    Column("opened", ("Opened",), required=True),
+    Column("discount", ("Discount Amount",)),
+    Column("amount", ("Amount",), required=True),
+    Column("tax", ("Tax",)),
+    Column("tip", ("Tip",)),
+    Column("gratuity", ("Gratuity",)),
+    Column("total", ("Total",), required=True),
+    Column("voided", ("Voided",)),
+    Column("paid", ("Paid",)),
+    Column("closed", ("Closed",)),
+)
+CHECK_COLUMNS = (
+    Column("check_id", ("Check Id",), required=True),
+    Column("check_no", ("Check #",)),
+    Column("customer_id", ("Customer Id",)),
+    Column("customer", ("Customer",)),
+    Column("phone", ("Customer Phone",)),
+)
+ITEM_COLUMNS = (
+    Column("order_id", ("Order Id",), required=True),
+    Column("check_id", ("Check Id",)),
+    Column("sku", ("SKU",)),
+    Column("plu", ("PLU",)),
+    Column("item", ("Menu Item",), required=True),
+    Column("group", ("Menu Group",)),
+    Column("sales_category", ("Sales Category",)),
+    Column("gross", ("Gross Price",), required=True),
+    Column("discount", ("Discount", "Discnt")),
+    Column("net", ("Net Price",)),
+    Column("qty", ("Qty",), required=True),
+    Column("void", ("Void?",)),
+)
+ROLES = {
+    "orders": re.compile(r"(?i)OrderDetails"),
+    "checks": re.compile(r"(?i)CheckDetails"),
+    "items": re.compile(r"(?i)ItemSelectionDetails"),
+}
+FILE_NAMES = {"orders": "OrderDetails.csv", "checks": "CheckDetails.csv", "items": "ItemSelectionDetails.csv"}
+
+
+class ToastReader(Reader):
+    name = "toast"
+    sniff_priority = 20
+
+    def can_read(self, path: Path, head: bytes) -> bool:
+        return self._role(path, head) is not None
+
+    @staticmethod
+    def _role(path: Path, head: bytes) -> str | None:
+        for role, pattern in ROLES.items():
+            if pattern.search(path.name):
+                return role
+        if head_has(head, "Order Id", "Opened", "Voided", "Duration (Opened to Paid)"):
+            return "orders"
+        if head_has(head, "Item Selection Id", "Menu Item", "Order Id"):
+            return "items"
+        if head_has(head, "Check Id", "Customer Phone", "Tender"):
+            return "checks"
+        return None
+
+    def group_files(self, paths: Iterable[Path]) -> list[FileGroup]:
+        return group_siblings(paths, ROLES, required=("orders",), names=FILE_NAMES)
+
+    def read(self, paths: Sequence[Path] | Path, *, store_id: str, tz: str, currency: str) -> ReadResult:
+        ctx = ReadContext.build(self.name, store_id, tz, currency)
+        legacy = legacy_encodings(ctx.vietnamese)
+        tables: dict[str, list[Table]] = {"orders": [], "checks": [], "items": []}
+        for path in as_path_list(paths):
+            with path.open("rb") as fh:
+                role = self._role(path, fh.read(64 * 1024)) or "orders"
+            columns = {"orders": ORDER_COLUMNS, "checks": CHECK_COLUMNS, "items": ITEM_COLUMNS}[role]
+            tables[role].append(read_table(path, columns, legacy=legacy))
+        if not tables["orders"]:
+            names = ", ".join(t.file for ts in tables.values() for t in ts)
+            raise ReaderError(
+                "Toast item or check details cannot be read without OrderDetails.csv of the same day.",
+                file=names,
+            )
+        result = ReadResult()
+        orders = [r for t in tables["orders"] for r in t.rows]
+        items = [r for t in tables["items"] for r in t.rows]
+        checks = [r for t in tables["checks"] for r in t.rows]
+        receipts, left_out = self._orders(ctx, orders, result)
+        lines = self._lines(ctx, items, receipts, left_out, result)
+        customers = self._customers(checks, items, orders, result)
+        for order_id, receipt in receipts.items():
+            name, phone = customers.get(order_id, ("", ""))
+            result.receipts.append(
+                dataclasses.replace(
+                    receipt,
+                    lines=tuple(lines.get(order_id, ())) if receipt.kind is ReceiptKind.SALE else (),
+                    customer_name=name,
+                    customer_phone=phone,
+                )
+            )
+        return result
+
+    def _orders(self, ctx: ReadContext, rows: list[Row], result: ReadResult) -> tuple[dict[str, Receipt], set[str]]:
+        samples = [r.get(n) for r in rows for n in ("opened", "paid", "closed")]
+        order = infer_date_order(samples, "mdy")  # Toast is a US POS: month first unless a date says otherwise
+        receipts: dict[str, Receipt] = {}
+        left_out: set[str] = set()
+        cur = ctx.currency
+        for row in rows:
+            try:
+                row.check()
+                order_id = row.required("order_id")
+                voided = truthy(row.get("voided"))
+                when = next((n for n in ("closed", "paid") if row.text(n)), "")
+                if not voided and not when:
+                    result.skipped.append(f"{row.ref}: order {order_id} is not paid yet.")
+                    left_out.add(order_id)
+                    continue
+                amount = row.money("amount", cur, decimal=".", default=None)
+                discount = abs(row.money("discount", cur, decimal="."))
+                receipt = Receipt(
+                    source=self.name,
+                    external_id=void_id(order_id) if voided else order_id,
+                    store_id=ctx.store_id,
+                    closed_at=row.moment(when or "opened", ctx.tz, order=order),
+                    opened_at=row.moment("opened", ctx.tz, order=order),
+                    total=row.money("total", cur, decimal=".", default=None),
+                    subtotal=amount + discount,
+                    discount=discount,
+                    tax=row.money("tax", cur, decimal="."),
+                    tip=row.money("tip", cur, decimal=".") + row.money("gratuity", cur, decimal="."),
+                    currency=cur.code,
+                    kind=ReceiptKind.VOID if voided else ReceiptKind.SALE,
+                    refund_of=order_id if voided else "",
+                    raw_ref=row.ref,
+                )
+            except FieldError as err:
+                result.problems.append(problem_of(err, row, row.file))
+                left_out.add(row.text("order_id"))  # its item rows are not strays
+                continue
+            if order_id in receipts:
+                result.problems.append(
+                    Problem(row.file, row.line, row.header("order_id"), f"Order {order_id} appears twice.")
+                )
+                continue
+            receipts[order_id] = receipt
+        return receipts, left_out
+
+    def _lines(
+        self,
+        ctx: ReadContext,
+        rows: list[Row],
+        receipts: dict[str, Receipt],
+        left_out: set[str],
+        result: ReadResult,
+    ) -> dict[str, list[ReceiptLine]]:
+        lines: dict[str, list[ReceiptLine]] = {}
+        broken: set[str] = set()
+        for row in rows:
+            order_id = row.text("order_id")
+            if not order_id or row.damage:
+                why = row.damage or "its Order Id is empty"
+                result.problems.append(
+                    Problem(row.file, row.line, None, f"This item row cannot be placed in an order: {why}.")
+                )
+                result.all_or_nothing = True
+                continue
+            if truthy(row.get("void")):
+                continue
+            if order_id not in receipts:
+                if order_id not in left_out:
+                    result.problems.append(
+                        Problem(
+                            row.file,
+                            row.line,
+                            row.header("order_id"),
+                            f"Item row for order {order_id}, which is not in OrderDetails.csv.",
+                        )
+                    )
+                continue
+            try:
+                gross = row.money("gross", ctx.currency, decimal=".", default=None)
+                net = row.money("net", ctx.currency, decimal=".", default=None) if row.text("net") else None
+                line = make_line(
+                    row.required("item"),
+                    row.quantity("qty", decimal="."),
+                    gross=gross,
+                    net=net,
+                    discount=abs(row.money("discount", ctx.currency, decimal=".")),
+                    sku=row.text("sku") or row.text("plu"),
+                    category=row.text("sales_category") or row.text("group"),
+                )
+            except FieldError as err:
+                result.problems.append(problem_of(err, row, row.file))
+                broken.add(order_id)
+                continue
+            if line is not None:
+                lines.setdefault(order_id, []).append(line)
+        for order_id in broken:  # an order missing one of its lines would earn wrongly
+            receipts.pop(order_id, None)
+        return lines
+
+    def _customers(
+        self, checks: list[Row], items: list[Row], orders: list[Row], result: ReadResult
+    ) -> dict[str, tuple[str, str]]:
+        """Order Id -> (customer name, phone), from the first check that names a guest."""
+        by_check_id = {r.text("check_id"): r.text("order_id") for r in items if r.text("check_id")}
+        by_check_no: dict[str, str] = {}
+        for row in orders:
+            for number in re.split(r"[,;\s]+", row.text("checks")):
+                if number:
+                    by_check_no.setdefault(number, row.text("order_id"))
+        customers: dict[str, tuple[str, str]] = {}
+        for row in checks:
+            if row.damage:
+                result.problems.append(Problem(row.file, row.line, None, f"The row is damaged: {row.damage}."))
+                continue
+            name, phone = row.text("customer"), row.text("phone")
+            if not (name or phone):
+                continue
+            order_id = by_check_id.get(row.text("check_id")) or by_check_no.get(row.text("check_no"), "")
+            if order_id and order_id not in customers:
+                customers[order_id] = (name, phone)
+        return customers
