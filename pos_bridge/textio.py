@@ -194,7 +194,8 @@ class Row:
     file: str
     line: int
     values: dict[str, Cell]
-    headers: dict[str, str]  # field -> header as the file writes it
+    headers: dict[str, str]  # field -> header as the file writes it (first alias when absent)
+    present: frozenset[str] = frozenset()  # fields whose column the file has
     damage: str = ""  # why the row cannot be trusted (cell count differs from the header)
 
     @property
@@ -202,7 +203,7 @@ class Row:
         return f"{self.file}:{self.line}"
 
     def has(self, name: str) -> bool:
-        return name in self.headers
+        return name in self.present
 
     def get(self, name: str) -> Cell:
         value = self.values.get(name)
@@ -382,6 +383,8 @@ def _build_table(
     while width and not header_keys[width - 1]:
         width -= 1
     headers = {name: cell_text(header_cells[i]) for name, i in positions.items()}
+    labels = {c.field: headers.get(c.field, c.aliases[0]) for c in columns}
+    present = frozenset(positions)
     table = Table(file=file, headers=headers)
     for line, cells in records[header_at + 1 :]:
         if all(cell_text(c) == "" for c in cells):
@@ -397,7 +400,7 @@ def _build_table(
         elif strict_width and len(cells) < width:
             damage = f"the row has {len(cells)} values but the header has {width} columns (cut short?)"
         values = {name: (cells[i] if i < len(cells) else None) for name, i in positions.items()}
-        table.rows.append(Row(file=file, line=line, values=values, headers=headers, damage=damage))
+        table.rows.append(Row(file=file, line=line, values=values, headers=labels, present=present, damage=damage))
     return table
 
 

@@ -116,21 +116,25 @@ def collect(
 
 
 def group_rows(
-    rows: Iterable[Row], key_of: Callable[[Row], str], result: ReadResult, *, continuation: bool = False
+    rows: Iterable[Row],
+    key_of: Callable[[Row], str],
+    result: ReadResult,
+    *,
+    continues: Callable[[Row], bool] | None = None,
 ) -> Iterator[tuple[str, list[Row]]]:
     """Rows of one receipt, in file order, keyed by the receipt id.
 
-    ``continuation``: a row with an empty id belongs to the receipt above it
-    (KiotViet writes the invoice fields on its first line only). Without it,
-    or before the first receipt, a row without an id cannot be placed: that
-    is the all-or-nothing case.
+    ``continues(row)``: whether a row with an empty id is a further line of
+    the receipt above it (some exports write the invoice fields on its first
+    line only). Any other row without an id cannot be placed: that is the
+    all-or-nothing case, as its line could belong to any receipt.
     """
     groups: dict[str, list[Row]] = {}
     current = ""
     for row in rows:
         key = key_of(row)
         if not key:
-            if continuation and current and not row.damage:
+            if continues is not None and current and not row.damage and continues(row):
                 groups[current].append(row)
                 continue
             why = row.damage or "the receipt number is empty"

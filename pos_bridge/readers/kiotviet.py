@@ -1,0 +1,198 @@
+"""KiotViet: the invoice list ("Hóa đơn") and return list ("Trả hàng") exports.
+
+KiotViet's "Xuất file" writes ``DanhSachChiTietHoaDon_KV<ddmmyyyy-hhmmss>.xlsx``
+with one row per item; the invoice's fields (code, time, customer, totals,
+status) are on every row, or on the first row of the invoice only (older
+exports and the CSV that managers save from Excel: UTF-8 with BOM or
+Windows-1258, ``;`` separated, ``125.000`` amounts, ``dd/mm/yyyy HH:mm``).
+
+* ``Trạng thái``: "Hoàn thành" is a sale; "Đã hủy" is a VOID
+  (``<Mã hóa đơn>#void``); other states (still being delivered…) are skipped
+  until KiotViet exports them finished.
+* Returns ("Mã trả hàng", status "Đã trả") are REFUNDs of ``Mã hóa đơn``.
+* ``Thu khác`` (delivery and other fees) goes into ``tip``: it never earns.
+* Prices include VAT in Vietnam, so ``tax`` is 0.
+* A phone column that Excel turned into a number (912345678) gets its leading
+  0 back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
+from pos_bridge.readers.base import Reader, ReadResult, as_path_list
+from pos_bridge.readers.common import collect, group_rows, make_line, signed, void_id
+from pos_bridge.textio import Column, Row, head_has, header_key, legacy_encodings, read_table
+from pos_bridge.values import Cell, DateOrder, FieldError, ReadContext, cell_text, infer_date_order
+
+COLUMNS = (
+    Column("invoice", ("Mã hóa đơn",), required=True),
+    Column("return", ("Mã trả hàng",)),
+    Column("time", ("Thời gian", "Ngày bán", "Thời gian tạo"), required=True),
+    Column("customer_code", ("Mã khách hàng", "Mã KH")),
+    Column("customer", ("Tên khách hàng", "Khách hàng")),
+    Column("phone", ("Điện thoại", "Số điện thoại", "SĐT")),
+    Column("goods_total", ("Tổng tiền hàng",)),
+    Column("invoice_discount", ("Giảm giá hóa đơn", "Giảm giá phiếu trả")),
+    Column("other_fees", ("Thu khác",)),
+    Column("return_fee", ("Phí trả hàng",)),
+    Column("to_pay", ("Khách cần trả", "Cần trả khách", "Tổng cộng"), required=True),
+    Column("status", ("Trạng thái",), required=True),
+    Column("sku", ("Mã hàng",)),
+    Column("item", ("Tên hàng",)),
+    Column("group", ("Nhóm hàng",)),
+    Column("qty", ("Số lượng", "SL")),
+    Column("unit_price", ("Đơn giá",)),
+    Column("discount", ("Giảm giá",)),
+    Column("sale_price", ("Giá bán", "Giá trả")),
+    Column("line_total", ("Thành tiền",)),
+)
+INVOICE_FIELDS = ("time", "to_pay", "status", "goods_total", "customer", "phone")
+LINE_FIELDS = ("sku", "item", "qty", "unit_price", "line_total")
+SALE_STATUSES = {"hoàn thành", "đã hoàn thành", "completed"}
+VOID_STATUSES = {"đã hủy", "đã huỷ", "hủy", "cancelled"}
+REFUND_STATUSES = {"đã trả", "hoàn thành", "đã hoàn thành", "completed"}
+WALK_IN = {"khách lẻ", "khach le"}
+
+
+def vn_phone(value: Cell) -> str:
+    """A phone as KiotViet wrote it; Excel's number cells lose the leading 0."""
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        digits = str(int(value))
+        return "0" + digits if len(digits) == 9 else digits
+    return cell_text(value)
+
+
+class KiotVietReader(Reader):
+    name = "kiotviet"
+    sniff_priority = 20
+
+    def can_read(self, path: Path, head: bytes) -> bool:
+        if head.startswith(b"PK\x03\x04"):
+            return path.suffix.casefold() == ".xlsx" and self._xlsx_header(path)
+        return head_has(head, "Mã hóa đơn", "Trạng thái") and (
+            head_has(head, "Khách cần trả") or head_has(head, "Cần trả khách")
+        )
+
+    @staticmethod
+    def _xlsx_header(path: Path) -> bool:
+        try:
+            import openpyxl
+
+            workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception:  # sniffing never raises: a damaged workbook is simply "not ours"
+            return False
+        try:
+            for row in workbook.worksheets[0].iter_rows(max_row=20, values_only=True):
+                keys = {header_key(c) for c in row}
+                if header_key("Mã hóa đơn") in keys and header_key("Trạng thái") in keys:
+                    return True
+            return False
+        except Exception:
+            return False
+        finally:
+            workbook.close()
+
+    def read(self, paths: Sequence[Path] | Path, *, store_id: str, tz: str, currency: str) -> ReadResult:
+        ctx = ReadContext.build(self.name, store_id, tz, currency)
+        result = ReadResult()
+        for path in as_path_list(paths):
+            table = read_table(path, COLUMNS, legacy=legacy_encodings(ctx.vietnamese))
+            order = infer_date_order([r.get("time") for r in table.rows], "dmy")
+            groups = group_rows(table.rows, _key, result, continues=_continues)
+            collect(result, groups, lambda key, rows, order=order: self._receipt(ctx, order, rows, result))
+        return result
+
+    def _receipt(self, ctx: ReadContext, order: DateOrder, rows: list[Row], result: ReadResult) -> Receipt | None:
+        head = rows[0]
+        cur = ctx.currency
+        invoice = head.required("invoice")
+        returned = head.text("return")
+        status = head.required("status")
+        state = status.casefold()
+        if returned:
+            if state not in REFUND_STATUSES:
+                result.skipped.append(f"{head.ref}: return {returned} is {status!r}, not refunded.")
+                return None
+            kind, external_id, refund_of = ReceiptKind.REFUND, returned, invoice
+        elif state in SALE_STATUSES:
+            kind, external_id, refund_of = ReceiptKind.SALE, invoice, ""
+        elif state in VOID_STATUSES:
+            kind, external_id, refund_of = ReceiptKind.VOID, void_id(invoice), invoice
+        else:
+            result.skipped.append(f"{head.ref}: invoice {invoice} is {status!r}, not finished yet.")
+            return None
+        for row in rows[1:]:
+            for name in INVOICE_FIELDS:
+                if row.text(name) and row.text(name) != head.text(name):
+                    raise row.error(name, f"differs from line {head.line} of the same invoice {invoice}.")
+        lines = tuple(line for row in rows if (line := self._line(ctx, row)) is not None)
+        total = head.money("to_pay", cur, default=None)
+        fees = head.money("other_fees", cur)
+        if lines:
+            subtotal = sum(line.qty * line.unit_price for line in lines)
+            if kind is ReceiptKind.REFUND:
+                subtotal = abs(subtotal)
+        else:
+            subtotal = head.money("goods_total", cur)
+        customer = head.text("customer")
+        receipt = Receipt(
+            source=self.name,
+            external_id=external_id,
+            store_id=ctx.store_id,
+            closed_at=head.moment("time", ctx.tz, order=order),
+            total=total,
+            subtotal=subtotal,
+            discount=subtotal + fees - total,
+            tip=fees,
+            currency=cur.code,
+            kind=kind,
+            lines=lines,
+            customer_name="" if customer.casefold() in WALK_IN else customer,
+            customer_phone=vn_phone(head.get("phone")),
+            refund_of=refund_of,
+            raw_ref=head.ref,
+        )
+        return signed(receipt)
+
+    def _line(self, ctx: ReadContext, row: Row) -> ReceiptLine | None:
+        if not any(row.text(name) for name in LINE_FIELDS):
+            return None
+        cur = ctx.currency
+        qty = row.quantity("qty", default=Decimal(1))
+        unit = row.money("unit_price" if row.has("unit_price") else "sale_price", cur, default=None)
+        if row.text("line_total"):
+            net = row.money("line_total", cur)
+        elif row.text("sale_price"):
+            net = int(row.money("sale_price", cur) * qty)
+        else:
+            net = int(unit * qty) - int(row.money("discount", cur) * qty)
+        try:
+            return make_line(
+                row.required("item"),
+                abs(qty),
+                unit_price=unit,
+                net=abs(net),
+                sku=row.text("sku"),
+                category=row.text("group"),
+            )
+        except FieldError as err:
+            err.line = err.line or row.line
+            raise
+
+
+def _key(row: Row) -> str:
+    return row.text("return") or row.text("invoice")
+
+
+def _continues(row: Row) -> bool:
+    """A further item line of the invoice above: no invoice fields of its own."""
+    return not any(row.text(name) for name in ("time", "to_pay", "status")) and any(
+        row.text(name) for name in LINE_FIELDS
+    )
+
+
+__all__ = ["KiotVietReader", "vn_phone"]
