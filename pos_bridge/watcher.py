@@ -347,7 +347,7 @@ class Watcher:
     def _apply(
         self, folder: WatchedFolder, reader: str, files: tuple[Path, ...], hashes: list[str], result: ReadResult
     ) -> FileReport | None:
-        if result.problems and result.all_or_nothing:
+        if result.problems and (result.all_or_nothing or not result.receipts):
             report = self._quarantine_all(folder, reader, files, result.problems, "")
             report.skipped = list(result.skipped)
             self._remember(hashes, report)
