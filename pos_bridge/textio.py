@@ -333,6 +333,12 @@ def read_csv_table(data: bytes, columns: Sequence[Column], *, file: str, legacy:
         ) from None
     table = _build_table(records, columns, file=file)
     table.encoding, table.delimiter = decoded.encoding, delimiter
+    if records and table.rows and not text.endswith(("\n", "\r")) and table.rows[-1].line == records[-1][0]:
+        # A copy that stopped early (a full disk, a pulled USB stick) ends mid-row; the
+        # last cell may be a prefix of an amount ("120.0" of "120.000"), so it is not trusted.
+        table.rows[-1].damage = table.rows[-1].damage or (
+            "the file ends without a line break, so this row may be cut short"
+        )
     return table
 
 
@@ -442,5 +448,11 @@ def _find_header(
 
 
 def _is_totals(cells: list[Cell]) -> bool:
-    first = next((cell_text(c) for c in cells if cell_text(c) != ""), "")
-    return header_key(first).rstrip(":").strip() in TOTAL_WORDS
+    """A totals row: its first value is "Total"/"Tổng cộng", or it is a sparse row
+    carrying that word anywhere (a spreadsheet whose columns were rearranged)."""
+    filled = [header_key(c).rstrip(":").strip() for c in cells if cell_text(c) != ""]
+    if not filled:
+        return False
+    if filled[0] in TOTAL_WORDS:
+        return True
+    return any(v in TOTAL_WORDS for v in filled) and len(filled) * 2 <= len(cells)

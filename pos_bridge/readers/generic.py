@@ -137,7 +137,7 @@ class GenericCsvReader(Reader):
         external_id, refund_of = _ids(kind, key, head.text("refund_of"))
         lines = tuple(line for row in rows if (line := self._line(ctx, row)) is not None)
         opened = head.moment("opened_at", ctx.tz, order=order) if head.text("opened_at") else None
-        return signed(
+        return checked(
             Receipt(
                 source=self.name,
                 external_id=external_id,
@@ -157,7 +157,8 @@ class GenericCsvReader(Reader):
                 customer_name=head.text("customer_name"),
                 refund_of=refund_of,
                 raw_ref=head.ref,
-            )
+            ),
+            head.line,
         )
 
     def _line(self, ctx: ReadContext, row: Row) -> ReceiptLine | None:
@@ -283,7 +284,7 @@ class GenericJsonReader(Reader):
             )
             if line is not None:
                 lines.append(line)
-        return signed(
+        return checked(
             Receipt(
                 source=self.name,
                 external_id=external_id,
@@ -303,8 +304,34 @@ class GenericJsonReader(Reader):
                 customer_name=text("customer_name"),
                 refund_of=refund_of,
                 raw_ref=f"{file}:{where}",
-            )
+            ),
+            None,
+            where,
         )
+
+
+def checked(receipt: Receipt, line: int | None, where: str | None = None) -> Receipt:
+    """The documented figures must add up (GENERIC_FORMAT.md): lines to the subtotal,
+    subtotal less discount plus tax and tip to the total. A file whose columns were
+    cut or mixed up fails here instead of earning wrong points."""
+    receipt = signed(receipt)
+    if receipt.kind is ReceiptKind.VOID or not receipt.subtotal:
+        return receipt
+    gross = sum(li.qty * li.unit_price for li in receipt.lines)
+    if receipt.lines and gross != receipt.subtotal:
+        raise FieldError(
+            f"The lines add up to {abs(gross):,}, but the subtotal is {abs(receipt.subtotal):,}.",
+            line=line,
+            column=where,
+        )
+    expected = receipt.subtotal - receipt.discount + receipt.tax + receipt.tip
+    if expected != receipt.total:
+        raise FieldError(
+            f"The total {abs(receipt.total):,} is not subtotal - discount + tax + tip ({abs(expected):,}).",
+            line=line,
+            column=where,
+        )
+    return receipt
 
 
 def _scalar(value: Any, name: str, where: str) -> Cell:

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
+from app.core.money import Currency
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import Reader, ReadResult, as_path_list
 from pos_bridge.readers.common import collect, group_rows, make_line, signed, void_id
@@ -132,6 +133,7 @@ class KiotVietReader(Reader):
         lines = tuple(line for row in rows if (line := self._line(ctx, row)) is not None)
         total = head.money("to_pay", cur, default=None)
         fees = head.money("other_fees", cur)
+        self._check_sums(cur, head, lines, total, fees)
         if lines:
             subtotal = sum(line.qty * line.unit_price for line in lines)
             if kind is ReceiptKind.REFUND:
@@ -157,6 +159,22 @@ class KiotVietReader(Reader):
             raw_ref=head.ref,
         )
         return signed(receipt)
+
+    @staticmethod
+    def _check_sums(cur: Currency, head: Row, lines: tuple[ReceiptLine, ...], total: int, fees: int) -> None:
+        """KiotViet's figures always add up; when they do not, a column was cut or moved,
+        and a wrong amount would earn wrong points. Such an invoice is left out."""
+        if not head.text("goods_total"):
+            return
+        goods = abs(head.money("goods_total", cur))
+        items = abs(sum(line.total for line in lines))
+        if lines and goods != items:
+            raise head.error("goods_total", f"({goods:,}) is not the sum of the item lines ({items:,}).")
+        expected = goods - abs(head.money("invoice_discount", cur)) - abs(head.money("return_fee", cur)) + fees
+        if abs(total) != expected:
+            raise head.error(
+                "to_pay", f"({abs(total):,}) is not the goods total less discounts plus other charges ({expected:,})."
+            )
 
     def _line(self, ctx: ReadContext, row: Row) -> ReceiptLine | None:
         if not any(row.text(name) for name in LINE_FIELDS):

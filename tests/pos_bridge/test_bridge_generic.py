@@ -181,3 +181,19 @@ def test_json_receipt_with_bad_line_is_left_out_and_named(tmp_path: Path) -> Non
     result = GenericJsonReader().read(path, **STORE)
     assert [r.external_id for r in result.receipts] == ["B"]
     assert result.problems[0].column == "receipts[0] (A).lines[0].qty"
+
+
+def test_figures_that_do_not_add_up_are_a_problem(tmp_path: Path) -> None:
+    path = tmp_path / "receipts.csv"
+    path.write_text(
+        "receipt_id,closed_at,total,subtotal,discount,line_name,line_qty,line_unit_price\n"
+        "A,2024-03-12 10:00,120000,135000,10000,Phở,1,135000\n"
+        "B,2024-03-12 10:05,50000,60000,10000,Phở,1,50000\n",
+        encoding="utf-8",
+    )
+    result = GenericCsvReader().read(path, **STORE)
+    assert result.receipts == []
+    assert [p.message for p in result.problems] == [
+        "The total 120,000 is not subtotal - discount + tax + tip (125,000).",
+        "The lines add up to 50,000, but the subtotal is 60,000.",
+    ]

@@ -205,3 +205,14 @@ def test_kiotviet_xlsx_with_a_title_block_above_the_header(tmp_path: Path) -> No
                                               (None, ""), (84912345678, "84912345678")])  # fmt: skip
 def test_kiotviet_phone_cells_get_their_leading_zero_back(cell: object, phone: str) -> None:
     assert vn_phone(cell) == phone
+
+
+def test_kiotviet_invoice_whose_figures_do_not_add_up_is_left_out(tmp_path: Path) -> None:
+    source = FIXTURES / "kiotviet_csv" / f"{INVOICES}.csv"
+    path = tmp_path / source.name
+    path.write_bytes(source.read_bytes().replace(b";125.000;", b";12.500;", 1))  # HD000123's "Khách cần trả"
+    result = KiotVietReader().read(path, **VN)
+    assert [r.external_id for r in result.receipts] == ["HD000124", "HD000125", "HD000126#void", "HD000128"]
+    (problem,) = result.problems
+    assert (problem.line, problem.column) == (2, "Khách cần trả")
+    assert problem.message == ("The value (12,500) is not the goods total less discounts plus other charges (125,000).")
