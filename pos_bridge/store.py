@@ -3,7 +3,8 @@
 Files are known by the SHA-256 of their content, so a re-export of the same
 bytes, a copy in another folder or a restart of the bridge never reads a file
 twice. (A re-export with *different* bytes is read, and its receipts are then
-deduplicated one by one in ``pos_bridge.apply``.)
+deduplicated one by one in ``pos_bridge.apply``.) A quarantined file put back
+into the folder is the manager's retry, so it is read again.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from pathlib import Path
 
 from app.db.models import ImportedFile
 from app.services.till import Till
+
+QUARANTINED = "quarantined"
 
 
 class DbSeenFiles:
@@ -22,13 +25,17 @@ class DbSeenFiles:
 
     def seen(self, sha256: str) -> bool:
         with self.till.transaction() as s:
-            return s.get(ImportedFile, sha256) is not None
+            row = s.get(ImportedFile, sha256)
+            return row is not None and row.outcome != QUARANTINED
 
     def remember(self, sha256: str, path: Path | str, outcome: str, detail: str = "") -> None:
         with self.till.transaction() as s:
-            if s.get(ImportedFile, sha256) is None:
+            row = s.get(ImportedFile, sha256)
+            if row is None:
                 s.add(
                     ImportedFile(
-                        sha256=sha256, path=str(path), outcome=outcome, detail=detail, seen_at=self.till.clock()
+                        sha256=sha256, path=str(path), outcome=str(outcome), detail=detail, seen_at=self.till.clock()
                     )
                 )
+            elif row.outcome == QUARANTINED:  # a retry of a quarantined file: record how it went this time
+                row.path, row.outcome, row.detail, row.seen_at = str(path), str(outcome), detail, self.till.clock()

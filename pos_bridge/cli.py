@@ -1,0 +1,65 @@
+"""``loyalty-pos-bridge``: run the bridge headless against a folder, for a back-room PC or cron.
+
+loyalty-pos-bridge --home ~/.loyalty-terminal --folder /srv/pos-exports --once
+loyalty-pos-bridge --folder /srv/pos-exports --reader kiotviet --watch
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from app.bootstrap import DEFAULT_HOME, open_till
+from pos_bridge.readers.registry import default_registry
+from pos_bridge.service import FolderConfig, PosBridge, configured_folders, describe
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="loyalty-pos-bridge", description=__doc__.splitlines()[0])
+    p.add_argument("--home", default=str(DEFAULT_HOME), help="the till's data folder (default %(default)s)")
+    p.add_argument(
+        "--folder",
+        action="append",
+        default=[],
+        help="an export folder (repeatable; default: the folders configured for this till)",
+    )
+    p.add_argument(
+        "--reader",
+        default=None,
+        help=f"the POS format ({', '.join(default_registry().names())}); default: recognise each file",
+    )
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--once", action="store_true", help="read what is there now and exit (the default)")
+    mode.add_argument("--watch", action="store_true", help="keep watching until interrupted")
+    p.add_argument("--settle", type=float, default=2.0, help="seconds a file must stay unchanged before reading")
+    args = p.parse_args(argv)
+    till = open_till(Path(args.home))
+    folders = [FolderConfig(f, args.reader) for f in args.folder] or configured_folders(till)
+    if not folders:
+        print("No export folder: give --folder.", file=sys.stderr)
+        return 2
+    bridge = PosBridge(till, folders, settle_seconds=args.settle)
+    bridge.add_listener(lambda r: print(describe(r), flush=True))
+    if args.watch:
+        try:
+            while True:
+                bridge.poll()
+                time.sleep(1.0)
+        except KeyboardInterrupt:
+            return 0
+    # --once: poll until every complete file is handled (files need two polls `settle` apart).
+    deadline = time.monotonic() + args.settle * 3 + 2
+    handled = 0
+    while time.monotonic() < deadline:
+        handled += len(bridge.poll())
+        time.sleep(min(0.5, args.settle / 2 or 0.1))
+    waiting = bridge.watcher.waiting
+    print(f"{handled} export(s) handled" + (f"; waiting: {'; '.join(waiting)}" if waiting else "."))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

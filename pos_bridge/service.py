@@ -1,0 +1,104 @@
+"""The POS bridge of one till: its export folders, the watcher, and the ledger side wired together.
+
+Folders are a till setting (``pos.folders``, JSON), so each till watches its own
+POS. The bridge runs in a background thread of the app (or headless from
+``loyalty-pos-bridge``) and reports each file it handled to a listener, which
+the cashier window turns into a status-bar line through a Qt signal.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.bootstrap import get_setting, set_setting
+from app.services.till import Till
+from pos_bridge.apply import ApplySummary, apply_receipts
+from pos_bridge.store import DbSeenFiles
+from pos_bridge.watcher import FileReport, WatchedFolder, Watcher
+
+SETTING = "pos.folders"
+
+
+@dataclass(frozen=True)
+class FolderConfig:
+    path: str
+    reader: str | None = None  # None: recognise each file
+
+
+def configured_folders(till: Till) -> list[FolderConfig]:
+    raw = get_setting(till, SETTING, "[]")
+    return [FolderConfig(**item) for item in json.loads(raw)]
+
+
+def configure_folders(till: Till, folders: list[FolderConfig]) -> None:
+    set_setting(till, SETTING, json.dumps([f.__dict__ for f in folders]))
+
+
+class PosBridge:
+    def __init__(self, till: Till, folders: list[FolderConfig] | None = None, *, settle_seconds: float = 2.0) -> None:
+        self.till = till
+        program = till.program()
+        folders = configured_folders(till) if folders is None else folders
+        for f in folders:
+            Path(f.path).mkdir(parents=True, exist_ok=True)
+        self.watcher = Watcher(
+            [WatchedFolder(Path(f.path), till.store_id, program.timezone, program.currency, f.reader) for f in folders],
+            seen=DbSeenFiles(till),
+            apply=self._apply,
+            settle_seconds=settle_seconds,
+        )
+        self._listeners: list[Callable[[FileReport], None]] = []
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def _apply(self, receipts: list) -> ApplySummary:  # type: ignore[type-arg]
+        return apply_receipts(self.till, receipts)
+
+    @property
+    def folders(self) -> list[Path]:
+        return [f.path for f in self.watcher.folders]
+
+    def add_listener(self, listener: Callable[[FileReport], None]) -> None:
+        self._listeners.append(listener)
+
+    def poll(self) -> list[FileReport]:
+        reports = self.watcher.poll()
+        for report in reports:
+            for listener in self._listeners:
+                listener(report)
+        return reports
+
+    def start(self, interval: float = 1.0) -> None:
+        """Watch in a background thread (never on the Qt GUI thread)."""
+        if self._thread is None and self.watcher.folders:
+            self._thread = threading.Thread(target=self._run, args=(interval,), name="pos-bridge", daemon=True)
+            self._thread.start()
+
+    def _run(self, interval: float) -> None:
+        def report(r: FileReport) -> None:
+            for listener in self._listeners:
+                listener(r)
+
+        self.watcher.run(self._stop, interval=interval, on_report=report)
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+            self._thread = None
+
+
+def describe(report: FileReport) -> str:
+    """One line a manager understands."""
+    name = ", ".join(p.name for p in report.files)
+    text = f"{name}: {report.outcome.value}"
+    if report.summary is not None:
+        text += f" — {report.summary}"
+    if report.reason and report.outcome.value != "applied":
+        first = report.reason.strip().splitlines()[0] if report.reason.strip() else ""
+        text += f" — {first}"
+    return text
