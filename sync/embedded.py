@@ -1,0 +1,204 @@
+"""Sync for the cashier app: an embedded server beside the till when no real one is configured.
+
+``start_embedded(home, till)`` gives the app a running sync worker whatever the
+setup:
+
+- ``home/sync.json`` names a server: the worker syncs with it (pairing first
+  with the file's ``pairing_code`` when the till is not paired with it yet).
+- Otherwise a central server is started on 127.0.0.1 as a *child process*
+  (isolated from the till's process; it exits when the till's process ends,
+  even when that one is killed: its stdin closes) on SQLite ``home/server.db``.
+  It knows the till's own store and card key and its program and rewards, so
+  an existing till pairs with it at once, and a second till of the shop can
+  pair with it too.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.program import Program
+from app.db.models import ProgramVersion, RewardRow, Store
+from app.services.till import Till
+from sync.protocol import RewardRecord
+from sync.server import admin
+from sync.server.db import write_session
+from sync.server.main import prepare
+from sync.server.models import ProgramRow, ServerState, StoreRow
+from sync.server.models import RewardRow as ServerReward
+from sync.worker.client import SyncError
+from sync.worker.pairing import pair_till, paired_with, read_config, read_token
+from sync.worker.worker import SyncWorker
+
+log = logging.getLogger("loyalty.sync")
+SERVER_DB = "server.db"
+SERVER_LOG = "server.log"
+
+
+@dataclass
+class EmbeddedSync:
+    worker: SyncWorker
+    url: str
+    process: subprocess.Popen[bytes] | None = None
+    _stopped: bool = field(default=False, repr=False)
+
+    def stop(self) -> None:
+        if self._stopped:
+            return
+        self._stopped = True
+        self.worker.stop()
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(5)
+        if self.process is not None and self.process.stdin:
+            self.process.stdin.close()
+
+
+def start_embedded(home: Path, till: Till, *, interval: float = 10.0, start_worker: bool = True) -> EmbeddedSync:
+    home = Path(home)
+    config = read_config(home)
+    process = None
+    if config.server_url:
+        url = config.server_url
+        if paired_with(till, home)[0] != url and config.pairing_code:
+            try:
+                pair_till(till, home, url, config.pairing_code)
+            except SyncError as exc:  # the worker reports "not paired" on the status bar
+                log.warning("pairing with %s failed: %s", url, exc.message)
+    else:
+        url, process, server_id = _start_local_server(home, till)
+        if paired_with(till, home)[1] != server_id:
+            pair_till(till, home, url, _issue_code(home, till.store_id))
+    worker = SyncWorker(till, url, read_token(home), interval=interval)
+    till.is_online = worker.is_online
+    embedded = EmbeddedSync(worker=worker, url=url, process=process)
+    atexit.register(embedded.stop)
+    if start_worker:
+        worker.start()
+    return embedded
+
+
+def _db_url(home: Path) -> str:
+    return f"sqlite:///{home / SERVER_DB}"
+
+
+def _start_local_server(home: Path, till: Till) -> tuple[str, subprocess.Popen[bytes], str]:
+    engine = prepare(_db_url(home), card_key=till.card_key)
+    try:
+        with write_session(engine) as s:
+            server_id = _register_till(s, till)
+    finally:
+        engine.dispose()
+    last_error = ""
+    for _ in range(3):  # a free port can be taken between finding it and binding it
+        port = free_port()
+        log_file = (home / SERVER_LOG).open("ab")
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "sync.server.main",
+                "--database-url",
+                _db_url(home),
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+                "--log-level",
+                "warning",
+                "--parent-watch",
+            ],
+            stdin=subprocess.PIPE,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )
+        log_file.close()
+        url = f"http://127.0.0.1:{port}"
+        if wait_healthy(url, process):
+            return url, process, server_id
+        last_error = f"exit code {process.poll()}"
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    raise RuntimeError(f"the embedded sync server did not start ({last_error}); see {home / SERVER_LOG}")
+
+
+def _issue_code(home: Path, store_id: str) -> str:
+    engine = prepare(_db_url(home))
+    try:
+        with write_session(engine) as s:
+            return admin.issue_pairing_code(s, store_id)
+    finally:
+        engine.dispose()
+
+
+def _register_till(s: Session, till: Till) -> str:
+    """The embedded server knows the till's store, and starts from the till's program and rewards."""
+    with till.transaction() as t:
+        store = t.get(Store, till.store_id)
+        programs = list(t.scalars(select(ProgramVersion).order_by(ProgramVersion.version)))
+        rewards = list(t.scalars(select(RewardRow)))
+        t.expunge_all()
+    if store is not None and s.get(StoreRow, store.id) is None:
+        admin.create_store(s, name=store.name, timezone=store.timezone, currency=store.currency, store_id=store.id)
+    if s.scalar(select(ProgramRow.version).limit(1)) is None:
+        for p in programs:
+            admin.publish_program(s, Program.from_json(p.body), keep_version=True, active=p.active)
+    if s.scalar(select(ServerReward.id).limit(1)) is None:
+        for r in rewards:
+            admin.save_reward(
+                s,
+                RewardRecord(
+                    id=r.id,
+                    name=r.name,
+                    kind=r.kind,
+                    cost_points=r.cost_points,
+                    cost_full_card=r.cost_full_card,
+                    value=r.value,
+                    cap=r.cap,
+                    item_sku=r.item_sku,
+                    min_tier=r.min_tier,
+                    limit_count=r.limit_count,
+                    limit_period=r.limit_period,
+                    active=r.active,
+                    sort=r.sort,
+                ),
+            )
+    state = s.get(ServerState, 1)
+    assert state is not None
+    return state.server_id
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_healthy(url: str, process: subprocess.Popen[bytes] | None = None, timeout: float = 30.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            return False
+        try:
+            if httpx.get(f"{url}/health", timeout=1.0).status_code == 200:
+                return True
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    return False

@@ -1,0 +1,306 @@
+"""The wire format between terminals and the central server: one module both sides import.
+
+Every record that crosses the network is a pydantic model here, so the worker
+and the server cannot drift apart, and the server's OpenAPI schema (which the
+fuzz tests read) says exactly what a terminal may send. Limits mirror the
+database columns: a string the database would refuse is refused here with a
+readable 422, never as a 500 from deep inside a transaction.
+
+Money is int minor units; times are aware datetimes, sent as UTC ISO strings.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from app.core.ledger import EntryKind, LedgerEntry
+
+PROTOCOL_VERSION = 1
+API = "/v1"
+MAX_BATCH = 5000  # records of one kind in one push
+MAX_PULL_LIMIT = 5000
+DEFAULT_PULL_LIMIT = 1000
+
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+INT32_MIN, INT32_MAX = -(2**31), 2**31 - 1
+
+
+def _clean_text(value: str) -> str:
+    """PostgreSQL refuses NUL and unpaired surrogates; refuse them at the door instead."""
+    if "\x00" in value:
+        raise ValueError("text must not contain NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("text must be valid Unicode (no unpaired surrogates)") from None
+    return value
+
+
+def _utc(value: datetime) -> datetime:
+    """Times travel as UTC; a clock years off (a dead CMOS battery) is still a fact, within reason."""
+    if not 1900 <= value.year <= 9000:
+        raise ValueError("time is outside the years 1900–9000")
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("time is out of range") from None
+
+
+_Clean = AfterValidator(_clean_text)
+Text10 = Annotated[str, StringConstraints(max_length=10), _Clean]
+Text20 = Annotated[str, StringConstraints(max_length=20), _Clean]
+Text40 = Annotated[str, StringConstraints(max_length=40), _Clean]
+Text100 = Annotated[str, StringConstraints(max_length=100), _Clean]
+Text200 = Annotated[str, StringConstraints(max_length=200), _Clean]
+Text500 = Annotated[str, StringConstraints(max_length=500), _Clean]
+Text20000 = Annotated[str, StringConstraints(max_length=20_000), _Clean]
+Word20 = Annotated[str, StringConstraints(min_length=1, max_length=20), _Clean]
+Word30 = Annotated[str, StringConstraints(min_length=1, max_length=30), _Clean]
+Word64 = Annotated[str, StringConstraints(min_length=1, max_length=64), _Clean]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200), _Clean]
+ProgramBody = Annotated[str, StringConstraints(min_length=2, max_length=200_000), _Clean]
+PairingCodeText = Annotated[str, StringConstraints(min_length=4, max_length=40), _Clean]
+Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+Id = Annotated[str, StringConstraints(min_length=1, max_length=40, pattern=r"^[0-9A-Za-z_.:-]+$")]
+EntryId = Annotated[str, StringConstraints(min_length=1, max_length=36, pattern=r"^[0-9A-Za-z_.:-]+$")]
+Hash = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+UTCTime = Annotated[AwareDatetime, AfterValidator(_utc)]
+Int64 = Annotated[int, Field(ge=INT64_MIN, le=INT64_MAX)]
+Int32 = Annotated[int, Field(ge=INT32_MIN, le=INT32_MAX)]
+Count = Annotated[int, Field(ge=0, le=INT64_MAX)]
+Cursor = Annotated[int, Field(ge=0, le=INT64_MAX)]
+
+
+class Record(BaseModel):
+    # Unknown fields are refused: a typo in a field name must not silently drop data.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EntryRecord(Record):
+    """A sealed ledger entry, field for field as ``app.core.ledger.LedgerEntry``."""
+
+    id: EntryId
+    terminal_id: Id
+    store_id: Id
+    terminal_seq: Annotated[int, Field(ge=1, le=INT64_MAX)]
+    customer_id: Id
+    kind: EntryKind
+    created_at: UTCTime
+    points: Int64 = 0
+    stamps: Int32 = 0
+    qualifying: Int64 = 0
+    amount: Int64 | None = None
+    currency: Currency = "VND"
+    reward_id: Id | None = None
+    # Free text from POS exports and managers: generous limits, because a till's SQLite does not
+    # enforce column lengths and an entry the server refused would stall that till's sync forever.
+    receipt_source: Text100 | None = None
+    receipt_id: Text500 | None = None
+    program_version: Int32 = 0
+    staff_id: Id | None = None
+    reason: Text20000 = ""
+    reverses: EntryId | None = None
+    tier: Text200 | None = None
+    prev_hash: Hash
+    hash: Hash
+
+    @classmethod
+    def of(cls, entry: LedgerEntry) -> EntryRecord:
+        return cls.model_construct(**{name: getattr(entry, name) for name in cls.model_fields})
+
+    def to_entry(self) -> LedgerEntry:
+        data = {name: getattr(self, name) for name in type(self).model_fields}
+        data["kind"] = EntryKind(self.kind)
+        return LedgerEntry(**data)
+
+
+class CustomerRecord(Record):
+    """A member's profile. ``name_key`` is not sent: each side folds the name itself."""
+
+    id: Id
+    card_number: Word20
+    phone: Text20 | None = None
+    name: Name
+    birthday_day: Annotated[int, Field(ge=1, le=31)] | None = None
+    birthday_month: Annotated[int, Field(ge=1, le=12)] | None = None
+    birthday_year: Annotated[int, Field(ge=1900, le=2200)] | None = None
+    gender: Text10 | None = None
+    area: Text100 | None = None
+    marketing_consent: bool = False
+    referral_code: Word20
+    referred_by: Id | None = None
+    enrolled_at: UTCTime
+    enrolled_store: Id
+    status: Literal["active", "blocked", "merged"] = "active"
+    merged_into: Id | None = None
+    updated_at: UTCTime
+
+
+class StoreRecord(Record):
+    id: Id
+    name: Name
+    timezone: Word64 = "Asia/Ho_Chi_Minh"
+    currency: Currency = "VND"
+
+
+class TerminalRecord(Record):
+    id: Id
+    store_id: Id
+    name: Text200
+
+
+class ProgramRecord(Record):
+    version: Annotated[int, Field(ge=1, le=INT32_MAX)]
+    body: ProgramBody  # Program.to_json()
+    active: bool
+    created_at: UTCTime
+
+
+class RewardRecord(Record):
+    id: Id
+    name: Name
+    kind: Word30
+    cost_points: Int32 = 0
+    cost_full_card: bool = False
+    value: Int64 = 0
+    cap: Int64 = 0
+    item_sku: Text100 = ""
+    min_tier: Text100 | None = None
+    limit_count: Int32 = 0
+    limit_period: Text10 = "month"
+    active: bool = True
+    sort: Int32 = 0
+
+
+class BalanceRecord(Record):
+    """The server's balance of a member across every till of the chain."""
+
+    customer_id: Id
+    points: Int64 = 0
+    stamps: Int64 = 0
+    lifetime_points: Int64 = 0
+    lifetime_spend: Int64 = 0
+    visits: Int64 = 0
+    last_visit_at: UTCTime | None = None
+    tier: str | None = None
+    tier_since: UTCTime | None = None
+    redeemed_points: Int64 = 0
+    entry_count: Int64 = 0
+
+
+class FlagRecord(Record):
+    """Something the server wants a manager to look at (a negative balance, a broken chain)."""
+
+    id: Id
+    kind: str
+    message: str
+    created_at: UTCTime
+    store_id: str | None = None
+    terminal_id: str | None = None
+    customer_id: str | None = None
+    entry_id: str | None = None
+    resolved_at: UTCTime | None = None
+
+
+# -- requests and answers ----------------------------------------------------------------------
+
+
+class PairRequest(Record):
+    """A terminal exchanging a one-time pairing code for its token."""
+
+    code: PairingCodeText
+    terminal_id: Id
+    terminal_name: Text200 = ""
+    store_id: Id  # the terminal's local store
+    ledger_empty: bool  # an empty till adopts the server's store and card key
+    card_key_fingerprint: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16,64}$")]
+
+
+class PairResponse(Record):
+    token: str
+    server_id: str
+    terminal_id: str
+    store: StoreRecord
+    card_key: str  # hex; the chain's key that signs card QR codes
+
+
+class PushRequest(Record):
+    """Customers are applied before entries; entries are one terminal's, in ``terminal_seq`` order."""
+
+    customers: Annotated[list[CustomerRecord], Field(max_length=MAX_BATCH)] = []
+    entries: Annotated[list[EntryRecord], Field(max_length=MAX_BATCH)] = []
+
+
+class PushResponse(Record):
+    acked_entries: list[str]
+    acked_customers: list[str]
+    head_seq: int  # the last entry of this terminal the server holds
+    head_hash: str
+    change: int  # the server's change number after this push
+
+
+class PullResponse(Record):
+    """Everything that changed after ``cursor`` up to the returned ``cursor``, oldest first."""
+
+    cursor: int
+    more: bool
+    stores: list[StoreRecord] = []
+    terminals: list[TerminalRecord] = []
+    programs: list[ProgramRecord] = []
+    rewards: list[RewardRecord] = []
+    customers: list[CustomerRecord] = []
+    entries: list[EntryRecord] = []  # of other terminals only, in the server's order
+    balances: list[BalanceRecord] = []
+    flags: list[FlagRecord] = []
+
+    @property
+    def size(self) -> int:
+        return sum(
+            len(x)
+            for x in (
+                self.stores,
+                self.terminals,
+                self.programs,
+                self.rewards,
+                self.customers,
+                self.entries,
+                self.balances,
+                self.flags,
+            )
+        )
+
+
+class TerminalStatus(Record):
+    terminal_id: str
+    store_id: str
+    head_seq: int
+    head_hash: str
+    change: int
+
+
+class Health(Record):
+    status: Literal["ok", "unavailable"]
+    protocol: int = PROTOCOL_VERSION
+    time: datetime
+
+
+class ErrorBody(Record):
+    """Every refusal: a sentence a manager can read, and a stable code for the program."""
+
+    detail: str
+    code: str
+    errors: list[dict[str, object]] = []
+
+
+PULL_KINDS = ("stores", "terminals", "programs", "rewards", "customers", "entries", "balances", "flags")
+# A till keeps its own balances (a cache of its ledger); it does not need the server's.
+TERMINAL_PULL_KINDS = tuple(k for k in PULL_KINDS if k != "balances")
+
+
+def card_key_fingerprint(key: bytes) -> str:
+    """Compares card keys without sending one: enough to tell "same key" from "another key"."""
+    return hashlib.sha256(b"loyalty card key fingerprint\x00" + key).hexdigest()[:32]

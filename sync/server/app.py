@@ -1,0 +1,300 @@
+"""The HTTP API: thin routes over the push, pull and pairing services.
+
+Routes validate (pydantic, from ``sync.protocol``), call one service function
+in one transaction, and answer with a schema. The authenticated terminal comes
+from a dependency, so every route's signature shows who may call it. Errors a
+client can cause are answered with a readable sentence and a stable code.
+"""
+
+# No ``from __future__ import annotations``: FastAPI must see the dependencies defined in create_app.
+import logging
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import OperationalError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sync.protocol import (
+    API,
+    DEFAULT_PULL_LIMIT,
+    MAX_PULL_LIMIT,
+    PROTOCOL_VERSION,
+    PULL_KINDS,
+    ErrorBody,
+    Health,
+    PairRequest,
+    PairResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    TerminalStatus,
+)
+from sync.server import admin, changes, ledger
+from sync.server.auth import FailureLimiter, hash_secret
+from sync.server.db import current_change, make_server_engine, ping, read_session, write_session
+from sync.server.errors import Refused
+from sync.server.flags import record_flag
+from sync.server.ledger import Caller
+from sync.server.models import TerminalRow
+from sync.server.settings import ServerSettings
+
+log = logging.getLogger("loyalty.server")
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": text}
+    for status, text in {
+        401: "No token, or a token the server does not know.",
+        403: "The batch holds entries of another terminal or store.",
+        409: "A gap in the till's sequence, or an entry that differs from the one held.",
+        413: "The request body is too large.",
+        422: "The request is malformed, or a hash link does not verify.",
+        429: "Too many failed authentications from this address.",
+        503: "The database is unreachable.",
+    }.items()
+}
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _error(status: int, code: str, detail: str, headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
+    return JSONResponse(status_code=status, content={"detail": detail, "code": code, **extra}, headers=headers)
+
+
+class BodyLimit:
+    """Refuse bodies over ``max_bytes`` with 413, by Content-Length or while they stream in."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        too_big = _error(
+            413, "too_large", f"The request body is larger than {self.max_bytes // 1024} KiB; send smaller batches."
+        )
+        length = dict(scope.get("headers") or []).get(b"content-length")
+        try:
+            declared = int(length) if length is not None else 0
+        except ValueError:
+            await _error(400, "bad_request", "The Content-Length header is not a number.")(scope, receive, send)
+            return
+        if declared > self.max_bytes:
+            await too_big(scope, receive, send)
+            return
+        received = 0
+        started = False
+
+        async def counting_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise _TooLarge
+            return message
+
+        async def watching_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counting_receive, watching_send)
+        except _TooLarge:
+            if not started:
+                await too_big(scope, receive, send)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+bearer = HTTPBearer(auto_error=False, description="The terminal's token, from pairing.")
+
+
+def create_app(settings: ServerSettings | None = None, engine: Engine | None = None) -> FastAPI:
+    settings = settings or ServerSettings()
+    engine = engine or make_server_engine(
+        settings.database_url, pool_size=settings.pool_size, max_overflow=settings.max_overflow
+    )
+    limiter = FailureLimiter(settings.auth_burst, settings.auth_per_second)
+    app = FastAPI(
+        title="Loyalty central server",
+        version=str(PROTOCOL_VERSION),
+        description="Push and pull of the chain's ledger, customers, program and rewards (DESIGN §6).",
+    )
+    app.state.engine = engine
+    app.state.limiter = limiter
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+
+    def client_of(request: Request) -> str:
+        return request.client.host if request.client else "unknown"
+
+    def check_not_locked_out(request: Request) -> None:
+        wait = limiter.retry_after(client_of(request))
+        if wait:
+            raise Refused(
+                429,
+                "rate_limited",
+                f"Too many failed attempts from this address; retry in {wait} s.",
+                headers={"Retry-After": str(wait)},
+            )
+
+    def authenticated(
+        request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+    ) -> Caller:
+        check_not_locked_out(request)
+        if credentials is None or not credentials.credentials:
+            limiter.failed(client_of(request))
+            raise Refused(401, "unauthorized", "No token: send “Authorization: Bearer <token>” (pair the till first).")
+        with read_session(engine) as s:
+            row = s.execute(
+                select(TerminalRow.id, TerminalRow.store_id).where(
+                    TerminalRow.token_hash == hash_secret(credentials.credentials), TerminalRow.revoked_at.is_(None)
+                )
+            ).first()
+        if row is None:
+            limiter.failed(client_of(request))
+            raise Refused(401, "unauthorized", "This token is not valid (revoked, or from another server).")
+        return Caller(terminal_id=row[0], store_id=row[1])
+
+    Terminal = Annotated[Caller, Depends(authenticated)]
+
+    @app.exception_handler(Refused)
+    async def _refused(request: Request, exc: Refused) -> JSONResponse:
+        headers = exc.headers or ({"WWW-Authenticate": "Bearer"} if exc.status == 401 else None)
+        return _error(exc.status, exc.code, exc.message, headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = [
+            {"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
+            for e in exc.errors()[:20]
+        ]
+        readable = "; ".join(f"{'.'.join(e['loc'][1:] or e['loc'])}: {e['msg']}" for e in errors[:5])  # type: ignore[arg-type]
+        return _error(422, "invalid_request", f"The request is not valid: {readable}.", errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return _error(exc.status_code, "http_error", str(exc.detail), getattr(exc, "headers", None))
+
+    @app.exception_handler(OperationalError)
+    async def _db_down(request: Request, exc: OperationalError) -> JSONResponse:
+        log.warning("database unavailable: %s", exc.__class__.__name__)
+        return _error(503, "unavailable", "The server's database is unavailable; the till will retry.")
+
+    @app.get("/health", response_model=Health, responses={503: ERRORS[503]}, tags=["health"])
+    def health() -> JSONResponse:
+        """Unauthenticated liveness and database check; says nothing secret."""
+        ok = ping(engine)
+        body = Health(status="ok" if ok else "unavailable", time=_now())
+        return JSONResponse(status_code=200 if ok else 503, content=body.model_dump(mode="json"))
+
+    @app.post(
+        f"{API}/pair",
+        response_model=PairResponse,
+        responses={k: ERRORS[k] for k in (401, 409, 413, 422, 429)},
+        tags=["pairing"],
+    )
+    def pair(request: Request, body: PairRequest) -> Response:
+        """Exchange a one-time pairing code for this till's token (shown once, stored only as a hash)."""
+        check_not_locked_out(request)
+        try:
+            with write_session(engine) as s:
+                answer = admin.pair(s, body, _now())
+        except Refused as exc:
+            if exc.code == "bad_pairing_code":
+                limiter.failed(client_of(request))
+            raise
+        return Response(answer.model_dump_json(), media_type="application/json")
+
+    @app.post(
+        f"{API}/push",
+        response_model=PushResponse,
+        responses={k: ERRORS[k] for k in (401, 403, 409, 413, 422, 429, 503)},
+        tags=["sync"],
+    )
+    def push(body: PushRequest, terminal: Terminal) -> Response:
+        """Store a batch of this till's customers and entries: all of it, once, or none of it."""
+        now = _now()
+        try:
+            with write_session(engine) as s:
+                answer = ledger.push(s, terminal, body, now)
+        except Refused as exc:
+            if exc.flag is not None:
+                try:
+                    record_flag(engine, exc.flag, now)
+                except Exception:  # the refusal still stands; the next retry flags it again
+                    log.exception("could not record a flag")
+            log.info("push from %s refused: %s", terminal.terminal_id, exc.code)
+            raise
+        return Response(answer.model_dump_json(), media_type="application/json")
+
+    @app.get(
+        f"{API}/pull",
+        response_model=PullResponse,
+        responses={k: ERRORS[k] for k in (401, 422, 429, 503)},
+        tags=["sync"],
+    )
+    def pull(
+        terminal: Terminal,
+        cursor: Annotated[int, Query(ge=0, le=2**63 - 1, description="The last change number already held.")] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT, description="At most this many records.")] = (
+            DEFAULT_PULL_LIMIT
+        ),
+        kinds: Annotated[
+            str,
+            Query(
+                max_length=200,
+                pattern=r"^[a-z,]*$",
+                description="Comma-separated kinds of records wanted (default: all): " + ", ".join(PULL_KINDS),
+            ),
+        ] = "",
+    ) -> Response:
+        """What changed after ``cursor``: stores, terminals, program, rewards, members, entries, balances, flags."""
+        wanted = [k for k in kinds.split(",") if k] or list(PULL_KINDS)
+        unknown = sorted(set(wanted) - set(PULL_KINDS))
+        if unknown:
+            raise Refused(
+                422, "invalid_request", f"Unknown kinds {', '.join(unknown)}; known: {', '.join(PULL_KINDS)}."
+            )
+        with read_session(engine) as s:
+            page = changes.pull(s, terminal, cursor, limit, wanted)
+        return Response(page.model_dump_json(), media_type="application/json")
+
+    @app.get(
+        f"{API}/me",
+        response_model=TerminalStatus,
+        responses={k: ERRORS[k] for k in (401, 429, 503)},
+        tags=["sync"],
+    )
+    def me(terminal: Terminal) -> TerminalStatus:
+        """Where this till's chain ends on the server."""
+        with read_session(engine) as s:
+            row = s.get(TerminalRow, terminal.terminal_id)
+            assert row is not None
+            return TerminalStatus(
+                terminal_id=row.id,
+                store_id=row.store_id,
+                head_seq=row.head_seq,
+                head_hash=row.head_hash,
+                change=current_change(s),
+            )
+
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The factory uvicorn calls (``--factory``) in each worker process."""
+    return create_app(ServerSettings.from_env())

@@ -1,0 +1,364 @@
+"""Push: a terminal's batch of customers and ledger entries, stored exactly once, all or nothing.
+
+The checks, in the order a batch meets them:
+
+1. Every entry must be the caller's own (its terminal and its store): 403.
+2. Entries the server already holds (seq at or below this till's head) must be
+   the very same entries — same id, same hash, and the hash must recompute —
+   and are then simply acknowledged again (a retry after a lost answer).
+   Anything else there is a conflicting copy: 409 and a flag.
+3. New entries must continue the till's chain: the next seq (else a gap: 409
+   and a flag) and hashes that link (else a broken chain: 422 and a flag).
+4. Entries are facts: business rules never refuse them. A member's balance
+   driven below zero (two offline tills spending the same points) and a
+   receipt that earned twice are flagged for a manager instead.
+
+Customers in the batch are upserted before the entries: the last version to
+reach the server wins (by the server's change number). An entry whose member
+is not known yet is still accepted — it is a fact, and the member's record
+follows from the same till (customers are always pushed first).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, fields
+from datetime import datetime
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from app.core.errors import ChainBroken
+from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry, chain_hash, verify_chain
+from sync.protocol import CustomerRecord, EntryRecord, PushRequest, PushResponse
+from sync.server.db import ChangeCounter, current_change
+from sync.server.errors import FlagSpec, Refused
+from sync.server.flags import raise_flag
+from sync.server.models import BalanceRow, CustomerRow, EntryRow, TerminalRow
+
+ENTRY_FIELDS = [f.name for f in fields(LedgerEntry)]
+BALANCE_FIELDS = [f.name for f in fields(Balance) if f.name != "extra"]
+CUSTOMER_FIELDS = list(CustomerRecord.model_fields)
+_CHUNK = 900  # bound parameters per IN (…) list, under SQLite's limit
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The authenticated terminal, derived from its token (never from what it claims)."""
+
+    terminal_id: str
+    store_id: str
+
+
+def chunks(items: list[str], size: int = _CHUNK) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def push(session: Session, caller: Caller, batch: PushRequest, now: datetime) -> PushResponse:
+    entries = [e.to_entry() for e in batch.entries]
+    _check_ownership(caller, entries)
+    _check_order(caller, entries)
+    terminal = session.get(TerminalRow, caller.terminal_id, with_for_update=True)
+    if terminal is None:  # the token was valid a moment ago: revoked or removed meanwhile
+        raise Refused(401, "unauthorized", "This terminal is not registered on the server any more.")
+    head_seq, head_hash = terminal.head_seq, terminal.head_hash
+    old = [e for e in entries if e.terminal_seq <= head_seq]
+    new = [e for e in entries if e.terminal_seq > head_seq]
+    _check_already_held(session, caller, old)
+    _check_continues_chain(session, caller, new, head_seq, head_hash)
+
+    customers = {c.id: c for c in batch.customers}  # the last copy in a batch wins
+    terminal.last_seen_at = now
+    if customers or new:
+        counter = ChangeCounter(session)
+        _upsert_customers(session, counter, list(customers.values()), now)
+        if new:
+            _insert_entries(session, counter, new, now)
+            _fold_balances(session, counter, caller, new, now)
+            _flag_duplicate_receipts(session, counter, caller, new, now)
+            terminal.head_seq, terminal.head_hash = new[-1].terminal_seq, new[-1].hash
+        session.flush()
+        change = counter.finish()
+    else:
+        change = current_change(session)
+    return PushResponse(
+        acked_entries=[e.id for e in entries],
+        acked_customers=list(customers),
+        head_seq=terminal.head_seq,
+        head_hash=terminal.head_hash,
+        change=change,
+    )
+
+
+# -- checks (no writes) --------------------------------------------------------------------------
+
+
+def _check_ownership(caller: Caller, entries: list[LedgerEntry]) -> None:
+    for e in entries:
+        if e.terminal_id != caller.terminal_id or e.store_id != caller.store_id:
+            raise Refused(
+                403,
+                "forbidden",
+                f"Entry {e.id} claims terminal {e.terminal_id} of store {e.store_id}, but this token belongs to "
+                f"terminal {caller.terminal_id} of store {caller.store_id}: a till may only send its own entries.",
+                FlagSpec(
+                    kind="forbidden_write",
+                    message=f"Terminal {caller.terminal_id} tried to push an entry as terminal {e.terminal_id} "
+                    f"of store {e.store_id}; refused.",
+                    dedupe_key=f"forbidden:{caller.terminal_id}:{e.terminal_id}:{e.store_id}"[:200],
+                    store_id=caller.store_id,
+                    terminal_id=caller.terminal_id,
+                    entry_id=e.id,
+                ),
+            )
+
+
+def _check_order(caller: Caller, entries: list[LedgerEntry]) -> None:
+    if len({e.id for e in entries}) != len(entries):
+        raise Refused(422, "invalid_request", "The batch holds the same entry id twice.")
+    for a, b in itertools.pairwise(entries):
+        if b.terminal_seq != a.terminal_seq + 1:
+            raise Refused(
+                409,
+                "sequence_gap",
+                f"Entries must follow each other in terminal_seq order: #{b.terminal_seq} came after "
+                f"#{a.terminal_seq}.",
+                FlagSpec(
+                    kind="sequence_gap",
+                    message=f"Terminal {caller.terminal_id} sent entry #{b.terminal_seq} right after "
+                    f"#{a.terminal_seq}: entries are missing or out of order; the batch was refused.",
+                    dedupe_key=f"gap:{caller.terminal_id}:{a.terminal_seq}:{b.terminal_seq}",
+                    store_id=caller.store_id,
+                    terminal_id=caller.terminal_id,
+                    seq=b.terminal_seq,
+                ),
+            )
+
+
+def _check_already_held(session: Session, caller: Caller, old: list[LedgerEntry]) -> None:
+    if not old:
+        return
+    held = {
+        seq: (entry_id, hash_)
+        for seq, entry_id, hash_ in session.execute(
+            select(EntryRow.terminal_seq, EntryRow.id, EntryRow.hash).where(
+                EntryRow.terminal_id == caller.terminal_id,
+                EntryRow.terminal_seq >= old[0].terminal_seq,
+                EntryRow.terminal_seq <= old[-1].terminal_seq,
+            )
+        )
+    }
+    for e in old:
+        stored = held.get(e.terminal_seq)
+        same = stored is not None and stored == (e.id, e.hash) and chain_hash(e.prev_hash, e) == e.hash
+        if not same:
+            what = f"entry {stored[0]}" if stored else "no entry"
+            raise Refused(
+                409,
+                "conflicting_entry",
+                f"Entry #{e.terminal_seq} ({e.id}) differs from what the server already holds for this till "
+                f"({what}): the till's ledger was altered or restored from an old copy.",
+                FlagSpec(
+                    kind="conflicting_entry",
+                    message=f"Terminal {caller.terminal_id} sent a different entry #{e.terminal_seq} ({e.id}) "
+                    f"than the one recorded ({what}); refused.",
+                    dedupe_key=f"conflict:{caller.terminal_id}:{e.terminal_seq}",
+                    store_id=caller.store_id,
+                    terminal_id=caller.terminal_id,
+                    entry_id=e.id,
+                    seq=e.terminal_seq,
+                ),
+            )
+
+
+def _check_continues_chain(
+    session: Session, caller: Caller, new: list[LedgerEntry], head_seq: int, head_hash: str
+) -> None:
+    if not new:
+        return
+    first = new[0]
+    if first.terminal_seq != head_seq + 1:
+        raise Refused(
+            409,
+            "sequence_gap",
+            f"The server holds this till's entries up to #{head_seq}; the batch starts at #{first.terminal_seq}. "
+            f"Entries #{head_seq + 1}–#{first.terminal_seq - 1} are missing.",
+            FlagSpec(
+                kind="sequence_gap",
+                message=f"Terminal {caller.terminal_id} skipped entries #{head_seq + 1}–#{first.terminal_seq - 1}; "
+                "the batch was refused.",
+                dedupe_key=f"gap:{caller.terminal_id}:{head_seq}:{first.terminal_seq}",
+                store_id=caller.store_id,
+                terminal_id=caller.terminal_id,
+                seq=first.terminal_seq,
+            ),
+        )
+    try:
+        verify_chain(new, start_seq=head_seq + 1, start_hash=head_hash)
+    except ChainBroken as exc:
+        seq = int(exc.details.get("seq", 0) or 0)  # type: ignore[call-overload]
+        raise Refused(
+            422,
+            "chain_broken",
+            f"{exc.message} The batch was refused; nothing of it was stored.",
+            FlagSpec(
+                kind="chain_broken",
+                message=f"{exc.message} (batch refused)",
+                dedupe_key=f"chain:{caller.terminal_id}:{seq}",
+                store_id=caller.store_id,
+                terminal_id=caller.terminal_id,
+                seq=seq,
+            ),
+        ) from None
+    ids = [e.id for e in new]
+    taken: list[str] = []
+    for part in chunks(ids):
+        taken += session.scalars(select(EntryRow.id).where(EntryRow.id.in_(part))).all()
+    if taken:
+        raise Refused(
+            409,
+            "conflicting_entry",
+            f"Entry id {taken[0]} is already recorded at another place in the ledger.",
+            FlagSpec(
+                kind="conflicting_entry",
+                message=f"Terminal {caller.terminal_id} reused entry id {taken[0]}; refused.",
+                dedupe_key=f"reused:{taken[0]}",
+                store_id=caller.store_id,
+                terminal_id=caller.terminal_id,
+                entry_id=taken[0],
+            ),
+        )
+
+
+# -- writes (under the change counter's lock) ----------------------------------------------------
+
+
+def _upsert_customers(session: Session, counter: ChangeCounter, customers: list[CustomerRecord], now: datetime) -> None:
+    if not customers:
+        return
+    known: set[str] = set()
+    for part in chunks([c.id for c in customers]):
+        known.update(session.scalars(select(CustomerRow.id).where(CustomerRow.id.in_(part))))
+    rows = [
+        {**{name: getattr(c, name) for name in CUSTOMER_FIELDS}, "received_at": now, "change_no": counter.next()}
+        for c in customers
+    ]
+    updates = [r for r in rows if r["id"] in known]
+    inserts = [r for r in rows if r["id"] not in known]
+    if updates:
+        session.execute(update(CustomerRow), updates)
+    if inserts:
+        session.execute(insert(CustomerRow), inserts)
+
+
+def _insert_entries(session: Session, counter: ChangeCounter, new: list[LedgerEntry], now: datetime) -> None:
+    rows = []
+    for e in new:
+        row = {name: getattr(e, name) for name in ENTRY_FIELDS}
+        row["kind"] = e.kind.value
+        row["received_at"] = now
+        row["change_no"] = counter.next()
+        rows.append(row)
+    session.execute(insert(EntryRow), rows)
+
+
+def _fold_balances(
+    session: Session, counter: ChangeCounter, caller: Caller, new: list[LedgerEntry], now: datetime
+) -> None:
+    customer_ids = list(dict.fromkeys(e.customer_id for e in new))
+    balances: dict[str, Balance] = {}
+    for part in chunks(customer_ids):
+        for row in session.scalars(select(BalanceRow).where(BalanceRow.customer_id.in_(part))):
+            balances[row.customer_id] = Balance(**{name: getattr(row, name) for name in BALANCE_FIELDS})
+    existing = set(balances)
+    originals = _originals(session, new)
+    for e in new:
+        before = balances.get(e.customer_id, Balance())
+        after = apply_entry(before, e, originals.get(e.reverses) if e.reverses else None)
+        balances[e.customer_id] = after
+        if before.points >= 0 > after.points or before.stamps >= 0 > after.stamps:
+            what = f"{after.points} points" if after.points < 0 else f"{after.stamps} stamps"
+            raise_flag(
+                session,
+                counter,
+                FlagSpec(
+                    kind="negative_balance",
+                    message=f"Member {e.customer_id} is at {what} after a {e.kind.value} at terminal "
+                    f"{e.terminal_id}: the same points were probably spent at two tills while offline.",
+                    store_id=e.store_id,
+                    terminal_id=e.terminal_id,
+                    customer_id=e.customer_id,
+                    entry_id=e.id,
+                    seq=e.terminal_seq,
+                ),
+                now,
+            )
+    updates, inserts = [], []
+    for cid in customer_ids:
+        data = {k: v for k, v in asdict(balances[cid]).items() if k != "extra"}
+        data["customer_id"] = cid
+        data["change_no"] = counter.next()
+        (updates if cid in existing else inserts).append(data)
+    if updates:
+        session.execute(update(BalanceRow), updates)
+    if inserts:
+        session.execute(insert(BalanceRow), inserts)
+
+
+def _originals(session: Session, new: list[LedgerEntry]) -> dict[str, LedgerEntry]:
+    """The entries that REVERSE entries cancel: from this batch, or from anywhere in the ledger."""
+    in_batch = {e.id: e for e in new}
+    wanted = [e.reverses for e in new if e.kind is EntryKind.REVERSE and e.reverses]
+    found = {i: in_batch[i] for i in wanted if i in in_batch}
+    missing = [i for i in dict.fromkeys(wanted) if i not in found]
+    for part in chunks(missing):
+        for row in session.scalars(select(EntryRow).where(EntryRow.id.in_(part))):
+            found[row.id] = entry_of(row)
+    return found
+
+
+def _flag_duplicate_receipts(
+    session: Session, counter: ChangeCounter, caller: Caller, new: list[LedgerEntry], now: datetime
+) -> None:
+    earns = [e for e in new if e.kind is EntryKind.EARN and e.receipt_id is not None]
+    if not earns:
+        return
+    earned: dict[tuple[str | None, str, str | None], list[str]] = {}
+    for part in chunks(list(dict.fromkeys(e.receipt_id for e in earns if e.receipt_id))):
+        rows = session.execute(
+            select(EntryRow.receipt_source, EntryRow.store_id, EntryRow.receipt_id, EntryRow.id).where(
+                EntryRow.receipt_id.in_(part), EntryRow.kind == EntryKind.EARN.value
+            )
+        )
+        for source, store, receipt, entry_id in rows:
+            earned.setdefault((source, store, receipt), []).append(entry_id)
+    for e in earns:
+        others = [i for i in earned.get((e.receipt_source, e.store_id, e.receipt_id), []) if i != e.id]
+        if others:
+            raise_flag(
+                session,
+                counter,
+                FlagSpec(
+                    kind="duplicate_receipt",
+                    message=f"Receipt {e.receipt_source}/{e.receipt_id} earned points more than once "
+                    f"(entries {', '.join([*others, e.id])}); reverse the extra one.",
+                    dedupe_key=f"receipt:{e.id}"[:200],
+                    store_id=e.store_id,
+                    terminal_id=e.terminal_id,
+                    customer_id=e.customer_id,
+                    entry_id=e.id,
+                ),
+                now,
+            )
+
+
+def entry_of(row: EntryRow) -> LedgerEntry:
+    data = {name: getattr(row, name) for name in ENTRY_FIELDS}
+    data["kind"] = EntryKind(row.kind)
+    return LedgerEntry(**data)
+
+
+def record_of(row: EntryRow) -> EntryRecord:
+    return EntryRecord.of(entry_of(row))

@@ -1,0 +1,166 @@
+"""``loyalty-server``: run the central server, and the manager's few admin commands.
+
+    loyalty-server --database-url postgresql://loyalty@db/loyalty --host 0.0.0.0 --port 8000
+    loyalty-server --database-url … create-store --name "Cà Phê Quận 1"
+    loyalty-server --database-url … pairing-code --store <store id>
+    loyalty-server --database-url … publish-program --file program.json
+    loyalty-server --database-url … save-reward --file reward.json
+    loyalty-server --database-url … flags
+
+The database is upgraded (Alembic) before the server listens. The URL may
+also come from ``LOYALTY_SERVER_DATABASE_URL``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import threading
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+
+from sync.server import admin
+from sync.server.db import make_server_engine, write_session
+from sync.server.migrate import upgrade
+from sync.server.models import StoreRow, TerminalRow
+from sync.server.settings import ENV, ServerSettings
+
+DEFAULT_URL = os.environ.get("LOYALTY_SERVER_DATABASE_URL", "sqlite:///loyalty-server.db")
+
+
+def prepare(url: str, *, card_key: bytes | None = None) -> Engine:
+    """Upgrade the database and make sure the server has its identity and card key."""
+    engine = make_server_engine(url)
+    upgrade(engine)
+    with write_session(engine) as s:
+        admin.init_server(s, card_key=card_key)
+    return engine
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="loyalty-server", description="The loyalty chain's central server.")
+    p.add_argument(
+        "--database-url", default=DEFAULT_URL, help="postgresql://… or sqlite:///path (default: %(default)s)"
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=1, help="server processes (PostgreSQL only)")
+    p.add_argument("--max-body-mb", type=float, default=5.0, help="largest request body accepted")
+    p.add_argument("--auth-burst", type=int, default=20, help="wrong tokens/codes allowed per address at once")
+    p.add_argument("--auth-per-second", type=float, default=0.5, help="…and refilled at this rate")
+    p.add_argument("--log-level", default="info")
+    p.add_argument("--parent-watch", action="store_true", help=argparse.SUPPRESS)  # embedded: exit with the till
+    sub = p.add_subparsers(dest="command")
+    sub.add_parser("serve", help="run the HTTP server (the default)")
+    sub.add_parser("migrate", help="upgrade the database and exit")
+    s = sub.add_parser("create-store", help="add a store to the chain")
+    s.add_argument("--name", required=True)
+    s.add_argument("--id", help="register an existing till's store under its own id")
+    s.add_argument("--timezone", default="Asia/Ho_Chi_Minh")
+    s.add_argument("--currency", default="VND")
+    sub.add_parser("stores", help="list the stores")
+    s = sub.add_parser("pairing-code", help="a one-time code that pairs a new till with a store")
+    s.add_argument("--store", required=True, help="the store's id")
+    s.add_argument("--hours", type=float, default=24.0, help="how long the code stays valid")
+    sub.add_parser("terminals", help="list the paired tills")
+    s = sub.add_parser("revoke", help="revoke a till's token")
+    s.add_argument("terminal_id")
+    s = sub.add_parser("publish-program", help="publish a program version (JSON, as Program.to_json)")
+    s.add_argument("--file", type=Path, required=True)
+    s = sub.add_parser("save-reward", help="add or change a reward (JSON)")
+    s.add_argument("--file", type=Path, required=True)
+    s = sub.add_parser("flags", help="what a manager should look at")
+    s.add_argument("--all", action="store_true", help="include resolved flags")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "serve"
+    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    engine = prepare(args.database_url)
+    if command == "serve":
+        return serve(args)
+    if command == "migrate":
+        print("database is up to date")
+        return 0
+    with write_session(engine) as s:
+        if command == "create-store":
+            store = admin.create_store(
+                s, name=args.name, timezone=args.timezone, currency=args.currency, store_id=args.id
+            )
+            print(store.id)
+        elif command == "stores":
+            for st in admin.stores(s):
+                print(f"{st.id}  {st.name}  ({st.timezone}, {st.currency})")
+        elif command == "pairing-code":
+            code = admin.issue_pairing_code(s, args.store, valid_for=timedelta(hours=args.hours))
+            until = datetime.now(UTC) + timedelta(hours=args.hours)
+            print(code)
+            print(f"(valid once, until {until:%Y-%m-%d %H:%M} UTC)", file=sys.stderr)
+        elif command == "terminals":
+            for t in s.scalars(select(TerminalRow).order_by(TerminalRow.store_id, TerminalRow.name)):
+                store = s.get(StoreRow, t.store_id)
+                state = "revoked" if t.revoked_at else f"last seen {t.last_seen_at or 'never'}"
+                print(f"{t.id}  {t.name or '-'}  store {store.name if store else t.store_id}  #{t.head_seq}  {state}")
+        elif command == "revoke":
+            if not admin.revoke_terminal(s, args.terminal_id):
+                print("no such terminal", file=sys.stderr)
+                return 1
+        elif command == "publish-program":
+            version = admin.publish_program(s, admin.program_from_file_text(args.file.read_text(encoding="utf-8")))
+            print(f"program version {version} is active")
+        elif command == "save-reward":
+            reward = admin.save_reward(s, admin.reward_from_json(args.file.read_text(encoding="utf-8")))
+            print(reward.id)
+        elif command == "flags":
+            for f in admin.open_flags(s, include_resolved=args.all):
+                print(
+                    json.dumps({"id": f.id, "kind": f.kind, "count": f.count, "message": f.message}, ensure_ascii=False)
+                )
+    return 0
+
+
+def serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = ServerSettings(
+        database_url=args.database_url,
+        max_body_bytes=int(args.max_body_mb * 1024 * 1024),
+        auth_burst=args.auth_burst,
+        auth_per_second=args.auth_per_second,
+    )
+    os.environ[ENV] = settings.to_env()
+    if args.parent_watch:
+        _exit_with_parent()
+    uvicorn.run(
+        "sync.server.app:app_from_env",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers if args.workers > 1 else None,
+        log_level=args.log_level,
+        timeout_graceful_shutdown=5,
+    )
+    return 0
+
+
+def _exit_with_parent() -> None:
+    """Embedded beside a till: when the till's process ends (even killed), stdin closes and so do we."""
+
+    def watch() -> None:
+        try:
+            sys.stdin.buffer.read()
+        finally:
+            os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

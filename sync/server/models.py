@@ -1,0 +1,247 @@
+"""The central server's tables: the authoritative ledger of the whole chain.
+
+Every row a terminal may pull carries ``change_no``: the server's own change
+number, taken from the single ``server_state.last_change`` counter by each
+writing transaction while it holds that row's lock until commit. So numbers
+become visible in the order they were given, and a pull by cursor never skips
+a row that committed late (see ``sync.server.changes``).
+
+Unlike the till's tables, nothing here is unique where two offline tills could
+legitimately disagree (two members with one phone, one receipt earned twice):
+entries are facts, the server keeps them all and raises a flag instead.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Aware UTC in, aware UTC out, on SQLite (which keeps no zone) as on PostgreSQL."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if getattr(dialect, "name", "") == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class ServerState(Base):
+    """One row: who this server is, the change counter, and the chain's card key."""
+
+    __tablename__ = "server_state"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    server_id: Mapped[str] = mapped_column(String(36))
+    last_change: Mapped[int] = mapped_column(BigInteger, default=0)
+    card_key: Mapped[str] = mapped_column(String(128))  # hex; signs every card's QR code
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+
+
+class StoreRow(Base):
+    __tablename__ = "store"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    timezone: Mapped[str] = mapped_column(String(64), default="Asia/Ho_Chi_Minh")
+    currency: Mapped[str] = mapped_column(String(3), default="VND")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class TerminalRow(Base):
+    """A paired till. ``token_hash`` is SHA-256 of its token: the token itself is never stored."""
+
+    __tablename__ = "terminal"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    paired_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # The end of this till's chain as the server holds it: the next push must continue here.
+    head_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    head_hash: Mapped[str] = mapped_column(String(64))
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class PairingCode(Base):
+    """A one-time code a manager hands to a new till. Only its hash is kept."""
+
+    __tablename__ = "pairing_code"
+    code_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    store_id: Mapped[str] = mapped_column(ForeignKey("store.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    used_by: Mapped[str | None] = mapped_column(String(40))
+
+
+class CustomerRow(Base):
+    """A member's profile: the last pushed version wins (by the server's change number)."""
+
+    __tablename__ = "customer"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    card_number: Mapped[str] = mapped_column(String(20), index=True)
+    phone: Mapped[str | None] = mapped_column(String(20), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    birthday_day: Mapped[int | None] = mapped_column(Integer)
+    birthday_month: Mapped[int | None] = mapped_column(Integer)
+    birthday_year: Mapped[int | None] = mapped_column(Integer)
+    gender: Mapped[str | None] = mapped_column(String(10))
+    area: Mapped[str | None] = mapped_column(String(100))
+    marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False)
+    referral_code: Mapped[str] = mapped_column(String(20))
+    referred_by: Mapped[str | None] = mapped_column(String(40))
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    enrolled_store: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    merged_into: Mapped[str | None] = mapped_column(String(40))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class EntryRow(Base):
+    """Append-only: the chain's ledger, every terminal's entries, each exactly once."""
+
+    __tablename__ = "ledger_entry"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(String(40))
+    store_id: Mapped[str] = mapped_column(String(40))
+    terminal_seq: Mapped[int] = mapped_column(BigInteger)
+    customer_id: Mapped[str] = mapped_column(String(40), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    points: Mapped[int] = mapped_column(BigInteger, default=0)
+    stamps: Mapped[int] = mapped_column(Integer, default=0)
+    qualifying: Mapped[int] = mapped_column(BigInteger, default=0)
+    amount: Mapped[int | None] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3), default="VND")
+    reward_id: Mapped[str | None] = mapped_column(String(40))
+    receipt_source: Mapped[str | None] = mapped_column(String(100))
+    receipt_id: Mapped[str | None] = mapped_column(Text)
+    program_version: Mapped[int] = mapped_column(Integer, default=0)
+    staff_id: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    reverses: Mapped[str | None] = mapped_column(String(36), index=True)
+    tier: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    change_no: Mapped[int] = mapped_column(BigInteger, unique=True)
+
+    __table_args__ = (
+        UniqueConstraint("terminal_id", "terminal_seq", name="uq_ledger_entry_terminal_seq"),
+        # Not unique: two tills offline may earn one receipt twice; the server flags it.
+        Index("ix_ledger_entry_receipt", "receipt_source", "store_id", "receipt_id"),
+    )
+
+
+class BalanceRow(Base):
+    """Each member's standing across the chain: the fold of all their entries on the server."""
+
+    __tablename__ = "balance"
+    customer_id: Mapped[str] = mapped_column(String(40), primary_key=True)  # no FK: entries may come first
+    points: Mapped[int] = mapped_column(BigInteger, default=0)
+    stamps: Mapped[int] = mapped_column(BigInteger, default=0)
+    lifetime_points: Mapped[int] = mapped_column(BigInteger, default=0)
+    lifetime_spend: Mapped[int] = mapped_column(BigInteger, default=0)
+    visits: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_visit_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    tier: Mapped[str | None] = mapped_column(Text)
+    tier_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    redeemed_points: Mapped[int] = mapped_column(BigInteger, default=0)
+    entry_count: Mapped[int] = mapped_column(BigInteger, default=0)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class ProgramRow(Base):
+    __tablename__ = "program_version"
+    version: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    body: Mapped[str] = mapped_column(Text)
+    active: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class RewardRow(Base):
+    __tablename__ = "reward"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(30))
+    cost_points: Mapped[int] = mapped_column(Integer, default=0)
+    cost_full_card: Mapped[bool] = mapped_column(Boolean, default=False)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+    cap: Mapped[int] = mapped_column(BigInteger, default=0)
+    item_sku: Mapped[str] = mapped_column(String(100), default="")
+    min_tier: Mapped[str | None] = mapped_column(String(100))
+    limit_count: Mapped[int] = mapped_column(Integer, default=0)
+    limit_period: Mapped[str] = mapped_column(String(10), default="month")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort: Mapped[int] = mapped_column(Integer, default=0)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class FlagRow(Base):
+    """For a manager: a refused batch (gap, broken link, conflicting entry), a negative balance.
+
+    ``dedupe_key`` keeps a till that retries a refused batch every minute from
+    raising a new flag each time: the open flag's ``count`` goes up instead.
+    """
+
+    __tablename__ = "flag"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30), index=True)
+    store_id: Mapped[str | None] = mapped_column(String(40))
+    terminal_id: Mapped[str | None] = mapped_column(String(40))
+    customer_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    entry_id: Mapped[str | None] = mapped_column(String(36))
+    seq: Mapped[int | None] = mapped_column(BigInteger)
+    message: Mapped[str] = mapped_column(Text)
+    dedupe_key: Mapped[str | None] = mapped_column(String(200), unique=True)
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)

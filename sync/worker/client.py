@@ -1,0 +1,144 @@
+"""The worker's HTTP client: protocol models in, protocol models out, every failure one exception.
+
+Whatever goes wrong between the till and the server — refused connection,
+timeout, reset, TLS trouble, a 5xx, an answer cut off half-way or garbled —
+comes out as ``SyncError``. ``retryable`` tells the worker whether trying
+again later can help (network, 5xx, 429) or whether a person must act first
+(a refused batch, a revoked token); it retries either way, just slower.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from sync.protocol import (
+    API,
+    TERMINAL_PULL_KINDS,
+    PairRequest,
+    PairResponse,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    TerminalStatus,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class SyncError(Exception):
+    def __init__(self, message: str, *, status: int = 0, code: str = "", retryable: bool = True) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.code = code
+        self.retryable = retryable
+
+
+class Unauthorized(SyncError):
+    """The server does not know this till's token: it must be paired (again)."""
+
+
+class SyncClient:
+    def __init__(
+        self,
+        base_url: str,
+        token: str = "",
+        *,
+        timeout: float = 30.0,
+        connect_timeout: float = 5.0,
+        verify: bool | str = True,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        headers = {"User-Agent": "loyalty-sync/1", "Accept": "application/json"}
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            headers=headers,
+            timeout=httpx.Timeout(timeout, connect=connect_timeout),
+            verify=verify,
+            follow_redirects=False,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- calls -----------------------------------------------------------------------------------
+
+    def pair(self, request: PairRequest) -> PairResponse:
+        return self._call("POST", f"{API}/pair", PairResponse, body=request)
+
+    def push(self, request: PushRequest) -> PushResponse:
+        return self._call("POST", f"{API}/push", PushResponse, body=request)
+
+    def pull(self, cursor: int, limit: int, kinds: Sequence[str] = TERMINAL_PULL_KINDS) -> PullResponse:
+        params = {"cursor": cursor, "limit": limit, "kinds": ",".join(kinds)}
+        return self._call("GET", f"{API}/pull", PullResponse, params=params)
+
+    def me(self) -> TerminalStatus:
+        return self._call("GET", f"{API}/me", TerminalStatus)
+
+    def health(self) -> bool:
+        try:
+            return self._http.get("/health").status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    # -- plumbing --------------------------------------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        answer: type[M],
+        *,
+        body: BaseModel | None = None,
+        params: dict[str, int | str] | None = None,
+    ) -> M:
+        content = body.model_dump_json().encode() if body is not None else None
+        headers = {"Content-Type": "application/json"} if content is not None else None
+        try:
+            response = self._http.request(method, path, content=content, params=params, headers=headers)
+        except httpx.TimeoutException:
+            raise SyncError(f"The server at {self.base_url} did not answer in time.") from None
+        except httpx.HTTPError as exc:
+            raise SyncError(f"Cannot reach the server at {self.base_url} ({type(exc).__name__}).") from None
+        if response.status_code >= 400:
+            raise _error_of(response)
+        try:
+            return answer.model_validate_json(response.content)
+        except ValidationError:
+            # A cut-off or garbled answer: as if it never came. The request is retried; the
+            # server's idempotency makes that safe.
+            raise SyncError("The server's answer was incomplete or garbled.") from None
+
+
+def _error_of(response: httpx.Response) -> SyncError:
+    detail, code = "", ""
+    try:
+        data = json.loads(response.content)
+        if isinstance(data, dict):
+            detail, code = str(data.get("detail", "")), str(data.get("code", ""))
+    except ValueError:
+        pass
+    status = response.status_code
+    if status == 401:
+        return Unauthorized(
+            detail or "The server refused this till's token: pair it again.", status=status, code=code, retryable=False
+        )
+    if status >= 500 or status == 429:
+        return SyncError(detail or f"The server had a problem (HTTP {status}).", status=status, code=code)
+    return SyncError(
+        detail or f"The server refused the request (HTTP {status}).", status=status, code=code, retryable=False
+    )

@@ -1,0 +1,359 @@
+"""Applying a pulled page to the till's database, in one transaction with the cursor.
+
+Because the page and the new cursor commit together, a page is applied
+exactly once even if the worker dies half-way: the next pull starts again
+from the old cursor, and what is already here is recognised by id.
+
+Rules, and why:
+
+- Entries of other tills are stored once (by id) with ``ledger_writer``'s
+  fold, so the balance cache stays a cache of the local ledger.
+- A member with a local edit not yet pushed keeps the local version: the
+  push comes next, and the server's copy then comes back as ours.
+- The till's own unique keys (phone, card number, referral code, one earn per
+  receipt) can meet a legitimate clash from two tills that were offline
+  together. The pulled record is still stored — its clashing field replaced,
+  or, for the receipt, the entry held back — and a flag tells the manager.
+- An entry of a member the server has not sent (yet) gets a placeholder
+  member row, replaced when the real record arrives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.orm import Session
+
+from app.core.ids import new_id
+from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry
+from app.db.models import (
+    BalanceRow,
+    Customer,
+    Flag,
+    LedgerEntryRow,
+    OutboxItem,
+    ProgramVersion,
+    RewardRow,
+    Setting,
+    Store,
+    Terminal,
+)
+from app.services.customers import fold_name
+from app.services.ledger_writer import balance_of, from_row, to_row
+from app.services.till import Till
+from sync.protocol import (
+    CustomerRecord,
+    EntryRecord,
+    FlagRecord,
+    ProgramRecord,
+    PullResponse,
+    RewardRecord,
+    StoreRecord,
+    TerminalRecord,
+)
+
+CURSOR = "sync.cursor"
+_CHUNK = 900
+_BALANCE_FIELDS = [f for f in asdict(Balance()) if f != "extra"]
+_CUSTOMER_FIELDS = list(CustomerRecord.model_fields)
+_PLACEHOLDER_NAME = "(member not synced yet)"
+
+
+@dataclass
+class Applied:
+    cursor: int
+    entries: int = 0
+    customers: int = 0
+    held_back: list[str] = field(default_factory=list)  # entry ids the till cannot store (see flags)
+    program_changed: bool = False
+
+
+def cursor(session: Session) -> int:
+    row = session.get(Setting, CURSOR)
+    return int(row.value) if row else 0
+
+
+def _set(session: Session, key: str, value: str) -> None:
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def _in(
+    session: Session, column: Any, values: Sequence[object], *select_cols: Any, where: Sequence[Any] = ()
+) -> list[Any]:
+    """Rows whose ``column`` is among ``values``, asked in chunks SQLite can take."""
+    out: list[Any] = []
+    for i in range(0, len(values), _CHUNK):
+        out += session.execute(select(*select_cols).where(column.in_(values[i : i + _CHUNK]), *where)).all()
+    return out
+
+
+def apply_page(till: Till, page: PullResponse) -> Applied:
+    result = Applied(cursor=page.cursor)
+    with till.transaction() as s:
+        store_changed = _stores(s, till, page.stores)
+        _terminals(s, till, page.terminals)
+        result.program_changed = _programs(s, page.programs) or store_changed
+        _rewards(s, page.rewards)
+        result.customers = _customers(s, till, page.customers)
+        result.entries, result.held_back = _entries(s, till, page.entries)
+        _flags(s, page.flags)
+        _set(s, CURSOR, str(page.cursor))
+    if result.program_changed:
+        till.reload_program()
+    return result
+
+
+# -- catalogue -----------------------------------------------------------------------------------
+
+
+def _stores(s: Session, till: Till, records: Iterable[StoreRecord]) -> bool:
+    mine = False
+    for r in records:
+        row = s.get(Store, r.id)
+        if row is None:
+            s.add(Store(id=r.id, name=r.name, timezone=r.timezone, currency=r.currency))
+        else:
+            row.name, row.timezone, row.currency = r.name, r.timezone, r.currency
+        mine = mine or r.id == till.store_id
+    s.flush()
+    return mine
+
+
+def _ensure_store(s: Session, store_id: str) -> None:
+    if s.get(Store, store_id) is None:  # its record comes later (it changed after this one)
+        s.add(Store(id=store_id, name=store_id))
+        s.flush()
+
+
+def _terminals(s: Session, till: Till, records: Iterable[TerminalRecord]) -> None:
+    for r in records:
+        if r.id == till.terminal_id:
+            continue
+        _ensure_store(s, r.store_id)
+        row = s.get(Terminal, r.id)
+        if row is None:
+            s.add(Terminal(id=r.id, store_id=r.store_id, name=r.name, is_self=False))
+        else:
+            row.store_id, row.name = r.store_id, r.name
+    s.flush()
+
+
+def _programs(s: Session, records: Sequence[ProgramRecord]) -> bool:
+    for r in records:
+        row = s.get(ProgramVersion, r.version)
+        if r.active:
+            s.execute(update(ProgramVersion).where(ProgramVersion.version != r.version).values(active=False))
+        if row is None:
+            s.add(ProgramVersion(version=r.version, body=r.body, active=r.active, created_at=r.created_at))
+        else:
+            row.body, row.active = r.body, r.active
+        s.flush()
+    return bool(records)
+
+
+def _rewards(s: Session, records: Iterable[RewardRecord]) -> None:
+    for r in records:
+        row = s.get(RewardRow, r.id)
+        if row is None:
+            row = RewardRow(id=r.id)
+            s.add(row)
+        for name, value in r.model_dump().items():
+            setattr(row, name, value)
+    s.flush()
+
+
+# -- members ---------------------------------------------------------------------------------------
+
+
+def _placeholder(prefix: str, some_id: str) -> str:
+    """A value that can never clash with a real card number or referral code, unique per member."""
+    return (prefix + some_id.replace("-", "")[-16:])[:20]
+
+
+def _customers(s: Session, till: Till, records: Sequence[CustomerRecord]) -> int:
+    latest = {r.id: r for r in records}  # a member may come twice (its own change and an entry's reference)
+    if not latest:
+        return 0
+    ids = list(latest)
+    existing = {row[0] for row in _in(s, Customer.id, ids, Customer.id)}
+    waiting = set(
+        s.scalars(select(OutboxItem.item_id).where(OutboxItem.item_type == "customer", OutboxItem.acked_at.is_(None)))
+    )
+    holders: dict[str, dict[str, str]] = {}
+    for name, column in (("phone", Customer.phone), ("card_number", Customer.card_number),
+                         ("referral_code", Customer.referral_code)):  # fmt: skip
+        values = list({getattr(r, name) for r in latest.values() if getattr(r, name)})
+        holders[name] = {v: cid for cid, v in _in(s, column, values, Customer.id, column)}
+    inserts, updates = [], []
+    for r in latest.values():
+        if r.id in waiting:
+            continue  # our own edit is queued: it is pushed next and comes back as the server's
+        data = {name: getattr(r, name) for name in _CUSTOMER_FIELDS}
+        data["name_key"] = fold_name(r.name)
+        for name, holder in holders.items():
+            value = data[name]
+            if value and holder.get(value, r.id) != r.id:
+                data[name] = None if name == "phone" else _placeholder("D", r.id)
+                _local_flag(
+                    s,
+                    "duplicate_member",
+                    f"Members {holder[value]} and {r.id} share the {name.replace('_', ' ')} {value}: "
+                    "they were enrolled at two tills while offline. Merge them in the back office.",
+                    customer_id=r.id,
+                )
+            elif value:
+                holder[value] = r.id
+        (updates if r.id in existing else inserts).append(data)
+    if updates:
+        s.execute(update(Customer), updates)
+    if inserts:
+        s.execute(insert(Customer), inserts)
+    return len(inserts) + len(updates)
+
+
+def _ensure_customers(s: Session, entries: Sequence[LedgerEntry]) -> None:
+    wanted = list({e.customer_id: e for e in entries}.values())
+    known = {row[0] for row in _in(s, Customer.id, [e.customer_id for e in wanted], Customer.id)}
+    stubs = [
+        {
+            "id": e.customer_id,
+            "card_number": _placeholder("P", e.customer_id),
+            "phone": None,
+            "name": _PLACEHOLDER_NAME,
+            "name_key": fold_name(_PLACEHOLDER_NAME),
+            "referral_code": _placeholder("P", e.customer_id),
+            "enrolled_at": e.created_at,
+            "enrolled_store": e.store_id,
+            "updated_at": datetime(1970, 1, 1, tzinfo=UTC),
+        }
+        for e in wanted
+        if e.customer_id not in known
+    ]
+    if stubs:
+        s.execute(insert(Customer), stubs)
+
+
+# -- entries ----------------------------------------------------------------------------------------
+
+
+def _entries(s: Session, till: Till, records: Sequence[EntryRecord]) -> tuple[int, list[str]]:
+    incoming: dict[str, LedgerEntry] = {}
+    for r in records:
+        if r.terminal_id != till.terminal_id:  # our own are here already
+            incoming.setdefault(r.id, r.to_entry())
+    if not incoming:
+        return 0, []
+    have = {row[0] for row in _in(s, LedgerEntryRow.id, list(incoming), LedgerEntryRow.id)}
+    new = [e for e in incoming.values() if e.id not in have]
+    new, held_back = _hold_back_second_earns(s, new)
+    if not new:
+        return 0, held_back
+    _ensure_customers(s, new)
+    customer_ids = list(dict.fromkeys(e.customer_id for e in new))
+    columns = list(BalanceRow.__table__.columns)
+    rows = {row.customer_id: row for row in _in(s, BalanceRow.customer_id, customer_ids, *columns)}
+    balances = {cid: balance_of(rows.get(cid)) for cid in customer_ids}
+    originals = _originals(s, new)
+    for e in new:
+        balances[e.customer_id] = apply_entry(balances[e.customer_id], e, originals.get(e.reverses or ""))
+    s.execute(insert(LedgerEntryRow), [_row_dict(e) for e in new])
+    updates, inserts = [], []
+    for cid in customer_ids:
+        data = {name: getattr(balances[cid], name) for name in _BALANCE_FIELDS}
+        data["customer_id"] = cid
+        (updates if cid in rows else inserts).append(data)
+    if updates:
+        s.execute(update(BalanceRow), updates)
+    if inserts:
+        s.execute(insert(BalanceRow), inserts)
+    return len(new), held_back
+
+
+def _row_dict(e: LedgerEntry) -> dict[str, object]:
+    row = to_row(e)
+    return {c.key: getattr(row, c.key) for c in LedgerEntryRow.__table__.columns}
+
+
+def _originals(s: Session, new: Sequence[LedgerEntry]) -> dict[str, LedgerEntry]:
+    in_page = {e.id: e for e in new}
+    wanted = [e.reverses for e in new if e.kind is EntryKind.REVERSE and e.reverses]
+    found = {i: in_page[i] for i in wanted if i in in_page}
+    missing = [i for i in dict.fromkeys(wanted) if i not in found]
+    for (row,) in _in(s, LedgerEntryRow.id, missing, LedgerEntryRow):
+        found[row.id] = from_row(row)
+    return found
+
+
+def _hold_back_second_earns(s: Session, new: list[LedgerEntry]) -> tuple[list[LedgerEntry], list[str]]:
+    """One earn per receipt is a till-side key; a second earn from another till cannot be stored here."""
+
+    def keyed(e: LedgerEntry) -> bool:  # as the till's unique index sees it (NULLs never clash)
+        return e.kind is EntryKind.EARN and e.receipt_id is not None and e.receipt_source is not None
+
+    earns = [e for e in new if keyed(e)]
+    if not earns:
+        return new, []
+    taken: set[tuple[object, object, object]] = set()
+    for source, store, receipt in _in(
+        s,
+        LedgerEntryRow.receipt_id,
+        list({e.receipt_id for e in earns}),
+        LedgerEntryRow.receipt_source,
+        LedgerEntryRow.store_id,
+        LedgerEntryRow.receipt_id,
+        where=[LedgerEntryRow.kind == EntryKind.EARN.value],
+    ):
+        taken.add((source, store, receipt))
+    kept, held = [], []
+    for e in new:
+        key = (e.receipt_source, e.store_id, e.receipt_id)
+        if keyed(e):
+            if key in taken:
+                held.append(e.id)
+                _local_flag(
+                    s,
+                    "duplicate_receipt",
+                    f"Receipt {e.receipt_source}/{e.receipt_id} earned points at two tills (entry {e.id} from "
+                    f"terminal {e.terminal_id}); this till keeps only the first. Reverse the extra one.",
+                    customer_id=e.customer_id,
+                    entry_id=e.id,
+                )
+                continue
+            taken.add(key)
+        kept.append(e)
+    return kept, held
+
+
+# -- flags ------------------------------------------------------------------------------------------
+
+
+def _local_flag(s: Session, kind: str, message: str, **ids: str | None) -> None:
+    s.add(Flag(id=new_id(), kind=kind, message=message, created_at=datetime.now(UTC), **ids))
+
+
+def _flags(s: Session, records: Iterable[FlagRecord]) -> None:
+    for r in records:
+        row = s.get(Flag, r.id)
+        if row is None:
+            s.add(
+                Flag(
+                    id=r.id,
+                    kind=r.kind[:30],
+                    customer_id=r.customer_id,
+                    entry_id=r.entry_id,
+                    message=r.message,
+                    created_at=r.created_at,
+                    resolved_at=r.resolved_at,
+                )
+            )
+        else:
+            row.message, row.resolved_at = r.message, r.resolved_at
+    s.flush()

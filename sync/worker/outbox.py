@@ -1,0 +1,103 @@
+"""Reading the till's outbox into push batches, and marking what the server acknowledged.
+
+A batch is read in one transaction, so it is a consistent picture: members
+first (the server stores them before the entries that name them), then this
+till's entries in ``terminal_seq`` order. Outbox rows are marked only after the
+server's answer, and only the rows that were read for that batch — an edit
+made to a member while the batch was on the wire has its own, newer outbox
+row and goes in the next batch.
+
+Entry outbox rows are read in their own id order, which is the entries' seq
+order: ``ledger_writer.append`` adds the outbox row in the entry's transaction,
+and the till's transactions are serialised by SQLite's write lock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select, update
+
+from app.db.models import Customer, LedgerEntryRow, OutboxItem
+from app.services.ledger_writer import from_row
+from app.services.till import Till
+from sync.protocol import CustomerRecord, EntryRecord, PushRequest
+
+_CHUNK = 900
+CUSTOMER_FIELDS = list(CustomerRecord.model_fields)
+
+
+@dataclass
+class Batch:
+    customers: list[CustomerRecord] = field(default_factory=list)
+    entries: list[EntryRecord] = field(default_factory=list)
+    customer_items: dict[int, str] = field(default_factory=dict)  # outbox row id -> customer id
+    entry_items: dict[int, str] = field(default_factory=dict)  # outbox row id -> entry id
+    gone: set[str] = field(default_factory=set)  # queued members no longer in the database
+
+    def __bool__(self) -> bool:
+        return bool(self.customer_items or self.entry_items)
+
+    def request(self) -> PushRequest:
+        return PushRequest.model_construct(customers=self.customers, entries=self.entries)
+
+
+def customer_record(c: Customer) -> CustomerRecord:
+    return CustomerRecord.model_construct(**{name: getattr(c, name) for name in CUSTOMER_FIELDS})
+
+
+def next_batch(till: Till, size: int = 500) -> Batch:
+    batch = Batch()
+    with till.transaction() as s:
+        pending_customers = s.execute(
+            select(OutboxItem.id, OutboxItem.item_id)
+            .where(OutboxItem.item_type == "customer", OutboxItem.acked_at.is_(None))
+            .order_by(OutboxItem.id)
+            .limit(size)
+        ).all()
+        wanted: list[str] = []
+        for item_id, customer_id in pending_customers:
+            batch.customer_items[item_id] = customer_id
+            if customer_id not in wanted:
+                wanted.append(customer_id)
+        rows = {}
+        for i in range(0, len(wanted), _CHUNK):
+            rows.update({c.id: c for c in s.scalars(select(Customer).where(Customer.id.in_(wanted[i : i + _CHUNK])))})
+        batch.customers = [customer_record(rows[cid]) for cid in wanted if cid in rows]
+        batch.gone = {cid for cid in wanted if cid not in rows}  # nothing left to send: settled
+        room = size - len(batch.customers)
+        if room > 0:
+            pending_entries = s.execute(
+                select(OutboxItem.id, LedgerEntryRow)
+                .join(LedgerEntryRow, LedgerEntryRow.id == OutboxItem.item_id)
+                .where(OutboxItem.item_type == "entry", OutboxItem.acked_at.is_(None))
+                .order_by(OutboxItem.id)
+                .limit(room)
+            ).all()
+            items = sorted(pending_entries, key=lambda t: (t[1].terminal_id, t[1].terminal_seq))
+            for item_id, row in items:
+                batch.entry_items[item_id] = row.id
+                batch.entries.append(EntryRecord.of(from_row(row)))
+    return batch
+
+
+def mark_acked(till: Till, batch: Batch, acked_entries: set[str], acked_customers: set[str], at: datetime) -> int:
+    """Mark the outbox rows of this batch that the server acknowledged. Returns how many."""
+    ids = [i for i, e in batch.entry_items.items() if e in acked_entries]
+    ids += [i for i, c in batch.customer_items.items() if c in acked_customers or c in batch.gone]
+    with till.transaction() as s:
+        for i in range(0, len(ids), _CHUNK):
+            s.execute(
+                update(OutboxItem)
+                .where(OutboxItem.id.in_(ids[i : i + _CHUNK]), OutboxItem.acked_at.is_(None))
+                .values(acked_at=at)
+            )
+    return len(ids)
+
+
+def requeue_everything(till: Till) -> int:
+    """A new server has none of this till's history: send all of it again (the server dedupes)."""
+    with till.transaction() as s:
+        result = s.execute(update(OutboxItem).where(OutboxItem.acked_at.is_not(None)).values(acked_at=None))
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]

@@ -1,0 +1,173 @@
+"""Pairing a till with a server, and the few files in the till's home that sync needs.
+
+- ``sync.token`` (0600): the till's token. Never logged, never in the database.
+- ``sync.json`` (optional): ``{"server_url": "https://…", "pairing_code": "…"}`` names
+  a real server; without it the app starts an embedded one (``sync.embedded``).
+
+An empty till adopts the server's store (its id goes into the till's Store and
+Terminal rows) and the chain's card key, so its cards scan at every store. A
+till that already has sales keeps its store; the server refuses the code when
+the stores (or the card keys) differ, before the code is used up.
+
+Pairing with a different server than before (another ``server_id``) queues the
+till's whole history again and restarts the pull cursor: the new server has
+none of it, and the server's idempotency makes the repeats harmless.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, exists, select, update
+from sqlalchemy.orm import Session
+
+from app.db.models import Feedback, LedgerEntryRow, Receipt, Setting, Staff, Store, Terminal, Ticket
+from app.services.till import Till
+from sync.protocol import PairRequest, PairResponse, card_key_fingerprint
+from sync.worker import ingest, outbox
+from sync.worker.client import SyncClient
+
+TOKEN_FILE = "sync.token"
+CONFIG_FILE = "sync.json"
+CARD_KEY_FILE = "card.key"
+SERVER_URL = "sync.server_url"
+SERVER_ID = "sync.server_id"
+
+
+@dataclass(frozen=True)
+class SyncConfig:
+    server_url: str = ""  # empty: run the embedded server
+    pairing_code: str = ""
+
+
+def read_config(home: Path) -> SyncConfig:
+    path = Path(home) / CONFIG_FILE
+    if not path.exists():
+        return SyncConfig()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise ValueError(f"{path} is not valid JSON: {exc}") from None
+    return SyncConfig(
+        server_url=str(data.get("server_url", "")).strip().rstrip("/"),
+        pairing_code=str(data.get("pairing_code", "")).strip(),
+    )
+
+
+def write_private(path: Path, text: str) -> None:
+    """Replace ``path`` atomically with owner-only content: a crash leaves the old file or the new."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def read_token(home: Path) -> str:
+    path = Path(home) / TOKEN_FILE
+    return path.read_text(encoding="ascii").strip() if path.exists() else ""
+
+
+def setting(till: Till, key: str) -> str:
+    with till.transaction() as s:
+        row = s.get(Setting, key)
+        return row.value if row else ""
+
+
+def paired_with(till: Till, home: Path) -> tuple[str, str]:
+    """(server URL, server id) this till holds a token for; empty when not paired."""
+    if not read_token(home):
+        return "", ""
+    return setting(till, SERVER_URL), setting(till, SERVER_ID)
+
+
+def ledger_is_empty(till: Till) -> bool:
+    with till.transaction() as s:
+        return not s.scalar(select(exists().where(LedgerEntryRow.id.is_not(None))))
+
+
+def pair_till(
+    till: Till,
+    home: Path,
+    server_url: str,
+    code: str,
+    *,
+    terminal_name: str = "",
+    client: SyncClient | None = None,
+) -> PairResponse:
+    """Exchange ``code`` for a token and make this till part of the server's chain."""
+    empty = ledger_is_empty(till)
+    with till.transaction() as s:
+        me = s.get(Terminal, till.terminal_id)
+        name = terminal_name or (me.name if me else "")
+    request = PairRequest(
+        code=code.strip(),
+        terminal_id=till.terminal_id,
+        terminal_name=name,
+        store_id=till.store_id,
+        ledger_empty=empty,
+        card_key_fingerprint=card_key_fingerprint(till.card_key),
+    )
+    own_client = client is None
+    client = client or SyncClient(server_url)
+    try:
+        answer = client.pair(request)
+    finally:
+        if own_client:
+            client.close()
+    adopt(till, Path(home), server_url, answer, empty)
+    return answer
+
+
+def adopt(till: Till, home: Path, server_url: str, answer: PairResponse, ledger_empty: bool) -> None:
+    key = bytes.fromhex(answer.card_key)
+    if ledger_empty and key != till.card_key:
+        write_private(home / CARD_KEY_FILE, key.hex())
+        till.card_key = key
+    previous_server = setting(till, SERVER_ID)
+    moved = answer.store.id != till.store_id
+    with till.transaction() as s:
+        if moved:
+            _move_to_store(s, till.store_id, answer)
+        me = s.get(Terminal, till.terminal_id)
+        if me is not None:
+            me.server_url = server_url
+        _set(s, SERVER_URL, server_url)
+        _set(s, SERVER_ID, answer.server_id)
+        if previous_server and previous_server != answer.server_id:
+            _set(s, ingest.CURSOR, "0")
+    if moved:
+        till.store_id = answer.store.id
+    if previous_server and previous_server != answer.server_id:
+        outbox.requeue_everything(till)
+    write_private(home / TOKEN_FILE, answer.token)
+    till.reload_program()
+
+
+def _move_to_store(s: Session, old: str, answer: PairResponse) -> None:
+    """An empty till joins the server's store: its rows that name the old store follow it."""
+    new = answer.store
+    row = s.get(Store, new.id)
+    if row is None:
+        s.add(Store(id=new.id, name=new.name, timezone=new.timezone, currency=new.currency))
+    else:
+        row.name, row.timezone, row.currency = new.name, new.timezone, new.currency
+    s.flush()
+    for model in (Terminal, Staff, Receipt, Feedback, Ticket):
+        s.execute(update(model).where(model.store_id == old).values(store_id=new.id))
+    s.flush()
+    s.execute(delete(Store).where(Store.id == old))
+
+
+def _set(s: Session, key: str, value: str) -> None:
+    row = s.get(Setting, key)
+    if row is None:
+        s.add(Setting(key=key, value=value))
+    else:
+        row.value = value

@@ -1,0 +1,212 @@
+"""The sync worker: a background thread that pushes the outbox and pulls the chain's changes.
+
+One cycle = push every pending batch (members first, then entries in seq
+order), then pull pages until the server has nothing newer. A failed cycle is
+retried after an exponential backoff with jitter (so a hundred tills coming
+back after an outage do not all knock at once), capped at ``backoff_cap``. The
+cashier never waits for any of it: the thread only touches the till's
+database in short transactions, and ``sync_now`` just wakes it.
+
+Listeners receive a ``SyncStatus`` from this thread (a Qt listener must hop to
+the GUI thread itself).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from app.services.syncstatus import SyncStatus, pending_count
+from app.services.till import Till
+from sync.protocol import TERMINAL_PULL_KINDS
+from sync.worker import ingest, outbox
+from sync.worker.client import SyncClient, SyncError, Unauthorized
+
+log = logging.getLogger("loyalty.sync")
+
+Listener = Callable[[SyncStatus], None]
+
+
+@dataclass(frozen=True)
+class CycleReport:
+    pushed_entries: int = 0
+    pushed_customers: int = 0
+    pulled_entries: int = 0
+    pulled_customers: int = 0
+    pages: int = 0
+    refused: str = ""  # a batch the server refused (a person must look): the pull still ran
+
+
+class SyncWorker:
+    def __init__(
+        self,
+        till: Till,
+        server_url: str,
+        token: str,
+        *,
+        batch_size: int = 500,
+        pull_limit: int = 1000,
+        interval: float = 10.0,
+        backoff_base: float = 1.0,
+        backoff_cap: float = 60.0,
+        timeout: float = 30.0,
+        rng: random.Random | None = None,
+        client: SyncClient | None = None,
+    ) -> None:
+        self.till = till
+        self.server_url = server_url
+        self.batch_size = batch_size
+        self.pull_limit = pull_limit
+        self.interval = interval
+        self.backoff_base = backoff_base
+        self.backoff_cap = backoff_cap
+        self._client = client or SyncClient(server_url, token, timeout=timeout)
+        self._rng = rng or random.Random()
+        self._listeners: list[Listener] = []
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.failures = 0
+        self.cycles = 0
+        self._status = SyncStatus(online=False, pending=pending_count(till), server_url=server_url)
+
+    # -- StatusSource --------------------------------------------------------------------------------
+
+    def add_listener(self, listener: Listener) -> None:
+        with self._lock:
+            self._listeners.append(listener)
+        listener(self._status)
+
+    def remove_listener(self, listener: Listener) -> None:
+        with self._lock:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+    @property
+    def status(self) -> SyncStatus:
+        return self._status
+
+    def is_online(self) -> bool:
+        """For the till's offline rules (the per-day redemption cap): did the server answer lately?"""
+        return self._status.online
+
+    # -- control ---------------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        if self._thread is not None:
+            return
+        self._thread = threading.Thread(target=self._loop, name="loyalty-sync", daemon=True)
+        self._thread.start()
+
+    def sync_now(self) -> None:
+        """Ask for a cycle now (the cashier pressed "sync"); returns at once."""
+        self._wake.set()
+
+    def stop(self, timeout: float = 10.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+            if self._thread.is_alive():  # stuck in a request: cut the connection
+                self._client.close()
+                self._thread.join(timeout)
+            self._thread = None
+        self._client.close()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    # -- the loop --------------------------------------------------------------------------------------
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self._wake.clear()
+            try:
+                report = self.run_once()
+            except Exception as exc:
+                self.failures += 1
+                wait = self.backoff(self.failures)
+                online = isinstance(exc, SyncError) and exc.status not in (0, 401) and exc.status < 500
+                self._publish(online=online, last_error=describe(exc))
+                log.warning("sync failed (%s); retrying in %.1f s", describe(exc), wait)
+            else:
+                self.failures = 0
+                wait = self.interval
+                if report.refused:
+                    self.failures = 1
+                    wait = max(self.interval, self.backoff_cap)  # a person must act: do not hammer
+            self._wake.wait(wait)
+
+    def backoff(self, failures: int) -> float:
+        """Exponential, capped, with "equal jitter": between half and all of the step."""
+        step = min(self.backoff_cap, self.backoff_base * 2 ** min(failures - 1, 30))
+        return self._rng.uniform(step / 2, step)
+
+    def run_once(self) -> CycleReport:
+        """One push-then-pull cycle. Raises ``SyncError`` (or a database error) when it cannot finish."""
+        self.cycles += 1
+        refused = ""
+        try:
+            entries, customers = self.push_all()
+        except SyncError as exc:
+            if exc.retryable or isinstance(exc, Unauthorized):
+                raise
+            refused, entries, customers = exc.message, 0, 0  # e.g. a gap: still pull, then report
+        pulled_entries, pulled_customers, pages = self.pull_all()
+        now = datetime.now(UTC)
+        self._publish(online=True, last_success=now, last_error=refused and f"Server refused a batch: {refused}")
+        return CycleReport(entries, customers, pulled_entries, pulled_customers, pages, refused)
+
+    def push_all(self) -> tuple[int, int]:
+        entries = customers = 0
+        while not self._stop.is_set():
+            batch = outbox.next_batch(self.till, self.batch_size)
+            if not batch:
+                break
+            answer = self._client.push(batch.request())
+            marked = outbox.mark_acked(
+                self.till, batch, set(answer.acked_entries), set(answer.acked_customers), datetime.now(UTC)
+            )
+            if marked == 0:
+                raise SyncError("The server acknowledged none of the batch.", retryable=True)
+            entries += len(batch.entries)
+            customers += len(batch.customers)
+            self._publish(online=True)
+        return entries, customers
+
+    def pull_all(self) -> tuple[int, int, int]:
+        entries = customers = pages = 0
+        while not self._stop.is_set():
+            with self.till.transaction() as s:
+                cursor = ingest.cursor(s)
+            page = self._client.pull(cursor, self.pull_limit, TERMINAL_PULL_KINDS)
+            applied = ingest.apply_page(self.till, page)
+            entries += applied.entries
+            customers += applied.customers
+            pages += 1
+            if not page.more:
+                break
+        return entries, customers, pages
+
+    def _publish(self, **changes: object) -> None:
+        self._status = replace(self._status, pending=pending_count(self.till), **changes)  # type: ignore[arg-type]
+        with self._lock:
+            listeners = list(self._listeners)
+        for listener in listeners:
+            try:
+                listener(self._status)
+            except Exception:
+                log.exception("a sync status listener failed")
+
+
+def describe(exc: BaseException) -> str:
+    """A sentence for the status bar. Never includes the token (our messages never carry it)."""
+    if isinstance(exc, SyncError):
+        return exc.message
+    return f"{type(exc).__name__}: {exc}"[:300]
