@@ -206,13 +206,11 @@ class Row:
         return name in self.present
 
     def get(self, name: str) -> Cell:
-        value = self.values.get(name)
-        if isinstance(value, str):
-            return value.strip()
-        return value
+        return self.values.get(name)  # strings were stripped when the table was built
 
     def text(self, name: str) -> str:
-        return cell_text(self.get(name))
+        value = self.values.get(name)
+        return value if isinstance(value, str) else cell_text(value)
 
     def header(self, name: str) -> str:
         return self.headers.get(name, name)
@@ -388,14 +386,19 @@ def _build_table(
     width = len(header_cells)
     while width and not header_keys[width - 1]:
         width -= 1
+    first_header = cell_text(header_cells[0]) if header_cells else ""
     headers = {name: cell_text(header_cells[i]) for name, i in positions.items()}
     labels = {c.field: headers.get(c.field, c.aliases[0]) for c in columns}
     present = frozenset(positions)
     table = Table(file=file, headers=headers)
     for line, cells in records[header_at + 1 :]:
-        if all(cell_text(c) == "" for c in cells):
+        if not any(cell_text(c) for c in cells if c is not None and c != ""):
             continue
-        if [header_key(c) for c in cells[:width]] == header_keys[:width]:
+        if (
+            cells
+            and cell_text(cells[0]) == first_header
+            and [header_key(c) for c in cells[:width]] == header_keys[:width]
+        ):
             continue  # a second export appended under the first one
         if _is_totals(cells):
             continue
@@ -405,7 +408,11 @@ def _build_table(
             damage = f"the row has {width + len(extra)} or more values but the header has {width} columns"
         elif strict_width and len(cells) < width:
             damage = f"the row has {len(cells)} values but the header has {width} columns (cut short?)"
-        values = {name: (cells[i] if i < len(cells) else None) for name, i in positions.items()}
+        count = len(cells)
+        values = {
+            name: ((c.strip() if isinstance(c := cells[i], str) else c) if i < count else None)
+            for name, i in positions.items()
+        }
         table.rows.append(Row(file=file, line=line, values=values, headers=labels, present=present, damage=damage))
     return table
 
@@ -419,7 +426,7 @@ def _find_header(
     for index, (_, cells) in enumerate(records):
         if seen_rows >= HEADER_SEARCH_ROWS:
             break
-        if all(cell_text(c) == "" for c in cells):
+        if not any(cell_text(c) for c in cells if c is not None and c != ""):
             continue
         seen_rows += 1
         keys = [header_key(c) for c in cells]
@@ -450,9 +457,16 @@ def _find_header(
 def _is_totals(cells: list[Cell]) -> bool:
     """A totals row: its first value is "Total"/"Tổng cộng", or it is a sparse row
     carrying that word anywhere (a spreadsheet whose columns were rearranged)."""
-    filled = [header_key(c).rstrip(":").strip() for c in cells if cell_text(c) != ""]
-    if not filled:
+    first = next((c for c in cells if c is not None and c != "" and cell_text(c)), None)
+    if first is None:
         return False
-    if filled[0] in TOTAL_WORDS:
+    if _total_word(cell_text(first)):
         return True
-    return any(v in TOTAL_WORDS for v in filled) and len(filled) * 2 <= len(cells)
+    filled = [c for c in cells if c is not None and c != ""]
+    return len(filled) * 2 <= len(cells) and any(_total_word(cell_text(c)) for c in filled)
+
+
+def _total_word(text: str) -> bool:
+    # Cells are NFC already (decode() and the xlsx reader normalise), so no header_key() here:
+    # this runs for every row of a 100,000-receipt export.
+    return len(text) <= 16 and " ".join(text.casefold().rstrip(": ").split()) in TOTAL_WORDS

@@ -88,6 +88,7 @@ class ReadContext:
 _SYMBOLS: dict[str, str] = {"₫": "VND", "đ": "VND", "Đ": "VND", "$": "USD", "€": "EUR"}
 _CODES = re.compile(r"(?i)VNĐ|VND|USD|EUR|US\$")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+_PLAIN = re.compile(r"[0-9.,()+\-]+")
 
 
 def parse_money(value: Cell, cur: Currency, *, decimal: str | None = None) -> int:
@@ -105,16 +106,22 @@ def parse_money(value: Cell, cur: Currency, *, decimal: str | None = None) -> in
     if not isinstance(value, str):
         raise FieldError(f"{shown(value)} is not an amount.")
     raw = value
-    text = _SPACES.sub("", value)
-    text = text.replace("\u2212", "-")  # the typographic minus some exports use
-    found = {_code(m) for m in _CODES.findall(text)}
-    text = _CODES.sub("", text)
-    found |= {code for sym, code in _SYMBOLS.items() if sym in text}
-    for sym in _SYMBOLS:
-        text = text.replace(sym, "")
-    for other in sorted(found):
-        if other != cur.code:
-            raise FieldError(f"{shown(raw)} is an amount in {other}, but the store counts {cur.code}.")
+    text = value.strip()
+    if text.isdigit() and len(text) <= 15:  # the common case: "125000"
+        minor = int(text) * cur.unit
+        if minor > MAX_BILL_MAJOR * cur.unit:
+            raise FieldError(f"{shown(raw)} is too large to be a bill.")
+        return minor
+    if not _PLAIN.fullmatch(text):
+        text = _SPACES.sub("", text).replace("\u2212", "-")  # the typographic minus some exports use
+        found = {_code(m) for m in _CODES.findall(text)}
+        text = _CODES.sub("", text)
+        found |= {code for sym, code in _SYMBOLS.items() if sym in text}
+        for sym in _SYMBOLS:
+            text = text.replace(sym, "")
+        for other in sorted(found):
+            if other != cur.code:
+                raise FieldError(f"{shown(raw)} is an amount in {other}, but the store counts {cur.code}.")
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1]
@@ -373,6 +380,8 @@ def infer_date_order(samples: list[Cell], default: DateOrder) -> DateOrder:
 
 def cell_text(value: Cell) -> str:
     """A cell as text: numbers written the way a person would (``1234``, not ``1234.0``)."""
+    if isinstance(value, str):
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -57,6 +57,7 @@ LINE_FIELDS = (
     "line_is_reward",
 )
 REQUIRED = ("receipt_id", "closed_at", "total")
+_COMPARED = tuple(name for name in RECEIPT_FIELDS if name != "kind")
 COLUMNS = tuple(Column(name, (name,), required=name in REQUIRED) for name in RECEIPT_FIELDS + LINE_FIELDS)
 KINDS = {
     "sale": ReceiptKind.SALE,
@@ -125,10 +126,11 @@ class GenericCsvReader(Reader):
     def _receipt(self, ctx: ReadContext, order: DateOrder, key: str, rows: list[Row]) -> Receipt:
         head = rows[0]
         for row in rows[1:]:
-            for name in RECEIPT_FIELDS:
-                if name == "kind":
-                    continue
-                if row.text(name) and row.text(name) != head.text(name):
+            for name in _COMPARED:
+                value = row.values.get(name)
+                if value is None or value == "":
+                    continue  # continuation rows leave the receipt's fields blank
+                if cell_text(value) and cell_text(value) != head.text(name):
                     raise row.error(name, f"differs from line {head.line} of the same receipt {key!r}.")
         code = head.text("currency")
         if code and code.upper() != ctx.currency.code:
@@ -162,7 +164,7 @@ class GenericCsvReader(Reader):
         )
 
     def _line(self, ctx: ReadContext, row: Row) -> ReceiptLine | None:
-        if not any(row.text(name) for name in LINE_FIELDS):
+        if not any(cell_text(row.values.get(name)) for name in LINE_FIELDS):
             return None  # a receipt without lines: one row, totals only
         name = row.required("line_name")
         try:
