@@ -33,6 +33,7 @@ are processed together; when a sibling is missing the watcher waits for it
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
@@ -161,7 +162,8 @@ class Watcher:
         self.retry_seconds = retry_seconds
         self.clock = clock
         self._files: dict[Path, _Seen] = {}
-        self._temps: dict[tuple[int, int], Path] = {}  # file id of temp files in the last poll
+        # Temp files of the last poll by file id (inode / NTFS file index): path, size, mtime.
+        self._temps: dict[int, tuple[Path, int, int]] = {}
         self._sniffed: dict[Path, tuple[int, int, str | None]] = {}
         self._waiting: dict[str, _Waiting] = {}
         self._missing_since: dict[str, float] = {}
@@ -225,16 +227,20 @@ class Watcher:
         return reports
 
     def _scan(self, root: Path, now: float) -> list[Path]:
-        temps: dict[tuple[int, int], Path] = {}
+        temps: dict[int, tuple[Path, int, int]] = {}
         present: list[Path] = []
-        for path, stat in _walk(root):
+        for path, stat, file_id in _walk(root):
             if _is_temp(path.name):
-                temps[(stat.st_dev, stat.st_ino)] = path
+                if file_id:
+                    temps[file_id] = (path, stat.st_size, stat.st_mtime_ns)
                 continue
             present.append(path)
             current = self._files.get(path)
             if current is None:
-                renamed = (stat.st_dev, stat.st_ino) in self._temps and stat.st_ino != 0
+                # Renamed from a temp file seen last poll with the same size and time: the POS
+                # finished writing before renaming. (A reused file id would not match both.)
+                was = self._temps.get(file_id) if file_id else None
+                renamed = was is not None and was[1:] == (stat.st_size, stat.st_mtime_ns)
                 self._files[path] = _Seen(stat.st_size, stat.st_mtime_ns, now, complete=renamed)
             elif (current.size, current.mtime_ns) != (stat.st_size, stat.st_mtime_ns):
                 self._files[path] = _Seen(stat.st_size, stat.st_mtime_ns, now)
@@ -246,7 +252,7 @@ class Watcher:
         for path in gone:
             self._files.pop(path, None)
             self._sniffed.pop(path, None)
-        self._temps = {k: v for k, v in self._temps.items() if not _under(v, root)} | temps
+        self._temps = {k: v for k, v in self._temps.items() if not _under(v[0], root)} | temps
         return present
 
     def _groups(
@@ -426,7 +432,9 @@ class Watcher:
 # ---------------------------------------------------------------- helpers
 
 
-def _walk(root: Path, depth: int = 0) -> Iterable[tuple[Path, os.stat_result]]:
+def _walk(root: Path, depth: int = 0) -> Iterable[tuple[Path, os.stat_result, int]]:
+    """Files under ``root`` with their stat and file id. ``DirEntry.inode()`` is used for
+    the id because on Windows ``DirEntry.stat()`` leaves ``st_ino`` at 0."""
     try:
         entries = list(os.scandir(root))
     except FileNotFoundError:
@@ -442,7 +450,7 @@ def _walk(root: Path, depth: int = 0) -> Iterable[tuple[Path, os.stat_result]]:
                 if depth < MAX_DEPTH:
                     yield from _walk(Path(entry.path), depth + 1)
             elif entry.is_file(follow_symlinks=False):
-                yield Path(entry.path), entry.stat(follow_symlinks=False)
+                yield Path(entry.path), entry.stat(follow_symlinks=False), entry.inode()
         except OSError:
             continue  # vanished between listing and stat
 
@@ -482,8 +490,10 @@ def _move(source: Path, target: Path, *, keep: Path, copy: bool = False) -> Path
     else:
         try:
             os.replace(source, candidate)
-        except OSError:  # another drive (a mounted share): copy, then remove the original
-            shutil.copy2(source, candidate)
+        except OSError as err:
+            if err.errno != errno.EXDEV:
+                raise  # locked by the POS (Windows): the next poll tries again
+            shutil.copy2(source, candidate)  # another drive: copy, then remove the original
             source.unlink()
         _prune_empty(source.parent, keep)
     return candidate

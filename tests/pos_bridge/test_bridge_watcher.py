@@ -111,6 +111,20 @@ def test_a_file_renamed_from_a_temp_name_is_read_at_once(tmp_path: Path) -> None
     assert len(ledger.ids) == 5
 
 
+def test_a_temp_file_renamed_while_still_growing_waits_to_settle(tmp_path: Path) -> None:
+    watcher, clock, ledger, _ = make_watcher(tmp_path)
+    temp = tmp_path / "receipts.tmp"
+    temp.write_bytes(SAMPLE[:100])
+    assert watcher.poll() == []
+    with temp.open("ab") as fh:
+        fh.write(SAMPLE[100:])
+    temp.rename(tmp_path / "receipts.csv")
+    assert watcher.poll() == []  # not the file we saw as a temp: the settle rule applies
+    clock.advance(2.5)
+    (report,) = watcher.poll()
+    assert report.outcome is FileOutcome.APPLIED and len(ledger.ids) == 5
+
+
 @pytest.mark.parametrize("name", ["export.tmp", "export.csv.part", "~$export.xlsx", ".export.csv", "x.crdownload"])
 def test_temp_lock_and_hidden_files_are_left_alone(tmp_path: Path, name: str) -> None:
     watcher, clock, ledger, _ = make_watcher(tmp_path)
