@@ -197,3 +197,17 @@ def test_figures_that_do_not_add_up_are_a_problem(tmp_path: Path) -> None:
         "The total 120,000 is not subtotal - discount + tax + tip (125,000).",
         "The lines add up to 50,000, but the subtotal is 60,000.",
     ]
+
+
+@pytest.mark.parametrize(("fence", "reader"), [("csv", GenericCsvReader), ("json", GenericJsonReader)])
+def test_the_samples_in_the_format_document_read_cleanly(tmp_path: Path, fence: str, reader: type) -> None:
+    import re
+
+    doc = (Path(__file__).resolve().parents[2] / "pos_bridge" / "readers" / "GENERIC_FORMAT.md").read_text("utf-8")
+    sample = re.search(rf"```{fence}\n(.*?)```", doc, re.S)
+    assert sample is not None
+    path = tmp_path / f"sample.{fence}"
+    path.write_text(sample.group(1), encoding="utf-8")
+    result = reader().read(path, **STORE)
+    assert result.problems == []
+    assert result.receipts and result.receipts[0].external_id == "HD-1001" and result.receipts[0].total == 125000
