@@ -92,32 +92,33 @@ class BodyLimit:
             await too_big(scope, receive, send)
             return
         received = 0
-        started = False
+        started = answered = False
 
         async def counting_receive() -> Message:
-            nonlocal received
+            nonlocal received, answered
+            if answered:
+                return {"type": "http.disconnect"}
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.max_bytes:
-                    raise _TooLarge
+                    # Answer now and tell the app the client has gone: it stops reading, and
+                    # whatever it tries to send afterwards is dropped.
+                    if not started:
+                        await too_big(scope, receive, send)
+                    answered = True
+                    return {"type": "http.disconnect"}
             return message
 
         async def watching_send(message: Message) -> None:
             nonlocal started
+            if answered:
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
 
-        try:
-            await self.app(scope, counting_receive, watching_send)
-        except _TooLarge:
-            if not started:
-                await too_big(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
+        await self.app(scope, counting_receive, watching_send)
 
 
 bearer = HTTPBearer(auto_error=False, description="The terminal's token, from pairing.")
@@ -182,7 +183,10 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
             {"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", "")), "type": str(e.get("type", ""))}
             for e in exc.errors()[:20]
         ]
-        readable = "; ".join(f"{'.'.join(e['loc'][1:] or e['loc'])}: {e['msg']}" for e in errors[:5])  # type: ignore[arg-type]
+        readable = "; ".join(f"{'.'.join(e['loc'][1:] or e['loc'])}: {e['msg']}" for e in errors[:8])  # type: ignore[arg-type]
+        more = len(exc.errors()) - 8
+        if more > 0:
+            readable += f" (and {more} more)"
         return _error(422, "invalid_request", f"The request is not valid: {readable}.", errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
