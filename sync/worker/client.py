@@ -137,8 +137,11 @@ def _error_of(response: httpx.Response) -> SyncError:
         return Unauthorized(
             detail or "The server refused this till's token: pair it again.", status=status, code=code, retryable=False
         )
-    if status >= 500 or status == 429:
-        return SyncError(detail or f"The server had a problem (HTTP {status}).", status=status, code=code)
+    if status == 429:
+        return SyncError(detail or "The server asks to slow down (HTTP 429).", status=status, code=code)
+    if status >= 500:
+        said = f": {detail.rstrip('.')}" if detail else ""
+        return SyncError(f"The server had a problem (HTTP {status}){said}.", status=status, code=code)
     return SyncError(
         detail or f"The server refused the request (HTTP {status}).", status=status, code=code, retryable=False
     )

@@ -177,7 +177,7 @@ class SyncWorker:
                 raise SyncError("The server acknowledged none of the batch.", retryable=True)
             entries += len(batch.entries)
             customers += len(batch.customers)
-            self._publish(online=True)
+            self._publish(online=True, last_error="")
         return entries, customers
 
     def pull_all(self) -> tuple[int, int, int]:

@@ -77,14 +77,16 @@ class FaultProxy:
         return self
 
     def stop(self) -> None:
-        def _close() -> None:
+        async def shutdown() -> None:
             if self._server is not None:
                 self._server.close()
-            for task in asyncio.all_tasks(self._loop):
+            tasks = [t for t in asyncio.all_tasks(self._loop) if t is not asyncio.current_task()]
+            for task in tasks:
                 task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
             self._loop.stop()
 
-        self._loop.call_soon_threadsafe(_close)
+        asyncio.run_coroutine_threadsafe(shutdown(), self._loop)
         self._thread.join(10)
 
     def set_faults(self, faults: Faults) -> None:
@@ -101,6 +103,7 @@ class FaultProxy:
         self._ready.set()
         with contextlib.suppress(RuntimeError):
             self._loop.run_forever()
+        self._loop.close()
 
     async def _client(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
@@ -142,9 +145,8 @@ class FaultProxy:
                 await writer.drain()
         except (ConnectionError, asyncio.IncompleteReadError, OSError):
             pass
-        except asyncio.CancelledError:
+        except asyncio.CancelledError:  # the proxy is stopping: end quietly (3.11's streams log a re-raise)
             _reset(writer)
-            raise
         finally:
             with contextlib.suppress(Exception):
                 writer.close()
