@@ -78,7 +78,7 @@ def test_items_are_marked_only_after_the_server_acknowledges_them(
     w = SyncWorker(shop.till, proxy.url, shop.token, timeout=5)
     for faults in (Faults(lost=1.0), Faults(truncated=1.0), Faults(error_after=1.0)):
         proxy.set_faults(faults)
-        with pytest.raises(SyncError, match="Cannot reach|incomplete|problem"):
+        with pytest.raises(SyncError, match=r"Cannot reach|incomplete|problem"):
             w.run_once()
         # The server stored the batch, but the till never heard so: everything is still pending.
         assert pending_count(shop.till) == 6
