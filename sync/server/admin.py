@@ -57,6 +57,19 @@ def card_key(session: Session) -> bytes:
     return bytes.fromhex(state.card_key)
 
 
+def set_card_key(session: Session, key: bytes) -> None:
+    """Start the chain with an existing till's card key, so the cards it printed scan everywhere.
+
+    Only before any till is paired: afterwards the paired tills' cards would stop scanning.
+    """
+    if len(key) < 16:
+        raise InvalidInput("A card key has at least 16 bytes.")
+    if session.scalar(select(TerminalRow.id).limit(1)) is not None:
+        raise InvalidInput("Tills are already paired with this chain; its card key can no longer change.")
+    state = init_server(session)
+    state.card_key = key.hex()
+
+
 def create_store(
     session: Session,
     *,
@@ -125,7 +138,8 @@ def pair(session: Session, req: PairRequest, now: datetime) -> PairResponse:
                 409,
                 "card_key_mismatch",
                 "This till's member cards were signed with a different card key than the chain's, so they would "
-                "not scan at the other stores. Pair a new till, or register this till's key on the server.",
+                "not scan at the other stores. Pair a new till, or start the chain with this till's key "
+                "(loyalty-server set-card-key --file card.key, before any till is paired).",
             )
     terminal = session.get(TerminalRow, req.terminal_id, with_for_update=True)
     if terminal is not None and terminal.store_id != store.id:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, select
 
+from app.core.errors import LoyaltyError
 from sync.server import admin
 from sync.server.db import make_server_engine, write_session
 from sync.server.migrate import upgrade
@@ -64,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--timezone", default="Asia/Ho_Chi_Minh")
     s.add_argument("--currency", default="VND")
     sub.add_parser("stores", help="list the stores")
+    s = sub.add_parser("set-card-key", help="start the chain with an existing till's card key (its card.key file)")
+    s.add_argument("--file", type=Path, required=True)
     s = sub.add_parser("pairing-code", help="a one-time code that pairs a new till with a store")
     s.add_argument("--store", required=True, help="the store's id")
     s.add_argument("--hours", type=float, default=24.0, help="how long the code stays valid")
@@ -89,40 +92,51 @@ def main(argv: list[str] | None = None) -> int:
     if command == "migrate":
         print("database is up to date")
         return 0
-    with write_session(engine) as s:
-        if command == "create-store":
-            store = admin.create_store(
-                s, name=args.name, timezone=args.timezone, currency=args.currency, store_id=args.id
-            )
-            print(store.id)
-        elif command == "stores":
-            for st in admin.stores(s):
-                print(f"{st.id}  {st.name}  ({st.timezone}, {st.currency})")
-        elif command == "pairing-code":
-            code = admin.issue_pairing_code(s, args.store, valid_for=timedelta(hours=args.hours))
-            until = datetime.now(UTC) + timedelta(hours=args.hours)
-            print(code)
-            print(f"(valid once, until {until:%Y-%m-%d %H:%M} UTC)", file=sys.stderr)
-        elif command == "terminals":
-            for t in s.scalars(select(TerminalRow).order_by(TerminalRow.store_id, TerminalRow.name)):
-                store = s.get(StoreRow, t.store_id)
-                state = "revoked" if t.revoked_at else f"last seen {t.last_seen_at or 'never'}"
-                print(f"{t.id}  {t.name or '-'}  store {store.name if store else t.store_id}  #{t.head_seq}  {state}")
-        elif command == "revoke":
-            if not admin.revoke_terminal(s, args.terminal_id):
-                print("no such terminal", file=sys.stderr)
-                return 1
-        elif command == "publish-program":
-            version = admin.publish_program(s, admin.program_from_file_text(args.file.read_text(encoding="utf-8")))
-            print(f"program version {version} is active")
-        elif command == "save-reward":
-            reward = admin.save_reward(s, admin.reward_from_json(args.file.read_text(encoding="utf-8")))
-            print(reward.id)
-        elif command == "flags":
-            for f in admin.open_flags(s, include_resolved=args.all):
-                print(
-                    json.dumps({"id": f.id, "kind": f.kind, "count": f.count, "message": f.message}, ensure_ascii=False)
+    try:
+        with write_session(engine) as s:
+            if command == "create-store":
+                store = admin.create_store(
+                    s, name=args.name, timezone=args.timezone, currency=args.currency, store_id=args.id
                 )
+                print(store.id)
+            elif command == "set-card-key":
+                admin.set_card_key(s, bytes.fromhex(args.file.read_text(encoding="ascii").strip()))
+                print("the chain's card key is set")
+            elif command == "stores":
+                for st in admin.stores(s):
+                    print(f"{st.id}  {st.name}  ({st.timezone}, {st.currency})")
+            elif command == "pairing-code":
+                code = admin.issue_pairing_code(s, args.store, valid_for=timedelta(hours=args.hours))
+                until = datetime.now(UTC) + timedelta(hours=args.hours)
+                print(code)
+                print(f"(valid once, until {until:%Y-%m-%d %H:%M} UTC)", file=sys.stderr)
+            elif command == "terminals":
+                for t in s.scalars(select(TerminalRow).order_by(TerminalRow.store_id, TerminalRow.name)):
+                    store = s.get(StoreRow, t.store_id)
+                    state = "revoked" if t.revoked_at else f"last seen {t.last_seen_at or 'never'}"
+                    print(
+                        f"{t.id}  {t.name or '-'}  store {store.name if store else t.store_id}  #{t.head_seq}  {state}"
+                    )
+            elif command == "revoke":
+                if not admin.revoke_terminal(s, args.terminal_id):
+                    print("no such terminal", file=sys.stderr)
+                    return 1
+            elif command == "publish-program":
+                version = admin.publish_program(s, admin.program_from_file_text(args.file.read_text(encoding="utf-8")))
+                print(f"program version {version} is active")
+            elif command == "save-reward":
+                reward = admin.save_reward(s, admin.reward_from_json(args.file.read_text(encoding="utf-8")))
+                print(reward.id)
+            elif command == "flags":
+                for f in admin.open_flags(s, include_resolved=args.all):
+                    print(
+                        json.dumps(
+                            {"id": f.id, "kind": f.kind, "count": f.count, "message": f.message}, ensure_ascii=False
+                        )
+                    )
+    except (LoyaltyError, ValueError, OSError) as exc:
+        print(f"{command}: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -1,0 +1,80 @@
+"""The console scripts: a manager sets up the chain (``loyalty-server``), a back-room PC syncs (``loyalty-sync``)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from synctools import ROOT, ServerProcess, server_entries, till_entries
+
+from app.bootstrap import open_till
+from app.core.program import worked_example_program
+from app.services import customers
+from app.services.syncstatus import pending_count
+
+
+def run(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    if ok:
+        assert done.returncode == 0, done.stderr
+    return done
+
+
+# The commands do not depend on the database kind (the push/pull tests cover both): PostgreSQL only.
+@pytest.mark.parametrize("own_server", ["postgres"], indirect=True)
+def test_a_manager_sets_up_a_store_and_a_back_room_pc_syncs_a_till(own_server: ServerProcess, tmp_path: Path) -> None:
+    server = own_server
+    admin = ["-m", "sync.server.main", "--database-url", server.db_url]
+    store = run(*admin, "create-store", "--name", "Cà Phê Bình Thạnh").stdout.strip()
+    assert store in run(*admin, "stores").stdout
+    code = run(*admin, "pairing-code", "--store", store).stdout.strip()
+    assert len(code.replace("-", "")) == 10
+
+    home = tmp_path / "till"
+    till = open_till(home)
+    member = customers.enroll(till, name="Ngô Thị Ngọc", phone="0988 765 432", staff=None)
+    # This till has a sale for its own store already: a code for another store is refused, clearly.
+    refused = run("-m", "sync", "--home", str(home), "pair", "--server", server.url, "--code", code, ok=False)
+    assert refused.returncode == 1 and "already has sales" in refused.stderr
+
+    # To bring this till into the chain, the chain starts with its card key and registers its store.
+    run(*admin, "set-card-key", "--file", str(home / "card.key"))
+    run(*admin, "create-store", "--id", till.store_id, "--name", "Cà Phê Demo")
+    fresh = tmp_path / "fresh"
+    paired = run("-m", "sync", "--home", str(fresh), "pair", "--server", server.url, "--code", code)
+    assert "Cà Phê Bình Thạnh" in paired.stdout
+    late = run(*admin, "set-card-key", "--file", str(home / "card.key"), ok=False)
+    assert "already paired" in late.stderr
+    code = run(*admin, "pairing-code", "--store", till.store_id).stdout.strip()
+    once = run("-m", "sync", "--home", str(home), "run", "--server", server.url, "--code", code, "--once")
+    assert "pushed 1 entries and 1 members" in once.stdout
+    assert pending_count(till) == 0 and member.welcome.id in server_entries(server)
+    assert "waiting to be sent: 0" in run("-m", "sync", "--home", str(home), "status").stdout
+    terminals = run(*admin, "terminals").stdout
+    assert till.terminal_id in terminals and "#1" in terminals
+
+    # The console scripts are installed under their names too.
+    bin_dir = Path(sys.executable).parent
+    for script in ("loyalty-server", "loyalty-sync"):
+        assert (bin_dir / script).exists()
+    assert till_entries(till, own_only=True).keys() <= server_entries(server).keys()
+    till.engine.dispose()
+
+
+@pytest.mark.parametrize("own_server", ["sqlite"], indirect=True)
+def test_publish_program_and_reward_from_files(own_server: ServerProcess, tmp_path: Path) -> None:
+    admin = ["-m", "sync.server.main", "--database-url", own_server.db_url]
+    program = tmp_path / "program.json"
+    program.write_text(worked_example_program().to_json(), encoding="utf-8")
+    assert "version 1 is active" in run(*admin, "publish-program", "--file", str(program)).stdout
+    assert "version 2 is active" in run(*admin, "publish-program", "--file", str(program)).stdout
+    reward = tmp_path / "reward.json"
+    reward.write_text(json.dumps({"name": "Trà đá", "kind": "free_item", "cost_points": 5}), encoding="utf-8")
+    assert run(*admin, "save-reward", "--file", str(reward)).stdout.strip()
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"name": "Free", "kind": "free_item", "cost_points": 0}), encoding="utf-8")
+    assert run(*admin, "save-reward", "--file", str(bad), ok=False).returncode != 0
+    assert run(*admin, "flags").stdout == ""
