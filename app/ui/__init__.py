@@ -1,0 +1,1 @@
+"""The PySide6 cashier window and customer display (DESIGN §8)."""

@@ -1,0 +1,141 @@
+"""Domain errors as sentences in the cashier's language.
+
+The services raise ``LoyaltyError`` with an English sentence (the core knows no
+Qt and no language). Here, at the edge, the common sentences are matched against
+their English templates — ``{0}``, ``{1}`` stand for the names and numbers inside
+— and replaced by the translated template. A sentence we do not know is shown
+as it is: readable English beats a code.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from app.core.errors import LoyaltyError
+
+CONTEXT = "Errors"
+
+# The English templates must read exactly like the services' messages.
+TEMPLATES: tuple[str, ...] = (
+    # finding customers, card codes, phone numbers
+    QT_TRANSLATE_NOOP("Errors", "Type a phone number, card number or name, or scan the card."),
+    QT_TRANSLATE_NOOP("Errors", "That is too long to be a name."),
+    QT_TRANSLATE_NOOP("Errors", "Type at least two letters of the name."),
+    QT_TRANSLATE_NOOP("Errors", "This is not a loyalty card QR code."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "This card's QR code is not valid for this store (it may be forged or damaged)."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Nothing was scanned. Please scan the card's QR code again."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This card's QR code was made by a newer version of the loyalty program. "
+        "Please update this terminal, or type the card number instead.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "No card number was entered."),
+    QT_TRANSLATE_NOOP("Errors", "The card number {0} is mistyped (a card number has only digits)."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The card number {0} is mistyped (it has {1} digits; a card number has {2})."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{0} starts with 0, so it looks like a phone number, not a card number."),
+    QT_TRANSLATE_NOOP("Errors", "The card number {0} is mistyped (check digit does not match)."),
+    QT_TRANSLATE_NOOP("Errors", "That is not a card."),
+    QT_TRANSLATE_NOOP("Errors", "No member has this card."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "{0} is not a Vietnamese phone number (expected 10 digits like 0912 345 678)."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{0} is not a phone number."),
+    QT_TRANSLATE_NOOP("Errors", "No such customer."),
+    # enrolling
+    QT_TRANSLATE_NOOP("Errors", "The customer's name is empty."),
+    QT_TRANSLATE_NOOP("Errors", "The name is too long (at most {0} characters)."),
+    QT_TRANSLATE_NOOP("Errors", "The name contains control characters."),
+    QT_TRANSLATE_NOOP("Errors", "The phone number {0} already belongs to a member."),
+    QT_TRANSLATE_NOOP("Errors", "No member has the referral code {0}."),
+    # amounts and awarding
+    QT_TRANSLATE_NOOP("Errors", "{0} is not an amount."),
+    QT_TRANSLATE_NOOP("Errors", "{0} has more decimals than {1} allows."),
+    QT_TRANSLATE_NOOP("Errors", "The bill amount must be more than zero."),
+    QT_TRANSLATE_NOOP("Errors", "{0} is too large for one bill."),
+    QT_TRANSLATE_NOOP("Errors", "{0}'s membership is {1}; a manager can tell why."),
+    QT_TRANSLATE_NOOP("Errors", "This member earned less than {0} minutes ago; try again in {1} min."),
+    QT_TRANSLATE_NOOP("Errors", "Receipt {0} has already earned points."),
+    QT_TRANSLATE_NOOP("Errors", "Daily earn cap of {0} reached: {1} points not given."),
+    # redeeming
+    QT_TRANSLATE_NOOP(
+        "Errors", "To spend points, scan the customer's card (a phone number or name is not enough)."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{0}'s membership is {1}: rewards cannot be redeemed."),
+    QT_TRANSLATE_NOOP("Errors", "There is no such reward."),
+    QT_TRANSLATE_NOOP("Errors", "The reward {0} is no longer offered."),
+    QT_TRANSLATE_NOOP("Errors", "{0} is for {1} members and above."),
+    QT_TRANSLATE_NOOP("Errors", "{0} can be redeemed {1}× per {2}; this customer has reached the limit."),
+    QT_TRANSLATE_NOOP("Errors", "Paying with points is not enabled in this program."),
+    QT_TRANSLATE_NOOP("Errors", "Say how many points to spend."),
+    QT_TRANSLATE_NOOP("Errors", "Paying with points needs the bill amount."),
+    QT_TRANSLATE_NOOP("Errors", "The bill is smaller than the value of one point."),
+    QT_TRANSLATE_NOOP("Errors", "The customer has {0} {1}; {2} are needed."),
+    QT_TRANSLATE_NOOP("Errors", "The stamp card is not full yet: {0} of {1} stamps."),
+    QT_TRANSLATE_NOOP("Errors", "{0} costs {1} {2}; the customer has {3}."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Offline, a member may spend at most {0} {1} a day at this till ({2} already today). "
+        "Try again when the till is back online.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Amounts cannot be negative."),
+    # corrections and staff
+    QT_TRANSLATE_NOOP("Errors", "There is nothing to undo."),
+    QT_TRANSLATE_NOOP("Errors", "This entry has already been reversed."),
+    QT_TRANSLATE_NOOP("Errors", "An adjustment needs a reason."),
+    QT_TRANSLATE_NOOP("Errors", "The adjustment changes nothing."),
+    QT_TRANSLATE_NOOP("Errors", "That adjustment is too large; check the number."),
+    QT_TRANSLATE_NOOP("Errors", "The balance would go below zero ({0} points, {1} stamps now)."),
+    QT_TRANSLATE_NOOP("Errors", "Adjusting a balance needs a manager."),
+    QT_TRANSLATE_NOOP("Errors", "Wrong PIN."),
+    QT_TRANSLATE_NOOP("Errors", "A manager PIN is needed for this."),
+    QT_TRANSLATE_NOOP("Errors", "That is not a manager PIN."),
+    QT_TRANSLATE_NOOP("Errors", "A PIN is 4 to 8 digits."),
+    # feedback
+    QT_TRANSLATE_NOOP("Errors", "A rating is a whole number from 1 to 5."),
+    QT_TRANSLATE_NOOP("Errors", "This visit has already been rated."),
+)
+
+# Words that appear inside templates: membership states and limit periods.
+WORDS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Errors", "blocked"),
+    QT_TRANSLATE_NOOP("Errors", "merged"),
+    QT_TRANSLATE_NOOP("Errors", "day"),
+    QT_TRANSLATE_NOOP("Errors", "week"),
+    QT_TRANSLATE_NOOP("Errors", "month"),
+    QT_TRANSLATE_NOOP("Errors", "year"),
+)
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    compiled = []
+    for template in TEMPLATES:
+        parts = re.split(r"(\{\d\})", template)
+        regex = "".join("(.+?)" if re.fullmatch(r"\{\d\}", p) else re.escape(p) for p in parts)
+        compiled.append((re.compile(regex + r"\Z", re.DOTALL), template))
+    return tuple(compiled)
+
+
+def translate_message(message: str) -> str:
+    """The sentence in the current language (unchanged when it is not one we know)."""
+    for regex, template in _patterns():
+        m = regex.match(message)
+        if m:
+            values = [_word(v) for v in m.groups()]
+            return QCoreApplication.translate(CONTEXT, template).format(*values)
+    return message
+
+
+def error_text(error: LoyaltyError) -> str:
+    return translate_message(error.message)
+
+
+def _word(value: str) -> str:
+    return QCoreApplication.translate(CONTEXT, value) if value in WORDS else value

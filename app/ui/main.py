@@ -1,0 +1,124 @@
+"""Start the cashier app: the cashier window (login first) and the customer display.
+
+``run`` is what ``loyalty-terminal`` calls; ``build_windows`` makes the same
+windows without entering the event loop, for the tests, the screenshot script
+and the benchmark.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from app.bootstrap import get_setting
+from app.services.staff import StaffMember
+from app.services.syncstatus import StatusSource
+from app.services.till import Till
+from app.ui import theme
+from app.ui.controllers.checkout import CheckoutController, till_home
+from app.ui.controllers.display import DisplayController
+from app.ui.controllers.status import SyncStatusBridge
+from app.ui.format import Formatter
+from app.ui.i18n import DEFAULT_LANGUAGE, SETTING_KEY, Translations
+from app.ui.scanner import ScanDetector
+from app.ui.tasks import BackgroundOps
+from app.ui.views.cashier_window import CashierWindow
+from app.ui.views.display import CustomerDisplayWindow
+
+
+@dataclass
+class Windows:
+    """Everything one running till UI is made of."""
+
+    app: QApplication
+    cashier: CashierWindow
+    display: CustomerDisplayWindow
+    checkout: CheckoutController
+    display_controller: DisplayController
+    status: SyncStatusBridge
+    scanner: ScanDetector
+    translations: Translations
+    tasks: BackgroundOps
+
+    def show(self) -> None:
+        """The cashier window on the main screen, the display on the second screen if there is one."""
+        self.cashier.show()
+        place_display(self.app, self.display)
+        self.cashier.raise_()
+        self.cashier.activateWindow()
+
+    def close(self) -> None:
+        self.app.removeEventFilter(self.scanner)
+        self.status.stop()
+        self.tasks.wait_idle()
+        self.translations.uninstall()
+        for window in (self.display, self.cashier):
+            window.close()
+            window.deleteLater()
+
+
+def place_display(app: QApplication, display: CustomerDisplayWindow) -> None:
+    primary = app.primaryScreen()
+    others = [s for s in app.screens() if s is not primary]
+    if others:
+        display.setScreen(others[0])
+        display.setGeometry(others[0].geometry())
+        display.showFullScreen()
+    else:  # one monitor (a laptop, a demo): a normal window beside the cashier's
+        display.show()
+
+
+def build_windows(
+    till: Till,
+    sync: StatusSource | None = None,
+    staff: StaffMember | None = None,
+    *,
+    language: str | None = None,
+) -> Windows:
+    """The till's windows, wired and not yet shown. A QApplication must exist.
+
+    With ``staff`` the shift starts at once (the PIN was checked elsewhere).
+    """
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        raise RuntimeError("create the QApplication first")
+    theme.apply(app)
+    translations = Translations(app, cache_dir=till_home(till) / "i18n")
+    translations.use(language or get_setting(till, SETTING_KEY, DEFAULT_LANGUAGE))
+    fmt = Formatter.for_program(till.program(), translations.language)
+    tasks = BackgroundOps(app)
+    cashier = CashierWindow()
+    with till.transaction() as s:
+        cashier.login_page.store_label.setText(till.store_name(s))
+    display = CustomerDisplayWindow()
+    status = SyncStatusBridge(till, sync, cashier)
+    display_controller = DisplayController(till, display, fmt, till.program, cashier)
+    checkout = CheckoutController(
+        till, cashier, display_controller, status, translations, fmt, tasks, cashier
+    )
+    scanner = ScanDetector(cashier)
+    app.installEventFilter(scanner)
+    scanner.scanned.connect(checkout.on_scanned)
+    display_controller.idle()
+    status.refresh()
+    if staff is not None:
+        checkout.start_shift(staff)
+    return Windows(app, cashier, display, checkout, display_controller, status, scanner, translations, tasks)
+
+
+def run(till: Till, *, sync: StatusSource | None = None, argv: list[str] | None = None) -> int:
+    """Show the login, then the checkout; returns the exit code when the cashier window is closed."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    app.setApplicationName("Loyalty terminal")
+    app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, True)
+    windows = build_windows(till, sync)
+    windows.cashier.closing.connect(app.quit)
+    windows.show()
+    try:
+        return app.exec()
+    finally:
+        windows.close()

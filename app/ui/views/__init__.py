@@ -1,0 +1,1 @@
+"""Layout-only widgets: they show what they are given and emit what the cashier did."""

@@ -1,0 +1,291 @@
+"""The cashier window: login page, then the checkout page — search, customer card, actions, status.
+
+Layout only. Every action is a ``QAction`` with its shortcut (F2 Award, F3
+Redeem, F4 Enroll, Ctrl+Z Undo last, F6 manager correction, Esc next customer)
+so the keyboard and the big buttons do the same thing; the checkout controller
+connects them to the services.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui import theme
+from app.ui.i18n import LANGUAGES
+from app.ui.models import MatchListModel
+from app.ui.views.customer_card import CustomerCardView
+from app.ui.views.panels import AdjustPanel, AwardPanel, EnrollPanel, RedeemPanel, TillLineEdit, UndoPanel
+from app.ui.views.pin import LoginPage
+from app.ui.views.status import StatusBarView
+
+PANELS = ("award", "redeem", "enroll", "undo", "adjust")
+
+
+class CashierWindow(QMainWindow):
+    closing = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CashierWindow")
+        self.resize(1366, 768)
+        self.setMinimumSize(1024, 700)
+        self.pages = QStackedWidget()
+        self.login_page = LoginPage()
+        self.checkout_page = QWidget()
+        self.pages.addWidget(self.login_page)
+        self.pages.addWidget(self.checkout_page)
+        self.setCentralWidget(self.pages)
+        self.status_bar = StatusBarView()
+        self.setStatusBar(self.status_bar)
+        self._build_actions()
+        self._build_menus()
+        self._build_checkout()
+        self.retranslate()
+        self.show_login()
+
+    # -- construction ----------------------------------------------------------------------------
+    def _action(self, shortcut: QKeySequence | str | None = None) -> QAction:
+        a = QAction(self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.addAction(a)
+        return a
+
+    def _build_actions(self) -> None:
+        self.award_action = self._action("F2")
+        self.redeem_action = self._action("F3")
+        self.enroll_action = self._action("F4")
+        self.undo_action = self._action("Ctrl+Z")
+        self.adjust_action = self._action("F6")
+        self.next_customer_action = self._action("Esc")
+        self.focus_search_action = self._action("F1")
+        self.logout_action = self._action()
+        self.sync_now_action = self._action()
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            a = QAction(name, self)
+            a.setCheckable(True)
+            a.setData(code)
+            group.addAction(a)
+            self.language_actions[code] = a
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.actions_menu = bar.addMenu("")
+        for a in (
+            self.award_action,
+            self.redeem_action,
+            self.enroll_action,
+            self.undo_action,
+            self.adjust_action,
+            self.next_customer_action,
+        ):
+            self.actions_menu.addAction(a)
+        self.settings_menu = bar.addMenu("")
+        self.language_menu = self.settings_menu.addMenu("")
+        for a in self.language_actions.values():
+            self.language_menu.addAction(a)
+        self.settings_menu.addAction(self.sync_now_action)
+        self.settings_menu.addSeparator()
+        self.settings_menu.addAction(self.logout_action)
+
+    def _build_checkout(self) -> None:
+        page = QVBoxLayout(self.checkout_page)
+        page.setContentsMargins(14, 10, 14, 6)
+        page.setSpacing(8)
+        top = QHBoxLayout()
+        self.search_field = TillLineEdit()
+        self.search_field.setObjectName("SearchField")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_button = QPushButton()
+        self.search_button.setAutoDefault(False)
+        self.search_button.setMinimumHeight(52)
+        self.next_button = QPushButton()
+        self.next_button.setAutoDefault(False)
+        self.next_button.setMinimumHeight(52)
+        self.next_button.clicked.connect(self.next_customer_action.trigger)
+        top.addWidget(self.search_field, 1)
+        top.addWidget(self.search_button)
+        top.addWidget(self.next_button)
+        page.addLayout(top)
+        self.banner = QLabel()
+        self.banner.setObjectName("Banner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        page.addWidget(self.banner)
+
+        body = QHBoxLayout()
+        body.setSpacing(14)
+        self.card_stack = QStackedWidget()
+        self.empty_page = QLabel()
+        self.empty_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_page.setWordWrap(True)
+        self.empty_page.setObjectName("Card")
+        self.customer_card = CustomerCardView()
+        self.pick_page = QWidget()
+        pick = QVBoxLayout(self.pick_page)
+        pick.setContentsMargins(0, 0, 0, 0)
+        self.pick_title = QLabel()
+        self.pick_title.setObjectName("PanelTitle")
+        self.pick_title.setWordWrap(True)
+        self.pick_model = MatchListModel()
+        self.pick_list = QListView()
+        self.pick_list.setModel(self.pick_model)
+        self.pick_list.setUniformItemSizes(True)
+        self.pick_more = QLabel()
+        self.pick_more.setObjectName("Hint")
+        pick.addWidget(self.pick_title)
+        pick.addWidget(self.pick_list, 1)
+        pick.addWidget(self.pick_more)
+        for w in (self.empty_page, self.customer_card, self.pick_page):
+            self.card_stack.addWidget(w)
+        body.addWidget(self.card_stack, 11)
+
+        right = QVBoxLayout()
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        self.action_group = QButtonGroup(self)
+        self.action_group.setExclusive(True)
+        self.action_buttons: dict[str, QPushButton] = {}
+        actions = {
+            "award": self.award_action,
+            "redeem": self.redeem_action,
+            "enroll": self.enroll_action,
+            "undo": self.undo_action,
+            "adjust": self.adjust_action,
+        }
+        for name in PANELS:
+            b = QPushButton()
+            b.setProperty("role", "action")
+            b.setCheckable(True)
+            b.setAutoDefault(False)
+            b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            b.clicked.connect(actions[name].trigger)
+            self.action_group.addButton(b)
+            self.action_buttons[name] = b
+            buttons.addWidget(b)
+        right.addLayout(buttons)
+        self.panel_stack = QStackedWidget()
+        self.award_panel = AwardPanel()
+        self.redeem_panel = RedeemPanel()
+        self.enroll_panel = EnrollPanel()
+        self.undo_panel = UndoPanel()
+        self.adjust_panel = AdjustPanel()
+        self.panels: dict[str, QWidget] = {
+            "award": self.award_panel,
+            "redeem": self.redeem_panel,
+            "enroll": self.enroll_panel,
+            "undo": self.undo_panel,
+            "adjust": self.adjust_panel,
+        }
+        for name in PANELS:
+            self.panel_stack.addWidget(self.panels[name])
+        right.addWidget(self.panel_stack, 1)
+        body.addLayout(right, 10)
+        page.addLayout(body, 1)
+
+    # -- texts -----------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Loyalty — cashier"))
+        self.settings_menu.setTitle(self.tr("&Settings"))
+        self.language_menu.setTitle(self.tr("Language"))
+        self.actions_menu.setTitle(self.tr("&Actions"))
+        self.logout_action.setText(self.tr("Log out"))
+        self.sync_now_action.setText(self.tr("Sync now"))
+        self.award_action.setText(self.tr("Award"))
+        self.redeem_action.setText(self.tr("Redeem"))
+        self.enroll_action.setText(self.tr("Enroll"))
+        self.undo_action.setText(self.tr("Undo last"))
+        self.adjust_action.setText(self.tr("Correct a balance (manager)"))
+        self.next_customer_action.setText(self.tr("Next customer"))
+        labels = {
+            "award": self.tr("Award"),
+            "redeem": self.tr("Redeem"),
+            "enroll": self.tr("Enroll"),
+            "undo": self.tr("Undo"),
+            "adjust": self.tr("Correct"),
+        }
+        keys = {"award": "F2", "redeem": "F3", "enroll": "F4", "undo": "Ctrl+Z", "adjust": "F6"}
+        for name, b in self.action_buttons.items():
+            b.setText(f"{labels[name]}\n{keys[name]}")
+        self.search_field.setPlaceholderText(self.tr("Scan the card, or type a phone, card number or name"))
+        self.search_button.setText(self.tr("Find"))
+        self.next_button.setText(self.tr("Next customer (Esc)"))
+        self.empty_page.setText(
+            "<div style='font-size:30px; font-weight:bold; color:#6f4e37'>"
+            + self.tr("Scan the customer's card")
+            + "</div><div style='font-size:20px; color:#7a6e64; margin-top:12px'>"
+            + self.tr("or type a phone number, card number or name and press Enter")
+            + "</div><div style='font-size:18px; color:#7a6e64; margin-top:24px'>"
+            + self.tr("New customer? Press F4 to enroll.")
+            + "</div>"
+        )
+        self.pick_title.setText(self.tr("Several customers match — choose one (↑ ↓ Enter):"))
+
+    # -- state the controller sets -------------------------------------------------------------
+    def show_login(self) -> None:
+        self.pages.setCurrentWidget(self.login_page)
+        self.menuBar().setEnabled(True)
+        for name in ("award", "redeem", "enroll", "undo", "adjust", "next_customer", "focus_search"):
+            getattr(self, f"{name}_action").setEnabled(False)
+        self.login_page.pad.field.setFocus()
+
+    def show_checkout(self) -> None:
+        self.pages.setCurrentWidget(self.checkout_page)
+        for name in ("award", "redeem", "enroll", "undo", "adjust", "next_customer", "focus_search"):
+            getattr(self, f"{name}_action").setEnabled(True)
+        self.search_field.setFocus()
+
+    def show_panel(self, name: str) -> None:
+        self.panel_stack.setCurrentWidget(self.panels[name])
+        self.action_buttons[name].setChecked(True)
+
+    def current_panel(self) -> str:
+        current = self.panel_stack.currentWidget()
+        return next(name for name, w in self.panels.items() if w is current)
+
+    def show_banner(self, kind: str, text: str) -> None:
+        """kind: "ok" (done), "error" (refused, nothing changed) or "info"."""
+        self.banner.setProperty("kind", kind)
+        theme.repolish(self.banner)
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
+
+    def clear_banner(self) -> None:
+        self.banner.clear()
+        self.banner.setVisible(False)
+
+    def show_empty(self) -> None:
+        self.card_stack.setCurrentWidget(self.empty_page)
+
+    def show_card(self) -> None:
+        self.card_stack.setCurrentWidget(self.customer_card)
+
+    def show_pick_list(self, more_text: str = "") -> None:
+        self.card_stack.setCurrentWidget(self.pick_page)
+        self.pick_more.setText(more_text)
+        self.pick_list.setCurrentIndex(self.pick_model.index(0, 0))
+        self.pick_list.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)

@@ -1,0 +1,182 @@
+"""The stamp card, drawn: filled and empty slots, the reward slot, and full cards waiting.
+
+A full card is shown full (all slots stamped) until it is redeemed — that is the
+moment a customer should see — and the next stamp starts a fresh card, with a
+badge counting the full cards held. ``fill`` is the number of stamps as a float
+so a sale can animate the new stamps pressing in one by one.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import Property, QEasingCurve, QPointF, QPropertyAnimation, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from app.ui import theme
+
+
+def shown_on_card(total: float, card_size: int) -> tuple[float, int]:
+    """(stamps drawn on the card, full cards beyond it): 10 of 10 shows a full card, 11 shows 1 + a badge."""
+    if total <= 0:
+        return 0.0, 0
+    earlier = max(math.ceil(total / card_size) - 1, 0)
+    return total - earlier * card_size, earlier
+
+
+class StampCardWidget(QWidget):
+    animation_finished = Signal()
+
+    def __init__(self, parent: QWidget | None = None, *, large: bool = False, caption: bool = True) -> None:
+        super().__init__(parent)
+        self._caption = caption
+        self._card_size = 10
+        self._fill = 0.0
+        self._large = large
+        self._animation = QPropertyAnimation(self, b"fill", self)
+        self._animation.setEasingCurve(QEasingCurve.Type.InOutCubic)
+        self._animation.finished.connect(self.animation_finished)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setMinimumHeight(180 if large else 130)
+
+    # -- data ----------------------------------------------------------------------------------
+    def set_stamps(self, total: int, card_size: int, *, animate_from: int | None = None) -> None:
+        """Show ``total`` stamps on cards of ``card_size``; animate from ``animate_from`` if given."""
+        self._card_size = max(card_size, 1)
+        self._animation.stop()
+        if animate_from is None or animate_from == total:
+            self.set_fill(float(total))
+            return
+        self.set_fill(float(animate_from))
+        steps = abs(total - animate_from)
+        self._animation.setDuration(min(500 + 450 * steps, 2600))  # a visible press per stamp, never slow
+        self._animation.setStartValue(float(animate_from))
+        self._animation.setEndValue(float(total))
+        self._animation.start()
+
+    def stamps(self) -> int:
+        """The stamps the card will show once any animation ends."""
+        if self.animating():
+            return round(self._animation.endValue())
+        return round(self._fill)
+
+    def card_size(self) -> int:
+        return self._card_size
+
+    def animating(self) -> bool:
+        return self._animation.state() == QPropertyAnimation.State.Running
+
+    def get_fill(self) -> float:
+        return self._fill
+
+    def set_fill(self, value: float) -> None:
+        self._fill = max(float(value), 0.0)
+        self.update()
+
+    fill = Property(float, get_fill, set_fill)
+
+    # -- painting ------------------------------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        return QSize(620, 260) if self._large else QSize(460, 170)
+
+    def _grid(self) -> tuple[int, int]:
+        size = self._card_size
+        rows = 1 if size <= 6 else 2 if size <= 14 else 3
+        return rows, math.ceil(size / rows)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        on_card, _ = shown_on_card(self._fill, self._card_size)
+        full_now = int(self._fill + 1e-6) // self._card_size
+        badge_h = (34 if self._large else 28) if self._caption else 0
+        rows, cols = self._grid()
+        area = QRectF(self.rect()).adjusted(6, 6, -6, -6 - badge_h)
+        pitch = min(area.width() / cols, area.height() / rows)
+        diameter = pitch * 0.82
+        left = area.left() + (area.width() - pitch * cols) / 2
+        top = area.top() + (area.height() - pitch * rows) / 2
+        for i in range(self._card_size):
+            r, c = divmod(i, cols)
+            centre = QPointF(left + pitch * (c + 0.5), top + pitch * (r + 0.5))
+            amount = min(max(on_card - i, 0.0), 1.0)
+            self._draw_slot(p, centre, diameter, i, amount, last=i == self._card_size - 1)
+        if self._caption:
+            self._draw_caption(p, on_card, full_now, badge_h)
+        p.end()
+
+    def _draw_caption(self, p: QPainter, on_card: float, full_now: int, badge_h: int) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(24 if self._large else 18)
+        font.setBold(True)
+        p.setFont(font)
+        text_rect = QRectF(0, self.height() - badge_h - 2, self.width(), badge_h)
+        if full_now:
+            p.setPen(theme.GREEN)
+            text = (
+                self.tr("Card full — the reward is ready!")
+                if full_now == 1
+                else self.tr("{0} full cards — rewards ready!").format(full_now)
+            )
+            p.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, text)
+        else:
+            p.setPen(theme.MUTED)
+            left_to_go = self._card_size - int(on_card)
+            p.drawText(
+                text_rect,
+                Qt.AlignmentFlag.AlignCenter,
+                self.tr("{0} of {1} stamps — {2} more for the reward").format(
+                    int(on_card), self._card_size, left_to_go
+                ),
+            )
+
+    def _draw_slot(
+        self, p: QPainter, centre: QPointF, diameter: float, index: int, amount: float, *, last: bool
+    ) -> None:
+        radius = diameter / 2
+        ring = theme.GOLD if last else theme.COFFEE
+        pen = QPen(ring, max(diameter * 0.05, 2.0))
+        if amount < 1:
+            pen.setStyle(Qt.PenStyle.DashLine)
+            p.setPen(pen)
+            p.setBrush(QColor("#fffdf9"))
+            p.drawEllipse(centre, radius, radius)
+            font = QFont(self.font())
+            font.setPixelSize(max(int(diameter * (0.24 if last else 0.3)), 9))
+            font.setBold(last)
+            p.setFont(font)
+            p.setPen(theme.GOLD if last else theme.MUTED)
+            label = self.tr("FREE") if last else str(index + 1)
+            p.drawText(
+                QRectF(centre.x() - radius, centre.y() - radius, diameter, diameter),
+                Qt.AlignmentFlag.AlignCenter,
+                label,
+            )
+        if amount > 0:
+            # A stamp pressing in: it grows to full size as ``amount`` goes to 1.
+            r = radius * (0.35 + 0.65 * amount)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(ring)
+            p.drawEllipse(centre, r, r)
+            self._draw_cup(p, centre, r)
+
+    @staticmethod
+    def _draw_cup(p: QPainter, centre: QPointF, r: float) -> None:
+        """A small white coffee cup: the café's stamp."""
+        w, h = r * 0.9, r * 0.7
+        x, y = centre.x() - w / 2 - r * 0.08, centre.y() - h / 2 + r * 0.1
+        body = QPainterPath()
+        body.moveTo(x, y)
+        body.lineTo(x + w, y)
+        body.lineTo(x + w * 0.85, y + h)
+        body.lineTo(x + w * 0.15, y + h)
+        body.closeSubpath()
+        p.setBrush(QColor("white"))
+        p.drawPath(body)
+        pen = QPen(QColor("white"), max(r * 0.12, 1.5))
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.drawArc(QRectF(x + w * 0.78, y + h * 0.1, w * 0.42, h * 0.55), -90 * 16, 180 * 16)
+        for dx in (0.3, 0.6):
+            p.drawLine(QPointF(x + w * dx, y - r * 0.12), QPointF(x + w * dx, y - r * 0.32))

@@ -1,0 +1,71 @@
+"""The status bar: sync (online/offline, how many transactions wait), the POS bridge, who is logged in."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from app.services.syncstatus import SyncStatus
+from app.ui import theme
+from app.ui.format import Formatter
+
+
+class StatusBarView(QStatusBar):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeGripEnabled(False)
+        self.sync_label = QLabel()
+        self.pos_label = QLabel()
+        self.staff_label = QLabel()
+        self.language_label = QLabel()
+        self.addWidget(self.sync_label)
+        self.addWidget(self.pos_label)
+        self.addPermanentWidget(self.staff_label)
+        self._status = SyncStatus()
+        self._fmt: Formatter | None = None
+        self._pos_text = ""
+        self._staff: tuple[str, str] | None = None
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.show_sync(self._status, self._fmt)
+        self.set_pos_status(self._pos_text)
+        self.show_staff(self._staff)
+
+    def show_sync(self, status: SyncStatus, fmt: Formatter | None = None) -> None:
+        self._status, self._fmt = status, fmt or self._fmt
+        state = self.tr("● Online") if status.online else self.tr("● Offline")
+        waiting = (
+            self.tr("{0} waiting to sync").format(status.pending) if status.pending else self.tr("all synced")
+        )
+        text = f"{state} · {waiting}"
+        if status.last_success is not None and self._fmt is not None:
+            text += " · " + self.tr("last sync {0}").format(self._fmt.time(status.last_success))
+        self.sync_label.setText(text)
+        self.sync_label.setObjectName("SyncOnline" if status.online else "SyncOffline")
+        self.sync_label.setToolTip(status.last_error or status.server_url)
+        theme.repolish(self.sync_label)
+
+    def set_pos_status(self, text: str) -> None:
+        """Filled by the POS bridge; "POS: —" until it says something."""
+        self._pos_text = text
+        self.pos_label.setText(self.tr("POS: {0}").format(text or "—"))
+
+    def show_staff(self, staff: tuple[str, str] | None) -> None:
+        """(name, role) of the logged-in staff member, or None."""
+        self._staff = staff
+        if staff is None:
+            self.staff_label.setText(self.tr("Not logged in"))
+            return
+        roles = {"cashier": self.tr("cashier"), "manager": self.tr("manager"), "owner": self.tr("owner")}
+        self.staff_label.setText(self.tr("Staff: {0} ({1})").format(staff[0], roles.get(staff[1], staff[1])))
+
+    def last_sync(self) -> datetime | None:
+        return self._status.last_success

@@ -1,0 +1,113 @@
+"""Screenshots of the cashier window and the customer display, in Vietnamese and English.
+
+    .venv/bin/python scripts/screenshots.py [--out screenshots]
+
+Each language gets a fresh demo till in a temp folder (the same data the
+README's run command shows a newcomer), and the real windows are driven through
+a checkout: login, a card scan, the amount typed, the award, a redemption, an
+enrolment. The PNGs are for the README and for reviewing the layout by eye.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from app import demo
+from app.bootstrap import open_till
+from app.services import staff
+from app.ui.main import Windows, build_windows
+
+CASHIER_SIZE = (1366, 768)  # the most common till screen
+DISPLAY_SIZE = (1024, 768)  # a small customer-facing monitor: the hardest case
+
+
+def settle(app: QApplication, ms: int = 150, until: Callable[[], bool] | None = None) -> None:
+    """Let Qt lay out, paint and run animations (up to ``ms``, or until ``until()``)."""
+    deadline = time.monotonic() + ms / 1000
+    while time.monotonic() < deadline:
+        app.processEvents()
+        if until is not None and until():
+            break
+        time.sleep(0.01)
+    app.processEvents()
+
+
+def shoot(app: QApplication, widget: QWidget, path: Path) -> None:
+    settle(app)
+    widget.grab().save(str(path))
+    print(path)
+
+
+def checkout_tour(app: QApplication, out: Path, language: str) -> None:
+    with tempfile.TemporaryDirectory() as home:
+        till = open_till(Path(home))
+        info = demo.seed(till)
+        w: Windows = build_windows(till, language=language)
+        w.cashier.resize(*CASHIER_SIZE)
+        w.display.resize(*DISPLAY_SIZE)
+        w.cashier.show()
+        w.display.show()
+        shoot(app, w.cashier, out / f"cashier_login_{language}.png")
+        shoot(app, w.display, out / f"display_idle_{language}.png")
+        w.checkout.start_shift(staff.login(till, info.cashier_pin))
+        shoot(app, w.cashier, out / f"cashier_ready_{language}.png")
+
+        w.checkout.search("nguyen")
+        shoot(app, w.cashier, out / f"cashier_pick_list_{language}.png")
+
+        w.checkout.on_scanned(info.sample_payload)
+        panel = w.cashier.award_panel
+        panel.amount_edit.setText("125000")
+        panel.amount_edited.emit("125000")
+        shoot(app, w.cashier, out / f"cashier_award_preview_{language}.png")
+        shoot(app, w.display, out / f"display_customer_{language}.png")
+
+        panel.confirmed.emit("125000")
+        settle(app, 4000, until=lambda: not w.display.stamp_card.animating())
+        shoot(app, w.cashier, out / f"cashier_after_sale_{language}.png")
+        shoot(app, w.display, out / f"display_after_sale_{language}.png")
+
+        w.cashier.redeem_action.trigger()
+        shoot(app, w.cashier, out / f"cashier_redeem_{language}.png")
+
+        w.cashier.enroll_action.trigger()
+        ep = w.cashier.enroll_panel
+        ep.show_form(phone="0933 111 222", name="Trần Thị Bé")
+        ep.birthday_edit.setText("24/11")
+        shoot(app, w.cashier, out / f"cashier_enroll_{language}.png")
+        ep.confirm_button.click()
+        shoot(app, w.cashier, out / f"cashier_enrolled_{language}.png")
+        shoot(app, w.display, out / f"display_enrolled_{language}.png")
+        w.close()
+        settle(app, 50)
+        till.engine.dispose()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "screenshots"))
+    parser.add_argument("--language", choices=["vi", "en"], action="append")
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv)
+    for language in args.language or ["vi", "en"]:
+        checkout_tour(app, out, language)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
