@@ -59,7 +59,11 @@ def compute_earn(program: Program, bill: Bill, *, at: datetime, tier: str | None
     base = (qual // program.amount_step) * program.points_per_step
     raw = Fraction(base)
     for bonus in program.category_bonuses:
-        cat_amount = sum(max(ln.total, 0) for ln in bill.lines if ln.category == bonus.category and not ln.is_reward)
+        cat_amount = sum(
+            max(ln.total, 0)
+            for ln in bill.lines
+            if ln.category == bonus.category and not ln.is_reward and not ln.is_refunded
+        )
         raw += (cat_amount // program.amount_step) * program.points_per_step * (bonus.multiplier - 1)
     multipliers: list[tuple[str, Fraction]] = []
     store_time = local(at, program.timezone)
