@@ -45,12 +45,15 @@ def qualifying_amount(program: Program, bill: Bill) -> int:
 
 
 def window_applies(window: TimeWindow, local_time: datetime) -> bool:
-    if local_time.weekday() not in window.weekdays:
-        return False
+    day = local_time.weekday()
     t = local_time.time().replace(tzinfo=None)
     if window.start <= window.end:
-        return window.start <= t < window.end or t == window.end == time.max
-    return t >= window.start or t < window.end  # a window over midnight: 22:00–02:00
+        return day in window.weekdays and (window.start <= t < window.end or t == window.end == time.max)
+    # A window over midnight ("Friday night 22:00–02:00") belongs to the day it starts on:
+    # Saturday 01:00 is still Friday night, Friday 01:00 is Thursday night.
+    if t >= window.start:
+        return day in window.weekdays
+    return t < window.end and (day - 1) % 7 in window.weekdays
 
 
 def compute_earn(program: Program, bill: Bill, *, at: datetime, tier: str | None = None) -> Earn:
