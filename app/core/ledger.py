@@ -212,9 +212,10 @@ def fold(entries: Iterable[LedgerEntry]) -> Balance:
 
     Synced entries from other tills can arrive in any order, so the fold must not
     depend on it: sums commute, the latest tier change wins, and a reversal finds
-    its original among all the entries rather than only the earlier ones.
+    its original among all the entries rather than only the earlier ones. Two tier changes
+    at the same moment are settled by a fixed order (time, terminal, seq), not by arrival.
     """
-    items = list(entries)
+    items = sorted(entries, key=lambda e: (e.created_at, e.terminal_id, e.terminal_seq, e.id))
     by_id = {e.id: e for e in items}
     balance = Balance()
     for e in items:
