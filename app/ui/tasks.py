@@ -16,16 +16,21 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; its signals are emitted from the pool thread (so they are queued)."""
+    """Lives on the GUI thread; its signals are emitted from pool threads, so they arrive queued.
 
-    done = Signal(object)
-    failed = Signal(object)
+    One relay per ``BackgroundOps``, with a job number in each signal: no QObject is made or
+    deleted per job (deleting one from inside its own signal is how Qt apps crash).
+    """
+
+    done = Signal(int, object)
+    failed = Signal(int, object)
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    def __init__(self, number: int, fn: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
         self.setAutoDelete(True)
+        self._number = number
         self._fn = fn
         self._relay = relay
 
@@ -33,9 +38,12 @@ class _Job(QRunnable):
         try:
             result = self._fn()
         except Exception as exc:  # handed to on_error on the GUI thread, never lost
-            self._relay.failed.emit(exc)
+            self._relay.failed.emit(self._number, exc)
         else:
-            self._relay.done.emit(result)
+            self._relay.done.emit(self._number, result)
+
+
+Callbacks = tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]
 
 
 class BackgroundOps(QObject):
@@ -47,7 +55,11 @@ class BackgroundOps(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
-        self._relays: set[_Relay] = set()
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._done)
+        self._relay.failed.connect(self._failed)
+        self._waiting: dict[int, Callbacks] = {}
+        self._next = 0
 
     def run(
         self,
@@ -56,36 +68,32 @@ class BackgroundOps(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
     ) -> None:
-        relay = _Relay(self)
-        self._relays.add(relay)
-
-        def finish() -> None:
-            self._relays.discard(relay)
-            relay.deleteLater()
-            if not self._relays:
-                self.busy_changed.emit(False)
-
-        def done(result: Any) -> None:
-            finish()
-            if on_done is not None:
-                on_done(result)
-
-        def failed(exc: Exception) -> None:
-            finish()
-            if on_error is not None:
-                on_error(exc)
-            else:
-                raise exc
-
-        relay.done.connect(done)
-        relay.failed.connect(failed)
-        if len(self._relays) == 1:
+        self._next += 1
+        self._waiting[self._next] = (on_done, on_error)
+        if len(self._waiting) == 1:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(fn, relay))
+        self._pool.start(_Job(self._next, fn, self._relay))
+
+    def _finish(self, number: int) -> Callbacks:
+        callbacks = self._waiting.pop(number)
+        if not self._waiting:
+            self.busy_changed.emit(False)
+        return callbacks
+
+    def _done(self, number: int, result: Any) -> None:
+        on_done, _ = self._finish(number)
+        if on_done is not None:
+            on_done(result)
+
+    def _failed(self, number: int, exc: Exception) -> None:
+        _, on_error = self._finish(number)
+        if on_error is None:
+            raise exc
+        on_error(exc)
 
     @property
     def busy(self) -> bool:
-        return bool(self._relays)
+        return bool(self._waiting)
 
     def wait_idle(self, timeout_ms: int = 10_000) -> bool:
         """Block until the pool's threads are done (shutdown; results still arrive as queued events)."""

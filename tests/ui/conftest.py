@@ -34,7 +34,7 @@ MONDAY = datetime(2025, 11, 24, 3, 0, tzinfo=UTC)  # 10:00 on a Monday in Asia/H
 
 
 class Clock:
-    """The till's clock: it ticks a millisecond per reading, like a real one, and can jump (the undo window)."""
+    """The till's clock: it ticks a millisecond per reading, like a real one, and can jump ahead."""
 
     def __init__(self, now: datetime) -> None:
         self.now = now

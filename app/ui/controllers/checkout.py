@@ -561,8 +561,7 @@ class CheckoutController(QObject):
 
     def sync_now(self) -> None:
         """Wake the sync worker, if it can be woken (off the GUI thread: it may touch the network)."""
-        source = self.status.source
-        wake = next((getattr(source, n) for n in ("sync_now", "trigger", "wake") if hasattr(source, n)), None)
+        wake = getattr(self.status.source, "sync_now", None)
         if wake is None:
             self.window.show_banner("info", self.tr("No sync server is set up: this till works offline."))
             return
@@ -613,7 +612,14 @@ class CheckoutController(QObject):
     def _done(self, action: str, message: str) -> None:
         self.window.show_banner("ok", message)
         self.status.refresh()
+        self._wake_sync()
         self.action_done.emit(action)
+
+    def _wake_sync(self) -> None:
+        """A new entry waits in the outbox: ask the worker for a cycle now rather than at its next tick."""
+        wake = getattr(self.status.source, "sync_now", None)
+        if wake is not None:
+            self.tasks.run(wake, on_done=lambda _: None, on_error=lambda _: None)
 
     def _refused(self, text: str) -> None:
         self.window.show_banner("error", text)

@@ -53,3 +53,6 @@ class SyncStatusBridge(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        remove = getattr(self.source, "remove_listener", None)
+        if remove is not None:
+            remove(self._listener)

@@ -1,0 +1,198 @@
+"""The pieces under the windows: translations, error sentences, formats, status bar, background work."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QThread
+from sqlalchemy import select
+
+from app.core.errors import BadCardCode, Duplicate, InvalidInput
+from app.core.lifecycle import Birthday
+from app.core.money import VND
+from app.db.models import OutboxItem
+from app.services import customers
+from app.services.syncstatus import SyncStatus, pending_count
+from app.services.till import Till
+from app.ui import i18n
+from app.ui.controllers.checkout import parse_birthday
+from app.ui.errors import TEMPLATES, error_text, translate_message
+from app.ui.format import Formatter
+from app.ui.main import Windows
+from app.ui.models import MatchListModel
+from app.ui.tasks import BackgroundOps
+
+# -- translations ----------------------------------------------------------------------------------------
+
+
+def test_committed_translations_are_current(tmp_path: Path) -> None:
+    """The .ts files hold every string of app/ui, Vietnamese is complete, and each .qm is its .ts compiled."""
+    for code in i18n.LANGUAGES:
+        copy = tmp_path / i18n.ts_path(code).name
+        shutil.copy(i18n.ts_path(code), copy)
+        i18n.run_lupdate([copy])
+        assert copy.read_text(encoding="utf-8") == i18n.ts_path(code).read_text(encoding="utf-8"), (
+            f"{copy.name} is behind the code: run scripts/build_translations.py"
+        )
+        qm = tmp_path / i18n.qm_path(code).name
+        i18n.compile_ts(i18n.ts_path(code), qm)
+        assert qm.read_bytes() == i18n.qm_path(code).read_bytes(), f"{qm.name} is stale"
+    vi = i18n.ts_path("vi").read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in vi
+    assert "<translation>Tích điểm</translation>" in vi
+
+
+def test_a_missing_qm_is_built_into_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(i18n, "qm_path", lambda code: tmp_path / "gone" / f"loyalty_{code}.qm")
+    built = i18n.find_qm("vi", tmp_path / "cache")
+    assert built == tmp_path / "cache" / "loyalty_vi.qm" and built.stat().st_size > 1000
+
+
+def test_service_errors_read_in_vietnamese(windows: Windows) -> None:
+    assert error_text(Duplicate("The phone number 0912 345 678 already belongs to a member.")) == (
+        "Số điện thoại 0912 345 678 đã thuộc về một thành viên."
+    )
+    assert translate_message("Lê Thị Cúc's membership is blocked; a manager can tell why.") == (
+        "Thẻ thành viên của Lê Thị Cúc đang bị khóa; quản lý sẽ cho biết lý do."
+    )
+    assert error_text(InvalidInput("Something nobody translated.")) == "Something nobody translated."
+    for template in TEMPLATES:  # every known sentence has its Vietnamese form
+        assert QCoreApplication.translate("Errors", template) != template, template
+
+
+def test_real_service_messages_match_their_templates(windows: Windows, till: Till) -> None:
+    """The templates must track the services' wording, or the cashier silently gets English."""
+    for text in ("nguyen van an " * 10, "LT1.123", "x", "8123456789", "1234567890123"):
+        with pytest.raises((InvalidInput, BadCardCode)) as caught:
+            customers.find(till, text)
+        assert translate_message(caught.value.message) != caught.value.message, caught.value.message
+
+
+# -- formats ---------------------------------------------------------------------------------------------
+
+
+def test_amounts_and_times_are_written_the_local_way() -> None:
+    from datetime import UTC, datetime
+
+    vi = Formatter("vi", VND, "Asia/Ho_Chi_Minh")
+    en = Formatter("en", VND, "Asia/Ho_Chi_Minh")
+    assert vi.money(125_000) == "125.000 ₫" and en.money(125_000) == "125,000 ₫"
+    assert vi.number(12_500) == "12.500" and vi.signed(-3) == "-3" and vi.signed(12) == "+12"
+    late = datetime(2025, 11, 24, 18, 30, tzinfo=UTC)  # already the 25th in Hồ Chí Minh City
+    assert vi.datetime(late) == "01:30 25/11/2025"
+    assert en.date(late) == "25 Nov 2025"
+
+
+def test_birthdays_are_typed_day_first() -> None:
+    assert parse_birthday("24/11") == Birthday(24, 11)
+    assert parse_birthday("24-11-1990") == Birthday(24, 11, 1990)
+    assert parse_birthday(" ") is None
+    for bad in ("11/24", "abc", "1/2/3/4", "31/02"):
+        with pytest.raises(InvalidInput):
+            parse_birthday(bad)
+
+
+def test_pick_list_model_shows_name_phone_and_card(till: Till) -> None:
+    found = customers.find(till, "nguyen")
+    model = MatchListModel(found.matches)
+    assert model.rowCount() == 2
+    assert model.index(0, 0).data() == "Nguyễn Thị Ánh   ·   0912 345 678   ·   " + (
+        found.matches[0].card_number[:4]
+        + " "
+        + found.matches[0].card_number[4:8]
+        + " "
+        + found.matches[0].card_number[8:]
+    )
+
+
+# -- status bar and background work ---------------------------------------------------------------------
+
+
+def test_status_bar_without_sync_shows_offline_and_the_outbox(qtbot, windows: Windows, till: Till) -> None:
+    bar = windows.cashier.status_bar
+    with till.transaction() as s:
+        waiting = len(s.scalars(select(OutboxItem).where(OutboxItem.acked_at.is_(None))).all())
+    assert waiting == pending_count(till) > 0
+    assert bar.sync_label.text() == f"● Ngoại tuyến · {waiting} giao dịch chờ đồng bộ"
+    assert bar.pos_label.text() == "POS: —"
+    bar.set_pos_status("2 hóa đơn chờ")
+    assert bar.pos_label.text() == "POS: 2 hóa đơn chờ"
+
+
+class ThreadedSource:
+    """A status source that, like the sync worker, calls its listeners from its own thread."""
+
+    def __init__(self) -> None:
+        self.listeners: list[Callable[[SyncStatus], None]] = []
+        self.threads: list[str] = []
+
+    def add_listener(self, listener: Callable[[SyncStatus], None]) -> None:
+        self.listeners.append(listener)
+
+    def publish(self, status: SyncStatus) -> None:
+        def run() -> None:
+            self.threads.append(threading.current_thread().name)
+            for listener in self.listeners:
+                listener(status)
+
+        t = threading.Thread(target=run, name="sync-worker")
+        t.start()
+        t.join()
+
+
+def test_status_from_the_sync_thread_reaches_the_status_bar(qtbot, qapp, till: Till) -> None:
+    from app.ui.main import build_windows
+
+    source = ThreadedSource()
+    w = build_windows(till, source, language="vi")
+    try:
+        seen_on: list[QThread] = []
+        w.status.changed.connect(lambda _: seen_on.append(QThread.currentThread()))
+        source.publish(SyncStatus(online=True, pending=0, server_url="https://loyalty.example"))
+        qtbot.waitUntil(lambda: w.cashier.status_bar.sync_label.text().startswith("● Trực tuyến"))
+        assert source.threads == ["sync-worker"]
+        assert seen_on and all(t is qapp.thread() for t in seen_on)  # drawn on the GUI thread
+        # The pending count is the outbox's, whatever the worker last said.
+        assert w.cashier.status_bar.sync_label.text().endswith(f"{pending_count(till)} giao dịch chờ đồng bộ")
+    finally:
+        w.close()
+
+
+def test_background_work_reports_back_on_the_gui_thread(qtbot, qapp) -> None:
+    ops = BackgroundOps()
+    results: list[tuple[object, QThread]] = []
+    ran_on: list[QThread] = []
+
+    def work() -> int:
+        ran_on.append(QThread.currentThread())
+        return 42
+
+    with qtbot.waitSignal(ops.busy_changed, check_params_cb=lambda busy: busy is False):
+        ops.run(work, on_done=lambda r: results.append((r, QThread.currentThread())))
+    assert results == [(42, qapp.thread())]
+    assert ran_on and ran_on[0] is not qapp.thread()
+
+    errors: list[Exception] = []
+    with qtbot.waitSignal(ops.busy_changed, check_params_cb=lambda busy: busy is False):
+        ops.run(lambda: 1 / 0, on_error=errors.append)
+    assert isinstance(errors[0], ZeroDivisionError)
+
+
+def test_the_qt_binding_does_not_leak_references_to_none(qapp) -> None:
+    """PySide6 6.12.0 on Python 3.11 returns None from void methods without a reference: each
+    ``update()`` or ``setText()`` costs None one reference until the interpreter aborts
+    ("none_dealloc"), a till crashing after a few minutes of use. 6.11.3 is fine."""
+    import sys
+
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    before = sys.getrefcount(None)
+    for _ in range(500):
+        label.setText("x")
+        label.update()
+    assert sys.getrefcount(None) >= before - 10
