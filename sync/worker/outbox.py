@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from app.db.models import Customer, LedgerEntryRow, OutboxItem
 from app.services.ledger_writer import from_row
@@ -47,12 +47,19 @@ def customer_record(c: Customer) -> CustomerRecord:
     return CustomerRecord.model_construct(**{name: getattr(c, name) for name in CUSTOMER_FIELDS})
 
 
-def next_batch(till: Till, size: int = 500) -> Batch:
+def last_item(till: Till) -> int:
+    """The newest outbox row now: a cycle pushes up to here, then pulls (a busy till must still hear the chain)."""
+    with till.transaction() as s:
+        return int(s.scalar(select(func.max(OutboxItem.id))) or 0)
+
+
+def next_batch(till: Till, size: int = 500, *, up_to: int | None = None) -> Batch:
     batch = Batch()
+    bound = [] if up_to is None else [OutboxItem.id <= up_to]
     with till.transaction() as s:
         pending_customers = s.execute(
             select(OutboxItem.id, OutboxItem.item_id)
-            .where(OutboxItem.item_type == "customer", OutboxItem.acked_at.is_(None))
+            .where(OutboxItem.item_type == "customer", OutboxItem.acked_at.is_(None), *bound)
             .order_by(OutboxItem.id)
             .limit(size)
         ).all()
@@ -71,7 +78,7 @@ def next_batch(till: Till, size: int = 500) -> Batch:
             pending_entries = s.execute(
                 select(OutboxItem.id, LedgerEntryRow)
                 .join(LedgerEntryRow, LedgerEntryRow.id == OutboxItem.item_id)
-                .where(OutboxItem.item_type == "entry", OutboxItem.acked_at.is_(None))
+                .where(OutboxItem.item_type == "entry", OutboxItem.acked_at.is_(None), *bound)
                 .order_by(OutboxItem.id)
                 .limit(room)
             ).all()

@@ -164,9 +164,11 @@ class SyncWorker:
         return CycleReport(entries, customers, pulled_entries, pulled_customers, pages, refused)
 
     def push_all(self) -> tuple[int, int]:
+        """Push what was waiting when the cycle began; what the cashiers add meanwhile waits for the next."""
         entries = customers = 0
+        up_to = outbox.last_item(self.till)
         while not self._stop.is_set():
-            batch = outbox.next_batch(self.till, self.batch_size)
+            batch = outbox.next_batch(self.till, self.batch_size, up_to=up_to)
             if not batch:
                 break
             answer = self._client.push(batch.request())

@@ -59,8 +59,11 @@ class FaultProxy:
     faults: Faults = field(default_factory=Faults)
     port: int = 0
     seen: Counter[str] = field(default_factory=Counter)
+    pushes_in_flight: int = 0  # forwarded to the server, its answer not back yet
 
     def __post_init__(self) -> None:
+        self._hold_token: str | None = None
+        self.held = threading.Event()
         self._rng = random.Random(self.seed)
         self._loop = asyncio.new_event_loop()
         self._ready = threading.Event()
@@ -91,6 +94,11 @@ class FaultProxy:
 
     def set_faults(self, faults: Faults) -> None:
         self._loop.call_soon_threadsafe(setattr, self, "faults", faults)
+
+    def hold_next_push(self, token: str) -> None:
+        """The next push with this token reaches the server, but its answer is held back (``held`` is set)."""
+        self.held.clear()
+        self._hold_token = token
 
     # -- the loop ----------------------------------------------------------------------------------
 
@@ -124,7 +132,17 @@ class FaultProxy:
                     slow = self._rng.random() < self.faults.slow
                     wait = self.faults.slow_delay if slow else self._rng.uniform(0, self.faults.max_delay)
                     await asyncio.sleep(wait)
-                response = await self._forward(request)
+                is_push = request.startswith(b"POST /v1/push ")
+                hold = is_push and self._hold_token is not None and _token_of(request) == self._hold_token
+                self.pushes_in_flight += is_push
+                try:
+                    response = await self._forward(request)
+                finally:
+                    self.pushes_in_flight -= is_push
+                if hold and response is not None:
+                    self._hold_token = None
+                    self.held.set()
+                    await asyncio.sleep(3600)  # until the client is gone or the proxy stops
                 if response is None:
                     _reset(writer)
                     return
@@ -172,6 +190,14 @@ _ERROR = (
     b"HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\n"
     b"Content-Length: " + str(len(_ERROR_BODY)).encode() + b"\r\n\r\n" + _ERROR_BODY
 )
+
+
+def _token_of(request: bytes) -> str | None:
+    for line in request.split(b"\r\n\r\n", 1)[0].split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"authorization":
+            return value.strip().decode().removeprefix("Bearer ").strip()
+    return None
 
 
 def _reset(writer: asyncio.StreamWriter) -> None:
