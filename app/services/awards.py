@@ -6,6 +6,7 @@ the whole action and nothing else.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -227,7 +228,7 @@ def _receipt_awarded(s: Session, till: Till, receipt: ReceiptRef) -> bool:
 def _check_min_interval(program: Program, last_visit: datetime | None, now: datetime) -> None:
     gap = program.min_minutes_between_earns
     if gap and last_visit is not None and now - last_visit < timedelta(minutes=gap):
-        wait = int((last_visit + timedelta(minutes=gap) - now).total_seconds() // 60) + 1
+        wait = math.ceil((last_visit + timedelta(minutes=gap) - now).total_seconds() / 60)
         raise NotAllowed(f"This member earned less than {gap} minutes ago; try again in {wait} min.")
 
 
