@@ -10,8 +10,8 @@ import math
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from app.core.clock import local
 from app.core.earning import Bill, Earn, compute_earn
@@ -133,8 +133,10 @@ def _award(
                 reason=f"reached {figure} qualifying {program.point_name}",
             )
         )
-    if balance.visits == 0 and customer.referred_by and (points or earn.stamps):
-        # Referral pays at the first qualifying purchase, so fake sign-ups earn nothing.
+    if customer.referred_by and (points or earn.stamps) and not _referral_paid(s, customer.id):
+        # Referral pays at the first qualifying purchase, so fake sign-ups earn nothing. "First"
+        # is judged by the referral entries, not by visits: a purchase too small to earn does not
+        # use it up, and voiding the first purchase and buying again does not pay it twice.
         if program.referral_new_points:
             extras.append(
                 _append(
@@ -261,6 +263,26 @@ def qualifying_figure(s: Session, customer_id: str, now: datetime, program: Prog
                 LedgerEntryRow.customer_id == customer_id, LedgerEntryRow.created_at > since
             )
         )
+    )
+
+
+def _referral_paid(s: Session, customer_id: str) -> bool:
+    """Whether this member's referral bonus (either side) was paid and not taken back since."""
+    undo = aliased(LedgerEntryRow)
+    return (
+        s.scalar(
+            select(LedgerEntryRow.id)
+            .where(
+                LedgerEntryRow.kind == EntryKind.BONUS.value,
+                or_(
+                    and_(LedgerEntryRow.customer_id == customer_id, LedgerEntryRow.reason == "referral: welcome"),
+                    LedgerEntryRow.reason == f"referral: {customer_id}",
+                ),
+                ~exists().where(undo.reverses == LedgerEntryRow.id),
+            )
+            .limit(1)
+        )
+        is not None
     )
 
 
