@@ -30,12 +30,34 @@ def read_secret(path: Path, make: bytes | None = None) -> bytes:
         if make is None:
             raise FileNotFoundError(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as f:
-            f.write(make.hex().encode())
-            f.flush()
-            os.fsync(f.fileno())
+        # Written aside, then linked in whole: a kill or a power cut during the first start
+        # must not leave an empty or half-written key that the till can never start with.
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(make.hex().encode())
+                f.flush()
+                os.fsync(f.fileno())
+            try:
+                os.link(tmp, path)  # like O_EXCL: if another process made the key first, theirs stands
+            except FileExistsError:
+                pass
+            _fsync_dir(path.parent)
+        finally:
+            tmp.unlink(missing_ok=True)
     return bytes.fromhex(path.read_text().strip())
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a new directory entry durable (POSIX; Windows cannot open a folder for this)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def get_setting(till: Till, key: str, default: str = "") -> str:
