@@ -61,9 +61,19 @@ class Clock:
             raise ValueError("the clock takes aware datetimes")
         self.now = moment.astimezone(UTC)
 
+    def local(self) -> datetime:
+        """The shop's wall-clock time now."""
+        return self.now.astimezone(STORE_ZONE)
+
     def advance(self, **delta: float) -> datetime:
         self.now += timedelta(**delta)
         return self.now
+
+
+@pytest.fixture(scope="session")
+def staff_pins() -> dict[str, str]:
+    """The PIN of each fixture staff member, by role (for login and manager-PIN tests)."""
+    return {"owner": OWNER_PIN, "manager": MANAGER_PIN, "cashier": CASHIER_PIN}
 
 
 @pytest.fixture
