@@ -347,15 +347,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Great</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Okay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

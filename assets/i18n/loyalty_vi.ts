@@ -347,16 +347,16 @@
         <translation>Chưa tốt</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
         <source>Good</source>
         <translation>Tốt</translation>
     </message>
     <message>
         <source>Great</source>
         <translation>Tuyệt vời</translation>
+    </message>
+    <message>
+        <source>Okay</source>
+        <translation>Bình thường</translation>
     </message>
     <message>
         <source>Thank you for telling us!</source>

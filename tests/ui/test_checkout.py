@@ -64,6 +64,7 @@ def test_scan_award_redeem_undo_as_a_cashier(qtbot, windows: Windows, till: Till
     amount.setFocus()
     type_like_a_person(qtbot, amount, "125000")
     qtbot.waitUntil(lambda: c.award_panel.preview_label.text() == "+12 điểm, +1 tem")
+    assert amount.text() == "125.000"  # grouped as typed: 125.000 and 1.250.000 cannot be confused
     assert "125.000 ₫" in c.award_panel.detail_label.text()
     assert ledger(till, members.binh)[-1][0] == "adjust"  # preview wrote nothing
     with qtbot.waitSignal(w.checkout.action_done):

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLineEdit
 
 from app.bootstrap import set_setting
 from app.cards.render import CardFace, render_card_pdf, render_card_png
@@ -253,8 +254,27 @@ class CheckoutController(QObject):
     def _amount(self, text: str) -> int:
         return parse_amount(text, currency(self.till.program().currency))
 
+    def _group_digits(self, edit: QLineEdit) -> str:
+        """Write the amount as it is typed with the locale's groups (125.000): at arm's length,
+        125000 and 1250000 look alike; 125.000 and 1.250.000 do not. Whole-unit currencies only."""
+        text = edit.text()
+        if currency(self.till.program().currency).exponent != 0 or not re.fullmatch(r"[0-9.,\s]+", text):
+            return text
+        digits = re.sub(r"\D", "", text).lstrip("0")
+        grouped = self.fmt.number(int(digits)) if digits else ""
+        if grouped != text:
+            after = sum(ch.isdigit() for ch in text[edit.cursorPosition() :])
+            edit.setText(grouped)
+            position, seen = len(grouped), 0
+            while seen < after and position > 0:  # keep the same digits to the right of the cursor
+                position -= 1
+                seen += grouped[position].isdigit()
+            edit.setCursorPosition(position)
+        return grouped
+
     def preview_award(self, text: str) -> None:
         panel = self.window.award_panel
+        text = self._group_digits(panel.amount_edit)
         if not text.strip() or self.customer is None:
             panel.show_preview("", "")
             return

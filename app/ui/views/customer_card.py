@@ -82,14 +82,13 @@ class CustomerCardView(QFrame):
         figures.addStretch(1)
         box.addLayout(figures)
         self.stamp_card = StampCardWidget()
-        box.addWidget(self.stamp_card)
+        box.addWidget(self.stamp_card, 1)
         self.available_label = _label(wrap=True)
         self.next_label = _label(wrap=True)
         self.stamp_card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.stamp_card.setMaximumHeight(300)
+        self.stamp_card.setMaximumHeight(280)
         box.addWidget(self.available_label)
         box.addWidget(self.next_label)
-        box.addStretch(1)
         self._render()
 
     # -- data ----------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -94,8 +95,11 @@ class CustomerDisplayWindow(QWidget):
         self.tier_label = s.add(_label(), 24, "color: #c9962b; font-weight: bold;")
         points_box = QVBoxLayout()
         points_box.setSpacing(0)
+        points_box.addStretch(1)
         for w in (self.points_label, self.points_caption, self.tier_label):
+            w.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             points_box.addWidget(w)
+        points_box.addStretch(1)
         self.stamp_card = StampCardWidget(large=True)
         figures.addLayout(points_box, 2)
         figures.addWidget(self.stamp_card, 5)
@@ -164,7 +168,7 @@ class CustomerDisplayWindow(QWidget):
         self.setWindowTitle(self.tr("Loyalty — customer display"))
         self.tagline_label.setText(self.tr("Collect points and stamps on every visit"))
         self.rating_question.setText(self.tr("How was your visit today?"))
-        captions = [self.tr("Bad"), self.tr("Poor"), self.tr("OK"), self.tr("Good"), self.tr("Great")]
+        captions = [self.tr("Bad"), self.tr("Poor"), self.tr("Okay"), self.tr("Good"), self.tr("Great")]
         for label, text in zip(self.rating_captions, captions, strict=True):
             label.setText(text)
         self.thanks_label.setText(self.tr("Thank you for telling us!"))
