@@ -250,10 +250,12 @@ def view(till: Till, customer_id: str) -> CustomerView:
             reward = reward_from_row(row)
             if reward.min_tier and program.tier_rank(tier) < program.tier_rank(reward.min_tier):
                 continue
+            if reward.kind is RewardKind.POINTS_PAYMENT and program.point_value <= 0:
+                continue  # paying with points is switched off: not a reward this member can work toward
             if reward.cost_full_card:
                 missing = max(program.card_size - bal.stamps, 0)
             elif reward.kind is RewardKind.POINTS_PAYMENT:
-                missing = 0 if bal.points > 0 and program.point_value > 0 else 1
+                missing = 0 if bal.points > 0 else 1
             else:
                 missing = max(reward.cost_points - bal.points, 0)
             options.append(RewardOption(reward, missing == 0, missing))
