@@ -79,6 +79,8 @@ def reverse_in(
         amount = refunded_amount
     else:
         points, stamps = -left_points, -left_stamps
+        if already[3] and original.kind is EntryKind.EARN and original.amount:
+            amount = original.amount - already[2]  # after partial refunds, a void returns the rest of the bill
     if original.kind is EntryKind.TIER:
         return _undo_tier(s, till, original, staff_id, reason)
     return ledger_writer.append(
