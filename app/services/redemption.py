@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.core.clock import local
 from app.core.errors import InsufficientBalance, InvalidInput, NotAllowed, NotFound
 from app.core.ledger import EntryKind, LedgerEntry
-from app.core.money import currency, format_money
+from app.core.money import check_bill, currency, format_money
 from app.core.rewards import Redemption, RewardKind, period_start, plan_redemption
 from app.db.models import BalanceRow, Customer, LedgerEntryRow, RewardRow, Voucher
 from app.services import ledger_writer
@@ -46,8 +46,13 @@ def redeem(
 ) -> RedeemResult:
     if not identified:
         raise NotAllowed("To spend points, scan the customer's card (a phone number or name is not enough).")
+    for value in (bill, points_to_spend):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise InvalidInput("The bill and the points to spend must be whole numbers.")
     if bill < 0 or points_to_spend < 0:
         raise InvalidInput("Amounts cannot be negative.")
+    if bill:
+        check_bill(bill, currency(till.program().currency))
     now = till.clock()
     with till.transaction() as s:
         program = till.program(s)
