@@ -69,6 +69,8 @@ def reverse_in(
     if refunded_amount is not None:
         if original.kind is not EntryKind.EARN or not original.amount:
             raise InvalidInput("Only a sale can be partly refunded.")
+        if not isinstance(refunded_amount, int) or isinstance(refunded_amount, bool):
+            raise InvalidInput("The refunded amount must be a whole number of minor units.")
         if refunded_amount <= 0:
             raise InvalidInput("The refunded amount must be more than zero.")
         left_amount = original.amount - already[2]
@@ -141,6 +143,8 @@ def adjust(
         raise PermissionDenied("Adjusting a balance needs a manager.")
     if not reason.strip():
         raise InvalidInput("An adjustment needs a reason.")
+    if any(not isinstance(v, int) or isinstance(v, bool) for v in (points, stamps)):
+        raise InvalidInput("Points and stamps are adjusted in whole numbers.")
     if points == 0 and stamps == 0:
         raise InvalidInput("The adjustment changes nothing.")
     if abs(points) > MAX_ADJUST or abs(stamps) > 1000:
