@@ -7,6 +7,7 @@ and the benchmark.
 
 from __future__ import annotations
 
+import gc
 import sys
 from dataclasses import dataclass
 
@@ -118,6 +119,9 @@ def run(till: Till, *, sync: StatusSource | None = None, argv: list[str] | None 
     windows = build_windows(till, sync)
     windows.cashier.closing.connect(app.quit)
     windows.show()
+    # Everything built so far lives as long as the app: keep it out of the collector's full
+    # passes, which would otherwise walk it during a checkout.
+    gc.freeze()
     try:
         return app.exec()
     finally:

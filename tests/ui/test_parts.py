@@ -196,3 +196,50 @@ def test_the_qt_binding_does_not_leak_references_to_none(qapp) -> None:
         label.setText("x")
         label.update()
     assert sys.getrefcount(None) >= before - 10
+
+
+RUN_AND_CLOSE = """
+import json, os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from app.bootstrap import open_till
+from app.ui.main import run
+from app.ui.views.cashier_window import CashierWindow
+from app.ui.views.display import CustomerDisplayWindow
+
+app = QApplication(sys.argv)
+seen = {}
+
+def look_then_close():
+    shown = {type(w): w for w in QApplication.topLevelWidgets() if w.isVisible()}
+    cashier, display = shown.get(CashierWindow), shown.get(CustomerDisplayWindow)
+    seen["login"] = cashier is not None and cashier.pages.currentWidget() is cashier.login_page
+    seen["display"] = display is not None and display.page() == "idle"
+    seen["language"] = cashier.award_action.text() if cashier else None
+    cashier.close() if cashier else app.quit()
+
+QTimer.singleShot(300, look_then_close)
+code = run(open_till(Path(sys.argv[1])))
+print(json.dumps({"code": code, **seen}))
+"""
+
+
+def test_run_opens_the_login_and_the_display_and_returns_on_close(till: Till) -> None:
+    """In a child process: ``run`` ends the application's event loop, which a test process must keep."""
+    import json
+    import subprocess
+    import sys
+
+    home = Path(till.engine.url.database).parent
+    done = subprocess.run(
+        [sys.executable, "-c", RUN_AND_CLOSE, str(home)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"code": 0, "login": True, "display": True, "language": "Tích điểm"}

@@ -82,6 +82,7 @@ class CheckoutController(QObject):
         self.last_bill: int | None = None
         self.saved_card: Path | None = None
         self.pin_dialog: ManagerPinDialog | None = None
+        self._redeem_stale = True
         self._connect()
         self._refresh_panels()
 
@@ -222,6 +223,8 @@ class CheckoutController(QObject):
         if name == "award":
             w.award_panel.amount_edit.setFocus() if self.customer else self.focus_search()
         elif name == "redeem":
+            if self._redeem_stale:
+                self._fill_redeem()
             if self.last_bill and not w.redeem_panel.bill_edit.text():
                 w.redeem_panel.bill_edit.setText(self.fmt.number(self.last_bill))
             button = w.redeem_panel.reward_buttons.get(w.redeem_panel.selected_reward() or "")
@@ -239,16 +242,24 @@ class CheckoutController(QObject):
         c, w, program = self.customer, self.window, self.till.program()
         blocked = bool(c and c.blocked)
         w.award_panel.set_ready(c is not None, blocked=blocked)
-        w.redeem_panel.set_options(
-            c.rewards if c else [],
-            program,
-            self.fmt,
-            identified=self.identified,
-            blocked=blocked,
-            has_customer=c is not None,
-        )
         w.adjust_panel.set_ready(c is not None)
         w.award_panel.currency_label.setText(currency(program.currency).symbol)
+        # The reward buttons are rebuilt when the panel is on screen: a scan must not wait for them.
+        self._redeem_stale = True
+        if w.current_panel() == "redeem":
+            self._fill_redeem()
+
+    def _fill_redeem(self) -> None:
+        c = self.customer
+        self.window.redeem_panel.set_options(
+            c.rewards if c else [],
+            self.till.program(),
+            self.fmt,
+            identified=self.identified,
+            blocked=bool(c and c.blocked),
+            has_customer=c is not None,
+        )
+        self._redeem_stale = False
 
     # -- award ------------------------------------------------------------------------------------
     def _amount(self, text: str) -> int:

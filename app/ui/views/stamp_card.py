@@ -10,8 +10,18 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Property, QEasingCurve, QPointF, QPropertyAnimation, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen
+from PySide6.QtCore import (
+    Property,
+    QEasingCurve,
+    QEvent,
+    QPointF,
+    QPropertyAnimation,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.ui import theme
@@ -31,6 +41,8 @@ class StampCardWidget(QWidget):
     def __init__(self, parent: QWidget | None = None, *, large: bool = False, caption: bool = True) -> None:
         super().__init__(parent)
         self._caption = caption
+        self._caption_top = 0.0
+        self._slots: dict[tuple[int, bool, bool, int], QPixmap] = {}
         self._card_size = 10
         self._fill = 0.0
         self._large = large
@@ -96,22 +108,55 @@ class StampCardWidget(QWidget):
         pitch = min(area.width() / cols, area.height() / rows)
         diameter = pitch * 0.82
         left = area.left() + (area.width() - pitch * cols) / 2
+        # The slots and their caption stay together, centred in whatever height the layout gives.
         top = area.top() + (area.height() - pitch * rows) / 2
+        self._caption_top = top + pitch * rows
         for i in range(self._card_size):
             r, c = divmod(i, cols)
             centre = QPointF(left + pitch * (c + 0.5), top + pitch * (r + 0.5))
             amount = min(max(on_card - i, 0.0), 1.0)
-            self._draw_slot(p, centre, diameter, i, amount, last=i == self._card_size - 1)
+            last = i == self._card_size - 1
+            if amount in (0.0, 1.0):  # at rest: a cached picture (antialiased dashes are slow to draw)
+                pixmap = self._slot_pixmap(i, diameter, full=amount == 1.0, last=last)
+                side = pixmap.width() / pixmap.devicePixelRatio()
+                p.drawPixmap(QPointF(centre.x() - side / 2, centre.y() - side / 2), pixmap)
+            else:
+                self._draw_slot(p, centre, diameter, i, amount, last=last)
         if self._caption:
             self._draw_caption(p, on_card, full_now, badge_h)
         p.end()
+
+    def _slot_pixmap(self, index: int, diameter: float, *, full: bool, last: bool) -> QPixmap:
+        side = int(diameter) + 4
+        key = (-1 if full else index, full, last, side)
+        pixmap = self._slots.get(key)
+        if pixmap is None:
+            if len(self._slots) > 64:  # sizes changed (a resize): start over
+                self._slots.clear()
+            ratio = self.devicePixelRatioF()
+            pixmap = QPixmap(int(side * ratio), int(side * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._draw_slot(
+                painter, QPointF(side / 2, side / 2), diameter, index, 1.0 if full else 0.0, last=last
+            )
+            painter.end()
+            self._slots[key] = pixmap
+        return pixmap
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._slots.clear()  # the reward slot's label is a word
+        super().changeEvent(event)
 
     def _draw_caption(self, p: QPainter, on_card: float, full_now: int, badge_h: int) -> None:
         font = QFont(self.font())
         font.setPixelSize(24 if self._large else 18)
         font.setBold(True)
         p.setFont(font)
-        text_rect = QRectF(0, self.height() - badge_h - 2, self.width(), badge_h)
+        text_rect = QRectF(0, self._caption_top, self.width(), badge_h)
         if full_now:
             p.setPen(theme.GREEN)
             text = (
