@@ -88,13 +88,15 @@ def test_scan_award_redeem_undo_as_a_cashier(qtbot, windows: Windows, till: Till
     # Redeem "Giảm 20.000 ₫" (30 points) with F3: the card was scanned, so it is allowed.
     qtbot.keyClick(focused(), Qt.Key.Key_F3)
     assert c.current_panel() == "redeem"
-    reward_id = next(o.reward.id for o in w.checkout.customer.rewards if o.reward.name == "Giảm 20.000 ₫")
-    button = c.redeem_panel.reward_buttons[reward_id]
-    assert button.isEnabled()
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    names = {o.reward.id: o.reward.name for o in w.checkout.customer.rewards}
+    # The full card's free coffee is offered first; ↓ moves to the discount, Enter redeems it.
+    assert names[c.redeem_panel.selected_reward()] == "Cà phê sữa đá miễn phí"
+    assert focused() is c.redeem_panel.reward_buttons[c.redeem_panel.selected_reward()]
+    qtbot.keyClick(focused(), Qt.Key.Key_Down)
+    assert names[c.redeem_panel.selected_reward()] == "Giảm 20.000 ₫"
     assert c.redeem_panel.bill_edit.text() == "125.000"  # the bill just awarded, for the discount
     with qtbot.waitSignal(w.checkout.action_done):
-        qtbot.mouseClick(c.redeem_panel.confirm_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert balance(till, members.binh) == (7, 10)
     assert "20.000 ₫" in c.banner.text()
     assert c.customer_card.points.value.text() == "7"

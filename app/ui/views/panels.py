@@ -260,6 +260,8 @@ class RedeemPanel(_Panel):
             b.setEnabled(usable and option.affordable)
             self.group.addButton(b)
             self.list_box.insertWidget(self.list_box.count() - 1, b)
+            if self.isVisible():
+                b.show()  # now, not at the next event loop pass: it may get the focus at once
             self.reward_buttons[option.reward.id] = b
             self._kinds[option.reward.id] = option.reward.kind
         first = next((b for b in self.reward_buttons.values() if b.isEnabled()), None)
@@ -294,6 +296,21 @@ class RedeemPanel(_Panel):
         rid = self.selected_reward()
         if rid is not None:
             self.confirmed.emit(rid, self.bill_edit.text(), self.points_edit.text())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """↑ ↓ choose among the rewards that can be had, Enter redeems: no mouse needed."""
+        usable = [b for b in self.reward_buttons.values() if b.isEnabled()]
+        if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down) and usable:
+            current = next((i for i, b in enumerate(usable) if b.isChecked()), 0)
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            chosen = usable[(current + step) % len(usable)]
+            chosen.setChecked(True)
+            chosen.setFocus()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.confirm_button.isEnabled():
+            self._confirm()
+            return
+        super().keyPressEvent(event)
 
 
 class EnrollPanel(_Panel):
