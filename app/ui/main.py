@@ -51,6 +51,10 @@ class Windows:
         self.cashier.raise_()
         self.cashier.activateWindow()
 
+    def set_pos_status(self, text: str) -> None:
+        """The POS bridge's line in the status bar (call on the GUI thread)."""
+        self.cashier.set_pos_status(text)
+
     def close(self) -> None:
         self.app.removeEventFilter(self.scanner)
         self.status.stop()

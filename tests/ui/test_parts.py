@@ -119,7 +119,7 @@ def test_status_bar_without_sync_shows_offline_and_the_outbox(qtbot, windows: Wi
     assert waiting == pending_count(till) > 0
     assert bar.sync_label.text() == f"● Ngoại tuyến · {waiting} giao dịch chờ đồng bộ"
     assert bar.pos_label.text() == "POS: —"
-    bar.set_pos_status("2 hóa đơn chờ")
+    windows.set_pos_status("2 hóa đơn chờ")
     assert bar.pos_label.text() == "POS: 2 hóa đơn chờ"
 
 

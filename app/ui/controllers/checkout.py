@@ -36,7 +36,7 @@ from app.services.staff import StaffMember
 from app.services.till import Till
 from app.ui.controllers.display import DisplayController
 from app.ui.controllers.status import SyncStatusBridge
-from app.ui.errors import error_text
+from app.ui.errors import error_text, translate_message
 from app.ui.format import Formatter, point_unit, tier_label
 from app.ui.i18n import SETTING_KEY, Translations
 from app.ui.tasks import BackgroundOps
@@ -326,7 +326,7 @@ class CheckoutController(QObject):
         if result.new_tier:
             message += " " + self.tr("Now {0}!").format(tier_label(result.new_tier))
         for flag in result.flags:
-            message += " ⚠ " + escape(flag)
+            message += " ⚠ " + escape(translate_message(flag))
         self.last_bill = amount
         self._show(after, animate_from_stamps=c.balance.stamps)
         self.display.sale(c, after, points=result.points, stamps=result.stamps, entry_id=result.earn.id)

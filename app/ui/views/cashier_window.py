@@ -286,6 +286,10 @@ class CashierWindow(QMainWindow):
         self.pick_list.setCurrentIndex(self.pick_model.index(0, 0))
         self.pick_list.setFocus()
 
+    def set_pos_status(self, text: str) -> None:
+        """For the POS bridge: e.g. "2 receipts waiting" (shown as "POS: …")."""
+        self.status_bar.set_pos_status(text)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         super().closeEvent(event)

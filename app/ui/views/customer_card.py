@@ -16,6 +16,7 @@ from app.core.program import Program
 from app.core.rewards import RewardKind
 from app.services.customers import CustomerView
 from app.ui import theme
+from app.ui.errors import translate_message
 from app.ui.format import Formatter, point_unit, stamp_unit, tier_label
 from app.ui.views.stamp_card import StampCardWidget, shown_on_card
 from app.ui.views.texts import missing_text, next_goal, reward_cost
@@ -129,7 +130,7 @@ class CustomerCardView(QFrame):
         warnings = []
         if c.blocked:
             warnings.append(self.tr("BLOCKED: this card may not earn or redeem. Ask a manager."))
-        warnings += [self.tr("Flagged: {0}").format(f) for f in c.flags]
+        warnings += [self.tr("Flagged: {0}").format(translate_message(f)) for f in c.flags]
         self.warning_label.setText("\n".join(warnings))
         self.warning_label.setVisible(bool(warnings))
         self.points.value.setText(fmt.number(c.balance.points))
