@@ -37,7 +37,7 @@ from sync.protocol import (
 )
 from sync.server import admin, changes, ledger
 from sync.server.auth import FailureLimiter, hash_secret
-from sync.server.db import current_change, make_server_engine, ping, read_session, write_session
+from sync.server.db import current_change, make_server_engine, ping, quick_read, read_session, write_session
 from sync.server.errors import Refused
 from sync.server.flags import record_flag
 from sync.server.ledger import Caller
@@ -159,8 +159,8 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         if credentials is None or not credentials.credentials:
             limiter.failed(client_of(request))
             raise Refused(401, "unauthorized", "No token: send “Authorization: Bearer <token>” (pair the till first).")
-        with read_session(engine) as s:
-            row = s.execute(
+        with quick_read(engine) as conn:  # one round trip: this runs before every request
+            row = conn.execute(
                 select(TerminalRow.id, TerminalRow.store_id).where(
                     TerminalRow.token_hash == hash_secret(credentials.credentials), TerminalRow.revoked_at.is_(None)
                 )

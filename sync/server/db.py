@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select, text, update
+from sqlalchemy import Connection, Engine, create_engine, event, select, text, update
 from sqlalchemy.orm import Session
 
 from sync.server.models import ServerState
@@ -77,6 +77,16 @@ def read_session(engine: Engine) -> Iterator[Session]:
         options["postgresql_readonly"] = True
     with engine.connect().execution_options(**options) as conn, Session(bind=conn) as session, conn.begin():
         yield session
+
+
+@contextmanager
+def quick_read(engine: Engine) -> Iterator[Connection]:
+    """A single-statement read without a transaction around it (autocommit on PostgreSQL)."""
+    options: dict[str, Any] = {"readonly": True}
+    if engine.dialect.name == "postgresql":
+        options["isolation_level"] = "AUTOCOMMIT"
+    with engine.connect().execution_options(**options) as conn:
+        yield conn
 
 
 class ChangeCounter:

@@ -25,8 +25,9 @@ import itertools
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core.errors import ChainBroken
@@ -245,12 +246,8 @@ def _upsert_customers(session: Session, counter: ChangeCounter, customers: list[
         {**{name: getattr(c, name) for name in CUSTOMER_FIELDS}, "received_at": now, "change_no": counter.next()}
         for c in customers
     ]
-    updates = [r for r in rows if r["id"] in known]
-    inserts = [r for r in rows if r["id"] not in known]
-    if updates:
-        session.execute(update(CustomerRow), updates)
-    if inserts:
-        session.execute(insert(CustomerRow), inserts)
+    write_rows(session, CustomerRow.__table__, "id", [r for r in rows if r["id"] in known],
+               [r for r in rows if r["id"] not in known])  # fmt: skip
 
 
 def _insert_entries(session: Session, counter: ChangeCounter, new: list[LedgerEntry], now: datetime) -> None:
@@ -261,7 +258,7 @@ def _insert_entries(session: Session, counter: ChangeCounter, new: list[LedgerEn
         row["received_at"] = now
         row["change_no"] = counter.next()
         rows.append(row)
-    session.execute(insert(EntryRow), rows)
+    write_rows(session, EntryRow.__table__, "id", [], rows)
 
 
 def _fold_balances(
@@ -270,7 +267,8 @@ def _fold_balances(
     customer_ids = list(dict.fromkeys(e.customer_id for e in new))
     balances: dict[str, Balance] = {}
     for part in chunks(customer_ids):
-        for row in session.scalars(select(BalanceRow).where(BalanceRow.customer_id.in_(part))):
+        table = BalanceRow.__table__
+        for row in session.execute(select(table).where(table.c.customer_id.in_(part))):
             balances[row.customer_id] = Balance(**{name: getattr(row, name) for name in BALANCE_FIELDS})
     existing = set(balances)
     originals = _originals(session, new)
@@ -301,10 +299,7 @@ def _fold_balances(
         data["customer_id"] = cid
         data["change_no"] = counter.next()
         (updates if cid in existing else inserts).append(data)
-    if updates:
-        session.execute(update(BalanceRow), updates)
-    if inserts:
-        session.execute(insert(BalanceRow), inserts)
+    write_rows(session, BalanceRow.__table__, "customer_id", updates, inserts)
 
 
 def _originals(session: Session, new: list[LedgerEntry]) -> dict[str, LedgerEntry]:
@@ -314,7 +309,7 @@ def _originals(session: Session, new: list[LedgerEntry]) -> dict[str, LedgerEntr
     found = {i: in_batch[i] for i in wanted if i in in_batch}
     missing = [i for i in dict.fromkeys(wanted) if i not in found]
     for part in chunks(missing):
-        for row in session.scalars(select(EntryRow).where(EntryRow.id.in_(part))):
+        for row in session.execute(select(EntryRow.__table__).where(EntryRow.id.in_(part))):
             found[row.id] = entry_of(row)
     return found
 
@@ -354,7 +349,26 @@ def _flag_duplicate_receipts(
             )
 
 
-def entry_of(row: EntryRow) -> LedgerEntry:
+def write_rows(
+    session: Session, table: Table, key: str, updates: list[dict[str, Any]], inserts: list[dict[str, Any]]
+) -> None:
+    """Many rows in one round trip each way (Core executemany: psycopg pipelines it)."""
+    if updates:
+        values = {name: bindparam(f"v_{name}") for name in updates[0] if name != key}
+        statement = update(table).where(table.c[key] == bindparam(f"v_{key}")).values(values)
+        session.execute(statement, [{f"v_{k}": v for k, v in row.items()} for row in updates])
+    if inserts and session.get_bind().dialect.name == "postgresql" and len(inserts) > 20:
+        # COPY: several times faster than INSERT for a batch, and still inside the push's transaction.
+        columns = list(inserts[0])
+        cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+        with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in inserts:
+                copy.write_row([row[c] for c in columns])
+    elif inserts:
+        session.execute(insert(table), inserts)
+
+
+def entry_of(row: Any) -> LedgerEntry:
     data = {name: getattr(row, name) for name in ENTRY_FIELDS}
     data["kind"] = EntryKind(row.kind)
     return LedgerEntry(**data)

@@ -19,13 +19,14 @@ from datetime import datetime
 
 from sqlalchemy import func, select, update
 
+from app.core.ledger import EntryKind
 from app.db.models import Customer, LedgerEntryRow, OutboxItem
-from app.services.ledger_writer import from_row
 from app.services.till import Till
 from sync.protocol import CustomerRecord, EntryRecord, PushRequest
 
 _CHUNK = 900
 CUSTOMER_FIELDS = list(CustomerRecord.model_fields)
+ENTRY_FIELDS = [name for name in EntryRecord.model_fields if name != "kind"]
 
 
 @dataclass
@@ -53,13 +54,16 @@ def last_item(till: Till) -> int:
         return int(s.scalar(select(func.max(OutboxItem.id))) or 0)
 
 
-def next_batch(till: Till, size: int = 500, *, up_to: int | None = None) -> Batch:
+def next_batch(till: Till, size: int = 500, *, up_to: int | None = None, after: Batch | None = None) -> Batch:
+    """The next batch; ``after`` a batch still on the wire, the one that follows it."""
     batch = Batch()
     bound = [] if up_to is None else [OutboxItem.id <= up_to]
+    customer_bound = [OutboxItem.id > max(after.customer_items)] if after and after.customer_items else []
+    entry_bound = [OutboxItem.id > max(after.entry_items)] if after and after.entry_items else []
     with till.transaction() as s:
         pending_customers = s.execute(
             select(OutboxItem.id, OutboxItem.item_id)
-            .where(OutboxItem.item_type == "customer", OutboxItem.acked_at.is_(None), *bound)
+            .where(OutboxItem.item_type == "customer", OutboxItem.acked_at.is_(None), *bound, *customer_bound)
             .order_by(OutboxItem.id)
             .limit(size)
         ).all()
@@ -75,17 +79,22 @@ def next_batch(till: Till, size: int = 500, *, up_to: int | None = None) -> Batc
         batch.gone = {cid for cid in wanted if cid not in rows}  # nothing left to send: settled
         room = size - len(batch.customers)
         if room > 0:
+            # Plain rows, not ORM objects: a backlog of 100,000 entries is read 500 at a time.
+            ledger = LedgerEntryRow.__table__
             pending_entries = s.execute(
-                select(OutboxItem.id, LedgerEntryRow)
-                .join(LedgerEntryRow, LedgerEntryRow.id == OutboxItem.item_id)
-                .where(OutboxItem.item_type == "entry", OutboxItem.acked_at.is_(None), *bound)
+                select(OutboxItem.id.label("outbox_id"), ledger)
+                .join(ledger, ledger.c.id == OutboxItem.item_id)
+                .where(OutboxItem.item_type == "entry", OutboxItem.acked_at.is_(None), *bound, *entry_bound)
                 .order_by(OutboxItem.id)
                 .limit(room)
             ).all()
-            items = sorted(pending_entries, key=lambda t: (t[1].terminal_id, t[1].terminal_seq))
-            for item_id, row in items:
-                batch.entry_items[item_id] = row.id
-                batch.entries.append(EntryRecord.of(from_row(row)))
+            for row in sorted(pending_entries, key=lambda r: (r.terminal_id, r.terminal_seq)):
+                batch.entry_items[row.outbox_id] = row.id
+                batch.entries.append(
+                    EntryRecord.model_construct(
+                        **{name: getattr(row, name) for name in ENTRY_FIELDS}, kind=EntryKind(row.kind)
+                    )
+                )
     return batch
 
 

@@ -17,6 +17,7 @@ import logging
 import random
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -71,6 +72,7 @@ class SyncWorker:
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="loyalty-sync-push")
         self.failures = 0
         self.cycles = 0
         self._status = SyncStatus(online=False, pending=pending_count(till), server_url=server_url)
@@ -117,6 +119,7 @@ class SyncWorker:
                 self._thread.join(timeout)
             self._thread = None
         self._client.close()
+        self._sender.shutdown(wait=False, cancel_futures=True)
 
     @property
     def running(self) -> bool:
@@ -164,14 +167,22 @@ class SyncWorker:
         return CycleReport(entries, customers, pulled_entries, pulled_customers, pages, refused)
 
     def push_all(self) -> tuple[int, int]:
-        """Push what was waiting when the cycle began; what the cashiers add meanwhile waits for the next."""
+        """Push what was waiting when the cycle began; what the cashiers add meanwhile waits for the next.
+
+        Pipelined: while the server stores one batch, the next is read from the till's database, and
+        while the server stores that one, the first is marked as acknowledged.
+        """
         entries = customers = 0
         up_to = outbox.last_item(self.till)
-        while not self._stop.is_set():
-            batch = outbox.next_batch(self.till, self.batch_size, up_to=up_to)
-            if not batch:
-                break
-            answer = self._client.push(batch.request())
+        batch = outbox.next_batch(self.till, self.batch_size, up_to=up_to)
+        if not batch:
+            return 0, 0
+        in_flight = self._sender.submit(self._client.push, batch.request())
+        while True:
+            following = outbox.next_batch(self.till, self.batch_size, up_to=up_to, after=batch)
+            answer = in_flight.result()
+            if following and not self._stop.is_set():
+                in_flight = self._sender.submit(self._client.push, following.request())
             marked = outbox.mark_acked(
                 self.till, batch, set(answer.acked_entries), set(answer.acked_customers), datetime.now(UTC)
             )
@@ -179,8 +190,11 @@ class SyncWorker:
                 raise SyncError("The server acknowledged none of the batch.", retryable=True)
             entries += len(batch.entries)
             customers += len(batch.customers)
-            self._publish(online=True, last_error="")
-        return entries, customers
+            # Counting the outbox costs a scan of a big backlog: between batches, count down instead.
+            self._publish(online=True, last_error="", pending=max(0, self._status.pending - marked))
+            if not following or self._stop.is_set():
+                return entries, customers
+            batch = following
 
     def pull_all(self) -> tuple[int, int, int]:
         entries = customers = pages = 0
@@ -197,7 +211,9 @@ class SyncWorker:
         return entries, customers, pages
 
     def _publish(self, **changes: object) -> None:
-        self._status = replace(self._status, pending=pending_count(self.till), **changes)  # type: ignore[arg-type]
+        if "pending" not in changes:
+            changes["pending"] = pending_count(self.till)
+        self._status = replace(self._status, **changes)  # type: ignore[arg-type]
         with self._lock:
             listeners = list(self._listeners)
         for listener in listeners:
