@@ -67,3 +67,12 @@ def test_the_same_bill_on_the_same_tuesday_earns_24_for_a_member(
 ) -> None:
     clock.set_local(2026, 11, 24, 10)
     assert awards.award(till, member.customer_id, Bill(125_000), staff=cashier).points == 24
+
+
+def test_late_monday_night_in_utc_is_already_double_points_tuesday_in_the_shop(
+    till: Till, cashier: StaffMember, member: customers.Enrolled, clock: Any
+) -> None:
+    from datetime import UTC, datetime
+
+    clock.set(datetime(2026, 11, 23, 20, 30, tzinfo=UTC))  # Monday 20:30 UTC = Tuesday 03:30 in the shop
+    assert awards.award(till, member.customer_id, Bill(125_000), staff=cashier).points == 24
