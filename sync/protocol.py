@@ -22,7 +22,7 @@ from app.core.ledger import EntryKind, LedgerEntry
 PROTOCOL_VERSION = 1
 API = "/v1"
 MAX_BATCH = 5000  # records of one kind in one push
-MAX_PULL_LIMIT = 5000
+MAX_PULL_LIMIT = 10_000
 DEFAULT_PULL_LIMIT = 1000
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1

@@ -275,7 +275,7 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
             )
         with read_session(engine) as s:
             page = changes.pull(s, terminal, cursor, limit, wanted)
-        return Response(page.model_dump_json(), media_type="application/json")
+        return Response(page.encode(), media_type="application/json")
 
     @app.get(
         f"{API}/me",

@@ -17,13 +17,15 @@ is later, so a till never holds an entry of a member it does not know.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
-from app.core.ledger import EntryKind
+from app.core.ledger import iso_utc
 from sync.protocol import (
     PULL_KINDS,
     BalanceRecord,
@@ -38,7 +40,17 @@ from sync.protocol import (
 )
 from sync.server.db import current_change
 from sync.server.ledger import Caller, chunks
-from sync.server.models import BalanceRow, CustomerRow, EntryRow, FlagRow, ProgramRow, RewardRow, StoreRow, TerminalRow
+from sync.server.models import (
+    BalanceRow,
+    CustomerRow,
+    EntryRow,
+    FlagRow,
+    ProgramRow,
+    RewardRow,
+    StoreRow,
+    TerminalRow,
+    UTCDateTime,
+)
 
 _RECORDS: dict[str, tuple[Any, type]] = {
     "stores": (StoreRow, StoreRecord),
@@ -52,30 +64,52 @@ _RECORDS: dict[str, tuple[Any, type]] = {
 }
 
 
-def _converter(record_type: type) -> Callable[[Any], Any]:
-    names = list(record_type.model_fields)  # type: ignore[attr-defined]
-    # Stored rows were validated on the way in: build the records without validating again,
-    # which is what keeps a million-member bootstrap in the minute.
-    if record_type is EntryRecord:
-        return lambda row: EntryRecord.model_construct(
-            **{n: getattr(row, n) for n in names if n != "kind"}, kind=EntryKind(row.kind)
-        )
-    return lambda row: record_type.model_construct(**{n: getattr(row, n) for n in names})  # type: ignore[attr-defined]
+@dataclass
+class Page:
+    """A page of changes as plain dicts, shaped exactly as ``PullResponse`` (which the tills validate)."""
+
+    cursor: int
+    more: bool
+    records: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {k: [] for k in PULL_KINDS})
+
+    def encode(self) -> bytes:
+        # Built by hand rather than through pydantic models: a bootstrap sends millions of records.
+        return json.dumps({"cursor": self.cursor, "more": self.more, **self.records}, ensure_ascii=False).encode()
+
+    def response(self) -> PullResponse:
+        return PullResponse.model_validate_json(self.encode())
 
 
-_CONVERT = {kind: _converter(record) for kind, (_model, record) in _RECORDS.items()}
+def _columns(kind: str) -> tuple[list[Any], list[str]]:
+    model, record = _RECORDS[kind]
+    table = model.__table__
+    names = list(record.model_fields)
+    times = [n for n in names if isinstance(table.c[n].type, UTCDateTime)]
+    return [table.c[n] for n in names], times
 
 
-def pull(session: Session, caller: Caller, cursor: int, limit: int, kinds: Sequence[str] = PULL_KINDS) -> PullResponse:
+_COLUMNS = {kind: _columns(kind) for kind in _RECORDS}
+
+
+def _as_dict(kind: str, row: Any) -> dict[str, Any]:
+    data = dict(row._mapping)
+    for name in _COLUMNS[kind][1]:
+        if data[name] is not None:
+            data[name] = iso_utc(data[name])
+    data.pop("change_no", None)
+    return data
+
+
+def pull(session: Session, caller: Caller, cursor: int, limit: int, kinds: Sequence[str] = PULL_KINDS) -> Page:
     snapshot = bound = current_change(session)
     if cursor >= bound:
-        return PullResponse(cursor=cursor, more=False)
+        return Page(cursor=cursor, more=False)
     found: dict[str, list[Any]] = {}
     for kind in kinds:
         model, _record = _RECORDS[kind]
         table = model.__table__
         q: Select[Any] = (
-            select(table)  # plain rows, not ORM objects: a bootstrap reads millions
+            select(*_COLUMNS[kind][0], table.c.change_no)  # plain rows, not ORM objects
             .where(table.c.change_no > cursor, table.c.change_no <= bound)
             .order_by(table.c.change_no)
             .limit(limit)
@@ -93,22 +127,21 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int, kinds: Seque
     if len(everything) > limit:
         everything = everything[:limit]
         bound = everything[-1][0]
-    page: dict[str, list[Any]] = {kind: [] for kind in PULL_KINDS}
+    page = Page(cursor=bound, more=bound < snapshot)
     for _no, kind, row in everything:
-        page[kind].append(_CONVERT[kind](row))
-    if page["entries"] and "customers" in kinds:
-        page["customers"] += _referenced_customers(session, page, bound)
-    more = bound < snapshot
-    return PullResponse(cursor=bound, more=more, **page)
+        page.records[kind].append(_as_dict(kind, row))
+    if page.records["entries"] and "customers" in kinds:
+        page.records["customers"] += _referenced_customers(session, page, bound)
+    return page
 
 
-def _referenced_customers(session: Session, page: dict[str, list[Any]], bound: int) -> list[CustomerRecord]:
+def _referenced_customers(session: Session, page: Page, bound: int) -> list[dict[str, Any]]:
     """Members named by this page's entries whose records would otherwise only come in a later page."""
-    have = {c.id for c in page["customers"]}
-    wanted = list(dict.fromkeys(e.customer_id for e in page["entries"] if e.customer_id not in have))
-    extra: list[CustomerRecord] = []
+    have = {c["id"] for c in page.records["customers"]}
+    wanted = list(dict.fromkeys(e["customer_id"] for e in page.records["entries"] if e["customer_id"] not in have))
+    extra: list[dict[str, Any]] = []
+    table = CustomerRow.__table__
     for part in chunks(wanted):
-        table = CustomerRow.__table__
-        rows = session.execute(select(table).where(table.c.id.in_(part), table.c.change_no > bound))
-        extra += [_CONVERT["customers"](r) for r in rows]
+        rows = session.execute(select(*_COLUMNS["customers"][0]).where(table.c.id.in_(part), table.c.change_no > bound))
+        extra += [_as_dict("customers", r) for r in rows]
     return extra

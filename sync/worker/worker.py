@@ -197,18 +197,24 @@ class SyncWorker:
             batch = following
 
     def pull_all(self) -> tuple[int, int, int]:
+        """Pull pages until the server has nothing newer; the next page travels while this one is stored."""
         entries = customers = pages = 0
-        while not self._stop.is_set():
-            with self.till.transaction() as s:
-                cursor = ingest.cursor(s)
-            page = self._client.pull(cursor, self.pull_limit, TERMINAL_PULL_KINDS)
-            applied = ingest.apply_page(self.till, page)
+        with self.till.transaction() as s:
+            cursor = ingest.cursor(s)
+        page = self._client.pull(cursor, self.pull_limit, TERMINAL_PULL_KINDS)
+        while True:
+            following = (
+                self._sender.submit(self._client.pull, page.cursor, self.pull_limit, TERMINAL_PULL_KINDS)
+                if page.more and not self._stop.is_set()
+                else None
+            )
+            applied = ingest.apply_page(self.till, page)  # the page and its cursor commit together
             entries += applied.entries
             customers += applied.customers
             pages += 1
-            if not page.more:
-                break
-        return entries, customers, pages
+            if following is None:
+                return entries, customers, pages
+            page = following.result()
 
     def _publish(self, **changes: object) -> None:
         if "pending" not in changes:
