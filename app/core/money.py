@@ -101,6 +101,8 @@ def parse_amount(text: str, cur: Currency = VND, *, decimal_comma: bool | None =
         negative, text = True, text[1:]
     elif text.startswith("+"):
         text = text[1:]
+    if len(text) > 40:
+        raise InvalidInput(f"{raw[:20]!r}… is too long to be an amount.")
     if not text or not re.fullmatch(r"[0-9.,']+", text) or not re.search(r"[0-9]", text):
         raise InvalidInput(f"{raw!r} is not an amount.")
     text = text.replace("'", "")
@@ -127,12 +129,12 @@ def _split_zero_exponent(text: str, raw: str, decimal_comma: bool | None) -> tup
     m = re.fullmatch(r"([0-9]+)[.,]([0-9]{1,2})", text)
     if m:
         return m.group(1), m.group(2)
+    if "." in text and "," in text:  # both marks: the last one is the decimal point ("125,000.00")
+        dec = "." if text.rfind(".") > text.rfind(",") else ","
+        whole, _, frac = text.rpartition(dec)
+        return _check_groups(whole, "," if dec == "." else ".", raw), frac
     for sep in (".", ","):
         if sep in text:
-            other = "," if sep == "." else "."
-            if other in text:
-                whole, _, frac = text.rpartition(other)
-                return _check_groups(whole, sep, raw), frac
             return _check_groups(text, sep, raw), ""
     return text, ""
 
