@@ -9,7 +9,6 @@ import argparse
 import random
 import statistics
 import tempfile
-import threading
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +22,10 @@ from pos_bridge.apply import apply_receipts
 from pos_bridge.readers.registry import default_registry
 from pos_bridge.service import FolderConfig, PosBridge
 
-HEADER = "receipt_id,closed_at,total,tip,kind,refund_of,customer_phone,line_name,line_category,line_qty,line_unit_price\n"
+HEADER = (
+    "receipt_id,closed_at,total,tip,kind,refund_of,customer_phone,"
+    "line_name,line_category,line_qty,line_unit_price\n"
+)
 
 
 def write_export(path: Path, n: int, phones: list[str], rng: random.Random, prefix: str = "HD") -> None:
@@ -68,12 +70,9 @@ def main() -> None:
             delays = []
             folder = Path(tmp) / f"watch-{settle}"
             bridge = PosBridge(till, [FolderConfig(str(folder), "generic_csv")], settle_seconds=settle)
-            done = threading.Event()
-            bridge.add_listener(lambda _r: done.set())
             bridge.start(interval=0.25)
             try:
                 for k in range(5):
-                    done.clear()
                     name = f"S{settle}-{k}-"
                     path = folder / f"{name}.csv"
                     write_export(path.with_suffix(".part"), 1, [phones[0]], random.Random(k), prefix=name)
