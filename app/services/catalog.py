@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from sqlalchemy import func, select, update
 
+from app.core.errors import PermissionDenied
 from app.core.ids import new_id
 from app.core.program import Program
 from app.core.rewards import Reward
@@ -15,7 +16,13 @@ from app.services.till import Till, reward_from_row
 
 
 def publish_program(till: Till, program: Program, *, by: StaffMember | None) -> Program:
-    """Store a new program version and make it the active one. Old versions stay for history."""
+    """Store a new program version and make it the active one. Old versions stay for history.
+
+    ``by`` is the manager who published it; None only for the system itself (the
+    first start, or a version pulled from the server).
+    """
+    if by is not None and not by.is_manager:
+        raise PermissionDenied("Only a manager can change the program.")
     with till.transaction() as s:
         latest = s.scalar(select(func.max(ProgramVersion.version))) or 0
         program = replace(program, version=latest + 1)

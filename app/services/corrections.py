@@ -194,7 +194,11 @@ def last_action(till: Till, staff: StaffMember) -> list[LedgerEntry]:
             return []
         rows = s.scalars(
             select(LedgerEntryRow)
-            .where(LedgerEntryRow.terminal_id == till.terminal_id, LedgerEntryRow.created_at == last.created_at)
+            .where(
+                LedgerEntryRow.terminal_id == till.terminal_id,
+                LedgerEntryRow.staff_id == staff.id,
+                LedgerEntryRow.created_at == last.created_at,
+            )
             .order_by(LedgerEntryRow.terminal_seq)
         )
         return [ledger_writer.from_row(r) for r in rows]

@@ -72,6 +72,8 @@ def add_staff(till: Till, *, name: str, role: str, pin: str, by: StaffMember | N
         existing = s.scalars(select(Staff).where(Staff.active)).all()
         if existing and (by is None or not by.is_manager):
             raise PermissionDenied("Only a manager can add staff.")
+        if not existing and role not in MANAGER_ROLES:
+            raise InvalidInput("The first staff member must be the owner or a manager (who can then add cashiers).")
         if any(check_pin(pin, st.pin_hash) for st in existing):
             raise InvalidInput("That PIN is already used by someone else; choose another.")
         row = Staff(id=new_id(), store_id=till.store_id, name=name, role=role, pin_hash=hash_pin(pin))
