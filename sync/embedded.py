@@ -38,7 +38,7 @@ from sync.server.main import prepare
 from sync.server.models import ProgramRow, ServerState, StoreRow
 from sync.server.models import RewardRow as ServerReward
 from sync.worker.client import SyncError
-from sync.worker.pairing import pair_till, paired_with, read_config, read_token
+from sync.worker.pairing import pair_till, paired_with, read_config, read_token, remember_server
 from sync.worker.worker import SyncWorker
 
 log = logging.getLogger("loyalty.sync")
@@ -84,6 +84,8 @@ def start_embedded(home: Path, till: Till, *, interval: float = 10.0, start_work
         url, process, server_id = _start_local_server(home, till)
         if paired_with(till, home)[1] != server_id:
             pair_till(till, home, url, _issue_code(home, till.store_id))
+        else:
+            remember_server(till, url)
     worker = SyncWorker(till, url, read_token(home), interval=interval)
     till.is_online = worker.is_online
     embedded = EmbeddedSync(worker=worker, url=url, process=process)

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, bindparam, select, update
@@ -58,6 +59,7 @@ from sync.protocol import (
 
 CURSOR = "sync.cursor"
 _CHUNK = 900
+_RAW_CHUNK = 30_000  # SQLite allows 32,766 parameters since 3.32
 _BALANCE_FIELDS = [f for f in asdict(Balance()) if f != "extra"]
 _CUSTOMER_FIELDS = list(CustomerRecord.model_fields)
 _PLACEHOLDER_NAME = "(member not synced yet)"
@@ -100,8 +102,8 @@ def _text_in(s: Session, table: str, column: str, values: Sequence[str], *wanted
     """Like ``_in`` for plain text columns, straight to the driver (no statement to compile per chunk)."""
     out: list[tuple[Any, ...]] = []
     conn = s.connection()
-    for i in range(0, len(values), _CHUNK):
-        part = list(values[i : i + _CHUNK])
+    for i in range(0, len(values), _RAW_CHUNK):
+        part = list(values[i : i + _RAW_CHUNK])
         marks = ", ".join("?" for _ in part)
         out += conn.exec_driver_sql(
             f"SELECT {', '.join(wanted)} FROM {table} WHERE {column} IN ({marks})", tuple(part)
@@ -306,12 +308,20 @@ def _write(s: Session, table: Table, key: str, updates: list[dict[str, Any]], in
         # Straight to the driver, with the columns' own converters (the same text SQLAlchemy would store).
         conn = s.connection()
         names = list(inserts[0])
-        convert = [(n, table.c[n].type.bind_processor(conn.dialect)) for n in names]
+        converters = [
+            (i, f)
+            for i, n in enumerate(names)
+            if (f := table.c[n].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)) is not None
+        ]
+        pick = itemgetter(*names)
+        rows = []
+        for row in inserts:
+            values = list(pick(row))
+            for i, f in converters:
+                values[i] = f(values[i])
+            rows.append(tuple(values))
         marks = ", ".join("?" for _ in names)
-        conn.exec_driver_sql(
-            f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})",
-            [tuple(f(row[n]) if f else row[n] for n, f in convert) for row in inserts],
-        )
+        conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({marks})", rows)
 
 
 def _originals(s: Session, new: Sequence[LedgerEntry]) -> dict[str, LedgerEntry]:

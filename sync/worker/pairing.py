@@ -150,6 +150,15 @@ def adopt(till: Till, home: Path, server_url: str, answer: PairResponse, ledger_
     till.reload_program()
 
 
+def remember_server(till: Till, server_url: str) -> None:
+    """The embedded server listens on a new port at each start: the till records where it is now."""
+    with till.transaction() as s:
+        me = s.get(Terminal, till.terminal_id)
+        if me is not None:
+            me.server_url = server_url
+        _set(s, SERVER_URL, server_url)
+
+
 def _move_to_store(s: Session, old: str, answer: PairResponse) -> None:
     """An empty till joins the server's store: its rows that name the old store follow it."""
     new = answer.store

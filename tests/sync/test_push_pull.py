@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -123,6 +124,32 @@ def test_a_new_till_bootstraps_a_long_chain_in_pages(server: ServerProcess, shop
         assert balances.verify_terminal_chain(s, old.till.terminal_id) == 85
     # Nothing more to pull: a second cycle reads one empty page.
     assert worker(new, server, pull_limit=7).run_once().pages == 1
+
+
+def test_pulled_rows_are_stored_exactly_as_the_till_stores_its_own(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    """Same text in SQLite for the same time: the till's queries compare stored times as text."""
+    store = server.new_store()
+    a, b = shops(server, store), shops(server, store)
+    a.till.clock = lambda: datetime(2026, 3, 12, 8, 30, 0, tzinfo=UTC)  # a whole second: no microseconds
+    member = customers.enroll(a.till, name="Dương Văn Phúc", phone="0919 555 666", staff=a.cashier)
+    worker(a, server).run_once()
+    worker(b, server).run_once()
+
+    def stored(shop: Shop) -> tuple[object, ...]:
+        with shop.till.engine.connect() as conn:
+            entry = conn.exec_driver_sql(
+                "SELECT created_at, kind, points, stamps FROM ledger_entry WHERE id = ?", (member.welcome.id,)
+            ).one()
+            person = conn.exec_driver_sql(
+                "SELECT enrolled_at, updated_at, marketing_consent, name_key FROM customer WHERE id = ?",
+                (member.customer_id,),
+            ).one()
+            return (*entry, *person)
+
+    assert stored(b) == stored(a)
+    assert stored(b)[0] == "2026-03-12 08:30:00.000000"
 
 
 def test_corrections_of_another_tills_entries_sync_back(server: ServerProcess, shops: Callable[..., Shop]) -> None:
