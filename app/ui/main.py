@@ -21,6 +21,7 @@ from app.services.till import Till
 from app.ui import theme
 from app.ui.controllers.checkout import CheckoutController, till_home
 from app.ui.controllers.display import DisplayController
+from app.ui.controllers.pos import PosController
 from app.ui.controllers.status import SyncStatusBridge
 from app.ui.format import Formatter
 from app.ui.i18n import DEFAULT_LANGUAGE, SETTING_KEY, Translations
@@ -28,6 +29,7 @@ from app.ui.scanner import ScanDetector
 from app.ui.tasks import BackgroundOps
 from app.ui.views.cashier_window import CashierWindow
 from app.ui.views.display import CustomerDisplayWindow
+from pos_bridge.service import PosBridge
 
 
 @dataclass
@@ -43,6 +45,7 @@ class Windows:
     scanner: ScanDetector
     translations: Translations
     tasks: BackgroundOps
+    pos: PosController
 
     def show(self) -> None:
         """The cashier window on the main screen, the display on the second screen if there is one."""
@@ -51,13 +54,14 @@ class Windows:
         self.cashier.raise_()
         self.cashier.activateWindow()
 
-    def set_pos_status(self, text: str) -> None:
+    def set_pos_status(self, text: str, level: str = "", tooltip: str = "") -> None:
         """The POS bridge's line in the status bar (call on the GUI thread)."""
-        self.cashier.set_pos_status(text)
+        self.cashier.set_pos_status(text, level, tooltip)
 
     def close(self) -> None:
         self.app.removeEventFilter(self.scanner)
         self.status.stop()
+        self.pos.stop()
         self.tasks.wait_idle()
         self.translations.uninstall()
         for window in (self.display, self.cashier):
@@ -82,10 +86,13 @@ def build_windows(
     staff: StaffMember | None = None,
     *,
     language: str | None = None,
+    pos_bridge: PosBridge | None = None,
 ) -> Windows:
     """The till's windows, wired and not yet shown. A QApplication must exist.
 
-    With ``staff`` the shift starts at once (the PIN was checked elsewhere).
+    With ``staff`` the shift starts at once (the PIN was checked elsewhere). ``pos_bridge``
+    (running or not) feeds the POS strip and the status line; without one, the strip still
+    lists what waits unclaimed in the database.
     """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -104,6 +111,7 @@ def build_windows(
     checkout = CheckoutController(
         till, cashier, display_controller, status, translations, fmt, tasks, cashier
     )
+    pos = PosController(till, cashier, checkout, translations, fmt, tasks, pos_bridge, cashier)
     scanner = ScanDetector(cashier)
     app.installEventFilter(scanner)
     scanner.scanned.connect(checkout.on_scanned)
@@ -111,16 +119,27 @@ def build_windows(
     status.refresh()
     if staff is not None:
         checkout.start_shift(staff)
-    return Windows(app, cashier, display, checkout, display_controller, status, scanner, translations, tasks)
+    return Windows(
+        app, cashier, display, checkout, display_controller, status, scanner, translations, tasks, pos
+    )
 
 
-def run(till: Till, *, sync: StatusSource | None = None, argv: list[str] | None = None) -> int:
-    """Show the login, then the checkout; returns the exit code when the cashier window is closed."""
+def run(
+    till: Till,
+    *,
+    sync: StatusSource | None = None,
+    pos_bridge: PosBridge | None = None,
+    argv: list[str] | None = None,
+) -> int:
+    """Show the login, then the checkout; returns the exit code when the cashier window is closed.
+
+    The caller starts and stops ``pos_bridge`` (as it does the sync worker); the UI only listens.
+    """
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
     app.setApplicationName("Loyalty terminal")
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, True)
-    windows = build_windows(till, sync)
+    windows = build_windows(till, sync, pos_bridge=pos_bridge)
     windows.cashier.closing.connect(app.quit)
     windows.show()
     # Everything built so far lives as long as the app: keep it out of the collector's full

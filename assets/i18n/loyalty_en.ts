@@ -110,6 +110,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Attach the chosen POS receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Next customer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -174,6 +178,10 @@
     </message>
     <message>
         <source>Scan a card or find a customer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {0} attached: {1} to {2} for a bill of {3}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -756,6 +764,111 @@
     <name>PinPad</name>
     <message>
         <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PosController</name>
+    <message>
+        <source>Sales the POS records without a member appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s card, then attach their receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This card is blocked: it cannot earn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the customer&apos;s receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F7 credits {0} to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s card first, then attach the receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a receipt in the POS list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>watching 1 folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>watching {0} folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export folders:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 file quarantined — see {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} files quarantined — see {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} {1}: read before, nothing counted twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} {1}: quarantined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} {1}: no sales in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} {1}: {2} read, {3} awarded, {4} unclaimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} bad lines set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PosErrors</name>
+    <message>
+        <source>Receipt {0} can no longer be claimed (only within {1} days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt {0} from the POS is known here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole bill was refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the receipt number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PosReceiptsPanel</name>
+    <message>
+        <source>Attach  (F7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No POS sale is waiting for a customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POS receipts without a customer ({0})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -110,6 +110,10 @@
         <translation>Điều chỉnh số dư (quản lý)</translation>
     </message>
     <message>
+        <source>Attach the chosen POS receipt</source>
+        <translation>Gắn hóa đơn POS đã chọn cho khách</translation>
+    </message>
+    <message>
         <source>Next customer</source>
         <translation>Khách tiếp theo</translation>
     </message>
@@ -175,6 +179,10 @@
     <message>
         <source>Scan a card or find a customer first.</source>
         <translation>Hãy quét thẻ hoặc tìm khách hàng trước.</translation>
+    </message>
+    <message>
+        <source>Receipt {0} attached: {1} to {2} for a bill of {3}.</source>
+        <translation>Đã gắn hóa đơn {0} cho {2}: tích {1} ({3}).</translation>
     </message>
     <message>
         <source>Awarded {0} to {1} for a bill of {2}.</source>
@@ -759,6 +767,111 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>PosController</name>
+    <message>
+        <source>Sales the POS records without a member appear here.</source>
+        <translation>Hóa đơn POS chưa có khách hàng sẽ hiện ở đây.</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s card, then attach their receipt.</source>
+        <translation>Quét thẻ khách hàng, rồi gắn hóa đơn của họ.</translation>
+    </message>
+    <message>
+        <source>This card is blocked: it cannot earn.</source>
+        <translation>Thẻ này đã bị khóa: không được tích điểm.</translation>
+    </message>
+    <message>
+        <source>Choose the customer&apos;s receipt.</source>
+        <translation>Chọn hóa đơn của khách.</translation>
+    </message>
+    <message>
+        <source>F7 credits {0} to {1}.</source>
+        <translation>Nhấn F7 để tích hóa đơn {0} cho {1}.</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s card first, then attach the receipt.</source>
+        <translation>Hãy quét thẻ khách hàng trước, rồi mới gắn hóa đơn.</translation>
+    </message>
+    <message>
+        <source>Choose a receipt in the POS list first.</source>
+        <translation>Hãy chọn một hóa đơn trong danh sách POS trước.</translation>
+    </message>
+    <message>
+        <source>watching 1 folder</source>
+        <translation>đang theo dõi 1 thư mục</translation>
+    </message>
+    <message>
+        <source>watching {0} folders</source>
+        <translation>đang theo dõi {0} thư mục</translation>
+    </message>
+    <message>
+        <source>Export folders:</source>
+        <translation>Thư mục hóa đơn xuất từ POS:</translation>
+    </message>
+    <message>
+        <source>1 file quarantined — see {0}</source>
+        <translation>1 tệp bị cách ly — xem {0}</translation>
+    </message>
+    <message>
+        <source>{0} files quarantined — see {1}</source>
+        <translation>{0} tệp bị cách ly — xem {1}</translation>
+    </message>
+    <message>
+        <source>{0} {1}: read before, nothing counted twice</source>
+        <translation>{0} {1}: đã đọc trước đây, không tính hai lần</translation>
+    </message>
+    <message>
+        <source>{0} {1}: quarantined</source>
+        <translation>{0} {1}: bị cách ly</translation>
+    </message>
+    <message>
+        <source>{0} {1}: no sales in it</source>
+        <translation>{0} {1}: không có hóa đơn bán</translation>
+    </message>
+    <message>
+        <source>{0} {1}: {2} read, {3} awarded, {4} unclaimed</source>
+        <translation>{0} {1}: đọc {2}, tự tích {3}, chờ gắn khách {4}</translation>
+    </message>
+    <message>
+        <source>{0} bad lines set aside</source>
+        <translation>{0} dòng lỗi để riêng</translation>
+    </message>
+</context>
+<context>
+    <name>PosErrors</name>
+    <message>
+        <source>Receipt {0} can no longer be claimed (only within {1} days).</source>
+        <translation>Hóa đơn {0} đã quá hạn, không gắn được nữa (chỉ trong vòng {1} ngày).</translation>
+    </message>
+    <message>
+        <source>No receipt {0} from the POS is known here.</source>
+        <translation>Máy này không có hóa đơn POS số {0}.</translation>
+    </message>
+    <message>
+        <source>the whole bill was refunded</source>
+        <translation>hóa đơn này đã được hoàn tiền toàn bộ</translation>
+    </message>
+    <message>
+        <source>Give the receipt number.</source>
+        <translation>Hãy nhập số hóa đơn.</translation>
+    </message>
+</context>
+<context>
+    <name>PosReceiptsPanel</name>
+    <message>
+        <source>Attach  (F7)</source>
+        <translation>Gắn cho khách  (F7)</translation>
+    </message>
+    <message>
+        <source>No POS sale is waiting for a customer.</source>
+        <translation>Không có hóa đơn POS nào chờ gắn khách.</translation>
+    </message>
+    <message>
+        <source>POS receipts without a customer ({0})</source>
+        <translation>Hóa đơn POS chưa có khách ({0})</translation>
     </message>
 </context>
 <context>

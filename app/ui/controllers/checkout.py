@@ -57,7 +57,8 @@ class CheckoutController(QObject):
     """Wires the cashier window to the services. Signals are for tests and the benchmark."""
 
     customer_shown = Signal(object)  # CustomerView
-    action_done = Signal(str)  # "award", "redeem", "enroll", "undo", "adjust"
+    customer_changed = Signal(object)  # CustomerView, or None when the screen is cleared
+    action_done = Signal(str)  # "award", "redeem", "enroll", "undo", "adjust", "attach"
     action_refused = Signal(str)  # the sentence shown
     card_saved = Signal(object)  # Path
 
@@ -316,22 +317,34 @@ class CheckoutController(QObject):
             self.window.award_panel.show_problem(error_text(err))
             self._refused(error_text(err))
             return
-        after = customers.view(self.till, c.id)
+        self.show_awarded(c, result)
+
+    def show_awarded(self, before: CustomerView, result: awards.AwardResult, *, receipt: str = "") -> None:
+        """Both screens after a sale earned: typed here (F2), or a POS ``receipt`` attached (F7).
+
+        One path for both, so a receipt from the POS looks and feels exactly like a typed bill.
+        """
+        after = customers.view(self.till, before.id)
         program = self.till.program()
-        message = self.tr("Awarded {0} to {1} for a bill of {2}.").format(
-            earned_text(result.points, result.stamps, program, self.fmt),
-            escape(c.name),
-            self.fmt.money(amount),
-        )
+        amount = result.earn.amount or 0
+        earned = earned_text(result.points, result.stamps, program, self.fmt)
+        if receipt:
+            message = self.tr("Receipt {0} attached: {1} to {2} for a bill of {3}.").format(
+                escape(receipt), earned, escape(before.name), self.fmt.money(amount)
+            )
+        else:
+            message = self.tr("Awarded {0} to {1} for a bill of {2}.").format(
+                earned, escape(before.name), self.fmt.money(amount)
+            )
         if result.new_tier:
             message += " " + self.tr("Now {0}!").format(tier_label(result.new_tier))
         for flag in result.flags:
             message += " ⚠ " + escape(translate_message(flag))
         self.last_bill = amount
-        self._show(after, animate_from_stamps=c.balance.stamps)
-        self.display.sale(c, after, points=result.points, stamps=result.stamps, entry_id=result.earn.id)
+        self._show(after, animate_from_stamps=before.balance.stamps)
+        self.display.sale(before, after, points=result.points, stamps=result.stamps, entry_id=result.earn.id)
         self.window.award_panel.clear()
-        self._done("award", message)
+        self._done("attach" if receipt else "award", message)
         self.focus_search()
 
     # -- redeem -----------------------------------------------------------------------------------
@@ -633,12 +646,14 @@ class CheckoutController(QObject):
         self.window.show_card()
         self._refresh_panels()
         self.customer_shown.emit(c)
+        self.customer_changed.emit(c)
 
     def _clear_customer(self) -> None:
         self.customer = None
         self.identified = False
         self.window.show_empty()
         self._refresh_panels()
+        self.customer_changed.emit(None)
 
     def _done(self, action: str, message: str) -> None:
         self.window.show_banner("ok", message)

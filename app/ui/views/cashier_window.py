@@ -1,7 +1,8 @@
 """The cashier window: login page, then the checkout page — search, customer card, actions, status.
 
 Layout only. Every action is a ``QAction`` with its shortcut (F2 Award, F3
-Redeem, F4 Enroll, Ctrl+Z Undo last, F6 manager correction, Esc next customer)
+Redeem, F4 Enroll, Ctrl+Z Undo last, F6 manager correction, F7 attach a POS
+receipt, Esc next customer)
 so the keyboard and the big buttons do the same thing; the checkout controller
 connects them to the services.
 """
@@ -28,9 +29,11 @@ from app.ui.models import MatchListModel
 from app.ui.views.customer_card import CustomerCardView
 from app.ui.views.panels import AdjustPanel, AwardPanel, EnrollPanel, RedeemPanel, TillLineEdit, UndoPanel
 from app.ui.views.pin import LoginPage
+from app.ui.views.pos_panel import PosReceiptsPanel
 from app.ui.views.status import StatusBarView
 
 PANELS = ("award", "redeem", "enroll", "undo", "adjust")
+CHECKOUT_ACTIONS = ("award", "redeem", "enroll", "undo", "adjust", "attach", "next_customer", "focus_search")
 
 
 class CashierWindow(QMainWindow):
@@ -70,6 +73,7 @@ class CashierWindow(QMainWindow):
         self.enroll_action = self._action("F4")
         self.undo_action = self._action("Ctrl+Z")
         self.adjust_action = self._action("F6")
+        self.attach_action = self._action("F7")
         self.next_customer_action = self._action("Esc")
         self.focus_search_action = self._action("F1")
         self.logout_action = self._action()
@@ -92,6 +96,7 @@ class CashierWindow(QMainWindow):
             self.enroll_action,
             self.undo_action,
             self.adjust_action,
+            self.attach_action,
             self.next_customer_action,
         ):
             self.actions_menu.addAction(a)
@@ -197,6 +202,9 @@ class CashierWindow(QMainWindow):
         right.addWidget(self.panel_stack, 1)
         body.addLayout(right, 10)
         page.addLayout(body, 1)
+        self.pos_panel = PosReceiptsPanel()
+        self.pos_panel.attach_clicked.connect(self.attach_action.trigger)
+        page.addWidget(self.pos_panel)
 
     # -- texts -----------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -216,6 +224,7 @@ class CashierWindow(QMainWindow):
         self.enroll_action.setText(self.tr("Enroll"))
         self.undo_action.setText(self.tr("Undo last"))
         self.adjust_action.setText(self.tr("Correct a balance (manager)"))
+        self.attach_action.setText(self.tr("Attach the chosen POS receipt"))
         self.next_customer_action.setText(self.tr("Next customer"))
         labels = {
             "award": self.tr("Award"),
@@ -245,13 +254,13 @@ class CashierWindow(QMainWindow):
     def show_login(self) -> None:
         self.pages.setCurrentWidget(self.login_page)
         self.menuBar().setEnabled(True)
-        for name in ("award", "redeem", "enroll", "undo", "adjust", "next_customer", "focus_search"):
+        for name in CHECKOUT_ACTIONS:
             getattr(self, f"{name}_action").setEnabled(False)
         self.login_page.pad.field.setFocus()
 
     def show_checkout(self) -> None:
         self.pages.setCurrentWidget(self.checkout_page)
-        for name in ("award", "redeem", "enroll", "undo", "adjust", "next_customer", "focus_search"):
+        for name in CHECKOUT_ACTIONS:
             getattr(self, f"{name}_action").setEnabled(True)
         self.search_field.setFocus()
 
@@ -286,9 +295,9 @@ class CashierWindow(QMainWindow):
         self.pick_list.setCurrentIndex(self.pick_model.index(0, 0))
         self.pick_list.setFocus()
 
-    def set_pos_status(self, text: str) -> None:
-        """For the POS bridge: e.g. "2 receipts waiting" (shown as "POS: …")."""
-        self.status_bar.set_pos_status(text)
+    def set_pos_status(self, text: str, level: str = "", tooltip: str = "") -> None:
+        """For the POS bridge: e.g. "2 receipts waiting" (shown as "POS: …"); level "warning"/"error"."""
+        self.status_bar.set_pos_status(text, level, tooltip)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()

@@ -5,11 +5,16 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from app.services.syncstatus import SyncStatus
 from app.ui import theme
 from app.ui.format import Formatter
+
+POS_LEVEL_STYLES = {
+    "warning": "color: #8a5a00; background: #fff4d6; font-weight: bold; border-radius: 6px;",
+    "error": "color: white; background: #c62828; font-weight: bold; border-radius: 6px;",
+}
 
 
 class StatusBarView(QStatusBar):
@@ -21,11 +26,14 @@ class StatusBarView(QStatusBar):
         self.staff_label = QLabel()
         self.language_label = QLabel()
         self.addWidget(self.sync_label)
-        self.addWidget(self.pos_label)
+        # A long POS line (a file name, a quarantine path) takes the room left and is cut there,
+        # never widening the window past the till's screen; its tooltip has it in full.
+        self.pos_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.addWidget(self.pos_label, 1)
         self.addPermanentWidget(self.staff_label)
         self._status = SyncStatus()
         self._fmt: Formatter | None = None
-        self._pos_text = ""
+        self._pos_text, self._pos_level, self._pos_tooltip = "", "", ""
         self._staff: tuple[str, str] | None = None
         self.retranslate()
 
@@ -36,7 +44,7 @@ class StatusBarView(QStatusBar):
 
     def retranslate(self) -> None:
         self.show_sync(self._status, self._fmt)
-        self.set_pos_status(self._pos_text)
+        self.set_pos_status(self._pos_text, self._pos_level, self._pos_tooltip)
         self.show_staff(self._staff)
 
     def show_sync(self, status: SyncStatus, fmt: Formatter | None = None) -> None:
@@ -53,10 +61,16 @@ class StatusBarView(QStatusBar):
         self.sync_label.setToolTip(status.last_error or status.server_url)
         theme.repolish(self.sync_label)
 
-    def set_pos_status(self, text: str) -> None:
-        """Filled by the POS bridge; "POS: —" until it says something."""
-        self._pos_text = text
+    def set_pos_status(self, text: str, level: str = "", tooltip: str = "") -> None:
+        """Filled by the POS bridge; "POS: —" until it says something.
+
+        ``level`` "warning" (amber) or "error" (red): a file the bridge could not read waits
+        in quarantine, and the manager must see it from the till.
+        """
+        self._pos_text, self._pos_level, self._pos_tooltip = text, level, tooltip
         self.pos_label.setText(self.tr("POS: {0}").format(text or "—"))
+        self.pos_label.setStyleSheet(POS_LEVEL_STYLES.get(level, ""))
+        self.pos_label.setToolTip(tooltip)
 
     def show_staff(self, staff: tuple[str, str] | None) -> None:
         """(name, role) of the logged-in staff member, or None."""

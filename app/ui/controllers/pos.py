@@ -1,0 +1,273 @@
+"""The POS bridge in the cashier window: the unclaimed receipts, Attach (F7), and the status line.
+
+A sale the POS recorded without a member waits as *unclaimed*. The cashier
+scans the customer who is standing there, picks the receipt (the newest is
+already chosen) and presses F7: ``pos_bridge.apply.claim`` awards it in one
+local transaction, and the card updates exactly as after a typed award.
+
+The bridge reports each export it handled from its own thread; the listener
+here only counts what waits in quarantine (file-system work, kept off the GUI
+thread) and emits a signal, queued to the GUI thread, which redraws the list
+and the status line. The list is a local query (an index on the receipt state),
+cheap enough to run after every action.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+
+from app.core.errors import LoyaltyError
+from app.services.till import Till
+from app.ui.controllers.checkout import CheckoutController, till_home
+from app.ui.errors import error_text
+from app.ui.format import Formatter
+from app.ui.i18n import Translations
+from app.ui.pos_models import UnclaimedReceiptModel
+from app.ui.tasks import BackgroundOps
+from app.ui.views.cashier_window import CashierWindow
+from pos_bridge.apply import claim, unclaimed
+from pos_bridge.service import PosBridge
+from pos_bridge.watcher import QUARANTINE, FileOutcome, FileReport
+
+LIST_LIMIT = 20
+REASON_SUFFIX = ".reason.txt"
+TOOLTIP_REASON_LINES = 12
+
+ERROR_CONTEXT = "PosErrors"
+# The English templates read exactly like pos_bridge.apply's messages; {0}, {1} stand for values.
+ERROR_TEMPLATES: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("PosErrors", "Receipt {0} can no longer be claimed (only within {1} days)."),
+    QT_TRANSLATE_NOOP("PosErrors", "No receipt {0} from the POS is known here."),
+    QT_TRANSLATE_NOOP("PosErrors", "the whole bill was refunded"),
+    QT_TRANSLATE_NOOP("PosErrors", "Give the receipt number."),
+)
+
+
+@cache
+def _error_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    out = []
+    for template in ERROR_TEMPLATES:
+        parts = re.split(r"(\{\d\})", template)
+        regex = "".join("(.+?)" if re.fullmatch(r"\{\d\}", p) else re.escape(p) for p in parts)
+        out.append((re.compile(regex + r"\Z", re.DOTALL), template))
+    return tuple(out)
+
+
+def pos_error_text(err: LoyaltyError) -> str:
+    """The claim's refusal as a sentence in the cashier's language (the award's own go through errors)."""
+    for regex, template in _error_patterns():
+        m = regex.match(err.message)
+        if m:
+            text = QCoreApplication.translate(ERROR_CONTEXT, template).format(*m.groups())
+            return text[:1].upper() + text[1:]
+    return error_text(err)
+
+
+def quarantined_files(folders: list[Path]) -> list[Path]:
+    """The exports waiting in quarantine (their reason files aside). Touches the disk: not on the GUI thread."""
+    found: list[Path] = []
+    for folder in folders:
+        try:
+            found += [
+                p
+                for p in (folder / QUARANTINE).rglob("*")
+                if p.is_file() and not p.name.endswith(REASON_SUFFIX)
+            ]
+        except OSError:  # the share went away; the next report counts again
+            continue
+    return sorted(found)
+
+
+class PosController(QObject):
+    """Wires the POS strip, the F7 action and the status line to the bridge and ``claim``."""
+
+    receipts_changed = Signal(int)  # how many are listed
+    attached = Signal(str)  # the receipt number
+    refused = Signal(str)  # the sentence shown
+    report_shown = Signal(object)  # FileReport, once the status line says it
+    _from_bridge = Signal(object, object)  # FileReport, list[Path] in quarantine
+
+    def __init__(
+        self,
+        till: Till,
+        window: CashierWindow,
+        checkout: CheckoutController,
+        translations: Translations,
+        fmt: Formatter,
+        tasks: BackgroundOps,
+        bridge: PosBridge | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.till, self.window, self.checkout, self.fmt, self.bridge = till, window, checkout, fmt, bridge
+        self.panel = window.pos_panel
+        self.model = UnclaimedReceiptModel(fmt)
+        self.panel.set_model(self.model)
+        self.last_report: FileReport | None = None
+        self._last_at = None
+        self._quarantined: list[Path] = []
+        self._closed = False
+        self.panel.list.selectionModel().selectionChanged.connect(lambda *_: self._update_ready())
+        window.attach_action.triggered.connect(self.attach)
+        checkout.customer_changed.connect(lambda _: self._update_ready())
+        checkout.action_done.connect(lambda _: self.refresh())
+        translations.changed.connect(lambda _: self._retranslate())
+        self._from_bridge.connect(self._received)
+        self.refresh()
+        if bridge is not None:
+            bridge.add_listener(self._listener)
+            self._render_status()
+            folders = list(bridge.folders)
+            tasks.run(lambda: quarantined_files(folders), on_done=self._counted, on_error=lambda _: None)
+
+    # -- from the bridge ----------------------------------------------------------------------------
+    def _listener(self, report: FileReport) -> None:
+        """Called on the bridge's thread: count the quarantine there, then hop to the GUI thread."""
+        if self._closed or self.bridge is None:
+            return
+        waiting = quarantined_files(list(self.bridge.folders))
+        try:
+            self._from_bridge.emit(report, waiting)
+        except RuntimeError:  # the window is gone (shutting down); nothing to show it on
+            pass
+
+    def _received(self, report: FileReport, waiting: list[Path]) -> None:
+        if self._closed:
+            return
+        self.last_report, self._last_at, self._quarantined = report, self.till.clock(), waiting
+        self.refresh()
+        self._render_status()
+        self.report_shown.emit(report)
+
+    def _counted(self, waiting: list[Path]) -> None:
+        if not self._closed and self.last_report is None:
+            self._quarantined = waiting
+            self._render_status()
+
+    def stop(self) -> None:
+        """The windows close: reports still arriving from the bridge's thread are dropped."""
+        self._closed = True
+
+    # -- the list -----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the unclaimed sales, keeping the chosen one chosen (else the newest)."""
+        if self._closed:
+            return
+        row = self.panel.selected_row()
+        chosen = self.model.receipt_at(row).id if row is not None else None
+        self.model.set_receipts(unclaimed(self.till, limit=LIST_LIMIT), self.till.clock())
+        count = self.model.rowCount()
+        self.panel.show_count(count)
+        if count:
+            again = self.model.row_of(chosen) if chosen else None
+            self.panel.select_row(again if again is not None else 0)
+        self._update_ready()
+        self.receipts_changed.emit(count)
+
+    def _update_ready(self) -> None:
+        c, count, row = self.checkout.customer, self.model.rowCount(), self.panel.selected_row()
+        if count == 0:
+            self.panel.set_ready(False, self.tr("Sales the POS records without a member appear here."))
+        elif c is None:
+            self.panel.set_ready(False, self.tr("Scan the customer's card, then attach their receipt."))
+        elif c.blocked:
+            self.panel.set_ready(False, self.tr("This card is blocked: it cannot earn."))
+        elif row is None:
+            self.panel.set_ready(False, self.tr("Choose the customer's receipt."))
+        else:
+            number = self.model.receipt_at(row).external_id
+            self.panel.set_ready(True, self.tr("F7 credits {0} to {1}.").format(number, c.name))
+
+    # -- attach ---------------------------------------------------------------------------------------
+    def attach(self) -> None:
+        c, staff = self.checkout.customer, self.checkout.staff
+        if staff is None:
+            return
+        if c is None:
+            self._refuse(self.tr("Scan the customer's card first, then attach the receipt."))
+            return
+        row = self.panel.selected_row()
+        if row is None:
+            self._refuse(self.tr("Choose a receipt in the POS list first."))
+            return
+        receipt = self.model.receipt_at(row)
+        try:
+            result = claim(self.till, c.id, receipt_id=receipt.id, staff=staff)
+        except LoyaltyError as err:
+            self._refuse(pos_error_text(err))
+            self.refresh()  # claimed or expired meanwhile: it leaves the list
+            return
+        self.checkout.show_awarded(c, result, receipt=receipt.external_id)  # its action_done refreshes
+        self.attached.emit(receipt.external_id)
+
+    def _refuse(self, text: str) -> None:
+        self.window.show_banner("error", text)
+        self.refused.emit(text)
+
+    # -- the status line ------------------------------------------------------------------------------
+    def _retranslate(self) -> None:
+        self.model.retranslate()
+        self._update_ready()
+        if self.bridge is not None:
+            self._render_status()
+
+    def _where(self, path: Path) -> str:
+        """A folder as the manager finds it: below the till's home, relative to it; else in full."""
+        try:
+            return str(path.relative_to(till_home(self.till)))
+        except ValueError:
+            return str(path)
+
+    def _render_status(self) -> None:
+        assert self.bridge is not None
+        folders = list(self.bridge.folders)
+        r, level = self.last_report, ""
+        if r is None:
+            main = (
+                self.tr("watching 1 folder")
+                if len(folders) == 1
+                else self.tr("watching {0} folders").format(len(folders))
+            )
+        else:
+            main = self._report_text(r)
+            level = "warning" if r.outcome is FileOutcome.PARTIAL else ""
+        tooltip = [self.tr("Export folders:")] + [f"  {f}" for f in folders]
+        if r is not None and r.reason.strip():
+            tooltip += ["", *r.reason.strip().splitlines()[:TOOLTIP_REASON_LINES]]
+        if self._quarantined:
+            n = len(self._quarantined)
+            where = self._where(self._quarantined[-1].parent if r is None else self._quarantine_of(r))
+            warn = (
+                self.tr("1 file quarantined — see {0}").format(where)
+                if n == 1
+                else self.tr("{0} files quarantined — see {1}").format(n, where)
+            )
+            if r is not None and r.outcome is FileOutcome.QUARANTINED:
+                main, level = warn, "error"
+            else:
+                main, level = (f"{main} · {warn}" if r is not None else warn), "warning"
+        self.window.set_pos_status(main, level, "\n".join(tooltip))
+
+    def _quarantine_of(self, r: FileReport) -> Path:
+        return r.quarantined[0].parent if r.quarantined else r.folder / QUARANTINE
+
+    def _report_text(self, r: FileReport) -> str:
+        when = self.fmt.time(self._last_at) if self._last_at is not None else ""
+        name = ", ".join(p.name for p in r.files)
+        s = r.summary
+        if r.outcome is FileOutcome.DUPLICATE:
+            return self.tr("{0} {1}: read before, nothing counted twice").format(when, name)
+        if r.outcome is FileOutcome.QUARANTINED:
+            return self.tr("{0} {1}: quarantined").format(when, name)
+        if s is None:
+            return self.tr("{0} {1}: no sales in it").format(when, name)
+        text = self.tr("{0} {1}: {2} read, {3} awarded, {4} unclaimed").format(
+            when, name, r.applied, s.awarded, s.unclaimed
+        )
+        if r.outcome is FileOutcome.PARTIAL:
+            text += " · " + self.tr("{0} bad lines set aside").format(len(r.problems))
+        return text
