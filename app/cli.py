@@ -196,11 +196,31 @@ def _run(home: Path, *, demo: bool, sync: bool, qt_args: list[str]) -> int:
                 embedded = start_embedded(home, till)
             except Exception as exc:  # the till works offline: a sync problem must not stop a sale
                 print(f"Sync not started ({exc}); the till works offline.", file=sys.stderr)
+    # The POS bridge watches the export folders in its own thread. Like sync, a problem there (a
+    # share that is gone, a bad setting) is said and the till still opens: sales can be typed.
+    from pos_bridge.service import PosBridge, configured_folders
+
+    bridge: PosBridge | None = None
+    try:
+        if configured_folders(till):
+            bridge = PosBridge(till)
+            bridge.start()
+            print("Watching POS exports in: " + ", ".join(str(f) for f in bridge.folders))
+    except Exception as exc:
+        print(f"POS bridge not started ({exc}); award sales by hand.", file=sys.stderr)
+        bridge = None
     try:
         from app.ui.main import run
 
-        return run(till, sync=embedded.worker if embedded else None, argv=[sys.argv[0], *qt_args])
+        return run(
+            till,
+            sync=embedded.worker if embedded else None,
+            pos_bridge=bridge,
+            argv=[sys.argv[0], *qt_args],
+        )
     finally:
+        if bridge is not None:
+            bridge.stop()
         if embedded is not None:
             embedded.stop()
 

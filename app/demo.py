@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import func, select
 
@@ -19,6 +20,7 @@ from app.core.rewards import Period, Reward, RewardKind
 from app.db.models import Customer, Staff
 from app.services import awards, catalog, customers, redemption, staff
 from app.services.till import Till
+from pos_bridge.service import FolderConfig, configure_folders
 
 OWNER_PIN, MANAGER_PIN, CASHIER_PIN = "1234", "2580", "1111"
 
@@ -144,6 +146,10 @@ def seed(till: Till, *, customers_count: int = 40, seed_value: int = 7) -> DemoI
                         )
     finally:
         till.clock = real_clock
+    # A watched POS export folder in the till's home: drop a generic export (for instance
+    # assets/samples/generic/receipts.csv) into it and its receipts reach the cashier window.
+    home = Path(till.engine.url.database or ".").resolve().parent
+    configure_folders(till, [FolderConfig(str(home / "pos-exports"))])
     assert first is not None and saved
     return DemoInfo(OWNER_PIN, MANAGER_PIN, CASHIER_PIN, first.payload, "0912 345 678")
 
