@@ -4,8 +4,9 @@
 
 Each language gets a fresh demo till in a temp folder (the same data the
 README's run command shows a newcomer), and the real windows are driven through
-a checkout: login, a card scan, the amount typed, the award, a redemption, an
-enrolment. The PNGs are for the README and for reviewing the layout by eye.
+a checkout: login, a card scan, the amount typed, the award, a redemption, a
+POS receipt attached, an enrolment. The PNGs are for the README and for
+reviewing the layout by eye.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -26,7 +29,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app import demo
 from app.bootstrap import open_till
 from app.services import staff
+from app.services.till import Till
 from app.ui.main import Windows, build_windows
+from pos_bridge.service import PosBridge
 
 CASHIER_SIZE = (1366, 768)  # the most common till screen
 DISPLAY_SIZE = (1024, 768)  # a small customer-facing monitor: the hardest case
@@ -49,11 +54,34 @@ def shoot(app: QApplication, widget: QWidget, path: Path) -> None:
     print(path)
 
 
+def pos_export(till: Till, folder: Path, phone: str) -> None:
+    """This morning's sales as the POS exports them: three named no member, one named a member."""
+    now = datetime.now(ZoneInfo(till.program().timezone))
+    sales = [(42, "HD-20731", 65_000, ""), (25, "HD-20736", 125_000, phone), (12, "HD-20740", 89_000, "")]
+    sales.append((3, "HD-20744", 45_000, ""))
+    rows = [
+        f"{n},{(now - timedelta(minutes=m)).isoformat(timespec='seconds')},{t},{p}" for m, n, t, p in sales
+    ]
+    (folder / "receipts.csv").write_text(
+        "receipt_id,closed_at,total,customer_phone\n" + "\n".join(rows) + "\n", encoding="utf-8"
+    )
+
+
+def poll_until_read(app: QApplication, bridge: PosBridge) -> None:
+    """The bridge's thread would do this; here, polls on the GUI thread, so the shots are repeatable."""
+    for _ in range(20):
+        if bridge.poll():
+            break
+        settle(app, 20)
+
+
 def checkout_tour(app: QApplication, out: Path, language: str) -> None:
     with tempfile.TemporaryDirectory() as home:
         till = open_till(Path(home))
         info = demo.seed(till)
-        w: Windows = build_windows(till, language=language)
+        bridge = PosBridge(till, settle_seconds=0)  # the demo's folder: home/pos-exports
+        exports = bridge.folders[0]
+        w: Windows = build_windows(till, language=language, pos_bridge=bridge)
         w.cashier.resize(*CASHIER_SIZE)
         w.display.resize(*DISPLAY_SIZE)
         w.cashier.show()
@@ -61,6 +89,8 @@ def checkout_tour(app: QApplication, out: Path, language: str) -> None:
         shoot(app, w.cashier, out / f"cashier_login_{language}.png")
         shoot(app, w.display, out / f"display_idle_{language}.png")
         w.checkout.start_shift(staff.login(till, info.cashier_pin))
+        pos_export(till, exports, info.sample_phone)
+        poll_until_read(app, bridge)
         shoot(app, w.cashier, out / f"cashier_ready_{language}.png")
 
         w.checkout.search("nguyen")
@@ -80,6 +110,16 @@ def checkout_tour(app: QApplication, out: Path, language: str) -> None:
 
         w.cashier.redeem_action.trigger()
         shoot(app, w.cashier, out / f"cashier_redeem_{language}.png")
+
+        w.checkout.on_scanned(info.sample_payload)
+        w.cashier.pos_panel.select_row(1)
+        shoot(app, w.cashier, out / f"cashier_pos_choose_{language}.png")
+        w.cashier.attach_action.trigger()
+        settle(app, 4000, until=lambda: not w.display.stamp_card.animating())
+        shoot(app, w.cashier, out / f"cashier_pos_attached_{language}.png")
+        (exports / "xuat-loi.csv").write_text("receipt_id,closed_at,total\nHD-1,?,?\n", encoding="utf-8")
+        poll_until_read(app, bridge)
+        shoot(app, w.cashier, out / f"cashier_pos_quarantine_{language}.png")
 
         w.cashier.enroll_action.trigger()
         ep = w.cashier.enroll_panel

@@ -774,10 +774,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scan the customer&apos;s card, then attach their receipt.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This card is blocked: it cannot earn.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -790,7 +786,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Scan the customer&apos;s card first, then attach the receipt.</source>
+        <source>Scan the card or find the customer, then attach their receipt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the card or find the customer first, then attach the receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -861,10 +861,6 @@
     <name>PosReceiptsPanel</name>
     <message>
         <source>Attach  (F7)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No POS sale is waiting for a customer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

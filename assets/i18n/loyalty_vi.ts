@@ -776,10 +776,6 @@
         <translation>Hóa đơn POS chưa có khách hàng sẽ hiện ở đây.</translation>
     </message>
     <message>
-        <source>Scan the customer&apos;s card, then attach their receipt.</source>
-        <translation>Quét thẻ khách hàng, rồi gắn hóa đơn của họ.</translation>
-    </message>
-    <message>
         <source>This card is blocked: it cannot earn.</source>
         <translation>Thẻ này đã bị khóa: không được tích điểm.</translation>
     </message>
@@ -792,8 +788,12 @@
         <translation>Nhấn F7 để tích hóa đơn {0} cho {1}.</translation>
     </message>
     <message>
-        <source>Scan the customer&apos;s card first, then attach the receipt.</source>
-        <translation>Hãy quét thẻ khách hàng trước, rồi mới gắn hóa đơn.</translation>
+        <source>Scan the card or find the customer, then attach their receipt.</source>
+        <translation>Quét thẻ hoặc tìm khách hàng, rồi gắn hóa đơn của họ.</translation>
+    </message>
+    <message>
+        <source>Scan the card or find the customer first, then attach the receipt.</source>
+        <translation>Hãy quét thẻ hoặc tìm khách hàng trước, rồi mới gắn hóa đơn.</translation>
     </message>
     <message>
         <source>Choose a receipt in the POS list first.</source>
@@ -864,10 +864,6 @@
     <message>
         <source>Attach  (F7)</source>
         <translation>Gắn cho khách  (F7)</translation>
-    </message>
-    <message>
-        <source>No POS sale is waiting for a customer.</source>
-        <translation>Không có hóa đơn POS nào chờ gắn khách.</translation>
     </message>
     <message>
         <source>POS receipts without a customer ({0})</source>

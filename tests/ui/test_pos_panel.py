@@ -86,7 +86,8 @@ def test_an_unclaimed_pos_sale_is_attached_to_the_customer_just_scanned(
     w, c = pos_windows, pos_windows.cashier
     panel, bar = c.pos_panel, c.status_bar
     assert bar.pos_label.text() == "POS: đang theo dõi 1 thư mục"
-    assert not panel.list.isVisible() and panel.empty.text() == "Không có hóa đơn POS nào chờ gắn khách."
+    assert panel.title.text() == "Hóa đơn POS chưa có khách (0)" and not panel.list.isVisible()
+    assert panel.hint.text() == "Hóa đơn POS chưa có khách hàng sẽ hiện ở đây."
 
     # Four sales come from the POS; one names Ánh's phone and earns at once, three wait.
     drop_export(
@@ -113,11 +114,11 @@ def test_an_unclaimed_pos_sale_is_attached_to_the_customer_just_scanned(
     # Logged in, nobody on screen: nothing to attach to; F7 says why and changes nothing.
     login(qtbot, w)
     assert not panel.attach_button.isEnabled()
-    assert panel.hint.text() == "Quét thẻ khách hàng, rồi gắn hóa đơn của họ."
+    assert panel.hint.text() == "Quét thẻ hoặc tìm khách hàng, rồi gắn hóa đơn của họ."
     before = counts(till)
     with qtbot.waitSignal(w.pos.refused):
         qtbot.keyClick(focused(), Qt.Key.Key_F7)
-    assert c.banner.text() == "Hãy quét thẻ khách hàng trước, rồi mới gắn hóa đơn."
+    assert c.banner.text() == "Hãy quét thẻ hoặc tìm khách hàng trước, rồi mới gắn hóa đơn."
     assert counts(till) == before
 
     # Bình's card is scanned: the newest receipt is chosen; the cashier picks his, HD-2001.
@@ -147,6 +148,18 @@ def test_an_unclaimed_pos_sale_is_attached_to_the_customer_just_scanned(
     assert listed(w) == ["HD-2002 · 09:50 · 45.000 ₫", "HD-1999 · 23/11 18:30 · 30.000 ₫"]
     assert panel.title.text() == "Hóa đơn POS chưa có khách (2)"
     assert focused() is c.search_field
+
+    # A second F7 by mistake credits nothing more: after an attach, no receipt is chosen.
+    assert panel.selected_row() is None and not panel.attach_button.isEnabled()
+    assert panel.hint.text() == "Chọn hóa đơn của khách."
+    after = counts(till)
+    with qtbot.waitSignal(w.pos.refused):
+        qtbot.keyClick(focused(), Qt.Key.Key_F7)
+    assert c.banner.text() == "Hãy chọn một hóa đơn trong danh sách POS trước."
+    assert counts(till) == after and balance(till, members.binh) == (37, 10)
+    # The next customer: the newest receipt is chosen again.
+    qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+    assert panel.selected_row() == 0
 
 
 def test_a_receipt_is_attached_once_and_only_within_the_claim_window(
@@ -185,13 +198,15 @@ def test_a_receipt_is_attached_once_and_only_within_the_claim_window(
     # A receipt left waiting past the 7-day claim window cannot be attached any more.
     drop_export(exports, "ca-chieu.csv", ["HD-3003,2025-11-24 09:30,125000,"])
     qtbot.waitUntil(lambda: w.pos.model.rowCount() == 1, timeout=5000)
+    assert c.pos_panel.selected_row() is None  # same customer after an attach: nothing chosen for her
+    choose(qtbot, w, "HD-3003")
     till.clock.advance(days=8)  # type: ignore[attr-defined]
     with qtbot.waitSignal(w.pos.refused):
         qtbot.keyClick(focused(), Qt.Key.Key_F7)
     assert c.banner.text() == "Hóa đơn HD-3003 đã quá hạn, không gắn được nữa (chỉ trong vòng 7 ngày)."
     assert counts(till) == after
     assert receipt_row(till, "HD-3003").state == "unclaimed"
-    assert listed(w) == [] and c.pos_panel.empty.isVisible()
+    assert listed(w) == [] and not c.pos_panel.list.isVisible()
 
 
 def test_a_broken_export_is_quarantined_and_the_status_line_says_where(
@@ -224,5 +239,5 @@ def test_a_broken_export_is_quarantined_and_the_status_line_says_where(
     assert bar.pos_label.text() == (
         "POS: 10:00 receipts.csv: 1 read, 0 awarded, 1 unclaimed · 1 file quarantined — see pos-exports/quarantine"
     )
-    assert w.cashier.pos_panel.hint.text() == "Scan the customer's card, then attach their receipt."
+    assert w.cashier.pos_panel.hint.text() == "Scan the card or find the customer, then attach their receipt."
     assert listed(w) == ["HD-4001 · 09:45 · 125,000 ₫"]

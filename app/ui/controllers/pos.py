@@ -111,9 +111,13 @@ class PosController(QObject):
         self._last_at = None
         self._quarantined: list[Path] = []
         self._closed = False
+        # The newest receipt is chosen for each new customer (most often theirs), but not again
+        # after an attach: a second F7 must not credit the next customer's sale to this one.
+        self._choose_newest = True
+        self._customer_id: str | None = None
         self.panel.list.selectionModel().selectionChanged.connect(lambda *_: self._update_ready())
         window.attach_action.triggered.connect(self.attach)
-        checkout.customer_changed.connect(lambda _: self._update_ready())
+        checkout.customer_changed.connect(self._customer_changed)
         checkout.action_done.connect(lambda _: self.refresh())
         translations.changed.connect(lambda _: self._retranslate())
         self._from_bridge.connect(self._received)
@@ -154,7 +158,7 @@ class PosController(QObject):
 
     # -- the list -----------------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read the unclaimed sales, keeping the chosen one chosen (else the newest)."""
+        """Re-read the unclaimed sales, keeping the chosen one chosen (else the newest, if due)."""
         if self._closed:
             return
         row = self.panel.selected_row()
@@ -162,18 +166,31 @@ class PosController(QObject):
         self.model.set_receipts(unclaimed(self.till, limit=LIST_LIMIT), self.till.clock())
         count = self.model.rowCount()
         self.panel.show_count(count)
-        if count:
-            again = self.model.row_of(chosen) if chosen else None
-            self.panel.select_row(again if again is not None else 0)
+        again = self.model.row_of(chosen) if chosen else None
+        if again is not None:
+            self.panel.select_row(again)
+        elif count and self._choose_newest:
+            self.panel.select_row(0)
         self._update_ready()
         self.receipts_changed.emit(count)
+
+    def _customer_changed(self, customer: object) -> None:
+        customer_id = getattr(customer, "id", None)
+        if customer_id != self._customer_id:
+            self._customer_id = customer_id
+            self._choose_newest = True
+            if self.panel.selected_row() is None and self.model.rowCount():
+                self.panel.select_row(0)
+        self._update_ready()
 
     def _update_ready(self) -> None:
         c, count, row = self.checkout.customer, self.model.rowCount(), self.panel.selected_row()
         if count == 0:
             self.panel.set_ready(False, self.tr("Sales the POS records without a member appear here."))
         elif c is None:
-            self.panel.set_ready(False, self.tr("Scan the customer's card, then attach their receipt."))
+            self.panel.set_ready(
+                False, self.tr("Scan the card or find the customer, then attach their receipt.")
+            )
         elif c.blocked:
             self.panel.set_ready(False, self.tr("This card is blocked: it cannot earn."))
         elif row is None:
@@ -188,7 +205,7 @@ class PosController(QObject):
         if staff is None:
             return
         if c is None:
-            self._refuse(self.tr("Scan the customer's card first, then attach the receipt."))
+            self._refuse(self.tr("Scan the card or find the customer first, then attach the receipt."))
             return
         row = self.panel.selected_row()
         if row is None:
@@ -201,6 +218,7 @@ class PosController(QObject):
             self._refuse(pos_error_text(err))
             self.refresh()  # claimed or expired meanwhile: it leaves the list
             return
+        self._choose_newest = False
         self.checkout.show_awarded(c, result, receipt=receipt.external_id)  # its action_done refreshes
         self.attached.emit(receipt.external_id)
 

@@ -1,14 +1,14 @@
 """The POS receipts strip at the foot of the checkout: sales the POS recorded without a member.
 
-Layout only. One row across the window — a title with a hint, the receipts side
-by side (newest first, the newest chosen), and the Attach button — so the
-customer card and the action panels keep their height on a 768-pixel till
-screen. The POS controller fills it and does the attaching.
+Layout only. A low strip across the window — a title and what to do, then the
+receipts side by side (newest first, the newest chosen) and the Attach button —
+so the customer card and the action panels keep most of their height on a
+768-pixel till screen. The POS controller fills it and does the attaching.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.ui.pos_models import UnclaimedReceiptModel
 
-LIST_HEIGHT = 58  # one row of receipts; a horizontal scroll bar appears under it when they overflow
+LIST_HEIGHT = 62  # one row of receipts, and room for the scroll bar that appears when they overflow
 
 
 class PosReceiptsPanel(QFrame):
@@ -41,21 +41,22 @@ class PosReceiptsPanel(QFrame):
             "#PosPanel QListView::item:selected { background: #6f4e37; color: white; border-color: #6f4e37; }"
         )
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(12, 6, 8, 6)
-        row.setSpacing(12)
-        words = QVBoxLayout()
-        words.setSpacing(0)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(12, 6, 8, 6)
+        box.setSpacing(2)
+        head = QHBoxLayout()
+        head.setSpacing(16)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
         self.hint = QLabel()
         self.hint.setObjectName("Hint")
-        self.hint.setWordWrap(True)
-        words.addWidget(self.title)
-        words.addWidget(self.hint)
-        words_host = QWidget()
-        words_host.setLayout(words)
-        words_host.setFixedWidth(330)
+        # A long name must not widen the window: the hint takes the room left and is cut there.
+        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        head.addWidget(self.title)
+        head.addWidget(self.hint, 1)
+        box.addLayout(head)
+        row = QHBoxLayout()
+        row.setSpacing(10)
         self.model: UnclaimedReceiptModel | None = None
         self.list = QListView()
         self.list.setFlow(QListView.Flow.LeftToRight)
@@ -67,27 +68,21 @@ class PosReceiptsPanel(QFrame):
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the search field keeps the keyboard
         self.list.setFixedHeight(LIST_HEIGHT)
-        self.empty = QLabel()
-        self.empty.setObjectName("Hint")
         self.attach_button = QPushButton()
         self.attach_button.setProperty("role", "primary")
         self.attach_button.setAutoDefault(False)
         self.attach_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.attach_button.setStyleSheet("min-height: 44px; font-size: 18px; padding: 4px 14px;")
+        self.attach_button.setStyleSheet("min-height: 44px; font-size: 18px; padding: 4px 18px;")
         self.attach_button.clicked.connect(self.attach_clicked)
-        row.addWidget(words_host)
         row.addWidget(self.list, 1)
-        row.addWidget(self.empty, 1)
-        row.addWidget(self.attach_button)
+        row.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignTop)
+        box.addLayout(row)
         self.retranslate()
         self.show_count(0)
 
     def set_model(self, model: UnclaimedReceiptModel) -> None:
         self.model = model
         self.list.setModel(model)
-
-    def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), LIST_HEIGHT + 14)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -96,15 +91,15 @@ class PosReceiptsPanel(QFrame):
 
     def retranslate(self) -> None:
         self.attach_button.setText(self.tr("Attach  (F7)"))
-        self.empty.setText(self.tr("No POS sale is waiting for a customer."))
         self.show_count(self._count)
 
     # -- state the controller sets -------------------------------------------------------------
     def show_count(self, count: int) -> None:
         self._count = count
         self.title.setText(self.tr("POS receipts without a customer ({0})").format(count))
+        # Nothing waiting: only the title line, so the customer card gets the height back.
         self.list.setVisible(count > 0)
-        self.empty.setVisible(count == 0)
+        self.attach_button.setVisible(count > 0)
 
     def set_ready(self, ready: bool, hint: str) -> None:
         """``ready``: a customer is on screen and a receipt is chosen; ``hint`` says what to do."""

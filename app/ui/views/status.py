@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.services.syncstatus import SyncStatus
 from app.ui import theme
@@ -26,10 +26,10 @@ class StatusBarView(QStatusBar):
         self.staff_label = QLabel()
         self.language_label = QLabel()
         self.addWidget(self.sync_label)
-        # A long POS line (a file name, a quarantine path) takes the room left and is cut there,
-        # never widening the window past the till's screen; its tooltip has it in full.
-        self.pos_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.addWidget(self.pos_label, 1)
+        # A long POS line (a file name, a quarantine path) shrinks to the room left and is cut
+        # there, never widening the window past the till's screen; its tooltip has it in full.
+        self.pos_label.setMinimumWidth(1)
+        self.addWidget(self.pos_label)
         self.addPermanentWidget(self.staff_label)
         self._status = SyncStatus()
         self._fmt: Formatter | None = None
