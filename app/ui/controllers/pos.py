@@ -15,6 +15,7 @@ cheap enough to run after every action.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 
@@ -108,7 +109,7 @@ class PosController(QObject):
         self.model = UnclaimedReceiptModel(fmt)
         self.panel.set_model(self.model)
         self.last_report: FileReport | None = None
-        self._last_at = None
+        self._last_at: datetime | None = None  # when the last report arrived, on the till's clock
         self._quarantined: list[Path] = []
         self._closed = False
         # The newest receipt is chosen for each new customer (most often theirs), but not again
