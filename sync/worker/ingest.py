@@ -64,6 +64,7 @@ _BALANCE_FIELDS = [f for f in asdict(Balance()) if f != "extra"]
 _CUSTOMER_FIELDS = list(CustomerRecord.model_fields)
 _PLACEHOLDER_NAME = "(member not synced yet)"
 _NO_BALANCE = Balance()
+BOOTSTRAP_CACHE_KIB = 64 * 1024
 
 
 @dataclass
@@ -114,6 +115,8 @@ def _text_in(s: Session, table: str, column: str, values: Sequence[str], *wanted
 def apply_page(till: Till, page: PullResponse) -> Applied:
     result = Applied(cursor=page.cursor)
     with till.transaction() as s:
+        if page.size > 1000:  # a bootstrap: a million members' indexes do not fit SQLite's default 2 MB cache
+            s.connection().exec_driver_sql(f"PRAGMA cache_size = -{BOOTSTRAP_CACHE_KIB}")
         store_changed = _stores(s, till, page.stores)
         _terminals(s, till, page.terminals)
         result.program_changed = _programs(s, page.programs) or store_changed

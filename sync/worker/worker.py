@@ -80,6 +80,8 @@ class SyncWorker:
     # -- StatusSource --------------------------------------------------------------------------------
 
     def add_listener(self, listener: Listener) -> None:
+        """Hear every status change: once now with the current status (in the caller's thread), then from
+        the worker's thread — a Qt listener re-emits through a signal to reach the GUI thread."""
         with self._lock:
             self._listeners.append(listener)
         listener(self._status)
