@@ -305,7 +305,12 @@ class Receipt(Base):
     file_hash: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
 
-    __table_args__ = (UniqueConstraint("source", "store_id", "external_id", name="uq_receipt_source_key"),)
+    __table_args__ = (
+        UniqueConstraint("source", "store_id", "external_id", name="uq_receipt_source_key"),
+        # A refund finds its sale, and a claim sums the sale's refunds, without a table scan.
+        Index("ix_receipt_refund_of", "source", "store_id", "refund_of"),
+        Index("ix_receipt_state_closed", "state", "closed_at"),
+    )
 
 
 class ImportedFile(Base):

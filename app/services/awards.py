@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, func, or_, select
+from sqlalchemy import and_, exists, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.core.clock import local
@@ -214,10 +214,13 @@ def _append(
 
 
 def _receipt_awarded(s: Session, till: Till, receipt: ReceiptRef) -> bool:
+    # The kind is written as a literal so SQLite sees the query matches the partial unique
+    # index on receipts (a bound parameter would make it scan the whole ledger).
     return (
         s.scalar(
             select(LedgerEntryRow.id).where(
-                LedgerEntryRow.kind == EntryKind.EARN.value,
+                LedgerEntryRow.kind == literal_column("'earn'"),
+                LedgerEntryRow.receipt_id.is_not(None),
                 LedgerEntryRow.receipt_source == receipt.source,
                 LedgerEntryRow.store_id == till.store_id,
                 LedgerEntryRow.receipt_id == receipt.external_id,

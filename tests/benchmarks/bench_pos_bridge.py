@@ -23,20 +23,23 @@ from pos_bridge.readers.registry import default_registry
 from pos_bridge.service import FolderConfig, PosBridge
 
 HEADER = (
-    "receipt_id,closed_at,total,tip,kind,refund_of,customer_phone,"
-    "line_name,line_category,line_qty,line_unit_price\n"
+    "receipt_id,closed_at,total,tip,kind,refund_of,customer_phone,line_name,line_category,line_qty,line_unit_price\n"
 )
 
 
-def write_export(path: Path, n: int, phones: list[str], rng: random.Random, prefix: str = "HD") -> None:
+def write_export(
+    path: Path, n: int, phones: list[str], rng: random.Random, prefix: str = "HD", member_share: float = 0.3
+) -> None:
     with path.open("w", encoding="utf-8") as f:
         f.write(HEADER)
         for i in range(n):
             total = rng.choice([35_000, 45_000, 65_000, 125_000, 240_000])
-            phone = rng.choice(phones) if rng.random() < 0.3 else ""
+            phone = rng.choice(phones) if rng.random() < member_share else ""
             minute = i % 600
-            f.write(f"{prefix}{i},2026-03-12 {8 + minute // 60:02d}:{minute % 60:02d},{total},0,sale,,{phone},"
-                    f"Cà phê sữa đá,Cà phê,1,{total}\n")
+            f.write(
+                f"{prefix}{i},2026-03-12 {8 + minute // 60:02d}:{minute % 60:02d},{total},0,sale,,{phone},"
+                f"Cà phê sữa đá,Cà phê,1,{total}\n"
+            )
 
 
 def main() -> None:
@@ -75,7 +78,9 @@ def main() -> None:
                 for k in range(5):
                     name = f"S{settle}-{k}-"
                     path = folder / f"{name}.csv"
-                    write_export(path.with_suffix(".part"), 1, [phones[0]], random.Random(k), prefix=name)
+                    write_export(
+                        path.with_suffix(".part"), 1, [phones[0]], random.Random(k), prefix=name, member_share=1.0
+                    )
                     path.with_suffix(".part").rename(path)
                     start = time.perf_counter()
                     while True:
@@ -88,8 +93,10 @@ def main() -> None:
                     delays.append(time.perf_counter() - start)
             finally:
                 bridge.stop()
-            print(f"file appears → award committed (settle {settle}s, poll 0.25s): "
-                  f"median {statistics.median(delays):.2f} s, max {max(delays):.2f} s")
+            print(
+                f"file appears → award committed (settle {settle}s, poll 0.25s): "
+                f"median {statistics.median(delays):.2f} s, max {max(delays):.2f} s"
+            )
 
 
 if __name__ == "__main__":
