@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
@@ -150,8 +151,22 @@ def seed(till: Till, *, customers_count: int = 40, seed_value: int = 7) -> DemoI
     # assets/samples/generic/receipts.csv) into it and its receipts reach the cashier window.
     home = Path(till.engine.url.database or ".").resolve().parent
     configure_folders(till, [FolderConfig(str(home / "pos-exports"))])
+    _write_todays_export(home / "pos-exports", now)
     assert first is not None and saved
     return DemoInfo(OWNER_PIN, MANAGER_PIN, CASHIER_PIN, first.payload, "0912 345 678")
+
+
+def _write_todays_export(folder: Path, now: datetime) -> None:
+    """Three sales from the POS this morning that named no member: the cashier attaches them (F7)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    local_now = now.astimezone(ZoneInfo("Asia/Ho_Chi_Minh"))
+    rows = ["receipt_id,closed_at,total,line_name,line_category,line_qty,line_unit_price"]
+    for i, (minutes, total, item) in enumerate(
+        [(50, 65_000, "Cà phê sữa đá"), (35, 45_000, "Trà đào cam sả"), (10, 89_000, "Bánh mì trứng")]
+    ):
+        at = (local_now - timedelta(minutes=minutes)).strftime("%Y-%m-%d %H:%M")
+        rows.append(f"DEMO-{local_now:%m%d}-{i + 1},{at},{total},{item},Demo,1,{total}")
+    (folder / f"demo-{local_now:%Y%m%d}.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 def demo_info(till: Till) -> DemoInfo:
