@@ -64,7 +64,7 @@ _BALANCE_FIELDS = [f for f in asdict(Balance()) if f != "extra"]
 _CUSTOMER_FIELDS = list(CustomerRecord.model_fields)
 _PLACEHOLDER_NAME = "(member not synced yet)"
 _NO_BALANCE = Balance()
-BOOTSTRAP_CACHE_KIB = 64 * 1024
+BOOTSTRAP_CACHE_KIB = 32 * 1024
 
 
 @dataclass

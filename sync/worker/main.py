@@ -36,7 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--code", default="", help="a pairing code, if the till is not paired yet")
     r.add_argument("--once", action="store_true", help="one cycle, then exit")
     r.add_argument("--interval", type=float, default=10.0, help="seconds between cycles when all is well")
-    r.add_argument("--batch", type=int, default=500, help="outbox items per push")
+    r.add_argument("--batch", type=int, default=1000, help="outbox items per push")
     r.add_argument("--pull-limit", type=int, default=1000, help="records per pulled page")
     r.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the server")
     r.add_argument("--backoff-cap", type=float, default=60.0, help="longest wait between failed tries")

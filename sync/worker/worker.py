@@ -49,7 +49,7 @@ class SyncWorker:
         server_url: str,
         token: str,
         *,
-        batch_size: int = 500,
+        batch_size: int = 1000,
         pull_limit: int = 1000,
         interval: float = 10.0,
         backoff_base: float = 1.0,

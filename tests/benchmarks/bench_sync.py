@@ -273,7 +273,7 @@ def bench_bootstrap(databases: Databases, tmp: Path, members: int, page: int) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--backlog", type=int, default=100_000)
-    parser.add_argument("--batch", type=int, default=500)
+    parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--terminals", type=int, default=50)
     parser.add_argument("--per-terminal", type=int, default=2_000)
     parser.add_argument("--members", type=int, default=1_000_000)
