@@ -119,9 +119,8 @@ def bench_push(databases: Databases, tmp: Path, backlog: int, batch: int) -> Non
         with write_session(srv.engine) as s:
             held = s.scalar(select(func.count()).select_from(EntryRow))
         assert held == backlog, held
-        print(
-            f"push, 1 till, batches of {batch}: {backlog:,} entries in {elapsed:.1f} s = {backlog / elapsed:,.0f} entries/s"
-        )
+        rate = backlog / elapsed
+        print(f"push, 1 till, batches of {batch}: {backlog:,} entries in {elapsed:.1f} s = {rate:,.0f} entries/s")
         worker.stop()
         till.engine.dispose()
     finally:
@@ -208,7 +207,8 @@ def seed_million(srv: ServerProcess, members: int, store: str) -> str:
         ts = at.isoformat()
         card = f"9{i:09d}"
         customers_buf.write(
-            f"{cid}\t{card}\t+8490{i:07d}\tKhách {i}\t\\N\t\\N\t\\N\t\\N\t\\N\tf\tR{i:08d}\t\\N\t{ts}\t{store}\tactive\t\\N\t{ts}\t{ts}\t{2 * i + 1}\n"
+            f"{cid}\t{card}\t+8490{i:07d}\tKhách {i}\t\\N\t\\N\t\\N\t\\N\t\\N\tf\tR{i:08d}\t\\N\t{ts}\t{store}"
+            f"\tactive\t\\N\t{ts}\t{ts}\t{2 * i + 1}\n"
         )
         e = LedgerEntry(
             id=new_id(), terminal_id=legacy, store_id=store, terminal_seq=i + 1, customer_id=cid,
@@ -249,7 +249,7 @@ def bench_bootstrap(databases: Databases, tmp: Path, members: int, page: int) ->
         till = paired_till(srv, tmp / "new-till", store)
         worker = SyncWorker(till, srv.url, (tmp / "new-till" / "sync.token").read_text(), pull_limit=page, timeout=120)
         t0 = time.perf_counter()
-        entries, pulled_members, pages = worker.pull_all()
+        _entries, _members, pages = worker.pull_all()
         elapsed = time.perf_counter() - t0
         with till.transaction() as s:
             have = s.scalar(select(func.count()).select_from(Customer))
