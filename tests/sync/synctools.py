@@ -115,9 +115,11 @@ class ServerProcess:
                 str(self.port),
                 "--log-level",
                 "warning",
+                "--parent-watch",  # ends with this process, even if pytest itself is killed
                 *self.extra,
             ],
             cwd=ROOT,
+            stdin=subprocess.PIPE,
             stdout=log,
             stderr=subprocess.STDOUT,
         )
@@ -131,6 +133,11 @@ class ServerProcess:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGKILL)
             self.proc.wait(10)
+        self._close_stdin()
+
+    def _close_stdin(self) -> None:
+        if self.proc is not None and self.proc.stdin is not None:
+            self.proc.stdin.close()
 
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -139,6 +146,7 @@ class ServerProcess:
                 self.proc.wait(10)
             except subprocess.TimeoutExpired:
                 self.kill()
+        self._close_stdin()
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None

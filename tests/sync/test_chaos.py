@@ -170,9 +170,12 @@ def server_count(srv: ServerProcess, terminal_id: str | None = None) -> int:
 
 @pytest.mark.slow
 @pytest.mark.postgres
-def test_every_entry_reaches_the_server_exactly_once_through_any_failure(databases: Databases, tmp_path: Path) -> None:
+def test_every_entry_reaches_the_server_exactly_once_through_any_failure(
+    databases: Databases, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     started = time.monotonic()
     srv = start_server(databases, "postgres", tmp_path)
+    request.addfinalizer(srv.stop)  # whatever fails, no server is left behind
     proxy = FaultProxy(upstream_port=srv.port, seed=SEED, faults=CLEAN).start()
     shops: list[Shop] = []
     workers: list[SyncWorker] = []
@@ -188,6 +191,7 @@ def test_every_entry_reaches_the_server_exactly_once_through_any_failure(databas
             pair_till(shop.till, shop.home, srv.url, srv.pairing_code(stores[i % 2]), terminal_name=f"Quầy {i}")
             SyncWorker(shop.till, srv.url, shop.token).run_once()  # the catalogue, before the doors open
             shops.append(shop)
+            request.addfinalizer(shop.till.engine.dispose)
 
         proxy.set_faults(CHAOS)
         for shop in shops[:-1]:
@@ -306,6 +310,3 @@ def test_every_entry_reaches_the_server_exactly_once_through_any_failure(databas
     }
     print("chaos:", summary)
     assert sum(proxy.seen[f] for f in ("reset", "lost", "truncated", "error", "error_after")) > 20
-    srv.stop()
-    for shop in shops:
-        shop.till.engine.dispose()
