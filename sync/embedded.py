@@ -11,6 +11,10 @@ setup:
   It knows the till's own store and card key and its program and rewards, so
   an existing till pairs with it at once, and a second till of the shop can
   pair with it too.
+
+Starting a server takes about a second, so by default that happens in a
+background thread: the cashier screen opens at once, the worker says
+"offline" until the server is up, and sales are recorded as always.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import logging
 import socket
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -51,12 +56,20 @@ class EmbeddedSync:
     worker: SyncWorker
     url: str
     process: subprocess.Popen[bytes] | None = None
+    ready: threading.Event = field(default_factory=threading.Event, repr=False)
+    _starter: threading.Thread | None = field(default=None, repr=False)
     _stopped: bool = field(default=False, repr=False)
+
+    def wait_ready(self, timeout: float = 60.0) -> bool:
+        """True once the server is up and the till paired (or once that failed: see the worker's status)."""
+        return self.ready.wait(timeout)
 
     def stop(self) -> None:
         if self._stopped:
             return
         self._stopped = True
+        if self._starter is not None:
+            self._starter.join(60)
         self.worker.stop()
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()
@@ -69,37 +82,73 @@ class EmbeddedSync:
             self.process.stdin.close()
 
 
-def start_embedded(home: Path, till: Till, *, interval: float = 10.0, start_worker: bool = True) -> EmbeddedSync:
+def start_embedded(
+    home: Path, till: Till, *, interval: float = 10.0, start_worker: bool = True, wait: bool = False
+) -> EmbeddedSync:
+    """Sync for this till. Returns at once: the server starts and the till pairs in the background
+    (``wait=True`` waits for that), so the cashier screen opens without waiting for sync; meanwhile the
+    worker's status says offline, and sales are recorded as always."""
     home = Path(home)
     config = read_config(home)
-    process = None
-    if config.server_url:
-        url = config.server_url
-        if paired_with(till, home)[0] != url and config.pairing_code:
-            try:
-                pair_till(till, home, url, config.pairing_code)
-            except SyncError as exc:  # the worker reports "not paired" on the status bar
-                log.warning("pairing with %s failed: %s", url, exc.message)
-    else:
-        url, process, server_id = _start_local_server(home, till)
-        if paired_with(till, home)[1] != server_id:
-            pair_till(till, home, url, _issue_code(home, till.store_id))
-        else:
-            remember_server(till, url)
+    url = config.server_url or f"http://127.0.0.1:{free_port()}"
     worker = SyncWorker(till, url, read_token(home), interval=interval)
     till.is_online = worker.is_online
-    embedded = EmbeddedSync(worker=worker, url=url, process=process)
+    embedded = EmbeddedSync(worker=worker, url=url)
     atexit.register(embedded.stop)
-    if start_worker:
-        worker.start()
+
+    def bring_up() -> None:
+        try:
+            if config.server_url:
+                _pair_with_configured(home, till, config.server_url, config.pairing_code)
+            else:
+                _bring_up_local(home, till, embedded)
+            if embedded._stopped:
+                return
+            worker.retarget(embedded.url, read_token(home))
+            if not read_token(home):
+                worker.note_problem(f"This till is not paired with {embedded.url}: add a pairing code to sync.json.")
+            if start_worker:
+                worker.start()
+        except Exception as exc:  # the till works offline; the status bar says why sync does not
+            log.exception("sync could not start")
+            worker.note_problem(f"Sync could not start: {exc}")
+        finally:
+            embedded.ready.set()
+
+    if wait:
+        bring_up()
+    else:
+        embedded._starter = threading.Thread(target=bring_up, name="loyalty-sync-start", daemon=True)
+        embedded._starter.start()
     return embedded
+
+
+def _pair_with_configured(home: Path, till: Till, url: str, code: str) -> None:
+    if paired_with(till, home)[0] != url and code:
+        try:
+            pair_till(till, home, url, code)
+        except SyncError as exc:
+            log.warning("pairing with %s failed: %s", url, exc.message)
+
+
+def _bring_up_local(home: Path, till: Till, embedded: EmbeddedSync) -> None:
+    port = int(embedded.url.rsplit(":", 1)[1])
+    url, process, server_id = _start_local_server(home, till, port)
+    embedded.url, embedded.process = url, process
+    if embedded._stopped:  # the app closed while the server was starting
+        process.terminate()
+        return
+    if paired_with(till, home)[1] != server_id:
+        pair_till(till, home, url, _issue_code(home, till.store_id))
+    else:
+        remember_server(till, url)
 
 
 def _db_url(home: Path) -> str:
     return f"sqlite:///{home / SERVER_DB}"
 
 
-def _start_local_server(home: Path, till: Till) -> tuple[str, subprocess.Popen[bytes], str]:
+def _start_local_server(home: Path, till: Till, port: int) -> tuple[str, subprocess.Popen[bytes], str]:
     engine = prepare(_db_url(home), card_key=till.card_key)
     try:
         with write_session(engine) as s:
@@ -107,8 +156,8 @@ def _start_local_server(home: Path, till: Till) -> tuple[str, subprocess.Popen[b
     finally:
         engine.dispose()
     last_error = ""
-    for _ in range(3):  # a free port can be taken between finding it and binding it
-        port = free_port()
+    for attempt in range(3):  # a free port can be taken between finding it and binding it
+        port = port if attempt == 0 else free_port()
         log_file = (home / SERVER_LOG).open("ab")
         process = subprocess.Popen(
             [

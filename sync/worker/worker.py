@@ -65,6 +65,7 @@ class SyncWorker:
         self.interval = interval
         self.backoff_base = backoff_base
         self.backoff_cap = backoff_cap
+        self.timeout = timeout
         self._client = client or SyncClient(server_url, token, timeout=timeout)
         self._rng = rng or random.Random()
         self._listeners: list[Listener] = []
@@ -100,6 +101,17 @@ class SyncWorker:
         return self._status.online
 
     # -- control ---------------------------------------------------------------------------------------
+
+    def retarget(self, server_url: str, token: str) -> None:
+        """Talk to this server with this token from now on (the embedded server came up, the till paired)."""
+        old, self._client = self._client, SyncClient(server_url, token, timeout=self.timeout)
+        self.server_url = server_url
+        self._status = replace(self._status, server_url=server_url)
+        old.close()
+
+    def note_problem(self, message: str) -> None:
+        """Say on the status bar why sync cannot run (no server, not paired)."""
+        self._publish(online=False, last_error=message)
 
     def start(self) -> None:
         if self._thread is not None:

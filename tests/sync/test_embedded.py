@@ -41,7 +41,7 @@ def test_a_demo_till_syncs_with_its_embedded_server_and_stops_it(tmp_path: Path)
     home = tmp_path / "till"
     till = open_till(home)
     info = demo.seed(till, customers_count=6)
-    embedded = start_embedded(home, till, interval=0.2)
+    embedded = start_embedded(home, till, interval=0.2, wait=True)
     try:
         assert embedded.process is not None and alive(embedded.process.pid)
         assert embedded.url.startswith("http://127.0.0.1:")
@@ -60,9 +60,13 @@ def test_a_demo_till_syncs_with_its_embedded_server_and_stops_it(tmp_path: Path)
         embedded.stop()
     assert not alive(pid)
 
-    # The next start finds the till already paired with its server: same token, no new pairing.
+    # The next start returns at once (the cashier screen must not wait for sync) and finds the till
+    # already paired with its server: same token, no new pairing.
+    started = time.monotonic()
     again = start_embedded(home, till, interval=0.2)
     try:
+        assert time.monotonic() - started < 0.5
+        assert again.wait_ready(30) and again.worker.running
         assert read_token(home) == token
         member = customers.find(till, info.sample_phone).matches[0]
         awards.award(till, member.customer_id, Bill(paid=60_000), staff=None)
@@ -86,7 +90,7 @@ def test_the_embedded_server_ends_with_the_tills_process_even_when_it_is_killed(
         from app.bootstrap import open_till
         from sync.embedded import start_embedded
         home = Path({str(home)!r})
-        embedded = start_embedded(home, open_till(home), interval=0.5)
+        embedded = start_embedded(home, open_till(home), interval=0.5, wait=True)
         print(embedded.process.pid, flush=True)
         time.sleep(600)
         """
@@ -114,7 +118,7 @@ def test_a_configured_server_is_used_instead_of_an_embedded_one(
     home.mkdir()
     (home / "sync.json").write_text(json.dumps({"server_url": server.url, "pairing_code": server.pairing_code(store)}))
     till = open_till(home)
-    embedded = start_embedded(home, till, interval=0.2)
+    embedded = start_embedded(home, till, interval=0.2, wait=True)
     try:
         assert embedded.process is None and embedded.url == server.url
         assert not (home / "server.db").exists()
@@ -123,6 +127,22 @@ def test_a_configured_server_is_used_instead_of_an_embedded_one(
         embedded.worker.sync_now()
         wait_until(lambda: pending_count(till) == 0 and embedded.worker.status.online, timeout=30)
         assert member.welcome.id in server_entries(server)
+    finally:
+        embedded.stop()
+        till.engine.dispose()
+
+
+def test_when_the_embedded_server_cannot_start_the_till_still_sells_and_says_why(tmp_path: Path) -> None:
+    home = tmp_path / "till"
+    till = open_till(home)
+    (home / "server.db").mkdir()  # a folder where the server's database should be: it cannot open it
+    embedded = start_embedded(home, till, interval=0.2)
+    try:
+        assert embedded.wait_ready(30)
+        status = embedded.worker.status
+        assert not status.online and status.last_error.startswith("Sync could not start")
+        member = customers.enroll(till, name="Hồ Quang Nam", phone="0966 777 888", staff=None)
+        assert pending_count(till) == 2 and member.welcome.terminal_seq == 1
     finally:
         embedded.stop()
         till.engine.dispose()
