@@ -12,46 +12,18 @@ from datetime import UTC, datetime
 from sqlalchemy import (
     BigInteger,
     Boolean,
-    DateTime,
     ForeignKey,
     Index,
     Integer,
     MetaData,
     String,
     Text,
-    TypeDecorator,
     UniqueConstraint,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-NAMING = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-class UTCDateTime(TypeDecorator[datetime]):
-    """Aware UTC in, aware UTC out — on SQLite (which keeps no zone) as on PostgreSQL."""
-
-    impl = DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to a UTC column")
-        value = value.astimezone(UTC)
-        return value.replace(tzinfo=None) if getattr(dialect, "name", "") == "sqlite" else value
-
-    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+from app.db.types import NAMING, UTCDateTime
 
 
 class Base(DeclarativeBase):
@@ -170,12 +142,16 @@ class LedgerEntryRow(Base):
         UniqueConstraint("terminal_id", "terminal_seq", name="uq_ledger_entry_terminal_seq"),
         Index("ix_ledger_entry_customer_created", "customer_id", "created_at"),
         Index("ix_ledger_entry_reverses", "reverses"),
-        # A receipt earns once, whichever till or path (typed, POS file, claim) awards it.
+        # A receipt earns once at a till, whatever path (typed, POS file, claim) awards it; the
+        # award service also refuses a receipt another till already earned. Two tills offline
+        # can still both earn it: the server keeps both facts and flags them, and every till
+        # must be able to store the other's entry to keep the same balances (hence terminal_id).
         Index(
             "uq_ledger_entry_receipt_earn",
             "receipt_source",
             "store_id",
             "receipt_id",
+            "terminal_id",
             unique=True,
             sqlite_where=text("kind = 'earn' AND receipt_id IS NOT NULL"),
             postgresql_where=text("kind = 'earn' AND receipt_id IS NOT NULL"),

@@ -144,11 +144,47 @@ def test_item_stamp_rule_uses_the_receipt_lines(till: Till, member: customers.En
 
 
 def test_balances_rebuild_after_a_mixed_day(till: Till, member: customers.Enrolled) -> None:
-    batch = [sale(till, f"HD{i}", 35_000 + i * 10_000, customer_phone="0912345678" if i % 2 else "")
-             for i in range(30)]  # fmt: skip
-    batch += [sale(till, "TH3", -20_000, kind=ReceiptKind.REFUND, refund_of="HD3"),
-              sale(till, "HD5#void", 85_000, kind=ReceiptKind.VOID, refund_of="HD5")]  # fmt: skip
+    batch = [sale(till, f"HD{i}", 35_000 + i * 10_000, customer_phone="0912345678" if i % 2 else "") for i in range(30)]
+    batch += [
+        sale(till, "TH3", -20_000, kind=ReceiptKind.REFUND, refund_of="HD3"),
+        sale(till, "HD5#void", 85_000, kind=ReceiptKind.VOID, refund_of="HD5"),
+    ]
     apply_receipts(till, batch)
     with till.transaction() as s:
         assert balances.mismatches(s) == []
         balances.verify_terminal_chain(s, till.terminal_id)
+
+
+def test_a_receipt_another_till_also_earned_offline_is_stored_and_not_earned_again(
+    till: Till, member: customers.Enrolled
+) -> None:
+    """Two tills offline may both award one receipt: the server flags it, and this till must
+    still store the other till's entry so both show the same balance; it never earns it itself."""
+    from app.core.earning import Bill
+    from app.core.errors import Duplicate
+    from app.core.ids import new_id
+    from app.core.ledger import GENESIS_HASH, EntryKind, LedgerEntry
+    from app.services import awards, ledger_writer
+    from app.services.awards import ReceiptRef
+
+    apply_receipts(till, [sale(till, "HD7", 100_000, customer_phone="0912345678")])
+    other = LedgerEntry(
+        id=new_id(),
+        terminal_id="other-till",
+        store_id=till.store_id,
+        terminal_seq=1,
+        customer_id=member.customer_id,
+        kind=EntryKind.EARN,
+        created_at=NOW,
+        points=10,
+        stamps=1,
+        qualifying=10,
+        amount=100_000,
+        receipt_source="kiotviet",
+        receipt_id="HD7",
+    ).sealed(GENESIS_HASH)
+    with till.transaction() as s:
+        ledger_writer.store(s, other)
+    assert points(till, member.customer_id) == (20, 4)  # the same as the server will show (and flag)
+    with pytest.raises(Duplicate):
+        awards.award(till, member.customer_id, Bill(paid=100_000), staff=None, receipt=ReceiptRef("kiotviet", "HD7"))
