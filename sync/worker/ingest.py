@@ -12,8 +12,8 @@ Rules, and why:
   push comes next, and the server's copy then comes back as ours.
 - The till's own unique keys (phone, card number, referral code, one earn per
   receipt) can meet a legitimate clash from two tills that were offline
-  together. The pulled record is still stored — its clashing field replaced,
-  or, for the receipt, the entry held back — and a flag tells the manager.
+  together. The pulled record is still stored — its clashing field replaced
+  (a receipt earned at two tills is simply stored) — and a flag tells the manager.
 - An entry of a member the server has not sent (yet) gets a placeholder
   member row, replaced when the real record arrives.
 """
@@ -338,7 +338,13 @@ def _originals(s: Session, new: Sequence[LedgerEntry]) -> dict[str, LedgerEntry]
 
 
 def _hold_back_second_earns(s: Session, new: list[LedgerEntry]) -> tuple[list[LedgerEntry], list[str]]:
-    """One earn per receipt is a till-side key; a second earn from another till cannot be stored here."""
+    """Flag a receipt another till also earned while both were offline.
+
+    The till's unique key is one earn per receipt *per till* (migration 0004), so
+    the other till's entry is stored like every fact (balances stay equal to the
+    server's) and the manager is told to reverse the extra one. Nothing is held back
+    unless one till earned a receipt twice, which its own key never allows.
+    """
 
     def keyed(e: LedgerEntry) -> bool:  # as the till's unique index sees it (NULLs never clash)
         return e.kind is EntryKind.EARN and e.receipt_id is not None and e.receipt_source is not None
@@ -346,33 +352,36 @@ def _hold_back_second_earns(s: Session, new: list[LedgerEntry]) -> tuple[list[Le
     earns = [e for e in new if keyed(e)]
     if not earns:
         return new, []
-    taken: set[tuple[object, object, object]] = set()
-    for source, store, receipt in _in(
+    taken: dict[tuple[object, object, object], set[object]] = {}
+    for source, store, receipt, terminal in _in(
         s,
         LedgerEntryRow.receipt_id,
         list({e.receipt_id for e in earns}),
         LedgerEntryRow.receipt_source,
         LedgerEntryRow.store_id,
         LedgerEntryRow.receipt_id,
+        LedgerEntryRow.terminal_id,
         where=[LedgerEntryRow.kind == EntryKind.EARN.value],
     ):
-        taken.add((source, store, receipt))
+        taken.setdefault((source, store, receipt), set()).add(terminal)
     kept, held = [], []
     for e in new:
         key = (e.receipt_source, e.store_id, e.receipt_id)
         if keyed(e):
-            if key in taken:
+            tills = taken.setdefault(key, set())
+            if e.terminal_id in tills:
                 held.append(e.id)
+                continue
+            if tills:
                 _local_flag(
                     s,
                     "duplicate_receipt",
                     f"Receipt {e.receipt_source}/{e.receipt_id} earned points at two tills (entry {e.id} from "
-                    f"terminal {e.terminal_id}); this till keeps only the first. Reverse the extra one.",
+                    f"terminal {e.terminal_id}). Reverse the extra one.",
                     customer_id=e.customer_id,
                     entry_id=e.id,
                 )
-                continue
-            taken.add(key)
+            tills.add(e.terminal_id)
         kept.append(e)
     return kept, held
 
