@@ -113,14 +113,19 @@ WORDS: tuple[str, ...] = (
 )
 
 
-@cache
-def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+def compile_templates(templates: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Regexes that recognise the services' English sentences, with ``{0}``… as the values."""
     compiled = []
-    for template in TEMPLATES:
+    for template in templates:
         parts = re.split(r"(\{\d\})", template)
         regex = "".join("(.+?)" if re.fullmatch(r"\{\d\}", p) else re.escape(p) for p in parts)
         compiled.append((re.compile(regex + r"\Z", re.DOTALL), template))
     return tuple(compiled)
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return compile_templates(TEMPLATES)
 
 
 def translate_message(message: str) -> str:

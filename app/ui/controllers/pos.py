@@ -24,7 +24,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from app.core.errors import LoyaltyError
 from app.services.till import Till
 from app.ui.controllers.checkout import CheckoutController, till_home
-from app.ui.errors import error_text
+from app.ui.errors import compile_templates, error_text
 from app.ui.format import Formatter
 from app.ui.i18n import Translations
 from app.ui.pos_models import UnclaimedReceiptModel
@@ -50,12 +50,7 @@ ERROR_TEMPLATES: tuple[str, ...] = (
 
 @cache
 def _error_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    out = []
-    for template in ERROR_TEMPLATES:
-        parts = re.split(r"(\{\d\})", template)
-        regex = "".join("(.+?)" if re.fullmatch(r"\{\d\}", p) else re.escape(p) for p in parts)
-        out.append((re.compile(regex + r"\Z", re.DOTALL), template))
-    return tuple(out)
+    return compile_templates(ERROR_TEMPLATES)
 
 
 def pos_error_text(err: LoyaltyError) -> str:
