@@ -27,12 +27,12 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from app.ui import theme
 
 
-def shown_on_card(total: float, card_size: int) -> tuple[float, int]:
+def shown_on_card(stamps: float, card_size: int) -> tuple[float, int]:
     """(stamps drawn on the card, full cards beyond it): 10 of 10 shows a full card, 11 shows 1 + a badge."""
-    if total <= 0:
+    if stamps <= 0:
         return 0.0, 0
-    earlier = max(math.ceil(total / card_size) - 1, 0)
-    return total - earlier * card_size, earlier
+    earlier = max(math.ceil(stamps / card_size) - 1, 0)
+    return stamps - earlier * card_size, earlier
 
 
 class StampCardWidget(QWidget):
@@ -53,18 +53,18 @@ class StampCardWidget(QWidget):
         self.setMinimumHeight(180 if large else 130)
 
     # -- data ----------------------------------------------------------------------------------
-    def set_stamps(self, total: int, card_size: int, *, animate_from: int | None = None) -> None:
-        """Show ``total`` stamps on cards of ``card_size``; animate from ``animate_from`` if given."""
+    def set_stamps(self, stamps: int, card_size: int, *, animate_from: int | None = None) -> None:
+        """Show ``stamps`` (a count, not money) on cards of ``card_size``; animate from ``animate_from`` if given."""
         self._card_size = max(card_size, 1)
         self._animation.stop()
-        if animate_from is None or animate_from == total:
-            self.set_fill(float(total))
+        if animate_from is None or animate_from == stamps:
+            self.set_fill(float(stamps))
             return
         self.set_fill(float(animate_from))
-        steps = abs(total - animate_from)
+        steps = abs(stamps - animate_from)
         self._animation.setDuration(min(500 + 450 * steps, 2600))  # a visible press per stamp, never slow
         self._animation.setStartValue(float(animate_from))
-        self._animation.setEndValue(float(total))
+        self._animation.setEndValue(float(stamps))
         self._animation.start()
 
     def stamps(self) -> int:
@@ -114,14 +114,14 @@ class StampCardWidget(QWidget):
         for i in range(self._card_size):
             r, c = divmod(i, cols)
             centre = QPointF(left + pitch * (c + 0.5), top + pitch * (r + 0.5))
-            amount = min(max(on_card - i, 0.0), 1.0)
+            fill = min(max(on_card - i, 0.0), 1.0)
             last = i == self._card_size - 1
-            if amount in (0.0, 1.0):  # at rest: a cached picture (antialiased dashes are slow to draw)
-                pixmap = self._slot_pixmap(i, diameter, full=amount == 1.0, last=last)
+            if fill in (0.0, 1.0):  # at rest: a cached picture (antialiased dashes are slow to draw)
+                pixmap = self._slot_pixmap(i, diameter, full=fill == 1.0, last=last)
                 side = pixmap.width() / pixmap.devicePixelRatio()
                 p.drawPixmap(QPointF(centre.x() - side / 2, centre.y() - side / 2), pixmap)
             else:
-                self._draw_slot(p, centre, diameter, i, amount, last=last)
+                self._draw_slot(p, centre, diameter, i, fill, last=last)
         if self._caption:
             self._draw_caption(p, on_card, full_now, badge_h)
         p.end()
@@ -177,12 +177,12 @@ class StampCardWidget(QWidget):
             )
 
     def _draw_slot(
-        self, p: QPainter, centre: QPointF, diameter: float, index: int, amount: float, *, last: bool
+        self, p: QPainter, centre: QPointF, diameter: float, index: int, fill: float, *, last: bool
     ) -> None:
         radius = diameter / 2
         ring = theme.GOLD if last else theme.COFFEE
         pen = QPen(ring, max(diameter * 0.05, 2.0))
-        if amount < 1:
+        if fill < 1:
             pen.setStyle(Qt.PenStyle.DashLine)
             p.setPen(pen)
             p.setBrush(QColor("#fffdf9"))
@@ -198,9 +198,9 @@ class StampCardWidget(QWidget):
                 Qt.AlignmentFlag.AlignCenter,
                 label,
             )
-        if amount > 0:
-            # A stamp pressing in: it grows to full size as ``amount`` goes to 1.
-            r = radius * (0.35 + 0.65 * amount)
+        if fill > 0:
+            # A stamp pressing in: it grows to full size as ``fill`` goes to 1.
+            r = radius * (0.35 + 0.65 * fill)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(ring)
             p.drawEllipse(centre, r, r)
