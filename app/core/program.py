@@ -95,11 +95,16 @@ class Program:
     offline_daily_redeem_cap: int = 0
     # Points as payment: minor units one point is worth when spent on a bill (0 = off).
     point_value: int = 0
+    # The most points one manual adjustment may move with a manager's PIN; beyond it the owner's
+    # PIN is needed and the server flags the entry (a stolen manager PIN can't mint a fortune).
+    adjust_limit_points: int = 10_000
 
     def __post_init__(self) -> None:
         problems = []
         if self.amount_step <= 0 or self.points_per_step < 0:
             problems.append("the amount step must be positive and points per step not negative")
+        if self.adjust_limit_points < 0:
+            problems.append("the adjustment limit must not be negative")
         if self.card_size < 1 or not 0 <= self.starter_stamps < self.card_size:
             problems.append("the stamp card needs at least one slot and fewer starter stamps than slots")
         if not self.tiers or self.tiers[0].threshold != 0:

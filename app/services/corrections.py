@@ -150,6 +150,9 @@ def adjust(
     if abs(points) > MAX_ADJUST or abs(stamps) > 1000:
         raise InvalidInput("That adjustment is too large; check the number.")
     with till.transaction() as s:
+        limit = till.program(s).adjust_limit_points
+        if abs(points) > limit and manager.role != "owner":
+            raise PermissionDenied(f"Adjusting more than {limit:,} points at once needs the owner's PIN.")
         row = s.get(BalanceRow, customer_id)
         if row is None:
             raise NotFound("No such customer.")

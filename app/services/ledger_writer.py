@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from app.core.ids import new_id
 from app.core.ledger import GENESIS_HASH, Balance, EntryKind, LedgerEntry, apply_entry
+from app.core.limits import check_balance, check_entry
 from app.db.models import BalanceRow, LedgerEntryRow, OutboxItem
 
 if TYPE_CHECKING:
@@ -60,7 +61,12 @@ def append(session: Session, draft: LedgerEntry) -> LedgerEntry:
 
 
 def store(session: Session, entry: LedgerEntry) -> None:
-    """Insert an already sealed entry (ours, or pulled from another till) and fold it into the balance."""
+    """Insert an already sealed entry (ours, or pulled from another till) and fold it into the balance.
+
+    Raises ``OutOfBounds`` (nothing written) for an entry or a balance beyond ``app.core.limits``:
+    an entry the server would refuse must never be made here.
+    """
+    check_entry(entry)
     session.add(to_row(entry))
     original = load(session, entry.reverses) if entry.reverses else None
     row = session.get(BalanceRow, entry.customer_id)
@@ -68,6 +74,7 @@ def store(session: Session, entry: LedgerEntry) -> None:
         row = BalanceRow(customer_id=entry.customer_id, **{k: v for k, v in asdict(Balance()).items() if k != "extra"})
         session.add(row)
     after = apply_entry(balance_of(row), entry, original)
+    check_balance(after, entry)
     for name in _BALANCE_FIELDS:
         setattr(row, name, getattr(after, name))
     session.flush()

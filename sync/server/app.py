@@ -16,7 +16,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -38,7 +38,7 @@ from sync.protocol import (
 from sync.server import admin, changes, ledger
 from sync.server.auth import FailureLimiter, hash_secret
 from sync.server.db import current_change, make_server_engine, ping, quick_read, read_session, write_session
-from sync.server.errors import Refused
+from sync.server.errors import FlagSpec, Refused
 from sync.server.flags import record_flag
 from sync.server.ledger import Caller
 from sync.server.models import TerminalRow
@@ -62,6 +62,22 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _unstorable(terminal: Caller, exc: Exception) -> Refused:
+    kind = type(getattr(exc, "orig", None) or exc).__name__
+    return Refused(
+        422,
+        "cannot_store",
+        f"The server's database could not store this batch ({kind}); nothing of it was stored.",
+        FlagSpec(
+            kind="cannot_store",
+            message=f"A batch of terminal {terminal.terminal_id} could not be stored ({kind}); it was refused.",
+            dedupe_key=f"store:{terminal.terminal_id}:{kind}"[:200],
+            store_id=terminal.store_id,
+            terminal_id=terminal.terminal_id,
+        ),
+    )
 
 
 def _error(status: int, code: str, detail: str, headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
@@ -233,8 +249,13 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         """Store a batch of this till's customers and entries: all of it, once, or none of it."""
         now = _now()
         try:
-            with write_session(engine) as s:
-                answer = ledger.push(s, terminal, body, now)
+            try:
+                with write_session(engine) as s:
+                    answer = ledger.push(s, terminal, body, now)
+            except (DataError, IntegrityError) as exc:
+                # Whatever the checks missed, the database refused: a 4xx naming the problem and a flag,
+                # never a 500 the till retries forever while its member's other tills wait.
+                raise _unstorable(terminal, exc) from None
         except Refused as exc:
             if exc.flag is not None:
                 try:

@@ -30,13 +30,15 @@ from typing import Any
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
-from app.core.errors import ChainBroken
+from app.core.errors import ChainBroken, LoyaltyError
 from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry, chain_hash, verify_chain
+from app.core.limits import OutOfBounds, check_balance, check_entry, program_excess
+from app.core.program import Program
 from sync.protocol import CustomerRecord, EntryRecord, PushRequest, PushResponse
 from sync.server.db import ChangeCounter, current_change
 from sync.server.errors import FlagSpec, Refused
 from sync.server.flags import raise_flag
-from sync.server.models import BalanceRow, CustomerRow, EntryRow, TerminalRow
+from sync.server.models import BalanceRow, CustomerRow, EntryRow, ProgramRow, TerminalRow
 
 ENTRY_FIELDS = [f.name for f in fields(LedgerEntry)]
 BALANCE_FIELDS = [f.name for f in fields(Balance) if f.name != "extra"]
@@ -69,6 +71,8 @@ def push(session: Session, caller: Caller, batch: PushRequest, now: datetime) ->
     new = [e for e in entries if e.terminal_seq > head_seq]
     _check_already_held(session, caller, old)
     _check_continues_chain(session, caller, new, head_seq, head_hash)
+    programs = _programs(session, new)
+    _check_bounds(caller, new, programs)
 
     customers = {c.id: c for c in batch.customers}  # the last copy in a batch wins
     terminal.last_seen_at = now
@@ -78,6 +82,7 @@ def push(session: Session, caller: Caller, batch: PushRequest, now: datetime) ->
         if new:
             _insert_entries(session, counter, new, now)
             _fold_balances(session, counter, caller, new, now)
+            _flag_adjustments(session, counter, caller, new, programs, now)
             _flag_duplicate_receipts(session, counter, caller, new, now)
             terminal.head_seq, terminal.head_hash = new[-1].terminal_seq, new[-1].hash
         session.flush()
@@ -233,6 +238,54 @@ def _check_continues_chain(
         )
 
 
+def _refuse_entry(caller: Caller, entry: LedgerEntry, code: str, message: str) -> Refused:
+    """A 422 naming the entry, and a flag: the till that made it needs a person, nobody else waits."""
+    return Refused(
+        422,
+        code,
+        f"{message} The batch was refused; nothing of it was stored. The till's other syncing (its pull) "
+        "and every other till carry on.",
+        FlagSpec(
+            kind=code,
+            message=f"Terminal {caller.terminal_id}: {message} (batch refused)",
+            dedupe_key=f"{code}:{caller.terminal_id}:{entry.terminal_seq}"[:200],
+            store_id=caller.store_id,
+            terminal_id=caller.terminal_id,
+            customer_id=entry.customer_id,
+            entry_id=entry.id,
+            seq=entry.terminal_seq,
+        ),
+    )
+
+
+def _programs(session: Session, new: list[LedgerEntry]) -> dict[int, Program]:
+    """The program versions these entries name, as the server holds them (a version it lacks is not checked)."""
+    versions = list({e.program_version for e in new if e.kind in (EntryKind.EARN, EntryKind.ADJUST)})
+    found: dict[int, Program] = {}
+    if versions:
+        for version, body in session.execute(
+            select(ProgramRow.version, ProgramRow.body).where(ProgramRow.version.in_(versions))
+        ):
+            try:
+                found[version] = Program.from_json(body)
+            except LoyaltyError:  # an unreadable stored program checks nothing rather than block a till
+                continue
+    return found
+
+
+def _check_bounds(caller: Caller, new: list[LedgerEntry], programs: dict[int, Program]) -> None:
+    for e in new:
+        try:
+            check_entry(e)
+        except OutOfBounds as exc:
+            raise _refuse_entry(caller, e, "entry_out_of_bounds", exc.message) from None
+        program = programs.get(e.program_version)
+        if e.kind is EntryKind.EARN and program is not None:
+            excess = program_excess(e, program)
+            if excess:
+                raise _refuse_entry(caller, e, "entry_out_of_bounds", excess)
+
+
 # -- writes (under the change counter's lock) ----------------------------------------------------
 
 
@@ -275,6 +328,10 @@ def _fold_balances(
     for e in new:
         before = balances.get(e.customer_id, Balance())
         after = apply_entry(before, e, originals.get(e.reverses) if e.reverses else None)
+        try:
+            check_balance(after, e)
+        except OutOfBounds as exc:
+            raise _refuse_entry(caller, e, "balance_out_of_bounds", exc.message) from None
         balances[e.customer_id] = after
         if before.points >= 0 > after.points or before.stamps >= 0 > after.stamps:
             what = f"{after.points} points" if after.points < 0 else f"{after.stamps} stamps"
@@ -300,6 +357,62 @@ def _fold_balances(
         data["change_no"] = counter.next()
         (updates if cid in existing else inserts).append(data)
     write_rows(session, BalanceRow.__table__, "customer_id", updates, inserts)
+
+
+def _flag_adjustments(
+    session: Session,
+    counter: ChangeCounter,
+    caller: Caller,
+    new: list[LedgerEntry],
+    programs: dict[int, Program],
+    now: datetime,
+) -> None:
+    """Adjustments are facts too, but a manager should see the unusual ones.
+
+    Unusual: no staff member named (a till always records the manager), more points than the
+    program lets a manager adjust (the owner's PIN at the till), or a member of another store.
+    """
+    adjusts = [e for e in new if e.kind is EntryKind.ADJUST]
+    if not adjusts:
+        return
+    owners = _enrolled_stores(session, [e.customer_id for e in adjusts])
+    for e in adjusts:
+        program = programs.get(e.program_version) or Program()
+        why = []
+        if not e.staff_id:
+            why.append("no staff member is recorded")
+        if abs(e.points) > program.adjust_limit_points:
+            why.append(f"it is beyond the program's limit of {program.adjust_limit_points:,} points")
+        home = owners.get(e.customer_id)
+        if home is not None and home != e.store_id and abs(e.points) > program.adjust_limit_points // 10:
+            why.append(f"the member belongs to store {home}")
+        if why:
+            raise_flag(
+                session,
+                counter,
+                FlagSpec(
+                    kind="unusual_adjustment",
+                    message=f"Terminal {e.terminal_id} of store {e.store_id} adjusted member {e.customer_id} by "
+                    f"{e.points:+,} points and {e.stamps:+,} stamps: {'; '.join(why)}. Check it, and reverse it "
+                    "if it was not meant.",
+                    dedupe_key=f"adjust:{e.id}",
+                    store_id=e.store_id,
+                    terminal_id=e.terminal_id,
+                    customer_id=e.customer_id,
+                    entry_id=e.id,
+                    seq=e.terminal_seq,
+                ),
+                now,
+            )
+
+
+def _enrolled_stores(session: Session, customer_ids: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for part in chunks(list(dict.fromkeys(customer_ids))):
+        found.update(
+            session.execute(select(CustomerRow.id, CustomerRow.enrolled_store).where(CustomerRow.id.in_(part))).all()
+        )
+    return found
 
 
 def _originals(session: Session, new: list[LedgerEntry]) -> dict[str, LedgerEntry]:

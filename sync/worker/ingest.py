@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from app.core.ids import new_id
 from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry
+from app.core.limits import OutOfBounds, check_balance, check_entry
 from app.db.models import (
     BalanceRow,
     Customer,
@@ -280,8 +281,19 @@ def _entries(s: Session, till: Till, records: Sequence[EntryRecord]) -> tuple[in
     rows = {row.customer_id: row for row in _in(s, BalanceRow.customer_id, customer_ids, *columns)}
     balances = {cid: balance_of(rows[cid]) if cid in rows else _NO_BALANCE for cid in customer_ids}
     originals = _originals(s, new)
+    folded = []
     for e in new:
-        balances[e.customer_id] = apply_entry(balances[e.customer_id], e, originals.get(e.reverses or ""))
+        try:  # the server refuses these now; one it took before must not poison this till either
+            check_entry(e)
+            after = apply_entry(balances[e.customer_id], e, originals.get(e.reverses or ""))
+            check_balance(after, e)
+        except OutOfBounds as exc:
+            _local_flag(s, "out_of_bounds", f"{exc.message} It was not applied here.", customer_id=e.customer_id,
+                        entry_id=e.id)  # fmt: skip
+            continue
+        balances[e.customer_id] = after
+        folded.append(e)
+    new = folded
     _write(s, LedgerEntryRow.__table__, "id", [], [_row_dict(e) for e in new])
     updates, inserts = [], []
     for cid in customer_ids:

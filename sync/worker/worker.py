@@ -169,13 +169,22 @@ class SyncWorker:
         """One push-then-pull cycle. Raises ``SyncError`` (or a database error) when it cannot finish."""
         self.cycles += 1
         refused = ""
+        failed: SyncError | None = None
         try:
             entries, customers = self.push_all()
         except SyncError as exc:
-            if exc.retryable or isinstance(exc, Unauthorized):
+            if isinstance(exc, Unauthorized):
                 raise
-            refused, entries, customers = exc.message, 0, 0  # e.g. a gap: still pull, then report
+            # Whatever went wrong with our push (a refused entry, a server error about our batch), the
+            # chain's changes still come in: a till that cannot send must not go deaf as well.
+            entries = customers = 0
+            if exc.retryable:
+                failed = exc
+            else:
+                refused = exc.message
         pulled_entries, pulled_customers, pages = self.pull_all()
+        if failed is not None:
+            raise failed
         now = datetime.now(UTC)
         self._publish(online=True, last_success=now, last_error=refused and f"Server refused a batch: {refused}")
         return CycleReport(entries, customers, pulled_entries, pulled_customers, pages, refused)

@@ -1,0 +1,158 @@
+"""One till can't hurt the chain: poisoned entries and cross-store edits are refused or flagged, and
+in every case the other tills' next push and pull still succeed (issue 13)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+from synctools import ServerProcess, Shop, server_balances, server_entries, till_entries
+
+from app.core.earning import Bill
+from app.core.ledger import EntryKind, LedgerEntry
+from app.core.limits import MAX_BALANCE, MAX_ENTRY_POINTS, OutOfBounds, max_earn_points
+from app.core.program import worked_example_program
+from app.db.models import LedgerEntryRow, OutboxItem
+from app.services import awards, customers, ledger_writer
+from sync.protocol import INT64_MAX
+from sync.server import admin
+from sync.server.db import write_session
+from sync.server.models import FlagRow
+from sync.worker.worker import CycleReport, SyncWorker
+
+
+@dataclass
+class Chain:
+    a: Shop  # store A, where the member enrolled
+    a2: Shop  # a second till of store A
+    b: Shop  # store B
+    member: str
+
+
+def sync(shop: Shop, srv: ServerProcess) -> CycleReport:
+    w = SyncWorker(shop.till, srv.url, shop.token)
+    try:
+        return w.run_once()
+    finally:
+        w.stop()
+
+
+def chain(srv: ServerProcess, shops: Callable[..., Shop]) -> Chain:
+    store_a, store_b = srv.new_store("Quận 1"), srv.new_store("Quận 7")
+    a, a2, b = shops(srv, store_a), shops(srv, store_a), shops(srv, store_b)
+    member = customers.enroll(a.till, name="Nguyễn Thị Ánh", phone=f"09{abs(hash(a.home)) % 10**8:08d}",
+                              staff=a.cashier)  # fmt: skip
+    awards.award(a.till, member.customer_id, Bill(paid=125_000), staff=a.cashier)
+    for shop in (a, a2, b):
+        assert not sync(shop, srv).refused
+    return Chain(a, a2, b, member.customer_id)
+
+
+def forge(shop: Shop, member: str, kind: EntryKind, **fields: Any) -> LedgerEntry:
+    """What a tampered till would do: write an entry past the till's own checks, queued for the next push."""
+    with shop.till.transaction() as s:
+        seq, prev = ledger_writer.chain_head(s, shop.till.terminal_id)
+        draft = ledger_writer.draft(shop.till, member, kind, shop.till.clock(), **fields)
+        entry = LedgerEntry(**{**draft.__dict__, "terminal_seq": seq + 1}).sealed(prev)
+        s.add(ledger_writer.to_row(entry))
+        s.add(OutboxItem(item_type="entry", item_id=entry.id, created_at=entry.created_at))
+    return entry
+
+
+def flags(srv: ServerProcess, kind: str, entry_id: str) -> list[FlagRow]:
+    with Session(srv.engine) as s:
+        return list(s.scalars(select(FlagRow).where(FlagRow.kind == kind, FlagRow.entry_id == entry_id)))
+
+
+def others_keep_syncing(c: Chain, srv: ServerProcess) -> None:
+    """Store A's tills sell, push and pull as before, and see each other's sales."""
+    sale = awards.award(c.a.till, c.member, Bill(paid=50_000), staff=c.a.cashier)
+    report = sync(c.a, srv)
+    assert not report.refused and report.pushed_entries >= 1
+    report = sync(c.a2, srv)
+    assert not report.refused and report.pulled_entries >= 1
+    assert sale.earn.id in till_entries(c.a2.till)
+    assert till_entries(c.a2.till)[sale.earn.id] == server_entries(srv)[sale.earn.id]
+
+
+def test_an_overflowing_adjust_is_refused_naming_it_and_nobody_else_stops(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    c = chain(server, shops)
+    balance = server_balances(server)[c.member].points
+    bad = forge(c.b, c.member, EntryKind.ADJUST, points=INT64_MAX - balance, staff_id=None, reason="x")
+    report = sync(c.b, server)
+    assert bad.id in report.refused and "beyond" in report.refused
+    assert flags(server, "entry_out_of_bounds", bad.id)
+    assert bad.id not in server_entries(server)
+    assert report.pages >= 1  # the poisoned till still pulls
+    others_keep_syncing(c, server)
+    # and the poisoned till still hears the chain's news
+    sale = awards.award(c.a.till, c.member, Bill(paid=40_000), staff=c.a.cashier)
+    sync(c.a, server)
+    report = sync(c.b, server)
+    assert report.refused and sale.earn.id in till_entries(c.b.till)
+    assert all(abs(b.points) <= MAX_BALANCE for b in server_balances(server).values())
+
+
+def test_huge_earns_are_refused(server: ServerProcess, shops: Callable[..., Shop]) -> None:
+    c = chain(server, shops)
+    first = forge(c.b, c.member, EntryKind.EARN, points=2**62, amount=100_000)
+    forge(c.b, c.member, EntryKind.EARN, points=2**62, amount=100_000)
+    report = sync(c.b, server)
+    assert first.id in report.refused
+    assert flags(server, "entry_out_of_bounds", first.id)
+    others_keep_syncing(c, server)
+
+
+def test_entries_each_in_bounds_that_add_up_beyond_a_balance_are_refused(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    c = chain(server, shops)
+    step = MAX_ENTRY_POINTS
+    made = [forge(c.b, c.member, EntryKind.ADJUST, points=step, reason="x") for _ in range(MAX_BALANCE // step + 1)]
+    report = sync(c.b, server)
+    (named,) = [e for e in made if e.id in report.refused]  # the 1000th takes the 12 points over the bound
+    assert named.terminal_seq == made[999].terminal_seq and "beyond" in report.refused
+    assert flags(server, "balance_out_of_bounds", named.id)
+    assert made[0].id not in server_entries(server)
+    others_keep_syncing(c, server)
+
+
+def test_an_earn_beyond_the_programs_largest_bill_is_refused(server: ServerProcess, shops: Callable[..., Shop]) -> None:
+    c = chain(server, shops)
+    version = 7000 + abs(hash(c.b.home)) % 1000  # a version of the server's own, not the active one
+    with write_session(server.engine) as s:
+        admin.publish_program(s, replace(worked_example_program(), version=version), keep_version=True, active=False)
+    assert max_earn_points(worked_example_program()) < 10**11
+    bad = forge(c.b, c.member, EntryKind.EARN, points=10**11, amount=50_000, program_version=version)
+    report = sync(c.b, server)
+    assert report.refused and bad.id in report.refused
+    others_keep_syncing(c, server)
+
+
+def test_a_large_adjust_from_another_stores_till_is_flagged(server: ServerProcess, shops: Callable[..., Shop]) -> None:
+    c = chain(server, shops)
+    bad = forge(c.b, c.member, EntryKind.ADJUST, points=1_000_000, staff_id=None, reason="quà",
+                program_version=c.b.till.program().version)  # fmt: skip
+    report = sync(c.b, server)
+    assert not report.refused  # a fact the server can hold; a manager must look at it
+    (flag,) = flags(server, "unusual_adjustment", bad.id)
+    assert "no staff member" in flag.message and "limit" in flag.message and "belongs to store" in flag.message
+    others_keep_syncing(c, server)
+
+
+def test_a_till_refuses_to_write_an_entry_beyond_the_bounds(server: ServerProcess, shops: Callable[..., Shop]) -> None:
+    c = chain(server, shops)
+    with c.a.till.transaction() as s:
+        before = s.scalar(select(LedgerEntryRow.terminal_seq).order_by(LedgerEntryRow.terminal_seq.desc()).limit(1))
+    draft = ledger_writer.draft(c.a.till, c.member, EntryKind.ADJUST, c.a.till.clock(), points=MAX_BALANCE)
+    with pytest.raises(OutOfBounds), c.a.till.transaction() as s:
+        ledger_writer.append(s, draft)
+    with c.a.till.transaction() as s:
+        after = s.scalar(select(LedgerEntryRow.terminal_seq).order_by(LedgerEntryRow.terminal_seq.desc()).limit(1))
+    assert before == after
