@@ -21,11 +21,22 @@ from app.core.ids import new_id
 from app.core.ledger import GENESIS_HASH
 from app.core.program import Program
 from app.core.rewards import Period, Reward, RewardKind
-from sync.protocol import PairRequest, PairResponse, RewardRecord, StoreRecord, card_key_fingerprint
+from sync.protocol import CustomerRecord, PairRequest, PairResponse, RewardRecord, StoreRecord, card_key_fingerprint
 from sync.server.auth import hash_secret, new_pairing_code, new_token, normalise_code
 from sync.server.db import ChangeCounter
 from sync.server.errors import Refused
-from sync.server.models import FlagRow, PairingCode, ProgramRow, RewardRow, ServerState, StoreRow, TerminalRow
+from sync.server.ledger import ROLES
+from sync.server.models import (
+    CustomerRow,
+    FlagRow,
+    PairingCode,
+    ProfileProposal,
+    ProgramRow,
+    RewardRow,
+    ServerState,
+    StoreRow,
+    TerminalRow,
+)
 
 CARD_KEY_BYTES = 32
 
@@ -98,15 +109,26 @@ def stores(session: Session) -> list[StoreRecord]:
     ]
 
 
-def issue_pairing_code(session: Session, store_id: str, *, valid_for: timedelta = timedelta(hours=24)) -> str:
-    """A one-time code for one new till of ``store_id``. Shown once; only its hash is kept."""
+def issue_pairing_code(
+    session: Session, store_id: str, *, valid_for: timedelta = timedelta(hours=24), role: str = "till"
+) -> str:
+    """A one-time code for one new till of ``store_id``. Shown once; only its hash is kept.
+
+    ``role="head_office"`` pairs the chain's back office, which may edit any member's profile.
+    """
     if session.get(StoreRow, store_id) is None:
         raise InvalidInput(f"There is no store {store_id!r} on this server.")
+    if role not in ROLES:
+        raise InvalidInput(f"A terminal's role is one of {', '.join(ROLES)}.")
     code = new_pairing_code()
     now = _now()
     session.add(
         PairingCode(
-            code_hash=hash_secret(normalise_code(code)), store_id=store_id, created_at=now, expires_at=now + valid_for
+            code_hash=hash_secret(normalise_code(code)),
+            store_id=store_id,
+            created_at=now,
+            expires_at=now + valid_for,
+            role=role,
         )
     )
     session.flush()
@@ -159,6 +181,7 @@ def pair(session: Session, req: PairRequest, now: datetime) -> PairResponse:
     terminal.name = req.terminal_name or terminal.name
     terminal.token_hash = hash_secret(token)  # a re-paired till's old token stops working
     terminal.paired_at, terminal.revoked_at = now, None
+    terminal.role = code.role
     terminal.change_no = counter.next()
     code.used_at, code.used_by = now, req.terminal_id
     try:
@@ -252,3 +275,30 @@ def open_flags(session: Session, *, include_resolved: bool = False) -> list[Flag
     if not include_resolved:
         q = q.where(FlagRow.resolved_at.is_(None))
     return list(session.scalars(q))
+
+
+def proposals(session: Session, *, include_decided: bool = False) -> list[ProfileProposal]:
+    q = select(ProfileProposal).order_by(ProfileProposal.created_at)
+    if not include_decided:
+        q = q.where(ProfileProposal.decided_at.is_(None))
+    return list(session.scalars(q))
+
+
+def decide_proposal(session: Session, proposal_id: str, *, accept: bool) -> None:
+    """A manager's answer to another store's profile change: applied as it was sent, or dropped."""
+    proposal = session.get(ProfileProposal, proposal_id, with_for_update=True)
+    if proposal is None or proposal.decided_at is not None:
+        raise InvalidInput(f"There is no open proposal {proposal_id!r}.")
+    proposal.decided_at, proposal.decision = _now(), "accepted" if accept else "rejected"
+    if accept:
+        record = CustomerRecord.model_validate_json(proposal.body)
+        row = session.get(CustomerRow, record.id)
+        if row is None:
+            raise InvalidInput(f"Member {record.id} is not on this server any more.")
+        counter = ChangeCounter(session)
+        for name, value in record.model_dump().items():
+            if name != "enrolled_store":
+                setattr(row, name, value)
+        row.received_at, row.change_no = _now(), counter.next()
+        session.flush()
+        counter.finish()

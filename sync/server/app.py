@@ -177,14 +177,14 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
             raise Refused(401, "unauthorized", "No token: send “Authorization: Bearer <token>” (pair the till first).")
         with quick_read(engine) as conn:  # one round trip: this runs before every request
             row = conn.execute(
-                select(TerminalRow.id, TerminalRow.store_id).where(
+                select(TerminalRow.id, TerminalRow.store_id, TerminalRow.role, TerminalRow.quarantined_at).where(
                     TerminalRow.token_hash == hash_secret(credentials.credentials), TerminalRow.revoked_at.is_(None)
                 )
             ).first()
         if row is None:
             limiter.failed(client_of(request))
             raise Refused(401, "unauthorized", "This token is not valid (revoked, or from another server).")
-        return Caller(terminal_id=row[0], store_id=row[1])
+        return Caller(terminal_id=row[0], store_id=row[1], role=row[2], quarantined=row[3] is not None)
 
     Terminal = Annotated[Caller, Depends(authenticated)]
 

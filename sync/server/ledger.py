@@ -31,6 +31,7 @@ from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core.errors import ChainBroken, LoyaltyError
+from app.core.ids import new_id
 from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry, chain_hash, verify_chain
 from app.core.limits import OutOfBounds, check_balance, check_entry, program_excess
 from app.core.program import Program
@@ -38,7 +39,7 @@ from sync.protocol import CustomerRecord, EntryRecord, PushRequest, PushResponse
 from sync.server.db import ChangeCounter, current_change
 from sync.server.errors import FlagSpec, Refused
 from sync.server.flags import raise_flag
-from sync.server.models import BalanceRow, CustomerRow, EntryRow, ProgramRow, TerminalRow
+from sync.server.models import BalanceRow, CustomerRow, EntryRow, ProfileProposal, ProgramRow, TerminalRow
 
 ENTRY_FIELDS = [f.name for f in fields(LedgerEntry)]
 BALANCE_FIELDS = [f.name for f in fields(Balance) if f.name != "extra"]
@@ -52,6 +53,16 @@ class Caller:
 
     terminal_id: str
     store_id: str
+    role: str = "till"  # or "head_office": may edit any member's profile
+    quarantined: bool = False
+
+    @property
+    def is_head_office(self) -> bool:
+        return self.role == HEAD_OFFICE
+
+
+HEAD_OFFICE = "head_office"
+ROLES = ("till", HEAD_OFFICE)
 
 
 def chunks(items: list[str], size: int = _CHUNK) -> Iterable[list[str]]:
@@ -78,7 +89,7 @@ def push(session: Session, caller: Caller, batch: PushRequest, now: datetime) ->
     terminal.last_seen_at = now
     if customers or new:
         counter = ChangeCounter(session)
-        _upsert_customers(session, counter, list(customers.values()), now)
+        _upsert_customers(session, counter, caller, list(customers.values()), now)
         if new:
             _insert_entries(session, counter, new, now)
             _fold_balances(session, counter, caller, new, now)
@@ -289,18 +300,70 @@ def _check_bounds(caller: Caller, new: list[LedgerEntry], programs: dict[int, Pr
 # -- writes (under the change counter's lock) ----------------------------------------------------
 
 
-def _upsert_customers(session: Session, counter: ChangeCounter, customers: list[CustomerRecord], now: datetime) -> None:
+def _upsert_customers(
+    session: Session, counter: ChangeCounter, caller: Caller, customers: list[CustomerRecord], now: datetime
+) -> None:
+    """New members are stored; a known member's profile changes only by her store or the back office.
+
+    Why: a till of another store may serve her (entries are facts, from anywhere), but renaming,
+    re-numbering or blocking her there would change her at her own store without its say. Such a
+    change is kept as a proposal for a manager, flagged, and not applied; the proposing till then
+    pulls the profile as it stands.
+    """
     if not customers:
         return
-    known: set[str] = set()
+    held: dict[str, CustomerRow] = {}
     for part in chunks([c.id for c in customers]):
-        known.update(session.scalars(select(CustomerRow.id).where(CustomerRow.id.in_(part))))
-    rows = [
-        {**{name: getattr(c, name) for name in CUSTOMER_FIELDS}, "received_at": now, "change_no": counter.next()}
-        for c in customers
-    ]
-    write_rows(session, CustomerRow.__table__, "id", [r for r in rows if r["id"] in known],
-               [r for r in rows if r["id"] not in known])  # fmt: skip
+        held.update((r.id, r) for r in session.scalars(select(CustomerRow).where(CustomerRow.id.in_(part))))
+    updates, inserts = [], []
+    for c in customers:
+        row = held.get(c.id)
+        data = {name: getattr(c, name) for name in CUSTOMER_FIELDS}
+        if row is None:
+            inserts.append({**data, "received_at": now, "change_no": counter.next()})
+        elif caller.is_head_office or row.enrolled_store == caller.store_id:
+            if not caller.is_head_office:
+                data["enrolled_store"] = row.enrolled_store  # a store can't hand its member to another
+            updates.append({**data, "received_at": now, "change_no": counter.next()})
+        elif _changed_fields(row, c):
+            _propose(session, counter, caller, row, c, now)
+    write_rows(session, CustomerRow.__table__, "id", updates, inserts)
+
+
+def _changed_fields(row: CustomerRow, c: CustomerRecord) -> list[str]:
+    return [n for n in CUSTOMER_FIELDS if n != "updated_at" and getattr(row, n) != getattr(c, n)]
+
+
+def _propose(
+    session: Session, counter: ChangeCounter, caller: Caller, row: CustomerRow, c: CustomerRecord, now: datetime
+) -> None:
+    changed = _changed_fields(row, c)
+    session.add(
+        ProfileProposal(
+            id=new_id(),
+            customer_id=c.id,
+            terminal_id=caller.terminal_id,
+            store_id=caller.store_id,
+            body=c.model_dump_json(),
+            created_at=now,
+        )
+    )
+    row.change_no = counter.next()  # the proposing till pulls the profile back as it stands
+    raise_flag(
+        session,
+        counter,
+        FlagSpec(
+            kind="profile_proposal",
+            message=f"Terminal {caller.terminal_id} of store {caller.store_id} changed the profile of member "
+            f"{c.id}, enrolled at store {row.enrolled_store} ({', '.join(changed)}); it was not applied. "
+            "Accept or reject it: loyalty-server proposals.",
+            dedupe_key=f"proposal:{c.id}:{caller.terminal_id}"[:200],
+            store_id=caller.store_id,
+            terminal_id=caller.terminal_id,
+            customer_id=c.id,
+        ),
+        now,
+    )
 
 
 def _insert_entries(session: Session, counter: ChangeCounter, new: list[LedgerEntry], now: datetime) -> None:

@@ -70,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("pairing-code", help="a one-time code that pairs a new till with a store")
     s.add_argument("--store", required=True, help="the store's id")
     s.add_argument("--hours", type=float, default=24.0, help="how long the code stays valid")
+    s.add_argument(
+        "--role", default="till", choices=["till", "head_office"], help="head_office: the back office (any profile)"
+    )
     sub.add_parser("terminals", help="list the paired tills")
     s = sub.add_parser("revoke", help="revoke a till's token")
     s.add_argument("terminal_id")
@@ -77,6 +80,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--file", type=Path, required=True)
     s = sub.add_parser("save-reward", help="add or change a reward (JSON)")
     s.add_argument("--file", type=Path, required=True)
+    s = sub.add_parser("proposals", help="profile changes from tills of other stores, waiting for a manager")
+    s.add_argument("--all", action="store_true", help="include decided ones")
+    s = sub.add_parser("accept-proposal", help="apply another store's profile change")
+    s.add_argument("proposal_id")
+    s = sub.add_parser("reject-proposal", help="drop another store's profile change")
+    s.add_argument("proposal_id")
     s = sub.add_parser("flags", help="what a manager should look at")
     s.add_argument("--all", action="store_true", help="include resolved flags")
     return p
@@ -106,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
                 for st in admin.stores(s):
                     print(f"{st.id}  {st.name}  ({st.timezone}, {st.currency})")
             elif command == "pairing-code":
-                code = admin.issue_pairing_code(s, args.store, valid_for=timedelta(hours=args.hours))
+                code = admin.issue_pairing_code(s, args.store, valid_for=timedelta(hours=args.hours), role=args.role)
                 until = datetime.now(UTC) + timedelta(hours=args.hours)
                 print(code)
                 print(f"(valid once, until {until:%Y-%m-%d %H:%M} UTC)", file=sys.stderr)
@@ -127,6 +136,14 @@ def main(argv: list[str] | None = None) -> int:
             elif command == "save-reward":
                 reward = admin.save_reward(s, admin.reward_from_json(args.file.read_text(encoding="utf-8")))
                 print(reward.id)
+            elif command == "proposals":
+                for p in admin.proposals(s, include_decided=args.all):
+                    print(json.dumps({"id": p.id, "member": p.customer_id, "from_terminal": p.terminal_id,
+                                      "store": p.store_id, "decision": p.decision, "profile": json.loads(p.body)},
+                                     ensure_ascii=False))  # fmt: skip
+            elif command in ("accept-proposal", "reject-proposal"):
+                admin.decide_proposal(s, args.proposal_id, accept=command == "accept-proposal")
+                print(f"proposal {args.proposal_id} {command.split('-')[0]}ed")
             elif command == "flags":
                 for f in admin.open_flags(s, include_resolved=args.all):
                     print(

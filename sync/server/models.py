@@ -46,7 +46,10 @@ class ServerState(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     server_id: Mapped[str] = mapped_column(String(36))
     last_change: Mapped[int] = mapped_column(BigInteger, default=0)
-    card_key: Mapped[str] = mapped_column(String(128))  # hex; signs every card's QR code
+    # The chain's secrets, sealed with the server's secret key (``sync.server.secrets``), never in clear:
+    # the card key signs every card's QR code, the PIN key is mixed into every staff PIN hash.
+    card_key: Mapped[str] = mapped_column(String(400))
+    pin_key: Mapped[str | None] = mapped_column(String(400))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
 
 
@@ -75,6 +78,10 @@ class TerminalRow(Base):
     head_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     head_hash: Mapped[str] = mapped_column(String(64))
     change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+    # "till", or "head_office": the chain's back office, which may edit any member's profile.
+    role: Mapped[str] = mapped_column(String(20), default="till", server_default="till")
+    # Quarantined: what it pushes is stored (the chain stays whole) but held for a manager's review.
+    quarantined_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class PairingCode(Base):
@@ -87,6 +94,11 @@ class PairingCode(Base):
     expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     used_by: Mapped[str | None] = mapped_column(String(40))
+    role: Mapped[str] = mapped_column(String(20), default="till", server_default="till")
+    # A retried pairing (the answer was lost) sends the same nonce and gets the same token back:
+    # the token is kept sealed under a key only that nonce gives (``sync.server.auth.seal_token``).
+    nonce_hash: Mapped[str | None] = mapped_column(String(64))
+    token_box: Mapped[str | None] = mapped_column(String(200))
 
 
 class CustomerRow(Base):
@@ -217,3 +229,34 @@ class FlagRow(Base):
     last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class ProfileProposal(Base):
+    """A profile change from a till that does not own the member: kept for a manager, not applied."""
+
+    __tablename__ = "profile_proposal"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(40), index=True)
+    terminal_id: Mapped[str] = mapped_column(String(40))
+    store_id: Mapped[str] = mapped_column(String(40))
+    body: Mapped[str] = mapped_column(Text)  # the CustomerRecord as sent, JSON
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    decision: Mapped[str | None] = mapped_column(String(20))  # accepted / rejected
+
+
+class HeldEntry(Base):
+    """An entry of a quarantined till: stored in the ledger, but not in balances nor sent to tills.
+
+    A manager releases it (it counts from then on) or rejects it (it never counts). The ledger row
+    itself is append-only, so the hold lives beside it.
+    """
+
+    __tablename__ = "held_entry"
+    entry_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(String(40), index=True)
+    customer_id: Mapped[str] = mapped_column(String(40), index=True)
+    held_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    decision: Mapped[str | None] = mapped_column(String(20))  # released / rejected; None = waiting
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    reason: Mapped[str] = mapped_column(Text, default="")

@@ -16,12 +16,13 @@ from app.core.earning import Bill
 from app.core.ledger import EntryKind, LedgerEntry
 from app.core.limits import MAX_BALANCE, MAX_ENTRY_POINTS, OutOfBounds, max_earn_points
 from app.core.program import worked_example_program
-from app.db.models import LedgerEntryRow, OutboxItem
+from app.db.models import AuditLog, Customer, LedgerEntryRow, OutboxItem
 from app.services import awards, customers, ledger_writer
 from sync.protocol import INT64_MAX
 from sync.server import admin
 from sync.server.db import write_session
-from sync.server.models import FlagRow
+from sync.server.models import CustomerRow, FlagRow, ProfileProposal
+from sync.worker.pairing import pair_till
 from sync.worker.worker import CycleReport, SyncWorker
 
 
@@ -156,3 +157,61 @@ def test_a_till_refuses_to_write_an_entry_beyond_the_bounds(server: ServerProces
     with c.a.till.transaction() as s:
         after = s.scalar(select(LedgerEntryRow.terminal_seq).order_by(LedgerEntryRow.terminal_seq.desc()).limit(1))
     assert before == after
+
+
+def test_another_stores_till_cannot_rewrite_a_member_only_propose(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    c = chain(server, shops)
+    before = customers.view(c.a.till, c.member)
+    with c.b.till.transaction() as s:  # a till of store B renames, re-phones and blocks store A's member
+        row = s.get(Customer, c.member)
+        assert row is not None
+        row.name, row.phone, row.status = "Kẻ Mạo Danh", "+84999999999", "blocked"
+        row.updated_at = c.b.till.clock()
+        s.add(OutboxItem(item_type="customer", item_id=c.member, created_at=row.updated_at))
+    report = sync(c.b, server)
+    assert not report.refused  # held as a proposal: the till's sync is not stuck on it
+    with Session(server.engine) as s:
+        held = s.get(CustomerRow, c.member)
+        assert held is not None and (held.name, held.status) == (before.name, "active")
+        (proposal,) = s.scalars(select(ProfileProposal).where(ProfileProposal.customer_id == c.member))
+        assert proposal.terminal_id == c.b.till.terminal_id and "Kẻ Mạo Danh" in proposal.body
+        (flag,) = s.scalars(select(FlagRow).where(FlagRow.kind == "profile_proposal", FlagRow.customer_id == c.member))
+        assert "name" in flag.message and "status" in flag.message
+    others_keep_syncing(c, server)
+    for shop in (c.a, c.a2):  # store A still finds her by her phone, and she is not blocked
+        found = customers.find(shop.till, before.phone)
+        assert [m.customer_id for m in found.matches] == [c.member]
+        assert not customers.view(shop.till, c.member).blocked
+    sync(c.b, server)  # the proposing till gets the profile back as it stands
+    assert customers.view(c.b.till, c.member).name == before.name
+
+    with write_session(server.engine) as s:  # a manager accepts it after all
+        admin.decide_proposal(s, proposal.id, accept=True)
+    sync(c.a, server)
+    assert customers.view(c.a.till, c.member).name == "Kẻ Mạo Danh"
+
+
+def test_the_members_own_store_and_the_head_office_may_change_her(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    c = chain(server, shops)
+    manager = c.a.owner
+    customers.set_blocked(c.a.till, c.member, True, manager=manager, reason="gian lận thẻ")
+    assert not sync(c.a, server).refused
+    sync(c.a2, server)
+    assert customers.view(c.a2.till, c.member).blocked
+    with c.a.till.transaction() as s:
+        (audit,) = s.scalars(select(AuditLog).where(AuditLog.action == "customer.block", AuditLog.subject == c.member))
+        assert audit.staff_id == manager.id and "gian lận thẻ" in audit.after
+
+    office = shops()
+    with write_session(server.engine) as s:
+        code = admin.issue_pairing_code(s, c.b.till.store_id, role="head_office")
+    pair_till(office.till, office.home, server.url, code)
+    sync(office, server)
+    customers.set_blocked(office.till, c.member, False, manager=office.owner, reason="đã xác minh")
+    assert not sync(office, server).refused
+    sync(c.a, server)
+    assert not customers.view(c.a.till, c.member).blocked
