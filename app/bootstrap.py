@@ -1,14 +1,18 @@
 """Open (or create) a till's home: its database, card key and identity.
 
 The home folder holds everything a till has: ``terminal.db`` (the ledger),
-``card.key`` (the key that signs card QR codes; 0600, never logged) and the POS
-export folders. A new home is migrated and given a store, a terminal and the
-default program, so the till works before it has ever seen the server.
+``card.key`` (the key that signs card QR codes; 0600, never logged), ``pin.key``
+(the chain's PIN key, mixed into every PIN hash, so a copy of the database alone
+gives no PIN away) and the POS export folders. The home is owner-only (0700) and
+its secret and database files 0600: set when they are made, repaired at each
+start. A new home is migrated and given a store, a terminal and the default
+program, so the till works before it has ever seen the server.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 from sqlalchemy import select
@@ -60,6 +64,70 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+PIN_KEY_FILE = "pin.key"
+# Files of the home that hold the ledger or a secret: owner-only, always.
+PRIVATE_FILES = (
+    "terminal.db",
+    "terminal.db-wal",
+    "terminal.db-shm",
+    "terminal.db-journal",
+    "card.key",
+    PIN_KEY_FILE,
+    "sync.token",
+    "sync.json",
+    "pairing.json",
+    "server.db",
+    "server.db-wal",
+    "server.db-shm",
+    "server.db.secret",
+)
+
+
+def secure_home(home: Path) -> None:
+    """Owner-only home and files (POSIX). Repairs what a copy, a restore or an old version loosened."""
+    if os.name != "posix":
+        return
+    os.chmod(home, 0o700)
+    for name in PRIVATE_FILES:
+        path = home / name
+        if path.is_file() and not path.is_symlink():
+            os.chmod(path, 0o600)
+
+
+def _create_private(path: Path) -> None:
+    """Create an empty owner-only file, so what SQLite makes beside it (-wal, -shm) is owner-only too."""
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+
+
+def read_pin_keys(home: Path) -> tuple[bytes, ...]:
+    """The PIN keys of this till, current first (a paired till keeps its own first key for old hashes)."""
+    path = home / PIN_KEY_FILE
+    read_secret(path, secrets.token_bytes(32))  # made at a standalone till's first start
+    return tuple(bytes.fromhex(line) for line in path.read_text().split() if line)
+
+
+def adopt_pin_key(home: Path, key: bytes) -> tuple[bytes, ...]:
+    """Make the chain's PIN key current (at pairing); keys held before stay for hashes made with them."""
+    keys = read_pin_keys(home)
+    if keys and keys[0] == key:
+        return keys
+    keys = (key, *(k for k in keys if k != key))
+    _write_private(home / PIN_KEY_FILE, "\n".join(k.hex() for k in keys) + "\n")
+    return keys
+
+
+def _write_private(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
 def get_setting(till: Till, key: str, default: str = "") -> str:
     with till.transaction() as s:
         row = s.get(Setting, key)
@@ -84,11 +152,13 @@ def open_till(
 ) -> Till:
     """The till living in ``home``; a new home gets a store, a terminal and a program."""
     home = Path(home)
-    home.mkdir(parents=True, exist_ok=True)
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    secure_home(home)
+    _create_private(home / "terminal.db")
     engine = make_engine(home / "terminal.db")
     upgrade(engine)
     card_key = read_secret(home / "card.key", new_card_key())
-    till = Till(engine=engine, terminal_id="", store_id="", card_key=card_key)
+    till = Till(engine=engine, terminal_id="", store_id="", card_key=card_key, pin_keys=read_pin_keys(home))
     with till.transaction() as s:
         me = s.scalars(select(Terminal).where(Terminal.is_self)).first()
         if me is None:

@@ -149,7 +149,7 @@ def _db_url(home: Path) -> str:
 
 
 def _start_local_server(home: Path, till: Till, port: int) -> tuple[str, subprocess.Popen[bytes], str]:
-    engine = prepare(_db_url(home), card_key=till.card_key)
+    engine = prepare(_db_url(home), card_key=till.card_key, pin_key=till.pin_keys[0] if till.pin_keys else None)
     try:
         with write_session(engine) as s:
             server_id = _register_till(s, till)

@@ -218,6 +218,9 @@ class PairRequest(Record):
     store_id: Id  # the terminal's local store
     ledger_empty: bool  # an empty till adopts the server's store and card key
     card_key_fingerprint: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16,64}$")]
+    # A one-time secret the till keeps until pairing is done: retried with the same nonce (the answer
+    # was lost), the request gets the same token back instead of "code already used".
+    nonce: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{32,128}$")] | None = None
 
 
 class PairResponse(Record):
@@ -226,6 +229,8 @@ class PairResponse(Record):
     terminal_id: str
     store: StoreRecord
     card_key: str  # hex; the chain's key that signs card QR codes
+    pin_key: str = ""  # hex; the chain's PIN key, mixed into every staff PIN hash (kept in pin.key)
+    role: str = "till"  # or "head_office"
 
 
 class PushRequest(Record):

@@ -12,7 +12,9 @@ import hashlib
 import hmac
 import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -20,12 +22,13 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import InvalidInput, PermissionDenied
 from app.core.ids import new_id
-from app.db.models import AuditLog, Staff
+from app.db.models import AuditLog, Flag, Setting, Staff
 from app.services.till import Till
 
 ROLES = ("cashier", "manager", "owner")
 MANAGER_ROLES = ("manager", "owner")
 _N, _R, _P = 2**14, 8, 1
+PIN_KEY_BYTES = 32
 
 
 @dataclass(frozen=True)
@@ -39,19 +42,58 @@ class StaffMember:
         return self.role in MANAGER_ROLES
 
 
-def hash_pin(pin: str) -> str:
+def pin_key_id(key: bytes) -> str:
+    """Names a PIN key inside a hash without giving it away, so a till holding several finds the right one."""
+    return hashlib.sha256(b"loyalty pin key id\x00" + key).hexdigest()[:12]
+
+
+def hash_pin(pin: str, keys: Sequence[bytes] = ()) -> str:
+    """An opaque string: sync it, store it, hand it to ``check_pin``; never parse it elsewhere.
+
+    Format v2 (``scrypt2$<key id>$N$r$p$salt$digest``): scrypt over HMAC-SHA256(PIN key, PIN). The
+    chain's PIN key lives in ``pin.key`` beside the database, never in it, so a copied database alone
+    can't be brute-forced (four digits are only 10,000 guesses). Without a key (``keys`` empty) the
+    v1 format (``scrypt$N$r$p$salt$digest``, plain scrypt) is written; ``check_pin`` reads both and a
+    login re-hashes v1 (and v2 under an older key) with the current key.
+    """
     salt = os.urandom(16)
-    digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
-    return f"scrypt${_N}${_R}${_P}${base64.b64encode(salt).decode()}${base64.b64encode(digest).decode()}"
+    if not keys:
+        digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+        return f"scrypt${_N}${_R}${_P}${_b64(salt)}${_b64(digest)}"
+    key = keys[0]
+    digest = hashlib.scrypt(_peppered(pin, key), salt=salt, n=_N, r=_R, p=_P, dklen=32)
+    return f"scrypt2${pin_key_id(key)}${_N}${_R}${_P}${_b64(salt)}${_b64(digest)}"
 
 
-def check_pin(pin: str, stored: str) -> bool:
+def check_pin(pin: str, stored: str, keys: Sequence[bytes] = ()) -> bool:
     try:
-        _, n, r, p, salt, digest = stored.split("$")
-        got = hashlib.scrypt(pin.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32)
+        parts = stored.split("$")
+        if parts[0] == "scrypt2":
+            _, kid, n, r, p, salt, digest = parts
+            key = next((k for k in keys if pin_key_id(k) == kid), None)
+            if key is None:  # hashed under a PIN key this till does not hold
+                return False
+            secret = _peppered(pin, key)
+        else:
+            _, n, r, p, salt, digest = parts
+            secret = pin.encode()
+        got = hashlib.scrypt(secret, salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32)
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(got, base64.b64decode(digest))
+
+
+def needs_rehash(stored: str, keys: Sequence[bytes]) -> bool:
+    """True for a v1 hash, or a v2 hash under a PIN key that is no longer the current one."""
+    return bool(keys) and not stored.startswith(f"scrypt2${pin_key_id(keys[0])}$")
+
+
+def _peppered(pin: str, key: bytes) -> bytes:
+    return hmac.new(key, pin.encode(), hashlib.sha256).digest()
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode()
 
 
 def _valid_pin(pin: str) -> str:
@@ -74,33 +116,97 @@ def add_staff(till: Till, *, name: str, role: str, pin: str, by: StaffMember | N
             raise PermissionDenied("Only a manager can add staff.")
         if not existing and role not in MANAGER_ROLES:
             raise InvalidInput("The first staff member must be the owner or a manager (who can then add cashiers).")
-        if any(check_pin(pin, st.pin_hash) for st in existing):
+        if any(check_pin(pin, st.pin_hash, till.pin_keys) for st in existing):
             raise InvalidInput("That PIN is already used by someone else; choose another.")
-        row = Staff(id=new_id(), store_id=till.store_id, name=name, role=role, pin_hash=hash_pin(pin))
+        row = Staff(id=new_id(), store_id=till.store_id, name=name, role=role, pin_hash=hash_pin(pin, till.pin_keys))
         s.add(row)
         audit(s, by, "staff.add", row.id, after={"name": name, "role": role})
     return StaffMember(row.id, name, role)
 
 
+# PIN lockout, per till: after MAX_TRIES wrong PINs in a row each further try waits, longer and longer;
+# at ALERT_AFTER the manager gets a flag. Every failure is in the audit log (never the PIN typed).
+MAX_TRIES = 5
+ALERT_AFTER = 10
+FIRST_DELAY_S = 30
+LONGEST_DELAY_S = 3600
+_FAILURES, _LAST_FAILURE = "pin.failures", "pin.last_failure_at"
+
+
+class PinLocked(PermissionDenied):
+    code = "pin_locked"
+
+
+def lockout_delay(failures: int) -> int:
+    """Seconds to wait after ``failures`` wrong PINs in a row: none before MAX_TRIES, then doubling."""
+    if failures < MAX_TRIES:
+        return 0
+    return min(LONGEST_DELAY_S, FIRST_DELAY_S * 2 ** min(failures - MAX_TRIES, 20))
+
+
 def login(till: Till, pin: str) -> StaffMember:
     """Who is at the till: the active staff member whose PIN this is."""
-    with till.transaction() as s:
-        for st in s.scalars(select(Staff).where(Staff.active, Staff.store_id == till.store_id)):
-            if check_pin(pin, st.pin_hash):
-                return StaffMember(st.id, st.name, st.role)
-    raise PermissionDenied("Wrong PIN.")
+    return _identify(till, pin, "login", "Wrong PIN.", managers_only=False)
 
 
 def require_manager(till: Till, pin: str) -> StaffMember:
     """The manager whose PIN was typed, for one privileged action. Raises PermissionDenied."""
     if not pin:
         raise PermissionDenied("A manager PIN is needed for this.")
+    return _identify(till, pin, "manager", "That is not a manager PIN.", managers_only=True)
+
+
+def _identify(till: Till, pin: str, purpose: str, wrong: str, *, managers_only: bool) -> StaffMember:
+    refusal: PermissionDenied
     with till.transaction() as s:
-        rows = s.scalars(select(Staff).where(Staff.active, Staff.role.in_(MANAGER_ROLES))).all()
-        for st in rows:
-            if check_pin(pin, st.pin_hash):
-                return StaffMember(st.id, st.name, st.role)
-    raise PermissionDenied("That is not a manager PIN.")
+        failures, last = _failures(s)
+        now = till.clock()
+        wait = lockout_delay(failures) - (now - last).total_seconds() if last else 0
+        if wait > 0:
+            seconds = max(1, int(wait + 0.999))
+            audit(s, None, "pin.locked", purpose, after={"failures": failures, "wait_s": seconds})
+            refusal = PinLocked(f"Too many wrong PINs in a row: try again in {seconds} seconds.", seconds=seconds)
+        else:
+            q = select(Staff).where(Staff.active)
+            q = q.where(Staff.role.in_(MANAGER_ROLES)) if managers_only else q.where(Staff.store_id == till.store_id)
+            for st in s.scalars(q):
+                if check_pin(pin, st.pin_hash, till.pin_keys):
+                    if needs_rehash(st.pin_hash, till.pin_keys):  # v1, or an older PIN key: now the current one
+                        st.pin_hash = hash_pin(pin, till.pin_keys)
+                    if failures:
+                        _set(s, _FAILURES, "0")
+                    return StaffMember(st.id, st.name, st.role)
+            failures += 1
+            _set(s, _FAILURES, str(failures))
+            _set(s, _LAST_FAILURE, now.isoformat())
+            audit(s, None, "pin.failed", purpose, after={"failures": failures})
+            if failures % ALERT_AFTER == 0:
+                s.add(
+                    Flag(
+                        id=new_id(),
+                        kind="pin_failures",
+                        message=f"{failures} wrong PINs in a row at this till: someone may be guessing staff PINs.",
+                        created_at=now,
+                    )
+                )
+            refusal = PermissionDenied(wrong)
+    raise refusal
+
+
+def _failures(s: Session) -> tuple[int, datetime | None]:
+    count, last = s.get(Setting, _FAILURES), s.get(Setting, _LAST_FAILURE)
+    try:
+        return int(count.value) if count else 0, datetime.fromisoformat(last.value) if last else None
+    except ValueError:
+        return 0, None
+
+
+def _set(s: Session, key: str, value: str) -> None:
+    row = s.get(Setting, key)
+    if row is None:
+        s.add(Setting(key=key, value=value))
+    else:
+        row.value = value
 
 
 def audit(

@@ -26,6 +26,8 @@ class Till:
     terminal_id: str
     store_id: str
     card_key: bytes
+    # The chain's PIN keys (``pin.key``, outside the database), current first: PIN hashes mix it in.
+    pin_keys: tuple[bytes, ...] = ()
     clock: Callable[[], datetime] = utcnow
     # Whether the server answered recently: offline, redemptions may be capped per day.
     is_online: Callable[[], bool] = lambda: False

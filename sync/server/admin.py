@@ -22,7 +22,8 @@ from app.core.ledger import GENESIS_HASH
 from app.core.program import Program
 from app.core.rewards import Period, Reward, RewardKind
 from sync.protocol import CustomerRecord, PairRequest, PairResponse, RewardRecord, StoreRecord, card_key_fingerprint
-from sync.server.auth import hash_secret, new_pairing_code, new_token, normalise_code
+from sync.server import vault
+from sync.server.auth import hash_secret, new_pairing_code, new_token, normalise_code, open_token, seal_token
 from sync.server.db import ChangeCounter
 from sync.server.errors import Refused
 from sync.server.ledger import ROLES
@@ -39,37 +40,61 @@ from sync.server.models import (
 )
 
 CARD_KEY_BYTES = 32
+PIN_KEY_BYTES = 32
+CARD_KEY, PIN_KEY = "card key", "PIN key"  # labels that bind each sealed key to its place
 
 
 def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def init_server(session: Session, *, card_key: bytes | None = None) -> ServerState:
-    """The server's identity and the chain's card key; made once, on first start."""
+def init_server(
+    session: Session, *, secret: bytes, card_key: bytes | None = None, pin_key: bytes | None = None
+) -> ServerState:
+    """The server's identity and the chain's card and PIN keys; made once, on first start.
+
+    The keys are stored sealed with ``secret`` (``sync.server.vault``); a key stored in clear by an
+    older version is sealed here, and a chain that has no PIN key yet gets one.
+    """
     state = session.get(ServerState, 1)
     if state is None:
         state = ServerState(
             id=1,
             server_id=str(uuid.uuid4()),
             last_change=0,
-            card_key=(card_key or secrets.token_bytes(CARD_KEY_BYTES)).hex(),
+            card_key=vault.seal(secret, card_key or secrets.token_bytes(CARD_KEY_BYTES), CARD_KEY),
+            pin_key=vault.seal(secret, pin_key or secrets.token_bytes(PIN_KEY_BYTES), PIN_KEY),
             created_at=_now(),
         )
         session.add(state)
         session.flush()
+    if not vault.is_sealed(state.card_key):
+        state.card_key = vault.seal(secret, bytes.fromhex(state.card_key), CARD_KEY)
+    if not state.pin_key:
+        state.pin_key = vault.seal(secret, pin_key or secrets.token_bytes(PIN_KEY_BYTES), PIN_KEY)
     return state
 
 
-def card_key(session: Session) -> bytes:
+def _state(session: Session) -> ServerState:
     state = session.get(ServerState, 1)
     if state is None:
         raise RuntimeError("the server is not initialised")
-    return bytes.fromhex(state.card_key)
+    return state
 
 
-def set_card_key(session: Session, key: bytes) -> None:
-    """Start the chain with an existing till's card key, so the cards it printed scan everywhere.
+def card_key(session: Session, secret: bytes) -> bytes:
+    return vault.unseal(secret, _state(session).card_key, CARD_KEY)
+
+
+def pin_key(session: Session, secret: bytes) -> bytes:
+    state = _state(session)
+    if not state.pin_key:
+        raise RuntimeError("the server has no PIN key yet: start it once")
+    return vault.unseal(secret, state.pin_key, PIN_KEY)
+
+
+def set_card_key(session: Session, key: bytes, secret: bytes, pin: bytes | None = None) -> None:
+    """Start the chain with an existing till's card key (and PIN key), so its cards and PINs work everywhere.
 
     Only before any till is paired: afterwards the paired tills' cards would stop scanning.
     """
@@ -77,8 +102,10 @@ def set_card_key(session: Session, key: bytes) -> None:
         raise InvalidInput("A card key has at least 16 bytes.")
     if session.scalar(select(TerminalRow.id).limit(1)) is not None:
         raise InvalidInput("Tills are already paired with this chain; its card key can no longer change.")
-    state = init_server(session)
-    state.card_key = key.hex()
+    state = init_server(session, secret=secret)
+    state.card_key = vault.seal(secret, key, CARD_KEY)
+    if pin:
+        state.pin_key = vault.seal(secret, pin, PIN_KEY)
 
 
 def create_store(
@@ -135,9 +162,17 @@ def issue_pairing_code(
     return code
 
 
-def pair(session: Session, req: PairRequest, now: datetime) -> PairResponse:
-    """Exchange a pairing code for a token. The code works once; the token is shown once."""
+def pair(session: Session, req: PairRequest, now: datetime, secret: bytes) -> PairResponse:
+    """Exchange a pairing code for a token. The code works once; the token is shown once.
+
+    Once more for the same till with the same one-time nonce: a till whose answer was lost on the way
+    retries, and gets the same token back rather than a used-up code and no token.
+    """
     code = session.get(PairingCode, hash_secret(normalise_code(req.code)), with_for_update=True)
+    if code is not None and code.used_at is not None and req.nonce:
+        again = _pair_again(session, code, req, secret)
+        if again is not None:
+            return again
     if code is None or code.used_at is not None or code.expires_at <= now:
         raise Refused(
             401,
@@ -146,7 +181,7 @@ def pair(session: Session, req: PairRequest, now: datetime) -> PairResponse:
         )
     store = session.get(StoreRow, code.store_id)
     assert store is not None
-    key = card_key(session)
+    key = card_key(session, secret)
     if not req.ledger_empty:
         if req.store_id != store.id:
             raise Refused(
@@ -184,20 +219,40 @@ def pair(session: Session, req: PairRequest, now: datetime) -> PairResponse:
     terminal.role = code.role
     terminal.change_no = counter.next()
     code.used_at, code.used_by = now, req.terminal_id
+    if req.nonce:
+        code.nonce_hash, code.token_box = hash_secret(req.nonce), seal_token(req.nonce, token)
     try:
         session.flush()
     except IntegrityError:
         raise Refused(409, "conflict", "This till is being paired twice at once; try again.") from None
     counter.finish()
-    state = session.get(ServerState, 1)
-    assert state is not None
+    return _pair_response(session, secret, token, terminal, store)
+
+
+def _pair_response(session: Session, secret: bytes, token: str, terminal: TerminalRow, store: StoreRow) -> PairResponse:
     return PairResponse(
         token=token,
-        server_id=state.server_id,
+        server_id=_state(session).server_id,
         terminal_id=terminal.id,
         store=StoreRecord(id=store.id, name=store.name, timezone=store.timezone, currency=store.currency),
-        card_key=key.hex(),
+        card_key=card_key(session, secret).hex(),
+        pin_key=pin_key(session, secret).hex(),
+        role=terminal.role,
     )
+
+
+def _pair_again(session: Session, code: PairingCode, req: PairRequest, secret: bytes) -> PairResponse | None:
+    """The answer to a retried pairing, when it is one: same code, same till, same nonce, token unchanged."""
+    assert req.nonce
+    if code.used_by != req.terminal_id or not code.token_box or code.nonce_hash != hash_secret(req.nonce):
+        return None
+    token = open_token(req.nonce, code.token_box)
+    terminal = session.get(TerminalRow, req.terminal_id)
+    if terminal is None or terminal.revoked_at is not None or terminal.token_hash != hash_secret(token):
+        return None  # revoked or paired again since: the old answer is no longer true
+    store = session.get(StoreRow, terminal.store_id)
+    assert store is not None
+    return _pair_response(session, secret, token, terminal, store)
 
 
 def revoke_terminal(session: Session, terminal_id: str) -> bool:

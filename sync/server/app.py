@@ -9,7 +9,7 @@ client can cause are answered with a readable sentence and a stable code.
 # No ``from __future__ import annotations``: FastAPI must see the dependencies defined in create_app.
 import logging
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, NoReturn
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -36,13 +36,14 @@ from sync.protocol import (
     TerminalStatus,
 )
 from sync.server import admin, changes, ledger
-from sync.server.auth import FailureLimiter, hash_secret
+from sync.server.auth import FailureLimiter, client_address, hash_secret, parse_networks
 from sync.server.db import current_change, make_server_engine, ping, quick_read, read_session, write_session
 from sync.server.errors import FlagSpec, Refused
 from sync.server.flags import record_flag
 from sync.server.ledger import Caller
 from sync.server.models import TerminalRow
 from sync.server.settings import ServerSettings
+from sync.server.vault import load_secret
 
 log = logging.getLogger("loyalty.server")
 
@@ -54,7 +55,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
         409: "A gap in the till's sequence, or an entry that differs from the one held.",
         413: "The request body is too large.",
         422: "The request is malformed, or a hash link does not verify.",
-        429: "Too many failed authentications from this address.",
+        429: "Too many failed authentications from this address, or too many requests with this token.",
         503: "The database is unreachable.",
     }.items()
 }
@@ -146,17 +147,24 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         settings.database_url, pool_size=settings.pool_size, max_overflow=settings.max_overflow
     )
     limiter = FailureLimiter(settings.auth_burst, settings.auth_per_second)
+    per_token = FailureLimiter(settings.token_burst, settings.token_per_second)
+    trusted = parse_networks(settings.trusted_proxies)
+    secret = load_secret(settings.database_url, settings.secrets_file or None)
     app = FastAPI(
         title="Loyalty central server",
         version=str(PROTOCOL_VERSION),
         description="Push and pull of the chain's ledger, customers, program and rewards (DESIGN §6).",
+        docs_url="/docs" if settings.docs else None,
+        redoc_url=None,
+        openapi_url="/openapi.json" if settings.docs else None,
     )
     app.state.engine = engine
     app.state.limiter = limiter
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
     def client_of(request: Request) -> str:
-        return request.client.host if request.client else "unknown"
+        peer = request.client.host if request.client else "unknown"
+        return client_address(peer, request.headers.get("x-forwarded-for"), trusted)
 
     def check_not_locked_out(request: Request) -> None:
         wait = limiter.retry_after(client_of(request))
@@ -168,13 +176,17 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
                 headers={"Retry-After": str(wait)},
             )
 
+    def refuse_unknown(request: Request, message: str) -> NoReturn:
+        """A missing or wrong token: counts against the address; a locked-out address learns nothing more."""
+        check_not_locked_out(request)
+        limiter.failed(client_of(request))
+        raise Refused(401, "unauthorized", message)
+
     def authenticated(
         request: Request, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
     ) -> Caller:
-        check_not_locked_out(request)
         if credentials is None or not credentials.credentials:
-            limiter.failed(client_of(request))
-            raise Refused(401, "unauthorized", "No token: send “Authorization: Bearer <token>” (pair the till first).")
+            refuse_unknown(request, "No token: send “Authorization: Bearer <token>” (pair the till first).")
         with quick_read(engine) as conn:  # one round trip: this runs before every request
             row = conn.execute(
                 select(TerminalRow.id, TerminalRow.store_id, TerminalRow.role, TerminalRow.quarantined_at).where(
@@ -182,8 +194,15 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
                 )
             ).first()
         if row is None:
-            limiter.failed(client_of(request))
-            raise Refused(401, "unauthorized", "This token is not valid (revoked, or from another server).")
+            refuse_unknown(request, "This token is not valid (revoked, or from another server).")
+        wait = per_token.take(row[0])
+        if wait:
+            raise Refused(
+                429,
+                "rate_limited",
+                f"This till is sending too many requests; retry in {wait} s.",
+                headers={"Retry-After": str(wait)},
+            )
         return Caller(terminal_id=row[0], store_id=row[1], role=row[2], quarantined=row[3] is not None)
 
     Terminal = Annotated[Caller, Depends(authenticated)]
@@ -232,7 +251,7 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         check_not_locked_out(request)
         try:
             with write_session(engine) as s:
-                answer = admin.pair(s, body, _now())
+                answer = admin.pair(s, body, _now(), secret)
         except Refused as exc:
             if exc.code == "bad_pairing_code":
                 limiter.failed(client_of(request))

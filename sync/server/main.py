@@ -1,6 +1,7 @@
 """``loyalty-server``: run the central server, and the manager's few admin commands.
 
-    loyalty-server --database-url postgresql://loyalty@db/loyalty --host 0.0.0.0 --port 8000
+    loyalty-server --database-url postgresql://loyalty@db/loyalty --secrets-file /etc/loyalty/server.secret \
+        --host 0.0.0.0 --port 443 --certfile fullchain.pem --keyfile privkey.pem
     loyalty-server --database-url … create-store --name "Cà Phê Quận 1"
     loyalty-server --database-url … pairing-code --store <store id>
     loyalty-server --database-url … publish-program --file program.json
@@ -26,20 +27,24 @@ from sqlalchemy import Engine, select
 
 from app.core.errors import LoyaltyError
 from sync.server import admin
+from sync.server.auth import parse_networks
 from sync.server.db import make_server_engine, write_session
 from sync.server.migrate import upgrade
 from sync.server.models import StoreRow, TerminalRow
 from sync.server.settings import ENV, ServerSettings
+from sync.server.vault import KEY_ENV, VaultError, load_secret
 
 DEFAULT_URL = os.environ.get("LOYALTY_SERVER_DATABASE_URL", "sqlite:///loyalty-server.db")
 
 
-def prepare(url: str, *, card_key: bytes | None = None) -> Engine:
-    """Upgrade the database and make sure the server has its identity and card key."""
+def prepare(
+    url: str, *, secrets_file: str | None = None, card_key: bytes | None = None, pin_key: bytes | None = None
+) -> Engine:
+    """Upgrade the database and make sure the server has its identity and its (sealed) card and PIN keys."""
     engine = make_server_engine(url)
     upgrade(engine)
     with write_session(engine) as s:
-        admin.init_server(s, card_key=card_key)
+        admin.init_server(s, secret=load_secret(url, secrets_file), card_key=card_key, pin_key=pin_key)
     return engine
 
 
@@ -54,6 +59,21 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--max-body-mb", type=float, default=5.0, help="largest request body accepted")
     p.add_argument("--auth-burst", type=int, default=20, help="wrong tokens/codes allowed per address at once")
     p.add_argument("--auth-per-second", type=float, default=0.5, help="…and refilled at this rate")
+    p.add_argument(
+        "--secrets-file",
+        default=None,
+        help=f"the key sealing the chain's card and PIN keys (created 0600 when missing); or set {KEY_ENV}",
+    )
+    p.add_argument("--certfile", help="serve HTTPS with this certificate chain (PEM)")
+    p.add_argument("--keyfile", help="…and this private key (PEM)")
+    p.add_argument(
+        "--trusted-proxies",
+        default="",
+        help="comma-separated addresses/networks of reverse proxies whose X-Forwarded-For is believed (default: none)",
+    )
+    p.add_argument("--docs", action="store_true", help="serve /docs and /openapi.json (development, fuzzing)")
+    p.add_argument("--token-burst", type=int, default=600, help="requests one till may make at once")
+    p.add_argument("--token-per-second", type=float, default=50.0, help="…and then per second")
     p.add_argument("--log-level", default="info")
     p.add_argument("--parent-watch", action="store_true", help=argparse.SUPPRESS)  # embedded: exit with the till
     sub = p.add_subparsers(dest="command")
@@ -65,7 +85,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--timezone", default="Asia/Ho_Chi_Minh")
     s.add_argument("--currency", default="VND")
     sub.add_parser("stores", help="list the stores")
-    s = sub.add_parser("set-card-key", help="start the chain with an existing till's card key (its card.key file)")
+    s = sub.add_parser(
+        "set-card-key", help="start the chain with an existing till's card key (card.key; pin.key beside it too)"
+    )
     s.add_argument("--file", type=Path, required=True)
     s = sub.add_parser("pairing-code", help="a one-time code that pairs a new till with a store")
     s.add_argument("--store", required=True, help="the store's id")
@@ -95,7 +117,14 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "serve"
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    engine = prepare(args.database_url)
+    if bool(args.certfile) != bool(args.keyfile):
+        print("--certfile and --keyfile go together", file=sys.stderr)
+        return 2
+    try:
+        engine = prepare(args.database_url, secrets_file=args.secrets_file)
+    except VaultError as exc:
+        print(f"loyalty-server: {exc.message}", file=sys.stderr)
+        return 2
     if command == "serve":
         return serve(args)
     if command == "migrate":
@@ -109,7 +138,14 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 print(store.id)
             elif command == "set-card-key":
-                admin.set_card_key(s, bytes.fromhex(args.file.read_text(encoding="ascii").strip()))
+                pin_file = args.file.with_name("pin.key")
+                pin = bytes.fromhex(pin_file.read_text(encoding="ascii").split()[0]) if pin_file.exists() else None
+                admin.set_card_key(
+                    s,
+                    bytes.fromhex(args.file.read_text(encoding="ascii").strip()),
+                    load_secret(args.database_url, args.secrets_file),
+                    pin,
+                )
                 print("the chain's card key is set")
             elif command == "stores":
                 for st in admin.stores(s):
@@ -165,7 +201,17 @@ def serve(args: argparse.Namespace) -> int:
         max_body_bytes=int(args.max_body_mb * 1024 * 1024),
         auth_burst=args.auth_burst,
         auth_per_second=args.auth_per_second,
+        token_burst=args.token_burst,
+        token_per_second=args.token_per_second,
+        trusted_proxies=tuple(p.strip() for p in args.trusted_proxies.split(",") if p.strip()),
+        docs=args.docs,
+        secrets_file=args.secrets_file or "",
     )
+    try:
+        parse_networks(settings.trusted_proxies)
+    except ValueError as exc:
+        print(f"--trusted-proxies: {exc}", file=sys.stderr)
+        return 2
     os.environ[ENV] = settings.to_env()
     if args.parent_watch:
         _exit_with_parent()
@@ -177,6 +223,11 @@ def serve(args: argparse.Namespace) -> int:
         workers=args.workers if args.workers > 1 else None,
         log_level=args.log_level,
         timeout_graceful_shutdown=5,
+        # Our own X-Forwarded-For handling (--trusted-proxies) decides who the client is; uvicorn's
+        # default would believe the header from any local connection.
+        proxy_headers=False,
+        ssl_certfile=args.certfile,
+        ssl_keyfile=args.keyfile,
     )
     return 0
 

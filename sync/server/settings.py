@@ -16,6 +16,14 @@ class ServerSettings:
     # Wrong tokens and pairing codes: a burst of this many per address, then this many per second.
     auth_burst: int = 20
     auth_per_second: float = 0.5
+    # Every authenticated request, per token (so one till can't starve the others; a shop's NAT is fine).
+    token_burst: int = 600
+    token_per_second: float = 50.0
+    # Addresses or networks of reverse proxies whose X-Forwarded-For is believed (default: none).
+    trusted_proxies: tuple[str, ...] = ()
+    # /docs and /openapi.json: off in production (they map the attack surface), on for development and fuzzing.
+    docs: bool = False
+    secrets_file: str = ""  # see sync.server.vault
     pool_size: int = 10
     max_overflow: int = 30
 
@@ -25,4 +33,8 @@ class ServerSettings:
     @classmethod
     def from_env(cls) -> ServerSettings:
         raw = os.environ.get(ENV)
-        return cls(**json.loads(raw)) if raw else cls()
+        if not raw:
+            return cls()
+        data = json.loads(raw)
+        data["trusted_proxies"] = tuple(data.get("trusted_proxies", ()))
+        return cls(**data)

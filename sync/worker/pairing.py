@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import delete, exists, select, update
 from sqlalchemy.orm import Session
 
+from app.bootstrap import adopt_pin_key
 from app.db.models import Feedback, LedgerEntryRow, Receipt, Setting, Staff, Store, Terminal, Ticket
 from app.services.till import Till
 from sync.protocol import PairRequest, PairResponse, card_key_fingerprint
@@ -31,6 +33,7 @@ from sync.worker import ingest, outbox
 from sync.worker.client import SyncClient
 
 TOKEN_FILE = "sync.token"
+PAIRING_FILE = "pairing.json"
 CONFIG_FILE = "sync.json"
 CARD_KEY_FILE = "card.key"
 SERVER_URL = "sync.server_url"
@@ -106,7 +109,9 @@ def pair_till(
     with till.transaction() as s:
         me = s.get(Terminal, till.terminal_id)
         name = terminal_name or (me.name if me else "")
+    nonce = _pairing_nonce(Path(home), server_url, code.strip())
     request = PairRequest(
+        nonce=nonce,
         code=code.strip(),
         terminal_id=till.terminal_id,
         terminal_name=name,
@@ -122,10 +127,28 @@ def pair_till(
         if own_client:
             client.close()
     adopt(till, Path(home), server_url, answer, empty)
+    (Path(home) / PAIRING_FILE).unlink(missing_ok=True)
     return answer
 
 
+def _pairing_nonce(home: Path, server_url: str, code: str) -> str:
+    """The nonce of this pairing, kept (0600) until it is done: a retry after a lost answer, even after a
+    restart, sends the same one and gets the same token back instead of "code already used"."""
+    path = home / PAIRING_FILE
+    try:
+        kept = json.loads(path.read_text(encoding="ascii"))
+        if kept.get("server_url") == server_url and kept.get("code") == code:
+            return str(kept["nonce"])
+    except (OSError, ValueError, KeyError, AttributeError):
+        pass
+    nonce = secrets.token_hex(32)
+    write_private(path, json.dumps({"server_url": server_url, "code": code, "nonce": nonce}))
+    return nonce
+
+
 def adopt(till: Till, home: Path, server_url: str, answer: PairResponse, ledger_empty: bool) -> None:
+    if answer.pin_key:  # the chain's PIN key becomes current; PINs hashed under the old one still work
+        till.pin_keys = adopt_pin_key(Path(home), bytes.fromhex(answer.pin_key))
     key = bytes.fromhex(answer.card_key)
     if ledger_empty and key != till.card_key:
         write_private(home / CARD_KEY_FILE, key.hex())

@@ -93,9 +93,15 @@ class ServerProcess:
     db_url: str
     log_dir: Path
     extra: list[str] = field(default_factory=list)
+    docs: bool = True  # /openapi.json for the fuzz tests; production serves none
     port: int = 0
     proc: subprocess.Popen[bytes] | None = None
     _engine: Engine | None = None
+
+    @property
+    def secrets_file(self) -> Path:
+        """The key that seals the chain's card and PIN keys in this server's database."""
+        return self.log_dir / f"server-{abs(hash(self.db_url)) % 10**8}.secret"
 
     @property
     def url(self) -> str:
@@ -116,6 +122,9 @@ class ServerProcess:
                 "--log-level",
                 "warning",
                 "--parent-watch",  # ends with this process, even if pytest itself is killed
+                "--secrets-file",
+                str(self.secrets_file),
+                *(["--docs"] if self.docs else []),
                 *self.extra,
             ],
             cwd=ROOT,

@@ -187,7 +187,7 @@ def test_oversized_and_malformed_bodies_get_a_readable_4xx(server: ServerProcess
         assert r.status_code == 422 and "cursor" in r.json()["detail"]
 
 
-def test_wrong_tokens_and_codes_are_rate_limited_per_address(
+def test_wrong_tokens_and_codes_are_rate_limited_per_address_but_valid_tokens_never(
     databases: Databases, tmp_path: Path, shops: Callable[..., Shop]
 ) -> None:
     srv = start_server(databases, "sqlite", tmp_path, ["--auth-burst", "3", "--auth-per-second", "0.2"])
@@ -197,8 +197,10 @@ def test_wrong_tokens_and_codes_are_rate_limited_per_address(
             assert [guesser.get("/v1/me").status_code for _ in range(3)] == [401, 401, 401]
             r = guesser.get("/v1/me")
             assert r.status_code == 429 and int(r.headers["retry-after"]) >= 1
-            # Locked out means locked out: a right guess now would not be told apart from a wrong one.
-            assert honest.get("/v1/me").status_code == 429
+            # Not behind a trusted proxy: a forged X-Forwarded-For does not pick a fresh bucket.
+            assert guesser.get("/v1/me", headers={"X-Forwarded-For": "198.51.100.7"}).status_code == 429
+            # Every till of a shop sits behind one router: a guesser there must not lock them out.
+            assert honest.get("/v1/me").status_code == 200
             req = PairRequest(code="AAAAA-BBBBB", terminal_id="t", store_id="s", ledger_empty=True,
                               card_key_fingerprint=card_key_fingerprint(b"k"))  # fmt: skip
             assert guesser.post("/v1/pair", json=req.model_dump()).status_code == 429
@@ -206,7 +208,59 @@ def test_wrong_tokens_and_codes_are_rate_limited_per_address(
         srv.stop()
 
 
-def test_health_and_schema_are_public_and_say_nothing_secret(server: ServerProcess, shops: Callable[..., Shop]) -> None:
+def test_behind_a_trusted_proxy_the_forwarded_address_counts(
+    databases: Databases, tmp_path: Path, shops: Callable[..., Shop]
+) -> None:
+    srv = start_server(
+        databases,
+        "sqlite",
+        tmp_path,
+        ["--auth-burst", "3", "--auth-per-second", "0.2", "--trusted-proxies", "127.0.0.1"],
+    )
+    try:
+        shop = shops(srv)
+        with http(srv, "guess") as guesser, http(srv, shop.token) as honest:
+            attacker = {"X-Forwarded-For": "203.0.113.5"}
+            assert [guesser.get("/v1/me", headers=attacker).status_code for _ in range(3)] == [401, 401, 401]
+            assert guesser.get("/v1/me", headers=attacker).status_code == 429
+            # The client can write the left end of the header, not the address our proxy appended.
+            spoofed = {"X-Forwarded-For": "192.0.2.99, 203.0.113.5"}
+            assert guesser.get("/v1/me", headers=spoofed).status_code == 429
+            # Another shop behind the same proxy is a different client.
+            assert guesser.get("/v1/me", headers={"X-Forwarded-For": "203.0.113.6"}).status_code == 401
+            assert honest.get("/v1/me", headers=attacker).status_code == 200
+    finally:
+        srv.stop()
+
+
+def test_each_token_has_its_own_request_budget(
+    databases: Databases, tmp_path: Path, shops: Callable[..., Shop]
+) -> None:
+    srv = start_server(databases, "sqlite", tmp_path, ["--token-burst", "5", "--token-per-second", "0.1"])
+    try:
+        store = srv.new_store()
+        busy, calm = shops(srv, store), shops(srv, store)
+        with http(srv, busy.token) as runaway, http(srv, calm.token) as other:
+            assert [runaway.get("/v1/me").status_code for _ in range(5)] == [200] * 5
+            r = runaway.get("/v1/me")
+            assert r.status_code == 429 and "too many requests" in r.json()["detail"]
+            assert other.get("/v1/me").status_code == 200
+    finally:
+        srv.stop()
+
+
+def test_schema_and_docs_are_off_unless_asked_for(databases: Databases, tmp_path: Path) -> None:
+    srv = ServerProcess(db_url=databases.new("sqlite"), log_dir=tmp_path, docs=False).start()
+    try:
+        with http(srv) as client:
+            assert client.get("/health").status_code == 200
+            assert client.get("/openapi.json").status_code == 404
+            assert client.get("/docs").status_code == 404
+    finally:
+        srv.stop()
+
+
+def test_health_and_schema_say_nothing_secret(server: ServerProcess, shops: Callable[..., Shop]) -> None:
     shops(server)
     with http(server) as client:
         health = client.get("/health")
