@@ -7,13 +7,14 @@ the core can be demonstrated and scripted without a screen.
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from app.bootstrap import DEFAULT_HOME, open_till
-from app.core.errors import LoyaltyError, NotFound
+from app.core.errors import InvalidInput, LoyaltyError, NotFound
 from app.core.lifecycle import Birthday
 from app.core.money import currency, format_money, parse_amount
 from app.services import balances, catalog, corrections, customers, lifecycle, redemption, staff
@@ -25,10 +26,32 @@ def _till(args: argparse.Namespace) -> Till:
 
 
 def _pin(args: argparse.Namespace) -> str:
-    pin = args.pin or os.environ.get("LOYALTY_PIN", "")
+    """The staff PIN: from ``LOYALTY_PIN``, else asked for without echo. Never from argv: ``ps`` shows argv
+    to every user of the machine."""
+    pin = os.environ.get("LOYALTY_PIN", "")
+    if not pin and sys.stdin.isatty():
+        pin = getpass.getpass("Staff PIN: ")
     if not pin:
-        raise LoyaltyError("Give your staff PIN with --pin (or LOYALTY_PIN).")
+        raise LoyaltyError("Type your staff PIN when asked, or set LOYALTY_PIN (never on the command line).")
     return pin
+
+
+class _NoPinOnArgv(argparse.Action):
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        parser.error("PINs are not taken on the command line (other users see it in `ps`): type it when asked, "
+                     "or set LOYALTY_PIN.")  # fmt: skip
+
+
+def _birthday(text: str) -> Birthday:
+    try:
+        parts = [int(p) for p in text.replace("-", "/").split("/")]
+        if len(parts) not in (2, 3):
+            raise ValueError
+        return Birthday(parts[0], parts[1], parts[2] if len(parts) > 2 else None)
+    except (ValueError, TypeError, LoyaltyError):
+        raise InvalidInput(
+            f"{text!r} is not a birthday: type day/month, e.g. 24/11 (the year may follow: 24/11/1990)."
+        ) from None
 
 
 def _one(till: Till, query: str) -> tuple[str, customers.Lookup]:
@@ -60,12 +83,9 @@ def cmd_show(args: argparse.Namespace) -> None:
 
 
 def cmd_enroll(args: argparse.Namespace) -> None:
+    bday = _birthday(args.birthday) if args.birthday else None  # a typo is said before the PIN is asked
     till = _till(args)
     who = staff.login(till, _pin(args))
-    bday = None
-    if args.birthday:
-        parts = [int(p) for p in args.birthday.replace("-", "/").split("/")]
-        bday = Birthday(parts[0], parts[1], parts[2] if len(parts) > 2 else None)
     e = customers.enroll(
         till, name=args.name, phone=args.phone, staff=who, birthday=bday, referral_code=args.referral or ""
     )
@@ -228,7 +248,7 @@ def _run(home: Path, *, demo: bool, sync: bool, qt_args: list[str]) -> int:
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="loyalty", description="The loyalty till from the command line.")
     p.add_argument("--home", default=str(DEFAULT_HOME), help="the till's data folder (default %(default)s)")
-    p.add_argument("--pin", default="", help="your staff PIN (or set LOYALTY_PIN)")
+    p.add_argument("--pin", nargs="?", action=_NoPinOnArgv, help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="start the cashier app")
     r.add_argument("--no-demo", action="store_true")

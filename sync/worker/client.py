@@ -9,9 +9,11 @@ again later can help (network, 5xx, 429) or whether a person must act first
 
 from __future__ import annotations
 
+import ipaddress
 import json
 from collections.abc import Sequence
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 import httpx
 from pydantic import BaseModel, ValidationError
@@ -43,6 +45,33 @@ class Unauthorized(SyncError):
     """The server does not know this till's token: it must be paired (again)."""
 
 
+class InsecureServer(SyncError):
+    """A plain http:// server that is not this machine: tokens and the chain's keys would travel in clear."""
+
+
+def check_server_url(url: str, *, insecure: bool = False) -> None:
+    """Refuse ``http://`` to anything but loopback, unless told ``insecure`` (a lab, a test rig)."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InsecureServer(f"{url!r} is not a server address (https://host[:port]).", retryable=False)
+    if parts.scheme == "https" or insecure or _is_loopback(parts.hostname):
+        return
+    raise InsecureServer(
+        f"Refusing to send this till's token and the chain's keys in clear to {url}: use https://, "
+        "or pass --insecure if this network is really private.",
+        retryable=False,
+    )
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 class SyncClient:
     def __init__(
         self,
@@ -52,7 +81,9 @@ class SyncClient:
         timeout: float = 30.0,
         connect_timeout: float = 5.0,
         verify: bool | str = True,
+        insecure: bool = False,
     ) -> None:
+        check_server_url(base_url, insecure=insecure)
         self.base_url = base_url.rstrip("/")
         headers = {"User-Agent": "loyalty-sync/1", "Accept": "application/json"}
         if token:

@@ -21,7 +21,7 @@ from pathlib import Path
 from app.bootstrap import DEFAULT_HOME, open_till
 from app.services.syncstatus import SyncStatus, pending_count
 from app.services.till import Till
-from sync.worker.client import SyncError
+from sync.worker.client import SyncError, check_server_url
 from sync.worker.pairing import SERVER_URL, pair_till, paired_with, read_config, read_token, setting
 from sync.worker.worker import SyncWorker, describe
 
@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     pr.add_argument("--server", required=True)
     pr.add_argument("--code", required=True)
     pr.add_argument("--name", default="", help="a name for this till on the server")
+    for q in (r, pr):
+        q.add_argument("--insecure", action="store_true", help="allow plain http:// to a host that is not this PC")
+        q.add_argument("--ca-file", default="", help="trust this CA certificate (a self-signed server)")
     sub.add_parser("status", help="what is waiting, and which server")
     return p
 
@@ -54,8 +57,17 @@ def main(argv: list[str] | None = None) -> int:
     till = open_till(args.home)
     command = args.command or "run"
     if command == "pair":
+        config = read_config(args.home)
         try:
-            answer = pair_till(till, args.home, args.server.rstrip("/"), args.code, terminal_name=args.name)
+            answer = pair_till(
+                till,
+                args.home,
+                args.server.rstrip("/"),
+                args.code,
+                terminal_name=args.name,
+                insecure=args.insecure or config.insecure,
+                verify=args.ca_file or config.ca_file or True,
+            )
         except SyncError as exc:
             print(f"Pairing failed: {exc.message}", file=sys.stderr)
             return 1
@@ -71,7 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     return run(till, args)
 
 
-def resolve_server(till: Till, home: Path, server: str, code: str) -> tuple[str, str]:
+def resolve_server(
+    till: Till, home: Path, server: str, code: str, *, insecure: bool = False, verify: bool | str = True
+) -> tuple[str, str]:
     """(URL, token), pairing first when a code is given and the till is not paired with that server."""
     config = read_config(home)
     url = (server or config.server_url or setting(till, SERVER_URL)).rstrip("/")
@@ -80,7 +94,7 @@ def resolve_server(till: Till, home: Path, server: str, code: str) -> tuple[str,
     code = code or config.pairing_code
     paired_url, _ = paired_with(till, home)
     if code and paired_url != url:
-        pair_till(till, home, url, code)
+        pair_till(till, home, url, code, insecure=insecure, verify=verify)
     token = read_token(home)
     if not token:
         raise SystemExit(f"This till is not paired with {url}: run `loyalty-sync pair --server {url} --code …`.")
@@ -88,10 +102,13 @@ def resolve_server(till: Till, home: Path, server: str, code: str) -> tuple[str,
 
 
 def run(till: Till, args: argparse.Namespace) -> int:
+    config = read_config(args.home)
+    insecure, verify = args.insecure or config.insecure, args.ca_file or config.ca_file or True
     try:
-        url, token = resolve_server(till, args.home, args.server, args.code)
+        url, token = resolve_server(till, args.home, args.server, args.code, insecure=insecure, verify=verify)
+        check_server_url(url, insecure=insecure)
     except SyncError as exc:
-        print(f"Pairing failed: {exc.message}", file=sys.stderr)
+        print(f"loyalty-sync: {exc.message}", file=sys.stderr)
         return 1
     worker = SyncWorker(
         till,
@@ -102,6 +119,8 @@ def run(till: Till, args: argparse.Namespace) -> int:
         interval=args.interval,
         timeout=args.timeout,
         backoff_cap=args.backoff_cap,
+        insecure=insecure,
+        verify=verify,
     )
     if args.once:
         try:

@@ -44,6 +44,8 @@ SERVER_ID = "sync.server_id"
 class SyncConfig:
     server_url: str = ""  # empty: run the embedded server
     pairing_code: str = ""
+    insecure: bool = False  # allow http:// to a host that is not this machine
+    ca_file: str = ""  # trust this CA (a self-signed server certificate)
 
 
 def read_config(home: Path) -> SyncConfig:
@@ -57,6 +59,8 @@ def read_config(home: Path) -> SyncConfig:
     return SyncConfig(
         server_url=str(data.get("server_url", "")).strip().rstrip("/"),
         pairing_code=str(data.get("pairing_code", "")).strip(),
+        insecure=data.get("insecure") is True,
+        ca_file=str(data.get("ca_file", "")).strip(),
     )
 
 
@@ -103,6 +107,8 @@ def pair_till(
     *,
     terminal_name: str = "",
     client: SyncClient | None = None,
+    insecure: bool = False,
+    verify: bool | str = True,
 ) -> PairResponse:
     """Exchange ``code`` for a token and make this till part of the server's chain."""
     empty = ledger_is_empty(till)
@@ -120,7 +126,7 @@ def pair_till(
         card_key_fingerprint=card_key_fingerprint(till.card_key),
     )
     own_client = client is None
-    client = client or SyncClient(server_url)
+    client = client or SyncClient(server_url, insecure=insecure, verify=verify)
     try:
         answer = client.pair(request)
     finally:

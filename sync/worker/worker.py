@@ -57,6 +57,8 @@ class SyncWorker:
         timeout: float = 30.0,
         rng: random.Random | None = None,
         client: SyncClient | None = None,
+        insecure: bool = False,
+        verify: bool | str = True,
     ) -> None:
         self.till = till
         self.server_url = server_url
@@ -66,7 +68,8 @@ class SyncWorker:
         self.backoff_base = backoff_base
         self.backoff_cap = backoff_cap
         self.timeout = timeout
-        self._client = client or SyncClient(server_url, token, timeout=timeout)
+        self.insecure, self.verify = insecure, verify
+        self._client = client or SyncClient(server_url, token, timeout=timeout, insecure=insecure, verify=verify)
         self._rng = rng or random.Random()
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
@@ -104,7 +107,10 @@ class SyncWorker:
 
     def retarget(self, server_url: str, token: str) -> None:
         """Talk to this server with this token from now on (the embedded server came up, the till paired)."""
-        old, self._client = self._client, SyncClient(server_url, token, timeout=self.timeout)
+        old, self._client = (
+            self._client,
+            SyncClient(server_url, token, timeout=self.timeout, insecure=self.insecure, verify=self.verify),
+        )
         self.server_url = server_url
         self._status = replace(self._status, server_url=server_url)
         old.close()

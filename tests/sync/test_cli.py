@@ -27,7 +27,7 @@ def run(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize("own_server", ["postgres"], indirect=True)
 def test_a_manager_sets_up_a_store_and_a_back_room_pc_syncs_a_till(own_server: ServerProcess, tmp_path: Path) -> None:
     server = own_server
-    admin = ["-m", "sync.server.main", "--database-url", server.db_url]
+    admin = ["-m", "sync.server.main", "--database-url", server.db_url, "--secrets-file", str(server.secrets_file)]
     store = run(*admin, "create-store", "--name", "Cà Phê Bình Thạnh").stdout.strip()
     assert store in run(*admin, "stores").stdout
     code = run(*admin, "pairing-code", "--store", store).stdout.strip()
@@ -66,7 +66,14 @@ def test_a_manager_sets_up_a_store_and_a_back_room_pc_syncs_a_till(own_server: S
 
 @pytest.mark.parametrize("own_server", ["sqlite"], indirect=True)
 def test_publish_program_and_reward_from_files(own_server: ServerProcess, tmp_path: Path) -> None:
-    admin = ["-m", "sync.server.main", "--database-url", own_server.db_url]
+    admin = [
+        "-m",
+        "sync.server.main",
+        "--database-url",
+        own_server.db_url,
+        "--secrets-file",
+        str(own_server.secrets_file),
+    ]
     program = tmp_path / "program.json"
     program.write_text(worked_example_program().to_json(), encoding="utf-8")
     assert "version 1 is active" in run(*admin, "publish-program", "--file", str(program)).stdout
