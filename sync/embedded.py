@@ -241,13 +241,15 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def wait_healthy(url: str, process: subprocess.Popen[bytes] | None = None, timeout: float = 30.0) -> bool:
+def wait_healthy(
+    url: str, process: subprocess.Popen[bytes] | None = None, timeout: float = 30.0, verify: bool | str = True
+) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
             return False
         try:
-            if httpx.get(f"{url}/health", timeout=1.0).status_code == 200:
+            if httpx.get(f"{url}/health", timeout=1.0, verify=verify).status_code == 200:
                 return True
         except httpx.HTTPError:
             pass

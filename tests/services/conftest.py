@@ -41,9 +41,7 @@ def _staffed_home(
     owner = add_staff(t, name="Chị Hoa (owner)", role="owner", pin=staff_pins["owner"])
     team = {
         "owner": owner,
-        "manager": add_staff(
-            t, name="Anh Minh (manager)", role="manager", pin=staff_pins["manager"], by=owner
-        ),
+        "manager": add_staff(t, name="Anh Minh (manager)", role="manager", pin=staff_pins["manager"], by=owner),
         "cashier": add_staff(t, name="Em Lan (cashier)", role="cashier", pin=staff_pins["cashier"], by=owner),
     }
     t.engine.dispose()  # checkpoints the WAL: the copy is one self-contained file
@@ -112,7 +110,10 @@ def snapshot(till: Till) -> Callable[[], State]:
                 customers=count(Customer),
                 entries=count(LedgerEntryRow),
                 outbox=count(OutboxItem),
-                audit=count(AuditLog),
+                # A wrong PIN is itself recorded (issue 13: every failure audited); nothing else may be.
+                audit=int(
+                    s.scalar(select(func.count()).select_from(AuditLog).where(AuditLog.action.not_like("pin.%"))) or 0
+                ),
                 flags=count(Flag),
                 vouchers=count(Voucher),
                 staff=count(Staff),

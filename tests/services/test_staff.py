@@ -32,7 +32,7 @@ def test_pins_are_stored_only_as_salted_hashes(
     rookie = staff.add_staff(till, name="Bé Na", role="cashier", pin="50718293", by=owner)
     with till.transaction() as s:
         hashes = {st.id: st.pin_hash for st in s.scalars(select(Staff))}
-    assert all(h.startswith("scrypt$") for h in hashes.values())
+    assert all(h.startswith("scrypt2$") for h in hashes.values())  # peppered with pin.key (format v2)
     assert len(set(hashes.values())) == len(hashes)
     on_disk = database_bytes(till)
     assert rookie.id.encode() in on_disk  # we are looking at the right bytes

@@ -94,6 +94,7 @@ class ServerProcess:
     log_dir: Path
     extra: list[str] = field(default_factory=list)
     docs: bool = True  # /openapi.json for the fuzz tests; production serves none
+    tls: tuple[Path, Path] | None = None  # (certificate, key): serve HTTPS
     port: int = 0
     proc: subprocess.Popen[bytes] | None = None
     _engine: Engine | None = None
@@ -105,7 +106,7 @@ class ServerProcess:
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.tls else 'http'}://127.0.0.1:{self.port}"
 
     def start(self) -> ServerProcess:
         self.port = self.port or free_port()
@@ -125,6 +126,7 @@ class ServerProcess:
                 "--secrets-file",
                 str(self.secrets_file),
                 *(["--docs"] if self.docs else []),
+                *(["--certfile", str(self.tls[0]), "--keyfile", str(self.tls[1])] if self.tls else []),
                 *self.extra,
             ],
             cwd=ROOT,
@@ -133,7 +135,7 @@ class ServerProcess:
             stderr=subprocess.STDOUT,
         )
         log.close()
-        if not wait_healthy(self.url, self.proc, timeout=60):
+        if not wait_healthy(self.url, self.proc, timeout=60, verify=str(self.tls[0]) if self.tls else True):
             raise RuntimeError(f"server did not start; see {self.log_dir}")
         return self
 
