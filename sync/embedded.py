@@ -22,6 +22,7 @@ from __future__ import annotations
 import atexit
 import logging
 import socket
+import ssl
 import subprocess
 import sys
 import threading
@@ -242,9 +243,14 @@ def free_port() -> int:
 
 
 def wait_healthy(
-    url: str, process: subprocess.Popen[bytes] | None = None, timeout: float = 30.0, verify: bool | str = True
+    url: str,
+    process: subprocess.Popen[bytes] | None = None,
+    timeout: float = 30.0,
+    verify: bool | str | ssl.SSLContext = True,
 ) -> bool:
     deadline = time.monotonic() + timeout
+    if isinstance(verify, str):
+        verify = ssl.create_default_context(cafile=verify)
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
             return False

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import ssl
 from collections.abc import Sequence
 from typing import TypeVar
 from urllib.parse import urlsplit
@@ -92,7 +93,7 @@ class SyncClient:
             base_url=self.base_url,
             headers=headers,
             timeout=httpx.Timeout(timeout, connect=connect_timeout),
-            verify=verify,
+            verify=ssl.create_default_context(cafile=verify) if isinstance(verify, str) else verify,
             follow_redirects=False,
         )
 

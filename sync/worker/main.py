@@ -91,6 +91,7 @@ def resolve_server(
     url = (server or config.server_url or setting(till, SERVER_URL)).rstrip("/")
     if not url:
         raise SystemExit("No server: pass --server, or write sync.json, or pair the till first.")
+    check_server_url(url, insecure=insecure)  # before anything secret would travel
     code = code or config.pairing_code
     paired_url, _ = paired_with(till, home)
     if code and paired_url != url:
@@ -106,7 +107,6 @@ def run(till: Till, args: argparse.Namespace) -> int:
     insecure, verify = args.insecure or config.insecure, args.ca_file or config.ca_file or True
     try:
         url, token = resolve_server(till, args.home, args.server, args.code, insecure=insecure, verify=verify)
-        check_server_url(url, insecure=insecure)
     except SyncError as exc:
         print(f"loyalty-sync: {exc.message}", file=sys.stderr)
         return 1
