@@ -94,6 +94,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "The balance would go below zero ({0} points, {1} stamps now)."),
     QT_TRANSLATE_NOOP("Errors", "Adjusting a balance needs a manager."),
     QT_TRANSLATE_NOOP("Errors", "Wrong PIN."),
+    QT_TRANSLATE_NOOP("Errors", "Too many wrong PINs in a row: try again in {0} seconds."),
+    QT_TRANSLATE_NOOP("Errors", "Adjusting more than {0} points at once needs the owner's PIN."),
     QT_TRANSLATE_NOOP("Errors", "A manager PIN is needed for this."),
     QT_TRANSLATE_NOOP("Errors", "That is not a manager PIN."),
     QT_TRANSLATE_NOOP("Errors", "A PIN is 4 to 8 digits."),

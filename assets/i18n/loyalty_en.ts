@@ -698,6 +698,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Too many wrong PINs in a row: try again in {0} seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjusting more than {0} points at once needs the owner&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A manager PIN is needed for this.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -700,6 +700,14 @@
         <translation>Sai mã PIN.</translation>
     </message>
     <message>
+        <source>Too many wrong PINs in a row: try again in {0} seconds.</source>
+        <translation>Nhập sai mã PIN quá nhiều lần liên tiếp: vui lòng thử lại sau {0} giây.</translation>
+    </message>
+    <message>
+        <source>Adjusting more than {0} points at once needs the owner&apos;s PIN.</source>
+        <translation>Điều chỉnh hơn {0} điểm một lần cần mã PIN của chủ cửa hàng.</translation>
+    </message>
+    <message>
         <source>A manager PIN is needed for this.</source>
         <translation>Việc này cần mã PIN của quản lý.</translation>
     </message>
