@@ -9,16 +9,17 @@ from __future__ import annotations
 import json
 import secrets
 import uuid
-from dataclasses import replace
+from dataclasses import asdict, replace
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.errors import InvalidInput
 from app.core.ids import new_id
-from app.core.ledger import GENESIS_HASH
+from app.core.ledger import GENESIS_HASH, fold
+from app.core.limits import check_balance
 from app.core.program import Program
 from app.core.rewards import Period, Reward, RewardKind
 from sync.protocol import CustomerRecord, PairRequest, PairResponse, RewardRecord, StoreRecord, card_key_fingerprint
@@ -26,10 +27,13 @@ from sync.server import vault
 from sync.server.auth import hash_secret, new_pairing_code, new_token, normalise_code, open_token, seal_token
 from sync.server.db import ChangeCounter
 from sync.server.errors import Refused
-from sync.server.ledger import ROLES
+from sync.server.ledger import ROLES, entry_of
 from sync.server.models import (
+    BalanceRow,
     CustomerRow,
+    EntryRow,
     FlagRow,
+    HeldEntry,
     PairingCode,
     ProfileProposal,
     ProgramRow,
@@ -357,3 +361,84 @@ def decide_proposal(session: Session, proposal_id: str, *, accept: bool) -> None
         row.received_at, row.change_no = _now(), counter.next()
         session.flush()
         counter.finish()
+
+
+# -- quarantine ------------------------------------------------------------------------------------
+
+
+def quarantine_terminal(session: Session, terminal_id: str, *, revoke: bool = False) -> None:
+    """From now on this till's entries are stored (its chain stays whole) but held: not in balances,
+    not sent to other tills, until a manager releases or rejects them. ``revoke`` also cuts its token."""
+    row = session.get(TerminalRow, terminal_id, with_for_update=True)
+    if row is None:
+        raise InvalidInput(f"There is no terminal {terminal_id!r}.")
+    row.quarantined_at = row.quarantined_at or _now()
+    if revoke:
+        row.token_hash, row.revoked_at = None, _now()
+
+
+def lift_quarantine(session: Session, terminal_id: str) -> None:
+    row = session.get(TerminalRow, terminal_id, with_for_update=True)
+    if row is None:
+        raise InvalidInput(f"There is no terminal {terminal_id!r}.")
+    row.quarantined_at = None
+
+
+def held_entries(session: Session, terminal_id: str | None = None) -> list[HeldEntry]:
+    q = select(HeldEntry).where(HeldEntry.decision.is_(None)).order_by(HeldEntry.held_at)
+    if terminal_id:
+        q = q.where(HeldEntry.terminal_id == terminal_id)
+    return list(session.scalars(q))
+
+
+def decide_held(
+    session: Session, *, release: bool, terminal_id: str | None = None, entry_ids: list[str] | None = None
+) -> int:
+    """Release (count them from now on, send them to the tills) or reject (never count them) held entries.
+
+    Returns how many were decided. Balances of the members concerned are folded again from the
+    entries that count, so a release lands exactly once and a rejection leaves no trace in them.
+    """
+    q = select(HeldEntry).where(HeldEntry.decision.is_(None)).with_for_update()
+    if terminal_id:
+        q = q.where(HeldEntry.terminal_id == terminal_id)
+    if entry_ids:
+        q = q.where(HeldEntry.entry_id.in_(entry_ids))
+    rows = list(session.scalars(q))
+    if not rows:
+        return 0
+    counter = ChangeCounter(session)
+    now = _now()
+    for row in rows:
+        row.decision, row.decided_at = ("released" if release else "rejected"), now
+        if release:
+            row.change_no = counter.next()
+    session.flush()
+    if release:
+        refold_balances(session, counter, list({r.customer_id for r in rows}))
+    session.flush()
+    counter.finish()
+    return len(rows)
+
+
+def refold_balances(session: Session, counter: ChangeCounter, customer_ids: list[str]) -> None:
+    """Each member's balance again from every entry that counts (held and rejected ones do not)."""
+    not_counted = select(HeldEntry.entry_id).where(or_(HeldEntry.decision.is_(None), HeldEntry.decision == "rejected"))
+    for cid in customer_ids:
+        entries = [
+            entry_of(r)
+            for r in session.execute(
+                select(EntryRow.__table__).where(EntryRow.customer_id == cid, EntryRow.id.not_in(not_counted))
+            )
+        ]
+        balance = fold(entries)
+        for e in entries[-1:]:
+            check_balance(balance, e)
+        data = {k: v for k, v in asdict(balance).items() if k != "extra"}
+        row = session.get(BalanceRow, cid)
+        if row is None:
+            session.add(BalanceRow(customer_id=cid, change_no=counter.next(), **data))
+        else:
+            for k, v in data.items():
+                setattr(row, k, v)
+            row.change_no = counter.next()

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app.core.ledger import iso_utc
@@ -45,6 +45,7 @@ from sync.server.models import (
     CustomerRow,
     EntryRow,
     FlagRow,
+    HeldEntry,
     ProgramRow,
     RewardRow,
     StoreRow,
@@ -108,14 +109,15 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int, kinds: Seque
     for kind in kinds:
         model, _record = _RECORDS[kind]
         table = model.__table__
-        q: Select[Any] = (
-            select(*_COLUMNS[kind][0], table.c.change_no)  # plain rows, not ORM objects
-            .where(table.c.change_no > cursor, table.c.change_no <= bound)
-            .order_by(table.c.change_no)
-            .limit(limit)
-        )
         if kind == "entries":
-            q = q.where(table.c.terminal_id != caller.terminal_id)
+            q = _entries_query(caller, cursor, bound, limit)
+        else:
+            q = (
+                select(*_COLUMNS[kind][0], table.c.change_no)  # plain rows, not ORM objects
+                .where(table.c.change_no > cursor, table.c.change_no <= bound)
+                .order_by(table.c.change_no)
+                .limit(limit)
+            )
         rows = list(session.execute(q))
         found[kind] = rows
         if len(rows) == limit:  # this table may hold more: the page ends where its read ended
@@ -133,6 +135,31 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int, kinds: Seque
     if page.records["entries"] and "customers" in kinds:
         page.records["customers"] += _referenced_customers(session, page, bound)
     return page
+
+
+def _entries_query(caller: Caller, cursor: int, bound: int, limit: int) -> Select[Any]:
+    """Other tills' entries after the cursor, without those held for review (a quarantined till's); an
+    entry a manager released comes at its release's change number."""
+    table, held = EntryRow.__table__, HeldEntry.__table__
+    not_counted = select(held.c.entry_id).where(or_(held.c.decision.is_(None), held.c.decision == "rejected"))
+    ordinary = select(*_COLUMNS["entries"][0], table.c.change_no.label("change_no")).where(
+        table.c.change_no > cursor,
+        table.c.change_no <= bound,
+        table.c.terminal_id != caller.terminal_id,
+        table.c.id.not_in(not_counted),
+    )
+    released = (
+        select(*_COLUMNS["entries"][0], held.c.change_no.label("change_no"))
+        .join(held, held.c.entry_id == table.c.id)
+        .where(
+            held.c.decision == "released",
+            held.c.change_no > cursor,
+            held.c.change_no <= bound,
+            table.c.terminal_id != caller.terminal_id,
+        )
+    )
+    both = union_all(ordinary, released).subquery()
+    return select(*both.c).order_by(both.c.change_no).limit(limit)
 
 
 def _referenced_customers(session: Session, page: Page, bound: int) -> list[dict[str, Any]]:

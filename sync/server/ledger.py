@@ -39,7 +39,15 @@ from sync.protocol import CustomerRecord, EntryRecord, PushRequest, PushResponse
 from sync.server.db import ChangeCounter, current_change
 from sync.server.errors import FlagSpec, Refused
 from sync.server.flags import raise_flag
-from sync.server.models import BalanceRow, CustomerRow, EntryRow, ProfileProposal, ProgramRow, TerminalRow
+from sync.server.models import (
+    BalanceRow,
+    CustomerRow,
+    EntryRow,
+    HeldEntry,
+    ProfileProposal,
+    ProgramRow,
+    TerminalRow,
+)
 
 ENTRY_FIELDS = [f.name for f in fields(LedgerEntry)]
 BALANCE_FIELDS = [f.name for f in fields(Balance) if f.name != "extra"]
@@ -92,9 +100,12 @@ def push(session: Session, caller: Caller, batch: PushRequest, now: datetime) ->
         _upsert_customers(session, counter, caller, list(customers.values()), now)
         if new:
             _insert_entries(session, counter, new, now)
-            _fold_balances(session, counter, caller, new, now)
-            _flag_adjustments(session, counter, caller, new, programs, now)
-            _flag_duplicate_receipts(session, counter, caller, new, now)
+            if caller.quarantined:  # stored, so the chain stays whole; counted only once a manager says so
+                _hold(session, counter, caller, new, now)
+            else:
+                _fold_balances(session, counter, caller, new, now)
+                _flag_adjustments(session, counter, caller, new, programs, now)
+                _flag_duplicate_receipts(session, counter, caller, new, now)
             terminal.head_seq, terminal.head_hash = new[-1].terminal_seq, new[-1].hash
         session.flush()
         change = counter.finish()
@@ -476,6 +487,32 @@ def _enrolled_stores(session: Session, customer_ids: list[str]) -> dict[str, str
             session.execute(select(CustomerRow.id, CustomerRow.enrolled_store).where(CustomerRow.id.in_(part))).all()
         )
     return found
+
+
+def _hold(session: Session, counter: ChangeCounter, caller: Caller, new: list[LedgerEntry], now: datetime) -> None:
+    session.add_all(
+        HeldEntry(
+            entry_id=e.id,
+            terminal_id=e.terminal_id,
+            customer_id=e.customer_id,
+            held_at=now,
+            reason="terminal quarantined",
+        )
+        for e in new
+    )
+    raise_flag(
+        session,
+        counter,
+        FlagSpec(
+            kind="held_entries",
+            message=f"Terminal {caller.terminal_id} is quarantined: its entries are held for review, not counted "
+            "(loyalty-server held / release / reject).",
+            dedupe_key=f"held:{caller.terminal_id}",
+            store_id=caller.store_id,
+            terminal_id=caller.terminal_id,
+        ),
+        now,
+    )
 
 
 def _originals(session: Session, new: list[LedgerEntry]) -> dict[str, LedgerEntry]:

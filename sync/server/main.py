@@ -108,6 +108,17 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("proposal_id")
     s = sub.add_parser("reject-proposal", help="drop another store's profile change")
     s.add_argument("proposal_id")
+    s = sub.add_parser("quarantine", help="hold a till's entries for review from now on (it keeps syncing)")
+    s.add_argument("terminal_id")
+    s.add_argument("--revoke", action="store_true", help="also revoke its token")
+    s = sub.add_parser("unquarantine", help="count a till's new entries again")
+    s.add_argument("terminal_id")
+    s = sub.add_parser("held", help="entries held for review")
+    s.add_argument("--terminal", default=None)
+    for name, what in (("release", "count held entries and send them to the tills"), ("reject", "never count them")):
+        s = sub.add_parser(name, help=what)
+        s.add_argument("--terminal", default=None, help="all of this till's held entries")
+        s.add_argument("--entry", action="append", default=[], help="this entry (repeatable)")
     s = sub.add_parser("flags", help="what a manager should look at")
     s.add_argument("--all", action="store_true", help="include resolved flags")
     return p
@@ -180,6 +191,24 @@ def main(argv: list[str] | None = None) -> int:
             elif command in ("accept-proposal", "reject-proposal"):
                 admin.decide_proposal(s, args.proposal_id, accept=command == "accept-proposal")
                 print(f"proposal {args.proposal_id} {command.split('-')[0]}ed")
+            elif command == "quarantine":
+                admin.quarantine_terminal(s, args.terminal_id, revoke=args.revoke)
+                print(f"terminal {args.terminal_id} is quarantined" + (" and revoked" if args.revoke else ""))
+            elif command == "unquarantine":
+                admin.lift_quarantine(s, args.terminal_id)
+                print(f"terminal {args.terminal_id} is no longer quarantined (held entries still wait for you)")
+            elif command == "held":
+                for h in admin.held_entries(s, args.terminal):
+                    print(json.dumps({"entry": h.entry_id, "terminal": h.terminal_id, "member": h.customer_id,
+                                      "held_at": h.held_at.isoformat()}))  # fmt: skip
+            elif command in ("release", "reject"):
+                if not args.terminal and not args.entry:
+                    print(f"{command}: name --terminal or --entry", file=sys.stderr)
+                    return 1
+                n = admin.decide_held(
+                    s, release=command == "release", terminal_id=args.terminal, entry_ids=args.entry or None
+                )
+                print(f"{n} entries {command}d")
             elif command == "flags":
                 for f in admin.open_flags(s, include_resolved=args.all):
                     print(

@@ -260,3 +260,5 @@ class HeldEntry(Base):
     decision: Mapped[str | None] = mapped_column(String(20))  # released / rejected; None = waiting
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     reason: Mapped[str] = mapped_column(Text, default="")
+    # Given at release: the entry reaches the tills' pulls then (its own change number is long past).
+    change_no: Mapped[int | None] = mapped_column(BigInteger, index=True)

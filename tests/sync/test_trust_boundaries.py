@@ -215,3 +215,38 @@ def test_the_members_own_store_and_the_head_office_may_change_her(
     assert not sync(office, server).refused
     sync(c.a, server)
     assert not customers.view(c.a.till, c.member).blocked
+
+
+def test_a_quarantined_till_is_held_for_review_and_a_manager_releases_or_rejects(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    c = chain(server, shops)
+    with write_session(server.engine) as s:
+        admin.quarantine_terminal(s, c.b.till.terminal_id)
+    before = server_balances(server)[c.member]
+    first = awards.award(c.b.till, c.member, Bill(paid=300_000), staff=c.b.cashier)
+    assert not sync(c.b, server).refused  # stored: its chain stays whole and it keeps syncing
+    assert first.earn.id in server_entries(server)
+    assert server_balances(server)[c.member].points == before.points  # but not counted
+    others_keep_syncing(c, server)
+    assert first.earn.id not in till_entries(c.a2.till)  # nor sent to the other tills
+    counted = server_balances(server)[c.member].points
+    assert counted == before.points + 5  # store A's 50,000 sale
+    with Session(server.engine) as s:
+        assert [h.entry_id for h in admin.held_entries(s, c.b.till.terminal_id)] == [first.earn.id]
+        assert s.scalars(select(FlagRow).where(FlagRow.kind == "held_entries")).first() is not None
+
+    with write_session(server.engine) as s:
+        assert admin.decide_held(s, release=True, entry_ids=[first.earn.id]) == 1
+    assert server_balances(server)[c.member].points == counted + first.earn.points
+    sync(c.a2, server)
+    assert first.earn.id in till_entries(c.a2.till)  # released: now it reaches the chain, once
+
+    second = awards.award(c.b.till, c.member, Bill(paid=900_000), staff=c.b.cashier)
+    sync(c.b, server)
+    with write_session(server.engine) as s:
+        assert admin.decide_held(s, release=False, terminal_id=c.b.till.terminal_id) == 1
+        admin.lift_quarantine(s, c.b.till.terminal_id)
+    others_keep_syncing(c, server)
+    assert second.earn.id not in till_entries(c.a2.till)
+    assert server_balances(server)[c.member].points == counted + first.earn.points + 5  # + A's second sale

@@ -53,13 +53,16 @@ def upgrade() -> None:
         sa.Column("decision", sa.String(length=20), nullable=True),
         sa.Column("decided_at", sync.server.models.UTCDateTime(timezone=True), nullable=True),
         sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("change_no", sa.BigInteger(), nullable=True),
         sa.PrimaryKeyConstraint("entry_id", name=op.f("pk_held_entry")),
     )
+    op.create_index(op.f("ix_held_entry_change_no"), "held_entry", ["change_no"])
     op.create_index(op.f("ix_held_entry_terminal_id"), "held_entry", ["terminal_id"])
     op.create_index(op.f("ix_held_entry_customer_id"), "held_entry", ["customer_id"])
 
 
 def downgrade() -> None:
+    op.drop_index(op.f("ix_held_entry_change_no"), table_name="held_entry")
     op.drop_index(op.f("ix_held_entry_customer_id"), table_name="held_entry")
     op.drop_index(op.f("ix_held_entry_terminal_id"), table_name="held_entry")
     op.drop_table("held_entry")
