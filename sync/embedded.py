@@ -92,7 +92,9 @@ def start_embedded(
     home = Path(home)
     config = read_config(home)
     url = config.server_url or f"http://127.0.0.1:{free_port()}"
-    worker = SyncWorker(till, url, read_token(home), interval=interval)
+    # A configured server must be https:// (or named insecure in sync.json): the worker refuses otherwise.
+    verify: bool | str = config.ca_file or True
+    worker = SyncWorker(till, url, read_token(home), interval=interval, insecure=config.insecure, verify=verify)
     till.is_online = worker.is_online
     embedded = EmbeddedSync(worker=worker, url=url)
     atexit.register(embedded.stop)
@@ -100,7 +102,7 @@ def start_embedded(
     def bring_up() -> None:
         try:
             if config.server_url:
-                _pair_with_configured(home, till, config.server_url, config.pairing_code)
+                _pair_with_configured(home, till, config.server_url, config.pairing_code, config.insecure, verify)
             else:
                 _bring_up_local(home, till, embedded)
             if embedded._stopped:
@@ -124,10 +126,10 @@ def start_embedded(
     return embedded
 
 
-def _pair_with_configured(home: Path, till: Till, url: str, code: str) -> None:
+def _pair_with_configured(home: Path, till: Till, url: str, code: str, insecure: bool, verify: bool | str) -> None:
     if paired_with(till, home)[0] != url and code:
         try:
-            pair_till(till, home, url, code)
+            pair_till(till, home, url, code, insecure=insecure, verify=verify)
         except SyncError as exc:
             log.warning("pairing with %s failed: %s", url, exc.message)
 
