@@ -16,12 +16,13 @@ from app.core.earning import Bill
 from app.core.ledger import EntryKind, LedgerEntry
 from app.core.limits import MAX_BALANCE, MAX_ENTRY_POINTS, OutOfBounds, max_earn_points
 from app.core.program import worked_example_program
-from app.db.models import AuditLog, Customer, LedgerEntryRow, OutboxItem
+from app.db.models import AuditLog, Customer, Flag, LedgerEntryRow, OutboxItem
 from app.services import awards, customers, ledger_writer
-from sync.protocol import INT64_MAX
+from sync.protocol import INT64_MAX, EntryRecord, PullResponse
 from sync.server import admin
 from sync.server.db import write_session
 from sync.server.models import CustomerRow, FlagRow, ProfileProposal
+from sync.worker import ingest
 from sync.worker.pairing import pair_till
 from sync.worker.worker import CycleReport, SyncWorker
 
@@ -250,3 +251,23 @@ def test_a_quarantined_till_is_held_for_review_and_a_manager_releases_or_rejects
     others_keep_syncing(c, server)
     assert second.earn.id not in till_entries(c.a2.till)
     assert server_balances(server)[c.member].points == counted + first.earn.points + 5  # + A's second sale
+
+
+def test_a_till_skips_a_pulled_entry_beyond_the_bounds_and_flags_it(shops: Callable[..., Shop]) -> None:
+    """An entry a server accepted before the bounds existed must not overflow the tills that pull it."""
+    shop = shops()
+    member = customers.enroll(shop.till, name="Ánh", phone="0912 000 111", staff=shop.cashier).customer_id
+    poison = LedgerEntry(id="old-poison", terminal_id="elsewhere", store_id=shop.till.store_id, terminal_seq=1,
+                         customer_id=member, kind=EntryKind.ADJUST, created_at=shop.till.clock(),
+                         points=INT64_MAX - 100).sealed("0" * 64)  # fmt: skip
+    fine = LedgerEntry(id="old-fine", terminal_id="elsewhere", store_id=shop.till.store_id, terminal_seq=2,
+                       customer_id=member, kind=EntryKind.ADJUST, created_at=shop.till.clock(),
+                       points=7).sealed(poison.hash)  # fmt: skip
+    before = customers.view(shop.till, member).balance.points
+    ingest.apply_page(shop.till, PullResponse(cursor=9, more=False, entries=[EntryRecord.of(poison),
+                                                                             EntryRecord.of(fine)]))  # fmt: skip
+    assert "old-poison" not in till_entries(shop.till) and "old-fine" in till_entries(shop.till)
+    assert customers.view(shop.till, member).balance.points == before + 7
+    with shop.till.transaction() as s:
+        assert s.scalars(select(Flag).where(Flag.kind == "out_of_bounds", Flag.entry_id == "old-poison")).first()
+        assert ingest.cursor(s) == 9
