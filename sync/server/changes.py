@@ -109,7 +109,7 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int, kinds: Seque
     for kind in kinds:
         model, _record = _RECORDS[kind]
         table = model.__table__
-        if kind == "entries":
+        if kind == "entries" and session.scalar(select(HeldEntry.entry_id).limit(1)) is not None:
             q = _entries_query(caller, cursor, bound, limit)
         else:
             q = (
@@ -118,6 +118,8 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int, kinds: Seque
                 .order_by(table.c.change_no)
                 .limit(limit)
             )
+            if kind == "entries":  # no till was ever quarantined: the plain, index-ordered read
+                q = q.where(table.c.terminal_id != caller.terminal_id)
         rows = list(session.execute(q))
         found[kind] = rows
         if len(rows) == limit:  # this table may hold more: the page ends where its read ended
