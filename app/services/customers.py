@@ -18,7 +18,7 @@ from app.core.ledger import Balance, EntryKind, LedgerEntry
 from app.core.lifecycle import Birthday, is_birthday_period
 from app.core.phone import display_phone, looks_like_phone, normalise_phone
 from app.core.rewards import Reward, RewardKind
-from app.db.models import BalanceRow, Customer, Flag, OutboxItem, RewardRow
+from app.db.models import BalanceRow, Customer, Flag, OutboxItem, RewardRow, Setting
 from app.services import ledger_writer
 from app.services.staff import StaffMember, audit
 from app.services.till import Till, reward_from_row
@@ -288,6 +288,21 @@ def view(till: Till, customer_id: str) -> CustomerView:
         )
 
 
+ROLE_SETTING = "sync.role"  # "till", or "head_office" (from pairing)
+
+
+def may_edit_profile(session: Session, till: Till, customer: Customer) -> bool:
+    """A member's profile is her enrolling store's, and the back office's (DECISIONS: trust boundaries).
+
+    The server holds another store's change as a proposal and does not apply it, so the till says
+    so at once rather than show a change that the next sync takes back.
+    """
+    if customer.enrolled_store == till.store_id:
+        return True
+    role = session.get(Setting, ROLE_SETTING)
+    return role is not None and role.value == "head_office"
+
+
 def set_blocked(till: Till, customer_id: str, blocked: bool, *, manager: StaffMember, reason: str) -> None:
     if not manager.is_manager:
         raise NotAllowed("Only a manager can block or unblock a customer.")
@@ -297,6 +312,8 @@ def set_blocked(till: Till, customer_id: str, blocked: bool, *, manager: StaffMe
         c = s.get(Customer, customer_id)
         if c is None:
             raise NotFound("No such customer.")
+        if not may_edit_profile(s, till, c):
+            raise NotAllowed(f"{c.name} belongs to another store: her store or the head office can block her.")
         before = c.status
         c.status = "blocked" if blocked else "active"
         c.updated_at = till.clock()

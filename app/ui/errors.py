@@ -60,6 +60,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "The bill amount must be more than zero."),
     QT_TRANSLATE_NOOP("Errors", "{0} is too large for one bill."),
     QT_TRANSLATE_NOOP("Errors", "{0}'s membership is {1}; a manager can tell why."),
+    QT_TRANSLATE_NOOP("Errors", "{0} belongs to another store: her store or the head office can block her."),
     QT_TRANSLATE_NOOP("Errors", "This member earned less than {0} minutes ago; try again in {1} min."),
     QT_TRANSLATE_NOOP("Errors", "Receipt {0} has already earned points."),
     QT_TRANSLATE_NOOP("Errors", "Daily earn cap of {0} reached: {1} points not given."),

@@ -594,6 +594,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} belongs to another store: her store or the head office can block her.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This member earned less than {0} minutes ago; try again in {1} min.</source>
         <translation type="unfinished"></translation>
     </message>

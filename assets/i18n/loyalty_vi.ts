@@ -596,6 +596,10 @@
         <translation>Thẻ thành viên của {0} đang bị {1}; quản lý sẽ cho biết lý do.</translation>
     </message>
     <message>
+        <source>{0} belongs to another store: her store or the head office can block her.</source>
+        <translation>{0} là thành viên của cửa hàng khác: chỉ cửa hàng đó hoặc văn phòng chính mới có thể khóa thành viên này.</translation>
+    </message>
+    <message>
         <source>This member earned less than {0} minutes ago; try again in {1} min.</source>
         <translation>Thành viên này vừa tích điểm chưa đến {0} phút; hãy thử lại sau {1} phút.</translation>
     </message>

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from app.bootstrap import adopt_pin_key
 from app.db.models import Feedback, LedgerEntryRow, Receipt, Setting, Staff, Store, Terminal, Ticket
+from app.services.customers import ROLE_SETTING
 from app.services.till import Till
 from sync.protocol import PairRequest, PairResponse, card_key_fingerprint
 from sync.worker import ingest, outbox
@@ -169,6 +170,7 @@ def adopt(till: Till, home: Path, server_url: str, answer: PairResponse, ledger_
             me.server_url = server_url
         _set(s, SERVER_URL, server_url)
         _set(s, SERVER_ID, answer.server_id)
+        _set(s, ROLE_SETTING, answer.role)
         if previous_server and previous_server != answer.server_id:
             _set(s, ingest.CURSOR, "0")
     if moved:

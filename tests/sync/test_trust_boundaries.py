@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from synctools import ServerProcess, Shop, server_balances, server_entries, till_entries
 
 from app.core.earning import Bill
+from app.core.errors import NotAllowed
 from app.core.ledger import EntryKind, LedgerEntry
 from app.core.limits import MAX_BALANCE, MAX_ENTRY_POINTS, OutOfBounds, max_earn_points
 from app.core.program import worked_example_program
@@ -165,7 +166,9 @@ def test_another_stores_till_cannot_rewrite_a_member_only_propose(
 ) -> None:
     c = chain(server, shops)
     before = customers.view(c.a.till, c.member)
-    with c.b.till.transaction() as s:  # a till of store B renames, re-phones and blocks store A's member
+    with pytest.raises(NotAllowed, match="belongs to another store"):  # an honest till says so at once
+        customers.set_blocked(c.b.till, c.member, True, manager=c.b.owner, reason="nghi gian lận")
+    with c.b.till.transaction() as s:  # a tampered till of store B renames, re-phones and blocks her anyway
         row = s.get(Customer, c.member)
         assert row is not None
         row.name, row.phone, row.status = "Kẻ Mạo Danh", "+84999999999", "blocked"
