@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import json
 import os
+import pty
+import select as select_module
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -163,3 +166,33 @@ def test_a_bad_birthday_gets_a_sentence_and_changes_nothing(tmp_path: Path, birt
     with till.transaction() as s:
         assert s.scalars(select(Customer)).first() is None
     till.engine.dispose()
+
+
+def test_the_command_line_asks_for_the_pin_without_echo(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    till = open_till(home)
+    staff.add_staff(till, name="Chị Hoa", role="owner", pin="2580")
+    till.engine.dispose()
+    main, child = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "LOYALTY_PIN"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "app.cli", "--home", str(home), "enroll", "--name", "Bé", "--phone", "0933111222"],
+        cwd=ROOT, stdin=child, stdout=child, stderr=child, env=env, start_new_session=True,
+    )  # fmt: skip
+    os.close(child)
+    seen = b""
+    deadline = time.monotonic() + 60
+    while b"Staff PIN:" not in seen and time.monotonic() < deadline:
+        if select_module.select([main], [], [], 1)[0]:
+            seen += os.read(main, 1024)
+    os.write(main, b"2580\n")
+    while proc.poll() is None and time.monotonic() < deadline:
+        if select_module.select([main], [], [], 1)[0]:
+            try:
+                seen += os.read(main, 1024)
+            except OSError:
+                break
+    proc.wait(30)
+    os.close(main)
+    assert proc.returncode == 0, seen.decode(errors="replace")
+    assert b"Enrolled" in seen and b"2580" not in seen  # typed, not echoed
