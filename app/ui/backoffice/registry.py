@@ -1,0 +1,13 @@
+"""The back-office tabs in display order; each engineer adds their tab with a one-line edit.
+
+Order: Dashboard, Customers, Segments, Tickets, Program, Rewards, Staff, Audit, Health.
+"""
+
+from __future__ import annotations
+
+from app.ui.backoffice.dashboard import DashboardTab
+from app.ui.backoffice.tab import BackOfficeTab
+
+TABS: list[type[BackOfficeTab]] = [
+    DashboardTab,
+]
