@@ -241,6 +241,12 @@ class Ticket(Base):
     voucher_code: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Fields edited at this till and not yet acknowledged by the server (comma-separated):
+    # they are pushed as the till's change and win over a pulled copy until then.
+    dirty: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_ticket_status_due", "status", "due_at"),)
 
 
 class Voucher(Base):
@@ -253,6 +259,10 @@ class Voucher(Base):
     issued_ref: Mapped[str | None] = mapped_column(String(40))
     redeemed_entry_id: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    store_id: Mapped[str | None] = mapped_column(String(40))
+    currency: Mapped[str] = mapped_column(String(3), default="VND")
+    note: Mapped[str] = mapped_column(Text, default="")
+    issued_by: Mapped[str | None] = mapped_column(String(40))
 
 
 class Receipt(Base):
