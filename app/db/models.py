@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Computed,
     ForeignKey,
     Index,
     Integer,
@@ -84,6 +85,46 @@ class Customer(Base):
     status: Mapped[str] = mapped_column(String(20), default="active")  # active, blocked, merged
     merged_into: Mapped[str | None] = mapped_column(String(40))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    # The phone's last six digits backwards, so "the number ends in 5678" is an index range
+    # (see app.services.customer_list). Computed by SQLite: every writer keeps it right.
+    phone_tail_rev: Mapped[str | None] = mapped_column(
+        String(6),
+        Computed(" || ".join(f"substr(phone, -{i}, 1)" for i in range(1, 7)), persisted=False),
+        index=True,
+    )
+
+
+class CustomerWord(Base):
+    """Each word of a member's folded name, so "anh" finds "Nguyễn Thị Ánh" without a table scan."""
+
+    __tablename__ = "customer_word"
+    word: Mapped[str] = mapped_column(String(100), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
+
+
+class CustomerMerge(Base):
+    """A merge of two members, or its undo: a synced fact, never changed (see app.core.merges)."""
+
+    __tablename__ = "customer_merge"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # merge, unmerge
+    survivor_id: Mapped[str] = mapped_column(String(40), index=True)
+    duplicate_id: Mapped[str] = mapped_column(String(40), index=True)
+    undoes: Mapped[str | None] = mapped_column(String(36))
+    terminal_id: Mapped[str] = mapped_column(String(40))
+    store_id: Mapped[str] = mapped_column(String(40))
+    staff_id: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ReplacedCard(Base):
+    """A card number that was replaced by a new card: refused with a sentence, never reissued."""
+
+    __tablename__ = "replaced_card"
+    card_number: Mapped[str] = mapped_column(String(20), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(40))
+    replaced_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class ProgramVersion(Base):
@@ -174,6 +215,16 @@ class BalanceRow(Base):
     tier_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
     redeemed_points: Mapped[int] = mapped_column(BigInteger, default=0)
     entry_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    # The back office's customer table sorts a million members by these (first page in milliseconds).
+    __table_args__ = (
+        Index("ix_balance_points", "points"),
+        Index("ix_balance_stamps", "stamps"),
+        Index("ix_balance_visits", "visits"),
+        Index("ix_balance_last_visit_at", "last_visit_at"),
+        Index("ix_balance_lifetime_spend", "lifetime_spend"),
+        Index("ix_balance_tier", "tier"),
+    )
 
 
 class OutboxItem(Base):
