@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from app import firstrun
 from app.bootstrap import DEFAULT_HOME, open_till
 from app.core.errors import LoyaltyError, NotFound
 from app.core.lifecycle import Birthday
@@ -166,18 +167,32 @@ def cmd_verify(args: argparse.Namespace) -> None:
 
 
 def run_terminal(argv: Sequence[str] | None = None) -> int:
-    """Start the cashier app: demo data on first start, an embedded server when none is configured."""
+    """Start the cashier app; a new till first asks: the demo, or a real shop (wizard)."""
     parser = argparse.ArgumentParser(prog="loyalty-terminal", description=run_terminal.__doc__)
     parser.add_argument("--home", default=str(DEFAULT_HOME), help="the till's data folder (default %(default)s)")
-    parser.add_argument("--no-demo", action="store_true", help="do not add demo data to a new till")
+    parser.add_argument("--demo", action="store_true", help="a new till starts the demo without asking")
+    parser.add_argument("--no-demo", action="store_true", help="a new till goes straight to the real-shop setup")
     parser.add_argument("--no-sync", action="store_true", help="run without the sync worker (offline till)")
     args, qt_args = parser.parse_known_args(argv)
-    return _run(Path(args.home), demo=not args.no_demo, sync=not args.no_sync, qt_args=qt_args)
+    return _run(Path(args.home), demo=_first_run(args), sync=not args.no_sync, qt_args=qt_args)
 
 
-def _run(home: Path, *, demo: bool, sync: bool, qt_args: list[str]) -> int:
+def _first_run(args: argparse.Namespace) -> bool | None:
+    """True: seed the demo on a new till; False: set up a real shop; None: ask (the demo is the default)."""
+    return True if args.demo else False if args.no_demo else None
+
+
+def _run(home: Path, *, demo: bool | None, sync: bool, qt_args: list[str]) -> int:
     from app import demo as demo_data
+    from app.services.setup import is_set_up
 
+    if not is_set_up(home) and demo is not True:
+        from app.ui.setup_wizard import run_wizard
+
+        outcome = run_wizard(home, real_shop=demo is False, argv=[sys.argv[0], *qt_args])
+        if outcome is None:  # the wizard was closed: nothing is set up, nothing starts
+            return 0
+        demo = outcome == "demo"
     till = open_till(home)
     if demo and not demo_data.is_seeded(till):
         info = demo_data.seed(till)
@@ -231,6 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pin", default="", help="your staff PIN (or set LOYALTY_PIN)")
     sub = p.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="start the cashier app")
+    r.add_argument("--demo", action="store_true")
     r.add_argument("--no-demo", action="store_true")
     r.add_argument("--no-sync", action="store_true")
     s = sub.add_parser("show", help="show a member: card payload, card number, phone or name")
@@ -259,6 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
     j.add_argument("--reason", required=True)
     sub.add_parser("expire", help="run point expiry and the yearly tier review (manager PIN)")
     sub.add_parser("verify", help="verify the ledger chain and the cached balances")
+    firstrun.add_parsers(sub)
     return p
 
 
@@ -272,6 +289,7 @@ COMMANDS = {
     "adjust": cmd_adjust,
     "expire": cmd_expire,
     "verify": cmd_verify,
+    **firstrun.COMMANDS,
 }
 
 
@@ -279,7 +297,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, rest = build_parser().parse_known_args(argv)
     try:
         if args.command == "run":
-            return _run(Path(args.home), demo=not args.no_demo, sync=not args.no_sync, qt_args=rest)
+            return _run(Path(args.home), demo=_first_run(args), sync=not args.no_sync, qt_args=rest)
         if rest:
             build_parser().error(f"unrecognized arguments: {' '.join(rest)}")
         COMMANDS[args.command](args)

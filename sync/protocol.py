@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 from app.core.ledger import EntryKind, LedgerEntry
+from app.core.merges import MergeFact, MergeKind
 
 PROTOCOL_VERSION = 1
 API = "/v1"
@@ -140,6 +141,32 @@ class CustomerRecord(Record):
     updated_at: UTCTime
 
 
+class MergeRecord(Record):
+    """Two members merged (or a merge undone): a fact like an entry, made at a till, never changed."""
+
+    id: EntryId
+    kind: Literal["merge", "unmerge"]
+    survivor_id: Id
+    duplicate_id: Id
+    undoes: EntryId | None = None
+    terminal_id: Id
+    store_id: Id
+    staff_id: Id | None = None
+    reason: Text20000 = ""
+    created_at: UTCTime
+
+    @classmethod
+    def of(cls, fact: MergeFact) -> MergeRecord:
+        data = {name: getattr(fact, name) for name in cls.model_fields}
+        data["kind"] = fact.kind.value
+        return cls.model_construct(**data)
+
+    def to_fact(self) -> MergeFact:
+        data = {name: getattr(self, name) for name in type(self).model_fields}
+        data["kind"] = MergeKind(self.kind)
+        return MergeFact(**data)
+
+
 class StoreRecord(Record):
     id: Id
     name: Name
@@ -233,11 +260,13 @@ class PushRequest(Record):
 
     customers: Annotated[list[CustomerRecord], Field(max_length=MAX_BATCH)] = []
     entries: Annotated[list[EntryRecord], Field(max_length=MAX_BATCH)] = []
+    merges: Annotated[list[MergeRecord], Field(max_length=MAX_BATCH)] = []  # stored after customers, before entries
 
 
 class PushResponse(Record):
     acked_entries: list[str]
     acked_customers: list[str]
+    acked_merges: list[str] = []
     head_seq: int  # the last entry of this terminal the server holds
     head_hash: str
     change: int  # the server's change number after this push
@@ -256,6 +285,7 @@ class PullResponse(Record):
     entries: list[EntryRecord] = []  # of other terminals only, in the server's order
     balances: list[BalanceRecord] = []
     flags: list[FlagRecord] = []
+    merges: list[MergeRecord] = []  # every till's merges and undos, its own included
 
     @property
     def size(self) -> int:
@@ -270,6 +300,7 @@ class PullResponse(Record):
                 self.entries,
                 self.balances,
                 self.flags,
+                self.merges,
             )
         )
 
@@ -297,6 +328,7 @@ class ErrorBody(Record):
 
 
 PULL_KINDS = ("stores", "terminals", "programs", "rewards", "customers", "entries", "balances", "flags")
+PULL_KINDS = (*PULL_KINDS, "merges")  # member merges and their undos (issue 8)
 # A till keeps its own balances (a cache of its ledger); it does not need the server's.
 TERMINAL_PULL_KINDS = tuple(k for k in PULL_KINDS if k != "balances")
 
