@@ -32,6 +32,7 @@ from sync.protocol import (
     CustomerRecord,
     EntryRecord,
     FlagRecord,
+    MergeRecord,
     ProgramRecord,
     PullResponse,
     RewardRecord,
@@ -42,6 +43,7 @@ from sync.server.db import current_change
 from sync.server.ledger import Caller, chunks
 from sync.server.models import (
     BalanceRow,
+    CustomerMergeRow,
     CustomerRow,
     EntryRow,
     FlagRow,
@@ -61,6 +63,7 @@ _RECORDS: dict[str, tuple[Any, type]] = {
     "entries": (EntryRow, EntryRecord),
     "balances": (BalanceRow, BalanceRecord),
     "flags": (FlagRow, FlagRecord),
+    "merges": (CustomerMergeRow, MergeRecord),
 }
 
 

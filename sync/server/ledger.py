@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 from app.core.errors import ChainBroken
 from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry, chain_hash, verify_chain
 from sync.protocol import CustomerRecord, EntryRecord, PushRequest, PushResponse
+from sync.server import merges
 from sync.server.db import ChangeCounter, current_change
 from sync.server.errors import FlagSpec, Refused
 from sync.server.flags import raise_flag
@@ -60,6 +61,7 @@ def chunks(items: list[str], size: int = _CHUNK) -> Iterable[list[str]]:
 def push(session: Session, caller: Caller, batch: PushRequest, now: datetime) -> PushResponse:
     entries = [e.to_entry() for e in batch.entries]
     _check_ownership(caller, entries)
+    merges.check_ownership(caller.terminal_id, caller.store_id, batch.merges)
     _check_order(caller, entries)
     terminal = session.get(TerminalRow, caller.terminal_id, with_for_update=True)
     if terminal is None:  # the token was valid a moment ago: revoked or removed meanwhile
@@ -84,9 +86,14 @@ def push(session: Session, caller: Caller, batch: PushRequest, now: datetime) ->
         change = counter.finish()
     else:
         change = current_change(session)
+    if batch.merges or customers:  # after the entries: a merge refolds from the whole ledger
+        counter = ChangeCounter(session)
+        merges.settle(session, counter, batch.merges, list(customers), now)
+        change = counter.finish()
     return PushResponse(
         acked_entries=[e.id for e in entries],
         acked_customers=list(customers),
+        acked_merges=[m.id for m in batch.merges],
         head_seq=terminal.head_seq,
         head_hash=terminal.head_hash,
         change=change,
@@ -264,7 +271,8 @@ def _insert_entries(session: Session, counter: ChangeCounter, new: list[LedgerEn
 def _fold_balances(
     session: Session, counter: ChangeCounter, caller: Caller, new: list[LedgerEntry], now: datetime
 ) -> None:
-    customer_ids = list(dict.fromkeys(e.customer_id for e in new))
+    holder = merges.holders(session, dict.fromkeys(e.customer_id for e in new))  # a merged card folds to its survivor
+    customer_ids = list(dict.fromkeys(holder.values()))
     balances: dict[str, Balance] = {}
     for part in chunks(customer_ids):
         table = BalanceRow.__table__
@@ -273,9 +281,9 @@ def _fold_balances(
     existing = set(balances)
     originals = _originals(session, new)
     for e in new:
-        before = balances.get(e.customer_id, Balance())
+        before = balances.get(holder[e.customer_id], Balance())
         after = apply_entry(before, e, originals.get(e.reverses) if e.reverses else None)
-        balances[e.customer_id] = after
+        balances[holder[e.customer_id]] = after
         if before.points >= 0 > after.points or before.stamps >= 0 > after.stamps:
             what = f"{after.points} points" if after.points < 0 else f"{after.stamps} stamps"
             raise_flag(

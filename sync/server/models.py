@@ -150,6 +150,24 @@ class EntryRow(Base):
     )
 
 
+class CustomerMergeRow(Base):
+    """Two members merged, or a merge undone: a fact from a till, stored once (see ``sync.server.merges``)."""
+
+    __tablename__ = "customer_merge"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # merge, unmerge
+    survivor_id: Mapped[str] = mapped_column(String(40), index=True)
+    duplicate_id: Mapped[str] = mapped_column(String(40), index=True)
+    undoes: Mapped[str | None] = mapped_column(String(36))
+    terminal_id: Mapped[str] = mapped_column(String(40))
+    store_id: Mapped[str] = mapped_column(String(40))
+    staff_id: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
 class BalanceRow(Base):
     """Each member's standing across the chain: the fold of all their entries on the server."""
 

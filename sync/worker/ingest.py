@@ -43,6 +43,7 @@ from app.db.models import (
     Store,
     Terminal,
 )
+from app.services import merges, name_words, profiles
 from app.services.customers import fold_name
 from app.services.ledger_writer import balance_of, from_row
 from app.services.till import Till
@@ -56,6 +57,7 @@ from sync.protocol import (
     StoreRecord,
     TerminalRecord,
 )
+from sync.worker import merges as merge_sync
 
 CURSOR = "sync.cursor"
 _CHUNK = 900
@@ -122,6 +124,7 @@ def apply_page(till: Till, page: PullResponse) -> Applied:
         result.program_changed = _programs(s, page.programs) or store_changed
         _rewards(s, page.rewards)
         result.customers = _customers(s, till, page.customers)
+        merge_sync.apply_in(s, page)
         result.entries, result.held_back = _entries(s, till, page.entries)
         _flags(s, page.flags)
         _set(s, CURSOR, str(page.cursor))
@@ -202,7 +205,8 @@ def _customers(s: Session, till: Till, records: Sequence[CustomerRecord]) -> int
     if not latest:
         return 0
     ids = list(latest)
-    existing = {row[0] for row in _text_in(s, "customer", "id", ids, "id")}
+    old_cards = dict(_text_in(s, "customer", "id", ids, "id", "card_number"))
+    existing = set(old_cards)
     waiting = set(
         s.scalars(select(OutboxItem.item_id).where(OutboxItem.item_type == "customer", OutboxItem.acked_at.is_(None)))
     )
@@ -231,6 +235,11 @@ def _customers(s: Session, till: Till, records: Sequence[CustomerRecord]) -> int
                 holder[value] = r.id
         (updates if r.id in existing else inserts).append(data)
     _write(s, Customer.__table__, "id", updates, inserts)
+    name_words.index_names(s, {d["id"]: d["name"] for d in updates})
+    name_words.index_names(s, {d["id"]: d["name"] for d in inserts}, fresh=True)
+    profiles.note_replaced_cards_in(
+        s, {d["id"]: (old_cards[d["id"]], d["card_number"]) for d in updates}, datetime.now(UTC)
+    )
     return len(inserts) + len(updates)
 
 
@@ -275,13 +284,15 @@ def _entries(s: Session, till: Till, records: Sequence[EntryRecord]) -> tuple[in
     if not new:
         return 0, held_back
     _ensure_customers(s, new)
-    customer_ids = list(dict.fromkeys(e.customer_id for e in new))
+    holder = merges.roots_in(s, dict.fromkeys(e.customer_id for e in new))  # a merged card folds to its survivor
+    customer_ids = list(dict.fromkeys(holder.values()))
     columns = list(BalanceRow.__table__.columns)
     rows = {row.customer_id: row for row in _in(s, BalanceRow.customer_id, customer_ids, *columns)}
     balances = {cid: balance_of(rows[cid]) if cid in rows else _NO_BALANCE for cid in customer_ids}
     originals = _originals(s, new)
     for e in new:
-        balances[e.customer_id] = apply_entry(balances[e.customer_id], e, originals.get(e.reverses or ""))
+        into = holder[e.customer_id]
+        balances[into] = apply_entry(balances[into], e, originals.get(e.reverses or ""))
     _write(s, LedgerEntryRow.__table__, "id", [], [_row_dict(e) for e in new])
     updates, inserts = [], []
     for cid in customer_ids:

@@ -25,6 +25,7 @@ from app.services.syncstatus import SyncStatus, pending_count
 from app.services.till import Till
 from sync.protocol import TERMINAL_PULL_KINDS
 from sync.worker import ingest, outbox
+from sync.worker import merges as merge_sync
 from sync.worker.client import SyncClient, SyncError, Unauthorized
 
 log = logging.getLogger("loyalty.sync")
@@ -171,6 +172,7 @@ class SyncWorker:
         refused = ""
         try:
             entries, customers = self.push_all()
+            merge_sync.push_pending(self.till, self._client)  # after the entries it refolds
         except SyncError as exc:
             if exc.retryable or isinstance(exc, Unauthorized):
                 raise
