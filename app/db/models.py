@@ -187,6 +187,13 @@ class LedgerEntryRow(Base):
         # award service also refuses a receipt another till already earned. Two tills offline
         # can still both earn it: the server keeps both facts and flags them, and every till
         # must be able to store the other's entry to keep the same balances (hence terminal_id).
+        # A voucher's use is a redeem entry naming its code: "was it used?" must not scan the ledger.
+        Index(
+            "ix_ledger_entry_voucher",
+            "receipt_id",
+            sqlite_where=text("receipt_source = 'voucher'"),
+            postgresql_where=text("receipt_source = 'voucher'"),
+        ),
         Index(
             "uq_ledger_entry_receipt_earn",
             "receipt_source",

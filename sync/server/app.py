@@ -26,6 +26,7 @@ from sync.protocol import (
     MAX_PULL_LIMIT,
     PROTOCOL_VERSION,
     PULL_KINDS,
+    ChainHealth,
     ErrorBody,
     Health,
     PairRequest,
@@ -34,8 +35,9 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
     TerminalStatus,
+    TillHealth,
 )
-from sync.server import admin, changes, ledger
+from sync.server import admin, changes, ledger, records
 from sync.server.auth import FailureLimiter, hash_secret
 from sync.server.db import current_change, make_server_engine, ping, quick_read, read_session, write_session
 from sync.server.errors import Refused
@@ -295,6 +297,30 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
                 head_hash=row.head_hash,
                 change=current_change(s),
             )
+
+    @app.post(
+        f"{API}/health-report",
+        status_code=204,
+        responses={k: ERRORS[k] for k in (401, 413, 422, 429, 503)},
+        tags=["health"],
+    )
+    def health_report(body: TillHealth, terminal: Terminal) -> Response:
+        """This till's sync and POS-bridge state, for the back office's health tab (replaces the last one)."""
+        with write_session(engine) as s:
+            records.report_health(s, terminal, body, _now())
+        return Response(status_code=204)
+
+    @app.get(
+        f"{API}/chain-health",
+        response_model=ChainHealth,
+        responses={k: ERRORS[k] for k in (401, 429, 503)},
+        tags=["health"],
+    )
+    def chain_health(terminal: Terminal) -> Response:
+        """Every till's last report and the chain's open flags (what a manager should look at)."""
+        with read_session(engine) as s:
+            answer = records.chain_health(s, _now())
+        return Response(answer.model_dump_json(), media_type="application/json")
 
     return app
 

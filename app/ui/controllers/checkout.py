@@ -119,6 +119,7 @@ class CheckoutController(QObject):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
         self.status.changed.connect(lambda st: w.status_bar.show_sync(st, self.fmt))
         self.display.rating_failed.connect(lambda text: self._refused(text))
+        self.display.complaint_opened.connect(self._complaint_notice)
         self.window.language_actions[self.translations.language].setChecked(True)
 
     # -- login ------------------------------------------------------------------------------------
@@ -666,6 +667,15 @@ class CheckoutController(QObject):
         wake = getattr(self.status.source, "sync_now", None)
         if wake is not None:
             self.tasks.run(wake, on_done=lambda _: None, on_error=lambda _: None)
+
+    def _complaint_notice(self, rating: int, name: str) -> None:
+        """Discreet (the customer is standing there): a line on the status bar, not a red banner."""
+        self.window.status_bar.showMessage(
+            self.tr("{0}★ from {1}: a ticket is open for the manager. A kind word now helps.").format(
+                rating, name or self.tr("a guest")
+            ),
+            30_000,
+        )
 
     def _refused(self, text: str) -> None:
         self.window.show_banner("error", text)

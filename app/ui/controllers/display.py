@@ -53,6 +53,7 @@ class _Sale:
 class DisplayController(QObject):
     rating_stored = Signal(int)
     rating_failed = Signal(str)
+    complaint_opened = Signal(int, str)  # a 1–2★ rating: (rating, the member's name) for the cashier
 
     def __init__(
         self,
@@ -65,6 +66,7 @@ class DisplayController(QObject):
         super().__init__(parent)
         self.till, self.view, self.fmt, self._program = till, view, fmt, program
         self._sale: _Sale | None = None
+        self._names: dict[str, str] = {}  # customer id -> name, for the cashier's notice of a complaint
         self._render_last: Callable[[], None] = self.idle
         self._idle_timer = QTimer(self)
         self._idle_timer.setSingleShot(True)
@@ -128,6 +130,7 @@ class DisplayController(QObject):
         """After an award: the new stamps press in, and the customer may rate the visit."""
         self._idle_timer.stop()
         self._sale = _Sale(entry_id, after.id)
+        self._names[after.id] = after.name
         self._render_last = lambda: self._show(
             after, points=points, stamps=stamps, ask_rating=self._sale is not None
         )
@@ -160,9 +163,12 @@ class DisplayController(QObject):
             self.rating_failed.emit(error_text(err))
             return
         self._sale = None
-        self.view.show_thanks()
+        complaint = feedback.is_complaint(rating)
+        self.view.show_thanks(apology=complaint)
         self._idle_timer.start(BACK_TO_IDLE_MS)
         self.rating_stored.emit(rating)
+        if complaint:
+            self.complaint_opened.emit(rating, self._names.get(sale.customer_id, ""))
 
     # -- helpers ----------------------------------------------------------------------------------
     def _show(

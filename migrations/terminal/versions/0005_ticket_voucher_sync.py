@@ -1,4 +1,4 @@
-"""tickets and vouchers sync: a ticket's locally edited fields, when it was resolved; a voucher's store and note
+"""tickets and vouchers sync: an index of voucher uses; a ticket's locally edited fields, when it was resolved; a voucher's store and note
 
 Revision ID: 0005
 Revises: 4a1c0e7d9b21
@@ -17,6 +17,14 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_index(
+        "ix_ledger_entry_voucher",
+        "ledger_entry",
+        ["receipt_id"],
+        unique=False,
+        sqlite_where=sa.text("receipt_source = 'voucher'"),
+        postgresql_where=sa.text("receipt_source = 'voucher'"),
+    )
     with op.batch_alter_table("ticket", schema=None) as batch_op:
         batch_op.add_column(sa.Column("resolved_at", app.db.types.UTCDateTime(timezone=True), nullable=True))
         batch_op.add_column(sa.Column("dirty", sa.Text(), nullable=False, server_default=""))
@@ -38,3 +46,4 @@ def downgrade() -> None:
         batch_op.drop_index("ix_ticket_status_due")
         batch_op.drop_column("dirty")
         batch_op.drop_column("resolved_at")
+    op.drop_index("ix_ledger_entry_voucher", table_name="ledger_entry")
