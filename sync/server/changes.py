@@ -31,6 +31,7 @@ from sync.protocol import (
     BalanceRecord,
     CustomerRecord,
     EntryRecord,
+    FeedbackRecord,
     FlagRecord,
     MergeRecord,
     ProgramRecord,
@@ -38,6 +39,8 @@ from sync.protocol import (
     RewardRecord,
     StoreRecord,
     TerminalRecord,
+    TicketRecord,
+    VoucherRecord,
 )
 from sync.server.db import current_change
 from sync.server.ledger import Caller, chunks
@@ -46,12 +49,15 @@ from sync.server.models import (
     CustomerMergeRow,
     CustomerRow,
     EntryRow,
+    FeedbackRow,
     FlagRow,
     ProgramRow,
     RewardRow,
     StoreRow,
     TerminalRow,
+    TicketRow,
     UTCDateTime,
+    VoucherRow,
 )
 
 _RECORDS: dict[str, tuple[Any, type]] = {
@@ -64,6 +70,9 @@ _RECORDS: dict[str, tuple[Any, type]] = {
     "balances": (BalanceRow, BalanceRecord),
     "flags": (FlagRow, FlagRecord),
     "merges": (CustomerMergeRow, MergeRecord),
+    "feedback": (FeedbackRow, FeedbackRecord),
+    "tickets": (TicketRow, TicketRecord),
+    "vouchers": (VoucherRow, VoucherRecord),
 }
 
 
@@ -86,7 +95,7 @@ class Page:
 def _columns(kind: str) -> tuple[list[Any], list[str]]:
     model, record = _RECORDS[kind]
     table = model.__table__
-    names = list(record.model_fields)
+    names = [n for n in record.model_fields if n in table.c]  # a ticket's ``changed`` is push-only
     times = [n for n in names if isinstance(table.c[n].type, UTCDateTime)]
     return [table.c[n] for n in names], times
 

@@ -38,6 +38,7 @@ from sync.server.db import ChangeCounter, current_change
 from sync.server.errors import FlagSpec, Refused
 from sync.server.flags import raise_flag
 from sync.server.models import BalanceRow, CustomerRow, EntryRow, TerminalRow
+from sync.server.records import check_records, flag_reused_vouchers, has_records, store_records
 
 ENTRY_FIELDS = [f.name for f in fields(LedgerEntry)]
 BALANCE_FIELDS = [f.name for f in fields(Balance) if f.name != "extra"]
@@ -62,6 +63,7 @@ def push(session: Session, caller: Caller, batch: PushRequest, now: datetime) ->
     entries = [e.to_entry() for e in batch.entries]
     _check_ownership(caller, entries)
     merges.check_ownership(caller.terminal_id, caller.store_id, batch.merges)
+    check_records(caller, batch)
     _check_order(caller, entries)
     terminal = session.get(TerminalRow, caller.terminal_id, with_for_update=True)
     if terminal is None:  # the token was valid a moment ago: revoked or removed meanwhile
@@ -74,14 +76,16 @@ def push(session: Session, caller: Caller, batch: PushRequest, now: datetime) ->
 
     customers = {c.id: c for c in batch.customers}  # the last copy in a batch wins
     terminal.last_seen_at = now
-    if customers or new:
+    if customers or new or has_records(batch):
         counter = ChangeCounter(session)
         _upsert_customers(session, counter, list(customers.values()), now)
         if new:
             _insert_entries(session, counter, new, now)
             _fold_balances(session, counter, caller, new, now)
             _flag_duplicate_receipts(session, counter, caller, new, now)
+            flag_reused_vouchers(session, counter, new, now)
             terminal.head_seq, terminal.head_hash = new[-1].terminal_seq, new[-1].hash
+        store_records(session, counter, caller, batch, now)
         session.flush()
         change = counter.finish()
     else:
@@ -94,6 +98,9 @@ def push(session: Session, caller: Caller, batch: PushRequest, now: datetime) ->
         acked_entries=[e.id for e in entries],
         acked_customers=list(customers),
         acked_merges=[m.id for m in batch.merges],
+        acked_feedback=list(dict.fromkeys(r.id for r in batch.feedback)),
+        acked_tickets=list(dict.fromkeys(r.id for r in batch.tickets)),
+        acked_vouchers=list(dict.fromkeys(r.code for r in batch.vouchers)),
         head_seq=terminal.head_seq,
         head_hash=terminal.head_hash,
         change=change,

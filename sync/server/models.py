@@ -235,3 +235,75 @@ class FlagRow(Base):
     last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
     resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class FeedbackRow(Base):
+    """A customer's rating of a visit, from the till that took it. A fact: stored once."""
+
+    __tablename__ = "feedback"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customer_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    entry_id: Mapped[str | None] = mapped_column(String(36))
+    receipt_id: Mapped[str | None] = mapped_column(String(100))
+    store_id: Mapped[str] = mapped_column(String(40))
+    terminal_id: Mapped[str] = mapped_column(String(40))
+    rating: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class TicketRow(Base):
+    """A complaint ticket; its editable fields are last-writer-wins per field (see ``sync.server.tickets``)."""
+
+    __tablename__ = "ticket"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customer_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    feedback_id: Mapped[str | None] = mapped_column(String(36))
+    store_id: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(Text)
+    priority: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(20))
+    assignee: Mapped[str | None] = mapped_column(String(40))
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    voucher_code: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class VoucherRow(Base):
+    """A voucher as issued. Its use is a ledger entry (``receipt_source = 'voucher'``)."""
+
+    __tablename__ = "voucher"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    customer_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    store_id: Mapped[str] = mapped_column(String(40))
+    value: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3), default="VND")
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    issued_for: Mapped[str] = mapped_column(String(20))
+    issued_ref: Mapped[str | None] = mapped_column(String(40))
+    issued_by: Mapped[str | None] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class TillHealthRow(Base):
+    """Each till's last report of its own sync and POS-bridge state (one row per till, replaced)."""
+
+    __tablename__ = "till_health"
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminal.id"), primary_key=True)
+    reported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    pending: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    pos_watching: Mapped[bool] = mapped_column(Boolean, default=False)
+    pos_last_file: Mapped[str] = mapped_column(Text, default="")
+    pos_last_file_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    pos_quarantined: Mapped[int] = mapped_column(BigInteger, default=0)
+    app_version: Mapped[str] = mapped_column(String(40), default="")

@@ -34,6 +34,7 @@ from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry
 from app.db.models import (
     BalanceRow,
     Customer,
+    Feedback,
     Flag,
     LedgerEntryRow,
     OutboxItem,
@@ -42,20 +43,26 @@ from app.db.models import (
     Setting,
     Store,
     Terminal,
+    Ticket,
+    Voucher,
 )
 from app.services import merges, name_words, profiles
 from app.services.customers import fold_name
 from app.services.ledger_writer import balance_of, from_row
 from app.services.till import Till
 from sync.protocol import (
+    TICKET_FIELDS,
     CustomerRecord,
     EntryRecord,
+    FeedbackRecord,
     FlagRecord,
     ProgramRecord,
     PullResponse,
     RewardRecord,
     StoreRecord,
     TerminalRecord,
+    TicketRecord,
+    VoucherRecord,
 )
 from sync.worker import merges as merge_sync
 
@@ -127,6 +134,9 @@ def apply_page(till: Till, page: PullResponse) -> Applied:
         merge_sync.apply_in(s, page)
         result.entries, result.held_back = _entries(s, till, page.entries)
         _flags(s, page.flags)
+        _feedback(s, page.feedback)
+        _vouchers(s, page.vouchers)
+        _tickets(s, page.tickets)
         _set(s, CURSOR, str(page.cursor))
     if result.program_changed:
         till.reload_program()
@@ -421,4 +431,43 @@ def _flags(s: Session, records: Iterable[FlagRecord]) -> None:
             )
         else:
             row.message, row.resolved_at = r.message, r.resolved_at
+    s.flush()
+
+
+# -- the service-recovery loop: ratings, tickets, vouchers ------------------------------------------
+
+
+def _feedback(s: Session, records: Sequence[FeedbackRecord]) -> None:
+    for r in records:
+        if s.get(Feedback, r.id) is None:  # a fact: ours is already here, another till's is new
+            s.add(Feedback(**r.model_dump()))
+    s.flush()
+
+
+def _vouchers(s: Session, records: Sequence[VoucherRecord]) -> None:
+    for r in records:
+        row = s.get(Voucher, r.code)
+        data = r.model_dump()
+        if row is None:
+            s.add(Voucher(**data))
+        else:  # known from a scanned code (value and expiry only): the issuer's record completes it
+            for name, value in data.items():
+                setattr(row, name, value)
+    s.flush()
+
+
+def _tickets(s: Session, records: Sequence[TicketRecord]) -> None:
+    """The server's copy wins, except for fields edited here and not yet acknowledged (pushed next)."""
+    for r in records:
+        row = s.get(Ticket, r.id)
+        data = r.model_dump(exclude={"changed"})
+        if row is None:
+            s.add(Ticket(**data, dirty=""))
+            continue
+        mine = set(row.dirty.split(",")) if row.dirty else set()
+        for name, value in data.items():
+            if name not in mine or name not in TICKET_FIELDS:
+                setattr(row, name, value)
+        if mine:
+            row.updated_at = max(row.updated_at, r.updated_at)
     s.flush()

@@ -200,7 +200,16 @@ class SyncWorker:
             if following and not self._stop.is_set():
                 in_flight = self._sender.submit(self._client.push, following.request())
             marked = outbox.mark_acked(
-                self.till, batch, set(answer.acked_entries), set(answer.acked_customers), datetime.now(UTC)
+                self.till,
+                batch,
+                set(answer.acked_entries),
+                set(answer.acked_customers),
+                datetime.now(UTC),
+                {
+                    "feedback": set(answer.acked_feedback),
+                    "ticket": set(answer.acked_tickets),
+                    "voucher": set(answer.acked_vouchers),
+                },
             )
             if marked == 0:
                 raise SyncError("The server acknowledged none of the batch.", retryable=True)
