@@ -283,17 +283,22 @@ CAMPAIGNS: dict[str, tuple[Segment, ...]] = {
 CAMPAIGN_HEADERS = ("name", "phone", "consent", "segment", "last_visit")
 
 
-def campaign_members(rep: SegmentReport, campaign: str) -> list[SegmentMember]:
-    """The members of a campaign who gave marketing consent, by name."""
+def _campaign(campaign: str) -> tuple[Segment, ...]:
     wanted = CAMPAIGNS.get(campaign)
     if wanted is None:
         raise InvalidInput(f"Unknown campaign {campaign!r}; choose one of {', '.join(CAMPAIGNS)}.")
+    return wanted
+
+
+def campaign_members(rep: SegmentReport, campaign: str) -> list[SegmentMember]:
+    """The members of a campaign who gave marketing consent, by name."""
+    wanted = _campaign(campaign)
     picked = [m for m in rep.members if m.marketing_consent and m.segments.intersection(wanted)]
     return sorted(picked, key=_by_name)
 
 
 def campaign_rows(rep: SegmentReport, campaign: str, timezone: str) -> list[list[object]]:
-    wanted = CAMPAIGNS[campaign]
+    wanted = _campaign(campaign)
     rows = []
     for m in campaign_members(rep, campaign):
         seg = next(s for s in wanted if s in m.segments)
@@ -304,6 +309,7 @@ def campaign_rows(rep: SegmentReport, campaign: str, timezone: str) -> list[list
 
 def export_campaign(till: Till, campaign: str, path: Path, *, by: StaffMember, rep: SegmentReport | None = None) -> int:
     """Write the campaign list to a CSV (or .xlsx) file and the audit log; returns the number of members."""
+    _campaign(campaign)
     rep = rep or report(till)
     rows = campaign_rows(rep, campaign, till.program().timezone)
     writer = exports.write_xlsx if Path(path).suffix.lower() == ".xlsx" else exports.write_csv

@@ -264,4 +264,3 @@ def build(home: Path) -> Chain:
         for store, status in (("A", "open"), ("B", "in_progress"), ("A", "resolved")):
             s.add(Ticket(id=new_id(), store_id=stores[store], subject="Cà phê nguội", status=status))
     return Chain(home, a, b, owner, rewards, a.store_id, store_b)
-
