@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import firstrun
-from app.bootstrap import DEFAULT_HOME, open_till
+from app.bootstrap import DEFAULT_HOME, get_setting, open_till
 from app.core.errors import LoyaltyError, NotFound
 from app.core.lifecycle import Birthday
 from app.core.money import currency, format_money, parse_amount
 from app.services import balances, catalog, corrections, customers, lifecycle, redemption, staff
+from app.services.setup import LANGUAGE_SETTING
 from app.services.till import Till
 
 
@@ -30,6 +31,12 @@ def _pin(args: argparse.Namespace) -> str:
     if not pin:
         raise LoyaltyError("Give your staff PIN with --pin (or LOYALTY_PIN).")
     return pin
+
+
+def _money(till: Till, minor: int) -> str:
+    """An amount in the shop's currency, written as the shop's language writes it ($12.34, 125.000 ₫)."""
+    language = get_setting(till, LANGUAGE_SETTING, "vi")
+    return format_money(minor, currency(till.program().currency), language)
 
 
 def _one(till: Till, query: str) -> tuple[str, customers.Lookup]:
@@ -46,12 +53,11 @@ def cmd_show(args: argparse.Namespace) -> None:
     till = _till(args)
     cid, _ = _one(till, args.query)
     v = customers.view(till, cid)
-    cur = currency(till.program().currency)
     print(f"{v.name}  card {v.card_number}  phone {v.phone}  tier {v.tier}{'  BLOCKED' if v.blocked else ''}")
     print(
         f"  {v.balance.points} {v.point_name}, stamps {v.stamps_on_card}/{v.card_size}"
         f"{f' (+{v.full_cards} full card)' if v.full_cards else ''}, visits {v.balance.visits}, "
-        f"spent {format_money(v.balance.lifetime_spend, cur)}"
+        f"spent {_money(till, v.balance.lifetime_spend)}"
     )
     for o in v.rewards:
         state = "available" if o.affordable else f"needs {o.missing} more"
@@ -84,7 +90,7 @@ def cmd_award(args: argparse.Namespace) -> None:
     amount = parse_amount(args.amount, currency(till.program().currency))
     r = awards.award(till, cid, Bill(paid=amount), staff=who)
     print(
-        f"Awarded {format_money(amount, currency(till.program().currency))}: +{r.points} "
+        f"Awarded {_money(till, amount)}: +{r.points} "
         f"{till.program().point_name}, +{r.stamps} stamps" + (f", now {r.new_tier}" if r.new_tier else "")
     )
     for f in r.flags:
@@ -106,7 +112,7 @@ def cmd_redeem(args: argparse.Namespace) -> None:
     )
     print(
         f"Redeemed {matches[0].name}: −{r.redemption.points} points, −{r.redemption.stamps} stamps"
-        + (f", discount {format_money(r.redemption.discount)}" if r.redemption.discount else "")
+        + (f", discount {_money(till, r.redemption.discount)}" if r.redemption.discount else "")
         + (f", voucher {r.voucher_code}" if r.voucher_code else "")
     )
 
