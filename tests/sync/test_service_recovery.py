@@ -16,6 +16,7 @@ from app.db.models import Feedback, Flag, OutboxItem, Ticket, Voucher
 from app.services import awards, customers, feedback, tickets, vouchers
 from app.services.syncstatus import pending_count
 from sync.server.models import FeedbackRow, FlagRow, TicketRow, VoucherRow
+from sync.worker.outbox import next_batch
 from sync.worker.worker import SyncWorker
 
 
@@ -150,9 +151,8 @@ def test_a_till_may_not_send_ratings_or_vouchers_of_another_store(
         issued = vouchers.issue_in(s, a.till, value=10_000, issued_for="ticket")
         s.get(Voucher, issued.code).store_id = "another-store"  # type: ignore[union-attr]
     with http(server, a.token) as client:
-        from sync.worker.outbox import next_batch
-
-        answer = client.post("/v1/push", content=next_batch(a.till).request().model_dump_json())
+        body = next_batch(a.till).request().model_dump_json()
+        answer = client.post("/v1/push", content=body, headers={"Content-Type": "application/json"})
     assert answer.status_code == 403 and "its own store" in answer.json()["detail"]
 
 
