@@ -29,6 +29,23 @@ from app.ui.backoffice.context import BackOfficeContext
 from app.ui.backoffice.tab import BackOfficeTab
 from app.ui.i18n import LANGUAGES, Translations
 
+# A desk window read at arm's length on a 1024×768 to 1920×1080 screen: smaller type than the till's.
+STYLE = """
+#BackOfficeWindow QWidget { font-size: 14px; }
+#BackOfficeWindow QPushButton { min-height: 26px; padding: 4px 12px; font-size: 14px; border-radius: 6px; }
+#BackOfficeWindow QLineEdit { min-height: 24px; font-size: 14px; padding: 3px 8px; border-radius: 6px; }
+#BackOfficeWindow QTabBar::tab { padding: 6px 14px; font-size: 15px; }
+#BackOfficeWindow QTabBar::tab:selected { font-weight: bold; color: #6f4e37; }
+#ScopeLine { color: #4e3526; background: #efe7dc; border-radius: 6px; padding: 4px 10px; }
+#DashCard { background: white; border: 1px solid #e4dcd2; border-radius: 8px; }
+#BackOfficeWindow #DashCaption { color: #7a6e64; font-size: 13px; }
+#BackOfficeWindow #DashValue { color: #6f4e37; font-size: 22px; font-weight: bold; }
+#BackOfficeWindow #DashNote { color: #2b2118; font-size: 12px; }
+#BackOfficeWindow #DashSection { font-size: 16px; font-weight: bold; margin-top: 6px; }
+#DashError { color: #b71c1c; font-weight: bold; }
+#BackOfficeWindow QTableView { font-size: 14px; }
+"""
+
 
 def model_rows(model: QAbstractItemModel) -> tuple[list[str], list[list[object]]]:
     """The model's column titles and the rows it has loaded, as displayed (on the GUI thread)."""
@@ -64,6 +81,7 @@ class BackOfficeWindow(QMainWindow):
         from app.ui.backoffice.registry import TABS  # the tabs import this module's neighbours
 
         self.setObjectName("BackOfficeWindow")
+        self.setStyleSheet(STYLE)
         self.ctx = ctx
         self.translations = translations
         self.resize(1366, 768)
