@@ -5,9 +5,13 @@ Order: Dashboard, Customers, Segments, Tickets, Program, Rewards, Staff, Audit, 
 
 from __future__ import annotations
 
+from app.ui.backoffice.audit_tab import AuditTab
 from app.ui.backoffice.dashboard import DashboardTab
+from app.ui.backoffice.staff_tab import StaffTab
 from app.ui.backoffice.tab import BackOfficeTab
 
 TABS: list[type[BackOfficeTab]] = [
     DashboardTab,
+    StaffTab,
+    AuditTab,
 ]
