@@ -25,7 +25,14 @@ from app.core.clock import local
 from app.core.errors import BadCardCode, InvalidInput, NotAllowed, NotFound
 from app.core.ledger import EntryKind, LedgerEntry
 from app.core.money import currency, format_money
-from app.core.vouchercode import VoucherCode, looks_like_voucher, new_code, normalise_code, sign_voucher, verify_voucher
+from app.core.vouchercode import (
+    VoucherCode,
+    looks_like_voucher,
+    new_code,
+    normalise_code,
+    sign_voucher,
+    verify_voucher,
+)
 from app.db.models import Customer, LedgerEntryRow, OutboxItem, Terminal, Voucher
 from app.services import ledger_writer
 from app.services.staff import StaffMember

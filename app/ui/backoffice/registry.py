@@ -9,9 +9,11 @@ from app.ui.backoffice.audit_tab import AuditTab
 from app.ui.backoffice.dashboard import DashboardTab
 from app.ui.backoffice.staff_tab import StaffTab
 from app.ui.backoffice.tab import BackOfficeTab
+from app.ui.backoffice.tickets_tab import TicketsTab
 
 TABS: list[type[BackOfficeTab]] = [
     DashboardTab,
+    TicketsTab,
     StaffTab,
     AuditTab,
 ]

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from app.cards.render import card_qr_image
 from app.core.errors import InvalidInput, LoyaltyError
 from app.core.money import parse_amount
-from app.services import tickets
+from app.services import tickets, vouchers
 from app.services.tickets import Budget, TicketView
 from app.ui.backoffice.context import BackOfficeContext
 from app.ui.backoffice.tab import BackOfficeTab
@@ -155,6 +155,7 @@ class TicketsTab(BackOfficeTab):
         self.model = TicketsModel(ctx.fmt, self)
         self.budget: Budget | None = None
         self.current: TicketView | None = None
+        self._telling = False
 
         self.show_resolved = QCheckBox()
         self.show_resolved.setChecked(True)
@@ -300,8 +301,18 @@ class TicketsTab(BackOfficeTab):
         self.loaded.emit()
 
     def _data_changed(self, what: str) -> None:
-        if what in ("tickets", "vouchers", "staff") and self.isVisible():
+        if what in ("tickets", "vouchers", "staff") and self.isVisible() and not self._telling:
             self.activated()
+
+    def _tell(self, *what: str) -> None:
+        """Tell the other tabs; this one reloads once, itself."""
+        self._telling = True
+        try:
+            for name in what:
+                self.ctx.events.data_changed.emit(name)
+        finally:
+            self._telling = False
+        self.activated()
 
     def _show_budget(self) -> None:
         b = self.budget
@@ -319,6 +330,7 @@ class TicketsTab(BackOfficeTab):
     # -- the chosen ticket ---------------------------------------------------------------------------------
     def _select(self, row: int) -> None:
         t = self.model.rows[row] if 0 <= row < len(self.model.rows) else None
+        same = t is not None and self.current is not None and t.id == self.current.id
         self.current = t
         for w in (self.owner_combo, self.take_button, self.note_edit, self.voucher_edit, self.resolve_button):
             w.setEnabled(t is not None and t.status != "resolved")
@@ -348,14 +360,14 @@ class TicketsTab(BackOfficeTab):
         self.take_button.setEnabled(t.status == "open")
         position = self.owner_combo.findData(t.assignee_id)
         self.owner_combo.setCurrentIndex(position)
-        self.note_edit.setPlainText("" if t.status != "resolved" else t.resolution)
-        self.voucher_edit.clear()
+        if t.status == "resolved":
+            self.note_edit.setPlainText(t.resolution)
+            self.voucher_edit.clear()
+        elif not same:  # a reload keeps what is being typed
+            self.note_edit.clear()
+            self.voucher_edit.clear()
         if t.voucher_code:
-            self.voucher_label.setText(
-                self.tr("Voucher {0}: {1}").format(t.voucher_code, fmt.money(t.voucher_value))
-                if t.voucher_value
-                else self.tr("Voucher {0}").format(t.voucher_code)
-            )
+            self._show_voucher(t.voucher_code)
 
     # -- actions -----------------------------------------------------------------------------------------
     def take(self) -> None:
@@ -374,8 +386,7 @@ class TicketsTab(BackOfficeTab):
         except LoyaltyError as err:
             self._say(error_text(err), "error")
             return
-        self.ctx.events.data_changed.emit("tickets")
-        self.activated()
+        self._tell("tickets")
 
     def voucher_amount(self) -> int:
         text = self.voucher_edit.text().strip()
@@ -422,22 +433,28 @@ class TicketsTab(BackOfficeTab):
         except LoyaltyError as err:
             self._say(error_text(err), "error")
             return
-        self.ctx.events.data_changed.emit("tickets")
-        if done.voucher is not None:
-            self.ctx.events.data_changed.emit("vouchers")
-        self.activated()
+        self._tell("tickets", *(["vouchers"] if done.voucher is not None else []))
         self.resolved.emit(t.id)
         if done.voucher is not None:
-            v = done.voucher
-            self.voucher_qr.setPixmap(qr_pixmap(v.payload))
-            self.voucher_label.setText(
-                self.tr("Voucher {0}: {1}, valid until {2}. Any till takes it once.").format(
-                    v.code, self.ctx.fmt.money(v.value), v.expires_on.strftime("%d/%m/%Y")
-                )
-            )
+            self._show_voucher(done.voucher.code)
             self._say(self.tr("Resolved; the voucher is ready to hand over."), "ok")
         else:
             self._say(self.tr("Resolved."), "ok")
+
+    def _show_voucher(self, code: str) -> None:
+        """The voucher's QR and code, to hand over, print or show on a phone (any till takes it once)."""
+        try:
+            payload = vouchers.payload_of(self.ctx.till, code)
+            v = vouchers.verify_voucher(payload, self.ctx.till.card_key)
+        except LoyaltyError:  # known by its code only (its record has not been pulled yet)
+            self.voucher_label.setText(self.tr("Voucher {0}").format(code))
+            return
+        self.voucher_qr.setPixmap(qr_pixmap(payload))
+        self.voucher_label.setText(
+            self.tr("Voucher {0}: {1}, valid until {2}. Any till takes it once.").format(
+                code, self.ctx.fmt.money(v.value), v.expires_on.strftime("%d/%m/%Y")
+            )
+        )
 
     def ask_budget(self) -> None:
         current = self.budget.limit if self.budget else 0
