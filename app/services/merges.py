@@ -202,24 +202,28 @@ def _balance_dict(s: Session, customer_id: str) -> dict[str, int]:
 # -- facts from elsewhere (sync), and the derived state -----------------------------------------------
 
 
-def store_facts_in(s: Session, facts: Sequence[MergeFact]) -> int:
+def store_facts_in(s: Session, facts: Sequence[MergeFact], touched: Sequence[str] = ()) -> int:
     """Facts pulled from the server: stored once each (by id), then the merged state derived again."""
+    touched = [*touched, *(x for f in facts for x in (f.survivor_id, f.duplicate_id))]
     if not facts:
+        rederive_in(s, touched)
         return 0
     have = set(s.scalars(select(CustomerMerge.id).where(CustomerMerge.id.in_([f.id for f in facts]))))
     new = [f for f in {f.id: f for f in facts}.values() if f.id not in have]
     for f in new:
         s.add(_row(f))
     s.flush()
-    rederive_in(s)
+    rederive_in(s, touched)
     return len(new)
 
 
-def rederive_in(s: Session) -> set[str]:
+def rederive_in(s: Session, touched: Iterable[str] = ()) -> set[str]:
     """Set every member's ``merged_into`` from the facts, and refold the balances that moved.
 
     Also run after pulled member records, so a stale copy of a profile (pushed by a till that
-    had not heard of the merge) never undoes a merge.
+    had not heard of the merge) never undoes a merge. A pulled record may already carry the
+    merged state the server derived, so the columns do not tell what the balances reflect:
+    the groups of ``touched`` members (those of new facts and pulled records) are refolded too.
     """
     facts = facts_in(s)
     if not facts:
@@ -228,10 +232,10 @@ def rederive_in(s: Session) -> set[str]:
     involved = {f.survivor_id for f in facts} | {f.duplicate_id for f in facts}
     rows = {c.id: c for c in s.scalars(select(Customer).where(Customer.id.in_(list(involved))))}
     old_parents = {cid: c.merged_into for cid, c in rows.items() if c.merged_into}
-    moved: set[str] = set()
+    moved: set[str] = {cid for cid in touched if cid in involved}
     for cid in involved:
         old_root, new_root = root_of(cid, old_parents), root_of(cid, parents)
-        if old_root != new_root:
+        if old_root != new_root or cid in moved:
             moved |= {cid, old_root, new_root}
         row = rows.get(cid)
         if row is None:

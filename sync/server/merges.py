@@ -92,10 +92,13 @@ def settle(
         .limit(1)
     ):
         return  # no member of this batch was ever merged: nothing to derive
-    _rederive(session, counter)
+    touched = {*customer_ids, *(x for r in records for x in (r.survivor_id, r.duplicate_id))}
+    _rederive(session, counter, touched)
 
 
-def _rederive(session: Session, counter: ChangeCounter) -> None:
+def _rederive(session: Session, counter: ChangeCounter, touched: set[str]) -> None:
+    """A pushed record may carry the merged state already, so the columns alone do not say what the
+    balances reflect: the groups of the batch's members and merges are refolded as well."""
     known = facts(session)
     parents = effective_parents(known)
     involved = {f.survivor_id for f in known} | {f.duplicate_id for f in known}
@@ -104,7 +107,7 @@ def _rederive(session: Session, counter: ChangeCounter) -> None:
     moved: set[str] = set()
     for cid in involved:
         old_root, new_root = root_of(cid, old_parents), root_of(cid, parents)
-        if old_root != new_root:
+        if old_root != new_root or cid in touched:
             moved |= {old_root, new_root}
         row = rows.get(cid)
         parent = parents.get(cid)

@@ -54,7 +54,5 @@ def push_pending(till: Till, client: SyncClient) -> int:
 def apply_in(s: Session, page: PullResponse) -> None:
     """A pulled page's merges (this till's own come back too: known by id), or fresh member records
     that may carry a stale merged state: derive it again from the facts."""
-    if page.merges:
-        merges.store_facts_in(s, [r.to_fact() for r in page.merges])
-    elif page.customers:
-        merges.rederive_in(s)
+    if page.merges or page.customers:
+        merges.store_facts_in(s, [r.to_fact() for r in page.merges], [c.id for c in page.customers])
