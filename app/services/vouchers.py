@@ -143,6 +143,19 @@ def uses_of(s: Session, code: str) -> list[LedgerEntryRow]:
     return [r for r in rows if r.id not in undone]
 
 
+def is_voucher_text(till: Till, text: str) -> bool:
+    """For the cashier's scan field: a scanned voucher payload, or the typed code of a voucher this till knows."""
+    text = (text or "").strip()
+    if looks_like_voucher(text):
+        return True
+    try:
+        code = normalise_code(text)
+    except BadCardCode:
+        return False
+    with till.transaction() as s:
+        return s.get(Voucher, code) is not None
+
+
 def redeem(
     till: Till,
     text: str,

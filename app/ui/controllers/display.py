@@ -22,6 +22,7 @@ from app.core.program import Program
 from app.services import feedback
 from app.services.customers import CustomerView
 from app.services.till import Till
+from app.services.vouchers import IssuedVoucher
 from app.ui.errors import error_text
 from app.ui.format import Formatter, given_name, point_unit, tier_label
 from app.ui.views.display import CustomerDisplayWindow
@@ -147,6 +148,19 @@ class DisplayController(QObject):
             self.tr("Your first {0} stamps are already on your card.").format(c.balance.stamps)
             if c.balance.stamps
             else "",
+        )
+
+    def voucher(self, v: IssuedVoucher) -> None:
+        """A voucher just issued: its QR for the customer's phone camera (it works at any till, once)."""
+        self._idle_timer.stop()
+        self._sale = None
+        self._render_last = lambda: self.voucher(v)
+        self.view.show_enrolled(
+            self.tr("Your voucher: {0}").format(self.fmt.money(v.value)),
+            qr_pixmap(v.payload, 320),
+            v.code,
+            self.tr("Valid until {0}, once, at any of our shops.").format(v.expires_on.strftime("%d/%m/%Y")),
+            self.tr("Take a photo of this code and show it when you pay."),
         )
 
     def retranslate(self) -> None:

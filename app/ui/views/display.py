@@ -245,7 +245,11 @@ class CustomerDisplayWindow(QWidget):
         self.thanks_label.setVisible(not apology)
         self.apology_label.setVisible(apology)
 
-    def show_enrolled(self, welcome: str, qr: QPixmap, card_number: str, starter: str) -> None:
+    def show_enrolled(self, welcome: str, qr: QPixmap, card_number: str, starter: str, caption: str = "") -> None:
+        """The new member's card (or, with ``caption``, another code to photograph: a voucher)."""
+        self.qr_caption.setText(
+            caption or self.tr("Take a photo of this code: show it next time instead of the card.")
+        )
         self.welcome_label.setText(welcome)
         self.card_qr.setPixmap(qr)
         self.card_number_label.setText(card_number)
