@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout, QWidget
 
 from app.core.errors import PermissionDenied
+from app.services import segments
 from app.services import staff as staff_service
 from app.services.staff import StaffMember
 from app.services.till import Till
@@ -86,6 +87,7 @@ class CashierLauncher(QWidget):
         cashier.addAction(self.action)
         cashier.settings_menu.insertAction(cashier.logout_action, self.action)
         self.action.triggered.connect(self.ask)
+        windows.checkout.customer_shown.connect(self._show_segment)
         self.window: BackOfficeWindow | None = None
         self.dialog: ManagerPinDialog | None = None
         self.retranslate()
@@ -97,6 +99,14 @@ class CashierLauncher(QWidget):
 
     def retranslate(self) -> None:
         self.action.setText(self.tr("Back office (manager)…"))
+
+    def _show_segment(self, customer: object) -> None:
+        """The cashier's card shows the member's segment with one suggested action (same rules as the back office)."""
+        customer_id = getattr(customer, "id", None)
+        if customer_id is None:
+            return
+        found = segments.segment_of(self.till, customer_id)  # one member's entries: a few ms
+        self.windows.cashier.customer_card.set_segment(found.primary, customer_id)
 
     def ask(self) -> None:
         if self.window is not None:

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from app.ui.backoffice.audit_tab import AuditTab
 from app.ui.backoffice.dashboard import DashboardTab
+from app.ui.backoffice.segments_tab import SegmentsTab
 from app.ui.backoffice.staff_tab import StaffTab
 from app.ui.backoffice.tab import BackOfficeTab
 from app.ui.backoffice.tickets_tab import TicketsTab
 
 TABS: list[type[BackOfficeTab]] = [
     DashboardTab,
+    SegmentsTab,
     TicketsTab,
     StaffTab,
     AuditTab,
