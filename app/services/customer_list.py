@@ -115,7 +115,7 @@ def parse_query(text: str, card_key: bytes | None = None) -> Search:
         if 4 <= len(digits) <= 9:
             return Search(SearchBy.PHONE_TAIL, digits)
         raise InvalidInput("Type at least 4 digits of the phone number, the whole card number, or a name.")
-    words = tuple(sorted(name_words(text), key=len, reverse=True))
+    words = tuple(sorted(name_words(text), key=lambda w: (-len(w), w)))
     if not words or max(len(w) for w in words) < 2:
         raise InvalidInput("Type at least two letters of the name.")
     return Search(SearchBy.NAME, words=words)

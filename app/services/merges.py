@@ -12,8 +12,10 @@ made offline for the merged-away card — ends with the same balances as the oth
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,12 +24,14 @@ from app.core.errors import InvalidInput, NotAllowed, NotFound, PermissionDenied
 from app.core.ids import new_id
 from app.core.ledger import Balance, fold
 from app.core.merges import MergeFact, MergeKind, effective_parents, root_of
-from app.db.models import BalanceRow, Customer, CustomerMerge, LedgerEntryRow, OutboxItem
+from app.db.models import BalanceRow, Customer, CustomerMerge, Flag, LedgerEntryRow, OutboxItem
 from app.services import ledger_writer
 from app.services.staff import StaffMember, audit
 from app.services.till import Till
 
 MAX_REASON = 500
+# How sync ingest words a duplicate_member flag (sync/worker/ingest.py): the pair is read from it.
+DUPLICATE_FLAG = re.compile(r"Members (\S+) and (\S+) share")
 _BALANCE_FIELDS = [k for k in asdict(Balance()) if k != "extra"]
 
 
@@ -121,6 +125,7 @@ def merge(till: Till, survivor_id: str, duplicate_id: str, *, manager: StaffMemb
             reason=reason,
         )
         _record(s, fact)
+        _settle_duplicate_flags(s, survivor_id, duplicate_id, fact.created_at)
         audit(
             s,
             manager,
@@ -170,6 +175,14 @@ def unmerge(till: Till, duplicate_id: str, *, manager: StaffMember, reason: str)
             },
         )
         return fact
+
+
+def _settle_duplicate_flags(s: Session, a: str, b: str, at: datetime) -> None:
+    """The sync's "enrolled twice" flags naming both members are settled by their merge."""
+    for f in s.scalars(select(Flag).where(Flag.kind == "duplicate_member", Flag.resolved_at.is_(None))):
+        m = DUPLICATE_FLAG.search(f.message)
+        if m and {a, b} == set(m.groups()):
+            f.resolved_at = at
 
 
 def _reason(reason: str) -> str:

@@ -53,4 +53,4 @@ def _insert(s: Session, names: Mapping[str, str]) -> int:
 
 
 def indexed(s: Session) -> set[tuple[str, str]]:
-    return set(s.execute(select(CustomerWord.word, CustomerWord.customer_id)).tuples())
+    return {(w, c) for w, c in s.execute(select(CustomerWord.word, CustomerWord.customer_id))}
