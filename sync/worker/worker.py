@@ -24,7 +24,8 @@ from datetime import UTC, datetime
 from app.services.syncstatus import SyncStatus, pending_count
 from app.services.till import Till
 from sync.protocol import TERMINAL_PULL_KINDS
-from sync.worker import ingest, outbox
+from sync.worker import backoffice as backoffice_sync
+from sync.worker import health, ingest, outbox
 from sync.worker import merges as merge_sync
 from sync.worker.client import SyncClient, SyncError, Unauthorized
 
@@ -173,6 +174,7 @@ class SyncWorker:
         try:
             entries, customers = self.push_all()
             merge_sync.push_pending(self.till, self._client)  # after the entries it refolds
+            backoffice_sync.push_pending(self.till, self._client)  # staff, then program publications
         except SyncError as exc:
             if exc.retryable or isinstance(exc, Unauthorized):
                 raise
@@ -180,6 +182,7 @@ class SyncWorker:
         pulled_entries, pulled_customers, pages = self.pull_all()
         now = datetime.now(UTC)
         self._publish(online=True, last_success=now, last_error=refused and f"Server refused a batch: {refused}")
+        health.exchange(self.till, self._client, self._status, now)  # best effort, never fails the cycle
         return CycleReport(entries, customers, pulled_entries, pulled_customers, pages, refused)
 
     def push_all(self) -> tuple[int, int]:

@@ -12,8 +12,8 @@ from synctools import ServerProcess, Shop, http
 
 from app.core.earning import Bill
 from app.core.errors import BadCardCode, NotAllowed
-from app.db.models import Feedback, Flag, OutboxItem, Ticket, Voucher
-from app.services import awards, customers, feedback, tickets, vouchers
+from app.db.models import Feedback, Flag, ImportedFile, OutboxItem, Setting, Ticket, Voucher
+from app.services import awards, customers, feedback, health, tickets, vouchers
 from app.services.syncstatus import pending_count
 from sync.server.models import FeedbackRow, FlagRow, TicketRow, VoucherRow
 from sync.worker.outbox import next_batch
@@ -173,3 +173,30 @@ def test_tills_report_their_health_and_the_back_office_reads_the_chain(
     mine = {t["terminal_id"]: t for t in health["tills"]}
     assert mine[a.till.terminal_id]["pending"] == 3 and mine[a.till.terminal_id]["pos_quarantined"] == 1
     assert mine[b.till.terminal_id]["reported_at"] is None  # B never reported: shown as unknown
+
+
+def test_the_back_office_sees_every_tills_sync_and_pos_state_and_the_last_known_offline(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    store = server.new_store("Quận 3")
+    a, b = shops(server, store, "Quầy A"), shops(server, store, "Quầy B")
+    with b.till.transaction() as s:  # B's POS bridge quarantined a file it could not read
+        s.add(ImportedFile(sha256="f" * 64, path="/srv/pos/quarantine/HD-0312.csv", outcome="quarantined"))
+    feedback.rate_visit(b.till, None, 4)  # and B has something waiting
+    SyncWorker(a.till, server.url, a.token).run_once()
+    SyncWorker(b.till, server.url, b.token).run_once()
+    SyncWorker(a.till, server.url, a.token).run_once()  # A's copy of the chain is under a minute old: kept
+    with a.till.transaction() as s:  # so force a fresh one, as a minute later
+        s.delete(s.get(Setting, "health.chain"))
+    SyncWorker(a.till, server.url, a.token).run_once()
+
+    seen = health.health(a.till)
+    me, other = seen.tills[0], {t.name: t for t in seen.tills[1:]}["Quầy B"]
+    assert me.is_self and me.pending == 0 and me.last_sync_at is not None
+    assert other.store == "Quận 3" and other.pos_quarantined == 1 and other.pending == 0
+    assert "pos_quarantine" in other.problems and other.pos_last_file.endswith("HD-0312.csv")
+    assert seen.chain_as_of is not None
+
+    # Offline (no more cycles), the back office still shows the last known state, with its time.
+    again = health.health(a.till)
+    assert {t.name for t in again.tills} == {t.name for t in seen.tills} and again.chain_as_of == seen.chain_as_of

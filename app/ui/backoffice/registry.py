@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from app.ui.backoffice.audit_tab import AuditTab
 from app.ui.backoffice.dashboard import DashboardTab
+from app.ui.backoffice.health_tab import HealthTab
 from app.ui.backoffice.segments_tab import SegmentsTab
 from app.ui.backoffice.staff_tab import StaffTab
 from app.ui.backoffice.tab import BackOfficeTab
@@ -18,4 +19,5 @@ TABS: list[type[BackOfficeTab]] = [
     TicketsTab,
     StaffTab,
     AuditTab,
+    HealthTab,
 ]
