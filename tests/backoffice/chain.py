@@ -21,6 +21,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from app.bootstrap import open_till
+from app.core.cardcode import make_card_number
 from app.core.ids import new_id
 from app.core.ledger import EntryKind, LedgerEntry
 from app.core.program import worked_example_program
@@ -111,7 +112,7 @@ def build(home: Path) -> Chain:
             s.add(
                 Customer(
                     id=cid,
-                    card_number=f"{i:012d}",
+                    card_number=make_card_number(i),
                     phone=f"+8491200{i:04d}",
                     name=name,
                     name_key=name.lower(),

@@ -123,15 +123,25 @@ class CashierLauncher(QWidget):
         try:
             who = back_office_staff(self.till, pin)
         except PermissionDenied as exc:
-            self.windows.cashier.show_banner("error", exc.message)
+            self._say(exc.message)
             self.refused.emit(exc.message)
             return
-        self.windows.cashier.clear_banner()
+        self._say("")
         self.window = open_window(
             self.till, who, translations=self.windows.translations, language=self.windows.translations.language
         )
         self.window.destroyed.connect(self._closed)
         self.opened.emit(self.window)
+
+    def _say(self, text: str) -> None:
+        """The refusal where the cashier looks: the login page's error line, or the checkout's banner."""
+        cashier = self.windows.cashier
+        if cashier.pages.currentWidget() is cashier.login_page:
+            cashier.login_page.show_error(text)
+        elif text:
+            cashier.show_banner("error", text)
+        else:
+            cashier.clear_banner()
 
     def _closed(self) -> None:
         self.window = None
