@@ -78,9 +78,7 @@ def test_f9_with_a_manager_pin_opens_the_back_office_and_a_cashier_pin_is_refuse
     qtbot.waitUntil(lambda: launcher.dialog is not None and launcher.dialog.isVisible())
     with qtbot.waitSignal(launcher.refused) as refused:
         type_pin(qtbot, launcher.dialog, CASHIER_PIN)
-    assert refused.args[0] == (
-        "Em Lan is a cashier: the back office opens only with a manager's or the owner's PIN."
-    )
+    assert refused.args[0] == ("Em Lan is a cashier: the back office opens only with a manager's or the owner's PIN.")
     assert cashier_app.cashier.login_page.error_label.text() == refused.args[0]
     assert launcher.window is None
 
