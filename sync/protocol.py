@@ -321,6 +321,53 @@ class ChainHealth(Record):
     time: UTCTime
 
 
+class StaffRecord(Record):
+    """A staff member of a store, so she can log in at any till of it (issue 9).
+
+    ``pin_hash`` is the opaque string ``app.services.staff.hash_pin`` made: stored and sent
+    unchanged, never parsed. Last writer wins (the server's change number orders the writes).
+    """
+
+    id: Id
+    store_id: Id
+    name: Name
+    role: Literal["cashier", "manager", "owner"]
+    pin_hash: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    active: bool = True
+    created_at: UTCTime
+
+
+class StaffPush(Record):
+    staff: Annotated[list[StaffRecord], Field(max_length=MAX_BATCH)]
+
+
+class StaffAck(Record):
+    acked: list[str]
+    change: int
+
+
+class PublishProgram(Record):
+    """An owner publishes a program version and its rewards from a till's back office.
+
+    ``pin`` is the owner's PIN, checked by the server against the staff it holds. A publication
+    queued while the till was offline carries no PIN: the till checked it when the owner approved
+    (``approved_at``), as it does for every manager approval made offline; the server still
+    refuses anyone who is not an active owner of the till's store.
+    """
+
+    draft_id: Id
+    staff_id: Id
+    pin: Annotated[str, StringConstraints(pattern=r"^[0-9]{4,8}$")] | None = None
+    approved_at: UTCTime
+    body: ProgramBody  # Program.to_json()
+    rewards: Annotated[list[RewardRecord], Field(max_length=1000)] = []
+
+
+class Published(Record):
+    version: int
+    change: int
+
+
 # -- requests and answers ----------------------------------------------------------------------
 
 
@@ -383,6 +430,7 @@ class PullResponse(Record):
     feedback: list[FeedbackRecord] = []
     tickets: list[TicketRecord] = []
     vouchers: list[VoucherRecord] = []
+    staff: list[StaffRecord] = []  # of the pulling till's store only
 
     @property
     def size(self) -> int:
@@ -401,6 +449,7 @@ class PullResponse(Record):
                 self.feedback,
                 self.tickets,
                 self.vouchers,
+                self.staff,
             )
         )
 
@@ -441,6 +490,7 @@ PULL_KINDS = (
     "vouchers",
 )
 PULL_KINDS = (*PULL_KINDS, "merges")  # member merges and their undos (issue 8)
+PULL_KINDS = (*PULL_KINDS, "staff")  # the till's store's staff (issue 9)
 # A till keeps its own balances (a cache of its ledger); it does not need the server's.
 TERMINAL_PULL_KINDS = tuple(k for k in PULL_KINDS if k != "balances")
 

@@ -22,7 +22,7 @@ from app.core.errors import InvalidInput, PermissionDenied
 from app.core.money import CURRENCIES, currency
 from app.core.templates import Template, program_from_template, rewards_for_template
 from app.db.models import LedgerEntryRow, Setting, Staff, Store
-from app.services import catalog, staff
+from app.services import catalog, staff, staff_admin
 from app.services.staff import StaffMember
 from app.services.till import Till
 
@@ -130,6 +130,8 @@ def setup_shop(home: Path | str, setup: ShopSetup) -> tuple[Till, StaffMember]:
         _put(s, ADDRESS_SETTING, setup.address)
     till.reload_program()
     owner = staff.add_staff(till, name=setup.owner_name, role="owner", pin=setup.owner_pin)
+    with till.transaction() as s:
+        staff_admin.queue_in(s, owner.id)  # the server learns her, so she can log in at the other tills
     catalog.publish_program(till, program, by=owner)
     for i, reward in enumerate(
         rewards_for_template(setup.template, currency_code=setup.currency, language=setup.language)

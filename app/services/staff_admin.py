@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import InvalidInput, NotFound, PermissionDenied
-from app.db.models import Staff
+from app.db.models import OutboxItem, Staff
 from app.services import staff
 from app.services.staff import ROLES, StaffMember, audit
 from app.services.till import Till
@@ -28,6 +28,13 @@ class StaffInfo:
     role: str
     active: bool
     created_at: datetime
+
+
+STAFF_ITEM = "staff"  # outbox type: the store's other tills learn the change through the server
+
+
+def queue_in(s: Session, staff_id: str) -> None:
+    s.add(OutboxItem(item_type=STAFF_ITEM, item_id=staff_id))
 
 
 def check_may_manage(actor: StaffMember, target_role: str, new_role: str | None = None) -> None:
@@ -50,7 +57,10 @@ def add(till: Till, *, by: StaffMember, name: str, role: str, pin: str) -> Staff
     if role not in ROLES:
         raise InvalidInput(f"Role must be one of {', '.join(ROLES)}.")
     check_may_manage(by, role, role)
-    return staff.add_staff(till, name=name, role=role, pin=pin, by=by)
+    added = staff.add_staff(till, name=name, role=role, pin=pin, by=by)
+    with till.transaction() as s:
+        queue_in(s, added.id)
+    return added
 
 
 def _row(s: Session, till: Till, staff_id: str) -> Staff:
@@ -86,6 +96,7 @@ def set_active(till: Till, staff_id: str, active: bool, *, by: StaffMember) -> S
                 after={"active": active},
             )
             row.active = active
+            queue_in(s, row.id)
         return StaffInfo(row.id, row.name, row.role, row.active, row.created_at)
 
 
@@ -107,6 +118,7 @@ def change_role(till: Till, staff_id: str, role: str, *, by: StaffMember) -> Sta
                 after={"name": row.name, "role": role},
             )
             row.role = role
+            queue_in(s, row.id)
         return StaffInfo(row.id, row.name, row.role, row.active, row.created_at)
 
 
@@ -120,6 +132,7 @@ def rename(till: Till, staff_id: str, name: str, *, by: StaffMember) -> StaffInf
         if row.name != name:
             audit(s, by, "staff.rename", row.id, before={"name": row.name}, after={"name": name})
             row.name = name
+            queue_in(s, row.id)
         return StaffInfo(row.id, row.name, row.role, row.active, row.created_at)
 
 
@@ -134,4 +147,5 @@ def reset_pin(till: Till, staff_id: str, pin: str, *, by: StaffMember) -> None:
         if any(staff.check_pin(pin, o.pin_hash) for o in others):
             raise InvalidInput("That PIN is already used by someone else; choose another.")
         row.pin_hash = staff.hash_pin(pin)
+        queue_in(s, row.id)
         audit(s, by, "staff.pin_reset", row.id, before={"name": row.name}, after={"name": row.name})

@@ -31,13 +31,17 @@ from sync.protocol import (
     Health,
     PairRequest,
     PairResponse,
+    Published,
+    PublishProgram,
     PullResponse,
     PushRequest,
     PushResponse,
+    StaffAck,
+    StaffPush,
     TerminalStatus,
     TillHealth,
 )
-from sync.server import admin, changes, ledger, records
+from sync.server import admin, backoffice, changes, ledger, records
 from sync.server.auth import FailureLimiter, hash_secret
 from sync.server.db import current_change, make_server_engine, ping, quick_read, read_session, write_session
 from sync.server.errors import Refused
@@ -320,6 +324,35 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         """Every till's last report and the chain's open flags (what a manager should look at)."""
         with read_session(engine) as s:
             answer = records.chain_health(s, _now())
+        return Response(answer.model_dump_json(), media_type="application/json")
+
+    @app.post(
+        f"{API}/staff",
+        response_model=StaffAck,
+        responses={k: ERRORS[k] for k in (401, 403, 413, 422, 429, 503)},
+        tags=["back office"],
+    )
+    def push_staff(body: StaffPush, terminal: Terminal) -> Response:
+        """Staff of this till's store that it added or changed (the last write wins)."""
+        with write_session(engine) as s:
+            answer = backoffice.push_staff(s, terminal, body, _now())
+        return Response(answer.model_dump_json(), media_type="application/json")
+
+    @app.post(
+        f"{API}/admin/program",
+        response_model=Published,
+        responses={k: ERRORS[k] for k in (401, 403, 413, 422, 429, 503)},
+        tags=["back office"],
+    )
+    def publish_program(request: Request, body: PublishProgram, terminal: Terminal) -> Response:
+        """An owner of this till's store publishes a program version and its rewards to the whole chain."""
+        try:
+            with write_session(engine) as s:
+                answer = backoffice.publish(s, terminal, body)
+        except Refused as exc:
+            if exc.code == "wrong_pin":
+                limiter.failed(client_of(request))
+            raise
         return Response(answer.model_dump_json(), media_type="application/json")
 
     return app

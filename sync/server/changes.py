@@ -37,6 +37,7 @@ from sync.protocol import (
     ProgramRecord,
     PullResponse,
     RewardRecord,
+    StaffRecord,
     StoreRecord,
     TerminalRecord,
     TicketRecord,
@@ -53,6 +54,7 @@ from sync.server.models import (
     FlagRow,
     ProgramRow,
     RewardRow,
+    StaffRow,
     StoreRow,
     TerminalRow,
     TicketRow,
@@ -73,6 +75,7 @@ _RECORDS: dict[str, tuple[Any, type]] = {
     "feedback": (FeedbackRow, FeedbackRecord),
     "tickets": (TicketRow, TicketRecord),
     "vouchers": (VoucherRow, VoucherRecord),
+    "staff": (StaffRow, StaffRecord),
 }
 
 
@@ -128,6 +131,8 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int, kinds: Seque
         )
         if kind == "entries":
             q = q.where(table.c.terminal_id != caller.terminal_id)
+        if kind == "staff":  # PIN hashes go only to the tills of the staff's own store
+            q = q.where(table.c.store_id == caller.store_id)
         rows = list(session.execute(q))
         found[kind] = rows
         if len(rows) == limit:  # this table may hold more: the page ends where its read ended

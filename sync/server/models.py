@@ -307,3 +307,23 @@ class TillHealthRow(Base):
     pos_last_file_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     pos_quarantined: Mapped[int] = mapped_column(BigInteger, default=0)
     app_version: Mapped[str] = mapped_column(String(40), default="")
+
+
+class StaffRow(Base):
+    """A store's staff member, pushed by the store's tills (issue 9); the last push wins.
+
+    ``pin_hash`` is the till's opaque PIN hash, kept unchanged so every till of the store
+    (and the server's admin endpoint) checks the same PIN.
+    """
+
+    __tablename__ = "staff"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(40), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    terminal_id: Mapped[str] = mapped_column(String(40))  # the till that last wrote it
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)

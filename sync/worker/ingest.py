@@ -64,6 +64,7 @@ from sync.protocol import (
     TicketRecord,
     VoucherRecord,
 )
+from sync.worker import backoffice as backoffice_sync
 from sync.worker import merges as merge_sync
 
 CURSOR = "sync.cursor"
@@ -132,6 +133,7 @@ def apply_page(till: Till, page: PullResponse) -> Applied:
         _rewards(s, page.rewards)
         result.customers = _customers(s, till, page.customers)
         merge_sync.apply_in(s, page)
+        backoffice_sync.apply_staff_in(s, till, page)
         result.entries, result.held_back = _entries(s, till, page.entries)
         _flags(s, page.flags)
         _feedback(s, page.feedback)

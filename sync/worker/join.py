@@ -10,10 +10,16 @@ Network I/O: callers on a GUI must run this off the GUI thread.
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
+from sqlalchemy import select
+
+from app.db.models import ProgramVersion
+from app.services import catalog
 from app.services.till import Till
 from sync.protocol import PairResponse
+from sync.worker.backoffice import queue_all_staff
 from sync.worker.pairing import CONFIG_FILE, pair_till, read_token, write_private
 from sync.worker.worker import SyncWorker
 
@@ -35,10 +41,24 @@ def connect(till: Till, home: Path | str, server_url: str, code: str, *, termina
     url = normalise_url(server_url)
     answer = pair_till(till, home, url, code, terminal_name=terminal_name)
     write_private(home / CONFIG_FILE, json.dumps({"server_url": url}))
+    queue_all_staff(till)  # a new shop's owner (and any staff) become known to the chain
+    template_rewards = {r.id for r in catalog.rewards(till, active_only=False)}
+    program_before = _active_program(till)
     worker = SyncWorker(till, url, read_token(home), timeout=30.0)
     try:
         worker.run_once()
     finally:
         worker.stop()
     till.reload_program()
+    if _active_program(till) != program_before:
+        # The chain has its own program: its catalog replaces the one the setup template made here.
+        for reward in catalog.rewards(till):
+            if reward.id in template_rewards:
+                catalog.save_reward(till, replace(reward, active=False), by=None)
     return answer
+
+
+def _active_program(till: Till) -> str:
+    with till.transaction() as s:
+        row = s.scalars(select(ProgramVersion).where(ProgramVersion.active)).first()
+        return row.body if row else ""
