@@ -100,6 +100,23 @@ TEMPLATES: tuple[str, ...] = (
     # feedback
     QT_TRANSLATE_NOOP("Errors", "A rating is a whole number from 1 to 5."),
     QT_TRANSLATE_NOOP("Errors", "This visit has already been rated."),
+    # vouchers and complaint tickets
+    QT_TRANSLATE_NOOP("Errors", "This voucher code is not valid for this shop (it may be forged or damaged)."),
+    QT_TRANSLATE_NOOP("Errors", "This is not a voucher code."),
+    QT_TRANSLATE_NOOP("Errors", "Voucher {0} is not known at this till yet. Scan its QR code: that works offline."),
+    QT_TRANSLATE_NOOP("Errors", "Voucher {0} expired on {1}."),
+    QT_TRANSLATE_NOOP("Errors", "Voucher {0} was already used on {1} at {2}."),
+    QT_TRANSLATE_NOOP("Errors", "Scan the customer's card first: a voucher is booked to a member's account."),
+    QT_TRANSLATE_NOOP("Errors", "This voucher code does not match the voucher on record (altered?)."),
+    QT_TRANSLATE_NOOP("Errors", "A compensation voucher needs a manager's approval."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The compensation budget has {0} left this month ({1} of {2} used); the owner can raise it."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Say how the complaint was resolved (a short note)."),
+    QT_TRANSLATE_NOOP("Errors", "This ticket is already resolved."),
+    QT_TRANSLATE_NOOP("Errors", "There is no such ticket."),
+    QT_TRANSLATE_NOOP("Errors", "Only the owner sets the compensation budget."),
+    QT_TRANSLATE_NOOP("Errors", "Only a manager can close a flag."),
 )
 
 # Words that appear inside templates: membership states and limit periods.

@@ -12,7 +12,15 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -114,9 +122,9 @@ class TicketsModel(QAbstractTableModel):
             when = self.fmt.datetime(t.due_at) if t.due_at else "—"
             return self.tr("{0} (late)").format(when) if late else when
         if column == "priority":
-            return priority_text(self, t.priority)
+            return priority_text(t.priority)
         if column == "status":
-            return status_text(self, t.status)
+            return status_text(t.status)
         if column == "customer":
             return t.customer or self.tr("a guest")
         if column == "rating":
@@ -126,24 +134,35 @@ class TicketsModel(QAbstractTableModel):
         if column == "owner":
             return t.assignee or self.tr("nobody")
         if column == "came_back":
-            return came_back_text(self, self.fmt, t)
+            return came_back_text(self.fmt, t)
         return ""
 
 
-def priority_text(o: QObject, priority: str) -> str:
-    return {"high": o.tr("High"), "normal": o.tr("Normal"), "low": o.tr("Low")}.get(priority, priority)
+def priority_text(priority: str) -> str:
+    return {
+        "high": QCoreApplication.translate("Tickets", "High"),
+        "normal": QCoreApplication.translate("Tickets", "Normal"),
+        "low": QCoreApplication.translate("Tickets", "Low"),
+    }.get(priority, priority)
 
 
-def status_text(o: QObject, status: str) -> str:
-    return {"open": o.tr("Open"), "in_progress": o.tr("In progress"), "resolved": o.tr("Resolved")}.get(status, status)
+def status_text(status: str) -> str:
+    return {
+        "open": QCoreApplication.translate("Tickets", "Open"),
+        "in_progress": QCoreApplication.translate("Tickets", "In progress"),
+        "resolved": QCoreApplication.translate("Tickets", "Resolved"),
+    }.get(status, status)
 
 
-def came_back_text(o: QObject, fmt: Formatter, t: TicketView) -> str:
+def came_back_text(fmt: Formatter, t: TicketView) -> str:
+    """Whether the complainant came back: the next visit's date and the spend since."""
     if t.came_back is None:
-        return o.tr("guest: no card to follow")
+        return QCoreApplication.translate("Tickets", "guest: no card to follow")
     if not t.came_back.returned or t.came_back.next_visit_at is None:
-        return o.tr("not yet")
-    return o.tr("yes, {0}; {1} since").format(fmt.date(t.came_back.next_visit_at), fmt.money(t.came_back.spend))
+        return QCoreApplication.translate("Tickets", "not yet")
+    return QCoreApplication.translate("Tickets", "yes, {0}; {1} since").format(
+        fmt.date(t.came_back.next_visit_at), fmt.money(t.came_back.spend)
+    )
 
 
 class TicketsTab(BackOfficeTab):
@@ -347,12 +366,10 @@ class TicketsTab(BackOfficeTab):
             self.tr("Opened {0}, due {1}; priority {2}; {3}.").format(
                 fmt.datetime(t.created_at),
                 fmt.datetime(t.due_at) if t.due_at else "—",
-                priority_text(self, t.priority).lower(),
-                status_text(self, t.status).lower(),
+                priority_text(t.priority).lower(),
+                status_text(t.status).lower(),
             ),
-            self.tr("Customer: {0}. Came back: {1}.").format(
-                t.customer or self.tr("a guest"), came_back_text(self, fmt, t)
-            ),
+            self.tr("Customer: {0}. Came back: {1}.").format(t.customer or self.tr("a guest"), came_back_text(fmt, t)),
         ]
         if t.status == "resolved":
             facts.append(self.tr("Resolved: {0}").format(t.resolution))
