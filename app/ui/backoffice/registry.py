@@ -6,6 +6,7 @@ Order: Dashboard, Customers, Segments, Tickets, Program, Rewards, Staff, Audit, 
 from __future__ import annotations
 
 from app.ui.backoffice.audit_tab import AuditTab
+from app.ui.backoffice.customers_tab import CustomersTab
 from app.ui.backoffice.dashboard import DashboardTab
 from app.ui.backoffice.health_tab import HealthTab
 from app.ui.backoffice.segments_tab import SegmentsTab
@@ -15,6 +16,7 @@ from app.ui.backoffice.tickets_tab import TicketsTab
 
 TABS: list[type[BackOfficeTab]] = [
     DashboardTab,
+    CustomersTab,
     SegmentsTab,
     TicketsTab,
     StaffTab,
