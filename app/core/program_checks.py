@@ -51,8 +51,8 @@ def program_problems(p: Program) -> list[str]:
             problems.append(f"“{w.name}” multiplies points by {w.multiplier}: more than ×{MAX_MULTIPLIER} is a typo.")
         if not w.weekdays:
             problems.append(f"“{w.name}” applies on no day of the week.")
-        if w.end <= w.start:
-            problems.append(f"“{w.name}” ends before it starts.")
+        if w.end == w.start:  # an end before the start runs over midnight ("22:00–02:00")
+            problems.append(f"“{w.name}” starts and ends at the same time.")
     for t in p.tiers:
         if t.multiplier > MAX_MULTIPLIER:
             problems.append(

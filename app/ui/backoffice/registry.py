@@ -9,6 +9,7 @@ from app.ui.backoffice.audit_tab import AuditTab
 from app.ui.backoffice.customers_tab import CustomersTab
 from app.ui.backoffice.dashboard import DashboardTab
 from app.ui.backoffice.health_tab import HealthTab
+from app.ui.backoffice.program_tab import ProgramTab
 from app.ui.backoffice.segments_tab import SegmentsTab
 from app.ui.backoffice.staff_tab import StaffTab
 from app.ui.backoffice.tab import BackOfficeTab
@@ -19,6 +20,7 @@ TABS: list[type[BackOfficeTab]] = [
     CustomersTab,
     SegmentsTab,
     TicketsTab,
+    ProgramTab,
     StaffTab,
     AuditTab,
     HealthTab,
