@@ -300,6 +300,10 @@ class ProgramTab(BackOfficeTab):
         self.add_reward_button.clicked.connect(lambda: self._add_row("rewards"))
         self.remove_reward_button.clicked.connect(self._remove_reward)
         self.retranslate()
+        if not ctx.staff.is_manager:  # the window opens only for managers; a tab never trusts that alone
+            for button in (self.save_button, self.publish_button):
+                button.setEnabled(False)
+            self._say(self.tr("Only a manager can change the program, and only the owner can publish it."), "error")
 
     # -- building ----------------------------------------------------------------------------------
     def _table(self, columns: int) -> QTableWidget:
@@ -693,6 +697,7 @@ class ProgramTab(BackOfficeTab):
                 return "here"
             try:
                 with SyncClient(url, token, timeout=15) as client:
+                    backoffice_sync.push_staff(till, client)  # the server checks the owner it knows: send news first
                     answer = backoffice_sync.publish_online(till, client, latest.number, staff_id=owner.id, pin=pin)
             except SyncError as exc:
                 if not exc.retryable:

@@ -174,6 +174,12 @@ class StaffTab(BackOfficeTab):
         ctx.events.data_changed.connect(lambda what: self.activated() if what == "staff" else None)
         self.retranslate()
         self._selection_changed()
+        if not ctx.staff.is_manager:  # the window opens only for managers; a tab never trusts that alone
+            self.add_box.setEnabled(False)
+            self._say(self.tr("Only a manager or the owner can manage the staff."), "error")
+
+    def _selection_changed_allowed(self) -> bool:
+        return self.ctx.staff.is_manager
 
     def title(self) -> str:
         return self.tr("Staff")
@@ -207,7 +213,7 @@ class StaffTab(BackOfficeTab):
 
     def _selection_changed(self) -> None:
         who = self.selected()
-        self.selected_box.setEnabled(who is not None)
+        self.selected_box.setEnabled(who is not None and self._selection_changed_allowed())
         self.selected_box.setTitle(who.name if who else self.tr("Select someone in the list"))
         if who is not None:
             self.role_combo.setCurrentIndex(self.role_combo.findData(who.role))
