@@ -80,7 +80,7 @@ class Customer(Base):
     marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     referral_code: Mapped[str] = mapped_column(String(20), unique=True)
     referred_by: Mapped[str | None] = mapped_column(String(40))
-    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now, index=True)  # new members (0007)
     enrolled_store: Mapped[str] = mapped_column(String(40))
     status: Mapped[str] = mapped_column(String(20), default="active")  # active, blocked, merged
     merged_into: Mapped[str | None] = mapped_column(String(40))
@@ -183,6 +183,8 @@ class LedgerEntryRow(Base):
         UniqueConstraint("terminal_id", "terminal_seq", name="uq_ledger_entry_terminal_seq"),
         Index("ix_ledger_entry_customer_created", "customer_id", "created_at"),
         Index("ix_ledger_entry_reverses", "reverses"),
+        # The back office's figures read one kind of entry over a date range (migration 0007).
+        Index("ix_ledger_entry_kind_created", "kind", "created_at"),
         # A receipt earns once at a till, whatever path (typed, POS file, claim) awards it; the
         # award service also refuses a receipt another till already earned. Two tills offline
         # can still both earn it: the server keeps both facts and flags them, and every till
