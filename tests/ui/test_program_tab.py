@@ -132,3 +132,25 @@ def test_an_unsafe_draft_is_refused_with_a_sentence_and_nothing_is_saved(
     assert sentence in failed.args[0]
     assert tab.message.isVisible() and sentence in tab.message.text()
     assert program_editor.drafts(till) == []
+
+
+def test_changing_the_zone_of_a_shop_with_sales_warns_and_needs_a_tick_and_a_manager(
+    qtbot, tab: ProgramTab, till: Till, members
+) -> None:
+    box = tab.shop_box
+    awards.award(till, members.anh, Bill(paid=45_000), staff=staff.login(till, "1111"))
+    with qtbot.waitSignal(box.loaded, timeout=10_000):
+        box.load()
+    assert box.timezone.currentText() == "Asia/Ho_Chi_Minh" and not box.warning.isVisible()
+    box.timezone.setEditText("Asia/Bangkok")
+    assert box.warning.isVisible() and "stay in the old currency" in box.warning.text()
+    with qtbot.waitSignal(box.failed):
+        box.save_button.click()
+    assert box.message.text() == "Tick the box to confirm you understand what changes."
+    assert till.program().timezone == "Asia/Ho_Chi_Minh"
+    box.understood.setChecked(True)
+    answer_pin_dialog(qtbot, MANAGER_PIN)
+    with qtbot.waitSignal(box.saved, timeout=10_000):
+        box.save_button.click()
+    assert box.message.text() == "Saved. Times are now shown in Asia/Bangkok, amounts in VND."
+    assert till.program().timezone == "Asia/Bangkok"

@@ -50,6 +50,7 @@ from app.services.program_editor import Draft, TierChanges
 from app.services.staff import StaffMember
 from app.ui import theme
 from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.shop_settings import ShopSettingsBox
 from app.ui.backoffice.tab import BackOfficeTab
 from app.ui.controllers.checkout import till_home
 from app.ui.errors import error_text
@@ -283,6 +284,9 @@ class ProgramTab(BackOfficeTab):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.publish_button)
         side.addLayout(buttons)
+        self.shop_box = ShopSettingsBox(ctx)
+        self.shop_box.saved.connect(lambda _settings: self.activated())
+        side.addWidget(self.shop_box)
         side.addStretch(1)
         body = QHBoxLayout()
         body.addWidget(scroll, 3)
@@ -370,6 +374,7 @@ class ProgramTab(BackOfficeTab):
             return program, rewards, program_editor.latest_draft(till)
 
         self.ctx.ops.run(load, on_done=self._loaded, on_error=self._failed)
+        self.shop_box.load()
 
     def _loaded(self, loaded: tuple[Program, tuple[Reward, ...], Draft | None]) -> None:
         program, rewards, latest = loaded
