@@ -141,6 +141,24 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "There is no such ticket."),
     QT_TRANSLATE_NOOP("Errors", "Only the owner sets the compensation budget."),
     QT_TRANSLATE_NOOP("Errors", "Only a manager can close a flag."),
+    # setting up a shop, staff, the program (issue 9)
+    QT_TRANSLATE_NOOP("Errors", "The shop needs a name."),
+    QT_TRANSLATE_NOOP("Errors", "The owner needs a name."),
+    QT_TRANSLATE_NOOP("Errors", "The two PINs differ."),
+    QT_TRANSLATE_NOOP("Errors", "{0} is not a time zone; use a name like Asia/Ho_Chi_Minh or America/New_York."),
+    QT_TRANSLATE_NOOP("Errors", "This till is already set up; change it in the back office."),
+    QT_TRANSLATE_NOOP("Errors", "Only a manager can manage the staff."),
+    QT_TRANSLATE_NOOP("Errors", "Only an owner can make someone an owner or change an owner."),
+    QT_TRANSLATE_NOOP("Errors", "You cannot disable yourself; ask another manager."),
+    QT_TRANSLATE_NOOP("Errors", "The shop's only owner cannot be disabled; make someone else owner first."),
+    QT_TRANSLATE_NOOP("Errors", "The shop's only owner cannot be demoted; make someone else owner first."),
+    QT_TRANSLATE_NOOP("Errors", "That PIN is already used by someone else; choose another."),
+    QT_TRANSLATE_NOOP("Errors", "A staff member needs a name."),
+    QT_TRANSLATE_NOOP("Errors", "Only a manager can change the program."),
+    QT_TRANSLATE_NOOP("Errors", "Only an owner can publish the program."),
+    QT_TRANSLATE_NOOP("Errors", "Only a manager can change the shop's settings."),
+    QT_TRANSLATE_NOOP("Errors", "That is not the owner's PIN."),
+    QT_TRANSLATE_NOOP("Errors", "Program is not valid: {0}."),
 )
 
 # Words that appear inside templates: membership states and limit periods.
