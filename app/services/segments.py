@@ -337,3 +337,29 @@ def export_segment(till: Till, rep: SegmentReport, segment: Segment, path: Path,
     with till.transaction() as s:
         audit(s, by, "segment.export", segment.value, after={"members": n, "file": Path(path).name})
     return n
+
+
+# -- counts without the full report ----------------------------------------------------------------
+def count(till: Till, segment: Segment, *, now: datetime | None = None) -> int:
+    """How many active members are in ``segment`` (no filters).
+
+    Lapsed and birthday are counted in SQL (an index range over recent visits, the customer
+    table); the others need every member's facts and go through ``report``.
+    """
+    now = now or till.clock()
+    if segment is Segment.BIRTHDAY:
+        month = local(now, till.program().timezone).month
+        with till.transaction() as s:
+            return int(
+                s.scalar(select(func.count()).where(Customer.status == "active", Customer.birthday_month == month)) or 0
+            )
+    if segment is Segment.LAPSED:
+        with till.transaction() as s:
+            cutoff = now - timedelta(days=rules_for(s).lapsed_days)
+            recent = live_earns(cutoff, now)
+            seen = select(recent.c.customer_id).distinct()
+            q = select(func.count()).where(
+                Customer.status == "active", Customer.enrolled_at < cutoff, Customer.id.not_in(seen)
+            )
+            return int(s.scalar(q) or 0)
+    return report(till, now=now).count(segment)

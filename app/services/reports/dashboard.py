@@ -209,23 +209,39 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
         bump(hour, "new_members", n)
     members_new = sum(n for _, n in new_rows)
 
-    # Visits (live earns in the period).
+    # Visits: one pass over the live earns of the period and of the 90 days before its end.
+    d30, d90 = period.end - timedelta(days=30), period.end - timedelta(days=90)
+    window = live_earns(min(period.start, d90), period.end, stores)
+    in_range = window.c.created_at >= period.start
+    per_member = (
+        select(
+            func.sum(case((in_range, 1), else_=0)).label("n"),
+            func.sum(case((in_range, window.c.net), else_=0)).label("net"),
+            func.max(case((window.c.created_at >= d30, 1), else_=0)).label("a30"),
+            func.max(case((window.c.created_at >= d90, 1), else_=0)).label("a90"),
+        )
+        .group_by(window.c.customer_id)
+        .subquery()
+    )
+    visits, visiting, repeat_visits, active_30, active_90 = (
+        int(v or 0)
+        for v in s.execute(
+            select(
+                func.sum(per_member.c.n),
+                func.sum(case((per_member.c.n > 0, 1), else_=0)),
+                func.sum(case((per_member.c.n >= 2, per_member.c.n), else_=0)),
+                func.sum(per_member.c.a30),
+                func.sum(per_member.c.a90),
+            )
+        ).one()
+    )
+    spends = [int(v) for v in s.scalars(select(per_member.c.net).where(per_member.c.n > 0, per_member.c.net > 0))]
     earns = live_earns(period.start, period.end, stores)
-    per_member = s.execute(
-        select(earns.c.customer_id, func.count(), func.sum(earns.c.net)).group_by(earns.c.customer_id)
-    ).all()
-    visits = sum(n for _, n, _ in per_member)
-    visiting = len(per_member)
-    repeat_visits = sum(n for _, n, _ in per_member if n >= 2)
     for hour, n in s.execute(select(_hour(earns.c.created_at, s), func.count()).group_by(literal_column("hour"))):
         bump(hour, "visits", n)
 
-    def active_since(days_back: int) -> int:
-        sub = live_earns(period.end - timedelta(days=days_back), period.end, stores)
-        return s.scalar(select(func.count(func.distinct(sub.c.customer_id)))) or 0
-
     # The 20/80 view: member revenue from the top fifth of the members who spent.
-    spends = sorted((int(v or 0) for _, _, v in per_member if (v or 0) > 0), reverse=True)
+    spends.sort(reverse=True)
     top_n = top_count(len(spends), 20)
     total_spend = sum(spends)
     top20 = sum(spends[:top_n]) / total_spend if total_spend else None
@@ -264,11 +280,7 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
         redeemed += int(r or 0)
         expired += int(x or 0)
 
-    home = select(Customer.id).where(in_stores(Customer.enrolled_store, stores))
-    outstanding_q = select(func.coalesce(func.sum(E.points), 0)).where(E.created_at < period.end)
-    if stores is not None:
-        outstanding_q = outstanding_q.where(E.customer_id.in_(home))
-    outstanding = int(s.scalar(outstanding_q) or 0)
+    outstanding = _outstanding(s, period, stores, now=till.clock() if till is not None else None)
 
     # Most redeemed rewards (redemptions not reversed).
     rv = aliased(E)
@@ -313,8 +325,8 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
         stores=stores,
         members_total=int(members_total),
         members_new=int(members_new),
-        active_30=active_since(30),
-        active_90=active_since(90),
+        active_30=active_30,
+        active_90=active_90,
         visits=int(visits),
         visiting_members=visiting,
         repeat_rate=repeat_visits / visits if visits else None,
@@ -341,6 +353,20 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
         complainants_returned=_complainants_returned(till, period, stores) if till is not None else None,
         days=tuple(Day(d, **dict(v)) for d, v in days.items()),
     )
+
+
+def _outstanding(s: Session, period: Period, stores: Stores, *, now: datetime | None) -> int:
+    """Every balance at the end of the period: the balance cache when the period ends now, else the ledger."""
+    if now is not None and period.end >= now:
+        q = select(func.coalesce(func.sum(BalanceRow.points), 0))
+        if stores is not None:
+            q = q.join(Customer, Customer.id == BalanceRow.customer_id)
+            q = q.where(in_stores(Customer.enrolled_store, stores))
+        return int(s.scalar(q) or 0)
+    q = select(func.coalesce(func.sum(E.points), 0)).where(E.created_at < period.end)
+    if stores is not None:
+        q = q.where(E.customer_id.in_(select(Customer.id).where(in_stores(Customer.enrolled_store, stores))))
+    return int(s.scalar(q) or 0)
 
 
 def _tier_moves(s: Session, program: Program, period: Period, stores: Stores) -> tuple[int, int]:

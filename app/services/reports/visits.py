@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, func, literal, or_, select
+from sqlalchemy import ColumnElement, case, func, literal, or_, select
 from sqlalchemy.orm import aliased
 from sqlalchemy.sql import Subquery
 
@@ -26,30 +26,39 @@ def in_stores(column: ColumnElement[str], stores: Stores) -> ColumnElement[bool]
 def live_earns(
     start: datetime | None, end: datetime, stores: Stores = None, *, customer_ids: list[str] | None = None
 ) -> Subquery:
-    """Columns ``id, customer_id, created_at, net`` (net bill after refunds) of the visits in [start, end)."""
+    """Columns ``id, customer_id, created_at, net`` (net bill after refunds) of the visits in [start, end).
+
+    Reversals are gathered once (a reversal is made after its sale, so only those since ``start``)
+    and joined, rather than looked up per sale: the 90 days of a big chain are half a million sales.
+    """
     rv = aliased(E)
-    refunded = (
-        select(func.coalesce(func.sum(func.coalesce(rv.amount, E.amount)), 0))
-        .where(rv.reverses == E.id, rv.kind == EntryKind.REVERSE.value)
-        .scalar_subquery()
-    )
-    voided = (
-        select(func.count())
-        .where(rv.reverses == E.id, rv.kind == EntryKind.REVERSE.value, rv.amount.is_(None))
-        .scalar_subquery()
-    )
-    net = func.coalesce(E.amount, 0) - refunded
-    q = select(
-        E.id.label("id"),
-        E.customer_id.label("customer_id"),
-        E.created_at.label("created_at"),
-        net.label("net"),
-    ).where(
-        E.kind == EntryKind.EARN.value,
-        E.created_at < end,
-        in_stores(E.store_id, stores),
-        voided == 0,
-        or_(func.coalesce(E.amount, 0) <= 0, net > 0),
+    reversals = select(
+        rv.reverses.label("earn_id"),
+        func.coalesce(func.sum(rv.amount), 0).label("refunded"),
+        func.max(case((rv.amount.is_(None), 1), else_=0)).label("voided"),
+    ).where(rv.kind == EntryKind.REVERSE.value, rv.reverses.is_not(None))
+    if start is not None:
+        reversals = reversals.where(rv.created_at >= start)
+    if customer_ids is not None:
+        reversals = reversals.where(rv.customer_id.in_(customer_ids))
+    rev = reversals.group_by(rv.reverses).subquery()
+    net = func.coalesce(E.amount, 0) - func.coalesce(rev.c.refunded, 0)
+    q = (
+        select(
+            E.id.label("id"),
+            E.customer_id.label("customer_id"),
+            E.created_at.label("created_at"),
+            net.label("net"),
+        )
+        .select_from(E)
+        .outerjoin(rev, rev.c.earn_id == E.id)
+        .where(
+            E.kind == EntryKind.EARN.value,
+            E.created_at < end,
+            in_stores(E.store_id, stores),
+            func.coalesce(rev.c.voided, 0) == 0,
+            or_(func.coalesce(E.amount, 0) <= 0, net > 0),
+        )
     )
     if start is not None:
         q = q.where(E.created_at >= start)
