@@ -37,20 +37,19 @@ COLUMNS = 6
 
 def action_text(action: str) -> str:
     """The known actions in the manager's language; others as they are stored."""
-    t = QCoreApplication.translate
     known = {
-        "shop.setup": t("AuditTab", "shop set up"),
-        "shop.settings": t("AuditTab", "shop settings changed"),
-        "staff.add": t("AuditTab", "staff added"),
-        "staff.role": t("AuditTab", "role changed"),
-        "staff.disable": t("AuditTab", "staff disabled"),
-        "staff.enable": t("AuditTab", "staff enabled"),
-        "staff.pin_reset": t("AuditTab", "PIN reset"),
-        "staff.rename": t("AuditTab", "staff renamed"),
-        "program.publish": t("AuditTab", "program published"),
-        "program.draft": t("AuditTab", "program draft saved"),
-        "reward.save": t("AuditTab", "reward saved"),
-        "ledger.adjust": t("AuditTab", "balance adjusted"),
+        "shop.setup": QCoreApplication.translate("AuditTab", "shop set up"),
+        "shop.settings": QCoreApplication.translate("AuditTab", "shop settings changed"),
+        "staff.add": QCoreApplication.translate("AuditTab", "staff added"),
+        "staff.role": QCoreApplication.translate("AuditTab", "role changed"),
+        "staff.disable": QCoreApplication.translate("AuditTab", "staff disabled"),
+        "staff.enable": QCoreApplication.translate("AuditTab", "staff enabled"),
+        "staff.pin_reset": QCoreApplication.translate("AuditTab", "PIN reset"),
+        "staff.rename": QCoreApplication.translate("AuditTab", "staff renamed"),
+        "program.publish": QCoreApplication.translate("AuditTab", "program published"),
+        "program.draft": QCoreApplication.translate("AuditTab", "program draft saved"),
+        "reward.save": QCoreApplication.translate("AuditTab", "reward saved"),
+        "ledger.adjust": QCoreApplication.translate("AuditTab", "balance adjusted"),
     }
     return known.get(action, action)
 
@@ -74,8 +73,14 @@ class AuditModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            tr = self.tab.tr
-            return (tr("When"), tr("Who"), tr("Till"), tr("What"), tr("Subject"), tr("Before → after"))[section]
+            return (
+                QCoreApplication.translate("AuditTab", "When"),
+                QCoreApplication.translate("AuditTab", "Who"),
+                QCoreApplication.translate("AuditTab", "Till"),
+                QCoreApplication.translate("AuditTab", "What"),
+                QCoreApplication.translate("AuditTab", "Subject"),
+                QCoreApplication.translate("AuditTab", "Before → after"),
+            )[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -85,7 +90,7 @@ class AuditModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 self.tab.ctx.fmt.datetime(line.at),
-                line.staff_name or self.tab.tr("(the system)"),
+                line.staff_name or QCoreApplication.translate("AuditTab", "(the system)"),
                 line.till_name,
                 action_text(line.action),
                 line.subject,

@@ -74,7 +74,12 @@ class StaffModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tab.tr("Name"), self.tab.tr("Role"), self.tab.tr("State"), self.tab.tr("Since"))[section]
+            return (
+                QCoreApplication.translate("StaffTab", "Name"),
+                QCoreApplication.translate("StaffTab", "Role"),
+                QCoreApplication.translate("StaffTab", "State"),
+                QCoreApplication.translate("StaffTab", "Since"),
+            )[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -85,7 +90,9 @@ class StaffModel(QAbstractTableModel):
             return (
                 r.name,
                 role_text(r.role),
-                self.tab.tr("active") if r.active else self.tab.tr("disabled"),
+                QCoreApplication.translate("StaffTab", "active")
+                if r.active
+                else QCoreApplication.translate("StaffTab", "disabled"),
                 self.tab.ctx.fmt.date(r.created_at),
             )[index.column()]
         if role == Qt.ItemDataRole.ForegroundRole and not r.active:
