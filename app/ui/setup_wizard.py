@@ -424,6 +424,8 @@ class SetupWizard(QWizard):
 
     # -- finishing ---------------------------------------------------------------------------------
     def accept(self) -> None:
+        if not self.validateCurrentPage():  # Finish checks the page like Next does
+            return
         choice = self.welcome.answer()
         if choice == "demo":
             self._finish("demo")

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Till</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Before → after</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AdjustPanel</name>
     <message>
         <source>Correct a balance (manager)</source>
@@ -78,7 +55,75 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>shop set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shop settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>staff added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>staff disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>staff enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>staff renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>program published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>program draft saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reward saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>balance adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the system)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -585,10 +630,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>What</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Points</source>
         <translation type="unfinished"></translation>
     </message>
@@ -597,15 +638,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Where</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipt</source>
+        <source>What, where, who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -621,7 +654,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Manager actions (each needs a manager PIN and a reason)</source>
+        <source>Manager actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each needs a manager PIN and a reason; all are written to the audit log.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -818,6 +855,18 @@
     </message>
     <message>
         <source>Referral code: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at {0}, till {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receipt {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1769,6 +1818,98 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Type at least 4 digits of the phone number, the whole card number, or a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That search is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the entry is reversed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversing an entry needs a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reversal cannot itself be reversed; record a new entry instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager can block or unblock a customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose two different members: a member cannot be merged into itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} was merged into another member; keep that member instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is already merged into another member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merging members needs a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undoing a merge needs a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This member is not merged into another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most {0} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender is female, male or other (or not given).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The area is too long (at most {0} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This member was merged into another one; edit that member instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This member was merged into another one; print the card of that member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing a member&apos;s profile needs a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing a new card needs a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card {0} was replaced by a new card on {1}; it no longer works. Use the new card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the birthday as day/month, e.g. 24/11 (the year may follow: 24/11/1990).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This voucher code is not valid for this shop (it may be forged or damaged).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1825,6 +1966,74 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The shop needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The owner needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not a time zone; use a name like Asia/Ho_Chi_Minh or America/New_York.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This till is already set up; change it in the back office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager can manage the staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an owner can make someone an owner or change an owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself; ask another manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop&apos;s only owner cannot be disabled; make someone else owner first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop&apos;s only owner cannot be demoted; make someone else owner first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That PIN is already used by someone else; choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A staff member needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager can change the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an owner can publish the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager can change the shop&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not the owner&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program is not valid: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1852,7 +2061,7 @@
 <context>
     <name>HealthTab</name>
     <message>
-        <source>Flags &amp; health</source>
+        <source>Flags and health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1893,10 +2102,6 @@
     </message>
     <message>
         <source>Till</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2240,6 +2445,361 @@
     </message>
 </context>
 <context>
+    <name>ProgramTab</name>
+    <message>
+        <source>Only a manager can change the program, and only the owner can publish it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program &amp; rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use: version {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft {0}, saved {1}, not published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft {0}, approved {1}, waiting for the server: it is published at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft {0}, published {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused it: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} members would move up, {2} down (at the yearly review).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft {0} saved. Nothing changes at the tills until it is published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the program to every till: the owner&apos;s PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published: every till takes the new program at its next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: the publication waits and goes at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published on this till (it is not paired with a server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stamp card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Happy hours and multipliers (days: 0 = Monday … 6 = Sunday)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers (lowest first; the first starts at 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry and bonuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abuse limits (0 = off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step of the bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax counts toward points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value of a point spent as money (0 = off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slots on the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stamps given at enrolment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stamp for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smallest bill for a stamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items that stamp (SKUs, comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories that stamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category bonuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months counted for tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yearly review: month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yearly review: day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No downgrade within this many days of a visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points expire after months without a visit (0 = never)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday bonus during the birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral: points for the member who refers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral: points for the new member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes between two earns of a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most points a member earns per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: most points a member spends per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each visit over the smallest bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each qualifying item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing (no stamp card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost (points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value / %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kinds: free_item, fixed_discount, percent_discount, voucher, points_payment. Per: day, week, month, year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a happy hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a category bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw the reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview: a sample bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member&apos;s tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines (sku, category, qty, price; …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who would change tier?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RedeemPanel</name>
     <message>
         <source>Redeem a reward</source>
@@ -2538,6 +3098,53 @@
     </message>
 </context>
 <context>
+    <name>ShopSettingsBox</name>
+    <message>
+        <source>Tick the box to confirm you understand what changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the shop&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Times are now shown in {0}, amounts in {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This shop has sales already. Amounts recorded so far stay in the old currency, and the times of past sales do not move: reports mixing the two will look wrong. Change only to correct a mistake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I understand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save shop settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StaffTab</name>
     <message>
         <source>cashier</source>
@@ -2549,6 +3156,26 @@
     </message>
     <message>
         <source>owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager or the owner can manage the staff.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2772,6 +3399,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>yes, {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>yes, {0}; {1} since</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2820,6 +3451,10 @@
     </message>
     <message>
         <source>a guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no comment)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2887,6 +3522,14 @@
     </message>
     <message>
         <source>Choose a ticket in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}★ from {1}: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}★ from {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3028,41 +3671,6 @@
     </message>
     <message>
         <source>Another till of your chain is already running: the store, program and staff come from the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.tab</name>
-    <message>
-        <source>When</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(the system)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Since</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>disabled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
-    <name></name>
-    <message>
-        <source>Who</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Till</source>
-        <translation type="unfinished">Quầy</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation type="unfinished">Loại</translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Before → after</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AdjustPanel</name>
     <message>
         <source>Correct a balance (manager)</source>
@@ -59,39 +36,107 @@
     <name>AuditTab</name>
     <message>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhật ký kiểm tra</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi người</translation>
     </message>
     <message>
         <source>All actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi thao tác</translation>
     </message>
     <message>
         <source>{0} lines shown, newest first</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang hiện {0} dòng, mới nhất trước</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Ai</translation>
+    </message>
+    <message>
+        <source>shop set up</source>
+        <translation>thiết lập cửa hàng</translation>
+    </message>
+    <message>
+        <source>shop settings changed</source>
+        <translation>đổi cài đặt cửa hàng</translation>
+    </message>
+    <message>
+        <source>staff added</source>
+        <translation>thêm nhân viên</translation>
+    </message>
+    <message>
+        <source>role changed</source>
+        <translation>đổi vai trò</translation>
+    </message>
+    <message>
+        <source>staff disabled</source>
+        <translation>khóa nhân viên</translation>
+    </message>
+    <message>
+        <source>staff enabled</source>
+        <translation>mở lại nhân viên</translation>
+    </message>
+    <message>
+        <source>PIN reset</source>
+        <translation>đặt lại mã PIN</translation>
+    </message>
+    <message>
+        <source>staff renamed</source>
+        <translation>đổi tên nhân viên</translation>
+    </message>
+    <message>
+        <source>program published</source>
+        <translation>công bố chương trình</translation>
+    </message>
+    <message>
+        <source>program draft saved</source>
+        <translation>lưu bản nháp chương trình</translation>
+    </message>
+    <message>
+        <source>reward saved</source>
+        <translation>lưu phần thưởng</translation>
+    </message>
+    <message>
+        <source>balance adjusted</source>
+        <translation>điều chỉnh số dư</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Khi nào</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Quầy</translation>
     </message>
     <message>
         <source>What</source>
-        <translation type="unfinished">Loại</translation>
+        <translation>Việc gì</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>Trước → sau</translation>
+    </message>
+    <message>
+        <source>(the system)</source>
+        <translation>(hệ thống)</translation>
     </message>
     <message>
         <source>Dates</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Xem</translation>
     </message>
     <message>
         <source>Older…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cũ hơn…</translation>
     </message>
 </context>
 <context>
@@ -570,485 +615,489 @@
     <name>CustomerPageDialog</name>
     <message>
         <source>Customer</source>
-        <translation type="unfinished">Khách hàng</translation>
+        <translation>Khách hàng</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Lịch sử</translation>
     </message>
     <message>
         <source>Ratings and tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh giá và phiếu khiếu nại</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished">Lúc</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation type="unfinished">Loại</translation>
+        <translation>Lúc</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm</translation>
     </message>
     <message>
         <source>Stamps</source>
-        <translation type="unfinished"></translation>
+        <translation>Tem</translation>
     </message>
     <message>
-        <source>Where</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipt</source>
-        <translation type="unfinished"></translation>
+        <source>What, where, who</source>
+        <translation>Nội dung, nơi, người làm</translation>
     </message>
     <message>
         <source>Rating or ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh giá hoặc khiếu nại</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhận xét</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Trạng thái</translation>
     </message>
     <message>
-        <source>Manager actions (each needs a manager PIN and a reason)</source>
-        <translation type="unfinished"></translation>
+        <source>Manager actions</source>
+        <translation>Thao tác của quản lý</translation>
+    </message>
+    <message>
+        <source>Each needs a manager PIN and a reason; all are written to the audit log.</source>
+        <translation>Mỗi thao tác cần PIN quản lý và lý do; tất cả được ghi vào nhật ký.</translation>
     </message>
     <message>
         <source>&amp;Action:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thao tác:</translation>
     </message>
     <message>
         <source>Adjust the balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Điều chỉnh số dư</translation>
     </message>
     <message>
         <source>Reverse the entry chosen in the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Huỷ giao dịch đã chọn trong lịch sử</translation>
     </message>
     <message>
         <source>Block or unblock</source>
-        <translation type="unfinished"></translation>
+        <translation>Khoá hoặc mở khoá</translation>
     </message>
     <message>
         <source>Edit the profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Sửa hồ sơ</translation>
     </message>
     <message>
         <source>Print a new card (the old one stops working)</source>
-        <translation type="unfinished"></translation>
+        <translation>In thẻ mới (thẻ cũ hết hiệu lực)</translation>
     </message>
     <message>
         <source>Merge another member into this one</source>
-        <translation type="unfinished"></translation>
+        <translation>Gộp một hội viên khác vào hội viên này</translation>
     </message>
     <message>
         <source>Undo a merge</source>
-        <translation type="unfinished"></translation>
+        <translation>Huỷ việc gộp</translation>
     </message>
     <message>
         <source>&amp;Points (+ or −):</source>
-        <translation type="unfinished"></translation>
+        <translation>Đ&amp;iểm (+ hoặc −):</translation>
     </message>
     <message>
         <source>S&amp;tamps (+ or −):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tem (+ hoặc −):</translation>
     </message>
     <message>
         <source>Choose the entry in the history on the right; its reversal is a new entry, the original stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn giao dịch trong lịch sử bên phải; việc huỷ là một giao dịch mới, giao dịch gốc vẫn được giữ.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Họ tên:</translation>
     </message>
     <message>
         <source>P&amp;hone:</source>
-        <translation type="unfinished"></translation>
+        <translation>Số đ&amp;iện thoại:</translation>
     </message>
     <message>
         <source>&amp;Birthday (day/month[/year]):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ngày sinh (ngày/tháng[/năm]):</translation>
     </message>
     <message>
         <source>&amp;Gender:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Giới tính:</translation>
     </message>
     <message>
         <source>A&amp;rea:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Khu vực:</translation>
     </message>
     <message>
         <source>Agrees to receive offers (marketing consent)</source>
-        <translation type="unfinished"></translation>
+        <translation>Đồng ý nhận ưu đãi (tiếp thị)</translation>
     </message>
     <message>
         <source>not given</source>
-        <translation type="unfinished"></translation>
+        <translation>không cho biết</translation>
     </message>
     <message>
         <source>female</source>
-        <translation type="unfinished"></translation>
+        <translation>nữ</translation>
     </message>
     <message>
         <source>male</source>
-        <translation type="unfinished"></translation>
+        <translation>nam</translation>
     </message>
     <message>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>khác</translation>
     </message>
     <message>
         <source>A new card number and QR code; the old card is refused at every till with a sentence saying it was replaced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Số thẻ và mã QR mới; thẻ cũ bị từ chối ở mọi quầy, kèm thông báo rằng thẻ đã được thay.</translation>
     </message>
     <message>
         <source>Find the other card (phone, card number or name). Its history is kept and its balance folds into this member; the merge can be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm thẻ còn lại (số điện thoại, số thẻ hoặc tên). Lịch sử của thẻ đó được giữ nguyên và số dư được cộng vào hội viên này; có thể huỷ việc gộp.</translation>
     </message>
     <message>
         <source>Phone, card number or name of the other member</source>
-        <translation type="unfinished"></translation>
+        <translation>Số điện thoại, số thẻ hoặc tên của hội viên kia</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tìm</translation>
     </message>
     <message>
         <source>Each member gets back the balance of their own entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mỗi hội viên nhận lại số dư từ chính các giao dịch của mình.</translation>
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lý do:</translation>
     </message>
     <message>
         <source>&amp;Approve with manager PIN…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Duyệt bằng PIN quản lý…</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng</translation>
     </message>
     <message>
         <source>Customer: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách hàng: {0}</translation>
     </message>
     <message>
         <source>Active member</source>
-        <translation type="unfinished"></translation>
+        <translation>Hội viên đang hoạt động</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã khoá</translation>
     </message>
     <message>
         <source>Merged</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã gộp</translation>
     </message>
     <message>
         <source>Merged into {0} (card {1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã gộp vào {0} (thẻ {1}).</translation>
     </message>
     <message>
         <source>Also holds the history of: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Giữ cả lịch sử của: {0}.</translation>
     </message>
     <message>
         <source>Sync flagged {0} (card {1}) as possibly the same person.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đồng bộ báo {0} (thẻ {1}) có thể là cùng một người.</translation>
     </message>
     <message>
         <source>{0} points · {1} stamps · {2} · {3} visits</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} điểm · {1} tem · {2} · {3} lượt ghé</translation>
     </message>
     <message>
         <source>Card: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Thẻ: {0}</translation>
     </message>
     <message>
         <source>Phone: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Điện thoại: {0}</translation>
     </message>
     <message>
         <source>Birthday: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ngày sinh: {0}</translation>
     </message>
     <message>
         <source>Gender: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Giới tính: {0}</translation>
     </message>
     <message>
         <source>Area: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Khu vực: {0}</translation>
     </message>
     <message>
         <source>Marketing consent: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đồng ý nhận ưu đãi: {0}</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>có</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>không</translation>
     </message>
     <message>
         <source>Enrolled: {0} at {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đăng ký: {0} tại {1}</translation>
     </message>
     <message>
         <source>Lifetime spend: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tổng chi tiêu: {0}</translation>
     </message>
     <message>
         <source>Last visit: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Lần ghé gần nhất: {0}</translation>
     </message>
     <message>
         <source>Referral code: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã giới thiệu: {0}</translation>
+    </message>
+    <message>
+        <source>at {0}, till {1}</source>
+        <translation>tại {0}, quầy {1}</translation>
+    </message>
+    <message>
+        <source>by {0}</source>
+        <translation>bởi {0}</translation>
+    </message>
+    <message>
+        <source>receipt {0}</source>
+        <translation>hoá đơn {0}</translation>
     </message>
     <message>
         <source>Sale of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mua hàng {0}</translation>
     </message>
     <message>
         <source>Redeemed {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi {0}</translation>
     </message>
     <message>
         <source>a reward</source>
-        <translation type="unfinished"></translation>
+        <translation>một phần thưởng</translation>
     </message>
     <message>
         <source>Welcome bonus</source>
-        <translation type="unfinished"></translation>
+        <translation>Quà chào mừng</translation>
     </message>
     <message>
         <source>Bonus: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Thưởng: {0}</translation>
     </message>
     <message>
         <source>Adjusted by a manager: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Quản lý điều chỉnh: {0}</translation>
     </message>
     <message>
         <source>Points expired</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm hết hạn</translation>
     </message>
     <message>
         <source>Reversal of an earlier entry: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Huỷ một giao dịch trước: {0}</translation>
     </message>
     <message>
         <source>Tier changed to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi hạng thành {0}</translation>
     </message>
     <message>
         <source>(reversed)</source>
-        <translation type="unfinished"></translation>
+        <translation>(đã huỷ)</translation>
     </message>
     <message>
         <source>[on card {0}]</source>
-        <translation type="unfinished"></translation>
+        <translation>[trên thẻ {0}]</translation>
     </message>
     <message>
         <source>open</source>
-        <translation type="unfinished"></translation>
+        <translation>mở</translation>
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>đang xử lý</translation>
     </message>
     <message>
         <source>resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>đã giải quyết</translation>
     </message>
     <message>
         <source>Ticket: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Khiếu nại: {0}</translation>
     </message>
     <message>
         <source>Unblock {0}: the card earns and spends again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở khoá {0}: thẻ lại được tích và dùng điểm.</translation>
     </message>
     <message>
         <source>Block {0}: the card is refused at every till until a manager unblocks it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Khoá {0}: thẻ bị từ chối ở mọi quầy cho đến khi quản lý mở khoá.</translation>
     </message>
     <message>
         <source>No other member matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có hội viên nào khác khớp.</translation>
     </message>
     <message>
         <source>Adjust {0}: {1} points, {2} stamps. Reason: {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>Điều chỉnh {0}: {1} điểm, {2} tem. Lý do: {3}</translation>
     </message>
     <message>
         <source>Adjusted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã điều chỉnh.</translation>
     </message>
     <message>
         <source>Choose the entry to reverse in the history first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy chọn giao dịch cần huỷ trong lịch sử trước.</translation>
     </message>
     <message>
         <source>Reverse this entry of {0}: {1} ({2}). Reason: {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>Huỷ giao dịch này của {0}: {1} ({2}). Lý do: {3}</translation>
     </message>
     <message>
         <source>Reversed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã huỷ.</translation>
     </message>
     <message>
         <source>Block {0}. Reason: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Khoá {0}. Lý do: {1}</translation>
     </message>
     <message>
         <source>Unblock {0}. Reason: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở khoá {0}. Lý do: {1}</translation>
     </message>
     <message>
         <source>Blocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã khoá.</translation>
     </message>
     <message>
         <source>Unblocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã mở khoá.</translation>
     </message>
     <message>
         <source>Change the profile of {0}. Reason: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sửa hồ sơ của {0}. Lý do: {1}</translation>
     </message>
     <message>
         <source>Profile saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu hồ sơ.</translation>
     </message>
     <message>
         <source>Print a new card for {0}; card {1} stops working. Reason: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>In thẻ mới cho {0}; thẻ {1} hết hiệu lực. Lý do: {2}</translation>
     </message>
     <message>
         <source>Find and choose the other member first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy tìm và chọn hội viên kia trước.</translation>
     </message>
     <message>
         <source>Merge {0} into {1}: one member, both histories kept, one balance. Reason: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Gộp {0} vào {1}: một hội viên, giữ cả hai lịch sử, một số dư. Lý do: {2}</translation>
     </message>
     <message>
         <source>Merged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã gộp.</translation>
     </message>
     <message>
         <source>No member is merged into this one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Không có hội viên nào được gộp vào hội viên này.</translation>
     </message>
     <message>
         <source>Undo the merge of {0} into {1}. Reason: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Huỷ việc gộp {0} vào {1}. Lý do: {2}</translation>
     </message>
     <message>
         <source>The merge is undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã huỷ việc gộp.</translation>
     </message>
     <message>
         <source>Not done: no manager approved it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa thực hiện: chưa có quản lý duyệt.</translation>
     </message>
     <message>
         <source>New card number: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Số thẻ mới: {0}</translation>
     </message>
     <message>
         <source>New card {0}; card {1} no longer works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thẻ mới {0}; thẻ {1} không còn dùng được.</translation>
     </message>
 </context>
 <context>
     <name>CustomerTableModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Họ tên</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>Điện thoại</translation>
     </message>
     <message>
         <source>Tier</source>
-        <translation type="unfinished"></translation>
+        <translation>Hạng</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm</translation>
     </message>
     <message>
         <source>Stamps</source>
-        <translation type="unfinished"></translation>
+        <translation>Tem</translation>
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Lượt ghé</translation>
     </message>
     <message>
         <source>Last visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Lần ghé gần nhất</translation>
     </message>
     <message>
         <source>Lifetime spend</source>
-        <translation type="unfinished"></translation>
+        <translation>Tổng chi tiêu</translation>
     </message>
     <message>
         <source>Segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhóm</translation>
     </message>
     <message>
         <source>(blocked)</source>
-        <translation type="unfinished"></translation>
+        <translation>(đã khoá)</translation>
     </message>
     <message>
         <source>Card {0}</source>
-        <translation type="unfinished">Thẻ {0}</translation>
+        <translation>Thẻ {0}</translation>
     </message>
 </context>
 <context>
     <name>CustomersTab</name>
     <message>
         <source>Customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách hàng</translation>
     </message>
     <message>
         <source>&amp;Search:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tìm:</translation>
     </message>
     <message>
         <source>Phone, its last 4–6 digits, card number, or words of the name (no accents needed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Số điện thoại, 4–6 số cuối, số thẻ hoặc các từ trong tên (không cần dấu)</translation>
     </message>
     <message>
         <source>&amp;Open customer</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mở hồ sơ khách</translation>
     </message>
     <message>
         <source>Members found: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm thấy {0} hội viên</translation>
     </message>
     <message>
         <source>Enrolled twice? Pairs flagged by sync: {0}. Review…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đăng ký hai lần? Đồng bộ báo {0} cặp. Xem…</translation>
     </message>
 </context>
 <context>
@@ -1195,7 +1244,7 @@
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Điểm</translation>
     </message>
     <message>
         <source>The program&apos;s return: members and non-members (POS receipts)</source>
@@ -1239,7 +1288,7 @@
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Lượt ghé</translation>
     </message>
     <message>
         <source>Member visits during the range. </source>
@@ -1279,7 +1328,7 @@
     </message>
     <message>
         <source>Points expired</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Điểm hết hạn</translation>
     </message>
     <message>
         <source>Points that expired during the range.</source>
@@ -1771,6 +1820,98 @@
         <translation>Lần ghé này đã được đánh giá rồi.</translation>
     </message>
     <message>
+        <source>Type at least 4 digits of the phone number, the whole card number, or a name.</source>
+        <translation>Hãy gõ ít nhất 4 chữ số của số điện thoại, cả số thẻ, hoặc tên.</translation>
+    </message>
+    <message>
+        <source>That search is too long.</source>
+        <translation>Nội dung tìm quá dài.</translation>
+    </message>
+    <message>
+        <source>Say why.</source>
+        <translation>Hãy ghi lý do.</translation>
+    </message>
+    <message>
+        <source>Say why the entry is reversed.</source>
+        <translation>Hãy ghi lý do huỷ giao dịch.</translation>
+    </message>
+    <message>
+        <source>Reversing an entry needs a manager.</source>
+        <translation>Huỷ giao dịch cần quản lý.</translation>
+    </message>
+    <message>
+        <source>A reversal cannot itself be reversed; record a new entry instead.</source>
+        <translation>Không thể huỷ một giao dịch huỷ; hãy ghi một giao dịch mới.</translation>
+    </message>
+    <message>
+        <source>Only a manager can block or unblock a customer.</source>
+        <translation>Chỉ quản lý mới được khoá hoặc mở khoá khách hàng.</translation>
+    </message>
+    <message>
+        <source>Choose two different members: a member cannot be merged into itself.</source>
+        <translation>Hãy chọn hai hội viên khác nhau: không thể gộp một hội viên vào chính mình.</translation>
+    </message>
+    <message>
+        <source>{0} was merged into another member; keep that member instead.</source>
+        <translation>{0} đã được gộp vào hội viên khác; hãy giữ hội viên đó.</translation>
+    </message>
+    <message>
+        <source>{0} is already merged into another member.</source>
+        <translation>{0} đã được gộp vào hội viên khác.</translation>
+    </message>
+    <message>
+        <source>Merging members needs a manager.</source>
+        <translation>Gộp hội viên cần quản lý.</translation>
+    </message>
+    <message>
+        <source>Undoing a merge needs a manager.</source>
+        <translation>Huỷ việc gộp cần quản lý.</translation>
+    </message>
+    <message>
+        <source>This member is not merged into another one.</source>
+        <translation>Hội viên này không được gộp vào hội viên nào.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most {0} characters).</source>
+        <translation>Lý do quá dài (tối đa {0} ký tự).</translation>
+    </message>
+    <message>
+        <source>Gender is female, male or other (or not given).</source>
+        <translation>Giới tính là nữ, nam hoặc khác (hoặc không cho biết).</translation>
+    </message>
+    <message>
+        <source>The area is too long (at most {0} characters).</source>
+        <translation>Khu vực quá dài (tối đa {0} ký tự).</translation>
+    </message>
+    <message>
+        <source>This member was merged into another one; edit that member instead.</source>
+        <translation>Hội viên này đã được gộp vào hội viên khác; hãy sửa hội viên đó.</translation>
+    </message>
+    <message>
+        <source>This member was merged into another one; print the card of that member.</source>
+        <translation>Hội viên này đã được gộp vào hội viên khác; hãy in thẻ của hội viên đó.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Editing a member&apos;s profile needs a manager.</source>
+        <translation>Sửa hồ sơ hội viên cần quản lý.</translation>
+    </message>
+    <message>
+        <source>Printing a new card needs a manager.</source>
+        <translation>In thẻ mới cần quản lý.</translation>
+    </message>
+    <message>
+        <source>Card {0} was replaced by a new card on {1}; it no longer works. Use the new card.</source>
+        <translation>Thẻ {0} đã được thay bằng thẻ mới ngày {1}; thẻ này không còn dùng được. Hãy dùng thẻ mới.</translation>
+    </message>
+    <message>
+        <source>Type the birthday as day/month, e.g. 24/11 (the year may follow: 24/11/1990).</source>
+        <translation>Nhập ngày sinh theo ngày/tháng, ví dụ 24/11 (có thể thêm năm: 24/11/1990).</translation>
+    </message>
+    <message>
         <source>This voucher code is not valid for this shop (it may be forged or damaged).</source>
         <translation>Mã phiếu này không hợp lệ với cửa hàng (có thể bị làm giả hoặc hỏng).</translation>
     </message>
@@ -1827,6 +1968,74 @@
         <translation>Chỉ quản lý mới đóng được cảnh báo.</translation>
     </message>
     <message>
+        <source>The shop needs a name.</source>
+        <translation>Cửa hàng cần có tên.</translation>
+    </message>
+    <message>
+        <source>The owner needs a name.</source>
+        <translation>Chủ cửa hàng cần có tên.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>Hai mã PIN không giống nhau.</translation>
+    </message>
+    <message>
+        <source>{0} is not a time zone; use a name like Asia/Ho_Chi_Minh or America/New_York.</source>
+        <translation>{0} không phải là múi giờ; hãy dùng tên như Asia/Ho_Chi_Minh hoặc America/New_York.</translation>
+    </message>
+    <message>
+        <source>This till is already set up; change it in the back office.</source>
+        <translation>Quầy này đã được thiết lập; hãy thay đổi trong phần quản lý.</translation>
+    </message>
+    <message>
+        <source>Only a manager can manage the staff.</source>
+        <translation>Chỉ quản lý mới được quản lý nhân viên.</translation>
+    </message>
+    <message>
+        <source>Only an owner can make someone an owner or change an owner.</source>
+        <translation>Chỉ chủ cửa hàng mới được cho ai làm chủ hoặc thay đổi một chủ cửa hàng.</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself; ask another manager.</source>
+        <translation>Bạn không thể tự khóa mình; hãy nhờ một quản lý khác.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s only owner cannot be disabled; make someone else owner first.</source>
+        <translation>Không thể khóa người chủ duy nhất của cửa hàng; hãy cho người khác làm chủ trước.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s only owner cannot be demoted; make someone else owner first.</source>
+        <translation>Không thể hạ vai trò người chủ duy nhất của cửa hàng; hãy cho người khác làm chủ trước.</translation>
+    </message>
+    <message>
+        <source>That PIN is already used by someone else; choose another.</source>
+        <translation>Mã PIN này đã có người dùng; hãy chọn mã khác.</translation>
+    </message>
+    <message>
+        <source>A staff member needs a name.</source>
+        <translation>Nhân viên cần có tên.</translation>
+    </message>
+    <message>
+        <source>Only a manager can change the program.</source>
+        <translation>Chỉ quản lý mới được thay đổi chương trình.</translation>
+    </message>
+    <message>
+        <source>Only an owner can publish the program.</source>
+        <translation>Chỉ chủ cửa hàng mới được công bố chương trình.</translation>
+    </message>
+    <message>
+        <source>Only a manager can change the shop&apos;s settings.</source>
+        <translation>Chỉ quản lý mới được đổi cài đặt cửa hàng.</translation>
+    </message>
+    <message>
+        <source>That is not the owner&apos;s PIN.</source>
+        <translation>Đó không phải mã PIN của chủ cửa hàng.</translation>
+    </message>
+    <message>
+        <source>Program is not valid: {0}.</source>
+        <translation>Chương trình không hợp lệ: {0}.</translation>
+    </message>
+    <message>
         <source>blocked</source>
         <translation>khóa</translation>
     </message>
@@ -1854,8 +2063,8 @@
 <context>
     <name>HealthTab</name>
     <message>
-        <source>Flags &amp; health</source>
-        <translation>Cảnh báo &amp; tình trạng</translation>
+        <source>Flags and health</source>
+        <translation>Cảnh báo và tình trạng</translation>
     </message>
     <message>
         <source>Flags for the manager</source>
@@ -1896,10 +2105,6 @@
     <message>
         <source>Till</source>
         <translation>Quầy</translation>
-    </message>
-    <message>
-        <source>Store</source>
-        <translation>Cửa hàng</translation>
     </message>
     <message>
         <source>Last sync</source>
@@ -2075,27 +2280,27 @@
     <name>OwnerPage</name>
     <message>
         <source>The owner</source>
-        <translation type="unfinished"></translation>
+        <translation>Chủ cửa hàng</translation>
     </message>
     <message>
         <source>You log in with this PIN, approve manager actions and add your staff.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bạn đăng nhập bằng mã PIN này, duyệt các thao tác của quản lý và thêm nhân viên.</translation>
     </message>
     <message>
         <source>Your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên của bạn</translation>
     </message>
     <message>
         <source>Your PIN (4-8 digits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã PIN của bạn (4–8 chữ số)</translation>
     </message>
     <message>
         <source>The same PIN again</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập lại mã PIN</translation>
     </message>
     <message>
         <source>Keep the PIN to yourself: nobody can see it, not even in the database.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy giữ kín mã PIN: không ai xem được, kể cả trong cơ sở dữ liệu.</translation>
     </message>
 </context>
 <context>
@@ -2210,35 +2415,390 @@
     <name>ProgramPage</name>
     <message>
         <source>Your loyalty program</source>
-        <translation type="unfinished"></translation>
+        <translation>Chương trình khách hàng thân thiết</translation>
     </message>
     <message>
         <source>Start from one of these; every rule can be changed later in the back office.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bắt đầu từ một mẫu dưới đây; mọi quy tắc đều có thể đổi sau trong phần quản lý.</translation>
     </message>
     <message>
         <source>Café stamp card</source>
-        <translation type="unfinished"></translation>
+        <translation>Thẻ tích tem quán cà phê</translation>
     </message>
     <message>
         <source>A stamp per visit, 10 slots with 2 filled at the start; a full card is a free drink.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mỗi lần ghé một tem, thẻ 10 ô có sẵn 2 tem; đủ thẻ được một đồ uống miễn phí.</translation>
     </message>
     <message>
         <source>Points and tiers</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm và hạng thành viên</translation>
     </message>
     <message>
         <source>A point per step of the bill; Gold at 300 points earns 1.5×; discounts for points.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mỗi bậc hóa đơn được một điểm; hạng Gold từ 300 điểm được nhân 1,5; đổi điểm lấy giảm giá.</translation>
     </message>
     <message>
         <source>Points only</source>
-        <translation type="unfinished"></translation>
+        <translation>Chỉ tích điểm</translation>
     </message>
     <message>
         <source>A point per step of the bill, spent as a discount or as money off the bill.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mỗi bậc hóa đơn được một điểm, dùng để giảm giá hoặc trừ tiền trên hóa đơn.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramTab</name>
+    <message>
+        <source>Only a manager can change the program, and only the owner can publish it.</source>
+        <translation>Chỉ quản lý mới được sửa chương trình, và chỉ chủ cửa hàng mới được công bố.</translation>
+    </message>
+    <message>
+        <source>Program &amp; rewards</source>
+        <translation>Chương trình &amp; phần thưởng</translation>
+    </message>
+    <message>
+        <source>In use: version {0}.</source>
+        <translation>Đang dùng: phiên bản {0}.</translation>
+    </message>
+    <message>
+        <source>Draft {0}, saved {1}, not published.</source>
+        <translation>Bản nháp {0}, lưu lúc {1}, chưa công bố.</translation>
+    </message>
+    <message>
+        <source>Draft {0}, approved {1}, waiting for the server: it is published at the next sync.</source>
+        <translation>Bản nháp {0}, duyệt lúc {1}, đang chờ máy chủ: sẽ được công bố ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>Draft {0}, published {1}.</source>
+        <translation>Bản nháp {0}, công bố lúc {1}.</translation>
+    </message>
+    <message>
+        <source>The server refused it: {0}</source>
+        <translation>Máy chủ đã từ chối: {0}</translation>
+    </message>
+    <message>
+        <source>Now: {0}</source>
+        <translation>Hiện tại: {0}</translation>
+    </message>
+    <message>
+        <source>Draft: {0}</source>
+        <translation>Bản nháp: {0}</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Đang đếm…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} members would move up, {2} down (at the yearly review).</source>
+        <translation>{0} trên {1} thành viên sẽ lên hạng, {2} xuống hạng (khi xét hạng hằng năm).</translation>
+    </message>
+    <message>
+        <source>Draft {0} saved. Nothing changes at the tills until it is published.</source>
+        <translation>Đã lưu bản nháp {0}. Các quầy không thay đổi gì cho đến khi công bố.</translation>
+    </message>
+    <message>
+        <source>Publish the program to every till: the owner&apos;s PIN</source>
+        <translation>Công bố chương trình tới mọi quầy: mã PIN của chủ cửa hàng</translation>
+    </message>
+    <message>
+        <source>Published: every till takes the new program at its next sync.</source>
+        <translation>Đã công bố: mỗi quầy nhận chương trình mới ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: the publication waits and goes at the next sync.</source>
+        <translation>Không kết nối được máy chủ: việc công bố sẽ chờ và gửi đi ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>Published on this till (it is not paired with a server).</source>
+        <translation>Đã áp dụng trên quầy này (quầy chưa kết nối với máy chủ).</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>Stamp card</source>
+        <translation>Thẻ tích tem</translation>
+    </message>
+    <message>
+        <source>Happy hours and multipliers (days: 0 = Monday … 6 = Sunday)</source>
+        <translation>Giờ vàng và hệ số nhân (ngày: 0 = thứ Hai … 6 = Chủ nhật)</translation>
+    </message>
+    <message>
+        <source>Tiers (lowest first; the first starts at 0)</source>
+        <translation>Hạng thành viên (thấp nhất trước; hạng đầu bắt đầu từ 0)</translation>
+    </message>
+    <message>
+        <source>Expiry and bonuses</source>
+        <translation>Hết hạn và điểm thưởng</translation>
+    </message>
+    <message>
+        <source>Abuse limits (0 = off)</source>
+        <translation>Giới hạn chống gian lận (0 = tắt)</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>Phần thưởng</translation>
+    </message>
+    <message>
+        <source>Name of the points</source>
+        <translation>Tên gọi của điểm</translation>
+    </message>
+    <message>
+        <source>Points per step</source>
+        <translation>Số điểm mỗi bậc</translation>
+    </message>
+    <message>
+        <source>Step of the bill</source>
+        <translation>Bậc hóa đơn</translation>
+    </message>
+    <message>
+        <source>Tax counts toward points</source>
+        <translation>Thuế được tính điểm</translation>
+    </message>
+    <message>
+        <source>Value of a point spent as money (0 = off)</source>
+        <translation>Giá trị một điểm khi trả tiền (0 = tắt)</translation>
+    </message>
+    <message>
+        <source>Slots on the card</source>
+        <translation>Số ô trên thẻ</translation>
+    </message>
+    <message>
+        <source>Stamps given at enrolment</source>
+        <translation>Số tem tặng khi đăng ký</translation>
+    </message>
+    <message>
+        <source>A stamp for</source>
+        <translation>Một tem cho</translation>
+    </message>
+    <message>
+        <source>Smallest bill for a stamp</source>
+        <translation>Hóa đơn tối thiểu để được tem</translation>
+    </message>
+    <message>
+        <source>Items that stamp (SKUs, comma-separated)</source>
+        <translation>Món được tem (mã SKU, cách nhau bằng dấu phẩy)</translation>
+    </message>
+    <message>
+        <source>Categories that stamp</source>
+        <translation>Nhóm hàng được tem</translation>
+    </message>
+    <message>
+        <source>Category bonuses</source>
+        <translation>Thưởng theo nhóm hàng</translation>
+    </message>
+    <message>
+        <source>Months counted for tiers</source>
+        <translation>Số tháng tính hạng</translation>
+    </message>
+    <message>
+        <source>Yearly review: month</source>
+        <translation>Xét hạng hằng năm: tháng</translation>
+    </message>
+    <message>
+        <source>Yearly review: day</source>
+        <translation>Xét hạng hằng năm: ngày</translation>
+    </message>
+    <message>
+        <source>No downgrade within this many days of a visit</source>
+        <translation>Không hạ hạng trong số ngày này sau lần ghé</translation>
+    </message>
+    <message>
+        <source>Points expire after months without a visit (0 = never)</source>
+        <translation>Điểm hết hạn sau số tháng không ghé (0 = không bao giờ)</translation>
+    </message>
+    <message>
+        <source>Welcome points</source>
+        <translation>Điểm chào mừng</translation>
+    </message>
+    <message>
+        <source>Birthday points</source>
+        <translation>Điểm sinh nhật</translation>
+    </message>
+    <message>
+        <source>Birthday bonus during the birthday</source>
+        <translation>Thưởng sinh nhật trong</translation>
+    </message>
+    <message>
+        <source>Referral: points for the member who refers</source>
+        <translation>Giới thiệu: điểm cho người giới thiệu</translation>
+    </message>
+    <message>
+        <source>Referral: points for the new member</source>
+        <translation>Giới thiệu: điểm cho thành viên mới</translation>
+    </message>
+    <message>
+        <source>Minutes between two earns of a member</source>
+        <translation>Số phút giữa hai lần tích điểm của một thành viên</translation>
+    </message>
+    <message>
+        <source>Most points a member earns per day</source>
+        <translation>Số điểm tối đa một thành viên tích mỗi ngày</translation>
+    </message>
+    <message>
+        <source>Offline: most points a member spends per day</source>
+        <translation>Khi mất mạng: số điểm tối đa một thành viên dùng mỗi ngày</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>each visit over the smallest bill</source>
+        <translation>mỗi lần ghé từ hóa đơn tối thiểu</translation>
+    </message>
+    <message>
+        <source>each qualifying item</source>
+        <translation>mỗi món được tính</translation>
+    </message>
+    <message>
+        <source>nothing (no stamp card)</source>
+        <translation>không gì (không dùng thẻ tem)</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>tuần</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>tháng</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Hạng</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Ngưỡng</translation>
+    </message>
+    <message>
+        <source>Multiplier</source>
+        <translation>Hệ số</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Nhóm hàng</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Phần thưởng</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Cost (points)</source>
+        <translation>Giá (điểm)</translation>
+    </message>
+    <message>
+        <source>Full card</source>
+        <translation>Đủ thẻ</translation>
+    </message>
+    <message>
+        <source>Value / %</source>
+        <translation>Giá trị / %</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Tối đa</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Món</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Giới hạn</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>Mỗi</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Đang dùng</translation>
+    </message>
+    <message>
+        <source>Kinds: free_item, fixed_discount, percent_discount, voucher, points_payment. Per: day, week, month, year.</source>
+        <translation>Loại: free_item (món miễn phí), fixed_discount (giảm tiền), percent_discount (giảm %), voucher (phiếu), points_payment (trả bằng điểm). Mỗi: day, week, month, year.</translation>
+    </message>
+    <message>
+        <source>Add a tier</source>
+        <translation>Thêm hạng</translation>
+    </message>
+    <message>
+        <source>Add a happy hour</source>
+        <translation>Thêm giờ vàng</translation>
+    </message>
+    <message>
+        <source>Add a category bonus</source>
+        <translation>Thêm thưởng nhóm hàng</translation>
+    </message>
+    <message>
+        <source>Add a reward</source>
+        <translation>Thêm phần thưởng</translation>
+    </message>
+    <message>
+        <source>Withdraw the reward</source>
+        <translation>Ngừng phần thưởng</translation>
+    </message>
+    <message>
+        <source>Preview: a sample bill</source>
+        <translation>Xem trước: một hóa đơn mẫu</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Member&apos;s tier</source>
+        <translation>Hạng thành viên</translation>
+    </message>
+    <message>
+        <source>Lines (sku, category, qty, price; …)</source>
+        <translation>Dòng hàng (sku, nhóm, số lượng, giá; …)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Who would change tier?</source>
+        <translation>Ai sẽ đổi hạng?</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Lưu nháp</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Công bố…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Tải lại</translation>
     </message>
 </context>
 <context>
@@ -2284,11 +2844,11 @@
     <name>SegmentMembersModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Họ tên</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Điện thoại</translation>
     </message>
     <message>
         <source>Marketing consent</source>
@@ -2300,11 +2860,11 @@
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Lượt ghé</translation>
     </message>
     <message>
         <source>Last visit</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Lần ghé gần nhất</translation>
     </message>
     <message>
         <source>Spend, 12 months</source>
@@ -2312,11 +2872,11 @@
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">có</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">không</translation>
     </message>
 </context>
 <context>
@@ -2387,23 +2947,23 @@
     </message>
     <message>
         <source>&amp;Gender:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Giới tính:</translation>
     </message>
     <message>
         <source>female</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">nữ</translation>
     </message>
     <message>
         <source>male</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">nam</translation>
     </message>
     <message>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">khác</translation>
     </message>
     <message>
         <source>A&amp;rea:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Khu vực:</translation>
     </message>
     <message>
         <source>any area</source>
@@ -2438,224 +2998,291 @@
     <name>ServerPage</name>
     <message>
         <source>Type the server&apos;s address and the pairing code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập địa chỉ máy chủ và mã ghép nối.</translation>
     </message>
     <message>
         <source>Give both the server&apos;s address and the pairing code, or neither.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập cả địa chỉ máy chủ và mã ghép nối, hoặc để trống cả hai.</translation>
     </message>
     <message>
         <source>Join your chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Tham gia chuỗi cửa hàng</translation>
     </message>
     <message>
         <source>Ask the chain&apos;s manager for a pairing code for this store. It works once.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hãy xin quản lý chuỗi một mã ghép nối cho cửa hàng này. Mã chỉ dùng được một lần.</translation>
     </message>
     <message>
         <source>Central server (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Máy chủ trung tâm (không bắt buộc)</translation>
     </message>
     <message>
         <source>With a central server, several tills share members and the program. Leave this empty to run on this till alone; you can pair later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Với máy chủ trung tâm, nhiều quầy dùng chung thành viên và chương trình. Để trống nếu chỉ dùng một quầy này; bạn có thể ghép nối sau.</translation>
     </message>
     <message>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa chỉ máy chủ</translation>
     </message>
     <message>
         <source>Pairing code</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã ghép nối</translation>
     </message>
     <message>
         <source>Name of this till</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên quầy này</translation>
     </message>
     <message>
         <source>e.g. Till 2</source>
-        <translation type="unfinished"></translation>
+        <translation>vd. Quầy 2</translation>
     </message>
 </context>
 <context>
     <name>SetupWizard</name>
     <message>
         <source>New till</source>
-        <translation type="unfinished"></translation>
+        <translation>Quầy mới</translation>
     </message>
     <message>
         <source>Connecting to the server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang kết nối máy chủ…</translation>
     </message>
     <message>
         <source>Setting up the shop…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang thiết lập cửa hàng…</translation>
     </message>
     <message>
         <source>The shop is set up, but pairing failed: {0} Fix the address or code, or empty both to skip.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cửa hàng đã được thiết lập, nhưng ghép nối thất bại: {0} Hãy sửa địa chỉ hoặc mã, hoặc để trống cả hai để bỏ qua.</translation>
     </message>
 </context>
 <context>
     <name>ShopPage</name>
     <message>
         <source>the time there now is {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>giờ ở đó hiện là {0}</translation>
     </message>
     <message>
         <source>not a time zone yet</source>
-        <translation type="unfinished"></translation>
+        <translation>chưa phải múi giờ</translation>
     </message>
     <message>
         <source>A bill is written {0}; {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hóa đơn được ghi là {0}; {1}.</translation>
     </message>
     <message>
         <source>Your shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Cửa hàng của bạn</translation>
     </message>
     <message>
         <source>Times are shown in the shop&apos;s time zone, amounts in its currency. A manager can change them later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Giờ được hiển thị theo múi giờ của cửa hàng, số tiền theo đơn vị tiền của cửa hàng. Quản lý có thể đổi sau.</translation>
     </message>
     <message>
         <source>Shop name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên cửa hàng</translation>
     </message>
     <message>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Địa chỉ</translation>
     </message>
     <message>
         <source>Currency</source>
-        <translation type="unfinished"></translation>
+        <translation>Đơn vị tiền</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Múi giờ</translation>
     </message>
     <message>
         <source>e.g. Cà Phê Sáng</source>
-        <translation type="unfinished"></translation>
+        <translation>vd. Cà Phê Sáng</translation>
+    </message>
+</context>
+<context>
+    <name>ShopSettingsBox</name>
+    <message>
+        <source>Tick the box to confirm you understand what changes.</source>
+        <translation>Hãy đánh dấu ô để xác nhận bạn hiểu điều gì sẽ thay đổi.</translation>
+    </message>
+    <message>
+        <source>Change the shop&apos;s settings</source>
+        <translation>Đổi cài đặt cửa hàng</translation>
+    </message>
+    <message>
+        <source>Saved. Times are now shown in {0}, amounts in {1}.</source>
+        <translation>Đã lưu. Giờ nay hiển thị theo {0}, số tiền theo {1}.</translation>
+    </message>
+    <message>
+        <source>The shop</source>
+        <translation>Cửa hàng</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Đơn vị tiền</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Múi giờ</translation>
+    </message>
+    <message>
+        <source>This shop has sales already. Amounts recorded so far stay in the old currency, and the times of past sales do not move: reports mixing the two will look wrong. Change only to correct a mistake.</source>
+        <translation>Cửa hàng đã có giao dịch. Số tiền đã ghi vẫn theo đơn vị tiền cũ, và giờ của các giao dịch cũ không đổi: báo cáo trộn lẫn hai loại sẽ sai lệch. Chỉ đổi để sửa một nhầm lẫn.</translation>
+    </message>
+    <message>
+        <source>I understand</source>
+        <translation>Tôi đã hiểu</translation>
+    </message>
+    <message>
+        <source>Save shop settings…</source>
+        <translation>Lưu cài đặt cửa hàng…</translation>
     </message>
 </context>
 <context>
     <name>StaffTab</name>
     <message>
         <source>cashier</source>
-        <translation type="unfinished">thu ngân</translation>
+        <translation>thu ngân</translation>
     </message>
     <message>
         <source>manager</source>
-        <translation type="unfinished">quản lý</translation>
+        <translation>quản lý</translation>
     </message>
     <message>
         <source>owner</source>
-        <translation type="unfinished">chủ quán</translation>
+        <translation>chủ cửa hàng</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>đang làm</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>đã khóa</translation>
+    </message>
+    <message>
+        <source>Only a manager or the owner can manage the staff.</source>
+        <translation>Chỉ quản lý hoặc chủ cửa hàng mới được quản lý nhân viên.</translation>
     </message>
     <message>
         <source>Staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhân viên</translation>
     </message>
     <message>
         <source>Select someone in the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Chọn một người trong danh sách</translation>
     </message>
     <message>
         <source>Type the new person&apos;s name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập tên người mới.</translation>
     </message>
     <message>
         <source>Type the same PIN twice (4 to 8 digits).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập cùng một mã PIN hai lần (4 đến 8 chữ số).</translation>
     </message>
     <message>
         <source>Add {0} as {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm {0} làm {1}</translation>
     </message>
     <message>
         <source>{0} was added as {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã thêm {0} làm {1}.</translation>
     </message>
     <message>
         <source>Make {0} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cho {0} làm {1}</translation>
     </message>
     <message>
         <source>{0} is now {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} giờ là {1}.</translation>
     </message>
     <message>
         <source>Enable {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở lại {0}</translation>
     </message>
     <message>
         <source>Disable {0}: their PIN will open nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>Khóa {0}: mã PIN của người này sẽ không mở được gì</translation>
     </message>
     <message>
         <source>{0} can work again.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} có thể làm việc lại.</translation>
     </message>
     <message>
         <source>{0} is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} đã bị khóa.</translation>
     </message>
     <message>
         <source>New PIN for {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã PIN mới cho {0}</translation>
     </message>
     <message>
         <source>{0} has a new PIN.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} đã có mã PIN mới.</translation>
     </message>
     <message>
         <source>Enable</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở lại</translation>
     </message>
     <message>
         <source>Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>Khóa</translation>
     </message>
     <message>
         <source>Change role</source>
-        <translation type="unfinished"></translation>
+        <translation>Đổi vai trò</translation>
     </message>
     <message>
         <source>Reset PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Đặt lại mã PIN</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Vai trò</translation>
     </message>
     <message>
         <source>New PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã PIN mới</translation>
     </message>
     <message>
         <source>New PIN again</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập lại mã PIN mới</translation>
     </message>
     <message>
         <source>Add someone</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm người</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên</translation>
     </message>
     <message>
         <source>PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>Mã PIN</translation>
     </message>
     <message>
         <source>PIN again</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập lại mã PIN</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Thêm</translation>
     </message>
 </context>
 <context>
@@ -2774,6 +3401,10 @@
         <translation>chưa</translation>
     </message>
     <message>
+        <source>yes, {0}</source>
+        <translation>có, {0}</translation>
+    </message>
+    <message>
         <source>yes, {0}; {1} since</source>
         <translation>có, {0}; đã chi {1} từ đó</translation>
     </message>
@@ -2823,6 +3454,10 @@
     <message>
         <source>a guest</source>
         <translation>khách vãng lai</translation>
+    </message>
+    <message>
+        <source>(no comment)</source>
+        <translation>(không ghi chú)</translation>
     </message>
     <message>
         <source>nobody</source>
@@ -2890,6 +3525,14 @@
     <message>
         <source>Choose a ticket in the list.</source>
         <translation>Hãy chọn một phản ánh trong danh sách.</translation>
+    </message>
+    <message>
+        <source>{0}★ from {1}: {2}</source>
+        <translation>{0}★ từ {1}: {2}</translation>
+    </message>
+    <message>
+        <source>{0}★ from {1}</source>
+        <translation>{0}★ từ {1}</translation>
     </message>
     <message>
         <source>Opened {0}, due {1}; priority {2}; {3}.</source>
@@ -2998,74 +3641,39 @@
     <name>WelcomePage</name>
     <message>
         <source>Welcome to the loyalty till</source>
-        <translation type="unfinished"></translation>
+        <translation>Chào mừng đến với quầy khách hàng thân thiết</translation>
     </message>
     <message>
         <source>This till is new. What would you like to do?</source>
-        <translation type="unfinished"></translation>
+        <translation>Quầy này còn mới. Bạn muốn làm gì?</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">Ngôn ngữ</translation>
+        <translation>Ngôn ngữ</translation>
     </message>
     <message>
         <source>Try the demo café</source>
-        <translation type="unfinished"></translation>
+        <translation>Dùng thử quán cà phê mẫu</translation>
     </message>
     <message>
         <source>A café with 40 members, rewards and sample sales. Demo PINs: cashier 1111, owner 1234.</source>
-        <translation type="unfinished"></translation>
+        <translation>Một quán cà phê với 40 thành viên, phần thưởng và giao dịch mẫu. Mã PIN mẫu: thu ngân 1111, chủ 1234.</translation>
     </message>
     <message>
         <source>Set up my shop</source>
-        <translation type="unfinished"></translation>
+        <translation>Thiết lập cửa hàng của tôi</translation>
     </message>
     <message>
         <source>Your shop&apos;s name, currency and time zone, your own owner PIN and a program to start from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tên, đơn vị tiền và múi giờ của cửa hàng, mã PIN chủ của riêng bạn và một chương trình để bắt đầu.</translation>
     </message>
     <message>
         <source>Join my chain&apos;s server</source>
-        <translation type="unfinished"></translation>
+        <translation>Tham gia máy chủ của chuỗi</translation>
     </message>
     <message>
         <source>Another till of your chain is already running: the store, program and staff come from the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>self.tab</name>
-    <message>
-        <source>When</source>
-        <translation type="unfinished">Lúc</translation>
-    </message>
-    <message>
-        <source>(the system)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Since</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>Chuỗi của bạn đã có quầy khác đang chạy: cửa hàng, chương trình và nhân viên được lấy từ máy chủ.</translation>
     </message>
 </context>
 </TS>

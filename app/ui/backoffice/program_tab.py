@@ -736,90 +736,100 @@ class ProgramTab(BackOfficeTab):
 
     # -- texts -------------------------------------------------------------------------------------
     def retranslate(self) -> None:
-        tr = self.tr
         titles = {
-            "points": tr("Points"),
-            "stamps": tr("Stamp card"),
-            "windows": tr("Happy hours and multipliers (days: 0 = Monday … 6 = Sunday)"),
-            "tiers": tr("Tiers (lowest first; the first starts at 0)"),
-            "bonuses_expiry": tr("Expiry and bonuses"),
-            "limits": tr("Abuse limits (0 = off)"),
-            "rewards": tr("Rewards"),
+            "points": self.tr("Points"),
+            "stamps": self.tr("Stamp card"),
+            "windows": self.tr("Happy hours and multipliers (days: 0 = Monday … 6 = Sunday)"),
+            "tiers": self.tr("Tiers (lowest first; the first starts at 0)"),
+            "bonuses_expiry": self.tr("Expiry and bonuses"),
+            "limits": self.tr("Abuse limits (0 = off)"),
+            "rewards": self.tr("Rewards"),
         }
         for key, text in titles.items():
             self.groups[key].setTitle(text)
         labels = {
-            "point_name": tr("Name of the points"),
-            "points_per_step": tr("Points per step"),
-            "amount_step": tr("Step of the bill"),
-            "tax_qualifies": tr("Tax counts toward points"),
-            "point_value": tr("Value of a point spent as money (0 = off)"),
-            "card_size": tr("Slots on the card"),
-            "starter_stamps": tr("Stamps given at enrolment"),
-            "stamp_mode": tr("A stamp for"),
-            "min_spend": tr("Smallest bill for a stamp"),
-            "skus": tr("Items that stamp (SKUs, comma-separated)"),
-            "categories": tr("Categories that stamp"),
-            "bonuses": tr("Category bonuses"),
-            "qualifying_months": tr("Months counted for tiers"),
-            "review_month": tr("Yearly review: month"),
-            "review_day": tr("Yearly review: day"),
-            "downgrade_grace_days": tr("No downgrade within this many days of a visit"),
-            "expiry_months": tr("Points expire after months without a visit (0 = never)"),
-            "welcome_points": tr("Welcome points"),
-            "birthday_points": tr("Birthday points"),
-            "birthday_window": tr("Birthday bonus during the birthday"),
-            "referral_referrer_points": tr("Referral: points for the member who refers"),
-            "referral_new_points": tr("Referral: points for the new member"),
-            "min_minutes_between_earns": tr("Minutes between two earns of a member"),
-            "daily_earn_cap_points": tr("Most points a member earns per day"),
-            "offline_daily_redeem_cap": tr("Offline: most points a member spends per day"),
+            "point_name": self.tr("Name of the points"),
+            "points_per_step": self.tr("Points per step"),
+            "amount_step": self.tr("Step of the bill"),
+            "tax_qualifies": self.tr("Tax counts toward points"),
+            "point_value": self.tr("Value of a point spent as money (0 = off)"),
+            "card_size": self.tr("Slots on the card"),
+            "starter_stamps": self.tr("Stamps given at enrolment"),
+            "stamp_mode": self.tr("A stamp for"),
+            "min_spend": self.tr("Smallest bill for a stamp"),
+            "skus": self.tr("Items that stamp (SKUs, comma-separated)"),
+            "categories": self.tr("Categories that stamp"),
+            "bonuses": self.tr("Category bonuses"),
+            "qualifying_months": self.tr("Months counted for tiers"),
+            "review_month": self.tr("Yearly review: month"),
+            "review_day": self.tr("Yearly review: day"),
+            "downgrade_grace_days": self.tr("No downgrade within this many days of a visit"),
+            "expiry_months": self.tr("Points expire after months without a visit (0 = never)"),
+            "welcome_points": self.tr("Welcome points"),
+            "birthday_points": self.tr("Birthday points"),
+            "birthday_window": self.tr("Birthday bonus during the birthday"),
+            "referral_referrer_points": self.tr("Referral: points for the member who refers"),
+            "referral_new_points": self.tr("Referral: points for the new member"),
+            "min_minutes_between_earns": self.tr("Minutes between two earns of a member"),
+            "daily_earn_cap_points": self.tr("Most points a member earns per day"),
+            "offline_daily_redeem_cap": self.tr("Offline: most points a member spends per day"),
         }
         for key, text in labels.items():
             self.labels[key].setText(text)
-        self.tax_qualifies.setText(tr("yes"))
+        self.tax_qualifies.setText(self.tr("yes"))
         for i, text in enumerate(
-            (tr("each visit over the smallest bill"), tr("each qualifying item"), tr("nothing (no stamp card)"))
+            (
+                self.tr("each visit over the smallest bill"),
+                self.tr("each qualifying item"),
+                self.tr("nothing (no stamp card)"),
+            )
         ):
             self.stamp_mode.setItemText(i, text)
-        self.birthday_window.setItemText(0, tr("week"))
-        self.birthday_window.setItemText(1, tr("month"))
-        self.tiers.setHorizontalHeaderLabels([tr("Tier"), tr("Threshold"), tr("Multiplier")])
-        self.windows.setHorizontalHeaderLabels([tr("Name"), tr("Multiplier"), tr("Days"), tr("From"), tr("To")])
-        self.bonuses.setHorizontalHeaderLabels([tr("Category"), tr("Multiplier")])
+        self.birthday_window.setItemText(0, self.tr("week"))
+        self.birthday_window.setItemText(1, self.tr("month"))
+        self.tiers.setHorizontalHeaderLabels([self.tr("Tier"), self.tr("Threshold"), self.tr("Multiplier")])
+        self.windows.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Multiplier"), self.tr("Days"), self.tr("From"), self.tr("To")]
+        )
+        self.bonuses.setHorizontalHeaderLabels([self.tr("Category"), self.tr("Multiplier")])
         self.rewards.setHorizontalHeaderLabels(
             [
-                tr("Reward"),
-                tr("Kind"),
-                tr("Cost (points)"),
-                tr("Full card"),
-                tr("Value / %"),
-                tr("Cap"),
-                tr("Item"),
-                tr("Tier"),
-                tr("Limit"),
-                tr("Per"),
-                tr("Active"),
+                self.tr("Reward"),
+                self.tr("Kind"),
+                self.tr("Cost (points)"),
+                self.tr("Full card"),
+                self.tr("Value / %"),
+                self.tr("Cap"),
+                self.tr("Item"),
+                self.tr("Tier"),
+                self.tr("Limit"),
+                self.tr("Per"),
+                self.tr("Active"),
             ]
         )
-        kinds = tr(
+        kinds = self.tr(
             "Kinds: free_item, fixed_discount, percent_discount, voucher, points_payment. Per: day, week, month, year."
         )
         self.rewards.setToolTip(kinds)
-        self.add_row_buttons["tiers"].setText(tr("Add a tier"))
-        self.add_row_buttons["windows"].setText(tr("Add a happy hour"))
-        self.add_row_buttons["bonuses"].setText(tr("Add a category bonus"))
-        self.add_reward_button.setText(tr("Add a reward"))
-        self.remove_reward_button.setText(tr("Withdraw the reward"))
-        self.preview_box.setTitle(tr("Preview: a sample bill"))
+        self.add_row_buttons["tiers"].setText(self.tr("Add a tier"))
+        self.add_row_buttons["windows"].setText(self.tr("Add a happy hour"))
+        self.add_row_buttons["bonuses"].setText(self.tr("Add a category bonus"))
+        self.add_reward_button.setText(self.tr("Add a reward"))
+        self.remove_reward_button.setText(self.tr("Withdraw the reward"))
+        self.preview_box.setTitle(self.tr("Preview: a sample bill"))
         for label, text in zip(
             self.preview_labels,
-            (tr("Amount"), tr("Time"), tr("Member's tier"), tr("Lines (sku, category, qty, price; …)")),
+            (
+                self.tr("Amount"),
+                self.tr("Time"),
+                self.tr("Member's tier"),
+                self.tr("Lines (sku, category, qty, price; …)"),
+            ),
             strict=True,
         ):
             label.setText(text)
-        self.preview_button.setText(tr("Preview"))
-        self.tier_button.setText(tr("Who would change tier?"))
-        self.save_button.setText(tr("Save draft"))
-        self.publish_button.setText(tr("Publish…"))
-        self.revert_button.setText(tr("Reload"))
+        self.preview_button.setText(self.tr("Preview"))
+        self.tier_button.setText(self.tr("Who would change tier?"))
+        self.save_button.setText(self.tr("Save draft"))
+        self.publish_button.setText(self.tr("Publish…"))
+        self.revert_button.setText(self.tr("Reload"))
