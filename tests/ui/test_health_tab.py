@@ -57,13 +57,14 @@ def test_flags_and_tills_say_what_to_do_and_a_manager_closes_a_flag(qtbot: objec
     tab = open_tab(qtbot, flagged, MANAGER_PIN)
     flags = tab.flags_model.rows
     assert [r[1] for r in flags] == ["Voucher used twice", "Tamper: ledger altered"]  # newest first
-    assert flags[0][2] == "Nguyễn Thị Ánh" and "write the second discount off" in flags[0][4]
-    assert "call support" in flags[1][4]
-    tills = {r[0]: r for r in tab.tills_model.rows}
+    assert flags[0][2] == "Nguyễn Thị Ánh" and "write the second discount off" in flags[0][3]
+    assert "call support" in flags[1][3] and flags[1][4] == "Entry #7 altered"
+    tills = {r[0].split("\n")[0]: r for r in tab.tills_model.rows}
     assert any(name.endswith("(this till)") for name in tills)
-    assert tills["Quầy B"][2] == "never" and "Never reported" in tills["Quầy B"][6]
+    assert tills["Quầy B"][1] == "never" and "Never reported" in tills["Quầy B"][3]
     c = tills["Quầy C"]
-    assert c[3] == "41" and c[5] == "2" and "No sync for over a day" in c[6] and "quarantined" in c[6]
+    assert c[2] == "41" and c[5] == "2" and "No sync for over a day" in c[3] and "quarantined" in c[3]
+    assert c[4].startswith("HD-0312.csv")
     assert "as the server reported them at" in tab.as_of_label.text()
 
     tab.flags_table.selectRow(0)

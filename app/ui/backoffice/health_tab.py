@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,9 +37,9 @@ Index = QModelIndex | QPersistentModelIndex
 class RowsModel(QAbstractTableModel):
     """Rows of text with a colour per row; the titles come from the tab (translated)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, columns: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.titles: list[str] = []
+        self.titles: list[str] = [""] * columns  # the header knows its sections from the start
         self.rows: list[list[str]] = []
         self.colours: list[str | None] = []
 
@@ -73,7 +73,7 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
-def _table(model: RowsModel) -> QTableView:
+def _table(model: RowsModel, stretch: tuple[int, ...]) -> QTableView:
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -83,7 +83,13 @@ def _table(model: RowsModel) -> QTableView:
     table.setWordWrap(True)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    for column in stretch:  # the long sentences share what is left, wrapped
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)
+    # Rows grow to their wrapped sentences once the columns have their widths (after the layout).
+    model.modelReset.connect(lambda: QTimer.singleShot(0, table.resizeRowsToContents))
+    header.sectionResized.connect(lambda *_: QTimer.singleShot(0, table.resizeRowsToContents))
     return table
 
 
@@ -95,8 +101,8 @@ class HealthTab(BackOfficeTab):
         self.health: Health | None = None
         self.flags_title = QLabel()
         self.flags_title.setStyleSheet("font-size: 16px; font-weight: bold;")
-        self.flags_model = RowsModel(self)
-        self.flags_table = _table(self.flags_model)
+        self.flags_model = RowsModel(5, self)
+        self.flags_table = _table(self.flags_model, (3, 4))
         self.flags_empty = QLabel()
         self.flags_empty.setStyleSheet("color: #2e7d32;")
         self.resolve_button = QPushButton()
@@ -107,8 +113,8 @@ class HealthTab(BackOfficeTab):
         self.as_of_label = QLabel()
         self.as_of_label.setWordWrap(True)
         self.as_of_label.setStyleSheet("color: #7a6e64;")
-        self.tills_model = RowsModel(self)
-        self.tills_table = _table(self.tills_model)
+        self.tills_model = RowsModel(6, self)
+        self.tills_table = _table(self.tills_model, (3, 4))
         self.message_label = QLabel()
 
         box = QVBoxLayout(self)
@@ -118,16 +124,16 @@ class HealthTab(BackOfficeTab):
         head.addWidget(self.resolve_button)
         box.addLayout(head)
         box.addWidget(self.flags_empty)
-        box.addWidget(self.flags_table, 3)
+        box.addWidget(self.flags_table, 1)
         box.addWidget(self.tills_title)
         box.addWidget(self.as_of_label)
-        box.addWidget(self.tills_table, 2)
+        box.addWidget(self.tills_table, 1)
         box.addWidget(self.message_label)
         ctx.events.data_changed.connect(lambda what: self.activated() if what == "flags" and self.isVisible() else None)
         self.retranslate()
 
     def title(self) -> str:
-        return self.tr("Flags & health")
+        return self.tr("Flags and health")
 
     def export_table(self) -> RowsModel:
         return self.flags_model
@@ -138,17 +144,16 @@ class HealthTab(BackOfficeTab):
         self.resolve_button.setText(self.tr("Mark as dealt with"))
         self.flags_empty.setText(self.tr("No open flags: nothing needs a manager."))
         self.flags_model.set_titles(
-            [self.tr("When"), self.tr("What"), self.tr("Customer"), self.tr("Details"), self.tr("What to do")]
+            [self.tr("When"), self.tr("What"), self.tr("Customer"), self.tr("What to do"), self.tr("Details")]
         )
         self.tills_model.set_titles(
             [
                 self.tr("Till"),
-                self.tr("Store"),
                 self.tr("Last sync"),
                 self.tr("Waiting"),
+                self.tr("What to do"),
                 self.tr("POS: last file"),
                 self.tr("Quarantined"),
-                self.tr("What to do"),
             ]
         )
         if self.health is not None:
@@ -216,7 +221,7 @@ class HealthTab(BackOfficeTab):
     def _show(self, h: Health) -> None:
         fmt: Formatter = self.ctx.fmt
         flag_rows = [
-            [fmt.datetime(f.created_at), self.flag_kind(f.kind), f.customer, f.message, self.flag_advice(f.kind)]
+            [fmt.datetime(f.created_at), self.flag_kind(f.kind), f.customer, self.flag_advice(f.kind), f.message]
             for f in h.flags
         ]
         self.flags_model.set_rows(flag_rows, ["#c62828" if _urgent(f) else None for f in h.flags])
@@ -226,19 +231,18 @@ class HealthTab(BackOfficeTab):
         till_rows = []
         for t in h.tills:
             name = self.tr("{0} (this till)").format(t.name) if t.is_self else t.name
-            pos = self.tr("not watching") if not t.pos_watching and not t.pos_last_file else t.pos_last_file
+            pos = self.tr("not watching") if not t.pos_watching and not t.pos_last_file else _file_name(t.pos_last_file)
             if t.pos_last_file_at is not None:
-                pos = f"{pos} — {fmt.datetime(t.pos_last_file_at)}"
+                pos = f"{pos}\n{fmt.datetime(t.pos_last_file_at)}"
             advice = "; ".join(self.till_advice(p, t) for p in t.problems) or self.tr("All well.")
             till_rows.append(
                 [
-                    name,
-                    t.store,
+                    f"{name}\n{t.store}",
                     fmt.datetime(t.last_sync_at) if t.last_sync_at else self.tr("never"),
                     fmt.number(t.pending) if t.pending is not None else "?",
+                    advice,
                     pos,
                     fmt.number(t.pos_quarantined),
-                    advice,
                 ]
             )
         self.tills_model.set_rows(till_rows, ["#c62828" if t.problems else None for t in h.tills])
@@ -274,6 +278,10 @@ class HealthTab(BackOfficeTab):
 
     def _say(self, text: str) -> None:
         self.message_label.setText(text)
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _urgent(f: FlagView) -> bool:

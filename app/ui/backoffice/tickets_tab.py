@@ -108,6 +108,8 @@ class TicketsModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(t, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return came_back_text(self.fmt, t) if column == "came_back" else self.text(t, column)
         if role == Qt.ItemDataRole.ForegroundRole and self.now is not None and t.overdue(self.now):
             return QBrush(QColor("#c62828"))
         if role == Qt.ItemDataRole.ForegroundRole and t.status == "resolved":
@@ -117,9 +119,9 @@ class TicketsModel(QAbstractTableModel):
     def text(self, t: TicketView, column: str) -> str:
         if column == "due":
             if t.status == "resolved":
-                return self.tr("done {0}").format(self.fmt.date(t.resolved_at)) if t.resolved_at else ""
+                return self.tr("done {0}").format(_short(self.fmt, t.resolved_at)) if t.resolved_at else ""
             late = self.now is not None and t.overdue(self.now)
-            when = self.fmt.datetime(t.due_at) if t.due_at else "—"
+            when = _short(self.fmt, t.due_at) if t.due_at else "—"
             return self.tr("{0} (late)").format(when) if late else when
         if column == "priority":
             return priority_text(t.priority)
@@ -130,12 +132,18 @@ class TicketsModel(QAbstractTableModel):
         if column == "rating":
             return f"{t.rating}★" if t.rating else ""
         if column == "subject":
-            return t.comment or t.subject
+            return t.comment or (self.tr("(no comment)") if t.rating else t.subject)
         if column == "owner":
             return t.assignee or self.tr("nobody")
         if column == "came_back":
-            return came_back_text(self.fmt, t)
+            return came_back_text(self.fmt, t, short=True)
         return ""
+
+
+def _short(fmt: Formatter, moment: datetime) -> str:
+    """Day, month and time (a ticket is due within days): 30/11 20:20."""
+    day = fmt.date(moment).rsplit("/" if fmt.language == "vi" else " ", 1)[0]  # without the year
+    return f"{day} {fmt.time(moment)}"
 
 
 def priority_text(priority: str) -> str:
@@ -154,12 +162,14 @@ def status_text(status: str) -> str:
     }.get(status, status)
 
 
-def came_back_text(fmt: Formatter, t: TicketView) -> str:
+def came_back_text(fmt: Formatter, t: TicketView, *, short: bool = False) -> str:
     """Whether the complainant came back: the next visit's date and the spend since."""
     if t.came_back is None:
-        return QCoreApplication.translate("Tickets", "guest: no card to follow")
+        return "—" if short else QCoreApplication.translate("Tickets", "guest: no card to follow")
     if not t.came_back.returned or t.came_back.next_visit_at is None:
         return QCoreApplication.translate("Tickets", "not yet")
+    if short:
+        return QCoreApplication.translate("Tickets", "yes, {0}").format(fmt.date(t.came_back.next_visit_at))
     return QCoreApplication.translate("Tickets", "yes, {0}; {1} since").format(
         fmt.date(t.came_back.next_visit_at), fmt.money(t.came_back.spend)
     )
@@ -205,7 +215,7 @@ class TicketsTab(BackOfficeTab):
         self.empty_label.setStyleSheet("color: #7a6e64; font-size: 15px;")
 
         self.detail = self._build_detail()
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = QSplitter(Qt.Orientation.Vertical)
         left = QWidget()
         lbox = QVBoxLayout(left)
         lbox.setContentsMargins(0, 0, 0, 0)
@@ -215,6 +225,7 @@ class TicketsTab(BackOfficeTab):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setChildrenCollapsible(False)
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(split, 1)
@@ -234,7 +245,7 @@ class TicketsTab(BackOfficeTab):
         self.take_button = QPushButton()
         self.take_button.clicked.connect(self.take)
         self.note_edit = QPlainTextEdit()
-        self.note_edit.setMaximumHeight(90)
+        self.note_edit.setMaximumHeight(70)
         self.voucher_edit = QLineEdit()
         self.resolve_button = QPushButton()
         self.resolve_button.setDefault(True)
@@ -247,22 +258,30 @@ class TicketsTab(BackOfficeTab):
         self.voucher_label.setWordWrap(True)
         self.voucher_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form = QFormLayout()
-        self.form.addRow("", self.owner_combo)
-        self.form.addRow("", self.note_edit)
-        self.form.addRow("", self.voucher_edit)
-        box = QVBoxLayout(group)
-        box.addWidget(self.subject_label)
-        box.addWidget(self.facts_label)
-        box.addLayout(self.form)
+        self.form_labels = [QLabel(), QLabel(), QLabel()]
+        for label, field in zip(self.form_labels, (self.owner_combo, self.note_edit, self.voucher_edit), strict=True):
+            self.form.addRow(label, field)
+        # Two columns under the list: what happened (and the voucher) | what to do about it.
+        facts = QVBoxLayout()
+        facts.addWidget(self.subject_label)
+        facts.addWidget(self.facts_label)
+        voucher = QHBoxLayout()
+        voucher.addWidget(self.voucher_qr)
+        voucher.addWidget(self.voucher_label, 1)
+        facts.addLayout(voucher)
+        facts.addStretch(1)
+        work = QVBoxLayout()
+        work.addLayout(self.form)
         buttons = QHBoxLayout()
         buttons.addWidget(self.take_button)
         buttons.addStretch(1)
         buttons.addWidget(self.resolve_button)
-        box.addLayout(buttons)
-        box.addWidget(self.message_label)
-        box.addWidget(self.voucher_qr)
-        box.addWidget(self.voucher_label)
-        box.addStretch(1)
+        work.addLayout(buttons)
+        work.addWidget(self.message_label)
+        work.addStretch(1)
+        box = QHBoxLayout(group)
+        box.addLayout(facts, 1)
+        box.addLayout(work, 1)
         return group
 
     # -- BackOfficeTab ---------------------------------------------------------------------------------
@@ -280,11 +299,10 @@ class TicketsTab(BackOfficeTab):
         self.resolve_button.setText(self.tr("Resolve"))
         self.note_edit.setPlaceholderText(self.tr("What was done: called the customer, apologised…"))
         self.voucher_edit.setPlaceholderText(self.tr("Compensation voucher (amount, optional)"))
-        labels = (self.tr("Owner"), self.tr("Resolution"), self.tr("Voucher"))
-        for row, text in enumerate(labels):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and isinstance(label.widget(), QLabel):
-                label.widget().setText(text)  # type: ignore[union-attr]
+        for label, text in zip(
+            self.form_labels, (self.tr("Owner"), self.tr("Resolution"), self.tr("Voucher")), strict=True
+        ):
+            label.setText(text)
         self.empty_label.setText(self.tr("No complaints. A 1★ or 2★ rating at a till opens one here."))
         self._show_budget()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(TicketsModel.COLUMNS) - 1)
@@ -361,7 +379,13 @@ class TicketsTab(BackOfficeTab):
             self.facts_label.clear()
             return
         fmt = self.ctx.fmt
-        self.subject_label.setText(t.subject)
+        self.subject_label.setText(
+            self.tr("{0}★ from {1}: {2}").format(t.rating, t.customer or self.tr("a guest"), t.comment)
+            if t.rating and t.comment
+            else self.tr("{0}★ from {1}").format(t.rating, t.customer or self.tr("a guest"))
+            if t.rating
+            else t.subject
+        )
         facts = [
             self.tr("Opened {0}, due {1}; priority {2}; {3}.").format(
                 fmt.datetime(t.created_at),

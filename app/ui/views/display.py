@@ -244,6 +244,9 @@ class CustomerDisplayWindow(QWidget):
         self.rating_box.setVisible(False)
         self.thanks_label.setVisible(not apology)
         self.apology_label.setVisible(apology)
+        if apology:  # no selling to someone who just told us we let them down
+            for w in (self.gained_label, self.next_label, self.available_label):
+                w.setVisible(False)
 
     def show_enrolled(self, welcome: str, qr: QPixmap, card_number: str, starter: str, caption: str = "") -> None:
         """The new member's card (or, with ``caption``, another code to photograph: a voucher)."""
