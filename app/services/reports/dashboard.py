@@ -30,7 +30,7 @@ from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, select
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.core.ledger import EntryKind
@@ -199,7 +199,12 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
 
     # Members (by home store).
     live_member = and_(Customer.status != "merged", in_stores(Customer.enrolled_store, stores))
-    members_total = s.scalar(select(func.count()).where(live_member, Customer.enrolled_at < period.end)) or 0
+    if stores is None:  # two index counts rather than a scan of every member
+        enrolled = s.scalar(select(func.count()).where(Customer.enrolled_at < period.end)) or 0
+        merged = s.scalar(select(func.count()).where(Customer.status == "merged", Customer.enrolled_at < period.end))
+        members_total = enrolled - (merged or 0)
+    else:
+        members_total = s.scalar(select(func.count()).where(live_member, Customer.enrolled_at < period.end)) or 0
     new_rows = s.execute(
         select(_hour(Customer.enrolled_at, s), func.count())
         .where(live_member, Customer.enrolled_at >= period.start, Customer.enrolled_at < period.end)
@@ -213,29 +218,26 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
     d30, d90 = period.end - timedelta(days=30), period.end - timedelta(days=90)
     window = live_earns(min(period.start, d90), period.end, stores)
     in_range = window.c.created_at >= period.start
-    per_member = (
+    per_member = s.execute(
         select(
-            func.sum(case((in_range, 1), else_=0)).label("n"),
-            func.sum(case((in_range, window.c.net), else_=0)).label("net"),
-            func.max(case((window.c.created_at >= d30, 1), else_=0)).label("a30"),
-            func.max(case((window.c.created_at >= d90, 1), else_=0)).label("a90"),
-        )
-        .group_by(window.c.customer_id)
-        .subquery()
-    )
-    visits, visiting, repeat_visits, active_30, active_90 = (
-        int(v or 0)
-        for v in s.execute(
-            select(
-                func.sum(per_member.c.n),
-                func.sum(case((per_member.c.n > 0, 1), else_=0)),
-                func.sum(case((per_member.c.n >= 2, per_member.c.n), else_=0)),
-                func.sum(per_member.c.a30),
-                func.sum(per_member.c.a90),
-            )
-        ).one()
-    )
-    spends = [int(v) for v in s.scalars(select(per_member.c.net).where(per_member.c.n > 0, per_member.c.net > 0))]
+            func.sum(case((in_range, 1), else_=0)),
+            func.sum(case((in_range, window.c.net), else_=0)),
+            func.max(case((window.c.created_at >= d30, 1), else_=0)),
+            func.max(case((window.c.created_at >= d90, 1), else_=0)),
+        ).group_by(window.c.customer_id)
+    ).all()
+    visits = visiting = repeat_visits = active_30 = active_90 = 0
+    spends: list[int] = []
+    for n, net, a30, a90 in per_member:
+        active_30 += a30
+        active_90 += a90
+        if n:
+            visits += n
+            visiting += 1
+            if n >= 2:
+                repeat_visits += n
+            if net > 0:
+                spends.append(int(net))
     earns = live_earns(period.start, period.end, stores)
     for hour, n in s.execute(select(_hour(earns.c.created_at, s), func.count()).group_by(literal_column("hour"))):
         bump(hour, "visits", n)
@@ -296,14 +298,7 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
 
     # Tiers now, and moves in the period.
     base = program.base_tier.name
-    tier = func.coalesce(BalanceRow.tier, base)
-    tier_rows = s.execute(
-        select(tier, func.count())
-        .select_from(Customer)
-        .outerjoin(BalanceRow, BalanceRow.customer_id == Customer.id)
-        .where(live_member, Customer.enrolled_at < period.end)
-        .group_by(tier)
-    ).all()
+    tier_rows = _tiers_now(s, base, period, stores, int(members_total))
     counted = dict((t, int(n)) for t, n in tier_rows)
     tiers_now = [TierCount(t.name, counted.pop(t.name, 0)) for t in program.tiers]
     tiers_now += [TierCount(name, n) for name, n in sorted(counted.items())]
@@ -353,6 +348,36 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
         complainants_returned=_complainants_returned(till, period, stores) if till is not None else None,
         days=tuple(Day(d, **dict(v)) for d, v in days.items()),
     )
+
+
+def _tiers_now(s: Session, base: str, period: Period, stores: Stores, members: int) -> list[tuple[str, int]]:
+    """Members per tier (the balance cache's tier; a member with no entry yet is in the base tier)."""
+    tier = func.coalesce(BalanceRow.tier, base)
+    if stores is not None:
+        q = (
+            select(tier, func.count())
+            .select_from(Customer)
+            .outerjoin(BalanceRow, BalanceRow.customer_id == Customer.id)
+            .where(Customer.status != "merged", in_stores(Customer.enrolled_store, stores))
+            .where(Customer.enrolled_at < period.end)
+            .group_by(tier)
+        )
+        return [(t, int(n)) for t, n in s.execute(q)]
+    # Without a store filter: the tier index of the balance table, less the merged-away members.
+    counts: dict[str, int] = defaultdict(int)
+    for t, n in s.execute(select(tier, func.count()).group_by(tier)):
+        counts[t] += int(n)
+    gone = (
+        select(tier, func.count())
+        .select_from(Customer)
+        .join(BalanceRow, BalanceRow.customer_id == Customer.id)
+        .where(or_(Customer.status == "merged", Customer.enrolled_at >= period.end))
+        .group_by(tier)
+    )
+    for t, n in s.execute(gone):
+        counts[t] -= int(n)
+    counts[base] += members - sum(counts.values())  # members without any entry yet
+    return [(t, n) for t, n in counts.items() if n]
 
 
 def _outstanding(s: Session, period: Period, stores: Stores, *, now: datetime | None) -> int:
