@@ -82,7 +82,7 @@ class Customer(Base):
     referred_by: Mapped[str | None] = mapped_column(String(40))
     enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now, index=True)  # new members (0007)
     enrolled_store: Mapped[str] = mapped_column(String(40))
-    status: Mapped[str] = mapped_column(String(20), default="active")  # active, blocked, merged
+    status: Mapped[str] = mapped_column(String(20), default="active", index=True)  # active, blocked, merged
     merged_into: Mapped[str | None] = mapped_column(String(40))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
     # The phone's last six digits backwards, so "the number ends in 5678" is an index range
