@@ -152,6 +152,7 @@ class SegmentsTab(BackOfficeTab):
 
         split = QSplitter()
         left = QWidget()
+        left.setMaximumWidth(340)
         lbox = QVBoxLayout(left)
         lbox.setContentsMargins(0, 0, 0, 0)
         self.segment_list = QListWidget()

@@ -32,7 +32,9 @@ from app.ui.i18n import LANGUAGES, Translations
 # A desk window read at arm's length on a 1024×768 to 1920×1080 screen: smaller type than the till's.
 STYLE = """
 #BackOfficeWindow QWidget { font-size: 14px; }
-#BackOfficeWindow QPushButton { min-height: 26px; padding: 4px 12px; font-size: 14px; border-radius: 6px; }
+#BackOfficeWindow QPushButton { min-height: 26px; padding: 4px 12px; font-size: 14px; border-radius: 6px;
+                                border: 1px solid #c8b9a6; background: white; }
+#BackOfficeWindow QPushButton:hover { border-color: #6f4e37; }
 #BackOfficeWindow QLineEdit { min-height: 24px; font-size: 14px; padding: 3px 8px; border-radius: 6px; }
 #BackOfficeWindow QTabBar::tab { padding: 6px 14px; font-size: 15px; }
 #BackOfficeWindow QTabBar::tab:selected { font-weight: bold; color: #6f4e37; }
@@ -221,8 +223,9 @@ class BackOfficeWindow(QMainWindow):
             self.scope_label.setText("")
             return
         if s.whole_chain:
-            what = self.tr("Showing: all stores this till holds ({0} stores) — the chain as of this till's last sync")
-            what = what.format(len(s.stores))
+            stores = self.tr("1 store") if len(s.stores) == 1 else self.tr("{0} stores").format(len(s.stores))
+            what = self.tr("Showing: all stores this till holds ({0}) — the chain as of this till's last sync")
+            what = what.format(stores)
         else:
             what = self.tr("Showing: this store ({0}) — data held by this till").format(s.own_store_name)
         self.scope_label.setText(what)
