@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.db.models import AuditLog, Staff, Terminal
+from app.db.models import AuditLog, Customer, Staff, Terminal
 from app.services.till import Till
 
 PAGE = 500
@@ -37,7 +37,8 @@ class AuditLine:
     staff_name: str  # "" for the system itself (first start, a pulled program)
     till_name: str
     action: str
-    subject: str
+    subject: str  # an id, or a draft/version number, as stored
+    subject_name: str  # the member's or staff member's name when the subject is one ("" otherwise)
     before: dict[str, Any]
     after: dict[str, Any]
 
@@ -92,6 +93,9 @@ def lines(
             q = q.where(AuditLog.at < flt.until)
         if before_id is not None:
             q = q.where(AuditLog.id < before_id)
+        rows = list(s.scalars(q))
+        subjects = list({r.subject for r in rows if r.subject} - set(names))
+        members = dict(s.execute(select(Customer.id, Customer.name).where(Customer.id.in_(subjects))).all())
         return [
             AuditLine(
                 id=r.id,
@@ -101,10 +105,11 @@ def lines(
                 till_name=till_name,
                 action=r.action,
                 subject=r.subject,
+                subject_name=names.get(r.subject) or members.get(r.subject, ""),
                 before=_load(r.before),
                 after=_load(r.after),
             )
-            for r in s.scalars(q)
+            for r in rows
         ]
 
 
@@ -125,7 +130,7 @@ def actions(till: Till) -> list[str]:
         return sorted(s.scalars(select(AuditLog.action).distinct()))
 
 
-EXPORT_COLUMNS = ("time_utc", "staff", "till", "action", "subject", "change", "before", "after")
+EXPORT_COLUMNS = ("time_utc", "staff", "till", "action", "subject", "subject_name", "change", "before", "after")
 
 
 def export_rows(till: Till, flt: AuditFilter = AuditFilter()) -> tuple[tuple[str, ...], Iterator[list[Any]]]:
@@ -137,6 +142,7 @@ def export_rows(till: Till, flt: AuditFilter = AuditFilter()) -> tuple[tuple[str
                 line.till_name,
                 line.action,
                 line.subject,
+                line.subject_name,
                 line.change_text(),
                 json.dumps(line.before, ensure_ascii=False, sort_keys=True),
                 json.dumps(line.after, ensure_ascii=False, sort_keys=True),

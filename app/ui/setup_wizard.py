@@ -408,6 +408,14 @@ class SetupWizard(QWizard):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("New till"))
+        # Qt's own button texts come from its translations, which lack Vietnamese: ours instead.
+        for which, text in (
+            (QWizard.WizardButton.BackButton, self.tr("< Back")),
+            (QWizard.WizardButton.NextButton, self.tr("Next >")),
+            (QWizard.WizardButton.FinishButton, self.tr("Finish")),
+            (QWizard.WizardButton.CancelButton, self.tr("Cancel")),
+        ):
+            self.setButtonText(which, text)
 
     # -- the answers -------------------------------------------------------------------------------
     def shop_setup(self) -> ShopSetup:

@@ -99,6 +99,58 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>member enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member&apos;s details changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member unblocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>members merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merge undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry reversed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sale undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ticket resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ticket changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voucher budget set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flag closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>balance adjusted</source>
         <translation type="unfinished"></translation>
     </message>
@@ -176,6 +228,14 @@
         <source>That is not a manager PIN. Try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Wrong PIN. Type a manager or owner PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is a cashier: the back office opens only with a manager&apos;s or the owner&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackOfficeWindow</name>
@@ -228,7 +288,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Showing: all stores this till holds ({0} stores) — the chain as of this till&apos;s last sync</source>
+        <source>1 store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing: all stores this till holds ({0}) — the chain as of this till&apos;s last sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2878,6 +2946,93 @@
     </message>
 </context>
 <context>
+    <name>Segments</name>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regular</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>big first purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birthday this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First visit in the last 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not new, and 2 visits or more in the last 90 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top 20 % of the members by spend over the last 12 months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No visit for more than twice their usual interval between visits (not lapsed yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No visit (or, never visited, no enrolment) in the last {0} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First bill in the top tenth of all members&apos; first bills.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday in this month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new — welcome them and explain how the card fills up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regular — thank them by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIP — thank them and mention the VIP reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at risk — offer the win-back reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lapsed — welcome them back and offer the win-back reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>big first purchase — invite them back with a second-visit offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birthday this month — wish them a happy birthday and offer the birthday reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SegmentsTab</name>
     <message>
         <source>Segments</source>
@@ -3039,6 +3194,22 @@
     <name>SetupWizard</name>
     <message>
         <source>New till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -99,6 +99,58 @@
         <translation>lưu phần thưởng</translation>
     </message>
     <message>
+        <source>member enrolled</source>
+        <translation>đăng ký thành viên</translation>
+    </message>
+    <message>
+        <source>member&apos;s details changed</source>
+        <translation>sửa thông tin thành viên</translation>
+    </message>
+    <message>
+        <source>member blocked</source>
+        <translation>khóa thành viên</translation>
+    </message>
+    <message>
+        <source>member unblocked</source>
+        <translation>mở khóa thành viên</translation>
+    </message>
+    <message>
+        <source>members merged</source>
+        <translation>gộp thành viên</translation>
+    </message>
+    <message>
+        <source>merge undone</source>
+        <translation>hủy gộp thành viên</translation>
+    </message>
+    <message>
+        <source>card replaced</source>
+        <translation>thay thẻ</translation>
+    </message>
+    <message>
+        <source>entry reversed</source>
+        <translation>hủy giao dịch</translation>
+    </message>
+    <message>
+        <source>sale undone</source>
+        <translation>hoàn tác giao dịch</translation>
+    </message>
+    <message>
+        <source>ticket resolved</source>
+        <translation>giải quyết phản ánh</translation>
+    </message>
+    <message>
+        <source>ticket changed</source>
+        <translation>sửa phản ánh</translation>
+    </message>
+    <message>
+        <source>voucher budget set</source>
+        <translation>đặt ngân sách phiếu</translation>
+    </message>
+    <message>
+        <source>flag closed</source>
+        <translation>đóng cảnh báo</translation>
+    </message>
+    <message>
         <source>balance adjusted</source>
         <translation>điều chỉnh số dư</translation>
     </message>
@@ -174,22 +226,30 @@
     <name>BackOffice</name>
     <message>
         <source>That is not a manager PIN. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Đây không phải mã PIN của quản lý. Vui lòng thử lại.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Type a manager or owner PIN.</source>
+        <translation>Sai mã PIN. Hãy nhập mã PIN của quản lý hoặc chủ cửa hàng.</translation>
+    </message>
+    <message>
+        <source>{0} is a cashier: the back office opens only with a manager&apos;s or the owner&apos;s PIN.</source>
+        <translation>{0} là thu ngân: trang quản lý chỉ mở bằng mã PIN của quản lý hoặc chủ cửa hàng.</translation>
     </message>
 </context>
 <context>
     <name>BackOfficeWindow</name>
     <message>
         <source>Loyalty — back office — {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách hàng thân thiết — quản lý — {0}</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tệp</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Xem</translation>
     </message>
     <message>
         <source>Language</source>
@@ -197,90 +257,98 @@
     </message>
     <message>
         <source>Export table to CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất bảng ra CSV…</translation>
     </message>
     <message>
         <source>Export table to Excel (.xlsx)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất bảng ra Excel (.xlsx)…</translation>
     </message>
     <message>
         <source>Print dashboard to PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>In bảng tổng quan ra PDF…</translation>
     </message>
     <message>
         <source>Close the back office</source>
-        <translation type="unfinished"></translation>
+        <translation>Đóng trang quản lý</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm mới</translation>
     </message>
     <message>
         <source>Next tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Thẻ tiếp theo</translation>
     </message>
     <message>
         <source>Previous tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Thẻ trước</translation>
     </message>
     <message>
         <source>Working…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang xử lý…</translation>
     </message>
     <message>
-        <source>Showing: all stores this till holds ({0} stores) — the chain as of this till&apos;s last sync</source>
-        <translation type="unfinished"></translation>
+        <source>1 store</source>
+        <translation>1 cửa hàng</translation>
+    </message>
+    <message>
+        <source>{0} stores</source>
+        <translation>{0} cửa hàng</translation>
+    </message>
+    <message>
+        <source>Showing: all stores this till holds ({0}) — the chain as of this till&apos;s last sync</source>
+        <translation>Đang xem: mọi cửa hàng có dữ liệu trên máy này ({0}) — cả chuỗi tính đến lần đồng bộ gần nhất</translation>
     </message>
     <message>
         <source>Showing: this store ({0}) — data held by this till</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang xem: cửa hàng này ({0}) — dữ liệu trên máy này</translation>
     </message>
     <message>
         <source>Figures are computed from this till&apos;s own database; it works offline. Stores: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Số liệu được tính từ cơ sở dữ liệu của chính máy này, không cần mạng. Cửa hàng: {0}</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Export table</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất bảng</translation>
     </message>
     <message>
         <source>Could not save {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không lưu được {0}: {1}</translation>
     </message>
     <message>
         <source>Saved {0} rows to {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu {0} dòng vào {1}</translation>
     </message>
     <message>
         <source>Print dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>In bảng tổng quan</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Saved the dashboard to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu bảng tổng quan vào {0}</translation>
     </message>
 </context>
 <context>
     <name>CashierLauncher</name>
     <message>
         <source>Back office (manager)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Trang quản lý (quản lý)…</translation>
     </message>
     <message>
         <source>Type a manager or owner PIN to open the back office.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập mã PIN của quản lý hoặc chủ cửa hàng để mở trang quản lý.</translation>
     </message>
 </context>
 <context>
@@ -1104,63 +1172,63 @@
     <name>DashboardTab</name>
     <message>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Tổng quan</translation>
     </message>
     <message>
         <source>The figures could not be computed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không tính được số liệu: {0}</translation>
     </message>
     <message>
         <source>{0} in 90 days</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} trong 90 ngày</translation>
     </message>
     <message>
         <source>by {0} members</source>
-        <translation type="unfinished"></translation>
+        <translation>của {0} thành viên</translation>
     </message>
     <message>
         <source>the program gives points no money value</source>
-        <translation type="unfinished"></translation>
+        <translation>chương trình chưa quy điểm ra tiền</translation>
     </message>
     <message>
         <source>{0} a point (pay with points)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} mỗi điểm (trả bằng điểm)</translation>
     </message>
     <message>
         <source>{0} a point (best fixed-discount reward)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} mỗi điểm (ưu đãi giảm giá cao nhất)</translation>
     </message>
     <message>
         <source>{0} bills</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} hóa đơn</translation>
     </message>
     <message>
         <source>{0} of {1} members who spent</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} trên {1} thành viên có chi tiêu</translation>
     </message>
     <message>
         <source>▲ {0}  ▼ {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>▲ {0}  ▼ {1}</translation>
     </message>
     <message>
         <source>no redemption in this period</source>
-        <translation type="unfinished"></translation>
+        <translation>không có lượt đổi thưởng trong kỳ</translation>
     </message>
     <message>
         <source>no rating in this period</source>
-        <translation type="unfinished"></translation>
+        <translation>không có đánh giá trong kỳ</translation>
     </message>
     <message>
         <source>{0} before: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} kỳ trước: {1}</translation>
     </message>
     <message>
         <source>{0} ratings</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} đánh giá</translation>
     </message>
     <message>
         <source>Visits and new members per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Lượt ghé và thành viên mới mỗi ngày</translation>
     </message>
     <message>
         <source>visits</source>
@@ -1168,79 +1236,79 @@
     </message>
     <message>
         <source>new members</source>
-        <translation type="unfinished"></translation>
+        <translation>thành viên mới</translation>
     </message>
     <message>
         <source>Points issued and redeemed per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm phát ra và điểm đã đổi mỗi ngày</translation>
     </message>
     <message>
         <source>issued</source>
-        <translation type="unfinished"></translation>
+        <translation>phát ra</translation>
     </message>
     <message>
         <source>redeemed</source>
-        <translation type="unfinished"></translation>
+        <translation>đã đổi</translation>
     </message>
     <message>
         <source>Spend per day: members and non-members (thousands)</source>
-        <translation type="unfinished"></translation>
+        <translation>Doanh thu mỗi ngày: thành viên và khách vãng lai (nghìn)</translation>
     </message>
     <message>
         <source>members</source>
-        <translation type="unfinished"></translation>
+        <translation>thành viên</translation>
     </message>
     <message>
         <source>non-members</source>
-        <translation type="unfinished"></translation>
+        <translation>khách vãng lai</translation>
     </message>
     <message>
         <source>Members per tier now</source>
-        <translation type="unfinished"></translation>
+        <translation>Số thành viên mỗi hạng hiện nay</translation>
     </message>
     <message>
         <source>Average rating per day</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm đánh giá trung bình mỗi ngày</translation>
     </message>
     <message>
         <source>&amp;Range:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Khoảng thời gian:</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Hôm nay</translation>
     </message>
     <message>
         <source>Last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 ngày qua</translation>
     </message>
     <message>
         <source>Last 30 days</source>
-        <translation type="unfinished"></translation>
+        <translation>30 ngày qua</translation>
     </message>
     <message>
         <source>This month</source>
-        <translation type="unfinished"></translation>
+        <translation>Tháng này</translation>
     </message>
     <message>
         <source>Custom…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tùy chọn…</translation>
     </message>
     <message>
         <source>&amp;Store:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cửa hàng:</translation>
     </message>
     <message>
         <source>All stores this till holds</source>
-        <translation type="unfinished"></translation>
+        <translation>Mọi cửa hàng có trên máy này</translation>
     </message>
     <message>
         <source>Refresh (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Làm mới (F5)</translation>
     </message>
     <message>
         <source>Members and visits</source>
-        <translation type="unfinished"></translation>
+        <translation>Thành viên và lượt ghé</translation>
     </message>
     <message>
         <source>Points</source>
@@ -1248,43 +1316,43 @@
     </message>
     <message>
         <source>The program&apos;s return: members and non-members (POS receipts)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hiệu quả chương trình: thành viên và khách vãng lai (hóa đơn POS)</translation>
     </message>
     <message>
         <source>Tiers, rewards, ratings and tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Hạng, phần thưởng, đánh giá và phản ánh</translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Biểu đồ</translation>
     </message>
     <message>
         <source>A visit is a member&apos;s sale that earned, unless it was voided or refunded in full later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Một lượt ghé là một lần mua của thành viên được tích điểm, trừ khi sau đó bị hủy hoặc hoàn tiền toàn bộ.</translation>
     </message>
     <message>
         <source>Members</source>
-        <translation type="unfinished"></translation>
+        <translation>Thành viên</translation>
     </message>
     <message>
         <source>Members enrolled by the end of the range (merged duplicates not counted). With a store chosen: members who enrolled there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thành viên đã đăng ký tính đến cuối kỳ (không tính thẻ trùng đã gộp). Khi chọn một cửa hàng: thành viên đăng ký tại cửa hàng đó.</translation>
     </message>
     <message>
         <source>New members</source>
-        <translation type="unfinished"></translation>
+        <translation>Thành viên mới</translation>
     </message>
     <message>
         <source>Members who enrolled during the range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Thành viên đăng ký trong kỳ.</translation>
     </message>
     <message>
         <source>Active members (30 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>Thành viên hoạt động (30 ngày)</translation>
     </message>
     <message>
         <source>Members with at least one visit in the 30 (and 90) days up to the end of the range. </source>
-        <translation type="unfinished"></translation>
+        <translation>Thành viên có ít nhất một lượt ghé trong 30 (và 90) ngày tính đến cuối kỳ. </translation>
     </message>
     <message>
         <source>Visits</source>
@@ -1292,39 +1360,39 @@
     </message>
     <message>
         <source>Member visits during the range. </source>
-        <translation type="unfinished"></translation>
+        <translation>Lượt ghé của thành viên trong kỳ. </translation>
     </message>
     <message>
         <source>Repeat rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tỷ lệ quay lại</translation>
     </message>
     <message>
         <source>Share of the range&apos;s visits made by members who visited at least twice in the range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Phần lượt ghé trong kỳ do các thành viên ghé từ hai lần trở lên trong kỳ.</translation>
     </message>
     <message>
         <source>Visits per active member</source>
-        <translation type="unfinished"></translation>
+        <translation>Lượt ghé mỗi thành viên hoạt động</translation>
     </message>
     <message>
         <source>Visits in the range divided by the members who visited in the range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Số lượt ghé trong kỳ chia cho số thành viên đã ghé trong kỳ.</translation>
     </message>
     <message>
         <source>Points issued</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm phát ra</translation>
     </message>
     <message>
         <source>Points earned, bonuses and positive manager corrections in the range, less the points taken back by refunds and voids in the range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm tích lũy, điểm thưởng và điều chỉnh cộng của quản lý trong kỳ, trừ điểm bị thu hồi do hoàn tiền hoặc hủy trong kỳ.</translation>
     </message>
     <message>
         <source>Points redeemed</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm đã đổi</translation>
     </message>
     <message>
         <source>Points spent on rewards in the range, less redemptions that were undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm dùng để đổi thưởng trong kỳ, trừ các lượt đổi đã được hoàn tác.</translation>
     </message>
     <message>
         <source>Points expired</source>
@@ -1332,135 +1400,135 @@
     </message>
     <message>
         <source>Points that expired during the range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm hết hạn trong kỳ.</translation>
     </message>
     <message>
         <source>Redemption rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Tỷ lệ đổi điểm</translation>
     </message>
     <message>
         <source>Points redeemed ÷ points issued, in the range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm đã đổi ÷ điểm phát ra, trong kỳ.</translation>
     </message>
     <message>
         <source>Outstanding points</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm chưa dùng</translation>
     </message>
     <message>
         <source>Every member&apos;s balance at the end of the range: the points the program still owes. With a store chosen: the balances of members who enrolled there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tổng số dư điểm của mọi thành viên vào cuối kỳ: số điểm chương trình còn nợ. Khi chọn một cửa hàng: số dư của thành viên đăng ký tại đó.</translation>
     </message>
     <message>
         <source>Liability</source>
-        <translation type="unfinished"></translation>
+        <translation>Nghĩa vụ phải trả</translation>
     </message>
     <message>
         <source>Outstanding points × what a point is worth: the pay-with-points value if the program has one, otherwise the most money a point buys through a fixed-discount reward.</source>
-        <translation type="unfinished"></translation>
+        <translation>Điểm chưa dùng × giá trị một điểm: giá trị khi trả bằng điểm nếu chương trình có, nếu không thì số tiền cao nhất một điểm đổi được qua ưu đãi giảm giá cố định.</translation>
     </message>
     <message>
         <source>Member spend</source>
-        <translation type="unfinished"></translation>
+        <translation>Doanh thu thành viên</translation>
     </message>
     <message>
         <source>POS sales in the range where a member was identified, less their refunds; voided sales and tips left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doanh thu POS trong kỳ có nhận diện thành viên, trừ tiền hoàn; không tính hóa đơn bị hủy và tiền tip.</translation>
     </message>
     <message>
         <source>Non-member spend</source>
-        <translation type="unfinished"></translation>
+        <translation>Doanh thu khách vãng lai</translation>
     </message>
     <message>
         <source>POS sales in the range with no member (unclaimed, expired or ignored), less their refunds; voided sales and tips left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doanh thu POS trong kỳ không gắn thành viên (chưa nhận, hết hạn hoặc bỏ qua), trừ tiền hoàn; không tính hóa đơn bị hủy và tiền tip.</translation>
     </message>
     <message>
         <source>Member bill (average)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hóa đơn thành viên (trung bình)</translation>
     </message>
     <message>
         <source>Member spend ÷ member bills.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doanh thu thành viên ÷ số hóa đơn thành viên.</translation>
     </message>
     <message>
         <source>Non-member bill (average)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hóa đơn khách vãng lai (trung bình)</translation>
     </message>
     <message>
         <source>Non-member spend ÷ non-member bills.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doanh thu khách vãng lai ÷ số hóa đơn khách vãng lai.</translation>
     </message>
     <message>
         <source>Members&apos; share of spend</source>
-        <translation type="unfinished"></translation>
+        <translation>Tỷ trọng doanh thu thành viên</translation>
     </message>
     <message>
         <source>Member spend ÷ all POS spend in the range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Doanh thu thành viên ÷ toàn bộ doanh thu POS trong kỳ.</translation>
     </message>
     <message>
         <source>Top 20 % of members</source>
-        <translation type="unfinished"></translation>
+        <translation>20 % thành viên hàng đầu</translation>
     </message>
     <message>
         <source>Share of member revenue (bills on their visits, less refunds) from the fifth of the members who spent the most in the range.</source>
-        <translation type="unfinished"></translation>
+        <translation>Phần doanh thu thành viên (hóa đơn các lượt ghé, trừ tiền hoàn) đến từ một phần năm số thành viên chi tiêu nhiều nhất trong kỳ.</translation>
     </message>
     <message>
         <source>Tier moves (up / down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Thay đổi hạng (lên / xuống)</translation>
     </message>
     <message>
         <source>Tier changes in the range, compared with the member&apos;s tier before; under it, how many members are in each tier now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Các lần đổi hạng trong kỳ, so với hạng trước đó của thành viên; bên dưới là số thành viên ở mỗi hạng hiện nay.</translation>
     </message>
     <message>
         <source>Most redeemed rewards</source>
-        <translation type="unfinished"></translation>
+        <translation>Phần thưởng được đổi nhiều nhất</translation>
     </message>
     <message>
         <source>Rewards redeemed most often in the range (undone redemptions left out).</source>
-        <translation type="unfinished"></translation>
+        <translation>Các phần thưởng được đổi nhiều nhất trong kỳ (không tính lượt đổi đã hoàn tác).</translation>
     </message>
     <message>
         <source>Average rating</source>
-        <translation type="unfinished"></translation>
+        <translation>Đánh giá trung bình</translation>
     </message>
     <message>
         <source>Average of the 1–5 ratings given in the range, and the same for the period of the same length before it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Trung bình các đánh giá 1–5 trong kỳ, và của kỳ cùng độ dài ngay trước đó.</translation>
     </message>
     <message>
         <source>Open tickets</source>
-        <translation type="unfinished"></translation>
+        <translation>Phản ánh đang mở</translation>
     </message>
     <message>
         <source>Tickets not resolved yet, whatever their date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Các phản ánh chưa giải quyết, bất kể ngày tạo.</translation>
     </message>
     <message>
         <source>Complainants who came back</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách phản ánh đã quay lại</translation>
     </message>
     <message>
         <source>Share of the members who complained in the range who visited again afterwards.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tỷ lệ thành viên phản ánh trong kỳ đã quay lại sau đó.</translation>
     </message>
     <message>
         <source>Loyalty dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Bảng tổng quan khách hàng thân thiết</translation>
     </message>
     <message>
         <source>cannot write {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>không ghi được {0}</translation>
     </message>
     <message>
         <source>{0} to {1} · {2} · printed {3} by {4}</source>
-        <translation type="unfinished"></translation>
+        <translation>Từ {0} đến {1} · {2} · in lúc {3} bởi {4}</translation>
     </message>
     <message>
         <source>No figures yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chưa có số liệu.</translation>
     </message>
 </context>
 <context>
@@ -2251,11 +2319,11 @@
     <name>LoginDialog</name>
     <message>
         <source>Loyalty — back office</source>
-        <translation type="unfinished"></translation>
+        <translation>Khách hàng thân thiết — quản lý</translation>
     </message>
     <message>
         <source>Type a manager or owner PIN to open the back office.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhập mã PIN của quản lý hoặc chủ cửa hàng để mở trang quản lý.</translation>
     </message>
 </context>
 <context>
@@ -2844,19 +2912,19 @@
     <name>SegmentMembersModel</name>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Họ tên</translation>
+        <translation>Họ tên</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished">Điện thoại</translation>
+        <translation>Điện thoại</translation>
     </message>
     <message>
         <source>Marketing consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Đồng ý nhận tiếp thị</translation>
     </message>
     <message>
         <source>Segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhóm</translation>
     </message>
     <message>
         <source>Visits</source>
@@ -2864,86 +2932,173 @@
     </message>
     <message>
         <source>Last visit</source>
-        <translation type="unfinished">Lần ghé gần nhất</translation>
+        <translation>Lần ghé gần nhất</translation>
     </message>
     <message>
         <source>Spend, 12 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Chi tiêu 12 tháng</translation>
     </message>
     <message>
         <source>yes</source>
-        <translation type="unfinished">có</translation>
+        <translation>có</translation>
     </message>
     <message>
         <source>no</source>
-        <translation type="unfinished">không</translation>
+        <translation>không</translation>
+    </message>
+</context>
+<context>
+    <name>Segments</name>
+    <message>
+        <source>new</source>
+        <translation>mới</translation>
+    </message>
+    <message>
+        <source>regular</source>
+        <translation>thường xuyên</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>at risk</source>
+        <translation>có nguy cơ rời bỏ</translation>
+    </message>
+    <message>
+        <source>lapsed</source>
+        <translation>đã lâu không ghé</translation>
+    </message>
+    <message>
+        <source>big first purchase</source>
+        <translation>lần đầu mua lớn</translation>
+    </message>
+    <message>
+        <source>birthday this month</source>
+        <translation>sinh nhật tháng này</translation>
+    </message>
+    <message>
+        <source>First visit in the last 30 days.</source>
+        <translation>Lần ghé đầu tiên trong 30 ngày qua.</translation>
+    </message>
+    <message>
+        <source>Not new, and 2 visits or more in the last 90 days.</source>
+        <translation>Không phải khách mới, và ghé từ 2 lần trở lên trong 90 ngày qua.</translation>
+    </message>
+    <message>
+        <source>Top 20 % of the members by spend over the last 12 months.</source>
+        <translation>20 % thành viên chi tiêu nhiều nhất trong 12 tháng qua.</translation>
+    </message>
+    <message>
+        <source>No visit for more than twice their usual interval between visits (not lapsed yet).</source>
+        <translation>Không ghé lâu hơn gấp đôi khoảng cách thường lệ giữa các lần ghé (chưa tính là lâu không ghé).</translation>
+    </message>
+    <message>
+        <source>No visit (or, never visited, no enrolment) in the last {0} days.</source>
+        <translation>Không ghé (hoặc, nếu chưa ghé lần nào, không đăng ký) trong {0} ngày qua.</translation>
+    </message>
+    <message>
+        <source>First bill in the top tenth of all members&apos; first bills.</source>
+        <translation>Hóa đơn đầu tiên thuộc nhóm 10 % hóa đơn đầu tiên lớn nhất.</translation>
+    </message>
+    <message>
+        <source>Birthday in this month.</source>
+        <translation>Sinh nhật trong tháng này.</translation>
+    </message>
+    <message>
+        <source>new — welcome them and explain how the card fills up</source>
+        <translation>khách mới — chào đón và giải thích cách tích thẻ</translation>
+    </message>
+    <message>
+        <source>regular — thank them by name</source>
+        <translation>khách quen — cảm ơn khách bằng tên</translation>
+    </message>
+    <message>
+        <source>VIP — thank them and mention the VIP reward</source>
+        <translation>VIP — cảm ơn khách và giới thiệu ưu đãi VIP</translation>
+    </message>
+    <message>
+        <source>at risk — offer the win-back reward</source>
+        <translation>có nguy cơ rời bỏ — mời dùng ưu đãi quay lại</translation>
+    </message>
+    <message>
+        <source>lapsed — welcome them back and offer the win-back reward</source>
+        <translation>đã lâu không ghé — chào mừng khách quay lại và mời dùng ưu đãi quay lại</translation>
+    </message>
+    <message>
+        <source>big first purchase — invite them back with a second-visit offer</source>
+        <translation>lần đầu mua lớn — mời khách quay lại với ưu đãi lần ghé thứ hai</translation>
+    </message>
+    <message>
+        <source>birthday this month — wish them a happy birthday and offer the birthday reward</source>
+        <translation>sinh nhật tháng này — chúc mừng sinh nhật và mời dùng quà sinh nhật</translation>
     </message>
 </context>
 <context>
     <name>SegmentsTab</name>
     <message>
         <source>Segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Nhóm khách</translation>
     </message>
     <message>
         <source>Computing the segments…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang phân nhóm khách…</translation>
     </message>
     <message>
         <source>The segments could not be computed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không phân nhóm được: {0}</translation>
     </message>
     <message>
         <source>{0} active members match the filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} thành viên đang hoạt động khớp bộ lọc.</translation>
     </message>
     <message>
         <source>{0}: {1} members</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}: {1} thành viên</translation>
     </message>
     <message>
         <source>Export list</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất danh sách</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tệp CSV (*.csv)</translation>
     </message>
     <message>
         <source>Saved {0} members to {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã lưu {0} thành viên vào {1}</translation>
     </message>
     <message>
         <source>Could not export: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Không xuất được: {0}</translation>
     </message>
     <message>
         <source>&amp;Age:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tuổi:</translation>
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>tất cả</translation>
     </message>
     <message>
         <source>under 25</source>
-        <translation type="unfinished"></translation>
+        <translation>dưới 25</translation>
     </message>
     <message>
         <source>25–34</source>
-        <translation type="unfinished"></translation>
+        <translation>25–34</translation>
     </message>
     <message>
         <source>35–44</source>
-        <translation type="unfinished"></translation>
+        <translation>35–44</translation>
     </message>
     <message>
         <source>45–54</source>
-        <translation type="unfinished"></translation>
+        <translation>45–54</translation>
     </message>
     <message>
         <source>55 and over</source>
-        <translation type="unfinished"></translation>
+        <translation>từ 55 trở lên</translation>
     </message>
     <message>
         <source>&amp;Gender:</source>
@@ -2951,47 +3106,47 @@
     </message>
     <message>
         <source>female</source>
-        <translation type="unfinished">nữ</translation>
+        <translation>nữ</translation>
     </message>
     <message>
         <source>male</source>
-        <translation type="unfinished">nam</translation>
+        <translation>nam</translation>
     </message>
     <message>
         <source>other</source>
-        <translation type="unfinished">khác</translation>
+        <translation>khác</translation>
     </message>
     <message>
         <source>A&amp;rea:</source>
-        <translation type="unfinished">&amp;Khu vực:</translation>
+        <translation>&amp;Khu vực:</translation>
     </message>
     <message>
         <source>any area</source>
-        <translation type="unfinished"></translation>
+        <translation>mọi khu vực</translation>
     </message>
     <message>
         <source>&amp;Lapsed after (days):</source>
-        <translation type="unfinished"></translation>
+        <translation>Lâu không &amp;ghé sau (ngày):</translation>
     </message>
     <message>
         <source>Campaign lists (members who agreed to marketing)</source>
-        <translation type="unfinished"></translation>
+        <translation>Danh sách chiến dịch (thành viên đồng ý nhận tiếp thị)</translation>
     </message>
     <message>
         <source>Birthday this month…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sinh nhật tháng này…</translation>
     </message>
     <message>
         <source>Win-back (at risk + lapsed)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mời quay lại (nguy cơ rời bỏ + lâu không ghé)…</translation>
     </message>
     <message>
         <source>VIP…</source>
-        <translation type="unfinished"></translation>
+        <translation>VIP…</translation>
     </message>
     <message>
         <source>Export this segment (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Xuất nhóm này (CSV)…</translation>
     </message>
 </context>
 <context>
@@ -3042,6 +3197,22 @@
     <message>
         <source>New till</source>
         <translation>Quầy mới</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Quay lại</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Tiếp &gt;</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Hoàn tất</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
     <message>
         <source>Connecting to the server…</source>

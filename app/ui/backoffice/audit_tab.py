@@ -49,6 +49,19 @@ def action_text(action: str) -> str:
         "program.publish": QCoreApplication.translate("AuditTab", "program published"),
         "program.draft": QCoreApplication.translate("AuditTab", "program draft saved"),
         "reward.save": QCoreApplication.translate("AuditTab", "reward saved"),
+        "customer.enroll": QCoreApplication.translate("AuditTab", "member enrolled"),
+        "customer.edit": QCoreApplication.translate("AuditTab", "member's details changed"),
+        "customer.block": QCoreApplication.translate("AuditTab", "member blocked"),
+        "customer.unblock": QCoreApplication.translate("AuditTab", "member unblocked"),
+        "customer.merge": QCoreApplication.translate("AuditTab", "members merged"),
+        "customer.unmerge": QCoreApplication.translate("AuditTab", "merge undone"),
+        "customer.new_card": QCoreApplication.translate("AuditTab", "card replaced"),
+        "ledger.reverse": QCoreApplication.translate("AuditTab", "entry reversed"),
+        "ledger.undo": QCoreApplication.translate("AuditTab", "sale undone"),
+        "ticket.resolve": QCoreApplication.translate("AuditTab", "ticket resolved"),
+        "ticket.update": QCoreApplication.translate("AuditTab", "ticket changed"),
+        "vouchers.budget": QCoreApplication.translate("AuditTab", "voucher budget set"),
+        "flag.resolve": QCoreApplication.translate("AuditTab", "flag closed"),
         "ledger.adjust": QCoreApplication.translate("AuditTab", "balance adjusted"),
     }
     return known.get(action, action)
@@ -93,7 +106,7 @@ class AuditModel(QAbstractTableModel):
                 line.staff_name or QCoreApplication.translate("AuditTab", "(the system)"),
                 line.till_name,
                 action_text(line.action),
-                line.subject,
+                line.subject_name or line.subject,
                 line.change_text(),
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:

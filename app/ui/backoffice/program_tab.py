@@ -79,6 +79,12 @@ _INT_FIELDS = (
     ("daily_earn_cap_points", -1, 1_000_000),
     ("offline_daily_redeem_cap", -1, 1_000_000),
 )
+# Nearer than the window's style sheet, so the one primary button of the tab stays green.
+TAB_STYLE = """
+QSpinBox, QComboBox, QDateTimeEdit { min-height: 34px; }
+QPushButton[role="primary"] { background: #2e7d32; color: white; border-color: #2e7d32; font-weight: bold; }
+QPushButton[role="primary"]:disabled { background: #a5c8a7; border-color: #a5c8a7; color: #eef5ee; }
+"""
 _MONEY_FIELDS = ("amount_step", "min_spend", "point_value")
 _REWARD_COLUMNS = (
     "name",
@@ -146,6 +152,9 @@ class ProgramTab(BackOfficeTab):
         self.labels: dict[str, QLabel] = {}
         self.groups: dict[str, QGroupBox] = {}
         form = QVBoxLayout()
+        self.shop_box = ShopSettingsBox(ctx)  # the shop first: its currency and zone frame every rule below
+        self.shop_box.saved.connect(lambda _settings: self.activated())
+        form.addWidget(self.shop_box)
         form.addWidget(
             self._group(
                 "points",
@@ -248,8 +257,9 @@ class ProgramTab(BackOfficeTab):
         self.tier_button = QPushButton()
         self.tier_label = QLabel()
         self.tier_label.setWordWrap(True)
+        self.tier_label.setMinimumHeight(48)  # two lines, never squeezed by the list below
         self.tier_list = QListWidget()
-        self.tier_list.setMaximumHeight(140)
+        self.tier_list.setMinimumHeight(90)
         self.state_label = QLabel()
         self.state_label.setObjectName("Hint")
         self.state_label.setWordWrap(True)
@@ -269,10 +279,8 @@ class ProgramTab(BackOfficeTab):
         ):
             pf.addRow(label, field)
         pf.addRow(self.preview_button)
-        side_by_side = QHBoxLayout()
-        side_by_side.addWidget(self.preview_now, 1)
-        side_by_side.addWidget(self.preview_draft, 1)
-        pf.addRow(side_by_side)
+        pf.addRow(self.preview_now)  # one above the other: both stay whole on a 1024-pixel screen
+        pf.addRow(self.preview_draft)
         pf.addRow(self.tier_button)
         pf.addRow(self.tier_label)
         pf.addRow(self.tier_list)
@@ -284,16 +292,13 @@ class ProgramTab(BackOfficeTab):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.publish_button)
         side.addLayout(buttons)
-        self.shop_box = ShopSettingsBox(ctx)
-        self.shop_box.saved.connect(lambda _settings: self.activated())
-        side.addWidget(self.shop_box)
-        side.addStretch(1)
         body = QHBoxLayout()
         body.addWidget(scroll, 3)
         body.addLayout(side, 2)
         box = QVBoxLayout(self)
         box.addWidget(self.message)
         box.addLayout(body)
+        self.setStyleSheet(TAB_STYLE)
 
         self.preview_button.clicked.connect(self.update_preview)
         self.bill_amount.returnPressed.connect(self.update_preview)
@@ -321,10 +326,10 @@ class ProgramTab(BackOfficeTab):
     def _group(self, key: str, rows: list[tuple[str, QWidget]]) -> QGroupBox:
         group = QGroupBox()
         layout = QFormLayout(group)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long label sits above its field
         for name, widget in rows:
             if name:
                 label = QLabel()
-                label.setWordWrap(True)
                 self.labels[name] = label
                 layout.addRow(label, widget)
             else:
@@ -364,7 +369,7 @@ class ProgramTab(BackOfficeTab):
 
     # -- loading -----------------------------------------------------------------------------------
     def title(self) -> str:
-        return self.tr("Program & rewards")
+        return self.tr("Program & rewards").replace("&", "&&")  # a tab label's "&" would mark a shortcut
 
     def activated(self) -> None:
         till = self.ctx.till

@@ -41,6 +41,7 @@ from app.services.staff import ROLES, StaffMember
 from app.services.staff_admin import StaffInfo
 from app.ui import theme
 from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.program_tab import TAB_STYLE
 from app.ui.backoffice.tab import BackOfficeTab
 from app.ui.errors import error_text
 
@@ -173,6 +174,7 @@ class StaffTab(BackOfficeTab):
         box = QVBoxLayout(self)
         box.addWidget(self.message)
         box.addLayout(body)
+        self.setStyleSheet(TAB_STYLE)
 
         self.add_button.clicked.connect(self.add_clicked)
         self.role_button.clicked.connect(self.role_clicked)
