@@ -253,7 +253,7 @@
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished">Ngôn ngữ</translation>
+        <translation>Ngôn ngữ</translation>
     </message>
     <message>
         <source>Export table to CSV…</source>
@@ -1232,7 +1232,7 @@
     </message>
     <message>
         <source>visits</source>
-        <translation type="unfinished">lần ghé</translation>
+        <translation>lượt ghé</translation>
     </message>
     <message>
         <source>new members</source>
@@ -1312,7 +1312,7 @@
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished">Điểm</translation>
+        <translation>Điểm</translation>
     </message>
     <message>
         <source>The program&apos;s return: members and non-members (POS receipts)</source>
@@ -1356,7 +1356,7 @@
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished">Lượt ghé</translation>
+        <translation>Lượt ghé</translation>
     </message>
     <message>
         <source>Member visits during the range. </source>
@@ -1396,7 +1396,7 @@
     </message>
     <message>
         <source>Points expired</source>
-        <translation type="unfinished">Điểm hết hạn</translation>
+        <translation>Điểm hết hạn</translation>
     </message>
     <message>
         <source>Points that expired during the range.</source>
@@ -2928,7 +2928,7 @@
     </message>
     <message>
         <source>Visits</source>
-        <translation type="unfinished">Lượt ghé</translation>
+        <translation>Lượt ghé</translation>
     </message>
     <message>
         <source>Last visit</source>
@@ -3102,7 +3102,7 @@
     </message>
     <message>
         <source>&amp;Gender:</source>
-        <translation type="unfinished">&amp;Giới tính:</translation>
+        <translation>&amp;Giới tính:</translation>
     </message>
     <message>
         <source>female</source>

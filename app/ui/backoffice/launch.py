@@ -32,10 +32,6 @@ if TYPE_CHECKING:
     from app.ui.main import Windows
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackOffice", text)
-
-
 def back_office_staff(till: Till, pin: str) -> StaffMember:
     """The manager or owner whose PIN this is. Raises PermissionDenied with a sentence for the user."""
     try:
@@ -45,9 +41,13 @@ def back_office_staff(till: Till, pin: str) -> StaffMember:
     try:
         someone = staff_service.login(till, pin)
     except PermissionDenied:
-        raise PermissionDenied(_tr("Wrong PIN. Type a manager or owner PIN.")) from None
+        raise PermissionDenied(
+            QCoreApplication.translate("BackOffice", "Wrong PIN. Type a manager or owner PIN.")
+        ) from None
     raise PermissionDenied(
-        _tr("{0} is a cashier: the back office opens only with a manager's or the owner's PIN.").format(someone.name)
+        QCoreApplication.translate(
+            "BackOffice", "{0} is a cashier: the back office opens only with a manager's or the owner's PIN."
+        ).format(someone.name)
     )
 
 
