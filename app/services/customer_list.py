@@ -17,13 +17,14 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.core import cardcode
 from app.core.errors import InvalidInput
 from app.core.names import name_words
 from app.core.phone import display_phone, looks_like_phone, normalise_phone
 from app.db.models import BalanceRow, Customer, CustomerWord
+from app.services import merges
 from app.services.till import Till
 
 PAGE = 200
@@ -160,13 +161,64 @@ def _filtered(q: Select[Any], search: Search) -> Select[Any]:
             q = q.where(Customer.phone.like(f"%{search.value}"))
         return q
     if search.by is SearchBy.NAME:
-        for word in search.words:  # longest (rarest) first
-            words = select(CustomerWord.customer_id).where(
-                CustomerWord.word >= word, CustomerWord.word < word + "\uffff"
-            )
-            q = q.where(Customer.id.in_(words))
+        for word in search.words:
+            q = q.where(Customer.id.in_(_with_word(word)))
         return q
     return q
+
+
+def _with_word(word: str) -> Select[Any]:
+    return select(CustomerWord.customer_id).where(CustomerWord.word >= word, CustomerWord.word < word + "\uffff")
+
+
+def _name_filter_by_scan(q: Select[Any], search: Search, member: Any = Customer.id) -> Select[Any]:
+    """Common words ("nguyen", "thi" are in a third of the names): walk the sorted index and test each member
+    (EXISTS on the member's words), stopping at the page's end, instead of sorting every match."""
+    for word in search.words:
+        w = aliased(CustomerWord)
+        q = q.where(
+            select(w.word)
+            .where(w.customer_id == member, w.word >= word, w.word < word + "\uffff")
+            .correlate(member.table)
+            .exists()
+        )
+    return q
+
+
+def _single_word(s: Session, search: Search) -> str | None:
+    """A typed word that is a whole word of the names (no longer word starts with it), if one is."""
+    for typed in search.words:
+        first = s.scalar(select(func.min(CustomerWord.word)).where(CustomerWord.word >= typed))
+        if first != typed:
+            continue
+        after = s.scalar(
+            select(func.min(CustomerWord.word)).where(CustomerWord.word > typed, CustomerWord.word < typed + "\uffff")
+        )
+        if after is None:
+            return typed
+    return None
+
+
+def _walk_word_in_name_order(search: Search, word: str, descending: bool) -> tuple[Select[Any], list[Any]]:
+    """The members with ``word`` in name order straight from ``ix_customer_word_sorted`` (a surname like
+    "nguyen" clusters in the name index, so walking that would pass every name before it first)."""
+    q = _base().join(CustomerWord, CustomerWord.customer_id == Customer.id).where(CustomerWord.word == word)
+    # The other words are tested on the word row itself, before the member's row is read.
+    others = Search(SearchBy.NAME, words=tuple(w for w in search.words if w != word))
+    q = _name_filter_by_scan(q, others, CustomerWord.customer_id)
+    if descending:
+        return q, [CustomerWord.name_key.desc(), CustomerWord.customer_id.desc()]
+    return q, [CustomerWord.name_key, CustomerWord.customer_id]
+
+
+COMMON_WORD = 20_000  # members sharing the rarest typed word, above which the sorted walk is cheaper
+
+
+def _rarest_count(s: Session, search: Search) -> int:
+    return min(
+        int(s.scalar(select(func.count()).select_from(_with_word(w).limit(COMMON_WORD + 1).subquery())) or 0)
+        for w in search.words
+    )
 
 
 def customer_page(
@@ -188,8 +240,17 @@ def page_in(
     s: Session, search: Search, sort: Sort, offset: int, limit: int, *, descending: bool = False
 ) -> list[CustomerListRow]:
     column = _SORT_COLUMNS[sort]
-    order = [column.desc() if descending else column.asc(), Customer.id.desc() if descending else Customer.id]
-    q = _filtered(_base(), search).order_by(*order).offset(max(offset, 0)).limit(max(min(limit, 5000), 1))
+    # Ties by the member id of the same table, so the sort index (column, id) gives the page in order.
+    tie = Customer.id if column.class_ is Customer else BalanceRow.customer_id
+    order = [column.desc() if descending else column.asc(), tie.desc() if descending else tie.asc()]
+    q = _filtered(_base(), search)
+    if search.by is SearchBy.NAME and _rarest_count(s, search) > COMMON_WORD:
+        exact = _single_word(s, search) if sort is Sort.NAME else None
+        if exact is not None:
+            q, order = _walk_word_in_name_order(search, exact, descending)
+        else:
+            q = _name_filter_by_scan(_base(), search)
+    q = q.order_by(*order).offset(max(offset, 0)).limit(max(min(limit, 5000), 1))
     rows = s.execute(q).all()
     return [
         CustomerListRow(
@@ -220,7 +281,8 @@ def customer_count(till: Till, query: str = "") -> int:
     """How many members the search finds (the table's caption)."""
     search = parse_query(query, till.card_key)
     with till.transaction() as s:
-        if search.by is SearchBy.ALL:  # no join: counting one index is several times faster
-            return int(s.scalar(select(func.count()).select_from(Customer).where(Customer.status != "merged")) or 0)
+        if search.by is SearchBy.ALL:  # every member but the merged-away: one small index counted, no join
+            everyone = int(s.scalar(select(func.count()).select_from(Customer)) or 0)
+            return everyone - len(merges.parents_in(s))
         q = _filtered(_base(), search).with_only_columns(func.count())
         return int(s.scalar(q) or 0)

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
+from app.core.names import fold_name
 from app.core.names import name_words as words_of
 from app.db.models import Customer, CustomerWord
 
@@ -27,9 +28,7 @@ def index_names(s: Session, names: Mapping[str, str], *, fresh: bool = False) ->
     ids = list(names)
     for i in range(0, 0 if fresh else len(ids), _CHUNK):
         s.execute(delete(CustomerWord).where(CustomerWord.customer_id.in_(ids[i : i + _CHUNK])))
-    rows = [{"word": w, "customer_id": cid} for cid, name in names.items() for w in words_of(name)]
-    if rows:
-        s.execute(insert(CustomerWord), rows)
+    _insert(s, names)
 
 
 def rebuild(s: Session) -> int:
@@ -46,11 +45,16 @@ def rebuild(s: Session) -> int:
 
 
 def _insert(s: Session, names: Mapping[str, str]) -> int:
-    rows = [{"word": w, "customer_id": cid} for cid, name in names.items() for w in words_of(name)]
+    rows = [
+        {"word": w, "customer_id": cid, "name_key": fold_name(name)}
+        for cid, name in names.items()
+        for w in words_of(name)
+    ]
     if rows:
         s.execute(insert(CustomerWord), rows)
     return len(rows)
 
 
-def indexed(s: Session) -> set[tuple[str, str]]:
-    return {(w, c) for w, c in s.execute(select(CustomerWord.word, CustomerWord.customer_id))}
+def indexed(s: Session) -> set[tuple[str, str, str]]:
+    rows = s.execute(select(CustomerWord.word, CustomerWord.customer_id, CustomerWord.name_key))
+    return {(w, c, k) for w, c, k in rows}

@@ -62,6 +62,15 @@ def test_search_by_phone_tail_name_words_and_card(till: Till, shop: dict[str, st
     assert customer_list.customer_count(till, "nguyen") == 2 and customer_list.customer_count(till) == 4
 
 
+def test_common_words_walk_the_sorted_index_with_the_same_answer(
+    till: Till, shop: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = {q: names(customer_list.customer_page(till, q)) for q in ("an", "thi nguyen", "dang", "zz")}
+    monkeypatch.setattr(customer_list, "COMMON_WORD", 0)  # as if every word were in a third of the names
+    assert {q: names(customer_list.customer_page(till, q)) for q in expected} == expected
+    assert expected["an"] == ["Nguyễn Thị Ánh", "Nguyễn Văn An"] and expected["zz"] == []
+
+
 def test_sorted_in_sql_and_paged(till: Till, shop: dict[str, str]) -> None:
     by_points = customer_list.customer_page(till, sort=Sort.POINTS, descending=True)
     assert [(r.name, r.points) for r in by_points[:2]] == [("Trần Văn Bình", 50), ("Nguyễn Thị Ánh", 12)]

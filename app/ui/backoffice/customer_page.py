@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import InvalidInput, LoyaltyError
+from app.core.lifecycle import Birthday
 from app.services import corrections, customer_list, customer_page, customers, merges, profiles
 from app.services.customer_page import CustomerProfile, HistoryLine
 from app.services.staff import StaffMember
@@ -81,13 +82,22 @@ class CustomerPageDialog(QDialog):
         self.balance_label.setStyleSheet("font-size: 16px;")
         self.balance_label.setWordWrap(True)
 
-        self.history = QTableWidget(0, 7)
+        self.history = QTableWidget(0, 4)
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.verticalHeader().hide()
         self.history.setWordWrap(True)
-        self.history.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.history.horizontalHeader()
+        for column in (0, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Wrapped lines need new heights when the widths change (once the resize is done).
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self._fit_rows)
+        header.sectionResized.connect(lambda *_: self._fit_timer.start())
         self.feedback = QTableWidget(0, 4)
         self.feedback.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.feedback.verticalHeader().hide()
@@ -113,8 +123,8 @@ class CustomerPageDialog(QDialog):
         left.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignRight)
         left_widget = QWidget()
         left_widget.setLayout(left)
-        left_widget.setMinimumWidth(380)
-        left_widget.setMaximumWidth(480)
+        left_widget.setMinimumWidth(360)
+        left_widget.setMaximumWidth(440)
         row = QHBoxLayout(self)
         row.addWidget(left_widget)
         row.addWidget(self.tabs, 1)
@@ -212,13 +222,16 @@ class CustomerPageDialog(QDialog):
         self.approve_button.clicked.connect(self.approve)
         self.reason_edit.returnPressed.connect(self.approve)
 
+        self.actions_hint = QLabel()
+        self.actions_hint.setWordWrap(True)
         grid = QGridLayout(self.actions_box)
-        grid.addWidget(self.action_label, 0, 0)
-        grid.addWidget(self.action_combo, 0, 1)
-        grid.addWidget(self.forms, 1, 0, 1, 2)
-        grid.addWidget(self.reason_label, 2, 0)
-        grid.addWidget(self.reason_edit, 2, 1)
-        grid.addWidget(self.approve_button, 3, 1)
+        grid.addWidget(self.actions_hint, 0, 0, 1, 2)
+        grid.addWidget(self.action_label, 1, 0)
+        grid.addWidget(self.action_combo, 1, 1)
+        grid.addWidget(self.forms, 2, 0, 1, 2)
+        grid.addWidget(self.reason_label, 3, 0)
+        grid.addWidget(self.reason_edit, 3, 1)
+        grid.addWidget(self.approve_button, 4, 1)
         self.action_combo.currentIndexChanged.connect(self.forms.setCurrentIndex)
         self.action_combo.currentIndexChanged.connect(lambda _: self.message.clear())
 
@@ -236,12 +249,12 @@ class CustomerPageDialog(QDialog):
         self.tabs.setTabText(0, self.tr("History"))
         self.tabs.setTabText(1, self.tr("Ratings and tickets"))
         self.history.setHorizontalHeaderLabels(
-            [self.tr("When"), self.tr("What"), self.tr("Points"), self.tr("Stamps"), self.tr("Where"),
-             self.tr("Staff"), self.tr("Receipt")]
+            [self.tr("When"), self.tr("What, where, who"), self.tr("Points"), self.tr("Stamps")]
         )  # fmt: skip
         self.feedback.setHorizontalHeaderLabels([self.tr("When"), self.tr("Rating or ticket"), self.tr("Comment"),
                                                  self.tr("State")])  # fmt: skip
-        self.actions_box.setTitle(self.tr("Manager actions (each needs a manager PIN and a reason)"))
+        self.actions_box.setTitle(self.tr("Manager actions"))
+        self.actions_hint.setText(self.tr("Each needs a manager PIN and a reason; all are written to the audit log."))
         self.action_label.setText(self.tr("&Action:"))
         current = max(self.action_combo.currentIndex(), 0)
         self.action_combo.blockSignals(True)
@@ -352,16 +365,30 @@ class CustomerPageDialog(QDialog):
         fmt = self.ctx.fmt
         self.history.setRowCount(len(p.history))
         for i, h in enumerate(p.history):
-            where = f"{h.store} · {h.till}"
-            cells = [fmt.datetime(h.at), self.entry_text(h, p), fmt.signed(h.points), fmt.signed(h.stamps), where,
-                     h.staff, h.receipt]  # fmt: skip
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
+            text = self.entry_text(h, p) + "\n" + self.where_text(h)
+            cells = [fmt.datetime(h.at), text, fmt.signed(h.points), fmt.signed(h.stamps)]
+            for col, value in enumerate(cells):
+                item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, h.id)
+                if col == 1:
+                    item.setToolTip(text)
                 if col in (2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.history.setItem(i, col, item)
-        self.history.resizeColumnToContents(0)
+        self.history.resizeRowsToContents()
+
+    def _fit_rows(self, *_: object) -> None:
+        if self.history.rowCount() <= 2000:  # beyond that, rows keep their height (cost grows with rows)
+            self.history.resizeRowsToContents()
+
+    def where_text(self, h: HistoryLine) -> str:
+        """Where, by whom and for which receipt an entry was made, in words."""
+        parts = [self.tr("at {0}, till {1}").format(h.store, h.till)]
+        if h.staff:
+            parts.append(self.tr("by {0}").format(h.staff))
+        if h.receipt:
+            parts.append(self.tr("receipt {0}").format(h.receipt))
+        return " · ".join(parts)
 
     def entry_text(self, h: HistoryLine, p: CustomerProfile) -> str:
         """One ledger entry in words."""
@@ -503,7 +530,7 @@ class CustomerPageDialog(QDialog):
             edit = profiles.ProfileEdit(
                 name=self.edit_name.text(),
                 phone=self.edit_phone.text(),
-                birthday=parse_birthday(self.edit_birthday.text()),
+                birthday=self._birthday(),
                 gender=(None, "female", "male", "other")[self.edit_gender.currentIndex()],
                 area=self.edit_area.text(),
                 marketing_consent=self.edit_consent.isChecked(),
@@ -547,6 +574,14 @@ class CustomerPageDialog(QDialog):
                 merges.unmerge(till, dup_id, manager=m, reason=reason), self.tr("The merge is undone.")
             ),
         )
+
+    def _birthday(self) -> Birthday | None:
+        try:
+            return parse_birthday(self.edit_birthday.text())
+        except InvalidInput:
+            raise InvalidInput(
+                "Type the birthday as day/month, e.g. 24/11 (the year may follow: 24/11/1990)."
+            ) from None
 
     def approve(self) -> None:
         self.message.clear()

@@ -237,6 +237,7 @@ class CustomersTab(BackOfficeTab):
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setObjectName("DashError")
+        self.message_label.hide()
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -278,7 +279,7 @@ class CustomersTab(BackOfficeTab):
         self.table.activated.connect(lambda index: self.open_row(index.row()))
         self.open_button.clicked.connect(self.open_selected)
         self.duplicates_button.clicked.connect(self.open_duplicates)
-        self.model.failed.connect(self.message_label.setText)
+        self.model.failed.connect(self._say)
         self.model.page_loaded.connect(self._loaded)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search_edit.setFocus)
         ctx.events.data_changed.connect(self._data_changed)
@@ -286,6 +287,7 @@ class CustomersTab(BackOfficeTab):
         self._started = False
         self._duplicates: list[tuple[str, str, str]] = []
         self._enter_pending = False
+        self._sized = False
         self.retranslate()
 
     # -- the tab interface ------------------------------------------------------------------------
@@ -344,14 +346,18 @@ class CustomersTab(BackOfficeTab):
 
     # -- searching ----------------------------------------------------------------------------------
 
+    def _say(self, text: str) -> None:
+        self.message_label.setText(text)
+        self.message_label.setVisible(bool(text))
+
     def search_now(self) -> None:
         self._pause.stop()
-        self.message_label.clear()
+        self._say("")
         query = self.search_edit.text()
         try:
             customer_list.parse_query(query, self.ctx.till.card_key)
         except LoyaltyError as exc:
-            self.message_label.setText(error_text(exc))
+            self._say(error_text(exc))
             return
         self.model.reload(query)
         till = self.ctx.till
@@ -377,6 +383,10 @@ class CustomersTab(BackOfficeTab):
         self.search_now()
 
     def _loaded(self, count: int) -> None:
+        if count and not self._sized:  # once, on the first rows: the columns fit what they show
+            self._sized = True
+            self.table.resizeColumnsToContents()
+            self.table.setColumnWidth(0, max(self.table.columnWidth(0), 200))
         if self._enter_pending:
             self._enter_pending = False
             if count == 1:

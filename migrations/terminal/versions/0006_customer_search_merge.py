@@ -31,15 +31,19 @@ def upgrade() -> None:
     # A VIRTUAL generated column can be added in place (no table copy) and indexed.
     op.add_column("customer", sa.Column("phone_tail_rev", sa.String(6), sa.Computed(PHONE_TAIL_REV, persisted=False)))
     op.create_index("ix_customer_phone_tail_rev", "customer", ["phone_tail_rev"])
-    for name in BALANCE_SORTS:
-        op.create_index(f"ix_balance_{name}", "balance", [name])
+    for name in BALANCE_SORTS:  # with the member: ties keep a stable order, no sort step for a page
+        op.create_index(f"ix_balance_{name}", "balance", [name, "customer_id"])
+    op.drop_index("ix_customer_name_key", table_name="customer")
+    op.create_index("ix_customer_name_sort", "customer", ["name_key", "id"])
     words = op.create_table(
         "customer_word",
         sa.Column("word", sa.String(100), nullable=False),
         sa.Column("customer_id", sa.String(40), nullable=False),
+        sa.Column("name_key", sa.String(200), nullable=False),
         sa.PrimaryKeyConstraint("word", "customer_id", name=op.f("pk_customer_word")),
     )
-    op.create_index("ix_customer_word_customer_id", "customer_word", ["customer_id"])
+    op.create_index("ix_customer_word_member", "customer_word", ["customer_id", "word"])
+    op.create_index("ix_customer_word_sorted", "customer_word", ["word", "name_key", "customer_id"])
     op.create_table(
         "customer_merge",
         sa.Column("id", sa.String(36), nullable=False),
@@ -65,7 +69,7 @@ def upgrade() -> None:
     )
     conn = op.get_bind()
     rows = [
-        {"word": word, "customer_id": cid}
+        {"word": word[:100], "customer_id": cid, "name_key": _fold(name)}
         for cid, name in conn.execute(sa.text("SELECT id, name FROM customer"))
         for word in set(_fold(name).split())
     ]
@@ -78,10 +82,13 @@ def downgrade() -> None:
     op.drop_index("ix_customer_merge_duplicate_id", table_name="customer_merge")
     op.drop_index("ix_customer_merge_survivor_id", table_name="customer_merge")
     op.drop_table("customer_merge")
-    op.drop_index("ix_customer_word_customer_id", table_name="customer_word")
+    op.drop_index("ix_customer_word_sorted", table_name="customer_word")
+    op.drop_index("ix_customer_word_member", table_name="customer_word")
     op.drop_table("customer_word")
     for name in BALANCE_SORTS:
         op.drop_index(f"ix_balance_{name}", table_name="balance")
+    op.drop_index("ix_customer_name_sort", table_name="customer")
+    op.create_index("ix_customer_name_key", "customer", ["name_key"])
     op.drop_index("ix_customer_phone_tail_rev", table_name="customer")
     with op.batch_alter_table("customer") as batch:
         batch.drop_column("phone_tail_rev")
