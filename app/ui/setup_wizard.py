@@ -321,10 +321,8 @@ class ServerPage(_Page):
         if not joining:
             self.labels[2].hide()
             self.till_name.hide()
-        self.hint = _label("Hint")
         self.progress = _label("Hint")
         box = QVBoxLayout(self)
-        box.addWidget(self.hint)
         box.addLayout(form)
         box.addWidget(self.progress)
         box.addWidget(self.problem)
@@ -348,10 +346,10 @@ class ServerPage(_Page):
     def retranslate(self) -> None:
         if self.joining:
             self.setTitle(self.tr("Join your chain"))
-            self.hint.setText(self.tr("Ask the chain's manager for a pairing code for this store. It works once."))
+            self.setSubTitle(self.tr("Ask the chain's manager for a pairing code for this store. It works once."))
         else:
             self.setTitle(self.tr("Central server (optional)"))
-            self.hint.setText(
+            self.setSubTitle(
                 self.tr(
                     "With a central server, several tills share members and the program. "
                     "Leave this empty to run on this till alone; you can pair later."
