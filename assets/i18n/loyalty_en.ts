@@ -3135,7 +3135,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Win-back (at risk + lapsed)…</source>
+        <source>Win-back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members at risk or lapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members whose birthday is this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The top 20 % by spend over 12 months</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

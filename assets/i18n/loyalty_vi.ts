@@ -3137,8 +3137,20 @@
         <translation>Sinh nhật tháng này…</translation>
     </message>
     <message>
-        <source>Win-back (at risk + lapsed)…</source>
-        <translation>Mời quay lại (nguy cơ rời bỏ + lâu không ghé)…</translation>
+        <source>Win-back…</source>
+        <translation>Mời quay lại…</translation>
+    </message>
+    <message>
+        <source>Members at risk or lapsed</source>
+        <translation>Thành viên có nguy cơ rời bỏ hoặc đã lâu không ghé</translation>
+    </message>
+    <message>
+        <source>Members whose birthday is this month</source>
+        <translation>Thành viên có sinh nhật trong tháng này</translation>
+    </message>
+    <message>
+        <source>The top 20 % by spend over 12 months</source>
+        <translation>20 % thành viên chi tiêu nhiều nhất trong 12 tháng</translation>
     </message>
     <message>
         <source>VIP…</source>

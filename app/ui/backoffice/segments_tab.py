@@ -168,6 +168,7 @@ class SegmentsTab(BackOfficeTab):
         lbox.addWidget(self.rule_label)
         self.campaign_title = QLabel()
         self.campaign_title.setObjectName("DashSection")
+        self.campaign_title.setWordWrap(True)
         lbox.addWidget(self.campaign_title)
         self.campaign_buttons: dict[str, QPushButton] = {}
         for key in segments.CAMPAIGNS:
@@ -367,7 +368,10 @@ class SegmentsTab(BackOfficeTab):
         self.lapsed_label.setText(self.tr("&Lapsed after (days):"))
         self.campaign_title.setText(self.tr("Campaign lists (members who agreed to marketing)"))
         self.campaign_buttons["birthday"].setText(self.tr("Birthday this month…"))
-        self.campaign_buttons["winback"].setText(self.tr("Win-back (at risk + lapsed)…"))
+        self.campaign_buttons["winback"].setText(self.tr("Win-back…"))
+        self.campaign_buttons["winback"].setToolTip(self.tr("Members at risk or lapsed"))
+        self.campaign_buttons["birthday"].setToolTip(self.tr("Members whose birthday is this month"))
+        self.campaign_buttons["vip"].setToolTip(self.tr("The top 20 % by spend over 12 months"))
         self.campaign_buttons["vip"].setText(self.tr("VIP…"))
         self.export_button.setText(self.tr("Export this segment (CSV)…"))
         self._fill_counts()
