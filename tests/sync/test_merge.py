@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from synctools import ServerProcess, Shop, server_balances, server_entries, till_balances, till_entries
 
 from app.core.earning import Bill
+from app.core.errors import BadCardCode
 from app.core.ledger import Balance, fold
 from app.db.models import Customer
-from app.services import awards, balances, customer_list, customers, merges
+from app.services import awards, balances, customer_list, customers, merges, profiles
 from sync.server.models import CustomerRow
 from sync.worker.worker import SyncWorker
 
@@ -109,3 +111,17 @@ def test_a_merge_at_one_till_is_agreed_by_every_till_and_the_server_and_can_be_u
         kinds = sorted(m.kind for m in merges.facts_in(s))
         assert kinds == ["merge", "unmerge"] and fact.id in {m.id for m in merges.facts_in(s)}
         assert s.scalars(select(Customer.status).where(Customer.id == second.customer_id)).one() == "active"
+
+
+def test_a_card_replaced_at_one_till_is_refused_at_the_other_with_a_sentence(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    store = server.new_store()
+    a, b = shops(server, store), shops(server, store)
+    member = customers.enroll(a.till, name="Hồ Thị Mai", phone="0931 000 333", staff=a.cashier)
+    sync(a, b, server=server)
+    new = profiles.replace_card(a.till, member.customer_id, manager=a.owner, reason="mất thẻ")
+    sync(a, b, server=server)
+    with pytest.raises(BadCardCode, match="was replaced by a new card"):
+        customers.find(b.till, member.payload)  # the old card's QR, scanned at the other till
+    assert customers.find(b.till, new.payload).matches[0].customer_id == member.customer_id
