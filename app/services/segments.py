@@ -35,7 +35,7 @@ from app.core.segments import (
 )
 from app.db.models import Customer, Setting
 from app.services import exports
-from app.services.reports.visits import live_earns
+from app.services.reports.visits import live_earns, roomy
 from app.services.staff import StaffMember, audit
 from app.services.till import Till
 
@@ -209,6 +209,7 @@ def report(till: Till, *, now: datetime | None = None, filters: SegmentFilter | 
     program = till.program()
     today = local(now, program.timezone).date()
     with till.transaction() as s:
+        roomy(s)
         rules = rules_for(s)
         rows = member_facts(s, now, rules)
         limits = thresholds((f for _, f in rows), rules)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, case, func, literal, or_, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import ColumnElement, case, func, literal, or_, select, text
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import Subquery
 
 from app.core.ledger import EntryKind
@@ -17,6 +17,19 @@ from app.db.models import LedgerEntryRow
 
 E = LedgerEntryRow
 Stores = frozenset[str] | None  # None: every store the node holds
+
+
+REPORT_CACHE_KIB = 131_072  # SQLite page cache for a report's connection: 128 MiB
+
+
+def roomy(session: Session) -> None:
+    """Give this connection a large page cache for a report that reads a big part of the ledger.
+
+    The till's connections keep SQLite's small default (a checkout touches a few pages); a
+    report run on the back office's background thread reads hundreds of thousands of rows.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text(f"PRAGMA cache_size=-{REPORT_CACHE_KIB}"))
 
 
 def in_stores(column: ColumnElement[str], stores: Stores) -> ColumnElement[bool]:
