@@ -17,7 +17,7 @@ from app.bootstrap import DEFAULT_HOME, get_setting, open_till
 from app.core.errors import LoyaltyError, NotFound
 from app.core.lifecycle import Birthday
 from app.core.money import currency, format_money, parse_amount
-from app.services import balances, catalog, corrections, customers, lifecycle, redemption, staff
+from app.services import balances, catalog, corrections, customers, lifecycle, name_words, redemption, staff
 from app.services.setup import LANGUAGE_SETTING
 from app.services.till import Till
 
@@ -172,6 +172,16 @@ def cmd_verify(args: argparse.Namespace) -> None:
     print("Every cached balance equals a rebuild from the ledger.")
 
 
+def cmd_rebuild_search(args: argparse.Namespace) -> None:
+    """The name-word index the back office searches, recomputed from the names (after a bulk load)."""
+    till = _till(args)
+    with till.transaction() as s:
+        before = name_words.indexed(s)
+        written = name_words.rebuild(s)
+        same = name_words.indexed(s) == before
+    print(f"Name search index rebuilt: {written} words; " + ("it was up to date." if same else "it had drifted."))
+
+
 def run_terminal(argv: Sequence[str] | None = None) -> int:
     """Start the cashier app; a new till first asks: the demo, or a real shop (wizard)."""
     parser = argparse.ArgumentParser(prog="loyalty-terminal", description=run_terminal.__doc__)
@@ -281,6 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     j.add_argument("--reason", required=True)
     sub.add_parser("expire", help="run point expiry and the yearly tier review (manager PIN)")
     sub.add_parser("verify", help="verify the ledger chain and the cached balances")
+    sub.add_parser("rebuild-search", help="rebuild the back office's name search index (after a bulk load)")
     firstrun.add_parsers(sub)
     return p
 
@@ -295,6 +306,7 @@ COMMANDS = {
     "adjust": cmd_adjust,
     "expire": cmd_expire,
     "verify": cmd_verify,
+    "rebuild-search": cmd_rebuild_search,
     **firstrun.COMMANDS,
 }
 

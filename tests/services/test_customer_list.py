@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
+from app import cli
 from app.core.earning import Bill
 from app.core.errors import BadCardCode, Duplicate, InvalidInput, NotAllowed, NotFound, PermissionDenied
 from app.core.lifecycle import Birthday
-from app.db.models import AuditLog
+from app.db.models import AuditLog, CustomerWord
 from app.services import awards, corrections, customer_list, customer_page, customers, merges, name_words, profiles
 from app.services.customer_list import SearchBy, Sort
 from app.services.staff import StaffMember
@@ -151,3 +153,19 @@ def test_profile_edit_and_a_new_card(
     assert actions[-2:] == ["customer.edit", "customer.new_card"]
     with pytest.raises(NotFound):
         profiles.replace_card(till, "nobody", manager=manager, reason="x")
+
+
+def test_the_rebuild_command_restores_a_lost_name_index(
+    till: Till, shop: dict[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with till.transaction() as s:
+        kept = name_words.indexed(s)
+        s.execute(delete(CustomerWord))  # as after a bulk load straight into SQL
+    assert customer_list.customer_page(till, "anh") == []
+    assert cli.main(["--home", str(tmp_path / "home"), "rebuild-search"]) == 0
+    assert "had drifted" in capsys.readouterr().out
+    with till.transaction() as s:
+        assert name_words.indexed(s) == kept
+    assert names(customer_list.customer_page(till, "anh")) == ["Nguyễn Thị Ánh"]
+    assert cli.main(["--home", str(tmp_path / "home"), "rebuild-search"]) == 0
+    assert "up to date" in capsys.readouterr().out
