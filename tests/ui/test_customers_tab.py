@@ -11,6 +11,8 @@ from PySide6.QtWidgets import QApplication
 from ui_helpers import CASHIER_PIN, MANAGER_PIN, OWNER_PIN
 
 from app.core.earning import Bill
+from app.core.errors import BadCardCode
+from app.db.models import Flag
 from app.services import awards, balances, customer_list, customers, merges, staff
 from app.services.customer_list import Sort
 from app.services.till import Till
@@ -179,3 +181,50 @@ def test_merge_two_members_from_the_page_and_undo_it(qtbot: Any, tab: CustomersT
         assert balances.mismatches(s) == []
         assert [f.kind.value for f in merges.facts_in(s)] == ["merge", "unmerge"]
     assert len(customer_list.customer_page(till, "nguyen")) == 2
+
+
+def test_a_pair_flagged_by_sync_leads_to_the_merge_and_a_new_card_replaces_the_old(
+    qtbot: Any, ctx: BackOfficeContext, till: Till, members: Any
+) -> None:
+    with till.transaction() as s:
+        s.add(Flag(id="dup-1", kind="duplicate_member", customer_id=members.an,
+                   message=f"Members {members.anh} and {members.an} share the phone +84912345678: they were "
+                   "enrolled at two tills while offline. Merge them in the back office."))  # fmt: skip
+    tab = CustomersTab(ctx)
+    qtbot.addWidget(tab)
+    tab.show()
+    with qtbot.waitSignal(tab.model.page_loaded, timeout=10_000):
+        tab.activated()
+    qtbot.waitUntil(lambda: tab.duplicates_button.isVisible())
+    with qtbot.waitSignal(tab.opened, timeout=5_000) as opened:
+        tab.duplicates_button.click()
+    page: CustomerPageDialog = opened.args[0]
+    qtbot.waitUntil(lambda: page.profile is not None)
+    assert page.action == "merge" and page.merge_choice.currentData() == members.an
+    assert "possibly the same person" in page.status_label.text()
+    page.reason_edit.setText("đồng bộ báo trùng")
+    answer_pin_dialog(qtbot, MANAGER_PIN)
+    with qtbot.waitSignal(page.done, timeout=5_000):
+        page.approve_button.click()
+    qtbot.waitUntil(lambda: not tab.duplicates_button.isVisible())  # the flag is settled by the merge
+
+    old_card = customers.view(till, members.anh).card_number
+    page.choose_action("new_card")
+    page.reason_edit.setText("khách làm mất thẻ")
+    answer_pin_dialog(qtbot, MANAGER_PIN)
+    with qtbot.waitSignal(page.done, timeout=5_000):
+        page.approve_button.click()
+    new_card = customers.view(till, members.anh).card_number
+    assert new_card != old_card and new_card in page.card_number_label.text()
+    assert not page.card_qr.pixmap().isNull()
+    with pytest.raises(BadCardCode, match="replaced"):
+        customers.find(till, old_card)
+
+    page.choose_action("block")
+    page.reason_edit.setText("nghi gian lận")
+    asked = answer_pin_dialog(qtbot, MANAGER_PIN)
+    with qtbot.waitSignal(page.done, timeout=5_000):
+        page.approve_button.click()
+    assert asked[0].startswith("Block Nguyễn Thị Ánh")
+    assert customers.view(till, members.anh).blocked
+    qtbot.waitUntil(lambda: "Blocked" in page.status_label.text())
