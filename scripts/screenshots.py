@@ -169,6 +169,14 @@ def backoffice_tour(app: QApplication, out: Path, language: str) -> None:
         till.engine.dispose()
 
 
+def customer_page_tour(app: QApplication, out: Path, language: str) -> None:
+    """A member's page (history in words, a merged-in card, the merge form) and the table searched by a
+    phone's last digits, at 1366×768 and 1024×768 (built in ``scripts/screenshots_customers.py``)."""
+    from scripts.screenshots_customers import tour
+
+    tour(app, out, language)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -184,6 +192,7 @@ def main() -> int:
         if not args.backoffice_only:
             checkout_tour(app, out, language)
         backoffice_tour(app, out, language)
+        customer_page_tour(app, out, language)
     return 0
 
 

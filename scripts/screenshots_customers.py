@@ -76,7 +76,7 @@ def tour(app: QApplication, out: Path, language: str) -> None:
             window.resize(width, height)
             window.show()
             settle(app, 200)
-            shoot(app, window, out / f"backoffice_customers_{width}x{height}_{language}.png")
+            shoot(app, window, out / f"backoffice_customers_search_{width}x{height}_{language}.png")
         page = tab.open_customer(member)
         settle(app, 3000, until=lambda: page.profile is not None and not ctx.ops.busy)
         page.choose_action("merge")
