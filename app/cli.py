@@ -17,7 +17,17 @@ from app.bootstrap import DEFAULT_HOME, get_setting, open_till
 from app.core.errors import LoyaltyError, NotFound
 from app.core.lifecycle import Birthday
 from app.core.money import currency, format_money, parse_amount
-from app.services import balances, catalog, corrections, customers, lifecycle, name_words, redemption, staff
+from app.services import (
+    balances,
+    catalog,
+    corrections,
+    customers,
+    lifecycle,
+    name_words,
+    redemption,
+    staff,
+    vouchers,
+)
 from app.services.setup import LANGUAGE_SETTING
 from app.services.till import Till
 
@@ -115,6 +125,17 @@ def cmd_redeem(args: argparse.Namespace) -> None:
         + (f", discount {_money(till, r.redemption.discount)}" if r.redemption.discount else "")
         + (f", voucher {r.voucher_code}" if r.voucher_code else "")
     )
+    if r.voucher is not None:
+        print(f"  voucher QR: {r.voucher.payload}  (valid until {r.voucher.expires_on:%d/%m/%Y})")
+
+
+def cmd_voucher(args: argparse.Namespace) -> None:
+    till = _till(args)
+    who = staff.login(till, _pin(args))
+    cid = _one(till, args.member)[0] if args.member else None
+    bill = parse_amount(args.bill) if args.bill else 0
+    use = vouchers.redeem(till, args.code, staff=who, customer_id=cid, bill=bill)
+    print(f"Voucher {use.code} used: take {_money(till, use.discount)} off the bill.")
 
 
 def cmd_rewards(args: argparse.Namespace) -> None:
@@ -280,6 +301,10 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("reward", help="reward id or exact name")
     d.add_argument("--bill", help="the bill amount, for discounts")
     d.add_argument("--points", type=int, help="points to spend, for paying with points")
+    v = sub.add_parser("voucher", help="take a voucher off a bill (its QR payload, or its code)")
+    v.add_argument("code", help="the voucher's QR payload (works offline anywhere) or its 8-character code")
+    v.add_argument("--bill", help="the bill amount (the voucher covers at most the bill)")
+    v.add_argument("--member", help="the member it is booked to, for a guest's voucher (card number or phone)")
     sub.add_parser("rewards", help="list the rewards")
     c = sub.add_parser("card", help="print a member's card as PNG or PDF")
     c.add_argument("query")
@@ -301,6 +326,7 @@ COMMANDS = {
     "enroll": cmd_enroll,
     "award": cmd_award,
     "redeem": cmd_redeem,
+    "voucher": cmd_voucher,
     "rewards": cmd_rewards,
     "card": cmd_card,
     "adjust": cmd_adjust,
