@@ -39,12 +39,16 @@ def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]])
     path = Path(path)
     tmp = path.with_name(path.name + ".part")
     count = 0
-    with tmp.open("w", newline="", encoding="utf-8-sig") as f:
-        w = csv.writer(f)
-        w.writerow(headers)
-        for row in rows:
-            w.writerow([_cell(v) for v in row])
-            count += 1
+    try:
+        with tmp.open("w", newline="", encoding="utf-8-sig") as f:
+            w = csv.writer(f)
+            w.writerow(headers)
+            for row in rows:
+                w.writerow([_cell(v) for v in row])
+                count += 1
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     _replace(tmp, path)
     return count
 
@@ -63,6 +67,10 @@ def write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]]
         ws.append([_cell(v) for v in row])
         count += 1
     tmp = path.with_name(path.name + ".part")
-    wb.save(tmp)
+    try:
+        wb.save(tmp)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     _replace(tmp, path)
     return count
