@@ -258,6 +258,9 @@ def main(argv: list[str] | None = None) -> None:
     ms, d = timed(lambda: dashboard(till, period, frozenset({till.store_id})))
     results.append(("dashboard, last 30 days (one store)", ms, 1000, f"{d.visits:,} visits"))
 
+    from app.core.segments import Segment
+    from app.services import segments
+
     try:
         from app.services import customer_list
     except ImportError:
@@ -269,11 +272,11 @@ def main(argv: list[str] | None = None) -> None:
         results.append(("customer table, first 200 rows by last visit", ms, 100, f"{len(rows)} rows"))
         ms, rows = timed(lambda: customer_list.customer_page(till, "4567"), repeat=5)
         results.append(("customer table, search by phone tail 4567", ms, 100, f"{len(rows)} rows"))
+        first = customer_list.customer_page(till, "", "last_visit", 0, 200, descending=True)
+        ms, found = timed(lambda: segments.segments_for(till, [r.id for r in first]), repeat=5)
+        results.append(("segments of those 200 rows (the table's column)", ms, 100, f"{len(found)} members"))
     else:
         print("app.services.customer_list not there: customer table not timed")
-
-    from app.core.segments import Segment
-    from app.services import segments
 
     ms, n = timed(lambda: segments.count(till, Segment.LAPSED), repeat=3)
     results.append(("segment count: lapsed", ms, 2000, f"{n:,} members"))
