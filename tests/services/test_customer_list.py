@@ -79,6 +79,11 @@ def test_sorted_in_sql_and_paged(till: Till, shop: dict[str, str]) -> None:
     assert by_points[0].visits == 1 and by_points[0].lifetime_spend == 500_000 and by_points[0].last_visit_at
     first, second = (customer_list.customer_page(till, offset=i, limit=2) for i in (0, 2))
     assert names(first) + names(second) == ["Đặng Thị Dung", "Nguyễn Thị Ánh", "Nguyễn Văn An", "Trần Văn Bình"]
+    assert list(customer_list.every_customer(till)) == first + second  # the export streams the same rows
+    assert names(list(customer_list.every_customer(till, "nguyen", Sort.POINTS, descending=True))) == [
+        "Nguyễn Thị Ánh",
+        "Nguyễn Văn An",
+    ]
 
 
 def test_a_merged_away_member_leaves_the_list_and_its_card_finds_the_survivor(

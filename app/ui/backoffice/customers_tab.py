@@ -312,23 +312,17 @@ class CustomersTab(BackOfficeTab):
 
         def every_row() -> tuple[Sequence[str], Iterable[Sequence[Any]]]:
             def rows() -> Iterable[Sequence[Any]]:
-                offset = 0
-                while True:
-                    page = customer_list.customer_page(till, query, sort, offset, 5000, descending=desc)
-                    for r in page:
-                        yield [
-                            r.name,
-                            r.phone,
-                            model.text(r, "tier"),
-                            r.points,
-                            r.stamps,
-                            r.visits,
-                            model.text(r, "last_visit"),
-                            r.lifetime_spend,
-                        ]
-                    if len(page) < 5000:
-                        return
-                    offset += 5000
+                for r in customer_list.every_customer(till, query, sort, descending=desc):
+                    yield [
+                        r.name,
+                        r.phone,
+                        model.text(r, "tier"),
+                        r.points,
+                        r.stamps,
+                        r.visits,
+                        model.text(r, "last_visit"),
+                        r.lifetime_spend,
+                    ]
 
             return headers, rows()
 
