@@ -96,6 +96,10 @@ class SegmentReport:
     def members_in(self, segment: Segment) -> list[SegmentMember]:
         return [m for m in self.members if segment in m.segments]
 
+    def filtered(self, filters: SegmentFilter) -> SegmentReport:
+        """The same report narrowed to the members the filters match (no new query)."""
+        return SegmentReport(self.as_of, self.rules, self.limits, tuple(m for m in self.members if filters.matches(m)))
+
 
 # -- rules and cut-offs ----------------------------------------------------------------------------
 def rules_for(s: Session) -> SegmentRules:

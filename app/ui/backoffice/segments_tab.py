@@ -109,7 +109,8 @@ class SegmentsTab(BackOfficeTab):
 
     def __init__(self, ctx: BackOfficeContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.report: SegmentReport | None = None
+        self.report: SegmentReport | None = None  # what is shown: the full report, filtered
+        self.full: SegmentReport | None = None  # every member; filters narrow it without a new query
         self._asked = 0
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 6, 0, 0)
@@ -209,9 +210,9 @@ class SegmentsTab(BackOfficeTab):
         outer.addWidget(split, 1)
 
         self.segment_list.currentRowChanged.connect(lambda _: self._show_list())
-        self.age_combo.currentIndexChanged.connect(lambda _: self.refresh())
-        self.gender_combo.currentIndexChanged.connect(lambda _: self.refresh())
-        self.area_field.editingFinished.connect(self.refresh)
+        self.age_combo.currentIndexChanged.connect(lambda _: self.apply_filters())
+        self.gender_combo.currentIndexChanged.connect(lambda _: self.apply_filters())
+        self.area_field.editingFinished.connect(self.apply_filters)
         self.lapsed_spin.valueChanged.connect(self._lapsed_changed)
         self._lapsed_loaded = False
         self.retranslate()
@@ -249,13 +250,33 @@ class SegmentsTab(BackOfficeTab):
         self.segment_list.setCurrentRow(list(Segment).index(segment))
 
     def refresh(self) -> None:
+        """Compute every member's segments again (the tab was shown, or the lapsed setting changed)."""
         till, flt = self.ctx.till, self.filters()
         self._asked += 1
         asked = self._asked
         self.status_label.setText(self.tr("Computing the segments…"))
+
+        def job() -> tuple[SegmentReport, SegmentReport]:
+            full = segments.report(till)
+            return full, full.filtered(flt)
+
         self.ctx.ops.run(
-            lambda: segments.report(till, filters=flt),
-            on_done=lambda rep: self._loaded(asked, rep),
+            job,
+            on_done=lambda both: self._loaded(asked, *both),
+            on_error=lambda exc: self._failed(asked, exc),
+        )
+
+    def apply_filters(self) -> None:
+        """Narrow the last report to the filters (a new query only if there is no report yet)."""
+        if self.full is None:
+            self.refresh()
+            return
+        full, flt = self.full, self.filters()
+        self._asked += 1
+        asked = self._asked
+        self.ctx.ops.run(
+            lambda: (full, full.filtered(flt)),
+            on_done=lambda both: self._loaded(asked, *both),
             on_error=lambda exc: self._failed(asked, exc),
         )
 
@@ -263,10 +284,10 @@ class SegmentsTab(BackOfficeTab):
         if asked == self._asked:
             self.status_label.setText(self.tr("The segments could not be computed: {0}").format(exc))
 
-    def _loaded(self, asked: int, rep: SegmentReport) -> None:
+    def _loaded(self, asked: int, full: SegmentReport, rep: SegmentReport) -> None:
         if asked != self._asked:
             return
-        self.report = rep
+        self.full, self.report = full, rep
         self._fill_counts()
         self._show_list()
         self.status_label.setText(
