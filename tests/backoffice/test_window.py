@@ -247,3 +247,36 @@ def test_the_cashier_card_shows_the_members_segment_and_one_action(
     assert card.segment_label.text() == "➜ at risk — offer the win-back reward"
     cashier_app.checkout.select("m06", identified=False)  # joined, never bought: no segment
     qtbot.waitUntil(lambda: not card.segment_label.isVisibleTo(card))
+
+
+def test_loyalty_backoffice_alone_opens_on_the_till_folder_with_the_owner_pin(qtbot, chain: Chain) -> None:
+    from app.ui.backoffice.launch import main
+
+    seen: list[str] = []
+
+    def login() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, LoginDialog):
+            QTimer.singleShot(20, login)
+            return
+        seen.append(dialog.prompt.text())
+        dialog.pad.field.setText(OWNER_PIN)
+        qtbot.keyClick(dialog.pad.field, Qt.Key.Key_Return)
+        QTimer.singleShot(20, close_when_open)
+
+    def close_when_open() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, BackOfficeWindow) and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(20, close_when_open)
+            return
+        seen.append(windows[0].ctx.staff.role)
+        windows[0].ctx.ops.wait_idle()
+        windows[0].close()
+
+    QTimer.singleShot(20, login)
+    assert main(["--home", str(chain.home)]) == 0
+    assert seen[1] == "owner"
+    with chain.a.transaction() as s:
+        assert s.scalars(select(AuditLog.staff_id).where(AuditLog.action == "backoffice.open")).all() == [
+            chain.owner.id
+        ]

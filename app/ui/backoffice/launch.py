@@ -57,15 +57,24 @@ def open_window(
     """The back-office window for ``who`` (PIN already checked), shown, the opening audited."""
     with till.transaction() as s:
         staff_service.audit(s, who, "backoffice.open", who.id)
-    ops = BackgroundOps()
+    # The runner outlives the window: a query still running when the window closes must find its
+    # runner alive to report to; the runner goes once it is idle.
+    ops = BackgroundOps(QCoreApplication.instance())
     ctx = BackOfficeContext(till=till, staff=who, ops=ops, language=language)
     window = BackOfficeWindow(ctx, translations=translations, parent=parent)
-    ops.setParent(window)
+    window.destroyed.connect(lambda: _retire(ops))
     if parent is not None:
         window.setWindowFlag(Qt.WindowType.Window, True)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     window.show()
     return window
+
+
+def _retire(ops: BackgroundOps) -> None:
+    if ops.busy:
+        ops.busy_changed.connect(lambda busy: None if busy else ops.deleteLater())
+    else:
+        ops.deleteLater()
 
 
 # -- from the cashier window ------------------------------------------------------------------------
@@ -221,8 +230,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     window = open_window(till, login.who, translations=translations, language=language)
     window.closing.connect(app.quit)
+    ops = window.ctx.ops
     try:
         return app.exec()
     finally:
-        window.ctx.ops.wait_idle()
+        ops.wait_idle()
         translations.uninstall()

@@ -365,5 +365,6 @@ class BackOfficeWindow(QMainWindow):
         self.exported.emit(str(path))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.ops.drop_callbacks()  # a figure still being computed must not reach closed widgets
         self.closing.emit()
         super().closeEvent(event)
