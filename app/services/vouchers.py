@@ -143,6 +143,25 @@ def uses_of(s: Session, code: str) -> list[LedgerEntryRow]:
     return [r for r in rows if r.id not in undone]
 
 
+@dataclass(frozen=True)
+class WaitingVoucher:
+    code: str
+    value: int
+    expires_at: datetime | None
+
+
+def waiting_for(till: Till, customer_id: str) -> list[WaitingVoucher]:
+    """A member's vouchers not used yet and not expired (a compensation issued while she was away)."""
+    now = till.clock()
+    with till.transaction() as s:
+        rows = s.scalars(select(Voucher).where(Voucher.customer_id == customer_id).order_by(Voucher.expires_at))
+        return [
+            WaitingVoucher(v.code, v.value, v.expires_at)
+            for v in rows
+            if (v.expires_at is None or v.expires_at >= now) and not uses_of(s, v.code)
+        ]
+
+
 def is_voucher_text(till: Till, text: str) -> bool:
     """For the cashier's scan field: a scanned voucher payload, or the typed code of a voucher this till knows."""
     text = (text or "").strip()

@@ -461,6 +461,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A voucher is waiting for this member: {0}, {1} (until {2}). Type the code to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bill {0}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -461,6 +461,10 @@
         <translation>Không tìm thấy khách hàng “{0}”. Nhấn F4 để đăng ký.</translation>
     </message>
     <message>
+        <source>A voucher is waiting for this member: {0}, {1} (until {2}). Type the code to use it.</source>
+        <translation>Khách này có phiếu chưa dùng: {0}, {1} (đến {2}). Nhập mã để dùng phiếu.</translation>
+    </message>
+    <message>
         <source>Bill {0}</source>
         <translation>Hóa đơn {0}</translation>
     </message>

@@ -36,6 +36,8 @@ def test_a_scanned_voucher_comes_off_the_bill_once_and_a_forged_one_is_refused(
     # The genuine one: the voucher's member comes up and the cashier is told what to take off.
     scan(qtbot, payload_of(till, members.anh))
     qtbot.waitUntil(lambda: w.checkout.customer is not None)
+    # Her voucher (issued while she was away) is pointed out to the cashier at once.
+    assert w.cashier.banner.property("kind") == "info" and issued.code in w.cashier.banner.text()
     w.cashier.award_panel.amount_edit.setText("35.000")
     w.cashier.search_field.setFocus()
     with qtbot.waitSignal(w.checkout.action_done):

@@ -225,6 +225,20 @@ class CheckoutController(QObject):
         self._show(customers.view(self.till, customer_id))
         self.display.customer(self.customer)  # type: ignore[arg-type]
         self.open_panel("award")
+        self._tell_waiting_vouchers(customer_id)
+
+    def _tell_waiting_vouchers(self, customer_id: str) -> None:
+        """A voucher issued while she was away (a complaint answered): the cashier must know it is there."""
+        waiting = vouchers.waiting_for(self.till, customer_id)
+        if waiting:
+            v = waiting[0]
+            until = self.fmt.date(v.expires_at) if v.expires_at else ""
+            self.window.show_banner(
+                "info",
+                self.tr("A voucher is waiting for this member: {0}, {1} (until {2}). Type the code to use it.").format(
+                    v.code, self.fmt.money(v.value), until
+                ),
+            )
 
     def next_customer(self) -> None:
         """Esc: forget this customer, rest the display, back to the search field."""
