@@ -52,23 +52,26 @@ def test_a_merge_at_one_till_is_agreed_by_every_till_and_the_server_and_can_be_u
     a, b = shops(server, store), shops(server, store)
     first = customers.enroll(a.till, name="Nguyễn Thị Ánh", phone="0931 000 111", staff=a.cashier)
     second = customers.enroll(b.till, name="Nguyen Thi Anh", phone="0931 000 222", staff=b.cashier)
-    awards.award(a.till, first.customer_id, Bill(paid=120_000), staff=a.cashier)  # 12 points, a stamp
-    awards.award(b.till, second.customer_id, Bill(paid=50_000), staff=b.cashier)  # 5 points, a stamp
+    # What a sale earns depends on the program (time windows too): the test counts what each one earned.
+    p1 = awards.award(a.till, first.customer_id, Bill(paid=120_000), staff=a.cashier).earn.points
+    p2 = awards.award(b.till, second.customer_id, Bill(paid=50_000), staff=b.cashier).earn.points
+    assert p1 > 0 and p2 > 0
     sync(a, b, a, server=server)
     alone = {cid: till_balances(a.till)[cid] for cid in (first.customer_id, second.customer_id)}
-    assert alone[first.customer_id].points == 12 and alone[second.customer_id].points == 5
+    assert alone[first.customer_id].points == p1 and alone[second.customer_id].points == p2
 
     fact = merges.merge(a.till, first.customer_id, second.customer_id, manager=a.owner, reason="same person")
     # Till A at once: one member, the folded balance, the old card finds the survivor.
     merged_a = till_balances(a.till)
-    assert merged_a[first.customer_id].points == 17 and merged_a[first.customer_id].visits == 2
+    assert merged_a[first.customer_id].points == p1 + p2 and merged_a[first.customer_id].visits == 2
     assert merged_a[second.customer_id] == Balance()
     assert customers.find(a.till, second.card_number).matches[0].customer_id == first.customer_id
     assert [r.id for r in customer_list.customer_page(a.till, "anh")] == [first.customer_id]
 
     # Till B has not heard: it serves the old card offline, and that sale is a fact like any other.
-    late = awards.award(b.till, second.customer_id, Bill(paid=30_000), staff=b.cashier)  # 3 points
-    assert till_balances(b.till)[second.customer_id].points == 8
+    late = awards.award(b.till, second.customer_id, Bill(paid=30_000), staff=b.cashier)
+    p3 = late.earn.points
+    assert p3 > 0 and till_balances(b.till)[second.customer_id].points == p2 + p3
 
     sync(a, server=server)
     sync(b, server=server)
@@ -77,7 +80,7 @@ def test_a_merge_at_one_till_is_agreed_by_every_till_and_the_server_and_can_be_u
     group = {first.customer_id, second.customer_id}
     everything = [e for e in server_entries(server).values() if e.customer_id in group]
     folded = fold(everything)
-    assert folded.points == 20 and folded.visits == 3 and late.earn.id in {e.id for e in everything}
+    assert folded.points == p1 + p2 + p3 and folded.visits == 3 and late.earn.id in {e.id for e in everything}
     for shop in (a, b):
         held = till_balances(shop.till)
         assert held[first.customer_id] == folded
@@ -100,7 +103,7 @@ def test_a_merge_at_one_till_is_agreed_by_every_till_and_the_server_and_can_be_u
         cid: fold(e for e in server_entries(server).values() if e.customer_id == cid)
         for cid in (first.customer_id, second.customer_id)
     }
-    assert own[first.customer_id].points == 12 and own[second.customer_id].points == 8
+    assert own[first.customer_id].points == p1 and own[second.customer_id].points == p2 + p3
     for shop in (a, b):
         held = till_balances(shop.till)
         assert {cid: held[cid] for cid in own} == own
