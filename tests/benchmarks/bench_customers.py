@@ -91,11 +91,11 @@ def main(argv: list[str] | None = None) -> None:
         (
             "first page, by points (most first)",
             lambda: customer_list.customer_page(till, "", Sort.POINTS, 0, 200, descending=True),
-        ),  # noqa: E501
+        ),
         (
             "first page, by last visit",
             lambda: customer_list.customer_page(till, "", Sort.LAST_VISIT, 0, 200, descending=True),
-        ),  # noqa: E501
+        ),
         ("page 50 (offset 10,000), by name", lambda: customer_list.customer_page(till, "", Sort.NAME, 10_000, 200)),
         ("phone tail, 4 digits", lambda: customer_list.customer_page(till, "4567")),
         ("phone tail, 6 digits", lambda: customer_list.customer_page(till, "234567")),
