@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from app.core.clock import local
 from app.core.errors import InvalidInput, NotFound, PermissionDenied
 from app.core.ledger import EntryKind
-from app.db.models import Customer, Feedback, LedgerEntryRow, OutboxItem, Setting, Staff, Ticket, Voucher
+from app.db.models import Customer, Feedback, LedgerEntryRow, OutboxItem, Setting, Staff, Store, Ticket, Voucher
 from app.services import vouchers
 from app.services.staff import MANAGER_ROLES, StaffMember, audit
 from app.services.till import Till
@@ -54,6 +54,18 @@ def assign_rules(s: Session) -> list[AssignRule]:
         return [AssignRule(**r) for r in json.loads(row.value)]
     except (ValueError, TypeError):
         return []
+
+
+def assign_rules_of(till: Till) -> list[AssignRule]:
+    with till.transaction() as s:
+        return assign_rules(s)
+
+
+def store_choices(till: Till) -> list[tuple[str, str]]:
+    """(id, name) of the stores this till knows, its own first."""
+    with till.transaction() as s:
+        rows = s.scalars(select(Store)).all()
+    return [(r.id, r.name) for r in sorted(rows, key=lambda r: (r.id != till.store_id, r.name))]
 
 
 def set_assign_rules(till: Till, rules: list[AssignRule], *, by: StaffMember) -> None:

@@ -3552,6 +3552,37 @@
     </message>
 </context>
 <context>
+    <name>TicketRulesDialog</name>
+    <message>
+        <source>Who answers complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first rule that matches a new ticket names its owner. When none matches, the store&apos;s manager owns it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the chosen rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}, {1} → {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Tickets</name>
     <message>
         <source>High</source>
@@ -3664,6 +3695,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Who answers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ticket</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3769,6 +3804,10 @@
     </message>
     <message>
         <source>Voucher {0}: {1}, valid until {2}. Any till takes it once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: new tickets follow these rules.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3554,6 +3554,37 @@
     </message>
 </context>
 <context>
+    <name>TicketRulesDialog</name>
+    <message>
+        <source>Who answers complaints</source>
+        <translation>Ai phụ trách phản ánh</translation>
+    </message>
+    <message>
+        <source>The first rule that matches a new ticket names its owner. When none matches, the store&apos;s manager owns it.</source>
+        <translation>Quy tắc đầu tiên khớp với phản ánh mới sẽ chỉ định người phụ trách. Nếu không quy tắc nào khớp, quản lý cửa hàng phụ trách.</translation>
+    </message>
+    <message>
+        <source>any store</source>
+        <translation>mọi cửa hàng</translation>
+    </message>
+    <message>
+        <source>any priority</source>
+        <translation>mọi mức ưu tiên</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Thêm quy tắc</translation>
+    </message>
+    <message>
+        <source>Remove the chosen rule</source>
+        <translation>Xoá quy tắc đã chọn</translation>
+    </message>
+    <message>
+        <source>{0}, {1} → {2}</source>
+        <translation>{0}, {1} → {2}</translation>
+    </message>
+</context>
+<context>
     <name>Tickets</name>
     <message>
         <source>High</source>
@@ -3666,6 +3697,10 @@
         <translation>Đặt ngân sách tháng…</translation>
     </message>
     <message>
+        <source>Who answers…</source>
+        <translation>Ai phụ trách…</translation>
+    </message>
+    <message>
         <source>Ticket</source>
         <translation>Phản ánh</translation>
     </message>
@@ -3772,6 +3807,10 @@
     <message>
         <source>Voucher {0}: {1}, valid until {2}. Any till takes it once.</source>
         <translation>Phiếu {0}: {1}, dùng đến {2}. Dùng một lần tại bất kỳ quầy nào.</translation>
+    </message>
+    <message>
+        <source>Saved: new tickets follow these rules.</source>
+        <translation>Đã lưu: phản ánh mới sẽ theo các quy tắc này.</translation>
     </message>
     <message>
         <source>Compensation budget</source>

@@ -120,3 +120,25 @@ def test_complaints_are_listed_by_due_time_and_resolved_with_an_approved_voucher
     assert m.text(m.rows[1], "came_back").startswith("yes, ")
     assert "80,000" in str(m.data(m.index(1, came_back_column), Qt.ItemDataRole.ToolTipRole))
     assert tickets.complainant_return_share(till).share == 1.0
+
+
+def test_a_manager_says_who_answers_normal_complaints_and_new_tickets_follow(
+    qtbot: object, tab: TicketsTab, till: Till
+) -> None:
+    cashier = staff.login(till, CASHIER_PIN)
+
+    def fill_rules() -> None:
+        dialog = tab.rules_dialog
+        dialog.priority_combo.setCurrentIndex(dialog.priority_combo.findData("normal"))
+        dialog.staff_combo.setCurrentIndex(dialog.staff_combo.findData(cashier.id))
+        dialog.add_button.click()
+        assert dialog.list.count() == 1 and "Lan" in dialog.list.item(0).text()
+        dialog.accept()
+
+    QTimer.singleShot(50, fill_rules)
+    tab.rules_button.click()
+    assert "Saved" in tab.message()
+    normal = feedback.ticket_for(till, feedback.rate_visit(till, None, 2).id)
+    high = feedback.ticket_for(till, feedback.rate_visit(till, None, 1).id)
+    assert normal is not None and normal.assignee == cashier.id
+    assert high is not None and high.assignee != cashier.id  # still the store's manager

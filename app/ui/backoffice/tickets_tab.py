@@ -14,7 +14,6 @@ from datetime import datetime
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -48,6 +47,8 @@ from app.services import tickets, vouchers
 from app.services.tickets import Budget, TicketView
 from app.ui.backoffice.context import BackOfficeContext
 from app.ui.backoffice.tab import BackOfficeTab
+from app.ui.backoffice.ticket_rules import TicketRulesDialog
+from app.ui.backoffice.ticket_texts import came_back_text, priority_text, short_time, status_text
 from app.ui.errors import error_text
 from app.ui.format import Formatter
 
@@ -119,9 +120,9 @@ class TicketsModel(QAbstractTableModel):
     def text(self, t: TicketView, column: str) -> str:
         if column == "due":
             if t.status == "resolved":
-                return self.tr("done {0}").format(_short(self.fmt, t.resolved_at)) if t.resolved_at else ""
+                return self.tr("done {0}").format(short_time(self.fmt, t.resolved_at)) if t.resolved_at else ""
             late = self.now is not None and t.overdue(self.now)
-            when = _short(self.fmt, t.due_at) if t.due_at else "—"
+            when = short_time(self.fmt, t.due_at) if t.due_at else "—"
             return self.tr("{0} (late)").format(when) if late else when
         if column == "priority":
             return priority_text(t.priority)
@@ -138,41 +139,6 @@ class TicketsModel(QAbstractTableModel):
         if column == "came_back":
             return came_back_text(self.fmt, t, short=True)
         return ""
-
-
-def _short(fmt: Formatter, moment: datetime) -> str:
-    """Day, month and time (a ticket is due within days): 30/11 20:20."""
-    day = fmt.date(moment).rsplit("/" if fmt.language == "vi" else " ", 1)[0]  # without the year
-    return f"{day} {fmt.time(moment)}"
-
-
-def priority_text(priority: str) -> str:
-    return {
-        "high": QCoreApplication.translate("Tickets", "High"),
-        "normal": QCoreApplication.translate("Tickets", "Normal"),
-        "low": QCoreApplication.translate("Tickets", "Low"),
-    }.get(priority, priority)
-
-
-def status_text(status: str) -> str:
-    return {
-        "open": QCoreApplication.translate("Tickets", "Open"),
-        "in_progress": QCoreApplication.translate("Tickets", "In progress"),
-        "resolved": QCoreApplication.translate("Tickets", "Resolved"),
-    }.get(status, status)
-
-
-def came_back_text(fmt: Formatter, t: TicketView, *, short: bool = False) -> str:
-    """Whether the complainant came back: the next visit's date and the spend since."""
-    if t.came_back is None:
-        return "—" if short else QCoreApplication.translate("Tickets", "guest: no card to follow")
-    if not t.came_back.returned or t.came_back.next_visit_at is None:
-        return QCoreApplication.translate("Tickets", "not yet")
-    if short:
-        return QCoreApplication.translate("Tickets", "yes, {0}").format(fmt.date(t.came_back.next_visit_at))
-    return QCoreApplication.translate("Tickets", "yes, {0}; {1} since").format(
-        fmt.date(t.came_back.next_visit_at), fmt.money(t.came_back.spend)
-    )
 
 
 class TicketsTab(BackOfficeTab):
@@ -193,8 +159,12 @@ class TicketsTab(BackOfficeTab):
         self.budget_button = QPushButton()
         self.budget_button.clicked.connect(self.ask_budget)
         self.budget_button.setVisible(ctx.staff.role == "owner")
+        self.rules_button = QPushButton()
+        self.rules_button.clicked.connect(self.ask_rules)
+        self.rules_button.setVisible(ctx.staff.is_manager)
         top = QHBoxLayout()
         top.addWidget(self.show_resolved)
+        top.addWidget(self.rules_button)
         top.addStretch(1)
         top.addWidget(self.budget_label)
         top.addWidget(self.budget_button)
@@ -294,6 +264,7 @@ class TicketsTab(BackOfficeTab):
     def retranslate(self) -> None:
         self.show_resolved.setText(self.tr("Show resolved tickets"))
         self.budget_button.setText(self.tr("Set monthly budget…"))
+        self.rules_button.setText(self.tr("Who answers…"))
         self.detail.setTitle(self.tr("Ticket"))
         self.take_button.setText(self.tr("Take it (in progress)"))
         self.resolve_button.setText(self.tr("Resolve"))
@@ -496,6 +467,22 @@ class TicketsTab(BackOfficeTab):
                 code, self.ctx.fmt.money(v.value), v.expires_on.strftime("%d/%m/%Y")
             )
         )
+
+    def ask_rules(self) -> None:
+        """Rules by store and priority naming who owns a new ticket (a manager sets them)."""
+        till = self.ctx.till
+        dialog = TicketRulesDialog(
+            tickets.assign_rules_of(till), tickets.store_choices(till), tickets.staff_choices(till), self
+        )
+        self.rules_dialog = dialog  # tests drive it
+        if dialog.exec() != TicketRulesDialog.DialogCode.Accepted:
+            return
+        try:
+            tickets.set_assign_rules(till, dialog.rules(), by=self.ctx.staff)
+        except LoyaltyError as err:
+            self._say(error_text(err), "error")
+            return
+        self._say(self.tr("Saved: new tickets follow these rules."), "ok")
 
     def ask_budget(self) -> None:
         current = self.budget.limit if self.budget else 0
