@@ -42,7 +42,8 @@ def sync(till: Till, home: Path, server: ServerProcess) -> None:
 
 
 @pytest.fixture
-def chain(server: ServerProcess, tmp_path: Path):
+def chain(own_server: ServerProcess, tmp_path: Path):
+    server = own_server
     store = server.new_store("Cà Phê Sáng")
     home_a, home_b = tmp_path / "a", tmp_path / "b"
     a, owner = setup.setup_shop(
@@ -56,7 +57,8 @@ def chain(server: ServerProcess, tmp_path: Path):
     b.engine.dispose()
 
 
-def test_staff_added_at_one_till_works_at_the_other_and_a_new_pin_follows(server: ServerProcess, chain) -> None:
+def test_staff_added_at_one_till_works_at_the_other_and_a_new_pin_follows(own_server: ServerProcess, chain) -> None:
+    server = own_server
     a, home_a, b, home_b, owner = chain
     assert staff.login(b, OWNER_PIN).name == "Chị Mai"  # the joining till took the staff from the server
     assert b.program().tier_rank("Gold") == 1  # and the program
@@ -79,7 +81,8 @@ def test_staff_added_at_one_till_works_at_the_other_and_a_new_pin_follows(server
     assert staff.login(b, "161803").id == lan.id
 
 
-def test_the_owner_previews_and_publishes_a_draft_that_the_other_till_applies(server: ServerProcess, chain) -> None:
+def test_the_owner_previews_and_publishes_a_draft_that_the_other_till_applies(own_server: ServerProcess, chain) -> None:
+    server = own_server
     a, home_a, b, home_b, owner = chain
     lan = staff_admin.add(a, by=owner, name="Lan", role="cashier", pin=CASHIER_PIN)
     members = [customers.enroll(a, name=f"Khách {i}", phone=f"0912 000 00{i}", staff=lan) for i in range(3)]
@@ -120,7 +123,8 @@ def test_the_owner_previews_and_publishes_a_draft_that_the_other_till_applies(se
     assert program_editor.draft(a, d.number).state == "published"
 
 
-def test_a_publication_queued_offline_reaches_the_chain_on_the_next_cycle(server: ServerProcess, chain) -> None:
+def test_a_publication_queued_offline_reaches_the_chain_on_the_next_cycle(own_server: ServerProcess, chain) -> None:
+    server = own_server
     a, home_a, b, home_b, owner = chain
     program, rewards = program_editor.current(a)
     d = program_editor.save_draft(a, replace(program, welcome_points=5), rewards, by=owner)
@@ -136,8 +140,9 @@ def test_a_publication_queued_offline_reaches_the_chain_on_the_next_cycle(server
     assert b.program().welcome_points == 5
 
 
-def test_the_admin_endpoint_refuses_a_till_without_its_owner(server: ServerProcess, chain, tmp_path: Path) -> None:
-    a, home_a, _b, _home_b, owner = chain
+def test_the_admin_endpoint_refuses_a_till_without_its_owner(own_server: ServerProcess, chain, tmp_path: Path) -> None:
+    server = own_server
+    a, _home_a, _b, _home_b, owner = chain
     program, rewards = program_editor.current(a)
     d = program_editor.save_draft(a, replace(program, birthday_points=10), rewards, by=owner)
     body = backoffice_sync.publication(program_editor.draft(a, d.number), staff_id=owner.id, pin=OWNER_PIN)

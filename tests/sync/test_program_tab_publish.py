@@ -43,7 +43,8 @@ def answer_pin_dialog(qtbot, pin: str) -> None:
     QTimer.singleShot(20, answer)
 
 
-def test_publish_from_the_tab_reaches_the_other_till(qtbot, qapp, server: ServerProcess, tmp_path: Path) -> None:
+def test_publish_from_the_tab_reaches_the_other_till(qtbot, qapp, own_server: ServerProcess, tmp_path: Path) -> None:
+    server = own_server
     store = server.new_store("Trà Sữa Mây")
     home_a, home_b = tmp_path / "a", tmp_path / "b"
     a, owner = setup.setup_shop(
