@@ -18,7 +18,7 @@ from app.core.ledger import EntryKind, LedgerEntry
 from app.core.money import check_bill, currency, format_money
 from app.core.rewards import Redemption, RewardKind, period_start, plan_redemption
 from app.db.models import BalanceRow, Customer, LedgerEntryRow, RewardRow
-from app.services import ledger_writer, vouchers
+from app.services import ledger_writer, merges, vouchers
 from app.services.staff import StaffMember
 from app.services.till import Till, reward_from_row
 
@@ -134,9 +134,11 @@ def redeem(
 
 
 def _count_redeemed(s: Session, customer_id: str, reward_id: str, since: object) -> int:
+    """Redemptions of the reward in the period, by this member and the cards merged into it."""
+    cards = merges.group_in(s, customer_id)
     redeemed = s.scalar(
         select(func.count()).where(
-            LedgerEntryRow.customer_id == customer_id,
+            LedgerEntryRow.customer_id.in_(cards),
             LedgerEntryRow.kind == EntryKind.REDEEM.value,
             LedgerEntryRow.reward_id == reward_id,
             LedgerEntryRow.created_at >= since,
@@ -147,7 +149,7 @@ def _count_redeemed(s: Session, customer_id: str, reward_id: str, since: object)
         .select_from(LedgerEntryRow)
         .where(
             LedgerEntryRow.kind == EntryKind.REVERSE.value,
-            LedgerEntryRow.customer_id == customer_id,
+            LedgerEntryRow.customer_id.in_(cards),
             LedgerEntryRow.reward_id == reward_id,
             LedgerEntryRow.created_at >= since,
         )

@@ -10,10 +10,11 @@ import pytest
 from sqlalchemy import select
 
 from app.core.earning import Bill
-from app.core.errors import InvalidInput, NotFound, PermissionDenied
+from app.core.errors import InvalidInput, NotAllowed, NotFound, PermissionDenied
 from app.core.merges import MergeFact, MergeKind, effective_parents, root_of
+from app.core.rewards import Period, Reward, RewardKind
 from app.db.models import AuditLog, Flag, OutboxItem
-from app.services import awards, customers, merges
+from app.services import awards, catalog, customers, merges, redemption
 from app.services.staff import StaffMember
 from app.services.till import Till
 
@@ -77,3 +78,21 @@ def test_a_merge_folds_both_into_one_and_its_tier_counts_both_cards(
     ledger_is_sound()
     with pytest.raises(NotFound):
         merges.unmerge(till, lan_again, manager=manager, reason="again")
+
+
+def test_a_reward_limit_counts_the_merged_in_cards(
+    till: Till, enrol: Callable[..., customers.Enrolled], cashier: StaffMember, manager: StaffMember, owner: StaffMember
+) -> None:
+    cake = catalog.save_reward(
+        till,
+        Reward(id="", name="Bánh sinh nhật", kind=RewardKind.FREE_ITEM, cost_points=10, limit_count=1,
+               limit_period=Period.MONTH),
+        by=owner,
+    )  # fmt: skip
+    hoa, hoa_again = enrol("Lê Thị Hoa").customer_id, enrol("Le Thi Hoa").customer_id
+    for cid in (hoa, hoa_again):
+        awards.award(till, cid, Bill(paid=300_000), staff=cashier)
+    redemption.redeem(till, hoa_again, cake.id, staff=cashier, identified=True)
+    merges.merge(till, hoa, hoa_again, manager=manager, reason="một người")
+    with pytest.raises(NotAllowed, match="reached the limit"):
+        redemption.redeem(till, hoa, cake.id, staff=cashier, identified=True)
