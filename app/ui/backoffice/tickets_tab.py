@@ -156,6 +156,8 @@ class TicketsTab(BackOfficeTab):
         self.show_resolved.setChecked(True)
         self.show_resolved.toggled.connect(lambda _on: self.activated())
         self.budget_label = QLabel()
+        self.budget_label.setWordWrap(True)  # two lines rather than cut off at 1024 px
+        self.budget_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.budget_button = QPushButton()
         self.budget_button.clicked.connect(self.ask_budget)
         self.budget_button.setVisible(ctx.staff.role == "owner")
@@ -165,8 +167,7 @@ class TicketsTab(BackOfficeTab):
         top = QHBoxLayout()
         top.addWidget(self.show_resolved)
         top.addWidget(self.rules_button)
-        top.addStretch(1)
-        top.addWidget(self.budget_label)
+        top.addWidget(self.budget_label, 1)
         top.addWidget(self.budget_button)
 
         self.table = QTableView()
