@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/screenshots_service_recovery.py [--out screenshots]
 
-A demo till per language, with complaints (one resolved with a voucher), flags the
+A demo till per language (named complaints_*: the generic back-office tour shoots the empty tabs), with complaints (one resolved with a voucher), flags the
 server raised and the chain's last health report, shot at 1366×768 and 1024×768
 in Vietnamese and English.
 """
@@ -138,11 +138,11 @@ def tour(app: QApplication, out: Path, language: str) -> None:
                 window.resize(width, height)
                 window.show()
                 settle(app, 200)
-                shoot(app, window, out / f"backoffice_{name}_{width}x{height}_{language}.png")
+                shoot(app, window, out / f"complaints_{name}_{width}x{height}_{language}.png")
                 if isinstance(tab, TicketsTab):  # the resolved one: its voucher's QR, whether she came back
                     tab.table.selectRow(tab.model.rowCount() - 1)
                     settle(app, 100)
-                    shoot(app, window, out / f"backoffice_ticket_voucher_{width}x{height}_{language}.png")
+                    shoot(app, window, out / f"complaints_ticket_voucher_{width}x{height}_{language}.png")
                     tab.table.selectRow(0)
         window.close()
         translations.uninstall()
