@@ -2,9 +2,10 @@
 
     .venv/bin/python scripts/screenshots_service_recovery.py [--out screenshots]
 
-A demo till per language (named complaints_*: the generic back-office tour shoots the empty tabs), with complaints (one resolved with a voucher), flags the
-server raised and the chain's last health report, shot at 1366×768 and 1024×768
-in Vietnamese and English.
+A demo till per language, with complaints (one resolved with a voucher), flags
+the server raised and the chain's last health report, shot at 1366×768 and
+1024×768 in Vietnamese and English. Named ``complaints_*``: the generic
+back-office tour (``scripts/screenshots.py``) shoots the same tabs empty.
 """
 
 from __future__ import annotations
