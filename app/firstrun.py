@@ -18,6 +18,7 @@ from app.core.money import CURRENCIES
 from app.core.templates import Template
 from app.services import setup
 from app.services.setup import ShopSetup
+from app.services.till import Till
 
 PIN_ENV = "LOYALTY_PIN"
 CODE_ENV = "LOYALTY_PAIRING_CODE"
@@ -116,7 +117,7 @@ def cmd_join(args: argparse.Namespace) -> None:
     _connect(till, home, args.server, args.name)
 
 
-def _connect(till, home: Path, server: str, name: str) -> None:  # type: ignore[no-untyped-def]
+def _connect(till: Till, home: Path, server: str, name: str) -> None:
     from sync.worker.client import SyncError
     from sync.worker.join import connect
 

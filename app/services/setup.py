@@ -9,7 +9,6 @@ warning, because the history was recorded in the old ones.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -237,17 +236,3 @@ def _put(s: Session, key: str, value: str) -> None:
         s.add(Setting(key=key, value=value))
     else:
         row.value = value
-
-
-def describe(setup: ShopSetup) -> str:
-    """What was set up, for the command line (no PIN)."""
-    return json.dumps(
-        {
-            "store": setup.store_name,
-            "currency": setup.currency,
-            "timezone": setup.timezone,
-            "language": setup.language,
-            "template": str(setup.template),
-        },
-        ensure_ascii=False,
-    )
