@@ -228,3 +228,20 @@ def test_a_pair_flagged_by_sync_leads_to_the_merge_and_a_new_card_replaces_the_o
     assert asked[0].startswith("Block Nguyễn Thị Ánh")
     assert customers.view(till, members.anh).blocked
     qtbot.waitUntil(lambda: "Blocked" in page.status_label.text())
+
+
+def test_the_keyboard_alone_reaches_a_member_and_the_sort(qtbot: Any, tab: CustomersTab, members: Any) -> None:
+    qtbot.keyClick(tab, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert tab.search_edit.hasFocus()
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down)  # row 0 was chosen: now the second member
+    with qtbot.waitSignal(tab.opened, timeout=5_000) as opened:
+        qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    page: CustomerPageDialog = opened.args[0]
+    qtbot.waitUntil(lambda: page.profile is not None)
+    assert page.profile.name == tab.model.rows[1].name  # type: ignore[union-attr]
+    qtbot.keyClick(page, Qt.Key.Key_Escape)
+    assert not page.isVisible()
+    tab.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)  # Points, most first
+    qtbot.waitUntil(lambda: not tab.model.loading and tab.model.rowCount() == 5)
+    assert tab.model.rows[0].id == members.binh
