@@ -245,3 +245,26 @@ def test_the_keyboard_alone_reaches_a_member_and_the_sort(qtbot: Any, tab: Custo
     tab.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)  # Points, most first
     qtbot.waitUntil(lambda: not tab.model.loading and tab.model.rowCount() == 5)
     assert tab.model.rows[0].id == members.binh
+
+
+def test_the_whole_searched_table_is_exported_from_the_window(
+    qtbot: Any, ctx: BackOfficeContext, till: Till, tmp_path: Any
+) -> None:
+    import csv
+
+    from app.ui.backoffice.window import BackOfficeWindow
+
+    window = BackOfficeWindow(ctx, tabs=[CustomersTab])
+    qtbot.addWidget(window)
+    window.show()
+    tab = window.tab_of(CustomersTab)
+    assert isinstance(tab, CustomersTab)
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0 and not ctx.ops.busy)
+    search(qtbot, tab, "nguyen")
+    path = tmp_path / "customers.csv"
+    with qtbot.waitSignal(window.exported, timeout=10_000):
+        window.export_current(path)
+    with path.open(encoding="utf-8-sig") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][:4] == ["Name", "Phone", "Tier", "Points"]
+    assert [r[0] for r in rows[1:]] == ["Nguyễn Thị Ánh", "Nguyễn Văn An"]
