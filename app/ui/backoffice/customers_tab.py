@@ -40,6 +40,7 @@ from app.services import customer_list, customer_page, segments
 from app.services.customer_list import CustomerListRow, Sort
 from app.services.till import Till
 from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.customer_page import CustomerPageDialog
 from app.ui.backoffice.tab import BackOfficeTab, ExportRows
 from app.ui.errors import error_text
 from app.ui.format import Formatter, tier_label
@@ -283,7 +284,7 @@ class CustomersTab(BackOfficeTab):
         self.model.page_loaded.connect(self._loaded)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search_edit.setFocus)
         ctx.events.data_changed.connect(self._data_changed)
-        self.pages: list[Any] = []  # open customer pages (kept alive while shown)
+        self.pages: list[CustomerPageDialog] = []  # open customer pages (kept alive while shown)
         self._started = False
         self._duplicates: list[tuple[str, str, str]] = []
         self._enter_pending = False
@@ -425,9 +426,7 @@ class CustomersTab(BackOfficeTab):
         if 0 <= row < self.model.rowCount():
             self.open_customer(self.model.row_id(row))
 
-    def open_customer(self, customer_id: str) -> Any:
-        from app.ui.backoffice.customer_page import CustomerPageDialog  # the page imports this tab's neighbours
-
+    def open_customer(self, customer_id: str) -> CustomerPageDialog:
         page = CustomerPageDialog(self.ctx, customer_id, self)
         self.pages = [p for p in self.pages if p.isVisible()] + [page]
         page.show()
