@@ -13,11 +13,23 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app.bootstrap import DEFAULT_HOME, open_till
+from app import firstrun
+from app.bootstrap import DEFAULT_HOME, get_setting, open_till
 from app.core.errors import InvalidInput, LoyaltyError, NotFound
 from app.core.lifecycle import Birthday
 from app.core.money import currency, format_money, parse_amount
-from app.services import balances, catalog, corrections, customers, lifecycle, redemption, staff
+from app.services import (
+    balances,
+    catalog,
+    corrections,
+    customers,
+    lifecycle,
+    name_words,
+    redemption,
+    staff,
+    vouchers,
+)
+from app.services.setup import LANGUAGE_SETTING
 from app.services.till import Till
 
 
@@ -54,6 +66,12 @@ def _birthday(text: str) -> Birthday:
         ) from None
 
 
+def _money(till: Till, minor: int) -> str:
+    """An amount in the shop's currency, written as the shop's language writes it ($12.34, 125.000 ₫)."""
+    language = get_setting(till, LANGUAGE_SETTING, "vi")
+    return format_money(minor, currency(till.program().currency), language)
+
+
 def _one(till: Till, query: str) -> tuple[str, customers.Lookup]:
     found = customers.find(till, query)
     if not found.matches:
@@ -68,12 +86,11 @@ def cmd_show(args: argparse.Namespace) -> None:
     till = _till(args)
     cid, _ = _one(till, args.query)
     v = customers.view(till, cid)
-    cur = currency(till.program().currency)
     print(f"{v.name}  card {v.card_number}  phone {v.phone}  tier {v.tier}{'  BLOCKED' if v.blocked else ''}")
     print(
         f"  {v.balance.points} {v.point_name}, stamps {v.stamps_on_card}/{v.card_size}"
         f"{f' (+{v.full_cards} full card)' if v.full_cards else ''}, visits {v.balance.visits}, "
-        f"spent {format_money(v.balance.lifetime_spend, cur)}"
+        f"spent {_money(till, v.balance.lifetime_spend)}"
     )
     for o in v.rewards:
         state = "available" if o.affordable else f"needs {o.missing} more"
@@ -103,7 +120,7 @@ def cmd_award(args: argparse.Namespace) -> None:
     amount = parse_amount(args.amount, currency(till.program().currency))
     r = awards.award(till, cid, Bill(paid=amount), staff=who)
     print(
-        f"Awarded {format_money(amount, currency(till.program().currency))}: +{r.points} "
+        f"Awarded {_money(till, amount)}: +{r.points} "
         f"{till.program().point_name}, +{r.stamps} stamps" + (f", now {r.new_tier}" if r.new_tier else "")
     )
     for f in r.flags:
@@ -125,9 +142,20 @@ def cmd_redeem(args: argparse.Namespace) -> None:
     )
     print(
         f"Redeemed {matches[0].name}: −{r.redemption.points} points, −{r.redemption.stamps} stamps"
-        + (f", discount {format_money(r.redemption.discount)}" if r.redemption.discount else "")
+        + (f", discount {_money(till, r.redemption.discount)}" if r.redemption.discount else "")
         + (f", voucher {r.voucher_code}" if r.voucher_code else "")
     )
+    if r.voucher is not None:
+        print(f"  voucher QR: {r.voucher.payload}  (valid until {r.voucher.expires_on:%d/%m/%Y})")
+
+
+def cmd_voucher(args: argparse.Namespace) -> None:
+    till = _till(args)
+    who = staff.login(till, _pin(args))
+    cid = _one(till, args.member)[0] if args.member else None
+    bill = parse_amount(args.bill) if args.bill else 0
+    use = vouchers.redeem(till, args.code, staff=who, customer_id=cid, bill=bill)
+    print(f"Voucher {use.code} used: take {_money(till, use.discount)} off the bill.")
 
 
 def cmd_rewards(args: argparse.Namespace) -> None:
@@ -185,19 +213,43 @@ def cmd_verify(args: argparse.Namespace) -> None:
     print("Every cached balance equals a rebuild from the ledger.")
 
 
+def cmd_rebuild_search(args: argparse.Namespace) -> None:
+    """The name-word index the back office searches, recomputed from the names (after a bulk load)."""
+    till = _till(args)
+    with till.transaction() as s:
+        before = name_words.indexed(s)
+        written = name_words.rebuild(s)
+        same = name_words.indexed(s) == before
+    print(f"Name search index rebuilt: {written} words; " + ("it was up to date." if same else "it had drifted."))
+
+
 def run_terminal(argv: Sequence[str] | None = None) -> int:
-    """Start the cashier app: demo data on first start, an embedded server when none is configured."""
+    """Start the cashier app; a new till first asks: the demo, or a real shop (wizard)."""
     parser = argparse.ArgumentParser(prog="loyalty-terminal", description=run_terminal.__doc__)
     parser.add_argument("--home", default=str(DEFAULT_HOME), help="the till's data folder (default %(default)s)")
-    parser.add_argument("--no-demo", action="store_true", help="do not add demo data to a new till")
+    parser.add_argument("--demo", action="store_true", help="a new till starts the demo without asking")
+    parser.add_argument("--no-demo", action="store_true", help="a new till goes straight to the real-shop setup")
     parser.add_argument("--no-sync", action="store_true", help="run without the sync worker (offline till)")
     args, qt_args = parser.parse_known_args(argv)
-    return _run(Path(args.home), demo=not args.no_demo, sync=not args.no_sync, qt_args=qt_args)
+    return _run(Path(args.home), demo=_first_run(args), sync=not args.no_sync, qt_args=qt_args)
 
 
-def _run(home: Path, *, demo: bool, sync: bool, qt_args: list[str]) -> int:
+def _first_run(args: argparse.Namespace) -> bool | None:
+    """True: seed the demo on a new till; False: set up a real shop; None: ask (the demo is the default)."""
+    return True if args.demo else False if args.no_demo else None
+
+
+def _run(home: Path, *, demo: bool | None, sync: bool, qt_args: list[str]) -> int:
     from app import demo as demo_data
+    from app.services.setup import is_set_up
 
+    if not is_set_up(home) and demo is not True:
+        from app.ui.setup_wizard import run_wizard
+
+        outcome = run_wizard(home, real_shop=demo is False, argv=[sys.argv[0], *qt_args])
+        if outcome is None:  # the wizard was closed: nothing is set up, nothing starts
+            return 0
+        demo = outcome == "demo"
     till = open_till(home)
     if demo and not demo_data.is_seeded(till):
         info = demo_data.seed(till)
@@ -251,6 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pin", nargs="?", action=_NoPinOnArgv, help=argparse.SUPPRESS)
     sub = p.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="start the cashier app")
+    r.add_argument("--demo", action="store_true")
     r.add_argument("--no-demo", action="store_true")
     r.add_argument("--no-sync", action="store_true")
     s = sub.add_parser("show", help="show a member: card payload, card number, phone or name")
@@ -268,6 +321,10 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("reward", help="reward id or exact name")
     d.add_argument("--bill", help="the bill amount, for discounts")
     d.add_argument("--points", type=int, help="points to spend, for paying with points")
+    v = sub.add_parser("voucher", help="take a voucher off a bill (its QR payload, or its code)")
+    v.add_argument("code", help="the voucher's QR payload (works offline anywhere) or its 8-character code")
+    v.add_argument("--bill", help="the bill amount (the voucher covers at most the bill)")
+    v.add_argument("--member", help="the member it is booked to, for a guest's voucher (card number or phone)")
     sub.add_parser("rewards", help="list the rewards")
     c = sub.add_parser("card", help="print a member's card as PNG or PDF")
     c.add_argument("query")
@@ -279,6 +336,8 @@ def build_parser() -> argparse.ArgumentParser:
     j.add_argument("--reason", required=True)
     sub.add_parser("expire", help="run point expiry and the yearly tier review (manager PIN)")
     sub.add_parser("verify", help="verify the ledger chain and the cached balances")
+    sub.add_parser("rebuild-search", help="rebuild the back office's name search index (after a bulk load)")
+    firstrun.add_parsers(sub)
     return p
 
 
@@ -287,11 +346,14 @@ COMMANDS = {
     "enroll": cmd_enroll,
     "award": cmd_award,
     "redeem": cmd_redeem,
+    "voucher": cmd_voucher,
     "rewards": cmd_rewards,
     "card": cmd_card,
     "adjust": cmd_adjust,
     "expire": cmd_expire,
     "verify": cmd_verify,
+    "rebuild-search": cmd_rebuild_search,
+    **firstrun.COMMANDS,
 }
 
 
@@ -299,7 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args, rest = build_parser().parse_known_args(argv)
     try:
         if args.command == "run":
-            return _run(Path(args.home), demo=not args.no_demo, sync=not args.no_sync, qt_args=rest)
+            return _run(Path(args.home), demo=_first_run(args), sync=not args.no_sync, qt_args=rest)
         if rest:
             build_parser().error(f"unrecognized arguments: {' '.join(rest)}")
         COMMANDS[args.command](args)

@@ -5,8 +5,9 @@
 Each language gets a fresh demo till in a temp folder (the same data the
 README's run command shows a newcomer), and the real windows are driven through
 a checkout: login, a card scan, the amount typed, the award, a redemption, a
-POS receipt attached, an enrolment. The PNGs are for the README and for
-reviewing the layout by eye.
+POS receipt attached, an enrolment. Then every registered back-office tab is shot
+at 1366×768 and 1024×768 (``--backoffice-only`` for just those). The PNGs are for
+the README and for reviewing the layout by eye.
 """
 
 from __future__ import annotations
@@ -134,18 +135,64 @@ def checkout_tour(app: QApplication, out: Path, language: str) -> None:
         till.engine.dispose()
 
 
+BACKOFFICE_SIZES = ((1366, 768), (1024, 768))
+
+
+def backoffice_tour(app: QApplication, out: Path, language: str) -> None:
+    """Every registered back-office tab, at 1366×768 and 1024×768, on the demo till, logged in as the owner."""
+    from app.ui.backoffice.context import BackOfficeContext
+    from app.ui.backoffice.window import BackOfficeWindow
+    from app.ui.i18n import Translations
+    from app.ui.tasks import BackgroundOps
+
+    with tempfile.TemporaryDirectory() as home:
+        till = open_till(Path(home))
+        info = demo.seed(till)
+        translations = Translations(app)
+        translations.use(language)
+        ops = BackgroundOps()
+        ctx = BackOfficeContext(till, staff.login(till, info.owner_pin), ops, language=language)
+        w = BackOfficeWindow(ctx, translations=translations)
+        w.show()
+        for width, height in BACKOFFICE_SIZES:
+            w.resize(width, height)
+            for i, tab in enumerate(w.tabs):
+                w.tab_widget.setCurrentIndex(i)
+                settle(app, 3000, until=lambda: not ops.busy)
+                settle(app, 300)
+                name = type(tab).__name__.removesuffix("Tab").lower()
+                shoot(app, w, out / f"backoffice_{name}_{width}x{height}_{language}.png")
+        ops.wait_idle()
+        settle(app, 50)
+        w.close()
+        translations.uninstall()
+        till.engine.dispose()
+
+
+def customer_page_tour(app: QApplication, out: Path, language: str) -> None:
+    """A member's page (history in words, a merged-in card, the merge form) and the table searched by a
+    phone's last digits, at 1366×768 and 1024×768 (built in ``scripts/screenshots_customers.py``)."""
+    from scripts.screenshots_customers import tour
+
+    tour(app, out, language)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "screenshots"))
     parser.add_argument("--language", choices=["vi", "en"], action="append")
+    parser.add_argument("--backoffice-only", action="store_true", help="only the back office's tabs")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     for language in args.language or ["vi", "en"]:
-        checkout_tour(app, out, language)
+        if not args.backoffice_only:
+            checkout_tour(app, out, language)
+        backoffice_tour(app, out, language)
+        customer_page_tour(app, out, language)
     return 0
 
 

@@ -18,6 +18,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
 from app.core.ledger import EntryKind, LedgerEntry
+from app.core.merges import MergeFact, MergeKind
 
 PROTOCOL_VERSION = 1
 API = "/v1"
@@ -140,6 +141,32 @@ class CustomerRecord(Record):
     updated_at: UTCTime
 
 
+class MergeRecord(Record):
+    """Two members merged (or a merge undone): a fact like an entry, made at a till, never changed."""
+
+    id: EntryId
+    kind: Literal["merge", "unmerge"]
+    survivor_id: Id
+    duplicate_id: Id
+    undoes: EntryId | None = None
+    terminal_id: Id
+    store_id: Id
+    staff_id: Id | None = None
+    reason: Text20000 = ""
+    created_at: UTCTime
+
+    @classmethod
+    def of(cls, fact: MergeFact) -> MergeRecord:
+        data = {name: getattr(fact, name) for name in cls.model_fields}
+        data["kind"] = fact.kind.value
+        return cls.model_construct(**data)
+
+    def to_fact(self) -> MergeFact:
+        data = {name: getattr(self, name) for name in type(self).model_fields}
+        data["kind"] = MergeKind(self.kind)
+        return MergeFact(**data)
+
+
 class StoreRecord(Record):
     id: Id
     name: Name
@@ -206,6 +233,141 @@ class FlagRecord(Record):
     resolved_at: UTCTime | None = None
 
 
+class FeedbackRecord(Record):
+    """A customer's 1–5 rating of a visit. A fact: stored once, never changed."""
+
+    id: EntryId
+    customer_id: Id | None = None
+    entry_id: EntryId | None = None
+    receipt_id: Text100 | None = None
+    store_id: Id
+    rating: Annotated[int, Field(ge=1, le=5)]
+    comment: Text20000 = ""
+    created_at: UTCTime
+
+
+TicketField = Literal["priority", "status", "assignee", "due_at", "resolution", "voucher_code", "resolved_at"]
+TICKET_FIELDS: tuple[str, ...] = TicketField.__args__  # type: ignore[attr-defined]
+
+
+class TicketRecord(Record):
+    """A complaint ticket. Its editable fields are last-writer-wins *per field* at the server.
+
+    ``changed`` names the fields the till edited since the server last acknowledged
+    this ticket; the server applies only those (a new ticket is stored whole). A
+    pulled record has ``changed`` empty.
+    """
+
+    id: EntryId
+    customer_id: Id | None = None
+    feedback_id: EntryId | None = None
+    store_id: Id
+    subject: Text500
+    priority: Literal["low", "normal", "high"] = "normal"
+    status: Literal["open", "in_progress", "resolved"] = "open"
+    assignee: Id | None = None
+    due_at: UTCTime | None = None
+    resolution: Text20000 = ""
+    voucher_code: Text40 | None = None
+    created_at: UTCTime
+    updated_at: UTCTime
+    resolved_at: UTCTime | None = None
+    changed: Annotated[list[TicketField], Field(max_length=len(TICKET_FIELDS))] = []
+
+
+class VoucherRecord(Record):
+    """A voucher as issued (a compensation or a reward). Whether it was used is in the ledger:
+    a ``redeem`` entry with ``receipt_source == "voucher"`` and ``receipt_id`` its code."""
+
+    code: Annotated[str, StringConstraints(pattern=r"^[A-Z2-7]{8}$")]
+    customer_id: Id | None = None
+    store_id: Id
+    value: Annotated[int, Field(ge=1, le=INT64_MAX)]
+    currency: Currency = "VND"
+    expires_at: UTCTime
+    issued_for: Word20
+    issued_ref: Id | None = None
+    issued_by: Id | None = None
+    note: Text20000 = ""
+    created_at: UTCTime
+
+
+class TillHealth(Record):
+    """What a till tells the server about itself with each sync cycle (shown in the back office)."""
+
+    pending: Count = 0
+    last_sync_at: UTCTime | None = None
+    last_error: Text500 = ""
+    pos_watching: bool = False
+    pos_last_file: Text500 = ""
+    pos_last_file_at: UTCTime | None = None
+    pos_quarantined: Count = 0
+    app_version: Text40 = ""
+
+
+class TillHealthRecord(TillHealth):
+    """A till's last report, as the server holds it."""
+
+    terminal_id: Id
+    store_id: Id
+    name: Text200 = ""
+    reported_at: UTCTime | None = None
+    last_seen_at: UTCTime | None = None
+
+
+class ChainHealth(Record):
+    tills: list[TillHealthRecord]
+    flags: list[FlagRecord]
+    time: UTCTime
+
+
+class StaffRecord(Record):
+    """A staff member of a store, so she can log in at any till of it (issue 9).
+
+    ``pin_hash`` is the opaque string ``app.services.staff.hash_pin`` made: stored and sent
+    unchanged, never parsed. Last writer wins (the server's change number orders the writes).
+    """
+
+    id: Id
+    store_id: Id
+    name: Name
+    role: Literal["cashier", "manager", "owner"]
+    pin_hash: Annotated[str, StringConstraints(min_length=1, max_length=200)]
+    active: bool = True
+    created_at: UTCTime
+
+
+class StaffPush(Record):
+    staff: Annotated[list[StaffRecord], Field(max_length=MAX_BATCH)]
+
+
+class StaffAck(Record):
+    acked: list[str]
+    change: int
+
+
+class PublishProgram(Record):
+    """An owner publishes a program version and its rewards from a till's back office.
+
+    ``pin`` is the owner's PIN, checked by the server against the staff it holds. A publication
+    queued while the till was offline carries no PIN: the till checked it when the owner approved
+    (``approved_at``), as it does for every manager approval made offline; the server still
+    refuses anyone who is not an active owner of the till's store.
+    """
+
+    draft_id: Id
+    staff_id: Id
+    pin: Annotated[str, StringConstraints(pattern=r"^[0-9]{4,8}$")] | None = None
+    approved_at: UTCTime
+    body: ProgramBody  # Program.to_json()
+    rewards: Annotated[list[RewardRecord], Field(max_length=1000)] = []
+
+
+class Published(Record):
+    version: int
+    change: int
+
+
 # -- requests and answers ----------------------------------------------------------------------
 
 
@@ -238,11 +400,19 @@ class PushRequest(Record):
 
     customers: Annotated[list[CustomerRecord], Field(max_length=MAX_BATCH)] = []
     entries: Annotated[list[EntryRecord], Field(max_length=MAX_BATCH)] = []
+    merges: Annotated[list[MergeRecord], Field(max_length=MAX_BATCH)] = []  # stored after customers, before entries
+    feedback: Annotated[list[FeedbackRecord], Field(max_length=MAX_BATCH)] = []
+    tickets: Annotated[list[TicketRecord], Field(max_length=MAX_BATCH)] = []
+    vouchers: Annotated[list[VoucherRecord], Field(max_length=MAX_BATCH)] = []
 
 
 class PushResponse(Record):
     acked_entries: list[str]
     acked_customers: list[str]
+    acked_merges: list[str] = []
+    acked_feedback: list[str] = []
+    acked_tickets: list[str] = []
+    acked_vouchers: list[str] = []
     head_seq: int  # the last entry of this terminal the server holds
     head_hash: str
     change: int  # the server's change number after this push
@@ -261,6 +431,11 @@ class PullResponse(Record):
     entries: list[EntryRecord] = []  # of other terminals only, in the server's order
     balances: list[BalanceRecord] = []
     flags: list[FlagRecord] = []
+    merges: list[MergeRecord] = []  # every till's merges and undos, its own included
+    feedback: list[FeedbackRecord] = []
+    tickets: list[TicketRecord] = []
+    vouchers: list[VoucherRecord] = []
+    staff: list[StaffRecord] = []  # of the pulling till's store only
 
     @property
     def size(self) -> int:
@@ -275,6 +450,11 @@ class PullResponse(Record):
                 self.entries,
                 self.balances,
                 self.flags,
+                self.merges,
+                self.feedback,
+                self.tickets,
+                self.vouchers,
+                self.staff,
             )
         )
 
@@ -301,7 +481,21 @@ class ErrorBody(Record):
     errors: list[dict[str, object]] = []
 
 
-PULL_KINDS = ("stores", "terminals", "programs", "rewards", "customers", "entries", "balances", "flags")
+PULL_KINDS = (
+    "stores",
+    "terminals",
+    "programs",
+    "rewards",
+    "customers",
+    "entries",
+    "balances",
+    "flags",
+    "feedback",
+    "tickets",
+    "vouchers",
+)
+PULL_KINDS = (*PULL_KINDS, "merges")  # member merges and their undos (issue 8)
+PULL_KINDS = (*PULL_KINDS, "staff")  # the till's store's staff (issue 9)
 # A till keeps its own balances (a cache of its ledger); it does not need the server's.
 TERMINAL_PULL_KINDS = tuple(k for k in PULL_KINDS if k != "balances")
 

@@ -95,6 +95,8 @@ def stamps_for(program: Program, bill: Bill, qual: int) -> int:
     till without a POS bridge still stamps cards.
     """
     rule = program.stamp_rule
+    if rule.mode is StampMode.OFF:
+        return 0
     if rule.mode is StampMode.ITEM and bill.lines:
         return sum(
             max(ln.qty, 0)

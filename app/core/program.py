@@ -20,6 +20,7 @@ from app.core.errors import InvalidInput
 class StampMode(StrEnum):
     VISIT = "visit"  # one stamp per visit at or above min_spend
     ITEM = "item"  # one stamp per qualifying item (SKU or category) on the bill
+    OFF = "off"  # no stamp card: a points-only program
 
 
 @dataclass(frozen=True)

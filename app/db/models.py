@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Computed,
     ForeignKey,
     Index,
     Integer,
@@ -70,7 +71,7 @@ class Customer(Base):
     card_number: Mapped[str] = mapped_column(String(20), unique=True)
     phone: Mapped[str | None] = mapped_column(String(20), unique=True)  # E.164
     name: Mapped[str] = mapped_column(String(200))
-    name_key: Mapped[str] = mapped_column(String(200), index=True)  # folded: no case, no diacritics
+    name_key: Mapped[str] = mapped_column(String(200))  # folded: no case, no diacritics
     birthday_day: Mapped[int | None] = mapped_column(Integer)
     birthday_month: Mapped[int | None] = mapped_column(Integer)
     birthday_year: Mapped[int | None] = mapped_column(Integer)
@@ -79,11 +80,62 @@ class Customer(Base):
     marketing_consent: Mapped[bool] = mapped_column(Boolean, default=False)
     referral_code: Mapped[str] = mapped_column(String(20), unique=True)
     referred_by: Mapped[str | None] = mapped_column(String(40))
-    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now, index=True)  # new members (0007)
     enrolled_store: Mapped[str] = mapped_column(String(40))
-    status: Mapped[str] = mapped_column(String(20), default="active")  # active, blocked, merged
+    status: Mapped[str] = mapped_column(String(20), default="active", index=True)  # active, blocked, merged
     merged_into: Mapped[str | None] = mapped_column(String(40))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    # The phone's last six digits backwards, so "the number ends in 5678" is an index range
+    # (see app.services.customer_list). Computed by SQLite: every writer keeps it right.
+    phone_tail_rev: Mapped[str | None] = mapped_column(
+        String(6),
+        Computed(" || ".join(f"substr(phone, -{i}, 1)" for i in range(1, 7)), persisted=False),
+        index=True,
+    )
+
+    # Name search by prefix, and the back office's table sorted by name with a stable order.
+    __table_args__ = (Index("ix_customer_name_sort", "name_key", "id"),)
+
+
+class CustomerWord(Base):
+    """Each word of a member's folded name, so "anh" finds "Nguyễn Thị Ánh" without a table scan."""
+
+    __tablename__ = "customer_word"
+    word: Mapped[str] = mapped_column(String(100), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    name_key: Mapped[str] = mapped_column(String(200), default="")  # the member's folded name, to list in order
+
+    __table_args__ = (
+        # A member's own words (rewritten on a rename; tested one member at a time by a sorted walk).
+        Index("ix_customer_word_member", "customer_id", "word"),
+        # The members with one word, already in name order: "nguyen" lists its first page without a sort.
+        Index("ix_customer_word_sorted", "word", "name_key", "customer_id"),
+    )
+
+
+class CustomerMerge(Base):
+    """A merge of two members, or its undo: a synced fact, never changed (see app.core.merges)."""
+
+    __tablename__ = "customer_merge"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # merge, unmerge
+    survivor_id: Mapped[str] = mapped_column(String(40), index=True)
+    duplicate_id: Mapped[str] = mapped_column(String(40), index=True)
+    undoes: Mapped[str | None] = mapped_column(String(36))
+    terminal_id: Mapped[str] = mapped_column(String(40))
+    store_id: Mapped[str] = mapped_column(String(40))
+    staff_id: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ReplacedCard(Base):
+    """A card number that was replaced by a new card: refused with a sentence, never reissued."""
+
+    __tablename__ = "replaced_card"
+    card_number: Mapped[str] = mapped_column(String(20), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(40))
+    replaced_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class ProgramVersion(Base):
@@ -142,10 +194,19 @@ class LedgerEntryRow(Base):
         UniqueConstraint("terminal_id", "terminal_seq", name="uq_ledger_entry_terminal_seq"),
         Index("ix_ledger_entry_customer_created", "customer_id", "created_at"),
         Index("ix_ledger_entry_reverses", "reverses"),
+        # The back office's figures read one kind of entry over a date range (migration 0007).
+        Index("ix_ledger_entry_kind_created", "kind", "created_at"),
         # A receipt earns once at a till, whatever path (typed, POS file, claim) awards it; the
         # award service also refuses a receipt another till already earned. Two tills offline
         # can still both earn it: the server keeps both facts and flags them, and every till
         # must be able to store the other's entry to keep the same balances (hence terminal_id).
+        # A voucher's use is a redeem entry naming its code: "was it used?" must not scan the ledger.
+        Index(
+            "ix_ledger_entry_voucher",
+            "receipt_id",
+            sqlite_where=text("receipt_source = 'voucher'"),
+            postgresql_where=text("receipt_source = 'voucher'"),
+        ),
         Index(
             "uq_ledger_entry_receipt_earn",
             "receipt_source",
@@ -174,6 +235,17 @@ class BalanceRow(Base):
     tier_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
     redeemed_points: Mapped[int] = mapped_column(BigInteger, default=0)
     entry_count: Mapped[int] = mapped_column(Integer, default=0)
+
+    # The back office's customer table sorts a million members by these (first page in milliseconds).
+    # (with the member, so ties keep a stable order and the page needs no sort step).
+    __table_args__ = (
+        Index("ix_balance_points", "points", "customer_id"),
+        Index("ix_balance_stamps", "stamps", "customer_id"),
+        Index("ix_balance_visits", "visits", "customer_id"),
+        Index("ix_balance_last_visit_at", "last_visit_at", "customer_id"),
+        Index("ix_balance_lifetime_spend", "lifetime_spend", "customer_id"),
+        Index("ix_balance_tier", "tier", "customer_id"),
+    )
 
 
 class OutboxItem(Base):
@@ -241,6 +313,12 @@ class Ticket(Base):
     voucher_code: Mapped[str | None] = mapped_column(String(40))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Fields edited at this till and not yet acknowledged by the server (comma-separated):
+    # they are pushed as the till's change and win over a pulled copy until then.
+    dirty: Mapped[str] = mapped_column(Text, default="")
+
+    __table_args__ = (Index("ix_ticket_status_due", "status", "due_at"),)
 
 
 class Voucher(Base):
@@ -253,6 +331,10 @@ class Voucher(Base):
     issued_ref: Mapped[str | None] = mapped_column(String(40))
     redeemed_entry_id: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    store_id: Mapped[str | None] = mapped_column(String(40))
+    currency: Mapped[str] = mapped_column(String(3), default="VND")
+    note: Mapped[str] = mapped_column(Text, default="")
+    issued_by: Mapped[str | None] = mapped_column(String(40))
 
 
 class Receipt(Base):

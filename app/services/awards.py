@@ -23,7 +23,7 @@ from app.core.money import check_bill, currency, format_money
 from app.core.program import Program
 from app.core.tiers import qualifying_window_start, upgrade_to
 from app.db.models import BalanceRow, Customer, Flag, LedgerEntryRow
-from app.services import ledger_writer
+from app.services import ledger_writer, merges
 from app.services.staff import StaffMember
 from app.services.till import Till
 
@@ -258,12 +258,15 @@ def _apply_daily_cap(
 
 
 def qualifying_figure(s: Session, customer_id: str, now: datetime, program: Program) -> int:
-    """Qualifying points in the rolling window (12 months): the tier thresholds compare to this."""
+    """Qualifying points in the rolling window (12 months): the tier thresholds compare to this.
+
+    A member's merged-in cards count too (their entries fold into this balance; see ``merges``).
+    """
     since = qualifying_window_start(program, now)
     return int(
         s.scalar(
             select(func.coalesce(func.sum(LedgerEntryRow.qualifying), 0)).where(
-                LedgerEntryRow.customer_id == customer_id, LedgerEntryRow.created_at > since
+                LedgerEntryRow.customer_id.in_(merges.group_in(s, customer_id)), LedgerEntryRow.created_at > since
             )
         )
     )

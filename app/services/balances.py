@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from app.core.ledger import Balance, LedgerEntry, fold, verify_chain
 from app.db.models import BalanceRow, LedgerEntryRow
+from app.services import merges
 from app.services.ledger_writer import balance_of, from_row
 
 
@@ -20,7 +21,11 @@ def entries_of(session: Session, customer_id: str) -> list[LedgerEntry]:
 
 
 def rebuild(session: Session, customer_id: str) -> Balance:
-    return fold(entries_of(session, customer_id))
+    """The fold of the member's entries and of every member merged into it; empty if merged away."""
+    parents = merges.parents_in(session)
+    if customer_id in parents:
+        return Balance()
+    return fold(e for cid in merges.group_in(session, customer_id, parents) for e in entries_of(session, cid))
 
 
 def cached(session: Session, customer_id: str) -> Balance:

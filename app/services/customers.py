@@ -16,21 +16,16 @@ from app.core.errors import BadCardCode, Duplicate, InvalidInput, NotAllowed, No
 from app.core.ids import new_id
 from app.core.ledger import Balance, EntryKind, LedgerEntry
 from app.core.lifecycle import Birthday, is_birthday_period
+from app.core.names import fold_name
 from app.core.phone import display_phone, looks_like_phone, normalise_phone
 from app.core.rewards import Reward, RewardKind
-from app.db.models import BalanceRow, Customer, Flag, OutboxItem, RewardRow, Setting
-from app.services import ledger_writer
+from app.db.models import BalanceRow, Customer, Flag, OutboxItem, ReplacedCard, RewardRow, Setting
+from app.services import ledger_writer, name_words
 from app.services.staff import StaffMember, audit
 from app.services.till import Till, reward_from_row
 
 MAX_NAME = 100
 _REFERRAL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud over the counter
-
-
-def fold_name(name: str) -> str:
-    """Lowercase without diacritics, so "nguyen" finds "Nguyễn" (đ is not a combining mark)."""
-    text = unicodedata.normalize("NFD", name.replace("đ", "d").replace("Đ", "D"))
-    return " ".join("".join(c for c in text if not unicodedata.combining(c)).lower().split())
 
 
 def clean_name(name: str) -> str:
@@ -101,6 +96,7 @@ def enroll(
         s.add(customer)
         s.add(OutboxItem(item_type="customer", item_id=customer.id, created_at=now))
         s.flush()
+        name_words.index_names(s, {customer.id: name})
         welcome = ledger_writer.append(
             s,
             LedgerEntry(
@@ -171,7 +167,7 @@ def find(till: Till, text: str, *, limit: int = 20) -> Lookup:
         raise InvalidInput("Type a phone number, card number or name, or scan the card.")
     if cardcode.looks_like_card_payload(text):
         number = cardcode.verify_card_payload(text, till.card_key)
-        return Lookup("card", _by(till, Customer.card_number == number))
+        return Lookup("card", _by_card(till, number))
     digits = "".join(c for c in text if c.isdigit())
     if (
         digits
@@ -180,7 +176,7 @@ def find(till: Till, text: str, *, limit: int = 20) -> Lookup:
         and not digits.startswith("0")
     ):
         number = cardcode.normalise_card_number(text)
-        return Lookup("number", _by(till, Customer.card_number == number))
+        return Lookup("number", _by_card(till, number))
     if looks_like_phone(text):
         return Lookup("phone", _by(till, Customer.phone == normalise_phone(text)))
     if len(text) > MAX_NAME:
@@ -191,12 +187,36 @@ def find(till: Till, text: str, *, limit: int = 20) -> Lookup:
     return Lookup("name", _by(till, Customer.name_key >= key, Customer.name_key < key + "\uffff", limit=limit))
 
 
+def _by_card(till: Till, number: str) -> list[Match]:
+    """A card that was replaced by a new one is refused, with a sentence saying so."""
+    found = _by(till, Customer.card_number == number)
+    if not found:
+        with till.transaction() as s:
+            replaced = s.get(ReplacedCard, number)
+            if replaced is not None:
+                program = till.program(s)
+                when = local(replaced.replaced_at, program.timezone).strftime("%d/%m/%Y")
+                raise BadCardCode(
+                    f"Card {number} was replaced by a new card on {when}; it no longer works. Use the new card.",
+                    card=number,
+                    replaced_on=when,
+                )
+    return found
+
+
 def _by(till: Till, *conditions: object, limit: int = 20) -> list[Match]:
+    """Members found; a merged-away member's card or phone finds the member it was merged into."""
     with till.transaction() as s:
-        rows = s.scalars(
-            select(Customer).where(*conditions, Customer.status != "merged").order_by(Customer.name_key).limit(limit)
-        ).all()
-        return [Match(c.id, c.name, c.card_number, c.phone or "", c.status) for c in rows]
+        rows = s.scalars(select(Customer).where(*conditions).order_by(Customer.name_key).limit(limit)).all()
+        found: dict[str, Customer] = {}
+        for c in rows:
+            if c.status == "merged":
+                holder = s.get(Customer, ledger_writer.holder_of(s, c.id))
+                if holder is None or holder.status == "merged":
+                    continue
+                c = holder
+            found.setdefault(c.id, c)
+        return [Match(c.id, c.name, c.card_number, c.phone or "", c.status) for c in found.values()]
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 
 Owners told us they lose complaints: a bad rating said at the counter is
 forgotten by the evening. So a rating of 1 or 2 opens a ticket in the same
-transaction as the rating — with a priority and a due time, so the manager sees
-it and it cannot be lost — and both go to the outbox for the back office.
+transaction as the rating — with a priority, an owner (``tickets.owner_for``) and a
+due time, so the manager sees it and it cannot be lost — and both go to the
+outbox, so the back office and every till of the chain get them exactly once.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from sqlalchemy import exists, select
 from app.core.errors import Duplicate, InvalidInput, NotFound
 from app.core.ids import new_id
 from app.db.models import Customer, Feedback, LedgerEntryRow, OutboxItem, Ticket
+from app.services.tickets import owner_for
 from app.services.till import Till
 
 MAX_COMMENT = 1000
@@ -71,6 +73,7 @@ def rate_visit(
                 subject=subject[:300],
                 priority=priority,
                 status="open",
+                assignee=owner_for(s, till.store_id, priority),
                 due_at=now + DUE_AFTER[priority],
                 created_at=now,
                 updated_at=now,
@@ -78,6 +81,11 @@ def rate_visit(
             s.add(ticket)
             s.add(OutboxItem(item_type="ticket", item_id=ticket.id, created_at=now))
     return feedback
+
+
+def is_complaint(rating: int) -> bool:
+    """A rating the customer display answers with an apology (and the cashier is told of)."""
+    return rating < COMPLAINT_BELOW
 
 
 def ticket_for(till: Till, feedback_id: str) -> Ticket | None:

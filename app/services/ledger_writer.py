@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from app.core.ids import new_id
 from app.core.ledger import GENESIS_HASH, Balance, EntryKind, LedgerEntry, apply_entry
 from app.core.limits import check_balance, check_entry
-from app.db.models import BalanceRow, LedgerEntryRow, OutboxItem
+from app.db.models import BalanceRow, Customer, LedgerEntryRow, OutboxItem
 
 if TYPE_CHECKING:
     from app.services.till import Till
@@ -69,15 +69,31 @@ def store(session: Session, entry: LedgerEntry) -> None:
     check_entry(entry)
     session.add(to_row(entry))
     original = load(session, entry.reverses) if entry.reverses else None
-    row = session.get(BalanceRow, entry.customer_id)
+    holder = holder_of(session, entry.customer_id)
+    row = session.get(BalanceRow, holder)
     if row is None:
-        row = BalanceRow(customer_id=entry.customer_id, **{k: v for k, v in asdict(Balance()).items() if k != "extra"})
+        row = BalanceRow(customer_id=holder, **{k: v for k, v in asdict(Balance()).items() if k != "extra"})
         session.add(row)
     after = apply_entry(balance_of(row), entry, original)
     check_balance(after, entry)
     for name in _BALANCE_FIELDS:
         setattr(row, name, getattr(after, name))
     session.flush()
+
+
+def holder_of(session: Session, customer_id: str) -> str:
+    """The member whose balance folds this member's entries: itself, or whom it was merged into.
+
+    An entry made for a merged-away card (at a till that had not heard of the merge, or
+    scanned from the old card) lands on the survivor; see ``app.services.merges``.
+    """
+    seen = {customer_id}
+    customer = session.get(Customer, customer_id)
+    while customer is not None and customer.merged_into and customer.merged_into not in seen:
+        customer_id = customer.merged_into
+        seen.add(customer_id)
+        customer = session.get(Customer, customer_id)
+    return customer_id
 
 
 def balance_of(row: BalanceRow | None) -> Balance:

@@ -7,9 +7,7 @@ name spend the points is the complaint customers have about other programs.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
-from datetime import timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -19,8 +17,8 @@ from app.core.errors import InsufficientBalance, InvalidInput, NotAllowed, NotFo
 from app.core.ledger import EntryKind, LedgerEntry
 from app.core.money import check_bill, currency, format_money
 from app.core.rewards import Redemption, RewardKind, period_start, plan_redemption
-from app.db.models import BalanceRow, Customer, LedgerEntryRow, RewardRow, Voucher
-from app.services import ledger_writer
+from app.db.models import BalanceRow, Customer, LedgerEntryRow, RewardRow
+from app.services import ledger_writer, merges, vouchers
 from app.services.staff import StaffMember
 from app.services.till import Till, reward_from_row
 
@@ -32,6 +30,7 @@ class RedeemResult:
     entry: LedgerEntry
     redemption: Redemption
     voucher_code: str | None = None
+    voucher: vouchers.IssuedVoucher | None = None  # its QR payload, value and last day
 
 
 def redeem(
@@ -117,27 +116,29 @@ def redeem(
                 reason=reason,
             ),
         )
-        code = None
+        voucher = None
         if reward.kind is RewardKind.VOUCHER:
-            code = "V" + secrets.token_hex(4).upper()
-            s.add(
-                Voucher(
-                    code=code,
-                    customer_id=customer_id,
-                    value=reward.value,
-                    issued_for="reward",
-                    issued_ref=entry.id,
-                    expires_at=now + timedelta(days=VOUCHER_DAYS),
-                    created_at=now,
-                )
+            # The same signed, synced voucher a compensation gets: any till of the chain takes it once.
+            voucher = vouchers.issue_in(
+                s,
+                till,
+                value=reward.value,
+                issued_for="reward",
+                customer_id=customer_id,
+                issued_ref=entry.id,
+                issued_by=staff,
+                note=reward.name,
+                days=VOUCHER_DAYS,
             )
-    return RedeemResult(entry, plan, code)
+    return RedeemResult(entry, plan, voucher.code if voucher else None, voucher)
 
 
 def _count_redeemed(s: Session, customer_id: str, reward_id: str, since: object) -> int:
+    """Redemptions of the reward in the period, by this member and the cards merged into it."""
+    cards = merges.group_in(s, customer_id)
     redeemed = s.scalar(
         select(func.count()).where(
-            LedgerEntryRow.customer_id == customer_id,
+            LedgerEntryRow.customer_id.in_(cards),
             LedgerEntryRow.kind == EntryKind.REDEEM.value,
             LedgerEntryRow.reward_id == reward_id,
             LedgerEntryRow.created_at >= since,
@@ -148,7 +149,7 @@ def _count_redeemed(s: Session, customer_id: str, reward_id: str, since: object)
         .select_from(LedgerEntryRow)
         .where(
             LedgerEntryRow.kind == EntryKind.REVERSE.value,
-            LedgerEntryRow.customer_id == customer_id,
+            LedgerEntryRow.customer_id.in_(cards),
             LedgerEntryRow.reward_id == reward_id,
             LedgerEntryRow.created_at >= since,
         )

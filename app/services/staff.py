@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import InvalidInput, PermissionDenied
 from app.core.ids import new_id
-from app.db.models import AuditLog, Flag, Setting, Staff
+from app.db.models import AuditLog, Flag, OutboxItem, Setting, Staff
 from app.services.till import Till
 
 ROLES = ("cashier", "manager", "owner")
@@ -173,6 +173,8 @@ def _identify(till: Till, pin: str, purpose: str, wrong: str, *, managers_only: 
                 if check_pin(pin, st.pin_hash, till.pin_keys):
                     if needs_rehash(st.pin_hash, till.pin_keys):  # v1, or an older PIN key: now the current one
                         st.pin_hash = hash_pin(pin, till.pin_keys)
+                        # The other tills of the store and the server check PINs with the chain's key only.
+                        s.add(OutboxItem(item_type="staff", item_id=st.id))
                     if failures:
                         _set(s, _FAILURES, "0")
                     return StaffMember(st.id, st.name, st.role)

@@ -48,8 +48,9 @@ class Till:
             row = session.scalars(select(ProgramVersion).where(ProgramVersion.active)).first()
             program = Program.from_json(row.body) if row else Program()
             store = session.get(Store, self.store_id)
-            # Rules are evaluated in the store's own zone (a chain may span zones).
-            self._program = replace(program, timezone=store.timezone) if store else program
+            # Rules are evaluated in the store's own zone (a chain may span zones), and amounts are
+            # in the store's currency (a US shop's program counts cents, whatever the template said).
+            self._program = replace(program, timezone=store.timezone, currency=store.currency) if store else program
         return self._program
 
     def reload_program(self) -> None:

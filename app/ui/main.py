@@ -19,6 +19,7 @@ from app.services.staff import StaffMember
 from app.services.syncstatus import StatusSource
 from app.services.till import Till
 from app.ui import theme
+from app.ui.backoffice.launch import CashierLauncher
 from app.ui.controllers.checkout import CheckoutController, till_home
 from app.ui.controllers.display import DisplayController
 from app.ui.controllers.pos import PosController
@@ -46,6 +47,7 @@ class Windows:
     translations: Translations
     tasks: BackgroundOps
     pos: PosController
+    backoffice: CashierLauncher | None = None  # F9: the back office (manager PIN)
 
     def show(self) -> None:
         """The cashier window on the main screen, the display on the second screen if there is one."""
@@ -108,9 +110,7 @@ def build_windows(
     display = CustomerDisplayWindow()
     status = SyncStatusBridge(till, sync, cashier)
     display_controller = DisplayController(till, display, fmt, till.program, cashier)
-    checkout = CheckoutController(
-        till, cashier, display_controller, status, translations, fmt, tasks, cashier
-    )
+    checkout = CheckoutController(till, cashier, display_controller, status, translations, fmt, tasks, cashier)
     pos = PosController(till, cashier, checkout, translations, fmt, tasks, pos_bridge, cashier)
     scanner = ScanDetector(cashier)
     app.installEventFilter(scanner)
@@ -119,9 +119,9 @@ def build_windows(
     status.refresh()
     if staff is not None:
         checkout.start_shift(staff)
-    return Windows(
-        app, cashier, display, checkout, display_controller, status, scanner, translations, tasks, pos
-    )
+    windows = Windows(app, cashier, display, checkout, display_controller, status, scanner, translations, tasks, pos)
+    windows.backoffice = CashierLauncher(windows)
+    return windows
 
 
 def run(

@@ -43,6 +43,10 @@ class _Job(QRunnable):
             self._relay.done.emit(self._number, result)
 
 
+def _ignore(_: Exception) -> None:
+    """A dropped job's error: its window is gone, nobody is there to tell."""
+
+
 Callbacks = tuple[Callable[[Any], None] | None, Callable[[Exception], None] | None]
 
 
@@ -90,6 +94,15 @@ class BackgroundOps(QObject):
         if on_error is None:
             raise exc
         on_error(exc)
+
+    def drop_callbacks(self) -> None:
+        """Results still to come are dropped: the window that asked for them is closing.
+
+        The jobs finish on their threads (a running SQLite query is not interrupted) and the
+        busy signal still goes off; only the callbacks, which would touch deleted widgets, go.
+        """
+        for number in self._waiting:
+            self._waiting[number] = (None, _ignore)
 
     @property
     def busy(self) -> bool:

@@ -33,6 +33,165 @@
     </message>
 </context>
 <context>
+    <name>AuditTab</name>
+    <message>
+        <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} lines shown, newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shop set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shop settings changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>staff added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>staff disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>staff enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>staff renamed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>program published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>program draft saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reward saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member&apos;s details changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>member unblocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>members merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>merge undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry reversed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sale undone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ticket resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ticket changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voucher budget set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>flag closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>balance adjusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the system)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Older…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AwardPanel</name>
     <message>
         <source>Award a sale</source>
@@ -60,6 +219,135 @@
     </message>
     <message>
         <source>Type the bill, check what it earns, press Enter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackOffice</name>
+    <message>
+        <source>That is not a manager PIN. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Type a manager or owner PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is a cashier: the back office opens only with a manager&apos;s or the owner&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackOfficeWindow</name>
+    <message>
+        <source>Loyalty — back office — {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export table to CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export table to Excel (.xlsx)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print dashboard to PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the back office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} stores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing: all stores this till holds ({0}) — the chain as of this till&apos;s last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing: this store ({0}) — data held by this till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figures are computed from this till&apos;s own database; it works offline. Stores: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0} rows to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the dashboard to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CashierLauncher</name>
+    <message>
+        <source>Back office (manager)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a manager or owner PIN to open the back office.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -165,7 +453,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Voucher {0} used: take {1} off the bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No customer found for “{0}”. Press F4 to enroll them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A voucher is waiting for this member: {0}, {1} (until {2}). Type the code to use it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -280,6 +576,14 @@
         <source>correction: {0}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{0}★ from {1}: a ticket is open for the manager. A kind word now helps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a guest</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CustomerCardView</name>
@@ -371,7 +675,863 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>We are sorry we let you down. The manager will get in touch to make it right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Take a photo of this code: show it next time instead of the card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPageDialog</name>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ratings and tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What, where, who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating or ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Manager actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each needs a manager PIN and a reason; all are written to the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjust the balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse the entry chosen in the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block or unblock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a new card (the old one stops working)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge another member into this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo a merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Points (+ or −):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tamps (+ or −):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the entry in the history on the right; its reversal is a new entry, the original stays.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Birthday (day/month[/year]):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;rea:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agrees to receive offers (marketing consent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new card number and QR code; the old card is refused at every till with a sentence saying it was replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find the other card (phone, card number or name). Its history is kept and its balance folds into this member; the merge can be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone, card number or name of the other member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each member gets back the balance of their own entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Approve with manager PIN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged into {0} (card {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also holds the history of: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync flagged {0} (card {1}) as possibly the same person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} points · {1} stamps · {2} · {3} visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing consent: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled: {0} at {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime spend: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last visit: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral code: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at {0}, till {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receipt {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeemed {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bonus: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjusted by a manager: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversal of an earlier entry: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier changed to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(reversed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[on card {0}]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unblock {0}: the card earns and spends again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block {0}: the card is refused at every till until a manager unblocks it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No other member matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjust {0}: {1} points, {2} stamps. Reason: {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adjusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the entry to reverse in the history first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reverse this entry of {0}: {1} ({2}). Reason: {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block {0}. Reason: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unblock {0}. Reason: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unblocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the profile of {0}. Reason: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print a new card for {0}; card {1} stops working. Reason: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find and choose the other member first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge {0} into {1}: one member, both histories kept, one balance. Reason: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No member is merged into this one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the merge of {0} into {1}. Reason: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The merge is undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done: no manager approved it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New card number: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New card {0}; card {1} no longer works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(blocked)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CustomersTab</name>
+    <message>
+        <source>Customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone, its last 4–6 digits, card number, or words of the name (no accents needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members found: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled twice? Pairs flagged by sync: {0}. Review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} in 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by {0} members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the program gives points no money value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} a point (pay with points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} a point (best fixed-discount reward)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} bills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} members who spent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▲ {0}  ▼ {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no redemption in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no rating in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} before: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} ratings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits and new members per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points issued and redeemed per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend per day: members and non-members (thousands)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>non-members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members per tier now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average rating per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Store:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All stores this till holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members and visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program&apos;s return: members and non-members (POS receipts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers, rewards, ratings and tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A visit is a member&apos;s sale that earned, unless it was voided or refunded in full later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members enrolled by the end of the range (merged duplicates not counted). With a store chosen: members who enrolled there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members who enrolled during the range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active members (30 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members with at least one visit in the 30 (and 90) days up to the end of the range. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member visits during the range. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the range&apos;s visits made by members who visited at least twice in the range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits per active member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits in the range divided by the members who visited in the range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points earned, bonuses and positive manager corrections in the range, less the points taken back by refunds and voids in the range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points spent on rewards in the range, less redemptions that were undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points that expired during the range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redemption rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points redeemed ÷ points issued, in the range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outstanding points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every member&apos;s balance at the end of the range: the points the program still owes. With a store chosen: the balances of members who enrolled there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outstanding points × what a point is worth: the pay-with-points value if the program has one, otherwise the most money a point buys through a fixed-discount reward.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POS sales in the range where a member was identified, less their refunds; voided sales and tips left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-member spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POS sales in the range with no member (unclaimed, expired or ignored), less their refunds; voided sales and tips left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member bill (average)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member spend ÷ member bills.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-member bill (average)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-member spend ÷ non-member bills.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members&apos; share of spend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member spend ÷ all POS spend in the range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top 20 % of members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of member revenue (bills on their visits, less refunds) from the fifth of the members who spent the most in the range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier moves (up / down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier changes in the range, compared with the member&apos;s tier before; under it, how many members are in each tier now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most redeemed rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rewards redeemed most often in the range (undone redemptions left out).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average of the 1–5 ratings given in the range, and the same for the period of the same length before it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tickets not resolved yet, whatever their date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complainants who came back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the members who complained in the range who visited again afterwards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loyalty dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} to {1} · {2} · printed {3} by {4}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No figures yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -403,6 +1563,18 @@
     </message>
     <message>
         <source>Your first {0} stamps are already on your card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your voucher: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until {0}, once, at any of our shops.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take a photo of this code and show it when you pay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -730,6 +1902,222 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Type at least 4 digits of the phone number, the whole card number, or a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That search is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say why the entry is reversed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reversing an entry needs a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reversal cannot itself be reversed; record a new entry instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager can block or unblock a customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose two different members: a member cannot be merged into itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} was merged into another member; keep that member instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is already merged into another member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merging members needs a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undoing a merge needs a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This member is not merged into another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most {0} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gender is female, male or other (or not given).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The area is too long (at most {0} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This member was merged into another one; edit that member instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This member was merged into another one; print the card of that member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Editing a member&apos;s profile needs a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing a new card needs a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card {0} was replaced by a new card on {1}; it no longer works. Use the new card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the birthday as day/month, e.g. 24/11 (the year may follow: 24/11/1990).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This voucher code is not valid for this shop (it may be forged or damaged).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a voucher code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher {0} is not known at this till yet. Scan its QR code: that works offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher {0} expired on {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher {0} was already used on {1} at {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s card first: a voucher is booked to a member&apos;s account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This voucher code does not match the voucher on record (altered?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A compensation voucher needs a manager&apos;s approval.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compensation budget has {0} left this month ({1} of {2} used); the owner can raise it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say how the complaint was resolved (a short note).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This ticket is already resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such ticket.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the owner sets the compensation budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager can close a flag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The owner needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not a time zone; use a name like Asia/Ho_Chi_Minh or America/New_York.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This till is already set up; change it in the back office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager can manage the staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an owner can make someone an owner or change an owner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself; ask another manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop&apos;s only owner cannot be disabled; make someone else owner first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop&apos;s only owner cannot be demoted; make someone else owner first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That PIN is already used by someone else; choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A staff member needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager can change the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only an owner can publish the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager can change the shop&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not the owner&apos;s PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program is not valid: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -755,6 +2143,204 @@
     </message>
 </context>
 <context>
+    <name>HealthTab</name>
+    <message>
+        <source>Flags and health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flags for the manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tills: sync and POS bridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark as dealt with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No open flags: nothing needs a manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POS: last file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points spent twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicate member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt earned at two tills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tamper: entries missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tamper: ledger altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tamper: ledger restored or altered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tamper: a till wrote as another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily earn cap reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff earned on own card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not wipe or restore that till. Note its name and call support: its ledger must be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two offline tills spent the same points. Talk to the member; a manager adjustment can settle it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One person has two cards. Merge them in the Customers tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One receipt earned twice. Reverse the extra earn from the customer page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A voucher was taken at two tills while offline. Both sales stand: write the second discount off or ask the customer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check this member&apos;s visits today; the extra was not credited.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the cashier about these earns; reverse them if they were not real sales.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look at it, act, then mark it as dealt with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never reported: check that the till is paired and can reach the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never synced: pair it with the server (setup) and check its network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sync for over a day: check its network; its sales wait safely on the till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync error: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} POS file(s) quarantined: read the .reason.txt beside each in the quarantine folder, fix it, copy it back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No POS file for over a day: is the POS still exporting to the folder?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (this till)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other tills: not heard from the server yet (offline, or not paired). This till is shown now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This till now; the other tills as the server reported them at {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a flag in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Loyalty — back office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a manager or owner PIN to open the back office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <source>Type your staff PIN to start</source>
@@ -769,6 +2355,33 @@
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OwnerPage</name>
+    <message>
+        <source>The owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You log in with this PIN, approve manager actions and add your staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your PIN (4-8 digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the PIN to yourself: nobody can see it, not even in the database.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -881,6 +2494,396 @@
     </message>
 </context>
 <context>
+    <name>ProgramPage</name>
+    <message>
+        <source>Your loyalty program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from one of these; every rule can be changed later in the back office.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Café stamp card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stamp per visit, 10 slots with 2 filled at the start; a full card is a free drink.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points and tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A point per step of the bill; Gold at 300 points earns 1.5×; discounts for points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A point per step of the bill, spent as a discount or as money off the bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProgramTab</name>
+    <message>
+        <source>Only a manager can change the program, and only the owner can publish it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program &amp; rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In use: version {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft {0}, saved {1}, not published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft {0}, approved {1}, waiting for the server: it is published at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft {0}, published {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused it: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} members would move up, {2} down (at the yearly review).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft {0} saved. Nothing changes at the tills until it is published.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish the program to every till: the owner&apos;s PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published: every till takes the new program at its next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: the publication waits and goes at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published on this till (it is not paired with a server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stamp card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Happy hours and multipliers (days: 0 = Monday … 6 = Sunday)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers (lowest first; the first starts at 0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry and bonuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Abuse limits (0 = off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step of the bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tax counts toward points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value of a point spent as money (0 = off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slots on the card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stamps given at enrolment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stamp for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Smallest bill for a stamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items that stamp (SKUs, comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories that stamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category bonuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Months counted for tiers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yearly review: month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yearly review: day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No downgrade within this many days of a visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points expire after months without a visit (0 = never)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday bonus during the birthday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral: points for the member who refers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral: points for the new member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes between two earns of a member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most points a member earns per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: most points a member spends per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each visit over the smallest bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each qualifying item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing (no stamp card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Multiplier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cost (points)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value / %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kinds: free_item, fixed_discount, percent_discount, voucher, points_payment. Per: day, week, month, year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a happy hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a category bonus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdraw the reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview: a sample bill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member&apos;s tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines (sku, category, qty, price; …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who would change tier?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RedeemPanel</name>
     <message>
         <source>Redeem a reward</source>
@@ -916,6 +2919,566 @@
     </message>
     <message>
         <source>Choose the reward:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SegmentMembersModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spend, 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Segments</name>
+    <message>
+        <source>new</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regular</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>big first purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birthday this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First visit in the last 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not new, and 2 visits or more in the last 90 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top 20 % of the members by spend over the last 12 months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No visit for more than twice their usual interval between visits (not lapsed yet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No visit (or, never visited, no enrolment) in the last {0} days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First bill in the top tenth of all members&apos; first bills.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday in this month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>new — welcome them and explain how the card fills up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regular — thank them by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIP — thank them and mention the VIP reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at risk — offer the win-back reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lapsed — welcome them back and offer the win-back reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>big first purchase — invite them back with a second-visit offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>birthday this month — wish them a happy birthday and offer the birthday reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsTab</name>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the segments…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segments could not be computed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} active members match the filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1} members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0} members to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Age:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under 25</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>25–34</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>35–44</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>45–54</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>55 and over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;rea:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lapsed after (days):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign lists (members who agreed to marketing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday this month…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Win-back…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members at risk or lapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Members whose birthday is this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The top 20 % by spend over 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VIP…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export this segment (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Type the server&apos;s address and the pairing code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give both the server&apos;s address and the pairing code, or neither.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join your chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the chain&apos;s manager for a pairing code for this store. It works once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Central server (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With a central server, several tills share members and the program. Leave this empty to run on this till alone; you can pair later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of this till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Till 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>New till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting up the shop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop is set up, but pairing failed: {0} Fix the address or code, or empty both to skip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShopPage</name>
+    <message>
+        <source>the time there now is {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a time zone yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bill is written {0}; {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Times are shown in the shop&apos;s time zone, amounts in its currency. A manager can change them later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Cà Phê Sáng</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShopSettingsBox</name>
+    <message>
+        <source>Tick the box to confirm you understand what changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the shop&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Times are now shown in {0}, amounts in {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This shop has sales already. Amounts recorded so far stay in the old currency, and the times of past sales do not move: reports mixing the two will look wrong. Change only to correct a mistake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I understand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save shop settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffTab</name>
+    <message>
+        <source>cashier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager or the owner can manage the staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select someone in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the new person&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the same PIN twice (4 to 8 digits).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add {0} as {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} was added as {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make {0} {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is now {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable {0}: their PIN will open nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} can work again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN for {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} has a new PIN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add someone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1001,6 +3564,274 @@
     </message>
 </context>
 <context>
+    <name>TicketRulesDialog</name>
+    <message>
+        <source>Who answers complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first rule that matches a new ticket names its owner. When none matches, the store&apos;s manager owns it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the chosen rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}, {1} → {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Tickets</name>
+    <message>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>guest: no card to follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes, {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes, {0}; {1} since</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketsModel</name>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Came back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (late)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no comment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TicketsTab</name>
+    <message>
+        <source>Tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show resolved tickets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set monthly budget…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who answers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take it (in progress)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done: called the customer, apologised…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compensation voucher (amount, optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No complaints. A 1★ or 2★ rating at a till opens one here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No compensation budget set for this month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compensation budget {0}: {1} left of {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a ticket in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}★ from {1}: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}★ from {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened {0}, due {1}; priority {2}; {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer: {0}. Came back: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a guest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The voucher&apos;s amount is not an amount: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say how the complaint was resolved (a short note).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is more than the {0} left in this month&apos;s compensation budget.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve a compensation voucher of {0} for {1}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No voucher without a manager&apos;s approval; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved; the voucher is ready to hand over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher {0}: {1}, valid until {2}. Any till takes it once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: new tickets follow these rules.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compensation budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How much may this store give in compensation vouchers a month?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>UndoPanel</name>
     <message>
         <source>Undo my last action</source>
@@ -1039,6 +3870,45 @@
     </message>
     <message>
         <source>Gold</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to the loyalty till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This till is new. What would you like to do?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try the demo café</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A café with 40 members, rewards and sample sales. Demo PINs: cashier 1111, owner 1234.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set up my shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your shop&apos;s name, currency and time zone, your own owner PIN and a program to start from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join my chain&apos;s server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another till of your chain is already running: the store, program and staff come from the server.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

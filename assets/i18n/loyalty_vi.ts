@@ -33,6 +33,165 @@
     </message>
 </context>
 <context>
+    <name>AuditTab</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Nhật ký kiểm tra</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Mọi người</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Mọi thao tác</translation>
+    </message>
+    <message>
+        <source>{0} lines shown, newest first</source>
+        <translation>Đang hiện {0} dòng, mới nhất trước</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Ai</translation>
+    </message>
+    <message>
+        <source>shop set up</source>
+        <translation>thiết lập cửa hàng</translation>
+    </message>
+    <message>
+        <source>shop settings changed</source>
+        <translation>đổi cài đặt cửa hàng</translation>
+    </message>
+    <message>
+        <source>staff added</source>
+        <translation>thêm nhân viên</translation>
+    </message>
+    <message>
+        <source>role changed</source>
+        <translation>đổi vai trò</translation>
+    </message>
+    <message>
+        <source>staff disabled</source>
+        <translation>khóa nhân viên</translation>
+    </message>
+    <message>
+        <source>staff enabled</source>
+        <translation>mở lại nhân viên</translation>
+    </message>
+    <message>
+        <source>PIN reset</source>
+        <translation>đặt lại mã PIN</translation>
+    </message>
+    <message>
+        <source>staff renamed</source>
+        <translation>đổi tên nhân viên</translation>
+    </message>
+    <message>
+        <source>program published</source>
+        <translation>công bố chương trình</translation>
+    </message>
+    <message>
+        <source>program draft saved</source>
+        <translation>lưu bản nháp chương trình</translation>
+    </message>
+    <message>
+        <source>reward saved</source>
+        <translation>lưu phần thưởng</translation>
+    </message>
+    <message>
+        <source>member enrolled</source>
+        <translation>đăng ký thành viên</translation>
+    </message>
+    <message>
+        <source>member&apos;s details changed</source>
+        <translation>sửa thông tin thành viên</translation>
+    </message>
+    <message>
+        <source>member blocked</source>
+        <translation>khóa thành viên</translation>
+    </message>
+    <message>
+        <source>member unblocked</source>
+        <translation>mở khóa thành viên</translation>
+    </message>
+    <message>
+        <source>members merged</source>
+        <translation>gộp thành viên</translation>
+    </message>
+    <message>
+        <source>merge undone</source>
+        <translation>hủy gộp thành viên</translation>
+    </message>
+    <message>
+        <source>card replaced</source>
+        <translation>thay thẻ</translation>
+    </message>
+    <message>
+        <source>entry reversed</source>
+        <translation>hủy giao dịch</translation>
+    </message>
+    <message>
+        <source>sale undone</source>
+        <translation>hoàn tác giao dịch</translation>
+    </message>
+    <message>
+        <source>ticket resolved</source>
+        <translation>giải quyết phản ánh</translation>
+    </message>
+    <message>
+        <source>ticket changed</source>
+        <translation>sửa phản ánh</translation>
+    </message>
+    <message>
+        <source>voucher budget set</source>
+        <translation>đặt ngân sách phiếu</translation>
+    </message>
+    <message>
+        <source>flag closed</source>
+        <translation>đóng cảnh báo</translation>
+    </message>
+    <message>
+        <source>balance adjusted</source>
+        <translation>điều chỉnh số dư</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Khi nào</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Quầy</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Việc gì</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Before → after</source>
+        <translation>Trước → sau</translation>
+    </message>
+    <message>
+        <source>(the system)</source>
+        <translation>(hệ thống)</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Xem</translation>
+    </message>
+    <message>
+        <source>Older…</source>
+        <translation>Cũ hơn…</translation>
+    </message>
+</context>
+<context>
     <name>AwardPanel</name>
     <message>
         <source>Award a sale</source>
@@ -61,6 +220,135 @@
     <message>
         <source>Type the bill, check what it earns, press Enter.</source>
         <translation>Nhập số tiền, xem điểm được cộng, rồi nhấn Enter.</translation>
+    </message>
+</context>
+<context>
+    <name>BackOffice</name>
+    <message>
+        <source>That is not a manager PIN. Try again.</source>
+        <translation>Đây không phải mã PIN của quản lý. Vui lòng thử lại.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. Type a manager or owner PIN.</source>
+        <translation>Sai mã PIN. Hãy nhập mã PIN của quản lý hoặc chủ cửa hàng.</translation>
+    </message>
+    <message>
+        <source>{0} is a cashier: the back office opens only with a manager&apos;s or the owner&apos;s PIN.</source>
+        <translation>{0} là thu ngân: trang quản lý chỉ mở bằng mã PIN của quản lý hoặc chủ cửa hàng.</translation>
+    </message>
+</context>
+<context>
+    <name>BackOfficeWindow</name>
+    <message>
+        <source>Loyalty — back office — {0}</source>
+        <translation>Khách hàng thân thiết — quản lý — {0}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Export table to CSV…</source>
+        <translation>Xuất bảng ra CSV…</translation>
+    </message>
+    <message>
+        <source>Export table to Excel (.xlsx)…</source>
+        <translation>Xuất bảng ra Excel (.xlsx)…</translation>
+    </message>
+    <message>
+        <source>Print dashboard to PDF…</source>
+        <translation>In bảng tổng quan ra PDF…</translation>
+    </message>
+    <message>
+        <source>Close the back office</source>
+        <translation>Đóng trang quản lý</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation>Thẻ tiếp theo</translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation>Thẻ trước</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Đang xử lý…</translation>
+    </message>
+    <message>
+        <source>1 store</source>
+        <translation>1 cửa hàng</translation>
+    </message>
+    <message>
+        <source>{0} stores</source>
+        <translation>{0} cửa hàng</translation>
+    </message>
+    <message>
+        <source>Showing: all stores this till holds ({0}) — the chain as of this till&apos;s last sync</source>
+        <translation>Đang xem: mọi cửa hàng có dữ liệu trên máy này ({0}) — cả chuỗi tính đến lần đồng bộ gần nhất</translation>
+    </message>
+    <message>
+        <source>Showing: this store ({0}) — data held by this till</source>
+        <translation>Đang xem: cửa hàng này ({0}) — dữ liệu trên máy này</translation>
+    </message>
+    <message>
+        <source>Figures are computed from this till&apos;s own database; it works offline. Stores: {0}</source>
+        <translation>Số liệu được tính từ cơ sở dữ liệu của chính máy này, không cần mạng. Cửa hàng: {0}</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sổ tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>Xuất bảng</translation>
+    </message>
+    <message>
+        <source>Could not save {0}: {1}</source>
+        <translation>Không lưu được {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Saved {0} rows to {1}</source>
+        <translation>Đã lưu {0} dòng vào {1}</translation>
+    </message>
+    <message>
+        <source>Print dashboard</source>
+        <translation>In bảng tổng quan</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved the dashboard to {0}</source>
+        <translation>Đã lưu bảng tổng quan vào {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CashierLauncher</name>
+    <message>
+        <source>Back office (manager)…</source>
+        <translation>Trang quản lý (quản lý)…</translation>
+    </message>
+    <message>
+        <source>Type a manager or owner PIN to open the back office.</source>
+        <translation>Nhập mã PIN của quản lý hoặc chủ cửa hàng để mở trang quản lý.</translation>
     </message>
 </context>
 <context>
@@ -165,8 +453,16 @@
         <translation>Chỉ hiện {0} khách đầu tiên: hãy nhập thêm tên.</translation>
     </message>
     <message>
+        <source>Voucher {0} used: take {1} off the bill.</source>
+        <translation>Đã dùng phiếu {0}: trừ {1} vào hoá đơn.</translation>
+    </message>
+    <message>
         <source>No customer found for “{0}”. Press F4 to enroll them.</source>
         <translation>Không tìm thấy khách hàng “{0}”. Nhấn F4 để đăng ký.</translation>
+    </message>
+    <message>
+        <source>A voucher is waiting for this member: {0}, {1} (until {2}). Type the code to use it.</source>
+        <translation>Khách này có phiếu chưa dùng: {0}, {1} (đến {2}). Nhập mã để dùng phiếu.</translation>
     </message>
     <message>
         <source>Bill {0}</source>
@@ -280,6 +576,14 @@
         <source>correction: {0}</source>
         <translation>điều chỉnh: {0}</translation>
     </message>
+    <message>
+        <source>{0}★ from {1}: a ticket is open for the manager. A kind word now helps.</source>
+        <translation>{0}★ từ {1}: đã mở phiếu phản ánh cho quản lý. Một lời xin lỗi lúc này sẽ có ích.</translation>
+    </message>
+    <message>
+        <source>a guest</source>
+        <translation>khách vãng lai</translation>
+    </message>
 </context>
 <context>
     <name>CustomerCardView</name>
@@ -371,8 +675,864 @@
         <translation>Cảm ơn bạn đã góp ý!</translation>
     </message>
     <message>
+        <source>We are sorry we let you down. The manager will get in touch to make it right.</source>
+        <translation>Chúng tôi rất tiếc vì đã làm bạn thất vọng. Quản lý sẽ liên hệ để khắc phục cho bạn.</translation>
+    </message>
+    <message>
         <source>Take a photo of this code: show it next time instead of the card.</source>
         <translation>Chụp ảnh mã này: lần sau đưa ra thay cho thẻ.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPageDialog</name>
+    <message>
+        <source>Customer</source>
+        <translation>Khách hàng</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+    <message>
+        <source>Ratings and tickets</source>
+        <translation>Đánh giá và phiếu khiếu nại</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Lúc</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation>Tem</translation>
+    </message>
+    <message>
+        <source>What, where, who</source>
+        <translation>Nội dung, nơi, người làm</translation>
+    </message>
+    <message>
+        <source>Rating or ticket</source>
+        <translation>Đánh giá hoặc khiếu nại</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Nhận xét</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Manager actions</source>
+        <translation>Thao tác của quản lý</translation>
+    </message>
+    <message>
+        <source>Each needs a manager PIN and a reason; all are written to the audit log.</source>
+        <translation>Mỗi thao tác cần PIN quản lý và lý do; tất cả được ghi vào nhật ký.</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Thao tác:</translation>
+    </message>
+    <message>
+        <source>Adjust the balance</source>
+        <translation>Điều chỉnh số dư</translation>
+    </message>
+    <message>
+        <source>Reverse the entry chosen in the history</source>
+        <translation>Huỷ giao dịch đã chọn trong lịch sử</translation>
+    </message>
+    <message>
+        <source>Block or unblock</source>
+        <translation>Khoá hoặc mở khoá</translation>
+    </message>
+    <message>
+        <source>Edit the profile</source>
+        <translation>Sửa hồ sơ</translation>
+    </message>
+    <message>
+        <source>Print a new card (the old one stops working)</source>
+        <translation>In thẻ mới (thẻ cũ hết hiệu lực)</translation>
+    </message>
+    <message>
+        <source>Merge another member into this one</source>
+        <translation>Gộp một hội viên khác vào hội viên này</translation>
+    </message>
+    <message>
+        <source>Undo a merge</source>
+        <translation>Huỷ việc gộp</translation>
+    </message>
+    <message>
+        <source>&amp;Points (+ or −):</source>
+        <translation>Đ&amp;iểm (+ hoặc −):</translation>
+    </message>
+    <message>
+        <source>S&amp;tamps (+ or −):</source>
+        <translation>&amp;Tem (+ hoặc −):</translation>
+    </message>
+    <message>
+        <source>Choose the entry in the history on the right; its reversal is a new entry, the original stays.</source>
+        <translation>Chọn giao dịch trong lịch sử bên phải; việc huỷ là một giao dịch mới, giao dịch gốc vẫn được giữ.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Họ tên:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>Số đ&amp;iện thoại:</translation>
+    </message>
+    <message>
+        <source>&amp;Birthday (day/month[/year]):</source>
+        <translation>&amp;Ngày sinh (ngày/tháng[/năm]):</translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation>&amp;Giới tính:</translation>
+    </message>
+    <message>
+        <source>A&amp;rea:</source>
+        <translation>&amp;Khu vực:</translation>
+    </message>
+    <message>
+        <source>Agrees to receive offers (marketing consent)</source>
+        <translation>Đồng ý nhận ưu đãi (tiếp thị)</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>không cho biết</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>nữ</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>nam</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>khác</translation>
+    </message>
+    <message>
+        <source>A new card number and QR code; the old card is refused at every till with a sentence saying it was replaced.</source>
+        <translation>Số thẻ và mã QR mới; thẻ cũ bị từ chối ở mọi quầy, kèm thông báo rằng thẻ đã được thay.</translation>
+    </message>
+    <message>
+        <source>Find the other card (phone, card number or name). Its history is kept and its balance folds into this member; the merge can be undone.</source>
+        <translation>Tìm thẻ còn lại (số điện thoại, số thẻ hoặc tên). Lịch sử của thẻ đó được giữ nguyên và số dư được cộng vào hội viên này; có thể huỷ việc gộp.</translation>
+    </message>
+    <message>
+        <source>Phone, card number or name of the other member</source>
+        <translation>Số điện thoại, số thẻ hoặc tên của hội viên kia</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Tìm</translation>
+    </message>
+    <message>
+        <source>Each member gets back the balance of their own entries.</source>
+        <translation>Mỗi hội viên nhận lại số dư từ chính các giao dịch của mình.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>&amp;Approve with manager PIN…</source>
+        <translation>&amp;Duyệt bằng PIN quản lý…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Customer: {0}</source>
+        <translation>Khách hàng: {0}</translation>
+    </message>
+    <message>
+        <source>Active member</source>
+        <translation>Hội viên đang hoạt động</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>Đã khoá</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Đã gộp</translation>
+    </message>
+    <message>
+        <source>Merged into {0} (card {1}).</source>
+        <translation>Đã gộp vào {0} (thẻ {1}).</translation>
+    </message>
+    <message>
+        <source>Also holds the history of: {0}.</source>
+        <translation>Giữ cả lịch sử của: {0}.</translation>
+    </message>
+    <message>
+        <source>Sync flagged {0} (card {1}) as possibly the same person.</source>
+        <translation>Đồng bộ báo {0} (thẻ {1}) có thể là cùng một người.</translation>
+    </message>
+    <message>
+        <source>{0} points · {1} stamps · {2} · {3} visits</source>
+        <translation>{0} điểm · {1} tem · {2} · {3} lượt ghé</translation>
+    </message>
+    <message>
+        <source>Card: {0}</source>
+        <translation>Thẻ: {0}</translation>
+    </message>
+    <message>
+        <source>Phone: {0}</source>
+        <translation>Điện thoại: {0}</translation>
+    </message>
+    <message>
+        <source>Birthday: {0}</source>
+        <translation>Ngày sinh: {0}</translation>
+    </message>
+    <message>
+        <source>Gender: {0}</source>
+        <translation>Giới tính: {0}</translation>
+    </message>
+    <message>
+        <source>Area: {0}</source>
+        <translation>Khu vực: {0}</translation>
+    </message>
+    <message>
+        <source>Marketing consent: {0}</source>
+        <translation>Đồng ý nhận ưu đãi: {0}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>Enrolled: {0} at {1}</source>
+        <translation>Đăng ký: {0} tại {1}</translation>
+    </message>
+    <message>
+        <source>Lifetime spend: {0}</source>
+        <translation>Tổng chi tiêu: {0}</translation>
+    </message>
+    <message>
+        <source>Last visit: {0}</source>
+        <translation>Lần ghé gần nhất: {0}</translation>
+    </message>
+    <message>
+        <source>Referral code: {0}</source>
+        <translation>Mã giới thiệu: {0}</translation>
+    </message>
+    <message>
+        <source>at {0}, till {1}</source>
+        <translation>tại {0}, quầy {1}</translation>
+    </message>
+    <message>
+        <source>by {0}</source>
+        <translation>bởi {0}</translation>
+    </message>
+    <message>
+        <source>receipt {0}</source>
+        <translation>hoá đơn {0}</translation>
+    </message>
+    <message>
+        <source>Sale of {0}</source>
+        <translation>Mua hàng {0}</translation>
+    </message>
+    <message>
+        <source>Redeemed {0}</source>
+        <translation>Đổi {0}</translation>
+    </message>
+    <message>
+        <source>a reward</source>
+        <translation>một phần thưởng</translation>
+    </message>
+    <message>
+        <source>Welcome bonus</source>
+        <translation>Quà chào mừng</translation>
+    </message>
+    <message>
+        <source>Bonus: {0}</source>
+        <translation>Thưởng: {0}</translation>
+    </message>
+    <message>
+        <source>Adjusted by a manager: {0}</source>
+        <translation>Quản lý điều chỉnh: {0}</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Điểm hết hạn</translation>
+    </message>
+    <message>
+        <source>Reversal of an earlier entry: {0}</source>
+        <translation>Huỷ một giao dịch trước: {0}</translation>
+    </message>
+    <message>
+        <source>Tier changed to {0}</source>
+        <translation>Đổi hạng thành {0}</translation>
+    </message>
+    <message>
+        <source>(reversed)</source>
+        <translation>(đã huỷ)</translation>
+    </message>
+    <message>
+        <source>[on card {0}]</source>
+        <translation>[trên thẻ {0}]</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>mở</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>đang xử lý</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>đã giải quyết</translation>
+    </message>
+    <message>
+        <source>Ticket: {0}</source>
+        <translation>Khiếu nại: {0}</translation>
+    </message>
+    <message>
+        <source>Unblock {0}: the card earns and spends again.</source>
+        <translation>Mở khoá {0}: thẻ lại được tích và dùng điểm.</translation>
+    </message>
+    <message>
+        <source>Block {0}: the card is refused at every till until a manager unblocks it.</source>
+        <translation>Khoá {0}: thẻ bị từ chối ở mọi quầy cho đến khi quản lý mở khoá.</translation>
+    </message>
+    <message>
+        <source>No other member matches.</source>
+        <translation>Không có hội viên nào khác khớp.</translation>
+    </message>
+    <message>
+        <source>Adjust {0}: {1} points, {2} stamps. Reason: {3}</source>
+        <translation>Điều chỉnh {0}: {1} điểm, {2} tem. Lý do: {3}</translation>
+    </message>
+    <message>
+        <source>Adjusted.</source>
+        <translation>Đã điều chỉnh.</translation>
+    </message>
+    <message>
+        <source>Choose the entry to reverse in the history first.</source>
+        <translation>Hãy chọn giao dịch cần huỷ trong lịch sử trước.</translation>
+    </message>
+    <message>
+        <source>Reverse this entry of {0}: {1} ({2}). Reason: {3}</source>
+        <translation>Huỷ giao dịch này của {0}: {1} ({2}). Lý do: {3}</translation>
+    </message>
+    <message>
+        <source>Reversed.</source>
+        <translation>Đã huỷ.</translation>
+    </message>
+    <message>
+        <source>Block {0}. Reason: {1}</source>
+        <translation>Khoá {0}. Lý do: {1}</translation>
+    </message>
+    <message>
+        <source>Unblock {0}. Reason: {1}</source>
+        <translation>Mở khoá {0}. Lý do: {1}</translation>
+    </message>
+    <message>
+        <source>Blocked.</source>
+        <translation>Đã khoá.</translation>
+    </message>
+    <message>
+        <source>Unblocked.</source>
+        <translation>Đã mở khoá.</translation>
+    </message>
+    <message>
+        <source>Change the profile of {0}. Reason: {1}</source>
+        <translation>Sửa hồ sơ của {0}. Lý do: {1}</translation>
+    </message>
+    <message>
+        <source>Profile saved.</source>
+        <translation>Đã lưu hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Print a new card for {0}; card {1} stops working. Reason: {2}</source>
+        <translation>In thẻ mới cho {0}; thẻ {1} hết hiệu lực. Lý do: {2}</translation>
+    </message>
+    <message>
+        <source>Find and choose the other member first.</source>
+        <translation>Hãy tìm và chọn hội viên kia trước.</translation>
+    </message>
+    <message>
+        <source>Merge {0} into {1}: one member, both histories kept, one balance. Reason: {2}</source>
+        <translation>Gộp {0} vào {1}: một hội viên, giữ cả hai lịch sử, một số dư. Lý do: {2}</translation>
+    </message>
+    <message>
+        <source>Merged.</source>
+        <translation>Đã gộp.</translation>
+    </message>
+    <message>
+        <source>No member is merged into this one.</source>
+        <translation>Không có hội viên nào được gộp vào hội viên này.</translation>
+    </message>
+    <message>
+        <source>Undo the merge of {0} into {1}. Reason: {2}</source>
+        <translation>Huỷ việc gộp {0} vào {1}. Lý do: {2}</translation>
+    </message>
+    <message>
+        <source>The merge is undone.</source>
+        <translation>Đã huỷ việc gộp.</translation>
+    </message>
+    <message>
+        <source>Not done: no manager approved it.</source>
+        <translation>Chưa thực hiện: chưa có quản lý duyệt.</translation>
+    </message>
+    <message>
+        <source>New card number: {0}</source>
+        <translation>Số thẻ mới: {0}</translation>
+    </message>
+    <message>
+        <source>New card {0}; card {1} no longer works.</source>
+        <translation>Thẻ mới {0}; thẻ {1} không còn dùng được.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Hạng</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>Stamps</source>
+        <translation>Tem</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Lượt ghé</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Lần ghé gần nhất</translation>
+    </message>
+    <message>
+        <source>Lifetime spend</source>
+        <translation>Tổng chi tiêu</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <source>(blocked)</source>
+        <translation>(đã khoá)</translation>
+    </message>
+    <message>
+        <source>Card {0}</source>
+        <translation>Thẻ {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersTab</name>
+    <message>
+        <source>Customers</source>
+        <translation>Khách hàng</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Tìm:</translation>
+    </message>
+    <message>
+        <source>Phone, its last 4–6 digits, card number, or words of the name (no accents needed)</source>
+        <translation>Số điện thoại, 4–6 số cuối, số thẻ hoặc các từ trong tên (không cần dấu)</translation>
+    </message>
+    <message>
+        <source>&amp;Open customer</source>
+        <translation>&amp;Mở hồ sơ khách</translation>
+    </message>
+    <message>
+        <source>Members found: {0}</source>
+        <translation>Tìm thấy {0} hội viên</translation>
+    </message>
+    <message>
+        <source>Enrolled twice? Pairs flagged by sync: {0}. Review…</source>
+        <translation>Đăng ký hai lần? Đồng bộ báo {0} cặp. Xem…</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>The figures could not be computed: {0}</source>
+        <translation>Không tính được số liệu: {0}</translation>
+    </message>
+    <message>
+        <source>{0} in 90 days</source>
+        <translation>{0} trong 90 ngày</translation>
+    </message>
+    <message>
+        <source>by {0} members</source>
+        <translation>của {0} thành viên</translation>
+    </message>
+    <message>
+        <source>the program gives points no money value</source>
+        <translation>chương trình chưa quy điểm ra tiền</translation>
+    </message>
+    <message>
+        <source>{0} a point (pay with points)</source>
+        <translation>{0} mỗi điểm (trả bằng điểm)</translation>
+    </message>
+    <message>
+        <source>{0} a point (best fixed-discount reward)</source>
+        <translation>{0} mỗi điểm (ưu đãi giảm giá cao nhất)</translation>
+    </message>
+    <message>
+        <source>{0} bills</source>
+        <translation>{0} hóa đơn</translation>
+    </message>
+    <message>
+        <source>{0} of {1} members who spent</source>
+        <translation>{0} trên {1} thành viên có chi tiêu</translation>
+    </message>
+    <message>
+        <source>▲ {0}  ▼ {1}</source>
+        <translation>▲ {0}  ▼ {1}</translation>
+    </message>
+    <message>
+        <source>no redemption in this period</source>
+        <translation>không có lượt đổi thưởng trong kỳ</translation>
+    </message>
+    <message>
+        <source>no rating in this period</source>
+        <translation>không có đánh giá trong kỳ</translation>
+    </message>
+    <message>
+        <source>{0} before: {1}</source>
+        <translation>{0} kỳ trước: {1}</translation>
+    </message>
+    <message>
+        <source>{0} ratings</source>
+        <translation>{0} đánh giá</translation>
+    </message>
+    <message>
+        <source>Visits and new members per day</source>
+        <translation>Lượt ghé và thành viên mới mỗi ngày</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>lượt ghé</translation>
+    </message>
+    <message>
+        <source>new members</source>
+        <translation>thành viên mới</translation>
+    </message>
+    <message>
+        <source>Points issued and redeemed per day</source>
+        <translation>Điểm phát ra và điểm đã đổi mỗi ngày</translation>
+    </message>
+    <message>
+        <source>issued</source>
+        <translation>phát ra</translation>
+    </message>
+    <message>
+        <source>redeemed</source>
+        <translation>đã đổi</translation>
+    </message>
+    <message>
+        <source>Spend per day: members and non-members (thousands)</source>
+        <translation>Doanh thu mỗi ngày: thành viên và khách vãng lai (nghìn)</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>thành viên</translation>
+    </message>
+    <message>
+        <source>non-members</source>
+        <translation>khách vãng lai</translation>
+    </message>
+    <message>
+        <source>Members per tier now</source>
+        <translation>Số thành viên mỗi hạng hiện nay</translation>
+    </message>
+    <message>
+        <source>Average rating per day</source>
+        <translation>Điểm đánh giá trung bình mỗi ngày</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Khoảng thời gian:</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 ngày qua</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 ngày qua</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Tháng này</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>Tùy chọn…</translation>
+    </message>
+    <message>
+        <source>&amp;Store:</source>
+        <translation>&amp;Cửa hàng:</translation>
+    </message>
+    <message>
+        <source>All stores this till holds</source>
+        <translation>Mọi cửa hàng có trên máy này</translation>
+    </message>
+    <message>
+        <source>Refresh (F5)</source>
+        <translation>Làm mới (F5)</translation>
+    </message>
+    <message>
+        <source>Members and visits</source>
+        <translation>Thành viên và lượt ghé</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>The program&apos;s return: members and non-members (POS receipts)</source>
+        <translation>Hiệu quả chương trình: thành viên và khách vãng lai (hóa đơn POS)</translation>
+    </message>
+    <message>
+        <source>Tiers, rewards, ratings and tickets</source>
+        <translation>Hạng, phần thưởng, đánh giá và phản ánh</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>Biểu đồ</translation>
+    </message>
+    <message>
+        <source>A visit is a member&apos;s sale that earned, unless it was voided or refunded in full later.</source>
+        <translation>Một lượt ghé là một lần mua của thành viên được tích điểm, trừ khi sau đó bị hủy hoặc hoàn tiền toàn bộ.</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <source>Members enrolled by the end of the range (merged duplicates not counted). With a store chosen: members who enrolled there.</source>
+        <translation>Thành viên đã đăng ký tính đến cuối kỳ (không tính thẻ trùng đã gộp). Khi chọn một cửa hàng: thành viên đăng ký tại cửa hàng đó.</translation>
+    </message>
+    <message>
+        <source>New members</source>
+        <translation>Thành viên mới</translation>
+    </message>
+    <message>
+        <source>Members who enrolled during the range.</source>
+        <translation>Thành viên đăng ký trong kỳ.</translation>
+    </message>
+    <message>
+        <source>Active members (30 days)</source>
+        <translation>Thành viên hoạt động (30 ngày)</translation>
+    </message>
+    <message>
+        <source>Members with at least one visit in the 30 (and 90) days up to the end of the range. </source>
+        <translation>Thành viên có ít nhất một lượt ghé trong 30 (và 90) ngày tính đến cuối kỳ. </translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Lượt ghé</translation>
+    </message>
+    <message>
+        <source>Member visits during the range. </source>
+        <translation>Lượt ghé của thành viên trong kỳ. </translation>
+    </message>
+    <message>
+        <source>Repeat rate</source>
+        <translation>Tỷ lệ quay lại</translation>
+    </message>
+    <message>
+        <source>Share of the range&apos;s visits made by members who visited at least twice in the range.</source>
+        <translation>Phần lượt ghé trong kỳ do các thành viên ghé từ hai lần trở lên trong kỳ.</translation>
+    </message>
+    <message>
+        <source>Visits per active member</source>
+        <translation>Lượt ghé mỗi thành viên hoạt động</translation>
+    </message>
+    <message>
+        <source>Visits in the range divided by the members who visited in the range.</source>
+        <translation>Số lượt ghé trong kỳ chia cho số thành viên đã ghé trong kỳ.</translation>
+    </message>
+    <message>
+        <source>Points issued</source>
+        <translation>Điểm phát ra</translation>
+    </message>
+    <message>
+        <source>Points earned, bonuses and positive manager corrections in the range, less the points taken back by refunds and voids in the range.</source>
+        <translation>Điểm tích lũy, điểm thưởng và điều chỉnh cộng của quản lý trong kỳ, trừ điểm bị thu hồi do hoàn tiền hoặc hủy trong kỳ.</translation>
+    </message>
+    <message>
+        <source>Points redeemed</source>
+        <translation>Điểm đã đổi</translation>
+    </message>
+    <message>
+        <source>Points spent on rewards in the range, less redemptions that were undone.</source>
+        <translation>Điểm dùng để đổi thưởng trong kỳ, trừ các lượt đổi đã được hoàn tác.</translation>
+    </message>
+    <message>
+        <source>Points expired</source>
+        <translation>Điểm hết hạn</translation>
+    </message>
+    <message>
+        <source>Points that expired during the range.</source>
+        <translation>Điểm hết hạn trong kỳ.</translation>
+    </message>
+    <message>
+        <source>Redemption rate</source>
+        <translation>Tỷ lệ đổi điểm</translation>
+    </message>
+    <message>
+        <source>Points redeemed ÷ points issued, in the range.</source>
+        <translation>Điểm đã đổi ÷ điểm phát ra, trong kỳ.</translation>
+    </message>
+    <message>
+        <source>Outstanding points</source>
+        <translation>Điểm chưa dùng</translation>
+    </message>
+    <message>
+        <source>Every member&apos;s balance at the end of the range: the points the program still owes. With a store chosen: the balances of members who enrolled there.</source>
+        <translation>Tổng số dư điểm của mọi thành viên vào cuối kỳ: số điểm chương trình còn nợ. Khi chọn một cửa hàng: số dư của thành viên đăng ký tại đó.</translation>
+    </message>
+    <message>
+        <source>Liability</source>
+        <translation>Nghĩa vụ phải trả</translation>
+    </message>
+    <message>
+        <source>Outstanding points × what a point is worth: the pay-with-points value if the program has one, otherwise the most money a point buys through a fixed-discount reward.</source>
+        <translation>Điểm chưa dùng × giá trị một điểm: giá trị khi trả bằng điểm nếu chương trình có, nếu không thì số tiền cao nhất một điểm đổi được qua ưu đãi giảm giá cố định.</translation>
+    </message>
+    <message>
+        <source>Member spend</source>
+        <translation>Doanh thu thành viên</translation>
+    </message>
+    <message>
+        <source>POS sales in the range where a member was identified, less their refunds; voided sales and tips left out.</source>
+        <translation>Doanh thu POS trong kỳ có nhận diện thành viên, trừ tiền hoàn; không tính hóa đơn bị hủy và tiền tip.</translation>
+    </message>
+    <message>
+        <source>Non-member spend</source>
+        <translation>Doanh thu khách vãng lai</translation>
+    </message>
+    <message>
+        <source>POS sales in the range with no member (unclaimed, expired or ignored), less their refunds; voided sales and tips left out.</source>
+        <translation>Doanh thu POS trong kỳ không gắn thành viên (chưa nhận, hết hạn hoặc bỏ qua), trừ tiền hoàn; không tính hóa đơn bị hủy và tiền tip.</translation>
+    </message>
+    <message>
+        <source>Member bill (average)</source>
+        <translation>Hóa đơn thành viên (trung bình)</translation>
+    </message>
+    <message>
+        <source>Member spend ÷ member bills.</source>
+        <translation>Doanh thu thành viên ÷ số hóa đơn thành viên.</translation>
+    </message>
+    <message>
+        <source>Non-member bill (average)</source>
+        <translation>Hóa đơn khách vãng lai (trung bình)</translation>
+    </message>
+    <message>
+        <source>Non-member spend ÷ non-member bills.</source>
+        <translation>Doanh thu khách vãng lai ÷ số hóa đơn khách vãng lai.</translation>
+    </message>
+    <message>
+        <source>Members&apos; share of spend</source>
+        <translation>Tỷ trọng doanh thu thành viên</translation>
+    </message>
+    <message>
+        <source>Member spend ÷ all POS spend in the range.</source>
+        <translation>Doanh thu thành viên ÷ toàn bộ doanh thu POS trong kỳ.</translation>
+    </message>
+    <message>
+        <source>Top 20 % of members</source>
+        <translation>20 % thành viên hàng đầu</translation>
+    </message>
+    <message>
+        <source>Share of member revenue (bills on their visits, less refunds) from the fifth of the members who spent the most in the range.</source>
+        <translation>Phần doanh thu thành viên (hóa đơn các lượt ghé, trừ tiền hoàn) đến từ một phần năm số thành viên chi tiêu nhiều nhất trong kỳ.</translation>
+    </message>
+    <message>
+        <source>Tier moves (up / down)</source>
+        <translation>Thay đổi hạng (lên / xuống)</translation>
+    </message>
+    <message>
+        <source>Tier changes in the range, compared with the member&apos;s tier before; under it, how many members are in each tier now.</source>
+        <translation>Các lần đổi hạng trong kỳ, so với hạng trước đó của thành viên; bên dưới là số thành viên ở mỗi hạng hiện nay.</translation>
+    </message>
+    <message>
+        <source>Most redeemed rewards</source>
+        <translation>Phần thưởng được đổi nhiều nhất</translation>
+    </message>
+    <message>
+        <source>Rewards redeemed most often in the range (undone redemptions left out).</source>
+        <translation>Các phần thưởng được đổi nhiều nhất trong kỳ (không tính lượt đổi đã hoàn tác).</translation>
+    </message>
+    <message>
+        <source>Average rating</source>
+        <translation>Đánh giá trung bình</translation>
+    </message>
+    <message>
+        <source>Average of the 1–5 ratings given in the range, and the same for the period of the same length before it.</source>
+        <translation>Trung bình các đánh giá 1–5 trong kỳ, và của kỳ cùng độ dài ngay trước đó.</translation>
+    </message>
+    <message>
+        <source>Open tickets</source>
+        <translation>Phản ánh đang mở</translation>
+    </message>
+    <message>
+        <source>Tickets not resolved yet, whatever their date.</source>
+        <translation>Các phản ánh chưa giải quyết, bất kể ngày tạo.</translation>
+    </message>
+    <message>
+        <source>Complainants who came back</source>
+        <translation>Khách phản ánh đã quay lại</translation>
+    </message>
+    <message>
+        <source>Share of the members who complained in the range who visited again afterwards.</source>
+        <translation>Tỷ lệ thành viên phản ánh trong kỳ đã quay lại sau đó.</translation>
+    </message>
+    <message>
+        <source>Loyalty dashboard</source>
+        <translation>Bảng tổng quan khách hàng thân thiết</translation>
+    </message>
+    <message>
+        <source>cannot write {0}</source>
+        <translation>không ghi được {0}</translation>
+    </message>
+    <message>
+        <source>{0} to {1} · {2} · printed {3} by {4}</source>
+        <translation>Từ {0} đến {1} · {2} · in lúc {3} bởi {4}</translation>
+    </message>
+    <message>
+        <source>No figures yet.</source>
+        <translation>Chưa có số liệu.</translation>
     </message>
 </context>
 <context>
@@ -404,6 +1564,18 @@
     <message>
         <source>Your first {0} stamps are already on your card.</source>
         <translation>Thẻ của bạn đã có sẵn {0} tem đầu tiên.</translation>
+    </message>
+    <message>
+        <source>Your voucher: {0}</source>
+        <translation>Phiếu quà tặng của bạn: {0}</translation>
+    </message>
+    <message>
+        <source>Valid until {0}, once, at any of our shops.</source>
+        <translation>Dùng một lần, đến hết ngày {0}, tại mọi cửa hàng của chúng tôi.</translation>
+    </message>
+    <message>
+        <source>Take a photo of this code and show it when you pay.</source>
+        <translation>Hãy chụp lại mã này và đưa ra khi thanh toán.</translation>
     </message>
     <message>
         <source>Hello, {0}!</source>
@@ -732,6 +1904,222 @@
         <translation>Lần ghé này đã được đánh giá rồi.</translation>
     </message>
     <message>
+        <source>Type at least 4 digits of the phone number, the whole card number, or a name.</source>
+        <translation>Hãy gõ ít nhất 4 chữ số của số điện thoại, cả số thẻ, hoặc tên.</translation>
+    </message>
+    <message>
+        <source>That search is too long.</source>
+        <translation>Nội dung tìm quá dài.</translation>
+    </message>
+    <message>
+        <source>Say why.</source>
+        <translation>Hãy ghi lý do.</translation>
+    </message>
+    <message>
+        <source>Say why the entry is reversed.</source>
+        <translation>Hãy ghi lý do huỷ giao dịch.</translation>
+    </message>
+    <message>
+        <source>Reversing an entry needs a manager.</source>
+        <translation>Huỷ giao dịch cần quản lý.</translation>
+    </message>
+    <message>
+        <source>A reversal cannot itself be reversed; record a new entry instead.</source>
+        <translation>Không thể huỷ một giao dịch huỷ; hãy ghi một giao dịch mới.</translation>
+    </message>
+    <message>
+        <source>Only a manager can block or unblock a customer.</source>
+        <translation>Chỉ quản lý mới được khoá hoặc mở khoá khách hàng.</translation>
+    </message>
+    <message>
+        <source>Choose two different members: a member cannot be merged into itself.</source>
+        <translation>Hãy chọn hai hội viên khác nhau: không thể gộp một hội viên vào chính mình.</translation>
+    </message>
+    <message>
+        <source>{0} was merged into another member; keep that member instead.</source>
+        <translation>{0} đã được gộp vào hội viên khác; hãy giữ hội viên đó.</translation>
+    </message>
+    <message>
+        <source>{0} is already merged into another member.</source>
+        <translation>{0} đã được gộp vào hội viên khác.</translation>
+    </message>
+    <message>
+        <source>Merging members needs a manager.</source>
+        <translation>Gộp hội viên cần quản lý.</translation>
+    </message>
+    <message>
+        <source>Undoing a merge needs a manager.</source>
+        <translation>Huỷ việc gộp cần quản lý.</translation>
+    </message>
+    <message>
+        <source>This member is not merged into another one.</source>
+        <translation>Hội viên này không được gộp vào hội viên nào.</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most {0} characters).</source>
+        <translation>Lý do quá dài (tối đa {0} ký tự).</translation>
+    </message>
+    <message>
+        <source>Gender is female, male or other (or not given).</source>
+        <translation>Giới tính là nữ, nam hoặc khác (hoặc không cho biết).</translation>
+    </message>
+    <message>
+        <source>The area is too long (at most {0} characters).</source>
+        <translation>Khu vực quá dài (tối đa {0} ký tự).</translation>
+    </message>
+    <message>
+        <source>This member was merged into another one; edit that member instead.</source>
+        <translation>Hội viên này đã được gộp vào hội viên khác; hãy sửa hội viên đó.</translation>
+    </message>
+    <message>
+        <source>This member was merged into another one; print the card of that member.</source>
+        <translation>Hội viên này đã được gộp vào hội viên khác; hãy in thẻ của hội viên đó.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <source>Editing a member&apos;s profile needs a manager.</source>
+        <translation>Sửa hồ sơ hội viên cần quản lý.</translation>
+    </message>
+    <message>
+        <source>Printing a new card needs a manager.</source>
+        <translation>In thẻ mới cần quản lý.</translation>
+    </message>
+    <message>
+        <source>Card {0} was replaced by a new card on {1}; it no longer works. Use the new card.</source>
+        <translation>Thẻ {0} đã được thay bằng thẻ mới ngày {1}; thẻ này không còn dùng được. Hãy dùng thẻ mới.</translation>
+    </message>
+    <message>
+        <source>Type the birthday as day/month, e.g. 24/11 (the year may follow: 24/11/1990).</source>
+        <translation>Nhập ngày sinh theo ngày/tháng, ví dụ 24/11 (có thể thêm năm: 24/11/1990).</translation>
+    </message>
+    <message>
+        <source>This voucher code is not valid for this shop (it may be forged or damaged).</source>
+        <translation>Mã phiếu này không hợp lệ với cửa hàng (có thể bị làm giả hoặc hỏng).</translation>
+    </message>
+    <message>
+        <source>This is not a voucher code.</source>
+        <translation>Đây không phải mã phiếu quà tặng.</translation>
+    </message>
+    <message>
+        <source>Voucher {0} is not known at this till yet. Scan its QR code: that works offline.</source>
+        <translation>Quầy này chưa biết phiếu {0}. Hãy quét mã QR của phiếu: cách này dùng được cả khi mất mạng.</translation>
+    </message>
+    <message>
+        <source>Voucher {0} expired on {1}.</source>
+        <translation>Phiếu {0} đã hết hạn ngày {1}.</translation>
+    </message>
+    <message>
+        <source>Voucher {0} was already used on {1} at {2}.</source>
+        <translation>Phiếu {0} đã được dùng lúc {1} tại {2}.</translation>
+    </message>
+    <message>
+        <source>Scan the customer&apos;s card first: a voucher is booked to a member&apos;s account.</source>
+        <translation>Hãy quét thẻ của khách trước: phiếu được ghi vào tài khoản thành viên.</translation>
+    </message>
+    <message>
+        <source>This voucher code does not match the voucher on record (altered?).</source>
+        <translation>Mã phiếu này không khớp với phiếu đã lưu (bị sửa?).</translation>
+    </message>
+    <message>
+        <source>A compensation voucher needs a manager&apos;s approval.</source>
+        <translation>Phiếu bồi thường cần quản lý duyệt.</translation>
+    </message>
+    <message>
+        <source>The compensation budget has {0} left this month ({1} of {2} used); the owner can raise it.</source>
+        <translation>Ngân sách bồi thường tháng này còn {0} (đã dùng {1} trên {2}); chủ cửa hàng có thể tăng thêm.</translation>
+    </message>
+    <message>
+        <source>Say how the complaint was resolved (a short note).</source>
+        <translation>Hãy ghi ngắn gọn cách đã giải quyết phản ánh.</translation>
+    </message>
+    <message>
+        <source>This ticket is already resolved.</source>
+        <translation>Phản ánh này đã được giải quyết.</translation>
+    </message>
+    <message>
+        <source>There is no such ticket.</source>
+        <translation>Không có phản ánh này.</translation>
+    </message>
+    <message>
+        <source>Only the owner sets the compensation budget.</source>
+        <translation>Chỉ chủ cửa hàng mới đặt ngân sách bồi thường.</translation>
+    </message>
+    <message>
+        <source>Only a manager can close a flag.</source>
+        <translation>Chỉ quản lý mới đóng được cảnh báo.</translation>
+    </message>
+    <message>
+        <source>The shop needs a name.</source>
+        <translation>Cửa hàng cần có tên.</translation>
+    </message>
+    <message>
+        <source>The owner needs a name.</source>
+        <translation>Chủ cửa hàng cần có tên.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>Hai mã PIN không giống nhau.</translation>
+    </message>
+    <message>
+        <source>{0} is not a time zone; use a name like Asia/Ho_Chi_Minh or America/New_York.</source>
+        <translation>{0} không phải là múi giờ; hãy dùng tên như Asia/Ho_Chi_Minh hoặc America/New_York.</translation>
+    </message>
+    <message>
+        <source>This till is already set up; change it in the back office.</source>
+        <translation>Quầy này đã được thiết lập; hãy thay đổi trong phần quản lý.</translation>
+    </message>
+    <message>
+        <source>Only a manager can manage the staff.</source>
+        <translation>Chỉ quản lý mới được quản lý nhân viên.</translation>
+    </message>
+    <message>
+        <source>Only an owner can make someone an owner or change an owner.</source>
+        <translation>Chỉ chủ cửa hàng mới được cho ai làm chủ hoặc thay đổi một chủ cửa hàng.</translation>
+    </message>
+    <message>
+        <source>You cannot disable yourself; ask another manager.</source>
+        <translation>Bạn không thể tự khóa mình; hãy nhờ một quản lý khác.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s only owner cannot be disabled; make someone else owner first.</source>
+        <translation>Không thể khóa người chủ duy nhất của cửa hàng; hãy cho người khác làm chủ trước.</translation>
+    </message>
+    <message>
+        <source>The shop&apos;s only owner cannot be demoted; make someone else owner first.</source>
+        <translation>Không thể hạ vai trò người chủ duy nhất của cửa hàng; hãy cho người khác làm chủ trước.</translation>
+    </message>
+    <message>
+        <source>That PIN is already used by someone else; choose another.</source>
+        <translation>Mã PIN này đã có người dùng; hãy chọn mã khác.</translation>
+    </message>
+    <message>
+        <source>A staff member needs a name.</source>
+        <translation>Nhân viên cần có tên.</translation>
+    </message>
+    <message>
+        <source>Only a manager can change the program.</source>
+        <translation>Chỉ quản lý mới được thay đổi chương trình.</translation>
+    </message>
+    <message>
+        <source>Only an owner can publish the program.</source>
+        <translation>Chỉ chủ cửa hàng mới được công bố chương trình.</translation>
+    </message>
+    <message>
+        <source>Only a manager can change the shop&apos;s settings.</source>
+        <translation>Chỉ quản lý mới được đổi cài đặt cửa hàng.</translation>
+    </message>
+    <message>
+        <source>That is not the owner&apos;s PIN.</source>
+        <translation>Đó không phải mã PIN của chủ cửa hàng.</translation>
+    </message>
+    <message>
+        <source>Program is not valid: {0}.</source>
+        <translation>Chương trình không hợp lệ: {0}.</translation>
+    </message>
+    <message>
         <source>blocked</source>
         <translation>khóa</translation>
     </message>
@@ -757,6 +2145,204 @@
     </message>
 </context>
 <context>
+    <name>HealthTab</name>
+    <message>
+        <source>Flags and health</source>
+        <translation>Cảnh báo và tình trạng</translation>
+    </message>
+    <message>
+        <source>Flags for the manager</source>
+        <translation>Cảnh báo cho quản lý</translation>
+    </message>
+    <message>
+        <source>Tills: sync and POS bridge</source>
+        <translation>Các quầy: đồng bộ và kết nối POS</translation>
+    </message>
+    <message>
+        <source>Mark as dealt with</source>
+        <translation>Đánh dấu đã xử lý</translation>
+    </message>
+    <message>
+        <source>No open flags: nothing needs a manager.</source>
+        <translation>Không có cảnh báo: không việc gì cần quản lý.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Lúc</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Khách hàng</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Cần làm gì</translation>
+    </message>
+    <message>
+        <source>Till</source>
+        <translation>Quầy</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Đồng bộ gần nhất</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <source>POS: last file</source>
+        <translation>POS: tệp gần nhất</translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation>Bị cách ly</translation>
+    </message>
+    <message>
+        <source>Points spent twice</source>
+        <translation>Điểm bị tiêu hai lần</translation>
+    </message>
+    <message>
+        <source>Duplicate member</source>
+        <translation>Thành viên trùng</translation>
+    </message>
+    <message>
+        <source>Receipt earned at two tills</source>
+        <translation>Hoá đơn được tích điểm ở hai quầy</translation>
+    </message>
+    <message>
+        <source>Voucher used twice</source>
+        <translation>Phiếu bị dùng hai lần</translation>
+    </message>
+    <message>
+        <source>Tamper: entries missing</source>
+        <translation>Can thiệp: thiếu bút toán</translation>
+    </message>
+    <message>
+        <source>Tamper: ledger altered</source>
+        <translation>Can thiệp: sổ bị sửa</translation>
+    </message>
+    <message>
+        <source>Tamper: ledger restored or altered</source>
+        <translation>Can thiệp: sổ bị khôi phục hoặc sửa</translation>
+    </message>
+    <message>
+        <source>Tamper: a till wrote as another</source>
+        <translation>Can thiệp: một quầy ghi thay quầy khác</translation>
+    </message>
+    <message>
+        <source>Daily earn cap reached</source>
+        <translation>Đạt giới hạn tích điểm trong ngày</translation>
+    </message>
+    <message>
+        <source>Staff earned on own card</source>
+        <translation>Nhân viên tích điểm vào thẻ của mình</translation>
+    </message>
+    <message>
+        <source>Do not wipe or restore that till. Note its name and call support: its ledger must be checked.</source>
+        <translation>Đừng xoá hay khôi phục quầy đó. Ghi lại tên quầy và gọi hỗ trợ: cần kiểm tra sổ của quầy.</translation>
+    </message>
+    <message>
+        <source>Two offline tills spent the same points. Talk to the member; a manager adjustment can settle it.</source>
+        <translation>Hai quầy mất mạng đã tiêu cùng số điểm. Hãy trao đổi với khách; quản lý có thể điều chỉnh để cân lại.</translation>
+    </message>
+    <message>
+        <source>One person has two cards. Merge them in the Customers tab.</source>
+        <translation>Một người có hai thẻ. Hãy gộp chúng ở thẻ Khách hàng.</translation>
+    </message>
+    <message>
+        <source>One receipt earned twice. Reverse the extra earn from the customer page.</source>
+        <translation>Một hoá đơn được tích điểm hai lần. Hãy huỷ lần tích thừa ở trang khách hàng.</translation>
+    </message>
+    <message>
+        <source>A voucher was taken at two tills while offline. Both sales stand: write the second discount off or ask the customer.</source>
+        <translation>Một phiếu đã được dùng ở hai quầy khi mất mạng. Cả hai giao dịch vẫn giữ: ghi nhận khoản giảm thứ hai là chi phí hoặc trao đổi với khách.</translation>
+    </message>
+    <message>
+        <source>Check this member&apos;s visits today; the extra was not credited.</source>
+        <translation>Kiểm tra các lần ghé hôm nay của khách; phần vượt đã không được cộng.</translation>
+    </message>
+    <message>
+        <source>Ask the cashier about these earns; reverse them if they were not real sales.</source>
+        <translation>Hỏi thu ngân về các lần tích điểm này; huỷ nếu không phải giao dịch thật.</translation>
+    </message>
+    <message>
+        <source>Look at it, act, then mark it as dealt with.</source>
+        <translation>Xem xét, xử lý, rồi đánh dấu đã xử lý.</translation>
+    </message>
+    <message>
+        <source>Never reported: check that the till is paired and can reach the server.</source>
+        <translation>Chưa từng báo cáo: kiểm tra quầy đã ghép nối và kết nối được máy chủ.</translation>
+    </message>
+    <message>
+        <source>Never synced: pair it with the server (setup) and check its network.</source>
+        <translation>Chưa từng đồng bộ: ghép nối với máy chủ (cài đặt) và kiểm tra mạng.</translation>
+    </message>
+    <message>
+        <source>No sync for over a day: check its network; its sales wait safely on the till.</source>
+        <translation>Hơn một ngày chưa đồng bộ: kiểm tra mạng; giao dịch vẫn được giữ an toàn trên quầy.</translation>
+    </message>
+    <message>
+        <source>Sync error: {0}</source>
+        <translation>Lỗi đồng bộ: {0}</translation>
+    </message>
+    <message>
+        <source>{0} POS file(s) quarantined: read the .reason.txt beside each in the quarantine folder, fix it, copy it back.</source>
+        <translation>{0} tệp POS bị cách ly: đọc tệp .reason.txt bên cạnh mỗi tệp trong thư mục cách ly, sửa rồi chép lại.</translation>
+    </message>
+    <message>
+        <source>No POS file for over a day: is the POS still exporting to the folder?</source>
+        <translation>Hơn một ngày không có tệp POS: máy POS còn xuất tệp vào thư mục không?</translation>
+    </message>
+    <message>
+        <source>{0} (this till)</source>
+        <translation>{0} (quầy này)</translation>
+    </message>
+    <message>
+        <source>not watching</source>
+        <translation>không theo dõi</translation>
+    </message>
+    <message>
+        <source>All well.</source>
+        <translation>Mọi thứ ổn.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa bao giờ</translation>
+    </message>
+    <message>
+        <source>Other tills: not heard from the server yet (offline, or not paired). This till is shown now.</source>
+        <translation>Các quầy khác: chưa nhận được từ máy chủ (mất mạng hoặc chưa ghép nối). Quầy này hiển thị hiện tại.</translation>
+    </message>
+    <message>
+        <source>This till now; the other tills as the server reported them at {0}.</source>
+        <translation>Quầy này: hiện tại; các quầy khác: theo máy chủ báo lúc {0}.</translation>
+    </message>
+    <message>
+        <source>Choose a flag in the list first.</source>
+        <translation>Hãy chọn một cảnh báo trong danh sách trước.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Loyalty — back office</source>
+        <translation>Khách hàng thân thiết — quản lý</translation>
+    </message>
+    <message>
+        <source>Type a manager or owner PIN to open the back office.</source>
+        <translation>Nhập mã PIN của quản lý hoặc chủ cửa hàng để mở trang quản lý.</translation>
+    </message>
+</context>
+<context>
     <name>LoginPage</name>
     <message>
         <source>Type your staff PIN to start</source>
@@ -772,6 +2358,33 @@
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerPage</name>
+    <message>
+        <source>The owner</source>
+        <translation>Chủ cửa hàng</translation>
+    </message>
+    <message>
+        <source>You log in with this PIN, approve manager actions and add your staff.</source>
+        <translation>Bạn đăng nhập bằng mã PIN này, duyệt các thao tác của quản lý và thêm nhân viên.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Tên của bạn</translation>
+    </message>
+    <message>
+        <source>Your PIN (4-8 digits)</source>
+        <translation>Mã PIN của bạn (4–8 chữ số)</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>Nhập lại mã PIN</translation>
+    </message>
+    <message>
+        <source>Keep the PIN to yourself: nobody can see it, not even in the database.</source>
+        <translation>Hãy giữ kín mã PIN: không ai xem được, kể cả trong cơ sở dữ liệu.</translation>
     </message>
 </context>
 <context>
@@ -883,6 +2496,396 @@
     </message>
 </context>
 <context>
+    <name>ProgramPage</name>
+    <message>
+        <source>Your loyalty program</source>
+        <translation>Chương trình khách hàng thân thiết</translation>
+    </message>
+    <message>
+        <source>Start from one of these; every rule can be changed later in the back office.</source>
+        <translation>Bắt đầu từ một mẫu dưới đây; mọi quy tắc đều có thể đổi sau trong phần quản lý.</translation>
+    </message>
+    <message>
+        <source>Café stamp card</source>
+        <translation>Thẻ tích tem quán cà phê</translation>
+    </message>
+    <message>
+        <source>A stamp per visit, 10 slots with 2 filled at the start; a full card is a free drink.</source>
+        <translation>Mỗi lần ghé một tem, thẻ 10 ô có sẵn 2 tem; đủ thẻ được một đồ uống miễn phí.</translation>
+    </message>
+    <message>
+        <source>Points and tiers</source>
+        <translation>Điểm và hạng thành viên</translation>
+    </message>
+    <message>
+        <source>A point per step of the bill; Gold at 300 points earns 1.5×; discounts for points.</source>
+        <translation>Mỗi bậc hóa đơn được một điểm; hạng Gold từ 300 điểm được nhân 1,5; đổi điểm lấy giảm giá.</translation>
+    </message>
+    <message>
+        <source>Points only</source>
+        <translation>Chỉ tích điểm</translation>
+    </message>
+    <message>
+        <source>A point per step of the bill, spent as a discount or as money off the bill.</source>
+        <translation>Mỗi bậc hóa đơn được một điểm, dùng để giảm giá hoặc trừ tiền trên hóa đơn.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramTab</name>
+    <message>
+        <source>Only a manager can change the program, and only the owner can publish it.</source>
+        <translation>Chỉ quản lý mới được sửa chương trình, và chỉ chủ cửa hàng mới được công bố.</translation>
+    </message>
+    <message>
+        <source>Program &amp; rewards</source>
+        <translation>Chương trình &amp; phần thưởng</translation>
+    </message>
+    <message>
+        <source>In use: version {0}.</source>
+        <translation>Đang dùng: phiên bản {0}.</translation>
+    </message>
+    <message>
+        <source>Draft {0}, saved {1}, not published.</source>
+        <translation>Bản nháp {0}, lưu lúc {1}, chưa công bố.</translation>
+    </message>
+    <message>
+        <source>Draft {0}, approved {1}, waiting for the server: it is published at the next sync.</source>
+        <translation>Bản nháp {0}, duyệt lúc {1}, đang chờ máy chủ: sẽ được công bố ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>Draft {0}, published {1}.</source>
+        <translation>Bản nháp {0}, công bố lúc {1}.</translation>
+    </message>
+    <message>
+        <source>The server refused it: {0}</source>
+        <translation>Máy chủ đã từ chối: {0}</translation>
+    </message>
+    <message>
+        <source>Now: {0}</source>
+        <translation>Hiện tại: {0}</translation>
+    </message>
+    <message>
+        <source>Draft: {0}</source>
+        <translation>Bản nháp: {0}</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Đang đếm…</translation>
+    </message>
+    <message>
+        <source>{0} of {1} members would move up, {2} down (at the yearly review).</source>
+        <translation>{0} trên {1} thành viên sẽ lên hạng, {2} xuống hạng (khi xét hạng hằng năm).</translation>
+    </message>
+    <message>
+        <source>Draft {0} saved. Nothing changes at the tills until it is published.</source>
+        <translation>Đã lưu bản nháp {0}. Các quầy không thay đổi gì cho đến khi công bố.</translation>
+    </message>
+    <message>
+        <source>Publish the program to every till: the owner&apos;s PIN</source>
+        <translation>Công bố chương trình tới mọi quầy: mã PIN của chủ cửa hàng</translation>
+    </message>
+    <message>
+        <source>Published: every till takes the new program at its next sync.</source>
+        <translation>Đã công bố: mỗi quầy nhận chương trình mới ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: the publication waits and goes at the next sync.</source>
+        <translation>Không kết nối được máy chủ: việc công bố sẽ chờ và gửi đi ở lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>Published on this till (it is not paired with a server).</source>
+        <translation>Đã áp dụng trên quầy này (quầy chưa kết nối với máy chủ).</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>Stamp card</source>
+        <translation>Thẻ tích tem</translation>
+    </message>
+    <message>
+        <source>Happy hours and multipliers (days: 0 = Monday … 6 = Sunday)</source>
+        <translation>Giờ vàng và hệ số nhân (ngày: 0 = thứ Hai … 6 = Chủ nhật)</translation>
+    </message>
+    <message>
+        <source>Tiers (lowest first; the first starts at 0)</source>
+        <translation>Hạng thành viên (thấp nhất trước; hạng đầu bắt đầu từ 0)</translation>
+    </message>
+    <message>
+        <source>Expiry and bonuses</source>
+        <translation>Hết hạn và điểm thưởng</translation>
+    </message>
+    <message>
+        <source>Abuse limits (0 = off)</source>
+        <translation>Giới hạn chống gian lận (0 = tắt)</translation>
+    </message>
+    <message>
+        <source>Rewards</source>
+        <translation>Phần thưởng</translation>
+    </message>
+    <message>
+        <source>Name of the points</source>
+        <translation>Tên gọi của điểm</translation>
+    </message>
+    <message>
+        <source>Points per step</source>
+        <translation>Số điểm mỗi bậc</translation>
+    </message>
+    <message>
+        <source>Step of the bill</source>
+        <translation>Bậc hóa đơn</translation>
+    </message>
+    <message>
+        <source>Tax counts toward points</source>
+        <translation>Thuế được tính điểm</translation>
+    </message>
+    <message>
+        <source>Value of a point spent as money (0 = off)</source>
+        <translation>Giá trị một điểm khi trả tiền (0 = tắt)</translation>
+    </message>
+    <message>
+        <source>Slots on the card</source>
+        <translation>Số ô trên thẻ</translation>
+    </message>
+    <message>
+        <source>Stamps given at enrolment</source>
+        <translation>Số tem tặng khi đăng ký</translation>
+    </message>
+    <message>
+        <source>A stamp for</source>
+        <translation>Một tem cho</translation>
+    </message>
+    <message>
+        <source>Smallest bill for a stamp</source>
+        <translation>Hóa đơn tối thiểu để được tem</translation>
+    </message>
+    <message>
+        <source>Items that stamp (SKUs, comma-separated)</source>
+        <translation>Món được tem (mã SKU, cách nhau bằng dấu phẩy)</translation>
+    </message>
+    <message>
+        <source>Categories that stamp</source>
+        <translation>Nhóm hàng được tem</translation>
+    </message>
+    <message>
+        <source>Category bonuses</source>
+        <translation>Thưởng theo nhóm hàng</translation>
+    </message>
+    <message>
+        <source>Months counted for tiers</source>
+        <translation>Số tháng tính hạng</translation>
+    </message>
+    <message>
+        <source>Yearly review: month</source>
+        <translation>Xét hạng hằng năm: tháng</translation>
+    </message>
+    <message>
+        <source>Yearly review: day</source>
+        <translation>Xét hạng hằng năm: ngày</translation>
+    </message>
+    <message>
+        <source>No downgrade within this many days of a visit</source>
+        <translation>Không hạ hạng trong số ngày này sau lần ghé</translation>
+    </message>
+    <message>
+        <source>Points expire after months without a visit (0 = never)</source>
+        <translation>Điểm hết hạn sau số tháng không ghé (0 = không bao giờ)</translation>
+    </message>
+    <message>
+        <source>Welcome points</source>
+        <translation>Điểm chào mừng</translation>
+    </message>
+    <message>
+        <source>Birthday points</source>
+        <translation>Điểm sinh nhật</translation>
+    </message>
+    <message>
+        <source>Birthday bonus during the birthday</source>
+        <translation>Thưởng sinh nhật trong</translation>
+    </message>
+    <message>
+        <source>Referral: points for the member who refers</source>
+        <translation>Giới thiệu: điểm cho người giới thiệu</translation>
+    </message>
+    <message>
+        <source>Referral: points for the new member</source>
+        <translation>Giới thiệu: điểm cho thành viên mới</translation>
+    </message>
+    <message>
+        <source>Minutes between two earns of a member</source>
+        <translation>Số phút giữa hai lần tích điểm của một thành viên</translation>
+    </message>
+    <message>
+        <source>Most points a member earns per day</source>
+        <translation>Số điểm tối đa một thành viên tích mỗi ngày</translation>
+    </message>
+    <message>
+        <source>Offline: most points a member spends per day</source>
+        <translation>Khi mất mạng: số điểm tối đa một thành viên dùng mỗi ngày</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>each visit over the smallest bill</source>
+        <translation>mỗi lần ghé từ hóa đơn tối thiểu</translation>
+    </message>
+    <message>
+        <source>each qualifying item</source>
+        <translation>mỗi món được tính</translation>
+    </message>
+    <message>
+        <source>nothing (no stamp card)</source>
+        <translation>không gì (không dùng thẻ tem)</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>tuần</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>tháng</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Hạng</translation>
+    </message>
+    <message>
+        <source>Threshold</source>
+        <translation>Ngưỡng</translation>
+    </message>
+    <message>
+        <source>Multiplier</source>
+        <translation>Hệ số</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Đến</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Nhóm hàng</translation>
+    </message>
+    <message>
+        <source>Reward</source>
+        <translation>Phần thưởng</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Cost (points)</source>
+        <translation>Giá (điểm)</translation>
+    </message>
+    <message>
+        <source>Full card</source>
+        <translation>Đủ thẻ</translation>
+    </message>
+    <message>
+        <source>Value / %</source>
+        <translation>Giá trị / %</translation>
+    </message>
+    <message>
+        <source>Cap</source>
+        <translation>Tối đa</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Món</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Giới hạn</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>Mỗi</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Đang dùng</translation>
+    </message>
+    <message>
+        <source>Kinds: free_item, fixed_discount, percent_discount, voucher, points_payment. Per: day, week, month, year.</source>
+        <translation>Loại: free_item (món miễn phí), fixed_discount (giảm tiền), percent_discount (giảm %), voucher (phiếu), points_payment (trả bằng điểm). Mỗi: day, week, month, year.</translation>
+    </message>
+    <message>
+        <source>Add a tier</source>
+        <translation>Thêm hạng</translation>
+    </message>
+    <message>
+        <source>Add a happy hour</source>
+        <translation>Thêm giờ vàng</translation>
+    </message>
+    <message>
+        <source>Add a category bonus</source>
+        <translation>Thêm thưởng nhóm hàng</translation>
+    </message>
+    <message>
+        <source>Add a reward</source>
+        <translation>Thêm phần thưởng</translation>
+    </message>
+    <message>
+        <source>Withdraw the reward</source>
+        <translation>Ngừng phần thưởng</translation>
+    </message>
+    <message>
+        <source>Preview: a sample bill</source>
+        <translation>Xem trước: một hóa đơn mẫu</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Số tiền</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Member&apos;s tier</source>
+        <translation>Hạng thành viên</translation>
+    </message>
+    <message>
+        <source>Lines (sku, category, qty, price; …)</source>
+        <translation>Dòng hàng (sku, nhóm, số lượng, giá; …)</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Who would change tier?</source>
+        <translation>Ai sẽ đổi hạng?</translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Lưu nháp</translation>
+    </message>
+    <message>
+        <source>Publish…</source>
+        <translation>Công bố…</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Tải lại</translation>
+    </message>
+</context>
+<context>
     <name>RedeemPanel</name>
     <message>
         <source>Redeem a reward</source>
@@ -919,6 +2922,566 @@
     <message>
         <source>Choose the reward:</source>
         <translation>Chọn quà:</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentMembersModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <source>Marketing consent</source>
+        <translation>Đồng ý nhận tiếp thị</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>Nhóm</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Lượt ghé</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Lần ghé gần nhất</translation>
+    </message>
+    <message>
+        <source>Spend, 12 months</source>
+        <translation>Chi tiêu 12 tháng</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+</context>
+<context>
+    <name>Segments</name>
+    <message>
+        <source>new</source>
+        <translation>mới</translation>
+    </message>
+    <message>
+        <source>regular</source>
+        <translation>thường xuyên</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>at risk</source>
+        <translation>có nguy cơ rời bỏ</translation>
+    </message>
+    <message>
+        <source>lapsed</source>
+        <translation>đã lâu không ghé</translation>
+    </message>
+    <message>
+        <source>big first purchase</source>
+        <translation>lần đầu mua lớn</translation>
+    </message>
+    <message>
+        <source>birthday this month</source>
+        <translation>sinh nhật tháng này</translation>
+    </message>
+    <message>
+        <source>First visit in the last 30 days.</source>
+        <translation>Lần ghé đầu tiên trong 30 ngày qua.</translation>
+    </message>
+    <message>
+        <source>Not new, and 2 visits or more in the last 90 days.</source>
+        <translation>Không phải khách mới, và ghé từ 2 lần trở lên trong 90 ngày qua.</translation>
+    </message>
+    <message>
+        <source>Top 20 % of the members by spend over the last 12 months.</source>
+        <translation>20 % thành viên chi tiêu nhiều nhất trong 12 tháng qua.</translation>
+    </message>
+    <message>
+        <source>No visit for more than twice their usual interval between visits (not lapsed yet).</source>
+        <translation>Không ghé lâu hơn gấp đôi khoảng cách thường lệ giữa các lần ghé (chưa tính là lâu không ghé).</translation>
+    </message>
+    <message>
+        <source>No visit (or, never visited, no enrolment) in the last {0} days.</source>
+        <translation>Không ghé (hoặc, nếu chưa ghé lần nào, không đăng ký) trong {0} ngày qua.</translation>
+    </message>
+    <message>
+        <source>First bill in the top tenth of all members&apos; first bills.</source>
+        <translation>Hóa đơn đầu tiên thuộc nhóm 10 % hóa đơn đầu tiên lớn nhất.</translation>
+    </message>
+    <message>
+        <source>Birthday in this month.</source>
+        <translation>Sinh nhật trong tháng này.</translation>
+    </message>
+    <message>
+        <source>new — welcome them and explain how the card fills up</source>
+        <translation>khách mới — chào đón và giải thích cách tích thẻ</translation>
+    </message>
+    <message>
+        <source>regular — thank them by name</source>
+        <translation>khách quen — cảm ơn khách bằng tên</translation>
+    </message>
+    <message>
+        <source>VIP — thank them and mention the VIP reward</source>
+        <translation>VIP — cảm ơn khách và giới thiệu ưu đãi VIP</translation>
+    </message>
+    <message>
+        <source>at risk — offer the win-back reward</source>
+        <translation>có nguy cơ rời bỏ — mời dùng ưu đãi quay lại</translation>
+    </message>
+    <message>
+        <source>lapsed — welcome them back and offer the win-back reward</source>
+        <translation>đã lâu không ghé — chào mừng khách quay lại và mời dùng ưu đãi quay lại</translation>
+    </message>
+    <message>
+        <source>big first purchase — invite them back with a second-visit offer</source>
+        <translation>lần đầu mua lớn — mời khách quay lại với ưu đãi lần ghé thứ hai</translation>
+    </message>
+    <message>
+        <source>birthday this month — wish them a happy birthday and offer the birthday reward</source>
+        <translation>sinh nhật tháng này — chúc mừng sinh nhật và mời dùng quà sinh nhật</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsTab</name>
+    <message>
+        <source>Segments</source>
+        <translation>Nhóm khách</translation>
+    </message>
+    <message>
+        <source>Computing the segments…</source>
+        <translation>Đang phân nhóm khách…</translation>
+    </message>
+    <message>
+        <source>The segments could not be computed: {0}</source>
+        <translation>Không phân nhóm được: {0}</translation>
+    </message>
+    <message>
+        <source>{0} active members match the filters.</source>
+        <translation>{0} thành viên đang hoạt động khớp bộ lọc.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} members</source>
+        <translation>{0}: {1} thành viên</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>Xuất danh sách</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Tệp CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Saved {0} members to {1}</source>
+        <translation>Đã lưu {0} thành viên vào {1}</translation>
+    </message>
+    <message>
+        <source>Could not export: {0}</source>
+        <translation>Không xuất được: {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Age:</source>
+        <translation>&amp;Tuổi:</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>tất cả</translation>
+    </message>
+    <message>
+        <source>under 25</source>
+        <translation>dưới 25</translation>
+    </message>
+    <message>
+        <source>25–34</source>
+        <translation>25–34</translation>
+    </message>
+    <message>
+        <source>35–44</source>
+        <translation>35–44</translation>
+    </message>
+    <message>
+        <source>45–54</source>
+        <translation>45–54</translation>
+    </message>
+    <message>
+        <source>55 and over</source>
+        <translation>từ 55 trở lên</translation>
+    </message>
+    <message>
+        <source>&amp;Gender:</source>
+        <translation>&amp;Giới tính:</translation>
+    </message>
+    <message>
+        <source>female</source>
+        <translation>nữ</translation>
+    </message>
+    <message>
+        <source>male</source>
+        <translation>nam</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>khác</translation>
+    </message>
+    <message>
+        <source>A&amp;rea:</source>
+        <translation>&amp;Khu vực:</translation>
+    </message>
+    <message>
+        <source>any area</source>
+        <translation>mọi khu vực</translation>
+    </message>
+    <message>
+        <source>&amp;Lapsed after (days):</source>
+        <translation>Lâu không &amp;ghé sau (ngày):</translation>
+    </message>
+    <message>
+        <source>Campaign lists (members who agreed to marketing)</source>
+        <translation>Danh sách chiến dịch (thành viên đồng ý nhận tiếp thị)</translation>
+    </message>
+    <message>
+        <source>Birthday this month…</source>
+        <translation>Sinh nhật tháng này…</translation>
+    </message>
+    <message>
+        <source>Win-back…</source>
+        <translation>Mời quay lại…</translation>
+    </message>
+    <message>
+        <source>Members at risk or lapsed</source>
+        <translation>Thành viên có nguy cơ rời bỏ hoặc đã lâu không ghé</translation>
+    </message>
+    <message>
+        <source>Members whose birthday is this month</source>
+        <translation>Thành viên có sinh nhật trong tháng này</translation>
+    </message>
+    <message>
+        <source>The top 20 % by spend over 12 months</source>
+        <translation>20 % thành viên chi tiêu nhiều nhất trong 12 tháng</translation>
+    </message>
+    <message>
+        <source>VIP…</source>
+        <translation>VIP…</translation>
+    </message>
+    <message>
+        <source>Export this segment (CSV)…</source>
+        <translation>Xuất nhóm này (CSV)…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Type the server&apos;s address and the pairing code.</source>
+        <translation>Nhập địa chỉ máy chủ và mã ghép nối.</translation>
+    </message>
+    <message>
+        <source>Give both the server&apos;s address and the pairing code, or neither.</source>
+        <translation>Nhập cả địa chỉ máy chủ và mã ghép nối, hoặc để trống cả hai.</translation>
+    </message>
+    <message>
+        <source>Join your chain</source>
+        <translation>Tham gia chuỗi cửa hàng</translation>
+    </message>
+    <message>
+        <source>Ask the chain&apos;s manager for a pairing code for this store. It works once.</source>
+        <translation>Hãy xin quản lý chuỗi một mã ghép nối cho cửa hàng này. Mã chỉ dùng được một lần.</translation>
+    </message>
+    <message>
+        <source>Central server (optional)</source>
+        <translation>Máy chủ trung tâm (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>With a central server, several tills share members and the program. Leave this empty to run on this till alone; you can pair later.</source>
+        <translation>Với máy chủ trung tâm, nhiều quầy dùng chung thành viên và chương trình. Để trống nếu chỉ dùng một quầy này; bạn có thể ghép nối sau.</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Địa chỉ máy chủ</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Mã ghép nối</translation>
+    </message>
+    <message>
+        <source>Name of this till</source>
+        <translation>Tên quầy này</translation>
+    </message>
+    <message>
+        <source>e.g. Till 2</source>
+        <translation>vd. Quầy 2</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>New till</source>
+        <translation>Quầy mới</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; Quay lại</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>Tiếp &gt;</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Hoàn tất</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Connecting to the server…</source>
+        <translation>Đang kết nối máy chủ…</translation>
+    </message>
+    <message>
+        <source>Setting up the shop…</source>
+        <translation>Đang thiết lập cửa hàng…</translation>
+    </message>
+    <message>
+        <source>The shop is set up, but pairing failed: {0} Fix the address or code, or empty both to skip.</source>
+        <translation>Cửa hàng đã được thiết lập, nhưng ghép nối thất bại: {0} Hãy sửa địa chỉ hoặc mã, hoặc để trống cả hai để bỏ qua.</translation>
+    </message>
+</context>
+<context>
+    <name>ShopPage</name>
+    <message>
+        <source>the time there now is {0}</source>
+        <translation>giờ ở đó hiện là {0}</translation>
+    </message>
+    <message>
+        <source>not a time zone yet</source>
+        <translation>chưa phải múi giờ</translation>
+    </message>
+    <message>
+        <source>A bill is written {0}; {1}.</source>
+        <translation>Hóa đơn được ghi là {0}; {1}.</translation>
+    </message>
+    <message>
+        <source>Your shop</source>
+        <translation>Cửa hàng của bạn</translation>
+    </message>
+    <message>
+        <source>Times are shown in the shop&apos;s time zone, amounts in its currency. A manager can change them later.</source>
+        <translation>Giờ được hiển thị theo múi giờ của cửa hàng, số tiền theo đơn vị tiền của cửa hàng. Quản lý có thể đổi sau.</translation>
+    </message>
+    <message>
+        <source>Shop name</source>
+        <translation>Tên cửa hàng</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Đơn vị tiền</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Múi giờ</translation>
+    </message>
+    <message>
+        <source>e.g. Cà Phê Sáng</source>
+        <translation>vd. Cà Phê Sáng</translation>
+    </message>
+</context>
+<context>
+    <name>ShopSettingsBox</name>
+    <message>
+        <source>Tick the box to confirm you understand what changes.</source>
+        <translation>Hãy đánh dấu ô để xác nhận bạn hiểu điều gì sẽ thay đổi.</translation>
+    </message>
+    <message>
+        <source>Change the shop&apos;s settings</source>
+        <translation>Đổi cài đặt cửa hàng</translation>
+    </message>
+    <message>
+        <source>Saved. Times are now shown in {0}, amounts in {1}.</source>
+        <translation>Đã lưu. Giờ nay hiển thị theo {0}, số tiền theo {1}.</translation>
+    </message>
+    <message>
+        <source>The shop</source>
+        <translation>Cửa hàng</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>Đơn vị tiền</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>Múi giờ</translation>
+    </message>
+    <message>
+        <source>This shop has sales already. Amounts recorded so far stay in the old currency, and the times of past sales do not move: reports mixing the two will look wrong. Change only to correct a mistake.</source>
+        <translation>Cửa hàng đã có giao dịch. Số tiền đã ghi vẫn theo đơn vị tiền cũ, và giờ của các giao dịch cũ không đổi: báo cáo trộn lẫn hai loại sẽ sai lệch. Chỉ đổi để sửa một nhầm lẫn.</translation>
+    </message>
+    <message>
+        <source>I understand</source>
+        <translation>Tôi đã hiểu</translation>
+    </message>
+    <message>
+        <source>Save shop settings…</source>
+        <translation>Lưu cài đặt cửa hàng…</translation>
+    </message>
+</context>
+<context>
+    <name>StaffTab</name>
+    <message>
+        <source>cashier</source>
+        <translation>thu ngân</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>quản lý</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>chủ cửa hàng</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>đang làm</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>đã khóa</translation>
+    </message>
+    <message>
+        <source>Only a manager or the owner can manage the staff.</source>
+        <translation>Chỉ quản lý hoặc chủ cửa hàng mới được quản lý nhân viên.</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Nhân viên</translation>
+    </message>
+    <message>
+        <source>Select someone in the list</source>
+        <translation>Chọn một người trong danh sách</translation>
+    </message>
+    <message>
+        <source>Type the new person&apos;s name.</source>
+        <translation>Nhập tên người mới.</translation>
+    </message>
+    <message>
+        <source>Type the same PIN twice (4 to 8 digits).</source>
+        <translation>Nhập cùng một mã PIN hai lần (4 đến 8 chữ số).</translation>
+    </message>
+    <message>
+        <source>Add {0} as {1}</source>
+        <translation>Thêm {0} làm {1}</translation>
+    </message>
+    <message>
+        <source>{0} was added as {1}.</source>
+        <translation>Đã thêm {0} làm {1}.</translation>
+    </message>
+    <message>
+        <source>Make {0} {1}</source>
+        <translation>Cho {0} làm {1}</translation>
+    </message>
+    <message>
+        <source>{0} is now {1}.</source>
+        <translation>{0} giờ là {1}.</translation>
+    </message>
+    <message>
+        <source>Enable {0}</source>
+        <translation>Mở lại {0}</translation>
+    </message>
+    <message>
+        <source>Disable {0}: their PIN will open nothing</source>
+        <translation>Khóa {0}: mã PIN của người này sẽ không mở được gì</translation>
+    </message>
+    <message>
+        <source>{0} can work again.</source>
+        <translation>{0} có thể làm việc lại.</translation>
+    </message>
+    <message>
+        <source>{0} is disabled.</source>
+        <translation>{0} đã bị khóa.</translation>
+    </message>
+    <message>
+        <source>New PIN for {0}</source>
+        <translation>Mã PIN mới cho {0}</translation>
+    </message>
+    <message>
+        <source>{0} has a new PIN.</source>
+        <translation>{0} đã có mã PIN mới.</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Mở lại</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Khóa</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Đổi vai trò</translation>
+    </message>
+    <message>
+        <source>Reset PIN</source>
+        <translation>Đặt lại mã PIN</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Mã PIN mới</translation>
+    </message>
+    <message>
+        <source>New PIN again</source>
+        <translation>Nhập lại mã PIN mới</translation>
+    </message>
+    <message>
+        <source>Add someone</source>
+        <translation>Thêm người</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>Mã PIN</translation>
+    </message>
+    <message>
+        <source>PIN again</source>
+        <translation>Nhập lại mã PIN</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
     </message>
 </context>
 <context>
@@ -1003,6 +3566,274 @@
     </message>
 </context>
 <context>
+    <name>TicketRulesDialog</name>
+    <message>
+        <source>Who answers complaints</source>
+        <translation>Ai phụ trách phản ánh</translation>
+    </message>
+    <message>
+        <source>The first rule that matches a new ticket names its owner. When none matches, the store&apos;s manager owns it.</source>
+        <translation>Quy tắc đầu tiên khớp với phản ánh mới sẽ chỉ định người phụ trách. Nếu không quy tắc nào khớp, quản lý cửa hàng phụ trách.</translation>
+    </message>
+    <message>
+        <source>any store</source>
+        <translation>mọi cửa hàng</translation>
+    </message>
+    <message>
+        <source>any priority</source>
+        <translation>mọi mức ưu tiên</translation>
+    </message>
+    <message>
+        <source>Add rule</source>
+        <translation>Thêm quy tắc</translation>
+    </message>
+    <message>
+        <source>Remove the chosen rule</source>
+        <translation>Xoá quy tắc đã chọn</translation>
+    </message>
+    <message>
+        <source>{0}, {1} → {2}</source>
+        <translation>{0}, {1} → {2}</translation>
+    </message>
+</context>
+<context>
+    <name>Tickets</name>
+    <message>
+        <source>High</source>
+        <translation>Cao</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Thường</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Thấp</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Mới mở</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>Đang xử lý</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Đã giải quyết</translation>
+    </message>
+    <message>
+        <source>guest: no card to follow</source>
+        <translation>khách vãng lai: không có thẻ để theo dõi</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>chưa</translation>
+    </message>
+    <message>
+        <source>yes, {0}</source>
+        <translation>có, {0}</translation>
+    </message>
+    <message>
+        <source>yes, {0}; {1} since</source>
+        <translation>có, {0}; đã chi {1} từ đó</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsModel</name>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Ưu tiên</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Khách hàng</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>Đánh giá</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Phản ánh</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <source>Came back</source>
+        <translation>Đã quay lại</translation>
+    </message>
+    <message>
+        <source>done {0}</source>
+        <translation>xong {0}</translation>
+    </message>
+    <message>
+        <source>{0} (late)</source>
+        <translation>{0} (trễ)</translation>
+    </message>
+    <message>
+        <source>a guest</source>
+        <translation>khách vãng lai</translation>
+    </message>
+    <message>
+        <source>(no comment)</source>
+        <translation>(không ghi chú)</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>chưa có ai</translation>
+    </message>
+</context>
+<context>
+    <name>TicketsTab</name>
+    <message>
+        <source>Tickets</source>
+        <translation>Phản ánh</translation>
+    </message>
+    <message>
+        <source>Show resolved tickets</source>
+        <translation>Hiện cả phản ánh đã giải quyết</translation>
+    </message>
+    <message>
+        <source>Set monthly budget…</source>
+        <translation>Đặt ngân sách tháng…</translation>
+    </message>
+    <message>
+        <source>Who answers…</source>
+        <translation>Ai phụ trách…</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Phản ánh</translation>
+    </message>
+    <message>
+        <source>Take it (in progress)</source>
+        <translation>Nhận xử lý</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Giải quyết</translation>
+    </message>
+    <message>
+        <source>What was done: called the customer, apologised…</source>
+        <translation>Đã làm gì: gọi điện cho khách, xin lỗi…</translation>
+    </message>
+    <message>
+        <source>Compensation voucher (amount, optional)</source>
+        <translation>Phiếu bồi thường (số tiền, không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Người phụ trách</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Cách giải quyết</translation>
+    </message>
+    <message>
+        <source>Voucher</source>
+        <translation>Phiếu</translation>
+    </message>
+    <message>
+        <source>No complaints. A 1★ or 2★ rating at a till opens one here.</source>
+        <translation>Không có phản ánh. Đánh giá 1★ hoặc 2★ tại quầy sẽ mở phản ánh ở đây.</translation>
+    </message>
+    <message>
+        <source>No compensation budget set for this month.</source>
+        <translation>Chưa đặt ngân sách bồi thường cho tháng này.</translation>
+    </message>
+    <message>
+        <source>Compensation budget {0}: {1} left of {2}</source>
+        <translation>Ngân sách bồi thường {0}: còn {1} trên {2}</translation>
+    </message>
+    <message>
+        <source>Choose a ticket in the list.</source>
+        <translation>Hãy chọn một phản ánh trong danh sách.</translation>
+    </message>
+    <message>
+        <source>{0}★ from {1}: {2}</source>
+        <translation>{0}★ từ {1}: {2}</translation>
+    </message>
+    <message>
+        <source>{0}★ from {1}</source>
+        <translation>{0}★ từ {1}</translation>
+    </message>
+    <message>
+        <source>Opened {0}, due {1}; priority {2}; {3}.</source>
+        <translation>Mở lúc {0}, hạn {1}; ưu tiên {2}; {3}.</translation>
+    </message>
+    <message>
+        <source>Customer: {0}. Came back: {1}.</source>
+        <translation>Khách hàng: {0}. Đã quay lại: {1}.</translation>
+    </message>
+    <message>
+        <source>a guest</source>
+        <translation>khách vãng lai</translation>
+    </message>
+    <message>
+        <source>Resolved: {0}</source>
+        <translation>Đã giải quyết: {0}</translation>
+    </message>
+    <message>
+        <source>The voucher&apos;s amount is not an amount: {0}</source>
+        <translation>Giá trị phiếu không phải số tiền: {0}</translation>
+    </message>
+    <message>
+        <source>Say how the complaint was resolved (a short note).</source>
+        <translation>Hãy ghi ngắn gọn cách đã giải quyết phản ánh.</translation>
+    </message>
+    <message>
+        <source>That is more than the {0} left in this month&apos;s compensation budget.</source>
+        <translation>Vượt quá {0} còn lại trong ngân sách bồi thường tháng này.</translation>
+    </message>
+    <message>
+        <source>Approve a compensation voucher of {0} for {1}?</source>
+        <translation>Duyệt phiếu bồi thường {0} cho {1}?</translation>
+    </message>
+    <message>
+        <source>No voucher without a manager&apos;s approval; nothing was changed.</source>
+        <translation>Không có phiếu nếu quản lý chưa duyệt; chưa thay đổi gì.</translation>
+    </message>
+    <message>
+        <source>Resolved; the voucher is ready to hand over.</source>
+        <translation>Đã giải quyết; phiếu sẵn sàng để trao cho khách.</translation>
+    </message>
+    <message>
+        <source>Resolved.</source>
+        <translation>Đã giải quyết.</translation>
+    </message>
+    <message>
+        <source>Voucher {0}</source>
+        <translation>Phiếu {0}</translation>
+    </message>
+    <message>
+        <source>Voucher {0}: {1}, valid until {2}. Any till takes it once.</source>
+        <translation>Phiếu {0}: {1}, dùng đến {2}. Dùng một lần tại bất kỳ quầy nào.</translation>
+    </message>
+    <message>
+        <source>Saved: new tickets follow these rules.</source>
+        <translation>Đã lưu: phản ánh mới sẽ theo các quy tắc này.</translation>
+    </message>
+    <message>
+        <source>Compensation budget</source>
+        <translation>Ngân sách bồi thường</translation>
+    </message>
+    <message>
+        <source>How much may this store give in compensation vouchers a month?</source>
+        <translation>Mỗi tháng cửa hàng này được tặng phiếu bồi thường tối đa bao nhiêu?</translation>
+    </message>
+</context>
+<context>
     <name>UndoPanel</name>
     <message>
         <source>Undo my last action</source>
@@ -1042,6 +3873,45 @@
     <message>
         <source>Gold</source>
         <translation>Vàng</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to the loyalty till</source>
+        <translation>Chào mừng đến với quầy khách hàng thân thiết</translation>
+    </message>
+    <message>
+        <source>This till is new. What would you like to do?</source>
+        <translation>Quầy này còn mới. Bạn muốn làm gì?</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <source>Try the demo café</source>
+        <translation>Dùng thử quán cà phê mẫu</translation>
+    </message>
+    <message>
+        <source>A café with 40 members, rewards and sample sales. Demo PINs: cashier 1111, owner 1234.</source>
+        <translation>Một quán cà phê với 40 thành viên, phần thưởng và giao dịch mẫu. Mã PIN mẫu: thu ngân 1111, chủ 1234.</translation>
+    </message>
+    <message>
+        <source>Set up my shop</source>
+        <translation>Thiết lập cửa hàng của tôi</translation>
+    </message>
+    <message>
+        <source>Your shop&apos;s name, currency and time zone, your own owner PIN and a program to start from.</source>
+        <translation>Tên, đơn vị tiền và múi giờ của cửa hàng, mã PIN chủ của riêng bạn và một chương trình để bắt đầu.</translation>
+    </message>
+    <message>
+        <source>Join my chain&apos;s server</source>
+        <translation>Tham gia máy chủ của chuỗi</translation>
+    </message>
+    <message>
+        <source>Another till of your chain is already running: the store, program and staff come from the server.</source>
+        <translation>Chuỗi của bạn đã có quầy khác đang chạy: cửa hàng, chương trình và nhân viên được lấy từ máy chủ.</translation>
     </message>
 </context>
 </TS>

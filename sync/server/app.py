@@ -26,16 +26,22 @@ from sync.protocol import (
     MAX_PULL_LIMIT,
     PROTOCOL_VERSION,
     PULL_KINDS,
+    ChainHealth,
     ErrorBody,
     Health,
     PairRequest,
     PairResponse,
+    Published,
+    PublishProgram,
     PullResponse,
     PushRequest,
     PushResponse,
+    StaffAck,
+    StaffPush,
     TerminalStatus,
+    TillHealth,
 )
-from sync.server import admin, changes, ledger
+from sync.server import admin, backoffice, changes, ledger, records
 from sync.server.auth import FailureLimiter, client_address, hash_secret, parse_networks
 from sync.server.db import current_change, make_server_engine, ping, quick_read, read_session, write_session
 from sync.server.errors import FlagSpec, Refused
@@ -335,6 +341,59 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
                 head_hash=row.head_hash,
                 change=current_change(s),
             )
+
+    @app.post(
+        f"{API}/health-report",
+        status_code=204,
+        responses={k: ERRORS[k] for k in (401, 413, 422, 429, 503)},
+        tags=["health"],
+    )
+    def health_report(body: TillHealth, terminal: Terminal) -> Response:
+        """This till's sync and POS-bridge state, for the back office's health tab (replaces the last one)."""
+        with write_session(engine) as s:
+            records.report_health(s, terminal, body, _now())
+        return Response(status_code=204)
+
+    @app.get(
+        f"{API}/chain-health",
+        response_model=ChainHealth,
+        responses={k: ERRORS[k] for k in (401, 429, 503)},
+        tags=["health"],
+    )
+    def chain_health(terminal: Terminal) -> Response:
+        """Every till's last report and the chain's open flags (what a manager should look at)."""
+        with read_session(engine) as s:
+            answer = records.chain_health(s, _now())
+        return Response(answer.model_dump_json(), media_type="application/json")
+
+    @app.post(
+        f"{API}/staff",
+        response_model=StaffAck,
+        responses={k: ERRORS[k] for k in (401, 403, 413, 422, 429, 503)},
+        tags=["back office"],
+    )
+    def push_staff(body: StaffPush, terminal: Terminal) -> Response:
+        """Staff of this till's store that it added or changed (the last write wins)."""
+        with write_session(engine) as s:
+            answer = backoffice.push_staff(s, terminal, body, _now())
+        return Response(answer.model_dump_json(), media_type="application/json")
+
+    @app.post(
+        f"{API}/admin/program",
+        response_model=Published,
+        responses={k: ERRORS[k] for k in (401, 403, 413, 422, 429, 503)},
+        tags=["back office"],
+    )
+    def publish_program(request: Request, body: PublishProgram, terminal: Terminal) -> Response:
+        """An owner of this till's store publishes a program version and its rewards to the whole chain."""
+        try:
+            with write_session(engine) as s:
+                answer = backoffice.publish(s, terminal, body, [admin.pin_key(s, secret)])
+        except Refused as exc:
+            if exc.code == "wrong_pin":
+                limiter.failed(client_of(request))
+            raise
+        return Response(answer.model_dump_json(), media_type="application/json")
 
     return app
 

@@ -31,26 +31,36 @@ from sync.protocol import (
     BalanceRecord,
     CustomerRecord,
     EntryRecord,
+    FeedbackRecord,
     FlagRecord,
+    MergeRecord,
     ProgramRecord,
     PullResponse,
     RewardRecord,
+    StaffRecord,
     StoreRecord,
     TerminalRecord,
+    TicketRecord,
+    VoucherRecord,
 )
 from sync.server.db import current_change
 from sync.server.ledger import Caller, chunks
 from sync.server.models import (
     BalanceRow,
+    CustomerMergeRow,
     CustomerRow,
     EntryRow,
+    FeedbackRow,
     FlagRow,
     HeldEntry,
     ProgramRow,
     RewardRow,
+    StaffRow,
     StoreRow,
     TerminalRow,
+    TicketRow,
     UTCDateTime,
+    VoucherRow,
 )
 
 _RECORDS: dict[str, tuple[Any, type]] = {
@@ -62,6 +72,11 @@ _RECORDS: dict[str, tuple[Any, type]] = {
     "entries": (EntryRow, EntryRecord),
     "balances": (BalanceRow, BalanceRecord),
     "flags": (FlagRow, FlagRecord),
+    "merges": (CustomerMergeRow, MergeRecord),
+    "feedback": (FeedbackRow, FeedbackRecord),
+    "tickets": (TicketRow, TicketRecord),
+    "vouchers": (VoucherRow, VoucherRecord),
+    "staff": (StaffRow, StaffRecord),
 }
 
 
@@ -84,7 +99,7 @@ class Page:
 def _columns(kind: str) -> tuple[list[Any], list[str]]:
     model, record = _RECORDS[kind]
     table = model.__table__
-    names = list(record.model_fields)
+    names = [n for n in record.model_fields if n in table.c]  # a ticket's ``changed`` is push-only
     times = [n for n in names if isinstance(table.c[n].type, UTCDateTime)]
     return [table.c[n] for n in names], times
 
@@ -120,6 +135,8 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int, kinds: Seque
             )
             if kind == "entries":  # no till was ever quarantined: the plain, index-ordered read
                 q = q.where(table.c.terminal_id != caller.terminal_id)
+        if kind == "staff":  # PIN hashes go only to the tills of the staff's own store
+            q = q.where(table.c.store_id == caller.store_id)
         rows = list(session.execute(q))
         found[kind] = rows
         if len(rows) == limit:  # this table may hold more: the page ends where its read ended

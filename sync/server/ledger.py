@@ -36,6 +36,7 @@ from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry, chain_
 from app.core.limits import OutOfBounds, check_balance, check_entry, program_excess
 from app.core.program import Program
 from sync.protocol import CustomerRecord, EntryRecord, PushRequest, PushResponse
+from sync.server import merges
 from sync.server.db import ChangeCounter, current_change
 from sync.server.errors import FlagSpec, Refused
 from sync.server.flags import raise_flag
@@ -48,6 +49,7 @@ from sync.server.models import (
     ProgramRow,
     TerminalRow,
 )
+from sync.server.records import check_records, flag_reused_vouchers, has_records, store_records
 
 ENTRY_FIELDS = [f.name for f in fields(LedgerEntry)]
 BALANCE_FIELDS = [f.name for f in fields(Balance) if f.name != "extra"]
@@ -81,6 +83,8 @@ def chunks(items: list[str], size: int = _CHUNK) -> Iterable[list[str]]:
 def push(session: Session, caller: Caller, batch: PushRequest, now: datetime) -> PushResponse:
     entries = [e.to_entry() for e in batch.entries]
     _check_ownership(caller, entries)
+    merges.check_ownership(caller.terminal_id, caller.store_id, batch.merges)
+    check_records(caller, batch)
     _check_order(caller, entries)
     terminal = session.get(TerminalRow, caller.terminal_id, with_for_update=True)
     if terminal is None:  # the token was valid a moment ago: revoked or removed meanwhile
@@ -95,7 +99,7 @@ def push(session: Session, caller: Caller, batch: PushRequest, now: datetime) ->
 
     customers = {c.id: c for c in batch.customers}  # the last copy in a batch wins
     terminal.last_seen_at = now
-    if customers or new:
+    if customers or new or has_records(batch):
         counter = ChangeCounter(session)
         _upsert_customers(session, counter, caller, list(customers.values()), now)
         if new:
@@ -106,14 +110,24 @@ def push(session: Session, caller: Caller, batch: PushRequest, now: datetime) ->
                 _fold_balances(session, counter, caller, new, now)
                 _flag_adjustments(session, counter, caller, new, programs, now)
                 _flag_duplicate_receipts(session, counter, caller, new, now)
+                flag_reused_vouchers(session, counter, new, now)
             terminal.head_seq, terminal.head_hash = new[-1].terminal_seq, new[-1].hash
+        store_records(session, counter, caller, batch, now)
         session.flush()
         change = counter.finish()
     else:
         change = current_change(session)
+    if batch.merges or customers:  # after the entries: a merge refolds from the whole ledger
+        counter = ChangeCounter(session)
+        merges.settle(session, counter, batch.merges, list(customers), now)
+        change = counter.finish()
     return PushResponse(
         acked_entries=[e.id for e in entries],
         acked_customers=list(customers),
+        acked_merges=[m.id for m in batch.merges],
+        acked_feedback=list(dict.fromkeys(r.id for r in batch.feedback)),
+        acked_tickets=list(dict.fromkeys(r.id for r in batch.tickets)),
+        acked_vouchers=list(dict.fromkeys(r.code for r in batch.vouchers)),
         head_seq=terminal.head_seq,
         head_hash=terminal.head_hash,
         change=change,
@@ -391,7 +405,8 @@ def _insert_entries(session: Session, counter: ChangeCounter, new: list[LedgerEn
 def _fold_balances(
     session: Session, counter: ChangeCounter, caller: Caller, new: list[LedgerEntry], now: datetime
 ) -> None:
-    customer_ids = list(dict.fromkeys(e.customer_id for e in new))
+    holder = merges.holders(session, dict.fromkeys(e.customer_id for e in new))  # a merged card folds to its survivor
+    customer_ids = list(dict.fromkeys(holder.values()))
     balances: dict[str, Balance] = {}
     for part in chunks(customer_ids):
         table = BalanceRow.__table__
@@ -400,13 +415,13 @@ def _fold_balances(
     existing = set(balances)
     originals = _originals(session, new)
     for e in new:
-        before = balances.get(e.customer_id, Balance())
+        before = balances.get(holder[e.customer_id], Balance())
         after = apply_entry(before, e, originals.get(e.reverses) if e.reverses else None)
         try:
             check_balance(after, e)
         except OutOfBounds as exc:
             raise _refuse_entry(caller, e, "balance_out_of_bounds", exc.message) from None
-        balances[e.customer_id] = after
+        balances[holder[e.customer_id]] = after
         if before.points >= 0 > after.points or before.stamps >= 0 > after.stamps:
             what = f"{after.points} points" if after.points < 0 else f"{after.stamps} stamps"
             raise_flag(

@@ -162,6 +162,24 @@ class EntryRow(Base):
     )
 
 
+class CustomerMergeRow(Base):
+    """Two members merged, or a merge undone: a fact from a till, stored once (see ``sync.server.merges``)."""
+
+    __tablename__ = "customer_merge"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # merge, unmerge
+    survivor_id: Mapped[str] = mapped_column(String(40), index=True)
+    duplicate_id: Mapped[str] = mapped_column(String(40), index=True)
+    undoes: Mapped[str | None] = mapped_column(String(36))
+    terminal_id: Mapped[str] = mapped_column(String(40))
+    store_id: Mapped[str] = mapped_column(String(40))
+    staff_id: Mapped[str | None] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
 class BalanceRow(Base):
     """Each member's standing across the chain: the fold of all their entries on the server."""
 
@@ -262,3 +280,95 @@ class HeldEntry(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     # Given at release: the entry reaches the tills' pulls then (its own change number is long past).
     change_no: Mapped[int | None] = mapped_column(BigInteger, index=True)
+
+
+class FeedbackRow(Base):
+    """A customer's rating of a visit, from the till that took it. A fact: stored once."""
+
+    __tablename__ = "feedback"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customer_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    entry_id: Mapped[str | None] = mapped_column(String(36))
+    receipt_id: Mapped[str | None] = mapped_column(String(100))
+    store_id: Mapped[str] = mapped_column(String(40))
+    terminal_id: Mapped[str] = mapped_column(String(40))
+    rating: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class TicketRow(Base):
+    """A complaint ticket; its editable fields are last-writer-wins per field (see ``sync.server.tickets``)."""
+
+    __tablename__ = "ticket"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    customer_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    feedback_id: Mapped[str | None] = mapped_column(String(36))
+    store_id: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(Text)
+    priority: Mapped[str] = mapped_column(String(10))
+    status: Mapped[str] = mapped_column(String(20))
+    assignee: Mapped[str | None] = mapped_column(String(40))
+    due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    resolution: Mapped[str] = mapped_column(Text, default="")
+    voucher_code: Mapped[str | None] = mapped_column(String(40))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class VoucherRow(Base):
+    """A voucher as issued. Its use is a ledger entry (``receipt_source = 'voucher'``)."""
+
+    __tablename__ = "voucher"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    customer_id: Mapped[str | None] = mapped_column(String(40), index=True)
+    store_id: Mapped[str] = mapped_column(String(40))
+    value: Mapped[int] = mapped_column(BigInteger)
+    currency: Mapped[str] = mapped_column(String(3), default="VND")
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    issued_for: Mapped[str] = mapped_column(String(20))
+    issued_ref: Mapped[str | None] = mapped_column(String(40))
+    issued_by: Mapped[str | None] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class TillHealthRow(Base):
+    """Each till's last report of its own sync and POS-bridge state (one row per till, replaced)."""
+
+    __tablename__ = "till_health"
+    terminal_id: Mapped[str] = mapped_column(ForeignKey("terminal.id"), primary_key=True)
+    reported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    pending: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_sync_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    pos_watching: Mapped[bool] = mapped_column(Boolean, default=False)
+    pos_last_file: Mapped[str] = mapped_column(Text, default="")
+    pos_last_file_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    pos_quarantined: Mapped[int] = mapped_column(BigInteger, default=0)
+    app_version: Mapped[str] = mapped_column(String(40), default="")
+
+
+class StaffRow(Base):
+    """A store's staff member, pushed by the store's tills (issue 9); the last push wins.
+
+    ``pin_hash`` is the till's opaque PIN hash, kept unchanged so every till of the store
+    (and the server's admin endpoint) checks the same PIN.
+    """
+
+    __tablename__ = "staff"
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(40), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(20))
+    pin_hash: Mapped[str] = mapped_column(String(200))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    terminal_id: Mapped[str] = mapped_column(String(40))  # the till that last wrote it
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)

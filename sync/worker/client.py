@@ -22,12 +22,14 @@ from pydantic import BaseModel, ValidationError
 from sync.protocol import (
     API,
     TERMINAL_PULL_KINDS,
+    ChainHealth,
     PairRequest,
     PairResponse,
     PullResponse,
     PushRequest,
     PushResponse,
     TerminalStatus,
+    TillHealth,
 )
 
 M = TypeVar("M", bound=BaseModel)
@@ -120,6 +122,21 @@ class SyncClient:
 
     def me(self) -> TerminalStatus:
         return self._call("GET", f"{API}/me", TerminalStatus)
+
+    def report_health(self, report: TillHealth) -> None:
+        """This till's sync and POS-bridge state, for the chain's back office."""
+        content = report.model_dump_json().encode()
+        try:
+            response = self._http.post(
+                f"{API}/health-report", content=content, headers={"Content-Type": "application/json"}
+            )
+        except httpx.HTTPError as exc:
+            raise SyncError(f"Cannot reach the server at {self.base_url} ({type(exc).__name__}).") from None
+        if response.status_code >= 400:
+            raise _error_of(response)
+
+    def chain_health(self) -> ChainHealth:
+        return self._call("GET", f"{API}/chain-health", ChainHealth)
 
     def health(self) -> bool:
         try:

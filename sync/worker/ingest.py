@@ -35,6 +35,7 @@ from app.core.limits import OutOfBounds, check_balance, check_entry
 from app.db.models import (
     BalanceRow,
     Customer,
+    Feedback,
     Flag,
     LedgerEntryRow,
     OutboxItem,
@@ -43,20 +44,29 @@ from app.db.models import (
     Setting,
     Store,
     Terminal,
+    Ticket,
+    Voucher,
 )
+from app.services import merges, name_words, profiles
 from app.services.customers import fold_name
 from app.services.ledger_writer import balance_of, from_row
 from app.services.till import Till
 from sync.protocol import (
+    TICKET_FIELDS,
     CustomerRecord,
     EntryRecord,
+    FeedbackRecord,
     FlagRecord,
     ProgramRecord,
     PullResponse,
     RewardRecord,
     StoreRecord,
     TerminalRecord,
+    TicketRecord,
+    VoucherRecord,
 )
+from sync.worker import backoffice as backoffice_sync
+from sync.worker import merges as merge_sync
 
 CURSOR = "sync.cursor"
 _CHUNK = 900
@@ -123,8 +133,13 @@ def apply_page(till: Till, page: PullResponse) -> Applied:
         result.program_changed = _programs(s, page.programs) or store_changed
         _rewards(s, page.rewards)
         result.customers = _customers(s, till, page.customers)
+        merge_sync.apply_in(s, page)
+        backoffice_sync.apply_staff_in(s, till, page)
         result.entries, result.held_back = _entries(s, till, page.entries)
         _flags(s, page.flags)
+        _feedback(s, page.feedback)
+        _vouchers(s, page.vouchers)
+        _tickets(s, page.tickets)
         _set(s, CURSOR, str(page.cursor))
     if result.program_changed:
         till.reload_program()
@@ -203,7 +218,8 @@ def _customers(s: Session, till: Till, records: Sequence[CustomerRecord]) -> int
     if not latest:
         return 0
     ids = list(latest)
-    existing = {row[0] for row in _text_in(s, "customer", "id", ids, "id")}
+    old_cards = dict(_text_in(s, "customer", "id", ids, "id", "card_number"))
+    existing = set(old_cards)
     waiting = set(
         s.scalars(select(OutboxItem.item_id).where(OutboxItem.item_type == "customer", OutboxItem.acked_at.is_(None)))
     )
@@ -232,6 +248,11 @@ def _customers(s: Session, till: Till, records: Sequence[CustomerRecord]) -> int
                 holder[value] = r.id
         (updates if r.id in existing else inserts).append(data)
     _write(s, Customer.__table__, "id", updates, inserts)
+    name_words.index_names(s, {d["id"]: d["name"] for d in updates})
+    name_words.index_names(s, {d["id"]: d["name"] for d in inserts}, fresh=True)
+    profiles.note_replaced_cards_in(
+        s, {d["id"]: (old_cards[d["id"]], d["card_number"]) for d in updates}, datetime.now(UTC)
+    )
     return len(inserts) + len(updates)
 
 
@@ -276,22 +297,24 @@ def _entries(s: Session, till: Till, records: Sequence[EntryRecord]) -> tuple[in
     if not new:
         return 0, held_back
     _ensure_customers(s, new)
-    customer_ids = list(dict.fromkeys(e.customer_id for e in new))
+    holder = merges.roots_in(s, dict.fromkeys(e.customer_id for e in new))  # a merged card folds to its survivor
+    customer_ids = list(dict.fromkeys(holder.values()))
     columns = list(BalanceRow.__table__.columns)
     rows = {row.customer_id: row for row in _in(s, BalanceRow.customer_id, customer_ids, *columns)}
     balances = {cid: balance_of(rows[cid]) if cid in rows else _NO_BALANCE for cid in customer_ids}
     originals = _originals(s, new)
     folded = []
     for e in new:
+        into = holder[e.customer_id]
         try:  # the server refuses these now; one it took before must not poison this till either
             check_entry(e)
-            after = apply_entry(balances[e.customer_id], e, originals.get(e.reverses or ""))
+            after = apply_entry(balances[into], e, originals.get(e.reverses or ""))
             check_balance(after, e)
         except OutOfBounds as exc:
             _local_flag(s, "out_of_bounds", f"{exc.message} It was not applied here.", customer_id=e.customer_id,
                         entry_id=e.id)  # fmt: skip
             continue
-        balances[e.customer_id] = after
+        balances[into] = after
         folded.append(e)
     new = folded
     _write(s, LedgerEntryRow.__table__, "id", [], [_row_dict(e) for e in new])
@@ -422,4 +445,43 @@ def _flags(s: Session, records: Iterable[FlagRecord]) -> None:
             )
         else:
             row.message, row.resolved_at = r.message, r.resolved_at
+    s.flush()
+
+
+# -- the service-recovery loop: ratings, tickets, vouchers ------------------------------------------
+
+
+def _feedback(s: Session, records: Sequence[FeedbackRecord]) -> None:
+    for r in records:
+        if s.get(Feedback, r.id) is None:  # a fact: ours is already here, another till's is new
+            s.add(Feedback(**r.model_dump()))
+    s.flush()
+
+
+def _vouchers(s: Session, records: Sequence[VoucherRecord]) -> None:
+    for r in records:
+        row = s.get(Voucher, r.code)
+        data = r.model_dump()
+        if row is None:
+            s.add(Voucher(**data))
+        else:  # known from a scanned code (value and expiry only): the issuer's record completes it
+            for name, value in data.items():
+                setattr(row, name, value)
+    s.flush()
+
+
+def _tickets(s: Session, records: Sequence[TicketRecord]) -> None:
+    """The server's copy wins, except for fields edited here and not yet acknowledged (pushed next)."""
+    for r in records:
+        row = s.get(Ticket, r.id)
+        data = r.model_dump(exclude={"changed"})
+        if row is None:
+            s.add(Ticket(**data, dirty=""))
+            continue
+        mine = set(row.dirty.split(",")) if row.dirty else set()
+        for name, value in data.items():
+            if name not in mine or name not in TICKET_FIELDS:
+                setattr(row, name, value)
+        if mine:
+            row.updated_at = max(row.updated_at, r.updated_at)
     s.flush()

@@ -16,13 +16,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from app.core.ledger import EntryKind
-from app.db.models import Customer, LedgerEntryRow, OutboxItem
+from app.db.models import Customer, Feedback, LedgerEntryRow, OutboxItem, Ticket, Voucher
 from app.services.till import Till
-from sync.protocol import CustomerRecord, EntryRecord, PushRequest
+from sync.protocol import (
+    TICKET_FIELDS,
+    CustomerRecord,
+    EntryRecord,
+    FeedbackRecord,
+    PushRequest,
+    TicketRecord,
+    VoucherRecord,
+)
 
 _CHUNK = 900
 CUSTOMER_FIELDS = list(CustomerRecord.model_fields)
@@ -36,12 +46,23 @@ class Batch:
     customer_items: dict[int, str] = field(default_factory=dict)  # outbox row id -> customer id
     entry_items: dict[int, str] = field(default_factory=dict)  # outbox row id -> entry id
     gone: set[str] = field(default_factory=set)  # queued members no longer in the database
+    # Ratings, tickets and vouchers (the service-recovery loop): outbox row id -> record id.
+    feedback: list[FeedbackRecord] = field(default_factory=list)
+    tickets: list[TicketRecord] = field(default_factory=list)
+    vouchers: list[VoucherRecord] = field(default_factory=list)
+    record_items: dict[int, tuple[str, str]] = field(default_factory=dict)  # outbox id -> (type, id)
 
     def __bool__(self) -> bool:
-        return bool(self.customer_items or self.entry_items)
+        return bool(self.customer_items or self.entry_items or self.record_items)
 
     def request(self) -> PushRequest:
-        return PushRequest.model_construct(customers=self.customers, entries=self.entries)
+        return PushRequest.model_construct(
+            customers=self.customers,
+            entries=self.entries,
+            feedback=self.feedback,
+            tickets=self.tickets,
+            vouchers=self.vouchers,
+        )
 
 
 def customer_record(c: Customer) -> CustomerRecord:
@@ -95,14 +116,66 @@ def next_batch(till: Till, size: int = 500, *, up_to: int | None = None, after: 
                         **{name: getattr(row, name) for name in ENTRY_FIELDS}, kind=EntryKind(row.kind)
                     )
                 )
+        room = size - len(batch.customers) - len(batch.entries)
+        if room > 0:
+            record_bound = [OutboxItem.id > max(after.record_items)] if after and after.record_items else []
+            _records(s, batch, room, [*bound, *record_bound])
     return batch
 
 
-def mark_acked(till: Till, batch: Batch, acked_entries: set[str], acked_customers: set[str], at: datetime) -> int:
-    """Mark the outbox rows of this batch that the server acknowledged. Returns how many."""
+RECORD_TYPES = ("feedback", "ticket", "voucher")
+_FEEDBACK_FIELDS = list(FeedbackRecord.model_fields)
+_TICKET_FIELDS = [name for name in TicketRecord.model_fields if name != "changed"]
+_VOUCHER_FIELDS = list(VoucherRecord.model_fields)
+
+
+def _records(s: Session, batch: Batch, room: int, bound: list[Any]) -> None:
+    """Ratings, tickets and vouchers waiting: few, and independent of the ledger's order."""
+    pending = s.execute(
+        select(OutboxItem.id, OutboxItem.item_type, OutboxItem.item_id)
+        .where(OutboxItem.item_type.in_(RECORD_TYPES), OutboxItem.acked_at.is_(None), *bound)
+        .order_by(OutboxItem.id)
+        .limit(room)
+    ).all()
+    seen: set[tuple[str, str]] = set()
+    for outbox_id, kind, item_id in pending:
+        batch.record_items[outbox_id] = (kind, item_id)
+        if (kind, item_id) in seen:
+            continue
+        seen.add((kind, item_id))
+        if kind == "feedback" and (f := s.get(Feedback, item_id)) is not None:
+            batch.feedback.append(FeedbackRecord(**{n: getattr(f, n) for n in _FEEDBACK_FIELDS}))
+        elif kind == "ticket" and (t := s.get(Ticket, item_id)) is not None:
+            changed = [n for n in TICKET_FIELDS if n in t.dirty.split(",")]
+            batch.tickets.append(TicketRecord(**{n: getattr(t, n) for n in _TICKET_FIELDS}, changed=changed))
+        elif kind == "voucher" and (v := s.get(Voucher, item_id)) is not None and v.store_id:
+            batch.vouchers.append(
+                VoucherRecord(
+                    **{n: getattr(v, n) for n in _VOUCHER_FIELDS if n not in ("store_id", "issued_by", "note")},
+                    store_id=v.store_id,
+                    issued_by=v.issued_by,
+                    note=v.note or "",
+                )
+            )
+
+
+def mark_acked(
+    till: Till,
+    batch: Batch,
+    acked_entries: set[str],
+    acked_customers: set[str],
+    at: datetime,
+    acked: dict[str, set[str]] | None = None,
+) -> int:
+    """Mark the outbox rows of this batch that the server acknowledged. Returns how many.
+
+    ``acked`` holds the acknowledged ratings, tickets and vouchers by outbox type.
+    """
+    acked = acked or {}
     ids = [i for i, e in batch.entry_items.items() if e in acked_entries]
     ids += [i for i, c in batch.customer_items.items() if c in acked_customers or c in batch.gone]
     with till.transaction() as s:
+        ids += _settle_records(s, batch, acked)
         for i in range(0, len(ids), _CHUNK):
             s.execute(
                 update(OutboxItem)
@@ -110,6 +183,32 @@ def mark_acked(till: Till, batch: Batch, acked_entries: set[str], acked_customer
                 .values(acked_at=at)
             )
     return len(ids)
+
+
+def _settle_records(s: Session, batch: Batch, acked: dict[str, set[str]]) -> list[int]:
+    """Outbox rows of acknowledged records; a ticket's sent fields stop being local edits.
+
+    Only if the ticket did not change while the batch was on the wire: an edit made
+    meanwhile keeps its fields dirty and queued (its own outbox row follows).
+    """
+    sent = {t.id: t for t in batch.tickets}
+    done: list[int] = []
+    for outbox_id, (kind, item_id) in batch.record_items.items():
+        if item_id not in acked.get(kind, set()):
+            continue
+        done.append(outbox_id)
+        record = sent.pop(item_id, None) if kind == "ticket" else None
+        if record is not None:
+            ticket = s.get(Ticket, item_id)
+            if ticket is not None and ticket.updated_at == record.updated_at:
+                ticket.dirty = ""
+    gone = [i for i, (kind, item_id) in batch.record_items.items() if i not in done and _missing(s, kind, item_id)]
+    return done + gone
+
+
+def _missing(s: Session, kind: str, item_id: str) -> bool:
+    model = {"feedback": Feedback, "ticket": Ticket, "voucher": Voucher}[kind]
+    return s.get(model, item_id) is None
 
 
 def requeue_everything(till: Till) -> int:

@@ -24,7 +24,9 @@ from datetime import UTC, datetime
 from app.services.syncstatus import SyncStatus, pending_count
 from app.services.till import Till
 from sync.protocol import TERMINAL_PULL_KINDS
-from sync.worker import ingest, outbox
+from sync.worker import backoffice as backoffice_sync
+from sync.worker import health, ingest, outbox
+from sync.worker import merges as merge_sync
 from sync.worker.client import SyncClient, SyncError, Unauthorized
 
 log = logging.getLogger("loyalty.sync")
@@ -178,6 +180,8 @@ class SyncWorker:
         failed: SyncError | None = None
         try:
             entries, customers = self.push_all()
+            merge_sync.push_pending(self.till, self._client)  # after the entries it refolds
+            backoffice_sync.push_pending(self.till, self._client)  # staff, then program publications
         except SyncError as exc:
             if isinstance(exc, Unauthorized):
                 raise
@@ -193,6 +197,7 @@ class SyncWorker:
             raise failed
         now = datetime.now(UTC)
         self._publish(online=True, last_success=now, last_error=refused and f"Server refused a batch: {refused}")
+        health.exchange(self.till, self._client, self._status, now)  # best effort, never fails the cycle
         return CycleReport(entries, customers, pulled_entries, pulled_customers, pages, refused)
 
     def push_all(self) -> tuple[int, int]:
@@ -213,7 +218,16 @@ class SyncWorker:
             if following and not self._stop.is_set():
                 in_flight = self._sender.submit(self._client.push, following.request())
             marked = outbox.mark_acked(
-                self.till, batch, set(answer.acked_entries), set(answer.acked_customers), datetime.now(UTC)
+                self.till,
+                batch,
+                set(answer.acked_entries),
+                set(answer.acked_customers),
+                datetime.now(UTC),
+                {
+                    "feedback": set(answer.acked_feedback),
+                    "ticket": set(answer.acked_tickets),
+                    "voucher": set(answer.acked_vouchers),
+                },
             )
             if marked == 0:
                 raise SyncError("The server acknowledged none of the batch.", retryable=True)

@@ -125,6 +125,7 @@ def test_scan_award_redeem_undo_as_a_cashier(qtbot, windows: Windows, till: Till
 
     # The customer rates the visit on the display: a 4 is stored against the sale, no ticket.
     qtbot.mouseClick(d.rating_buttons[3], Qt.MouseButton.LeftButton)
+    assert d.thanks_label.isVisible() and not d.apology_label.isVisible()
     with till.transaction() as s:
         earn_id = s.scalars(
             select(LedgerEntryRow.id).where(
@@ -145,14 +146,19 @@ def test_a_low_rating_opens_a_complaint_ticket(qtbot, windows: Windows, till: Ti
     with qtbot.waitSignal(w.checkout.action_done):
         w.cashier.award_panel.confirm_button.click()
     assert w.display.rating_box.isVisible()
-    with qtbot.waitSignal(w.display_controller.rating_stored):
+    with qtbot.waitSignal(w.display_controller.complaint_opened):
         qtbot.mouseClick(w.display.rating_buttons[0], Qt.MouseButton.LeftButton)
-    assert w.display.thanks_label.isVisible()
+    # A 1★ is answered with an apology, never the 5★ thank-you.
+    assert w.display.apology_label.isVisible() and not w.display.thanks_label.isVisible()
+    assert w.display.apology_label.text().startswith("Chúng tôi rất tiếc")
     assert not w.display.rating_box.isVisible()  # one sale, one rating
+    # The cashier is told at once, discreetly: a line on the status bar, not a banner.
+    assert "1★" in w.cashier.status_bar.currentMessage() and "Nguyễn Thị Ánh" in w.cashier.status_bar.currentMessage()
     with till.transaction() as s:
         ticket = s.scalars(select(Ticket)).one()
         assert ticket.priority == "high" and ticket.status == "open"
         assert "Nguyễn Thị Ánh" in ticket.subject
+        assert ticket.assignee is not None  # the store's manager owns it
 
 
 def test_a_forged_card_is_refused_and_changes_nothing(qtbot, windows: Windows, till: Till, members) -> None:

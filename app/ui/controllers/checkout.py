@@ -30,7 +30,7 @@ from app.core.lifecycle import Birthday
 from app.core.money import currency, parse_amount
 from app.core.phone import looks_like_phone
 from app.core.program import Program
-from app.services import awards, corrections, customers, redemption, staff
+from app.services import awards, corrections, customers, redemption, staff, vouchers
 from app.services.customers import CustomerView, Enrolled, Lookup
 from app.services.staff import StaffMember
 from app.services.till import Till
@@ -119,6 +119,7 @@ class CheckoutController(QObject):
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
         self.status.changed.connect(lambda st: w.status_bar.show_sync(st, self.fmt))
         self.display.rating_failed.connect(lambda text: self._refused(text))
+        self.display.complaint_opened.connect(self._complaint_notice)
         self.window.language_actions[self.translations.language].setChecked(True)
 
     # -- login ------------------------------------------------------------------------------------
@@ -158,6 +159,9 @@ class CheckoutController(QObject):
         if self.staff is None:
             return
         text = text.strip()
+        if vouchers.is_voucher_text(self.till, text):
+            self.redeem_voucher(text)
+            return
         try:
             found = customers.find(self.till, text, limit=PICK_LIMIT)
         except LoyaltyError as err:
@@ -176,6 +180,28 @@ class CheckoutController(QObject):
             self.window.pick_model.set_matches(found.matches)
             more = self.tr("Only the first {0} are shown: type more of the name.").format(PICK_LIMIT)
             self.window.show_pick_list(more if len(found.matches) >= PICK_LIMIT else "")
+
+    def redeem_voucher(self, text: str) -> None:
+        """A voucher scanned (or its code typed) in the search field: taken off this bill, once, chain-wide.
+
+        The bill is the amount typed for the award, if any (the voucher covers at most the bill).
+        """
+        c = self.customer
+        try:
+            typed = self.window.award_panel.amount_edit.text().strip()
+            bill = self._amount(typed) if typed else 0
+            use = vouchers.redeem(self.till, text, staff=self.staff, customer_id=c.id if c else None, bill=bill)
+        except LoyaltyError as err:
+            self._refused(error_text(err))
+            self.window.search_field.selectAll()
+            return
+        self.window.search_field.clear()
+        if c is None or c.id != use.customer_id:
+            self.select(use.customer_id, identified=False)
+        self._done(
+            "voucher",
+            self.tr("Voucher {0} used: take {1} off the bill.").format(use.code, self.fmt.money(use.discount)),
+        )
 
     def _not_found(self, text: str, found: Lookup) -> None:
         self.window.show_banner(
@@ -199,6 +225,20 @@ class CheckoutController(QObject):
         self._show(customers.view(self.till, customer_id))
         self.display.customer(self.customer)  # type: ignore[arg-type]
         self.open_panel("award")
+        self._tell_waiting_vouchers(customer_id)
+
+    def _tell_waiting_vouchers(self, customer_id: str) -> None:
+        """A voucher issued while she was away (a complaint answered): the cashier must know it is there."""
+        waiting = vouchers.waiting_for(self.till, customer_id)
+        if waiting:
+            v = waiting[0]
+            until = self.fmt.date(v.expires_at) if v.expires_at else ""
+            self.window.show_banner(
+                "info",
+                self.tr("A voucher is waiting for this member: {0}, {1} (until {2}). Type the code to use it.").format(
+                    v.code, self.fmt.money(v.value), until
+                ),
+            )
 
     def next_customer(self) -> None:
         """Esc: forget this customer, rest the display, back to the search field."""
@@ -384,11 +424,13 @@ class CheckoutController(QObject):
             message += " " + self.tr("Take {0} off the bill.").format(
                 self.fmt.money(result.redemption.discount)
             )
-        if result.voucher_code:
-            message += " " + self.tr("Voucher code: {0}").format(result.voucher_code)
+        if result.voucher is not None:
+            message += " " + self.tr("Voucher code: {0}").format(result.voucher.code)
         after = customers.view(self.till, c.id)
         self._show(after)
         self.display.customer(after)
+        if result.voucher is not None:  # its QR on the display, for the customer's phone
+            self.display.voucher(result.voucher)
         self.window.redeem_panel.bill_edit.clear()
         self.window.redeem_panel.points_edit.clear()
         self._done("redeem", message)
@@ -666,6 +708,15 @@ class CheckoutController(QObject):
         wake = getattr(self.status.source, "sync_now", None)
         if wake is not None:
             self.tasks.run(wake, on_done=lambda _: None, on_error=lambda _: None)
+
+    def _complaint_notice(self, rating: int, name: str) -> None:
+        """Discreet (the customer is standing there): a line on the status bar, not a red banner."""
+        self.window.status_bar.showMessage(
+            self.tr("{0}★ from {1}: a ticket is open for the manager. A kind word now helps.").format(
+                rating, name or self.tr("a guest")
+            ),
+            30_000,
+        )
 
     def _refused(self, text: str) -> None:
         self.window.show_banner("error", text)

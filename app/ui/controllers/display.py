@@ -22,6 +22,7 @@ from app.core.program import Program
 from app.services import feedback
 from app.services.customers import CustomerView
 from app.services.till import Till
+from app.services.vouchers import IssuedVoucher
 from app.ui.errors import error_text
 from app.ui.format import Formatter, given_name, point_unit, tier_label
 from app.ui.views.display import CustomerDisplayWindow
@@ -53,6 +54,7 @@ class _Sale:
 class DisplayController(QObject):
     rating_stored = Signal(int)
     rating_failed = Signal(str)
+    complaint_opened = Signal(int, str)  # a 1–2★ rating: (rating, the member's name) for the cashier
 
     def __init__(
         self,
@@ -65,6 +67,7 @@ class DisplayController(QObject):
         super().__init__(parent)
         self.till, self.view, self.fmt, self._program = till, view, fmt, program
         self._sale: _Sale | None = None
+        self._names: dict[str, str] = {}  # customer id -> name, for the cashier's notice of a complaint
         self._render_last: Callable[[], None] = self.idle
         self._idle_timer = QTimer(self)
         self._idle_timer.setSingleShot(True)
@@ -128,6 +131,7 @@ class DisplayController(QObject):
         """After an award: the new stamps press in, and the customer may rate the visit."""
         self._idle_timer.stop()
         self._sale = _Sale(entry_id, after.id)
+        self._names[after.id] = after.name
         self._render_last = lambda: self._show(
             after, points=points, stamps=stamps, ask_rating=self._sale is not None
         )
@@ -146,6 +150,19 @@ class DisplayController(QObject):
             else "",
         )
 
+    def voucher(self, v: IssuedVoucher) -> None:
+        """A voucher just issued: its QR for the customer's phone camera (it works at any till, once)."""
+        self._idle_timer.stop()
+        self._sale = None
+        self._render_last = lambda: self.voucher(v)
+        self.view.show_enrolled(
+            self.tr("Your voucher: {0}").format(self.fmt.money(v.value)),
+            qr_pixmap(v.payload, 320),
+            v.code,
+            self.tr("Valid until {0}, once, at any of our shops.").format(v.expires_on.strftime("%d/%m/%Y")),
+            self.tr("Take a photo of this code and show it when you pay."),
+        )
+
     def retranslate(self) -> None:
         self._render_last()
 
@@ -160,9 +177,12 @@ class DisplayController(QObject):
             self.rating_failed.emit(error_text(err))
             return
         self._sale = None
-        self.view.show_thanks()
+        complaint = feedback.is_complaint(rating)
+        self.view.show_thanks(apology=complaint)
         self._idle_timer.start(BACK_TO_IDLE_MS)
         self.rating_stored.emit(rating)
+        if complaint:
+            self.complaint_opened.emit(rating, self._names.get(sale.customer_id, ""))
 
     # -- helpers ----------------------------------------------------------------------------------
     def _show(

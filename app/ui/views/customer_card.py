@@ -14,10 +14,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from app.core.cardcode import format_card_number
 from app.core.program import Program
 from app.core.rewards import RewardKind
+from app.core.segments import Segment
 from app.services.customers import CustomerView
 from app.ui import theme
 from app.ui.errors import translate_message
 from app.ui.format import Formatter, point_unit, stamp_unit, tier_label
+from app.ui.views.segment_texts import suggestion
 from app.ui.views.stamp_card import StampCardWidget, shown_on_card
 from app.ui.views.texts import missing_text, next_goal, reward_cost
 
@@ -68,6 +70,12 @@ class CustomerCardView(QFrame):
         box.addLayout(head)
         self.details_label = _label("Muted", wrap=True)
         box.addWidget(self.details_label)
+        self.segment_label = _label("Segment", wrap=True)  # the member's segment, one suggested action
+        self.segment_label.setStyleSheet("color: #4e3526; font-weight: bold;")
+        self.segment_label.setVisible(False)
+        self.segment: Segment | None = None
+        self._segment_of: str | None = None  # whose segment it is
+        box.addWidget(self.segment_label)
         self.identity_label = _label(wrap=True)
         box.addWidget(self.identity_label)
         self.warning_label = _label("Warning", wrap=True)
@@ -103,14 +111,25 @@ class CustomerCardView(QFrame):
         animate_from_stamps: int | None = None,
     ) -> None:
         self.customer, self._program, self._fmt, self.identified = customer, program, fmt, identified
+        if customer.id != self._segment_of:
+            self.set_segment(None)  # another member: their segment comes with ``set_segment``
         self._render()
-        self.stamp_card.set_stamps(
-            customer.balance.stamps, customer.card_size, animate_from=animate_from_stamps
-        )
+        self.stamp_card.set_stamps(customer.balance.stamps, customer.card_size, animate_from=animate_from_stamps)
+
+    def set_segment(self, segment: Segment | None, customer_id: str | None = None) -> None:
+        """The member's main segment (``app.services.segments.segment_of``), or None to hide the line."""
+        self.segment, self._segment_of = segment, customer_id
+        self._render_segment()
+
+    def _render_segment(self) -> None:
+        self.segment_label.setVisible(self.segment is not None)
+        if self.segment is not None:
+            self.segment_label.setText("➜ " + suggestion(self.segment))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._render()
+            self._render_segment()
         super().changeEvent(event)
 
     def _render(self) -> None:
@@ -151,24 +170,18 @@ class CustomerCardView(QFrame):
                 for o in available
             )
             heading = self.tr("Can redeem now:")
-            self.available_label.setText(
-                f"<b style='color:#2e7d32'>{heading}</b><ul style='margin:0'>{items}</ul>"
-            )
+            self.available_label.setText(f"<b style='color:#2e7d32'>{heading}</b><ul style='margin:0'>{items}</ul>")
         else:
             nothing = self.tr("No reward to redeem yet.")
             self.available_label.setText(f"<span style='color:#7a6e64'>{nothing}</span>")
         nxt = next_goal(c)
         self.next_label.setText(
-            self.tr("Next reward: {0} — {1}").format(nxt.reward.name, missing_text(nxt, program, fmt))
-            if nxt
-            else ""
+            self.tr("Next reward: {0} — {1}").format(nxt.reward.name, missing_text(nxt, program, fmt)) if nxt else ""
         )
         self.next_label.setVisible(nxt is not None)
         if self.identified:
             self.identity_label.setText("✔ " + self.tr("Card scanned: points may be spent."))
             self.identity_label.setStyleSheet("color: #2e7d32; font-weight: bold;")
         else:
-            self.identity_label.setText(
-                self.tr("Found without the card: earning only. Scan the card to redeem.")
-            )
+            self.identity_label.setText(self.tr("Found without the card: earning only. Scan the card to redeem."))
             self.identity_label.setStyleSheet("color: #9a5b00; font-weight: bold;")

@@ -127,10 +127,13 @@ class CustomerDisplayWindow(QWidget):
             self.rating_captions.append(caption)
         rating.addLayout(grid)
         self.thanks_label = s.add(_label(), 36, "font-weight: bold; color: #2e7d32;")
+        # A 1–2★ is answered with an apology, in a warm tone: a 5★ thank-you would sound like mockery.
+        self.apology_label = s.add(_label(), 32, "font-weight: bold; color: #8d4e1a;")
+        self.apology_label.setWordWrap(True)
         for w in (self.greeting_label, self.gained_label):
             cust.addWidget(w)
         cust.addLayout(figures, 1)
-        for w in (self.next_label, self.available_label, self.rating_box, self.thanks_label):
+        for w in (self.next_label, self.available_label, self.rating_box, self.thanks_label, self.apology_label):
             cust.addWidget(w)
 
         # enrolled
@@ -172,6 +175,9 @@ class CustomerDisplayWindow(QWidget):
         for label, text in zip(self.rating_captions, captions, strict=True):
             label.setText(text)
         self.thanks_label.setText(self.tr("Thank you for telling us!"))
+        self.apology_label.setText(
+            self.tr("We are sorry we let you down. The manager will get in touch to make it right.")
+        )
         self.qr_caption.setText(self.tr("Take a photo of this code: show it next time instead of the card."))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -230,13 +236,23 @@ class CustomerDisplayWindow(QWidget):
         for b in self.rating_buttons:
             b.setEnabled(ask_rating)
         self.thanks_label.setVisible(False)
+        self.apology_label.setVisible(False)
         self.pages.setCurrentWidget(self.customer_page)
 
-    def show_thanks(self) -> None:
+    def show_thanks(self, *, apology: bool = False) -> None:
+        """After a rating: a thank-you, or for a low one an apology (never the 5★ thank-you)."""
         self.rating_box.setVisible(False)
-        self.thanks_label.setVisible(True)
+        self.thanks_label.setVisible(not apology)
+        self.apology_label.setVisible(apology)
+        if apology:  # no selling to someone who just told us we let them down
+            for w in (self.gained_label, self.next_label, self.available_label):
+                w.setVisible(False)
 
-    def show_enrolled(self, welcome: str, qr: QPixmap, card_number: str, starter: str) -> None:
+    def show_enrolled(self, welcome: str, qr: QPixmap, card_number: str, starter: str, caption: str = "") -> None:
+        """The new member's card (or, with ``caption``, another code to photograph: a voucher)."""
+        self.qr_caption.setText(
+            caption or self.tr("Take a photo of this code: show it next time instead of the card.")
+        )
         self.welcome_label.setText(welcome)
         self.card_qr.setPixmap(qr)
         self.card_number_label.setText(card_number)

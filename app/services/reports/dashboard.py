@@ -1,0 +1,485 @@
+"""The dashboard's figures for a period and a store filter (issue 8 item 2).
+
+Every figure is a plain query over the local database, so it reports on whatever
+the node holds (a till holds the whole chain after sync today) and the server can
+run the same functions chain-wide. Definitions (the tooltips say the same):
+
+- A **visit** is a member's earn entry not cancelled since: a void (a reversal without
+  an amount) or refunds adding up to the whole bill undo it, whenever they happened.
+- **Member revenue** is the bill on those earn entries less what was refunded of it.
+- **Member vs non-member** comes from the POS receipts the bridge stored: a sale is
+  a member's when a member was identified for it (claimed), otherwise it counts as
+  non-member (unclaimed, expired, ignored). Voided sales are left out, refunds are
+  taken off the sale they refund, tips never count.
+- Store filter: visits, points and receipts by the store where they happened; members,
+  tiers and the outstanding balance by the member's home store (where they enrolled).
+
+Hook for the service-recovery figures (issue 9): if ``app.services.reports.recovery``
+defines ``complainants_returned(till, period, stores) -> float | None`` (the share of
+members who complained in the period and came back), the dashboard shows it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from fractions import Fraction
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from app.core.ledger import EntryKind
+from app.core.periods import Period
+from app.core.program import Program
+from app.core.rewards import RewardKind
+from app.core.segments import top_count
+from app.db.models import BalanceRow, Customer, Feedback, Receipt, RewardRow, Ticket
+from app.services.reports.visits import E, Stores, in_stores, live_earns, roomy
+from app.services.till import Till
+
+
+@dataclass(frozen=True)
+class SalesGroup:
+    sales: int  # receipts (visits at the POS)
+    spend: int  # minor units, net of refunds, without tips
+
+    @property
+    def average_bill(self) -> int | None:
+        return self.spend // self.sales if self.sales else None
+
+
+@dataclass(frozen=True)
+class RewardCount:
+    reward_id: str
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class TierCount:
+    tier: str
+    members: int
+
+
+@dataclass(frozen=True)
+class Day:
+    day: date
+    visits: int = 0
+    new_members: int = 0
+    points_issued: int = 0
+    points_redeemed: int = 0
+    member_spend: int = 0
+    non_member_spend: int = 0
+    rating_sum: int = 0
+    ratings: int = 0
+
+    @property
+    def rating(self) -> float | None:
+        return self.rating_sum / self.ratings if self.ratings else None
+
+
+@dataclass(frozen=True)
+class PointValue:
+    per_point: Fraction | None  # minor units one point is worth, None when the program says nothing
+    source: str  # "pay_with_points", "rewards" or "none"
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    period: Period
+    stores: Stores
+    members_total: int
+    members_new: int
+    active_30: int
+    active_90: int
+    visits: int
+    visiting_members: int
+    repeat_rate: float | None
+    visits_per_active: float | None
+    points_issued: int
+    points_redeemed: int
+    points_expired: int
+    points_outstanding: int
+    point_value: PointValue
+    redemption_rate: float | None
+    top_rewards: tuple[RewardCount, ...]
+    tiers_now: tuple[TierCount, ...]
+    tier_ups: int
+    tier_downs: int
+    members: SalesGroup
+    non_members: SalesGroup
+    top20_share: float | None
+    top20_members: int
+    spending_members: int
+    rating_average: float | None
+    ratings: int
+    rating_previous: float | None
+    open_tickets: int
+    complainants_returned: float | None
+    days: tuple[Day, ...]
+
+    @property
+    def liability(self) -> int | None:
+        """The outstanding points' money value (minor units, rounded down)."""
+        if self.point_value.per_point is None:
+            return None
+        return math.floor(self.points_outstanding * self.point_value.per_point)
+
+    @property
+    def member_share_of_spend(self) -> float | None:
+        total = self.members.spend + self.non_members.spend
+        return self.members.spend / total if total else None
+
+
+# -- building blocks ---------------------------------------------------------------------------------
+def _hour(column: ColumnElement[datetime], session: Session) -> ColumnElement[str]:
+    """The UTC hour of a moment as text 'YYYY-MM-DD HH' (bucketed to local days in Python)."""
+    if session.get_bind().dialect.name == "postgresql":
+        return func.to_char(func.timezone("UTC", column), "YYYY-MM-DD HH24").label("hour")
+    return func.strftime("%Y-%m-%d %H", column).label("hour")
+
+
+def _local_day_of_hour(timezone: str) -> Callable[[str], date]:
+    tz = ZoneInfo(timezone)
+    cache: dict[str, date] = {}
+
+    def day_of(hour: str) -> date:
+        d = cache.get(hour)
+        if d is None:
+            moment = datetime.strptime(hour, "%Y-%m-%d %H").replace(tzinfo=UTC)
+            d = cache[hour] = moment.astimezone(tz).date()
+        return d
+
+    return day_of
+
+
+def point_value(session: Session, program: Program) -> PointValue:
+    """What one outstanding point is worth as a liability (see docs/DECISIONS.md).
+
+    The pay-with-points ratio when the program has one; otherwise the most money a point
+    buys through an active fixed-discount reward (the prudent figure: what the points
+    could cost the chain); otherwise unknown.
+    """
+    if program.point_value > 0:
+        return PointValue(Fraction(program.point_value), "pay_with_points")
+    best: Fraction | None = None
+    rows = session.execute(
+        select(RewardRow.value, RewardRow.cost_points).where(
+            RewardRow.active, RewardRow.kind == RewardKind.FIXED_DISCOUNT.value, RewardRow.cost_points > 0
+        )
+    )
+    for value, cost in rows:
+        if value > 0:
+            ratio = Fraction(value, cost)
+            best = ratio if best is None or ratio > best else best
+    return PointValue(best, "rewards" if best is not None else "none")
+
+
+# -- the dashboard -----------------------------------------------------------------------------------
+def dashboard(till: Till, period: Period, stores: Stores = None) -> Dashboard:
+    """Every dashboard figure for ``period`` (local days of the store's zone) and ``stores``."""
+    program = till.program()
+    with till.transaction() as s:
+        roomy(s)
+        return compute(s, program, period, stores, till=till)
+
+
+def compute(s: Session, program: Program, period: Period, stores: Stores, *, till: Till | None = None) -> Dashboard:
+    day_of = _local_day_of_hour(period.timezone)
+    days: dict[date, dict[str, int]] = {d: defaultdict(int) for d in period.days}
+
+    def bump(hour: str, key: str, value: int) -> None:
+        d = day_of(hour)
+        if d in days:
+            days[d][key] += int(value or 0)
+
+    # Members (by home store).
+    live_member = and_(Customer.status != "merged", in_stores(Customer.enrolled_store, stores))
+    if stores is None:  # two index counts rather than a scan of every member
+        enrolled = s.scalar(select(func.count()).where(Customer.enrolled_at < period.end)) or 0
+        merged = s.scalar(select(func.count()).where(Customer.status == "merged", Customer.enrolled_at < period.end))
+        members_total = enrolled - (merged or 0)
+    else:
+        members_total = s.scalar(select(func.count()).where(live_member, Customer.enrolled_at < period.end)) or 0
+    new_rows = s.execute(
+        select(_hour(Customer.enrolled_at, s), func.count())
+        .where(live_member, Customer.enrolled_at >= period.start, Customer.enrolled_at < period.end)
+        .group_by(literal_column("hour"))
+    ).all()
+    for hour, n in new_rows:
+        bump(hour, "new_members", n)
+    members_new = sum(n for _, n in new_rows)
+
+    # Visits: one pass over the live earns of the period and of the 90 days before its end.
+    d30, d90 = period.end - timedelta(days=30), period.end - timedelta(days=90)
+    window = live_earns(min(period.start, d90), period.end, stores)
+    in_range = window.c.created_at >= period.start
+    per_member = s.execute(
+        select(
+            func.sum(case((in_range, 1), else_=0)),
+            func.sum(case((in_range, window.c.net), else_=0)),
+            func.max(case((window.c.created_at >= d30, 1), else_=0)),
+            func.max(case((window.c.created_at >= d90, 1), else_=0)),
+        ).group_by(window.c.customer_id)
+    ).all()
+    visits = visiting = repeat_visits = active_30 = active_90 = 0
+    spends: list[int] = []
+    for n, net, a30, a90 in per_member:
+        active_30 += a30
+        active_90 += a90
+        if n:
+            visits += n
+            visiting += 1
+            if n >= 2:
+                repeat_visits += n
+            if net > 0:
+                spends.append(int(net))
+    earns = live_earns(period.start, period.end, stores)
+    for hour, n in s.execute(select(_hour(earns.c.created_at, s), func.count()).group_by(literal_column("hour"))):
+        bump(hour, "visits", n)
+
+    # The 20/80 view: member revenue from the top fifth of the members who spent.
+    spends.sort(reverse=True)
+    top_n = top_count(len(spends), 20)
+    total_spend = sum(spends)
+    top20 = sum(spends[:top_n]) / total_spend if total_spend else None
+
+    # Points (by the store where the entry was made).
+    in_period = and_(E.created_at >= period.start, E.created_at < period.end, in_stores(E.store_id, stores))
+    orig = aliased(E)
+    issued_kinds = (EntryKind.EARN.value, EntryKind.BONUS.value, EntryKind.ADJUST.value)
+    issued_expr = case(
+        (and_(E.kind.in_(issued_kinds[:2]), E.points > 0), E.points),
+        (and_(E.kind == EntryKind.ADJUST.value, E.points > 0), E.points),
+        (and_(E.kind == EntryKind.REVERSE.value, orig.kind.in_(issued_kinds), E.points < 0), E.points),
+        else_=0,
+    )
+    redeemed_expr = case(
+        (E.kind == EntryKind.REDEEM.value, -E.points),
+        (and_(E.kind == EntryKind.REVERSE.value, orig.kind == EntryKind.REDEEM.value), -E.points),
+        else_=0,
+    )
+    expired_expr = case((E.kind == EntryKind.EXPIRE.value, -E.points), else_=0)
+    points_rows = s.execute(
+        select(_hour(E.created_at, s), func.sum(issued_expr), func.sum(redeemed_expr), func.sum(expired_expr))
+        .select_from(E)
+        .outerjoin(orig, orig.id == E.reverses)
+        .where(
+            in_period,
+            E.kind.in_((*issued_kinds, EntryKind.REDEEM.value, EntryKind.EXPIRE.value, EntryKind.REVERSE.value)),
+        )
+        .group_by(literal_column("hour"))
+    ).all()
+    issued = redeemed = expired = 0
+    for hour, i, r, x in points_rows:
+        bump(hour, "points_issued", i)
+        bump(hour, "points_redeemed", r)
+        issued += int(i or 0)
+        redeemed += int(r or 0)
+        expired += int(x or 0)
+
+    outstanding = _outstanding(s, period, stores, now=till.clock() if till is not None else None)
+
+    # Most redeemed rewards (redemptions not reversed).
+    rv = aliased(E)
+    not_reversed = ~select(rv.id).where(rv.reverses == E.id, rv.kind == EntryKind.REVERSE.value).exists()
+    top = s.execute(
+        select(E.reward_id, func.coalesce(RewardRow.name, E.reward_id), func.count())
+        .outerjoin(RewardRow, RewardRow.id == E.reward_id)
+        .where(in_period, E.kind == EntryKind.REDEEM.value, E.reward_id.is_not(None), not_reversed)
+        .group_by(E.reward_id, RewardRow.name)
+        .order_by(func.count().desc(), func.coalesce(RewardRow.name, E.reward_id))
+        .limit(5)
+    ).all()
+
+    # Tiers now, and moves in the period.
+    base = program.base_tier.name
+    tier_rows = _tiers_now(s, base, period, stores, int(members_total))
+    counted = dict((t, int(n)) for t, n in tier_rows)
+    tiers_now = [TierCount(t.name, counted.pop(t.name, 0)) for t in program.tiers]
+    tiers_now += [TierCount(name, n) for name, n in sorted(counted.items())]
+    ups, downs = _tier_moves(s, program, period, stores)
+
+    # Member vs non-member, from the POS receipts.
+    member_sales, non_member_sales = _receipts(s, period, stores, bump)
+
+    # Ratings and tickets.
+    rating_avg, rating_n = _ratings(s, period.start, period.end, stores, bump)
+    prev = period.previous()
+    rating_prev, _ = _ratings(s, prev.start, prev.end, stores, None)
+    open_tickets = (
+        s.scalar(select(func.count()).where(Ticket.status != "resolved", in_stores(Ticket.store_id, stores))) or 0
+    )
+
+    return Dashboard(
+        period=period,
+        stores=stores,
+        members_total=int(members_total),
+        members_new=int(members_new),
+        active_30=active_30,
+        active_90=active_90,
+        visits=int(visits),
+        visiting_members=visiting,
+        repeat_rate=repeat_visits / visits if visits else None,
+        visits_per_active=visits / visiting if visiting else None,
+        points_issued=issued,
+        points_redeemed=redeemed,
+        points_expired=expired,
+        points_outstanding=outstanding,
+        point_value=point_value(s, program),
+        redemption_rate=redeemed / issued if issued > 0 else None,
+        top_rewards=tuple(RewardCount(rid, name, int(n)) for rid, name, n in top),
+        tiers_now=tuple(tiers_now),
+        tier_ups=ups,
+        tier_downs=downs,
+        members=member_sales,
+        non_members=non_member_sales,
+        top20_share=top20,
+        top20_members=top_n,
+        spending_members=len(spends),
+        rating_average=rating_avg,
+        ratings=rating_n,
+        rating_previous=rating_prev,
+        open_tickets=int(open_tickets),
+        complainants_returned=_complainants_returned(till, period, stores) if till is not None else None,
+        days=tuple(Day(d, **dict(v)) for d, v in days.items()),
+    )
+
+
+def _tiers_now(s: Session, base: str, period: Period, stores: Stores, members: int) -> list[tuple[str, int]]:
+    """Members per tier (the balance cache's tier; a member with no entry yet is in the base tier)."""
+    tier = func.coalesce(BalanceRow.tier, base)
+    if stores is not None:
+        q = (
+            select(tier, func.count())
+            .select_from(Customer)
+            .outerjoin(BalanceRow, BalanceRow.customer_id == Customer.id)
+            .where(Customer.status != "merged", in_stores(Customer.enrolled_store, stores))
+            .where(Customer.enrolled_at < period.end)
+            .group_by(tier)
+        )
+        return [(t, int(n)) for t, n in s.execute(q)]
+    # Without a store filter: the tier index of the balance table, less the merged-away members.
+    counts: dict[str, int] = defaultdict(int)
+    for t, n in s.execute(select(tier, func.count()).group_by(tier)):
+        counts[t] += int(n)
+    gone = (
+        select(tier, func.count())
+        .select_from(Customer)
+        .join(BalanceRow, BalanceRow.customer_id == Customer.id)
+        .where(or_(Customer.status == "merged", Customer.enrolled_at >= period.end))
+        .group_by(tier)
+    )
+    for t, n in s.execute(gone):
+        counts[t] -= int(n)
+    counts[base] += members - sum(counts.values())  # members without any entry yet
+    return [(t, n) for t, n in counts.items() if n]
+
+
+def _outstanding(s: Session, period: Period, stores: Stores, *, now: datetime | None) -> int:
+    """Every balance at the end of the period: the balance cache when the period ends now, else the ledger."""
+    if now is not None and period.end >= now:
+        q = select(func.coalesce(func.sum(BalanceRow.points), 0))
+        if stores is not None:
+            q = q.join(Customer, Customer.id == BalanceRow.customer_id)
+            q = q.where(in_stores(Customer.enrolled_store, stores))
+        return int(s.scalar(q) or 0)
+    q = select(func.coalesce(func.sum(E.points), 0)).where(E.created_at < period.end)
+    if stores is not None:
+        q = q.where(E.customer_id.in_(select(Customer.id).where(in_stores(Customer.enrolled_store, stores))))
+    return int(s.scalar(q) or 0)
+
+
+def _tier_moves(s: Session, program: Program, period: Period, stores: Stores) -> tuple[int, int]:
+    """Tier entries in the period, each compared with the member's tier just before it."""
+    moved = select(E.customer_id).where(
+        E.kind == EntryKind.TIER.value,
+        E.created_at >= period.start,
+        E.created_at < period.end,
+        in_stores(E.store_id, stores),
+    )
+    rows = s.execute(
+        select(E.customer_id, E.created_at, E.tier, E.store_id)
+        .where(E.kind == EntryKind.TIER.value, E.customer_id.in_(moved), E.created_at < period.end)
+        .order_by(E.customer_id, E.created_at, E.terminal_id, E.terminal_seq)
+    ).all()
+    ups = downs = 0
+    last: dict[str, str | None] = {}
+    for customer_id, at, tier, store in rows:
+        before = program.tier_rank(last.get(customer_id))
+        last[customer_id] = tier
+        if at < period.start or (stores is not None and store not in stores):
+            continue
+        after = program.tier_rank(tier)
+        ups += after > before
+        downs += after < before
+    return ups, downs
+
+
+def _receipts(
+    s: Session, period: Period, stores: Stores, bump: Callable[[str, str, int], None]
+) -> tuple[SalesGroup, SalesGroup]:
+    sale = aliased(Receipt)
+    ref = aliased(Receipt)
+    match = and_(ref.source == sale.source, ref.store_id == sale.store_id, ref.refund_of == sale.external_id)
+    refunded = (
+        select(func.coalesce(func.sum(ref.total - ref.tip), 0)).where(match, ref.kind == "refund").scalar_subquery()
+    )
+    voided = select(ref.id).where(match, ref.kind == "void").exists()
+    is_member = case((sale.customer_id.is_not(None), 1), else_=0).label("member")
+    net = sale.total - sale.tip + refunded
+    rows = s.execute(
+        select(_hour(sale.closed_at, s), is_member, func.count(), func.sum(net))
+        .where(
+            sale.kind == "sale",
+            sale.closed_at >= period.start,
+            sale.closed_at < period.end,
+            in_stores(sale.store_id, stores),
+            ~voided,
+            net > 0,  # refunded in full: no sale
+        )
+        .group_by(literal_column("hour"), literal_column("member"))
+    ).all()
+    totals = {0: [0, 0], 1: [0, 0]}
+    for hour, member, n, spend in rows:
+        totals[member][0] += int(n)
+        totals[member][1] += int(spend or 0)
+        bump(hour, "member_spend" if member else "non_member_spend", int(spend or 0))
+    return SalesGroup(*totals[1]), SalesGroup(*totals[0])
+
+
+def _ratings(
+    s: Session, start: datetime, end: datetime, stores: Stores, bump: Callable[[str, str, int], None] | None
+) -> tuple[float | None, int]:
+    rows = s.execute(
+        select(_hour(Feedback.created_at, s), func.sum(Feedback.rating), func.count())
+        .where(Feedback.created_at >= start, Feedback.created_at < end, in_stores(Feedback.store_id, stores))
+        .group_by(literal_column("hour"))
+    ).all()
+    total = n = 0
+    for hour, total_h, n_h in rows:
+        total += int(total_h)
+        n += int(n_h)
+        if bump is not None:
+            bump(hour, "rating_sum", total_h)
+            bump(hour, "ratings", n_h)
+    return (total / n if n else None), n
+
+
+def _complainants_returned(till: Till, period: Period, stores: Stores) -> float | None:
+    """9b's figure, when its module is there (see the module docstring)."""
+    try:
+        recovery = importlib.import_module("app.services.reports.recovery")
+    except ModuleNotFoundError:
+        return None
+    fn = getattr(recovery, "complainants_returned", None)
+    return fn(till, period, stores) if fn is not None else None
+
+
+def sum_days(days: Iterable[Day], key: str) -> int:
+    return sum(getattr(d, key) for d in days)

@@ -1,0 +1,251 @@
+"""The audit-log tab: who did what, when, at which till, before and after; filtered and exported.
+
+Queries run through ``ctx.ops`` (off the GUI thread); the table holds the newest
+page, "Older…" loads the next, and File > Export writes every matching line.
+Dates are the shop's calendar days, turned into UTC bounds here.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import audit_log, staff_admin
+from app.services.audit_log import AuditFilter, AuditLine
+from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.tab import BackOfficeTab, ExportRows
+
+Index = QModelIndex | QPersistentModelIndex
+COLUMNS = 6
+
+
+def action_text(action: str) -> str:
+    """The known actions in the manager's language; others as they are stored."""
+    known = {
+        "shop.setup": QCoreApplication.translate("AuditTab", "shop set up"),
+        "shop.settings": QCoreApplication.translate("AuditTab", "shop settings changed"),
+        "staff.add": QCoreApplication.translate("AuditTab", "staff added"),
+        "staff.role": QCoreApplication.translate("AuditTab", "role changed"),
+        "staff.disable": QCoreApplication.translate("AuditTab", "staff disabled"),
+        "staff.enable": QCoreApplication.translate("AuditTab", "staff enabled"),
+        "staff.pin_reset": QCoreApplication.translate("AuditTab", "PIN reset"),
+        "staff.rename": QCoreApplication.translate("AuditTab", "staff renamed"),
+        "program.publish": QCoreApplication.translate("AuditTab", "program published"),
+        "program.draft": QCoreApplication.translate("AuditTab", "program draft saved"),
+        "reward.save": QCoreApplication.translate("AuditTab", "reward saved"),
+        "customer.enroll": QCoreApplication.translate("AuditTab", "member enrolled"),
+        "customer.edit": QCoreApplication.translate("AuditTab", "member's details changed"),
+        "customer.block": QCoreApplication.translate("AuditTab", "member blocked"),
+        "customer.unblock": QCoreApplication.translate("AuditTab", "member unblocked"),
+        "customer.merge": QCoreApplication.translate("AuditTab", "members merged"),
+        "customer.unmerge": QCoreApplication.translate("AuditTab", "merge undone"),
+        "customer.new_card": QCoreApplication.translate("AuditTab", "card replaced"),
+        "ledger.reverse": QCoreApplication.translate("AuditTab", "entry reversed"),
+        "ledger.undo": QCoreApplication.translate("AuditTab", "sale undone"),
+        "ticket.resolve": QCoreApplication.translate("AuditTab", "ticket resolved"),
+        "ticket.update": QCoreApplication.translate("AuditTab", "ticket changed"),
+        "vouchers.budget": QCoreApplication.translate("AuditTab", "voucher budget set"),
+        "flag.resolve": QCoreApplication.translate("AuditTab", "flag closed"),
+        "ledger.adjust": QCoreApplication.translate("AuditTab", "balance adjusted"),
+    }
+    return known.get(action, action)
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self, tab: AuditTab) -> None:
+        super().__init__(tab)
+        self.tab = tab
+        self.rows: list[AuditLine] = []
+
+    def set_rows(self, rows: list[AuditLine], *, append: bool = False) -> None:
+        self.beginResetModel()
+        self.rows = [*self.rows, *rows] if append else rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (
+                QCoreApplication.translate("AuditTab", "When"),
+                QCoreApplication.translate("AuditTab", "Who"),
+                QCoreApplication.translate("AuditTab", "Till"),
+                QCoreApplication.translate("AuditTab", "What"),
+                QCoreApplication.translate("AuditTab", "Subject"),
+                QCoreApplication.translate("AuditTab", "Before → after"),
+            )[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        line = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                self.tab.ctx.fmt.datetime(line.at),
+                line.staff_name or QCoreApplication.translate("AuditTab", "(the system)"),
+                line.till_name,
+                action_text(line.action),
+                line.subject_name or line.subject,
+                line.change_text(),
+            )[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
+            return line.change_text()
+        return None
+
+
+class AuditTab(BackOfficeTab):
+    loaded = Signal()  # the list was (re)loaded; tests wait for it
+
+    def __init__(self, ctx: BackOfficeContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = AuditModel(self)
+        self.staff_filter = QComboBox()
+        self.action_filter = QComboBox()
+        self.use_dates = QCheckBox()
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        today = QDate.currentDate()
+        for edit, value in ((self.date_from, today.addDays(-30)), (self.date_to, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setDate(value)
+            edit.setEnabled(False)
+        self.use_dates.toggled.connect(self.date_from.setEnabled)
+        self.use_dates.toggled.connect(self.date_to.setEnabled)
+        self.apply_button = QPushButton()
+        self.more_button = QPushButton()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("Hint")
+        self.labels = [QLabel() for _ in range(2)]
+        filters = QHBoxLayout()
+        filters.addWidget(self.labels[0])
+        filters.addWidget(self.staff_filter, 1)
+        filters.addWidget(self.labels[1])
+        filters.addWidget(self.action_filter, 1)
+        filters.addWidget(self.use_dates)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("–"))
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.apply_button)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        bottom.addWidget(self.more_button)
+        box = QVBoxLayout(self)
+        box.addLayout(filters)
+        box.addWidget(self.table, 1)
+        box.addLayout(bottom)
+        self.apply_button.clicked.connect(self.reload)
+        self.more_button.clicked.connect(self.load_older)
+        ctx.events.data_changed.connect(lambda _what: self.reload() if self.isVisible() else None)
+        self.retranslate()
+
+    def title(self) -> str:
+        return self.tr("Audit log")
+
+    def export_table(self) -> QAbstractTableModel:
+        return self.model
+
+    def export_rows(self) -> ExportRows:
+        till, flt = self.ctx.till, self.current_filter()
+
+        def rows() -> tuple[tuple[str, ...], Any]:
+            return audit_log.export_rows(till, flt)
+
+        return rows
+
+    # -- filters -----------------------------------------------------------------------------------
+    def current_filter(self) -> AuditFilter:
+        since = until = None
+        if self.use_dates.isChecked():
+            zone = ZoneInfo(self.ctx.till.program().timezone)
+            first, last = self.date_from.date().toPython(), self.date_to.date().toPython()
+            since = datetime.combine(first, time(), zone).astimezone(UTC)
+            until = datetime.combine(last + timedelta(days=1), time(), zone).astimezone(UTC)
+        return AuditFilter(
+            staff_id=self.staff_filter.currentData() or None,
+            action=self.action_filter.currentData() or None,
+            since=since,
+            until=until,
+        )
+
+    def _fill_filters(self, loaded: tuple[list[Any], list[str]]) -> None:
+        people, actions = loaded
+        for combo, items in (
+            (self.staff_filter, [(p.name, p.id) for p in people]),
+            (self.action_filter, [(action_text(a), a) for a in actions]),
+        ):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(self.tr("Everyone") if combo is self.staff_filter else self.tr("All actions"), "")
+            for text, data in items:
+                combo.addItem(text, data)
+            combo.setCurrentIndex(max(0, combo.findData(keep)))
+            combo.blockSignals(False)
+
+    # -- loading -----------------------------------------------------------------------------------
+    def activated(self) -> None:
+        till = self.ctx.till
+        self.ctx.ops.run(lambda: (staff_admin.list_staff(till), audit_log.actions(till)), on_done=self._filters_loaded)
+
+    def _filters_loaded(self, loaded: tuple[list[Any], list[str]]) -> None:
+        self._fill_filters(loaded)
+        self.reload()
+
+    def reload(self) -> None:
+        till, flt = self.ctx.till, self.current_filter()
+        self.ctx.ops.run(lambda: audit_log.lines(till, flt), on_done=lambda rows: self._loaded(rows, append=False))
+
+    def load_older(self) -> None:
+        if not self.model.rows:
+            return
+        till, flt, last = self.ctx.till, self.current_filter(), self.model.rows[-1].id
+        self.ctx.ops.run(
+            lambda: audit_log.lines(till, flt, before_id=last), on_done=lambda rows: self._loaded(rows, append=True)
+        )
+
+    def _loaded(self, rows: list[AuditLine], *, append: bool) -> None:
+        self.model.set_rows(rows, append=append)
+        self.more_button.setEnabled(len(rows) == audit_log.PAGE)
+        self.count_label.setText(self.tr("{0} lines shown, newest first").format(len(self.model.rows)))
+        self.loaded.emit()
+
+    def retranslate(self) -> None:
+        self.labels[0].setText(self.tr("Who"))
+        self.labels[1].setText(self.tr("What"))
+        self.use_dates.setText(self.tr("Dates"))
+        self.apply_button.setText(self.tr("Show"))
+        self.more_button.setText(self.tr("Older…"))
+        if self.staff_filter.count():
+            self.staff_filter.setItemText(0, self.tr("Everyone"))
+        if self.action_filter.count():
+            self.action_filter.setItemText(0, self.tr("All actions"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)

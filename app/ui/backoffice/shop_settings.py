@@ -1,0 +1,147 @@
+"""The shop's name, address, currency and time zone: a manager setting, with a clear warning.
+
+Once the shop has sales, changing the currency or the zone does not rewrite them:
+amounts already recorded stay in the old currency and past times stay where they
+happened. The box says so and asks for a tick before a manager approves with a PIN.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton
+
+from app.core.errors import LoyaltyError
+from app.core.money import CURRENCIES
+from app.services import setup
+from app.services.setup import StoreSettings
+from app.ui import theme
+from app.ui.backoffice.context import BackOfficeContext
+from app.ui.errors import error_text
+
+
+class ShopSettingsBox(QGroupBox):
+    saved = Signal(object)  # StoreSettings
+    loaded = Signal()
+    failed = Signal(str)
+
+    def __init__(self, ctx: BackOfficeContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.settings: StoreSettings | None = None
+        self.name, self.address = QLineEdit(), QLineEdit()
+        self.currency = QComboBox()
+        for code in CURRENCIES:
+            self.currency.addItem(code, code)
+        self.timezone = QComboBox()
+        self.timezone.setEditable(True)
+        zones = setup.timezones()
+        self.timezone.addItems(zones)
+        completer = QCompleter(zones, self.timezone)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.timezone.setCompleter(completer)
+        self.warning = QLabel()
+        self.warning.setObjectName("Warning")
+        self.warning.setWordWrap(True)
+        self.understood = QCheckBox()
+        self.save_button = QPushButton()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.labels = [QLabel() for _ in range(4)]
+        form = QFormLayout(self)
+        for label, field in zip(self.labels, (self.name, self.address, self.currency, self.timezone), strict=True):
+            form.addRow(label, field)
+        form.addRow(self.warning)
+        form.addRow(self.understood)
+        form.addRow(self.save_button)
+        form.addRow(self.message)
+        self.currency.currentIndexChanged.connect(lambda _i: self._update_warning())
+        self.timezone.currentTextChanged.connect(lambda _t: self._update_warning())
+        self.save_button.clicked.connect(self.save)
+        self.setEnabled(ctx.staff.is_manager)
+        self.retranslate()
+        self._update_warning()
+
+    def load(self) -> None:
+        till = self.ctx.till
+        self.ctx.ops.run(lambda: setup.store_settings(till), on_done=self._loaded)
+
+    def _loaded(self, settings: StoreSettings) -> None:
+        self.settings = settings
+        self.name.setText(settings.name)
+        self.address.setText(settings.address)
+        self.currency.setCurrentIndex(self.currency.findData(settings.currency))
+        self.timezone.setEditText(settings.timezone)
+        self._update_warning()
+        self.loaded.emit()
+
+    def _risky(self) -> bool:
+        s = self.settings
+        if s is None or not s.has_sales:
+            return False
+        return self.currency.currentData() != s.currency or self.timezone.currentText().strip() != s.timezone
+
+    def _update_warning(self) -> None:
+        risky = self._risky()
+        self.warning.setVisible(risky)
+        self.understood.setVisible(risky)
+        if not risky:
+            self.understood.setChecked(False)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setObjectName("Warning" if error else "Hint")
+        theme.repolish(self.message)
+
+    def save(self) -> None:
+        if self._risky() and not self.understood.isChecked():
+            self._say(self.tr("Tick the box to confirm you understand what changes."), error=True)
+            self.failed.emit(self.message.text())
+            return
+        manager = self.ctx.ask_manager(self, self.tr("Change the shop's settings"))
+        if manager is None:
+            return
+        till, confirmed = self.ctx.till, self.understood.isChecked()
+        name, address = self.name.text(), self.address.text()
+        code, zone = self.currency.currentData(), self.timezone.currentText()
+
+        def change() -> StoreSettings:
+            return setup.change_store(
+                till,
+                manager=manager,
+                name=name,
+                address=address,
+                currency_code=code,
+                timezone=zone,
+                confirmed=confirmed,
+            )
+
+        self.ctx.ops.run(change, on_done=self._saved, on_error=self._failed)
+
+    def _saved(self, settings: StoreSettings) -> None:
+        self.settings = settings
+        self._update_warning()
+        self._say(
+            self.tr("Saved. Times are now shown in {0}, amounts in {1}.").format(settings.timezone, settings.currency)
+        )
+        self.ctx.events.data_changed.emit("program")
+        self.saved.emit(settings)
+
+    def _failed(self, exc: Exception) -> None:
+        self._say(error_text(exc) if isinstance(exc, LoyaltyError) else str(exc), error=True)
+        self.failed.emit(self.message.text())
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("The shop"))
+        for label, text in zip(
+            self.labels, (self.tr("Name"), self.tr("Address"), self.tr("Currency"), self.tr("Time zone")), strict=True
+        ):
+            label.setText(text)
+        self.warning.setText(
+            self.tr(
+                "This shop has sales already. Amounts recorded so far stay in the old currency, and the times of "
+                "past sales do not move: reports mixing the two will look wrong. Change only to correct a mistake."
+            )
+        )
+        self.understood.setText(self.tr("I understand"))
+        self.save_button.setText(self.tr("Save shop settings…"))

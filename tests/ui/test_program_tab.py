@@ -1,0 +1,156 @@
+"""The program editor on a real till: change a rule, see the preview and the tier changes, refuse unsafe drafts,
+save a draft that changes nothing, and publish it with the owner's PIN."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from ui_helpers import MANAGER_PIN, OWNER_PIN
+
+from app.core.earning import Bill
+from app.services import awards, program_editor, staff
+from app.services.till import Till
+from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.program_tab import ProgramTab
+from app.ui.tasks import BackgroundOps
+
+
+def answer_pin_dialog(qtbot, pin: str | None) -> None:
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, answer)
+            return
+        if pin is None:
+            dialog.reject()
+            return
+        qtbot.keyClicks(dialog.pad.field, pin)
+        qtbot.keyClick(dialog.pad.field, Qt.Key.Key_Return)
+
+    QTimer.singleShot(20, answer)
+
+
+@pytest.fixture
+def tab(qtbot, qapp, till: Till) -> Iterator[ProgramTab]:
+    ctx = BackOfficeContext(till=till, staff=staff.login(till, MANAGER_PIN), ops=BackgroundOps(), language="en")
+    widget = ProgramTab(ctx)
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    with qtbot.waitSignal(widget.loaded, timeout=10_000):
+        widget.activated()
+    yield widget
+    ctx.ops.wait_idle()
+
+
+def _tier_threshold(tab: ProgramTab, row: int, value: str) -> None:
+    tab.tiers.item(row, 1).setText(value)
+
+
+def test_change_a_rule_see_the_preview_and_the_tier_changes_then_publish(
+    qtbot, tab: ProgramTab, till: Till, members
+) -> None:
+    cashier = staff.login(till, "1111")
+    awards.award(till, members.anh, Bill(paid=2_000_000), staff=cashier)  # 200 qualifying points
+    # The form holds the program in use: 1 point per 10,000 ₫, Gold at 300 with 1.5×.
+    assert tab.ints["points_per_step"].value() == 1
+    assert tab.money["amount_step"].text() == "10000"
+    assert [tab.tiers.item(r, 0).text() for r in range(tab.tiers.rowCount())] == ["Member", "Gold"]
+    assert tab.rewards.rowCount() == 3
+
+    tab.bill_amount.setText("125000")
+    with qtbot.waitSignal(tab.previewed):
+        tab.preview_button.click()
+    assert tab.preview_now.text() == "Now: +12 points, +1 stamp"
+    assert tab.preview_draft.text() == "Draft: +12 points, +1 stamp"
+
+    # Two points per step: the draft's side changes, the program in use does not.
+    tab.ints["points_per_step"].setValue(2)
+    with qtbot.waitSignal(tab.previewed):
+        tab.preview_button.click()
+    assert tab.preview_now.text() == "Now: +12 points, +1 stamp"
+    assert tab.preview_draft.text() == "Draft: +24 points, +1 stamp"
+    # A Gold member earns 1.5× under both.
+    tab.bill_tier.setCurrentIndex(tab.bill_tier.findData("Gold"))
+    with qtbot.waitSignal(tab.previewed):
+        tab.preview_button.click()
+    assert (tab.preview_now.text(), tab.preview_draft.text()) == (
+        "Now: +18 points, +1 stamp",
+        "Draft: +36 points, +1 stamp",
+    )
+
+    # Gold at 150 instead of 300: Ánh (200 points in 12 months) would move up.
+    _tier_threshold(tab, 1, "150")
+    with qtbot.waitSignal(tab.tiers_counted, timeout=10_000):
+        tab.tier_button.click()
+    assert tab.tier_label.text() == "1 of 4 members would move up, 0 down (at the yearly review)."
+    assert [tab.tier_list.item(i).text() for i in range(tab.tier_list.count())] == ["↑ Nguyễn Thị Ánh: Member → Gold"]
+
+    # Saving makes a draft; nothing a cashier uses changes.
+    with qtbot.waitSignal(tab.ctx.events.data_changed, timeout=10_000):
+        tab.save_button.click()
+    assert tab.message.text().startswith("Draft 1 saved.")
+    assert "Draft 1, saved" in tab.state_label.text()
+    assert till.program().points_per_step == 1
+    assert program_editor.latest_draft(till).program.points_per_step == 2
+
+    # A manager's PIN cannot publish; the owner's can (this till runs alone: published here).
+    answer_pin_dialog(qtbot, MANAGER_PIN)
+    with qtbot.waitSignal(tab.failed, timeout=10_000):
+        tab.publish_button.click()
+    assert tab.message.text() == "Only an owner can publish the program."
+    assert till.program().points_per_step == 1
+    answer_pin_dialog(qtbot, OWNER_PIN)
+    with qtbot.waitSignal(tab.published, timeout=15_000) as published:
+        tab.publish_button.click()
+    assert published.args == ["here"]
+    till.reload_program()
+    assert till.program().points_per_step == 2 and till.program().tiers[1].threshold == 150
+    result = awards.award(till, members.binh, Bill(paid=125_000), staff=cashier)
+    assert result.points == 24
+
+
+@pytest.mark.parametrize(
+    ("change", "sentence"),
+    [
+        (lambda t: t.ints["points_per_step"].setValue(-1), "points per step not negative"),
+        (lambda t: _tier_threshold(t, 1, "0"), "tier thresholds must rise"),
+        (lambda t: t.rewards.item(1, 2).setText("0"), "needs a cost in points or a full stamp card"),
+        (lambda t: t.tiers.item(1, 2).setText("50"), "more than ×10 is a typo"),
+        (lambda t: t.money["amount_step"].setText("ten"), "is not an amount"),
+    ],
+)
+def test_an_unsafe_draft_is_refused_with_a_sentence_and_nothing_is_saved(
+    qtbot, tab: ProgramTab, till: Till, change, sentence: str
+) -> None:
+    change(tab)
+    with qtbot.waitSignal(tab.failed, timeout=5_000) as failed:
+        tab.save_button.click()
+    assert sentence in failed.args[0]
+    assert tab.message.isVisible() and sentence in tab.message.text()
+    assert program_editor.drafts(till) == []
+
+
+def test_changing_the_zone_of_a_shop_with_sales_warns_and_needs_a_tick_and_a_manager(
+    qtbot, tab: ProgramTab, till: Till, members
+) -> None:
+    box = tab.shop_box
+    awards.award(till, members.anh, Bill(paid=45_000), staff=staff.login(till, "1111"))
+    with qtbot.waitSignal(box.loaded, timeout=10_000):
+        box.load()
+    assert box.timezone.currentText() == "Asia/Ho_Chi_Minh" and not box.warning.isVisible()
+    box.timezone.setEditText("Asia/Bangkok")
+    assert box.warning.isVisible() and "stay in the old currency" in box.warning.text()
+    with qtbot.waitSignal(box.failed):
+        box.save_button.click()
+    assert box.message.text() == "Tick the box to confirm you understand what changes."
+    assert till.program().timezone == "Asia/Ho_Chi_Minh"
+    box.understood.setChecked(True)
+    answer_pin_dialog(qtbot, MANAGER_PIN)
+    with qtbot.waitSignal(box.saved, timeout=10_000):
+        box.save_button.click()
+    assert box.message.text() == "Saved. Times are now shown in Asia/Bangkok, amounts in VND."
+    assert till.program().timezone == "Asia/Bangkok"

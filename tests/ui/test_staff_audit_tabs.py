@@ -1,0 +1,184 @@
+"""The staff and audit-log tabs on a real till: changes approved by PIN, refused when not allowed, all audited."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from ui_helpers import CASHIER_PIN, MANAGER_PIN, OWNER_PIN
+
+from app.core.errors import PermissionDenied
+from app.services import audit_log, staff
+from app.services.till import Till
+from app.ui.backoffice.audit_tab import AuditTab
+from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.staff_tab import StaffTab
+from app.ui.tasks import BackgroundOps
+
+
+def answer_pin_dialog(qtbot: object, pin: str | None) -> None:
+    """When the manager-PIN dialog opens, type ``pin`` and Enter (or cancel it when None)."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(20, answer)
+            return
+        if pin is None:
+            dialog.reject()  # type: ignore[attr-defined]
+            return
+        field = dialog.pad.field  # type: ignore[attr-defined]
+        qtbot.keyClicks(field, pin)  # type: ignore[attr-defined]
+        qtbot.keyClick(field, Qt.Key.Key_Return)  # type: ignore[attr-defined]
+
+    QTimer.singleShot(20, answer)
+
+
+@pytest.fixture
+def ctx(till: Till) -> Iterator[BackOfficeContext]:
+    c = BackOfficeContext(till=till, staff=staff.login(till, MANAGER_PIN), ops=BackgroundOps(), language="en")
+    yield c
+    c.ops.wait_idle()
+
+
+@pytest.fixture
+def staff_tab(qtbot, qapp, ctx: BackOfficeContext) -> StaffTab:
+    tab = StaffTab(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 700)
+    tab.show()
+    with qtbot.waitSignal(tab.loaded, timeout=10_000):
+        tab.activated()
+    return tab
+
+
+def _act(qtbot, tab: StaffTab, button, pin: str | None) -> None:
+    answer_pin_dialog(qtbot, pin)
+    if pin is None:
+        button.click()
+        return
+    with qtbot.waitSignal(tab.loaded, timeout=10_000):
+        button.click()
+
+
+def test_a_manager_adds_a_cashier_resets_her_pin_and_disables_her(qtbot, staff_tab: StaffTab, till: Till) -> None:
+    tab = staff_tab
+    assert [(r.name, r.role) for r in tab.model.rows] == [
+        ("Anh Minh", "manager"),
+        ("Chị Hoa", "owner"),
+        ("Lan", "cashier"),
+    ]
+    assert not tab.selected_box.isEnabled()  # nobody selected yet
+
+    # A PIN typed twice differently is refused before anyone is asked to approve.
+    qtbot.keyClicks(tab.add_name, "Trang")
+    qtbot.keyClicks(tab.add_pin, "246810")
+    qtbot.keyClicks(tab.add_pin_again, "246811")
+    tab.add_button.click()
+    assert tab.message.text() == "Type the same PIN twice (4 to 8 digits)."
+    tab.add_pin_again.clear()
+    qtbot.keyClicks(tab.add_pin_again, "246810")
+    _act(qtbot, tab, tab.add_button, MANAGER_PIN)
+    assert tab.message.text() == "Trang was added as cashier."
+    assert staff.login(till, "246810").name == "Trang"
+    assert tab.add_pin.text() == "" and tab.add_pin_again.text() == ""  # the PIN does not linger on screen
+
+    tab.select_name("Trang")
+    assert tab.selected_box.title() == "Trang"
+    qtbot.keyClicks(tab.new_pin, "975310")
+    qtbot.keyClicks(tab.new_pin_again, "975310")
+    _act(qtbot, tab, tab.pin_button, MANAGER_PIN)
+    assert tab.message.text() == "Trang has a new PIN."
+    assert staff.login(till, "975310").name == "Trang"
+
+    tab.select_name("Trang")
+    assert tab.active_button.text() == "Disable"
+    _act(qtbot, tab, tab.active_button, MANAGER_PIN)
+    assert tab.message.text() == "Trang is disabled."
+    with pytest.raises(PermissionDenied):
+        staff.login(till, "975310")
+    tab.select_name("Trang")
+    assert tab.active_button.text() == "Enable"
+    assert tab.model.data(tab.model.index(tab.table.currentIndex().row(), 2)) == "disabled"
+
+    # Cancelling the PIN changes nothing.
+    _act(qtbot, tab, tab.active_button, None)
+    with pytest.raises(PermissionDenied):
+        staff.login(till, "975310")
+
+
+def test_a_manager_cannot_make_an_owner_and_a_cashier_pin_approves_nothing(
+    qtbot, staff_tab: StaffTab, till: Till
+) -> None:
+    tab = staff_tab
+    tab.select_name("Lan")
+    tab.role_combo.setCurrentIndex(tab.role_combo.findData("owner"))
+    _act(qtbot, tab, tab.role_button, MANAGER_PIN)
+    assert tab.message.text() == "Only an owner can make someone an owner or change an owner."
+    assert staff.login(till, CASHIER_PIN).role == "cashier"
+
+    # A cashier's PIN is not a manager PIN: asked three times, then nothing happens.
+    tab.select_name("Lan")
+    tab.role_combo.setCurrentIndex(tab.role_combo.findData("manager"))
+    for _ in range(3):
+        answer_pin_dialog(qtbot, CASHIER_PIN)
+    tab.role_button.click()
+    ctx_ops = tab.ctx.ops
+    ctx_ops.wait_idle()
+    assert staff.login(till, CASHIER_PIN).role == "cashier"
+
+    # The owner may.
+    tab.select_name("Lan")
+    tab.role_combo.setCurrentIndex(tab.role_combo.findData("owner"))
+    _act(qtbot, tab, tab.role_button, OWNER_PIN)
+    assert tab.message.text() == "Lan is now owner."
+    assert staff.login(till, CASHIER_PIN).role == "owner"
+
+
+def test_the_audit_tab_filters_by_person_and_action_and_exports(
+    qtbot, staff_tab: StaffTab, ctx: BackOfficeContext, till: Till, tmp_path
+) -> None:
+    tab = staff_tab
+    tab.select_name("Lan")
+    tab.role_combo.setCurrentIndex(tab.role_combo.findData("manager"))
+    _act(qtbot, tab, tab.role_button, OWNER_PIN)
+
+    audit = AuditTab(ctx)
+    qtbot.addWidget(audit)
+    audit.resize(1366, 700)
+    audit.show()
+    with qtbot.waitSignal(audit.loaded, timeout=10_000):
+        audit.activated()
+    m = audit.model
+    newest = [m.data(m.index(0, c)) for c in range(6)]
+    assert newest[1:4] == ["Chị Hoa", "Till 1", "role changed"]
+    assert newest[5] == "role: cashier → manager"
+
+    # Only the owner's lines, only role changes.
+    audit.staff_filter.setCurrentIndex(audit.staff_filter.findText("Chị Hoa"))
+    audit.action_filter.setCurrentIndex(audit.action_filter.findData("staff.role"))
+    with qtbot.waitSignal(audit.loaded, timeout=10_000):
+        audit.apply_button.click()
+    assert [line.action for line in m.rows] == ["staff.role"]
+    assert audit.count_label.text() == "1 lines shown, newest first"
+
+    # Everyone again: the manager's earlier additions are there too; the export has them all.
+    audit.staff_filter.setCurrentIndex(0)
+    audit.action_filter.setCurrentIndex(audit.action_filter.findData("staff.add"))
+    with qtbot.waitSignal(audit.loaded, timeout=10_000):
+        audit.apply_button.click()
+    assert sorted(line.after["name"] for line in m.rows) == ["Anh Minh", "Chị Hoa", "Lan"]
+    columns, rows = audit.export_rows()()
+    out = tmp_path / "audit.csv"
+    with out.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(columns)
+        w.writerows(rows)
+    read = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert len(read) == 3 and {r["action"] for r in read} == {"staff.add"}
+    assert all(r["till"] == "Till 1" and r["time_utc"].endswith("+00:00") for r in read)
+    actions = audit_log.actions(till)
+    assert {"ledger.adjust", "staff.add", "staff.role"} <= set(actions) and actions == sorted(set(actions))
