@@ -50,37 +50,39 @@ def pin_key_id(key: bytes) -> str:
 def hash_pin(pin: str, keys: Sequence[bytes] = ()) -> str:
     """An opaque string: sync it, store it, hand it to ``check_pin``; never parse it elsewhere.
 
-    Format v2 (``scrypt2$<key id>$N$r$p$salt$digest``): scrypt over HMAC-SHA256(PIN key, PIN). The
-    chain's PIN key lives in ``pin.key`` beside the database, never in it, so a copied database alone
-    can't be brute-forced (four digits are only 10,000 guesses). Without a key (``keys`` empty) the
-    v1 format (``scrypt$N$r$p$salt$digest``, plain scrypt) is written; ``check_pin`` reads both and a
-    login re-hashes v1 (and v2 under an older key) with the current key.
+    Format v2 (``scrypt2$<key id>$N$r$p$salt$sealed``): the scrypt digest of the PIN, XORed with a pad
+    that only the chain's PIN key makes (HMAC-SHA256(key, salt)). The key lives in ``pin.key`` beside
+    the database, never in it, so a copied database alone can't be brute-forced (four digits are only
+    10,000 guesses): without the key every PIN "fits" the sealed digest equally. The key seals *after*
+    scrypt so that a till can move its hashes to the chain's key at pairing without knowing any PIN
+    (``reseal_pin_hash``): staff set up on a standalone till work at every till of the chain at once.
+    Without a key (``keys`` empty) the v1 format (``scrypt$N$r$p$salt$digest``, plain scrypt) is written;
+    ``check_pin`` reads both and a login re-hashes v1 with the current key.
     """
     salt = os.urandom(16)
+    digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
     if not keys:
-        digest = hashlib.scrypt(pin.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
         return f"scrypt${_N}${_R}${_P}${_b64(salt)}${_b64(digest)}"
     key = keys[0]
-    digest = hashlib.scrypt(_peppered(pin, key), salt=salt, n=_N, r=_R, p=_P, dklen=32)
-    return f"scrypt2${pin_key_id(key)}${_N}${_R}${_P}${_b64(salt)}${_b64(digest)}"
+    return f"scrypt2${pin_key_id(key)}${_N}${_R}${_P}${_b64(salt)}${_b64(_seal(digest, key, salt))}"
 
 
 def check_pin(pin: str, stored: str, keys: Sequence[bytes] = ()) -> bool:
     try:
         parts = stored.split("$")
         if parts[0] == "scrypt2":
-            _, kid, n, r, p, salt, digest = parts
+            _, kid, n, r, p, salt, sealed = parts
             key = next((k for k in keys if pin_key_id(k) == kid), None)
             if key is None:  # hashed under a PIN key this till does not hold
                 return False
-            secret = _peppered(pin, key)
+            digest = _seal(base64.b64decode(sealed), key, base64.b64decode(salt))  # XOR: sealing twice opens
         else:
-            _, n, r, p, salt, digest = parts
-            secret = pin.encode()
-        got = hashlib.scrypt(secret, salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32)
+            _, n, r, p, salt, encoded = parts
+            digest = base64.b64decode(encoded)
+        got = hashlib.scrypt(pin.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32)
     except (ValueError, TypeError):
         return False
-    return hmac.compare_digest(got, base64.b64decode(digest))
+    return hmac.compare_digest(got, digest)
 
 
 def needs_rehash(stored: str, keys: Sequence[bytes]) -> bool:
@@ -88,8 +90,41 @@ def needs_rehash(stored: str, keys: Sequence[bytes]) -> bool:
     return bool(keys) and not stored.startswith(f"scrypt2${pin_key_id(keys[0])}$")
 
 
-def _peppered(pin: str, key: bytes) -> bytes:
-    return hmac.new(key, pin.encode(), hashlib.sha256).digest()
+def reseal_pin_hash(stored: str, keys: Sequence[bytes]) -> str | None:
+    """The same PIN's hash sealed with the current key (``keys[0]``), or None when it can't or needn't be.
+
+    A v2 hash under an older key this till holds is opened and sealed again: no PIN needed. A v1 hash
+    can't be sealed without the PIN (it is re-hashed at the person's next login instead).
+    """
+    if not keys or not needs_rehash(stored, keys):
+        return None
+    parts = stored.split("$")
+    if parts[0] != "scrypt2" or len(parts) != 7:
+        return None
+    _, kid, n, r, p, salt, sealed = parts
+    old = next((k for k in keys if pin_key_id(k) == kid), None)
+    if old is None:
+        return None
+    raw_salt = base64.b64decode(salt)
+    digest = _seal(base64.b64decode(sealed), old, raw_salt)
+    return f"scrypt2${pin_key_id(keys[0])}${n}${r}${p}${salt}${_b64(_seal(digest, keys[0], raw_salt))}"
+
+
+def reseal_staff_pins(s: Session, keys: Sequence[bytes]) -> int:
+    """Move every staff PIN hash this till can to the current PIN key (at pairing), queued for sync."""
+    moved = 0
+    for st in s.scalars(select(Staff)):
+        new = reseal_pin_hash(st.pin_hash, keys)
+        if new is not None:
+            st.pin_hash = new
+            s.add(OutboxItem(item_type="staff", item_id=st.id))
+            moved += 1
+    return moved
+
+
+def _seal(digest: bytes, key: bytes, salt: bytes) -> bytes:
+    pad = hmac.new(key, b"loyalty pin seal\x00" + salt, hashlib.sha256).digest()
+    return bytes(a ^ b for a, b in zip(digest, pad, strict=True))
 
 
 def _b64(raw: bytes) -> str:

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 
 from app.bootstrap import adopt_pin_key
 from app.db.models import Feedback, LedgerEntryRow, Receipt, Setting, Staff, Store, Terminal, Ticket
+from app.services import staff
 from app.services.customers import ROLE_SETTING
 from app.services.till import Till
 from sync.protocol import PairRequest, PairResponse, card_key_fingerprint
@@ -165,6 +166,8 @@ def adopt(till: Till, home: Path, server_url: str, answer: PairResponse, ledger_
     with till.transaction() as s:
         if moved:
             _move_to_store(s, till.store_id, answer)
+        if answer.pin_key:  # staff set up before pairing: their PINs work at the chain's other tills at once
+            staff.reseal_staff_pins(s, till.pin_keys)
         me = s.get(Terminal, till.terminal_id)
         if me is not None:
             me.server_url = server_url

@@ -5,7 +5,7 @@ Existing clear-text card keys are sealed by the server at its next start (``admi
 with the secret key from the environment or the secrets file: a migration never sees that key.
 
 Revision ID: 0013
-Revises: 1238c69a1a1a (0001)
+Revises: 0005
 Create Date: 2026-11-29 13:10:00.000000
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 import sync.server.models
 
 revision = "0013"
-down_revision = "1238c69a1a1a"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
