@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.bootstrap import get_setting, set_setting
+from app.services.receipts import ApplySummary, DbSeenFiles, apply_receipts
 from app.services.till import Till
-from pos_bridge.apply import ApplySummary, apply_receipts
-from pos_bridge.store import DbSeenFiles
 from pos_bridge.watcher import FileReport, WatchedFolder, Watcher
 
 SETTING = "pos.folders"

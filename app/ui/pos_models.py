@@ -14,7 +14,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from app.core.clock import local
 from app.ui.format import Formatter
-from pos_bridge.apply import UnclaimedReceipt
+from app.services.receipts import UnclaimedReceipt
 
 ReceiptRole = Qt.ItemDataRole.UserRole + 1
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -3,7 +3,7 @@
 A reader turns one export (one file, or a few sibling files that only make sense
 together) into normalised :class:`~app.core.receipt.Receipt` objects. It never
 touches the database: matching customers, the ledger and dedupe live in
-``pos_bridge.apply``/``pos_bridge.store``.
+``app.services.receipts``.
 
 Conventions every reader keeps, so the ledger side can treat all POS alike:
 

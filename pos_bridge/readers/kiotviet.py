@@ -26,8 +26,8 @@ from app.core.money import Currency
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import Reader, ReadResult, as_path_list
 from pos_bridge.readers.common import collect, group_rows, make_line, signed, void_id
-from pos_bridge.textio import Column, Row, head_has, header_key, legacy_encodings, read_table
-from pos_bridge.values import Cell, DateOrder, FieldError, ReadContext, cell_text, infer_date_order
+from pos_bridge.readers.textio import Column, Row, head_has, header_key, legacy_encodings, read_table
+from pos_bridge.readers.values import Cell, DateOrder, FieldError, ReadContext, cell_text, infer_date_order
 
 COLUMNS = (
     Column("invoice", ("Mã hóa đơn",), required=True),

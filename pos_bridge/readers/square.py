@@ -31,8 +31,8 @@ from zoneinfo import ZoneInfo
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import FileGroup, Problem, Reader, ReaderError, ReadResult, as_path_list
 from pos_bridge.readers.common import group_siblings, make_line, problem_of, signed
-from pos_bridge.textio import Column, Row, Table, head_has, legacy_encodings, read_table
-from pos_bridge.values import (
+from pos_bridge.readers.textio import Column, Row, Table, head_has, legacy_encodings, read_table
+from pos_bridge.readers.values import (
     DateOrder,
     FieldError,
     ReadContext,

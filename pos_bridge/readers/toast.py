@@ -24,8 +24,8 @@ from pathlib import Path
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import FileGroup, Problem, Reader, ReaderError, ReadResult, as_path_list
 from pos_bridge.readers.common import group_siblings, make_line, problem_of, void_id
-from pos_bridge.textio import Column, Row, Table, head_has, legacy_encodings, read_table
-from pos_bridge.values import FieldError, ReadContext, infer_date_order, truthy
+from pos_bridge.readers.textio import Column, Row, Table, head_has, legacy_encodings, read_table
+from pos_bridge.readers.values import FieldError, ReadContext, infer_date_order, truthy
 
 ORDER_COLUMNS = (
     Column("order_id", ("Order Id",), required=True),

@@ -18,7 +18,7 @@ from sqlalchemy import select
 from app.bootstrap import open_till
 from app.db.models import LedgerEntryRow
 from app.services import customers
-from pos_bridge.apply import apply_receipts
+from app.services.receipts import apply_receipts
 from pos_bridge.readers.registry import default_registry
 from pos_bridge.service import FolderConfig, PosBridge
 

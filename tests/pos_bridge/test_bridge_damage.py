@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from app.core.receipt import Receipt, ReceiptKind
 from pos_bridge.readers.base import ReaderError, ReadResult
 from pos_bridge.readers.registry import ReaderRegistry
-from pos_bridge.textio import decode, sniff_delimiter
+from pos_bridge.readers.textio import decode, sniff_delimiter
 from pos_bridge.watcher import FileOutcome, MemorySeenFiles, WatchedFolder, Watcher
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -24,7 +24,7 @@ from app.services import balances
 from app.services.till import Till
 from app.ui.controllers.checkout import till_home
 from app.ui.main import Windows, build_windows
-from pos_bridge.apply import claim
+from app.services.receipts import claim
 from pos_bridge.service import FolderConfig, PosBridge
 
 HEADER = "receipt_id,closed_at,total,customer_phone\n"

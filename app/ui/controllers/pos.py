@@ -2,7 +2,7 @@
 
 A sale the POS recorded without a member waits as *unclaimed*. The cashier
 scans the customer who is standing there, picks the receipt (the newest is
-already chosen) and presses F7: ``pos_bridge.apply.claim`` awards it in one
+already chosen) and presses F7: ``app.services.receipts.claim`` awards it in one
 local transaction, and the card updates exactly as after a typed award.
 
 The bridge reports each export it handled from its own thread; the listener
@@ -30,7 +30,7 @@ from app.ui.i18n import Translations
 from app.ui.pos_models import UnclaimedReceiptModel
 from app.ui.tasks import BackgroundOps
 from app.ui.views.cashier_window import CashierWindow
-from pos_bridge.apply import claim, unclaimed
+from app.services.receipts import claim, unclaimed
 from pos_bridge.service import PosBridge
 from pos_bridge.watcher import QUARANTINE, FileOutcome, FileReport
 
@@ -39,7 +39,7 @@ REASON_SUFFIX = ".reason.txt"
 TOOLTIP_REASON_LINES = 12
 
 ERROR_CONTEXT = "PosErrors"
-# The English templates read exactly like pos_bridge.apply's messages; {0}, {1} stand for values.
+# The English templates read exactly like app.services.receipts's messages; {0}, {1} stand for values.
 ERROR_TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("PosErrors", "Receipt {0} can no longer be claimed (only within {1} days)."),
     QT_TRANSLATE_NOOP("PosErrors", "No receipt {0} from the POS is known here."),

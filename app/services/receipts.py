@@ -1,4 +1,8 @@
-"""Turn normalised POS receipts into loyalty transactions, once each.
+"""Receipts from the POS: turn normalised receipts into loyalty transactions, once each.
+
+The bridge (``pos_bridge``) only reads export files into ``app.core.receipt``
+objects; this service writes them (the receipt table, the ledger through the
+award and correction services) and remembers which export files were read.
 
 A receipt is stored once per (source, store, external id): a re-export, a copy
 of the file or a restart of the bridge finds it already there. A sale that
@@ -16,6 +20,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -26,13 +31,14 @@ from app.core.errors import BadCardCode, InvalidInput, LoyaltyError, NotAllowed,
 from app.core.ids import new_id
 from app.core.phone import normalise_phone
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
-from app.db.models import Customer
+from app.db.models import Customer, ImportedFile
 from app.db.models import Receipt as ReceiptRow
 from app.services import awards
 from app.services.corrections import reverse_in
 from app.services.staff import StaffMember, audit
 from app.services.till import Till
 
+QUARANTINED = "quarantined"
 CLAIM_DAYS = 7  # how long an unclaimed receipt can still be claimed by its number
 BATCH = 500  # receipts per transaction: durable, yet 100,000 receipts apply in seconds
 
@@ -350,3 +356,37 @@ def expire_unclaimed(till: Till) -> int:
             row.state = "expired"
             n += 1
         return n
+
+
+# ---------------------------------------------------------------- files already read
+
+
+class DbSeenFiles:
+    """``SeenFiles`` for the watcher, backed by the ``imported_file`` table.
+
+    Files are known by the SHA-256 of their content, so a re-export of the same
+    bytes, a copy in another folder or a restart of the bridge never reads a file
+    twice. (A re-export with *different* bytes is read, and its receipts are then
+    deduplicated one by one.) A quarantined file put back into the folder is the
+    manager's retry, so it is read again.
+    """
+
+    def __init__(self, till: Till) -> None:
+        self.till = till
+
+    def seen(self, sha256: str) -> bool:
+        with self.till.transaction() as s:
+            row = s.get(ImportedFile, sha256)
+            return row is not None and row.outcome != QUARANTINED
+
+    def remember(self, sha256: str, path: Path | str, outcome: str, detail: str = "") -> None:
+        with self.till.transaction() as s:
+            row = s.get(ImportedFile, sha256)
+            if row is None:
+                s.add(
+                    ImportedFile(
+                        sha256=sha256, path=str(path), outcome=str(outcome), detail=detail, seen_at=self.till.clock()
+                    )
+                )
+            elif row.outcome == QUARANTINED:  # a retry of a quarantined file: record how it went this time
+                row.path, row.outcome, row.detail, row.seen_at = str(path), str(outcome), detail, self.till.clock()
