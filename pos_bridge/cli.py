@@ -35,14 +35,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     mode.add_argument("--once", action="store_true", help="read what is there now and exit (the default)")
     mode.add_argument("--watch", action="store_true", help="keep watching until interrupted")
     p.add_argument("--settle", type=float, default=2.0, help="seconds a file must stay unchanged before reading")
+    p.add_argument(
+        "--sibling-wait",
+        type=float,
+        default=60.0,
+        help="seconds to wait for a missing file of a multi-file export (kept across --once runs)",
+    )
+    p.add_argument("--tz", default=None, help="the export's time zone (default: the store's), e.g. America/New_York")
+    p.add_argument("--currency", default=None, help="the export's currency (default: the store's), e.g. USD")
     args = p.parse_args(argv)
     till = open_till(Path(args.home))
-    folders = [FolderConfig(f, args.reader) for f in args.folder] or configured_folders(till)
+    folders = [FolderConfig(f, args.reader, args.tz, args.currency) for f in args.folder] or configured_folders(till)
     if not folders:
         print("No export folder: give --folder.", file=sys.stderr)
         return 2
-    bridge = PosBridge(till, folders, settle_seconds=args.settle)
-    bridge.add_listener(lambda r: print(describe(r), flush=True))
+    bridge = PosBridge(till, folders, settle_seconds=args.settle, sibling_wait_seconds=args.sibling_wait)
+    bridge.add_listener(lambda r: print(describe(r) + "".join(f"\n  note: {n}" for n in r.notes), flush=True))
     if args.watch:
         try:
             while True:

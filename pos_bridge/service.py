@@ -24,8 +24,21 @@ SETTING = "pos.folders"
 
 @dataclass(frozen=True)
 class FolderConfig:
+    """One export folder. A source has its own time zone and currency (a US Toast export read on a
+    Vietnamese till is in US time and dollars); None means the till's. Square's per-row Time Zone
+    column still wins over ``tz``."""
+
     path: str
     reader: str | None = None  # None: recognise each file
+    tz: str | None = None
+    currency: str | None = None
+
+
+def state_file(till: Till) -> Path | None:
+    """Where the bridge keeps what must outlive one run (how long an export has waited), beside
+    the till's database."""
+    database = till.engine.url.database
+    return Path(database).parent / "pos-bridge-state.json" if database and database != ":memory:" else None
 
 
 def configured_folders(till: Till) -> list[FolderConfig]:
@@ -38,17 +51,32 @@ def configure_folders(till: Till, folders: list[FolderConfig]) -> None:
 
 
 class PosBridge:
-    def __init__(self, till: Till, folders: list[FolderConfig] | None = None, *, settle_seconds: float = 2.0) -> None:
+    def __init__(
+        self,
+        till: Till,
+        folders: list[FolderConfig] | None = None,
+        *,
+        settle_seconds: float = 2.0,
+        sibling_wait_seconds: float = 60.0,
+    ) -> None:
         self.till = till
         program = till.program()
         folders = configured_folders(till) if folders is None else folders
         for f in folders:
             Path(f.path).mkdir(parents=True, exist_ok=True)
+        watched = [
+            WatchedFolder(
+                Path(f.path), till.store_id, f.tz or program.timezone, f.currency or program.currency, f.reader
+            )
+            for f in folders
+        ]
         self.watcher = Watcher(
-            [WatchedFolder(Path(f.path), till.store_id, program.timezone, program.currency, f.reader) for f in folders],
+            watched,
             seen=DbSeenFiles(till),
             apply=self._apply,
             settle_seconds=settle_seconds,
+            sibling_wait_seconds=sibling_wait_seconds,
+            state_file=state_file(till),
         )
         self._listeners: list[Callable[[FileReport], None]] = []
         self._stop = threading.Event()
@@ -92,7 +120,7 @@ class PosBridge:
 
 
 def describe(report: FileReport) -> str:
-    """One line a manager understands."""
+    """One line a manager understands (its notes are listed apart, one a line)."""
     name = ", ".join(p.name for p in report.files)
     text = f"{name}: {report.outcome.value}"
     if report.summary is not None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
@@ -39,6 +39,8 @@ from app.services.staff import StaffMember, audit
 from app.services.till import Till
 
 QUARANTINED = "quarantined"
+# A refund that names no sale is matched to one of the sales of this many days before it.
+REFUND_MATCH_DAYS = 30
 CLAIM_DAYS = 7  # how long an unclaimed receipt can still be claimed by its number
 BATCH = 500  # receipts per transaction: durable, yet 100,000 receipts apply in seconds
 
@@ -98,7 +100,7 @@ def _store_plain(
             summary.duplicates += 1
             continue
         known.add(r.dedupe_key)
-        if r.kind is ReceiptKind.SALE and not members.intersection((r.customer_card, r.customer_phone)):
+        if r.kind is ReceiptKind.SALE and not members & _member_keys(r):
             plain.append(_row_values(till, r, file_hash))
             summary.unclaimed += 1
         else:
@@ -108,26 +110,36 @@ def _store_plain(
     return rest
 
 
+def _member_keys(r: Receipt) -> set[str]:
+    """The receipt's customer references, normalised: ``0912 345 678`` and
+    ``84-912-345-678`` are one key, so every spelling in a batch finds the member."""
+    keys: set[str] = set()
+    if r.customer_card.strip():
+        try:
+            keys.add("card:" + cardcode.normalise_card_number(r.customer_card))
+        except BadCardCode:
+            pass  # not one of our card numbers: maybe the POS's own customer id; the phone may still match
+    if r.customer_phone.strip():
+        try:
+            keys.add("phone:" + normalise_phone(r.customer_phone))
+        except InvalidInput:
+            pass
+    return keys
+
+
 def _members_named(s: Session, batch: list[Receipt]) -> set[str]:
-    """The customer references in the batch (as written) that belong to a member."""
-    cards: dict[str, str] = {}
-    phones: dict[str, str] = {}
+    """The normalised customer keys in the batch that belong to a member."""
+    cards: set[str] = set()
+    phones: set[str] = set()
     for r in batch:
-        if r.customer_card.strip():
-            try:
-                cards[cardcode.normalise_card_number(r.customer_card)] = r.customer_card
-            except BadCardCode:
-                pass
-        if r.customer_phone.strip():
-            try:
-                phones[normalise_phone(r.customer_phone)] = r.customer_phone
-            except InvalidInput:
-                pass
+        for key in _member_keys(r):
+            kind, _, value = key.partition(":")
+            (cards if kind == "card" else phones).add(value)
     found: set[str] = set()
     if cards:
-        found |= {cards[c] for c in s.scalars(select(Customer.card_number).where(Customer.card_number.in_(cards)))}
+        found |= {"card:" + c for c in s.scalars(select(Customer.card_number).where(Customer.card_number.in_(cards)))}
     if phones:
-        found |= {phones[p] for p in s.scalars(select(Customer.phone).where(Customer.phone.in_(phones)))}
+        found |= {"phone:" + p for p in s.scalars(select(Customer.phone).where(Customer.phone.in_(phones)))}
     return found
 
 
@@ -256,26 +268,37 @@ def _award_row(
 
 
 def _apply_refund(till: Till, s: Session, row: ReceiptRow, r: Receipt, summary: ApplySummary) -> None:
-    sale = s.scalars(
-        select(ReceiptRow).where(
-            ReceiptRow.source == r.source,
-            ReceiptRow.store_id == r.store_id,
-            ReceiptRow.external_id == r.refund_of,
-            ReceiptRow.kind == ReceiptKind.SALE.value,
-        )
-    ).first()
+    what = f"{r.kind.value.capitalize()} {r.external_id}"
+    if r.refund_of:
+        sale = s.scalars(
+            select(ReceiptRow).where(
+                ReceiptRow.source == r.source,
+                ReceiptRow.store_id == r.store_id,
+                ReceiptRow.external_id == r.refund_of,
+                ReceiptRow.kind == ReceiptKind.SALE.value,
+            )
+        ).first()
+    else:
+        sale = _refunded_sale(s, r, summary)
+        if sale is not None:
+            row.refund_of = sale.external_id  # the link, for the claim's and the next refund's sums
     if sale is None:
         row.state = "ignored"
-        summary.notes.append(
-            f"{r.kind.value.capitalize()} {r.external_id}: its sale {r.refund_of or '?'} was never "
-            "seen here, so there is nothing to take back."
-        )
+        if r.refund_of:
+            summary.notes.append(
+                f"{what}: its sale {r.refund_of} was never seen here, so there is nothing to take back."
+            )
         return
     if sale.ledger_entry_id is None:
         # The sale never earned: nothing to take back. A voided sale can no longer be claimed.
         row.state = "ignored"
         if r.kind is ReceiptKind.VOID:
             sale.state = "ignored"
+            summary.notes.append(
+                f"{what}: its sale {sale.external_id} had earned nothing; it can no longer be claimed."
+            )
+        else:
+            summary.notes.append(f"{what}: its sale {sale.external_id} had earned nothing, so nothing was taken back.")
         return
     refunded = None if r.kind is ReceiptKind.VOID else abs(r.total - r.tip)
     try:
@@ -293,6 +316,72 @@ def _apply_refund(till: Till, s: Session, row: ReceiptRow, r: Receipt, summary: 
         return
     row.state, row.customer_id, row.ledger_entry_id = "claimed", sale.customer_id, entry.id
     summary.reversed += 1
+
+
+def _refunded_sale(s: Session, r: Receipt, summary: ApplySummary) -> ReceiptRow | None:
+    """The sale a refund that names none belongs to (Loyverse writes a refund as a receipt of its own).
+
+    Candidates are this source's sales in the refund window before the refund,
+    for the same customer (every spelling of a phone is one), still worth at
+    least what is refunded, and holding every refunded item in at least the
+    refunded quantity. The most recent wins; when others fit too, a note says
+    which one was taken and which others could have been — never a silent guess.
+    """
+    what = f"Refund {r.external_id}"
+    since = r.closed_at - timedelta(days=REFUND_MATCH_DAYS)
+    rows = s.scalars(
+        select(ReceiptRow)
+        .where(
+            ReceiptRow.source == r.source,
+            ReceiptRow.store_id == r.store_id,
+            ReceiptRow.kind == ReceiptKind.SALE.value,
+            ReceiptRow.closed_at >= since,
+            ReceiptRow.closed_at <= r.closed_at,
+        )
+        .order_by(ReceiptRow.closed_at.desc(), ReceiptRow.external_id.desc())
+    ).all()
+    who = _member_keys(r)
+    amount = abs(r.total - r.tip)
+    fits = [
+        row
+        for row in rows
+        if _ref_keys(row.customer_ref) == who and _net_paid(s, row) >= amount and _holds(_lines(row), r.lines)
+    ]
+    if not fits:
+        summary.notes.append(
+            f"{what}: no sale of the last {REFUND_MATCH_DAYS} days matches its customer, items and amount, "
+            "so nothing was taken back."
+        )
+        return None
+    if len(fits) > 1:
+        others = ", ".join(f.external_id for f in fits[1:6]) + (" …" if len(fits) > 6 else "")
+        summary.notes.append(
+            f"{what}: matched to the most recent fitting sale {fits[0].external_id}; "
+            f"{others} fit as well. Check it with the POS."
+        )
+    return fits[0]
+
+
+def _ref_keys(ref: str) -> set[str]:
+    """A stored customer reference (card or phone as the POS wrote it), normalised."""
+    if not ref.strip():
+        return set()
+    keys = _member_keys(Receipt("", "", "", datetime.now(UTC), 0, customer_card=ref))
+    return keys | _member_keys(Receipt("", "", "", datetime.now(UTC), 0, customer_phone=ref))
+
+
+def _holds(sale: tuple[ReceiptLine, ...], refunded: tuple[ReceiptLine, ...]) -> bool:
+    """Every refunded item is on the sale, at least as many times."""
+    have: dict[str, int] = {}
+    for line in sale:
+        key = line.sku or line.name
+        have[key] = have.get(key, 0) + line.qty
+    for line in refunded:
+        key = line.sku or line.name
+        have[key] = have.get(key, 0) - abs(line.qty)
+        if have[key] < 0:
+            return False
+    return True
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,9 @@ class FileGroup:
     missing: tuple[str, ...] = ()
     readable_as_is: bool = True
     key: str = ""  # stable identity of the export (folder + date stamp), for waiting bookkeeping
+    # Files the POS drops beside its receipts that hold no receipts (Toast's KitchenTimings.csv):
+    # archived quietly, never read, never quarantined.
+    not_receipts: bool = False
 
     @property
     def complete(self) -> bool:

@@ -246,15 +246,20 @@ def test_a_multi_file_export_waits_for_its_missing_sibling(tmp_path: Path) -> No
     assert settle(watcher, clock) == []
     clock.advance(600)
     assert watcher.poll() == []
-    assert watcher.waiting == ["CheckDetails.csv, ItemSelectionDetails.csv: waiting for OrderDetails.csv"]
-    copy_toast(day, "OrderDetails.csv")
+    assert watcher.waiting == [
+        "CheckDetails.csv, ItemSelectionDetails.csv: waiting for OrderDetails.csv, PaymentDetails.csv"
+    ]
+    copy_toast(day, "OrderDetails.csv", "PaymentDetails.csv")
     (report,) = settle(watcher, clock)
     assert report.outcome is FileOutcome.APPLIED
-    assert len(report.files) == 3
-    assert ledger.ids == ["400000012345678901", "400000012345678902", "400000012345678903#void"]
+    assert len(report.files) == 4
+    assert ledger.ids == [
+        "400000012345678901", "400000012345678902", "400000012345678903#void",
+        "400000012345678902#refund-600000055555555503",
+    ]  # fmt: skip
     archived = tmp_path / "archive" / today("America/New_York") / "20240312"
     assert sorted(p.name for p in archived.iterdir()) == [
-        "CheckDetails.csv", "ItemSelectionDetails.csv", "OrderDetails.csv",
+        "CheckDetails.csv", "ItemSelectionDetails.csv", "OrderDetails.csv", "PaymentDetails.csv",
     ]  # fmt: skip
     assert not day.exists()  # the POS's empty day folder is tidied away
 
@@ -280,7 +285,7 @@ def test_an_export_whose_required_sibling_never_arrives_is_quarantined_after_the
     (report,) = watcher.poll()
     assert report.outcome is FileOutcome.QUARANTINED and ledger.batches == []
     reason = (tmp_path / "quarantine" / "20240312" / "ItemSelectionDetails.csv.reason.txt").read_text("utf-8")
-    assert "The export is incomplete: OrderDetails.csv, CheckDetails.csv never arrived." in reason
+    assert "The export is incomplete: OrderDetails.csv, CheckDetails.csv, PaymentDetails.csv never arrived." in reason
 
 
 def test_sniffing_picks_each_file_s_reader_and_quarantines_strangers(tmp_path: Path) -> None:
