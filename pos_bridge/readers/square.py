@@ -164,14 +164,15 @@ class SquareReader(Reader):
         rows = [r for t in transactions + items for r in t.rows]
         order = infer_date_order([r.get("date") for r in rows], ctx.default_date_order)
         result = ReadResult()
-        receipts = self._transactions(ctx, order, [r for t in transactions for r in t.rows], result)
-        self._attach_items(ctx, order, receipts, [r for t in items for r in t.rows], result)
+        left_out: set[str] = set()  # transactions deliberately skipped: their item rows are not strays
+        receipts = self._transactions(ctx, order, [r for t in transactions for r in t.rows], result, left_out)
+        self._attach_items(ctx, order, receipts, [r for t in items for r in t.rows], result, left_out)
         for receipt, lines in receipts.values():
             result.receipts.append(signed(_with_lines(receipt, lines)))
         return result
 
     def _transactions(
-        self, ctx: ReadContext, order: DateOrder, rows: list[Row], result: ReadResult
+        self, ctx: ReadContext, order: DateOrder, rows: list[Row], result: ReadResult, left_out: set[str]
     ) -> dict[tuple[str, str], tuple[Receipt, list[ReceiptLine]]]:
         """Receipts keyed by (transaction id, event key) for the item rows to find."""
         receipts: dict[tuple[str, str], tuple[Receipt, list[ReceiptLine]]] = {}
@@ -183,6 +184,7 @@ class SquareReader(Reader):
                 kind = SALE_EVENTS.get(event)
                 status = row.text("status").casefold()
                 if kind is None or status not in FINAL_STATUSES:
+                    left_out.add(txn)
                     result.skipped.append(
                         f"{row.ref}: {row.text('event') or 'event'} {txn} ({row.text('status') or 'no status'}) "
                         "is not a completed payment or refund."
@@ -236,6 +238,7 @@ class SquareReader(Reader):
         receipts: dict[tuple[str, str], tuple[Receipt, list[ReceiptLine]]],
         rows: list[Row],
         result: ReadResult,
+        left_out: set[str],
     ) -> None:
         broken: set[tuple[str, str]] = set()
         for row in rows:
@@ -252,6 +255,8 @@ class SquareReader(Reader):
             if kind is None:
                 continue
             key = (txn, _event_key(kind, row))
+            if key not in receipts and txn in left_out:
+                continue
             if key not in receipts:
                 result.problems.append(
                     Problem(

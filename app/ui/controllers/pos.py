@@ -22,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.core.errors import LoyaltyError
+from app.services.receipts import claim, unclaimed
 from app.services.till import Till
 from app.ui.controllers.checkout import CheckoutController, till_home
 from app.ui.errors import compile_templates, error_text
@@ -30,7 +31,6 @@ from app.ui.i18n import Translations
 from app.ui.pos_models import UnclaimedReceiptModel
 from app.ui.tasks import BackgroundOps
 from app.ui.views.cashier_window import CashierWindow
-from app.services.receipts import claim, unclaimed
 from pos_bridge.service import PosBridge
 from pos_bridge.watcher import QUARANTINE, FileOutcome, FileReport
 
