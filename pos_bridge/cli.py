@@ -58,11 +58,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 time.sleep(1.0)
         except KeyboardInterrupt:
             return 0
-    # --once: poll until every complete file is handled (files need two polls `settle` apart).
+    # --once: poll until every file is handled or waits for a sibling (files need two polls `settle`
+    # apart to count as complete), and no longer than the deadline.
     deadline = time.monotonic() + args.settle * 3 + 2
     handled = 0
     while time.monotonic() < deadline:
-        handled += len(bridge.poll())
+        reports = bridge.poll()
+        handled += len(reports)
+        if not reports and bridge.watcher.idle:
+            break
         time.sleep(min(0.5, args.settle / 2 or 0.1))
     waiting = bridge.watcher.waiting
     print(f"{handled} export(s) handled" + (f"; waiting: {'; '.join(waiting)}" if waiting else "."))

@@ -33,6 +33,7 @@ are processed together; when a sibling is missing the watcher waits for it
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import hashlib
 import json
@@ -231,6 +232,12 @@ class Watcher:
     # ------------------------------------------------------------ public
 
     @property
+    def idle(self) -> bool:
+        """Nothing more can happen in this run now: every file seen has stopped changing (it was
+        handled, or it waits for a sibling, whose wait is kept on disk for the next run)."""
+        return all(f.complete for f in self._files.values())
+
+    @property
     def waiting(self) -> list[str]:
         """Exports seen but not read yet, and why (for the status bar)."""
         return [w.why for w in self._waiting.values()]
@@ -365,6 +372,8 @@ class Watcher:
         if self._retry_after.get(key, 0.0) > now:
             self._waiting[key] = _Waiting(now, f"{names}: could not be applied; trying again soon")
             return None
+        if group.missing and self._already_read(group.files):
+            group = dataclasses.replace(group, missing=())  # a copy of what was read: nothing to wait for
         if group.missing:
             since = self._missing_since.setdefault(key, self._first_missing(key, now))
             self._waiting[key] = _Waiting(since, f"{names}: waiting for {', '.join(group.missing)}")
@@ -386,6 +395,12 @@ class Watcher:
         else:
             self._retry_after.pop(key, None)
         return report
+
+    def _already_read(self, files: tuple[Path, ...]) -> bool:
+        try:
+            return all(self.seen_files.seen(_sha256(p)) for p in files)
+        except OSError:
+            return False
 
     def _process(self, folder: WatchedFolder, reader: Reader, files: tuple[Path, ...]) -> FileReport | None:
         try:

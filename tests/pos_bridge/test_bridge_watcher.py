@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import threading
@@ -323,3 +324,34 @@ def test_the_background_loop_notices_a_new_file_within_a_few_seconds(tmp_path: P
         thread.join(timeout=5)
     assert [r.outcome for r in reports] == [FileOutcome.APPLIED]
     assert len(ledger.ids) == 5
+
+
+def test_the_wait_for_a_sibling_survives_the_end_of_a_run(tmp_path: Path) -> None:
+    """A cron ``--once`` run ends long before the 60-second wait for Square's item details. The
+    wait is kept on disk, so a later run (a new Watcher, a new monotonic clock) applies the
+    transactions once the wait is over instead of starting it again."""
+    folder, state = tmp_path / "exports", tmp_path / "home" / "pos-bridge-state.json"
+    folder.mkdir()
+    shutil.copyfile(FIXTURES / "square" / "transactions-2024-03-12-2024-03-13.csv",
+                    folder / "transactions-2024-03-12-2024-03-13.csv")  # fmt: skip
+    wall = [1_700_000_000.0]
+    ledger = Ledger()
+
+    def run() -> list:
+        watcher, clock, _, _ = make_watcher(
+            folder, reader="square", us=True, ledger=ledger, sibling_wait_seconds=60.0, state_file=state,
+            wall_clock=lambda: wall[0],
+        )
+        reports = watcher.poll()
+        clock.advance(2.5)
+        wall[0] += 2.5
+        return reports + watcher.poll()
+
+    assert run() == [] and state.exists()  # first run: starts waiting, remembers since when
+    wall[0] += 40
+    assert run() == []  # 42.5 s later: still waiting, not from zero again
+    wall[0] += 20
+    (report,) = run()  # 65 s after the first sight: the wait is over
+    assert report.outcome is FileOutcome.APPLIED
+    assert [r.external_id for r in ledger.batches[0]][:1] == ["pZ8rW2tY5uI9oP1aS3dF6gH0jKqB"]
+    assert json.loads(state.read_text("utf-8")) == {"missing_since": {}}  # done: forgotten
