@@ -479,3 +479,26 @@ class DbSeenFiles:
                 )
             elif row.outcome == QUARANTINED:  # a retry of a quarantined file: record how it went this time
                 row.path, row.outcome, row.detail, row.seen_at = str(path), str(outcome), detail, self.till.clock()
+
+
+@dataclass(frozen=True)
+class BridgeNotes:
+    """What the bridge said about one export it read: every refund or void that took nothing
+    back, every sale that did not earn, every row left for a later export."""
+
+    seen_at: datetime
+    file: str
+    outcome: str
+    notes: tuple[str, ...]
+
+
+def bridge_notes(till: Till, *, limit: int = 50) -> list[BridgeNotes]:
+    """The latest exports that left notes, newest first (the manager's POS view)."""
+    with till.transaction() as s:
+        rows = s.scalars(
+            select(ImportedFile).where(ImportedFile.detail != "").order_by(ImportedFile.seen_at.desc()).limit(limit)
+        ).all()
+        return [
+            BridgeNotes(r.seen_at, Path(r.path).name, r.outcome, tuple(n for n in r.detail.splitlines() if n))
+            for r in rows
+        ]

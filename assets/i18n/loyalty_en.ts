@@ -826,6 +826,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} {1}: not receipts, archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} {1}: no sales in it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -835,6 +839,10 @@
     </message>
     <message>
         <source>{0} bad lines set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} notes (click to read)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -854,6 +862,21 @@
     </message>
     <message>
         <source>Give the receipt number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PosNotesDialog</name>
+    <message>
+        <source>POS bridge notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the POS bridge did not apply, export by export: refunds and voids that took nothing back, sales that did not earn, rows left for a later export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was left out: every refund and void found its sale.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -828,6 +828,10 @@
         <translation>{0} {1}: bị cách ly</translation>
     </message>
     <message>
+        <source>{0} {1}: not receipts, archived</source>
+        <translation>{0} {1}: không phải hóa đơn, đã lưu trữ</translation>
+    </message>
+    <message>
         <source>{0} {1}: no sales in it</source>
         <translation>{0} {1}: không có hóa đơn bán</translation>
     </message>
@@ -838,6 +842,10 @@
     <message>
         <source>{0} bad lines set aside</source>
         <translation>{0} dòng lỗi để riêng</translation>
+    </message>
+    <message>
+        <source>{0} notes (click to read)</source>
+        <translation>{0} ghi chú (bấm để xem)</translation>
     </message>
 </context>
 <context>
@@ -857,6 +865,21 @@
     <message>
         <source>Give the receipt number.</source>
         <translation>Hãy nhập số hóa đơn.</translation>
+    </message>
+</context>
+<context>
+    <name>PosNotesDialog</name>
+    <message>
+        <source>POS bridge notes</source>
+        <translation>Ghi chú của cầu nối POS</translation>
+    </message>
+    <message>
+        <source>What the POS bridge did not apply, export by export: refunds and voids that took nothing back, sales that did not earn, rows left for a later export.</source>
+        <translation>Những gì cầu nối POS chưa áp dụng, theo từng tệp xuất: lần hoàn tiền và hủy không thu hồi được gì, hóa đơn bán không được tích điểm, các dòng để lại cho lần xuất sau.</translation>
+    </message>
+    <message>
+        <source>Nothing was left out: every refund and void found its sale.</source>
+        <translation>Không có gì bị bỏ sót: mọi lần hoàn tiền và hủy đều tìm thấy hóa đơn bán.</translation>
     </message>
 </context>
 <context>

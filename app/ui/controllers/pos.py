@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.core.errors import LoyaltyError
-from app.services.receipts import claim, unclaimed
+from app.services.receipts import BridgeNotes, bridge_notes, claim, unclaimed
 from app.services.till import Till
 from app.ui.controllers.checkout import CheckoutController, till_home
 from app.ui.errors import compile_templates, error_text
@@ -31,6 +31,7 @@ from app.ui.i18n import Translations
 from app.ui.pos_models import UnclaimedReceiptModel
 from app.ui.tasks import BackgroundOps
 from app.ui.views.cashier_window import CashierWindow
+from app.ui.views.pos_notes import PosNotesDialog
 from pos_bridge.service import PosBridge
 from pos_bridge.watcher import QUARANTINE, FileOutcome, FileReport
 
@@ -85,6 +86,7 @@ class PosController(QObject):
     attached = Signal(str)  # the receipt number
     refused = Signal(str)  # the sentence shown
     report_shown = Signal(object)  # FileReport, once the status line says it
+    notes_shown = Signal(object)  # the PosNotesDialog, once it shows the notes
     _from_bridge = Signal(object, object)  # FileReport, list[Path] in quarantine
 
     def __init__(
@@ -100,6 +102,8 @@ class PosController(QObject):
     ) -> None:
         super().__init__(parent)
         self.till, self.window, self.checkout, self.fmt, self.bridge = till, window, checkout, fmt, bridge
+        self.tasks = tasks
+        self.notes_dialog: PosNotesDialog | None = None
         self.panel = window.pos_panel
         self.model = UnclaimedReceiptModel(fmt)
         self.panel.set_model(self.model)
@@ -117,6 +121,7 @@ class PosController(QObject):
         checkout.action_done.connect(lambda _: self.refresh())
         translations.changed.connect(lambda _: self._retranslate())
         self._from_bridge.connect(self._received)
+        window.status_bar.pos_clicked.connect(self.show_notes)
         self.refresh()
         if bridge is not None:
             bridge.add_listener(self._listener)
@@ -222,6 +227,22 @@ class PosController(QObject):
         self.window.show_banner("error", text)
         self.refused.emit(text)
 
+    # -- the bridge's notes ----------------------------------------------------------------------------
+    def show_notes(self) -> None:
+        """Every refund or void the bridge ignored, and why: read off the GUI thread, then shown."""
+        if self.notes_dialog is None:
+            self.notes_dialog = PosNotesDialog(self.fmt.datetime, self.window)
+        till = self.till
+        self.tasks.run(lambda: bridge_notes(till), on_done=self._notes_loaded, on_error=lambda _: None)
+
+    def _notes_loaded(self, notes: list[BridgeNotes]) -> None:
+        if self._closed or self.notes_dialog is None:
+            return
+        self.notes_dialog.show_notes(notes)
+        self.notes_dialog.show()
+        self.notes_dialog.raise_()
+        self.notes_shown.emit(self.notes_dialog)
+
     # -- the status line ------------------------------------------------------------------------------
     def _retranslate(self) -> None:
         self.model.retranslate()
@@ -277,6 +298,8 @@ class PosController(QObject):
             return self.tr("{0} {1}: read before, nothing counted twice").format(when, name)
         if r.outcome is FileOutcome.QUARANTINED:
             return self.tr("{0} {1}: quarantined").format(when, name)
+        if r.outcome is FileOutcome.NOT_RECEIPTS:
+            return self.tr("{0} {1}: not receipts, archived").format(when, name)
         if s is None:
             return self.tr("{0} {1}: no sales in it").format(when, name)
         text = self.tr("{0} {1}: {2} read, {3} awarded, {4} unclaimed").format(
@@ -284,4 +307,6 @@ class PosController(QObject):
         )
         if r.outcome is FileOutcome.PARTIAL:
             text += " · " + self.tr("{0} bad lines set aside").format(len(r.problems))
+        if r.notes:
+            text += " · " + self.tr("{0} notes (click to read)").format(len(r.notes))
         return text
