@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core import cardcode
@@ -68,15 +68,88 @@ class ApplySummary:
 
 
 def apply_receipts(till: Till, receipts: Iterable[Receipt], *, file_hash: str | None = None) -> ApplySummary:
-    """Store and apply receipts. Sales go first so a refund in the same file finds its sale."""
+    """Store and apply receipts. Sales go first so a refund in the same file finds its sale.
+
+    Each chunk is one transaction: the sales that name no member are stored in bulk, the
+    members' sales are awarded in bulk (``awards.award_many``: the same rules, the one ledger
+    writer), then refunds and voids are applied one by one, each in a savepoint.
+    """
     ordered = sorted(receipts, key=lambda r: (r.kind is not ReceiptKind.SALE, r.closed_at))
     summary = ApplySummary()
     for start in range(0, len(ordered), BATCH):
         with till.transaction() as s:
-            for receipt in _store_plain(till, s, ordered[start : start + BATCH], file_hash, summary):
+            rest = _store_plain(till, s, ordered[start : start + BATCH], file_hash, summary)
+            _award_sales(till, s, [r for r in rest if r.kind is ReceiptKind.SALE], file_hash, summary)
+            for receipt in (r for r in rest if r.kind is not ReceiptKind.SALE):
                 with s.begin_nested():  # one receipt's failure must not undo the others
                     _apply_one(till, s, receipt, file_hash, summary)
     return summary
+
+
+def _award_sales(till: Till, s: Session, sales: list[Receipt], file_hash: str | None, summary: ApplySummary) -> None:
+    """Store the members' sales and award them in bulk, exactly as ``_award_row`` would one by one."""
+    if not sales:
+        return
+    rows = [_row_values(till, r, file_hash) for r in sales]
+    s.execute(insert(ReceiptRow), rows)
+    members = _member_ids(s, sales)
+    back = func.sum(ReceiptRow.total - ReceiptRow.tip)
+    refunds = s.execute(
+        select(ReceiptRow.source, ReceiptRow.store_id, ReceiptRow.refund_of, back)
+        .where(
+            ReceiptRow.kind == ReceiptKind.REFUND.value,
+            ReceiptRow.refund_of.in_({r.external_id for r in sales}),
+        )
+        .group_by(ReceiptRow.source, ReceiptRow.store_id, ReceiptRow.refund_of)
+    )
+    refunded = {(src, store, sale): int(total or 0) for src, store, sale, total in refunds}
+    requests: list[tuple[int, awards.AwardRequest]] = []
+    for i, r in enumerate(sales):
+        keys = _member_keys(r)
+        card = next((k for k in keys if k.startswith("card:") and k in members), None)
+        phone = next((k for k in keys if k.startswith("phone:") and k in members), None)
+        customer_id = members.get(card or phone or "")
+        if customer_id is None:
+            summary.unclaimed += 1
+            continue
+        paid = (r.total - r.tip) + refunded.get(r.dedupe_key, 0)  # refunds carry negative totals
+        if paid <= 0:
+            summary.unclaimed += 1
+            summary.notes.append(f"Receipt {r.external_id}: not awarded automatically — the whole bill was refunded")
+            continue
+        bill = Bill(paid=paid, tax=r.tax, lines=r.lines)
+        requests.append((i, awards.AwardRequest(customer_id, bill, awards.ReceiptRef(r.source, r.external_id))))
+    results = awards.award_many(till, s, [req for _, req in requests])
+    claimed = []
+    for (i, req), result in zip(requests, results, strict=True):
+        if isinstance(result, LoyaltyError):
+            summary.unclaimed += 1
+            summary.notes.append(f"Receipt {sales[i].external_id}: not awarded automatically — {result.message}")
+            continue
+        summary.awarded += 1
+        claimed.append(
+            {"id": rows[i]["id"], "state": "claimed", "customer_id": req.customer_id, "ledger_entry_id": result.earn.id}
+        )
+    if claimed:
+        s.execute(update(ReceiptRow), claimed)
+
+
+def _member_ids(s: Session, batch: list[Receipt]) -> dict[str, str]:
+    """Normalised customer key (``card:…``, ``phone:…``) -> member id, for the keys in the batch."""
+    cards: set[str] = set()
+    phones: set[str] = set()
+    for r in batch:
+        for key in _member_keys(r):
+            kind, _, value = key.partition(":")
+            (cards if kind == "card" else phones).add(value)
+    found: dict[str, str] = {}
+    if cards:
+        q = select(Customer.card_number, Customer.id).where(Customer.card_number.in_(cards))
+        found |= {"card:" + number: cid for number, cid in s.execute(q)}
+    if phones:
+        q = select(Customer.phone, Customer.id).where(Customer.phone.in_(phones))
+        found |= {"phone:" + phone: cid for phone, cid in s.execute(q)}
+    return found
 
 
 def _store_plain(
