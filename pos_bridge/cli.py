@@ -2,6 +2,7 @@
 
 loyalty-pos-bridge --home ~/.loyalty-terminal --folder /srv/pos-exports --once
 loyalty-pos-bridge --folder /srv/pos-exports --reader kiotviet --watch
+loyalty-pos-bridge map sample-export.xlsx          # map an unknown POS's columns to a profile
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ from pos_bridge.service import FolderConfig, PosBridge, configured_folders, desc
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["map"]:
+        from pos_bridge.mapcli import main as map_main
+
+        return map_main(argv[1:], default_home=DEFAULT_HOME)
     p = argparse.ArgumentParser(prog="loyalty-pos-bridge", description=__doc__.splitlines()[0])
     p.add_argument("--home", default=str(DEFAULT_HOME), help="the till's data folder (default %(default)s)")
     p.add_argument(

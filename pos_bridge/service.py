@@ -17,6 +17,7 @@ from pathlib import Path
 from app.bootstrap import get_setting, set_setting
 from app.services.receipts import ApplySummary, DbSeenFiles, apply_receipts
 from app.services.till import Till
+from pos_bridge.profiles import registry_with_profiles
 from pos_bridge.watcher import FileReport, WatchedFolder, Watcher
 
 SETTING = "pos.folders"
@@ -34,11 +35,16 @@ class FolderConfig:
     currency: str | None = None
 
 
-def state_file(till: Till) -> Path | None:
-    """Where the bridge keeps what must outlive one run (how long an export has waited), beside
-    the till's database."""
+def home_of(till: Till) -> Path | None:
+    """The till's home folder (where its database lives), or None for an in-memory till."""
     database = till.engine.url.database
-    return Path(database).parent / "pos-bridge-state.json" if database and database != ":memory:" else None
+    return Path(database).parent if database and database != ":memory:" else None
+
+
+def state_file(till: Till) -> Path | None:
+    """Where the bridge keeps what must outlive one run (how long an export has waited)."""
+    home = home_of(till)
+    return home / "pos-bridge-state.json" if home is not None else None
 
 
 def configured_folders(till: Till) -> list[FolderConfig]:
@@ -77,6 +83,7 @@ class PosBridge:
             settle_seconds=settle_seconds,
             sibling_wait_seconds=sibling_wait_seconds,
             state_file=state_file(till),
+            registry=registry_with_profiles(home_of(till)),
         )
         self._listeners: list[Callable[[FileReport], None]] = []
         self._stop = threading.Event()

@@ -13,7 +13,7 @@ from dataclasses import asdict, fields, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.ids import new_id
@@ -82,10 +82,9 @@ def append_many(session: Session, drafts: Sequence[LedgerEntry]) -> list[LedgerE
         data = {name: getattr(entry, name) for name in _ENTRY_FIELDS}
         data["kind"] = entry.kind.value
         rows.append(data)
-    session.execute(insert(LedgerEntryRow), rows)
-    session.execute(
-        insert(OutboxItem), [{"item_type": "entry", "item_id": e.id, "created_at": e.created_at} for e in sealed]
-    )
+    session.execute(LedgerEntryRow.__table__.insert(), rows)
+    outbox = [{"item_type": "entry", "item_id": e.id, "created_at": e.created_at} for e in sealed]
+    session.execute(OutboxItem.__table__.insert(), outbox)
     _fold_balances(session, sealed)
     return sealed
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from app.core import cardcode
@@ -42,7 +42,8 @@ QUARANTINED = "quarantined"
 # A refund that names no sale is matched to one of the sales of this many days before it.
 REFUND_MATCH_DAYS = 30
 CLAIM_DAYS = 7  # how long an unclaimed receipt can still be claimed by its number
-BATCH = 500  # receipts per transaction: durable, yet 100,000 receipts apply in seconds
+BATCH = 2000  # receipts per transaction: durable, yet 100,000 receipts apply in seconds
+RECEIPTS = ReceiptRow.__table__  # bulk statements go to the table: no ORM bookkeeping per row
 
 
 @dataclass
@@ -91,7 +92,7 @@ def _award_sales(till: Till, s: Session, sales: list[Receipt], file_hash: str | 
     if not sales:
         return
     rows = [_row_values(till, r, file_hash) for r in sales]
-    s.execute(insert(ReceiptRow), rows)
+    s.execute(RECEIPTS.insert(), rows)
     members = _member_ids(s, sales)
     back = func.sum(ReceiptRow.total - ReceiptRow.tip)
     refunds = s.execute(
@@ -127,11 +128,14 @@ def _award_sales(till: Till, s: Session, sales: list[Receipt], file_hash: str | 
             summary.notes.append(f"Receipt {sales[i].external_id}: not awarded automatically — {result.message}")
             continue
         summary.awarded += 1
-        claimed.append(
-            {"id": rows[i]["id"], "state": "claimed", "customer_id": req.customer_id, "ledger_entry_id": result.earn.id}
-        )
+        claimed.append({"rid": rows[i]["id"], "cid": req.customer_id, "eid": result.earn.id})
     if claimed:
-        s.execute(update(ReceiptRow), claimed)
+        s.execute(
+            RECEIPTS.update()
+            .where(RECEIPTS.c.id == bindparam("rid"))
+            .values(state="claimed", customer_id=bindparam("cid"), ledger_entry_id=bindparam("eid")),
+            claimed,
+        )
 
 
 def _member_ids(s: Session, batch: list[Receipt]) -> dict[str, str]:
@@ -179,7 +183,7 @@ def _store_plain(
         else:
             rest.append(r)
     if plain:
-        s.execute(insert(ReceiptRow), plain)
+        s.execute(RECEIPTS.insert(), plain)
     return rest
 
 
