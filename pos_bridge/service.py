@@ -89,6 +89,10 @@ class PosBridge:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
+    def reload_profiles(self) -> None:
+        """A manager saved a column profile: the next poll reads with it."""
+        self.watcher.set_registry(registry_with_profiles(home_of(self.till)))
+
     def _apply(self, receipts: list) -> ApplySummary:  # type: ignore[type-arg]
         return apply_receipts(self.till, receipts)
 

@@ -191,6 +191,11 @@ class Watcher:
             if folder.reader is not None:
                 self.registry.get(folder.reader)
 
+    def set_registry(self, registry: ReaderRegistry) -> None:
+        """New readers (a column profile was saved): files are recognised again from the next poll."""
+        self.registry = registry
+        self._sniffed.clear()
+
     # ------------------------------------------------------------ waiting kept on disk
 
     def _load_state(self) -> dict[str, float]:

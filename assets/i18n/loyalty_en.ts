@@ -106,6 +106,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Map a POS export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Correct a balance (manager)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -798,6 +802,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A manager maps the POS export&apos;s columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POS profile saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>watching 1 folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -862,6 +874,153 @@
     </message>
     <message>
         <source>Give the receipt number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PosMappingDialog</name>
+    <message>
+        <source>Receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loyalty card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale / refund / void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund of receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tip or service charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map a POS export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a sample export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its columns and first rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day first (31/12/2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month first (12/31/2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work it out per value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma (1.250,50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point (1,250.50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decimal mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not in this export —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sample chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a sample export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POS exports (*.xlsx *.csv *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be read: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the column of: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample reads as {0} receipt(s); {1} row(s) cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First: {0}, {1}, {2} ({3}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -106,6 +106,10 @@
         <translation>&amp;Thao tác</translation>
     </message>
     <message>
+        <source>Map a POS export…</source>
+        <translation>Ánh xạ tệp xuất POS…</translation>
+    </message>
+    <message>
         <source>Correct a balance (manager)</source>
         <translation>Điều chỉnh số dư (quản lý)</translation>
     </message>
@@ -800,6 +804,14 @@
         <translation>Hãy chọn một hóa đơn trong danh sách POS trước.</translation>
     </message>
     <message>
+        <source>A manager maps the POS export&apos;s columns.</source>
+        <translation>Quản lý ánh xạ các cột của tệp xuất POS.</translation>
+    </message>
+    <message>
+        <source>POS profile saved: {0}</source>
+        <translation>Đã lưu hồ sơ POS: {0}</translation>
+    </message>
+    <message>
         <source>watching 1 folder</source>
         <translation>đang theo dõi 1 thư mục</translation>
     </message>
@@ -865,6 +877,153 @@
     <message>
         <source>Give the receipt number.</source>
         <translation>Hãy nhập số hóa đơn.</translation>
+    </message>
+</context>
+<context>
+    <name>PosMappingDialog</name>
+    <message>
+        <source>Receipt number</source>
+        <translation>Số hóa đơn</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Ngày giờ</translation>
+    </message>
+    <message>
+        <source>Total paid</source>
+        <translation>Tổng khách trả</translation>
+    </message>
+    <message>
+        <source>Customer phone</source>
+        <translation>Điện thoại khách</translation>
+    </message>
+    <message>
+        <source>Loyalty card number</source>
+        <translation>Số thẻ thành viên</translation>
+    </message>
+    <message>
+        <source>Sale / refund / void</source>
+        <translation>Bán / hoàn tiền / hủy</translation>
+    </message>
+    <message>
+        <source>Refund of receipt</source>
+        <translation>Hoàn tiền cho hóa đơn</translation>
+    </message>
+    <message>
+        <source>Tip or service charge</source>
+        <translation>Tiền boa hoặc phí dịch vụ</translation>
+    </message>
+    <message>
+        <source>Item name</source>
+        <translation>Tên món</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>Mã hàng</translation>
+    </message>
+    <message>
+        <source>Item group</source>
+        <translation>Nhóm hàng</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Đơn giá</translation>
+    </message>
+    <message>
+        <source>Line amount</source>
+        <translation>Thành tiền dòng</translation>
+    </message>
+    <message>
+        <source>Map a POS export</source>
+        <translation>Ánh xạ tệp xuất POS</translation>
+    </message>
+    <message>
+        <source>Choose a sample export…</source>
+        <translation>Chọn tệp xuất mẫu…</translation>
+    </message>
+    <message>
+        <source>Its columns and first rows:</source>
+        <translation>Các cột và những dòng đầu:</translation>
+    </message>
+    <message>
+        <source>Day first (31/12/2025)</source>
+        <translation>Ngày trước (31/12/2025)</translation>
+    </message>
+    <message>
+        <source>Month first (12/31/2025)</source>
+        <translation>Tháng trước (12/31/2025)</translation>
+    </message>
+    <message>
+        <source>Work it out per value</source>
+        <translation>Tự nhận theo từng giá trị</translation>
+    </message>
+    <message>
+        <source>Comma (1.250,50)</source>
+        <translation>Dấu phẩy (1.250,50)</translation>
+    </message>
+    <message>
+        <source>Point (1,250.50)</source>
+        <translation>Dấu chấm (1,250.50)</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Ngày tháng</translation>
+    </message>
+    <message>
+        <source>Decimal mark</source>
+        <translation>Dấu thập phân</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Tên hồ sơ</translation>
+    </message>
+    <message>
+        <source>— not in this export —</source>
+        <translation>— không có trong tệp này —</translation>
+    </message>
+    <message>
+        <source>No sample chosen yet.</source>
+        <translation>Chưa chọn tệp mẫu.</translation>
+    </message>
+    <message>
+        <source>Sample: {0}</source>
+        <translation>Tệp mẫu: {0}</translation>
+    </message>
+    <message>
+        <source>Choose a sample export</source>
+        <translation>Chọn tệp xuất mẫu</translation>
+    </message>
+    <message>
+        <source>POS exports (*.xlsx *.csv *.txt)</source>
+        <translation>Tệp xuất POS (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>This file cannot be read: {0}</source>
+        <translation>Không đọc được tệp này: {0}</translation>
+    </message>
+    <message>
+        <source>Choose the column of: {0}.</source>
+        <translation>Hãy chọn cột cho: {0}.</translation>
+    </message>
+    <message>
+        <source>Not yet: {0}</source>
+        <translation>Chưa được: {0}</translation>
+    </message>
+    <message>
+        <source>The sample reads as {0} receipt(s); {1} row(s) cannot be read.</source>
+        <translation>Tệp mẫu đọc được {0} hóa đơn; {1} dòng không đọc được.</translation>
+    </message>
+    <message>
+        <source>no member</source>
+        <translation>không có thành viên</translation>
+    </message>
+    <message>
+        <source>First: {0}, {1}, {2} ({3}).</source>
+        <translation>Đầu tiên: {0}, {1}, {2} ({3}).</translation>
     </message>
 </context>
 <context>

@@ -22,12 +22,14 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.core.errors import LoyaltyError
+from app.services import staff
 from app.services.receipts import BridgeNotes, bridge_notes, claim, unclaimed
 from app.services.till import Till
 from app.ui.controllers.checkout import CheckoutController, till_home
 from app.ui.errors import compile_templates, error_text
 from app.ui.format import Formatter
 from app.ui.i18n import Translations
+from app.ui.pos_mapping import PosMappingDialog
 from app.ui.pos_models import UnclaimedReceiptModel
 from app.ui.tasks import BackgroundOps
 from app.ui.views.cashier_window import CashierWindow
@@ -87,6 +89,7 @@ class PosController(QObject):
     refused = Signal(str)  # the sentence shown
     report_shown = Signal(object)  # FileReport, once the status line says it
     notes_shown = Signal(object)  # the PosNotesDialog, once it shows the notes
+    mapping_opened = Signal(object)  # the PosMappingDialog, once a manager opened it
     _from_bridge = Signal(object, object)  # FileReport, list[Path] in quarantine
 
     def __init__(
@@ -122,6 +125,8 @@ class PosController(QObject):
         translations.changed.connect(lambda _: self._retranslate())
         self._from_bridge.connect(self._received)
         window.status_bar.pos_clicked.connect(self.show_notes)
+        window.map_pos_action.triggered.connect(lambda: self.map_export())
+        self.mapping_dialog: PosMappingDialog | None = None
         self.refresh()
         if bridge is not None:
             bridge.add_listener(self._listener)
@@ -226,6 +231,31 @@ class PosController(QObject):
     def _refuse(self, text: str) -> None:
         self.window.show_banner("error", text)
         self.refused.emit(text)
+
+    # -- mapping an unknown POS export ------------------------------------------------------------------
+    def map_export(self, path: Path | None = None) -> None:
+        """A manager (PIN) maps a sample export's columns to a profile the bridge reads from then on."""
+        self.checkout.ask_manager(
+            self.tr("A manager maps the POS export's columns."), lambda pin: self._map_approved(pin, path)
+        )
+
+    def _map_approved(self, pin: str, path: Path | None) -> None:
+        try:
+            staff.require_manager(self.till, pin)
+        except LoyaltyError as err:
+            self._refuse(error_text(err))
+            return
+        dialog = PosMappingDialog(till_home(self.till), path, self.window)
+        dialog.saved.connect(self._profile_saved)
+        dialog.finished.connect(lambda _: setattr(self, "mapping_dialog", None))
+        self.mapping_dialog = dialog
+        dialog.open()
+        self.mapping_opened.emit(dialog)
+
+    def _profile_saved(self, target: Path) -> None:
+        if self.bridge is not None:
+            self.bridge.reload_profiles()
+        self.window.show_banner("ok", self.tr("POS profile saved: {0}").format(target.name))
 
     # -- the bridge's notes ----------------------------------------------------------------------------
     def show_notes(self) -> None:
