@@ -471,7 +471,7 @@ class Watcher:
 
     def _remember(self, hashes: list[str], report: FileReport) -> None:
         where = report.moved_to or report.quarantined or report.files
-        detail = "\n".join(report.notes)
+        detail = json.dumps([_note_json(n) for n in report.notes], ensure_ascii=False) if report.notes else ""
         for digest, path in zip(hashes, where, strict=False):
             self.seen_files.remember(digest, path, report.outcome, detail)
 
@@ -537,6 +537,12 @@ def _walk(root: Path, depth: int = 0) -> Iterable[tuple[Path, os.stat_result, in
                 yield Path(entry.path), entry.stat(follow_symlinks=False), entry.inode()
         except OSError:
             continue  # vanished between listing and stat
+
+
+def _note_json(note: str) -> dict[str, object]:
+    """A note as kept with the file: its template and values when it has them (app.core.notes.Note)."""
+    to_json = getattr(note, "to_json", None)
+    return to_json() if callable(to_json) else {"t": "{0}", "v": [str(note)]}
 
 
 def _is_temp(name: str) -> bool:

@@ -29,6 +29,7 @@ from app.core import cardcode
 from app.core.earning import Bill
 from app.core.errors import BadCardCode, InvalidInput, LoyaltyError, NotAllowed, NotFound
 from app.core.ids import new_id
+from app.core.notes import Note
 from app.core.phone import normalise_phone
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from app.db.models import Customer, ImportedFile
@@ -39,6 +40,20 @@ from app.services.staff import StaffMember, audit
 from app.services.till import Till
 
 QUARANTINED = "quarantined"
+# What the bridge tells the manager (app.core.notes.Note: translated by the UI, printed as is).
+NOT_AWARDED = "Receipt {0}: not awarded automatically — {1}"
+NEVER_SEEN = {
+    ReceiptKind.REFUND: "Refund {0}: its sale {1} was never seen here, so there is nothing to take back.",
+    ReceiptKind.VOID: "Void {0}: its sale {1} was never seen here, so there is nothing to take back.",
+}
+VOID_OF_UNEARNED = "Void {0}: its sale {1} had earned nothing; it can no longer be claimed."
+REFUND_OF_UNEARNED = "Refund {0}: its sale {1} had earned nothing, so nothing was taken back."
+NOTHING_LEFT = {ReceiptKind.REFUND: "Refund {0}: {1}", ReceiptKind.VOID: "Void {0}: {1}"}
+NO_SALE_FITS = (
+    "Refund {0}: no sale of the last {1} days matches its customer, items and amount, so nothing was taken back."
+)
+AMBIGUOUS = "Refund {0}: matched to the most recent fitting sale {1}; {2} fit as well. Check it with the POS."
+
 # A refund that names no sale is matched to one of the sales of this many days before it.
 REFUND_MATCH_DAYS = 30
 CLAIM_DAYS = 7  # how long an unclaimed receipt can still be claimed by its number
@@ -116,7 +131,7 @@ def _award_sales(till: Till, s: Session, sales: list[Receipt], file_hash: str | 
         paid = (r.total - r.tip) + refunded.get(r.dedupe_key, 0)  # refunds carry negative totals
         if paid <= 0:
             summary.unclaimed += 1
-            summary.notes.append(f"Receipt {r.external_id}: not awarded automatically — the whole bill was refunded")
+            summary.notes.append(Note(NOT_AWARDED, r.external_id, "the whole bill was refunded"))
             continue
         bill = Bill(paid=paid, tax=r.tax, lines=r.lines)
         requests.append((i, awards.AwardRequest(customer_id, bill, awards.ReceiptRef(r.source, r.external_id))))
@@ -125,7 +140,7 @@ def _award_sales(till: Till, s: Session, sales: list[Receipt], file_hash: str | 
     for (i, req), result in zip(requests, results, strict=True):
         if isinstance(result, LoyaltyError):
             summary.unclaimed += 1
-            summary.notes.append(f"Receipt {sales[i].external_id}: not awarded automatically — {result.message}")
+            summary.notes.append(Note(NOT_AWARDED, sales[i].external_id, result.message))
             continue
         summary.awarded += 1
         claimed.append({"rid": rows[i]["id"], "cid": req.customer_id, "eid": result.earn.id})
@@ -242,7 +257,7 @@ def _apply_one(till: Till, s: Session, r: Receipt, file_hash: str | None, summar
             summary.awarded += 1
         except LoyaltyError as err:
             summary.unclaimed += 1
-            summary.notes.append(f"Receipt {r.external_id}: not awarded automatically — {err.message}")
+            summary.notes.append(Note(NOT_AWARDED, r.external_id, err.message))
     else:
         _apply_refund(till, s, row, r, summary)
 
@@ -345,7 +360,6 @@ def _award_row(
 
 
 def _apply_refund(till: Till, s: Session, row: ReceiptRow, r: Receipt, summary: ApplySummary) -> None:
-    what = f"{r.kind.value.capitalize()} {r.external_id}"
     if r.refund_of:
         sale = s.scalars(
             select(ReceiptRow).where(
@@ -362,20 +376,16 @@ def _apply_refund(till: Till, s: Session, row: ReceiptRow, r: Receipt, summary: 
     if sale is None:
         row.state = "ignored"
         if r.refund_of:
-            summary.notes.append(
-                f"{what}: its sale {r.refund_of} was never seen here, so there is nothing to take back."
-            )
+            summary.notes.append(Note(NEVER_SEEN[r.kind], r.external_id, r.refund_of))
         return
     if sale.ledger_entry_id is None:
         # The sale never earned: nothing to take back. A voided sale can no longer be claimed.
         row.state = "ignored"
         if r.kind is ReceiptKind.VOID:
             sale.state = "ignored"
-            summary.notes.append(
-                f"{what}: its sale {sale.external_id} had earned nothing; it can no longer be claimed."
-            )
+            summary.notes.append(Note(VOID_OF_UNEARNED, r.external_id, sale.external_id))
         else:
-            summary.notes.append(f"{what}: its sale {sale.external_id} had earned nothing, so nothing was taken back.")
+            summary.notes.append(Note(REFUND_OF_UNEARNED, r.external_id, sale.external_id))
         return
     refunded = None if r.kind is ReceiptKind.VOID else abs(r.total - r.tip)
     try:
@@ -389,7 +399,7 @@ def _apply_refund(till: Till, s: Session, row: ReceiptRow, r: Receipt, summary: 
         )
     except NotAllowed as err:  # already fully reversed
         row.state = "ignored"
-        summary.notes.append(f"{r.kind.value.capitalize()} {r.external_id}: {err.message}")
+        summary.notes.append(Note(NOTHING_LEFT[r.kind], r.external_id, err.message))
         return
     row.state, row.customer_id, row.ledger_entry_id = "claimed", sale.customer_id, entry.id
     summary.reversed += 1
@@ -404,7 +414,6 @@ def _refunded_sale(s: Session, r: Receipt, summary: ApplySummary) -> ReceiptRow 
     refunded quantity. The most recent wins; when others fit too, a note says
     which one was taken and which others could have been — never a silent guess.
     """
-    what = f"Refund {r.external_id}"
     since = r.closed_at - timedelta(days=REFUND_MATCH_DAYS)
     rows = s.scalars(
         select(ReceiptRow)
@@ -425,17 +434,11 @@ def _refunded_sale(s: Session, r: Receipt, summary: ApplySummary) -> ReceiptRow 
         if _ref_keys(row.customer_ref) == who and _net_paid(s, row) >= amount and _holds(_lines(row), r.lines)
     ]
     if not fits:
-        summary.notes.append(
-            f"{what}: no sale of the last {REFUND_MATCH_DAYS} days matches its customer, items and amount, "
-            "so nothing was taken back."
-        )
+        summary.notes.append(Note(NO_SALE_FITS, r.external_id, REFUND_MATCH_DAYS))
         return None
     if len(fits) > 1:
         others = ", ".join(f.external_id for f in fits[1:6]) + (" …" if len(fits) > 6 else "")
-        summary.notes.append(
-            f"{what}: matched to the most recent fitting sale {fits[0].external_id}; "
-            f"{others} fit as well. Check it with the POS."
-        )
+        summary.notes.append(Note(AMBIGUOUS, r.external_id, fits[0].external_id, others))
     return fits[0]
 
 
@@ -566,7 +569,7 @@ class BridgeNotes:
     seen_at: datetime
     file: str
     outcome: str
-    notes: tuple[str, ...]
+    notes: tuple[Note, ...]
 
 
 def bridge_notes(till: Till, *, limit: int = 50) -> list[BridgeNotes]:
@@ -575,7 +578,13 @@ def bridge_notes(till: Till, *, limit: int = 50) -> list[BridgeNotes]:
         rows = s.scalars(
             select(ImportedFile).where(ImportedFile.detail != "").order_by(ImportedFile.seen_at.desc()).limit(limit)
         ).all()
-        return [
-            BridgeNotes(r.seen_at, Path(r.path).name, r.outcome, tuple(n for n in r.detail.splitlines() if n))
-            for r in rows
-        ]
+        return [BridgeNotes(r.seen_at, Path(r.path).name, r.outcome, _notes_of(r.detail)) for r in rows]
+
+
+def _notes_of(detail: str) -> tuple[Note, ...]:
+    """The notes kept with an imported file: JSON (template and values), or plain lines (older tills)."""
+    try:
+        data = json.loads(detail)
+    except ValueError:
+        return tuple(Note("{0}", line) for line in detail.splitlines() if line)
+    return tuple(Note.from_json(item) for item in data) if isinstance(data, list) else ()

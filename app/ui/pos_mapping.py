@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
@@ -38,6 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import LoyaltyError
+from app.core.money import currency as money_currency
+from app.core.money import format_money
 from pos_bridge.profiles import save_profile
 from pos_bridge.readers.base import ReaderError
 from pos_bridge.readers.mapped import (
@@ -90,8 +93,18 @@ def tr(text: str) -> str:
 class PosMappingDialog(QDialog):
     saved = Signal(object)  # the Path of the saved profile
 
-    def __init__(self, home: Path, path: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        home: Path,
+        path: Path | None = None,
+        parent: QWidget | None = None,
+        *,
+        tz: str = "Asia/Ho_Chi_Minh",
+        currency: str = "VND",
+        locale: str = "vi",
+    ) -> None:
         super().__init__(parent)
+        self.tz, self.currency, self.locale = tz, currency, locale
         self.setObjectName("PosMappingDialog")
         self.resize(980, 720)
         self.home = Path(home)
@@ -152,6 +165,8 @@ class PosMappingDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Map a POS export"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save the profile"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.choose_button.setText(self.tr("Choose a sample export…"))
         self.columns_label.setText(self.tr("Its columns and first rows:"))
         for field_name, label in self.field_labels.items():
@@ -261,7 +276,7 @@ class PosMappingDialog(QDialog):
         try:
             profile = self.profile()
             reader = ProfileReader.for_profile(profile)()
-            result = reader.read([self.path], store_id="preview", tz="Asia/Ho_Chi_Minh", currency="VND")
+            result = reader.read([self.path], store_id="preview", tz=self.tz, currency=self.currency)
         except (ValueError, LoyaltyError) as err:
             self.result_label.setText(self.tr("Not yet: {0}").format(getattr(err, "message", err)))
             save.setEnabled(False)
@@ -272,8 +287,10 @@ class PosMappingDialog(QDialog):
         if result.receipts:
             first = result.receipts[0]
             who = first.customer_phone or first.customer_card or self.tr("no member")
+            when = first.closed_at.astimezone(ZoneInfo(self.tz))
+            amount = format_money(first.total, money_currency(self.currency), self.locale)
             text += " " + self.tr("First: {0}, {1}, {2} ({3}).").format(
-                first.external_id, f"{first.closed_at:%Y-%m-%d %H:%M} UTC", f"{first.total:,}", who
+                first.external_id, f"{when:%d/%m/%Y %H:%M}", amount, who
             )
         self.result_label.setText(text)
         save.setEnabled(bool(result.receipts))

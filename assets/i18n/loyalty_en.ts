@@ -822,6 +822,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Click to read what the bridge left out (refunds and voids that took nothing back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>1 file quarantined — see {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -854,7 +858,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} notes (click to read)</source>
+        <source>{0} notes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -937,6 +941,14 @@
     </message>
     <message>
         <source>Map a POS export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1025,9 +1037,56 @@
     </message>
 </context>
 <context>
+    <name>PosNotes</name>
+    <message>
+        <source>Receipt {0}: not awarded automatically — {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund {0}: its sale {1} was never seen here, so there is nothing to take back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void {0}: its sale {1} was never seen here, so there is nothing to take back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void {0}: its sale {1} had earned nothing; it can no longer be claimed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund {0}: its sale {1} had earned nothing, so nothing was taken back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund {0}: no sale of the last {1} days matches its customer, items and amount, so nothing was taken back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund {0}: matched to the most recent fitting sale {1}; {2} fit as well. Check it with the POS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole bill was refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PosNotesDialog</name>
     <message>
         <source>POS bridge notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

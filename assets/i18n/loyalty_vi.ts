@@ -824,6 +824,10 @@
         <translation>Thư mục hóa đơn xuất từ POS:</translation>
     </message>
     <message>
+        <source>Click to read what the bridge left out (refunds and voids that took nothing back).</source>
+        <translation>Bấm để xem những gì cầu nối bỏ qua (các lần hoàn tiền và hủy không thu hồi được gì).</translation>
+    </message>
+    <message>
         <source>1 file quarantined — see {0}</source>
         <translation>1 tệp bị cách ly — xem {0}</translation>
     </message>
@@ -856,8 +860,8 @@
         <translation>{0} dòng lỗi để riêng</translation>
     </message>
     <message>
-        <source>{0} notes (click to read)</source>
-        <translation>{0} ghi chú (bấm để xem)</translation>
+        <source>{0} notes</source>
+        <translation>{0} ghi chú</translation>
     </message>
 </context>
 <context>
@@ -940,6 +944,14 @@
     <message>
         <source>Map a POS export</source>
         <translation>Ánh xạ tệp xuất POS</translation>
+    </message>
+    <message>
+        <source>Save the profile</source>
+        <translation>Lưu hồ sơ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy bỏ</translation>
     </message>
     <message>
         <source>Choose a sample export…</source>
@@ -1027,10 +1039,57 @@
     </message>
 </context>
 <context>
+    <name>PosNotes</name>
+    <message>
+        <source>Receipt {0}: not awarded automatically — {1}</source>
+        <translation>Hóa đơn {0}: không được tích điểm tự động — {1}</translation>
+    </message>
+    <message>
+        <source>Refund {0}: its sale {1} was never seen here, so there is nothing to take back.</source>
+        <translation>Hoàn tiền {0}: hóa đơn bán {1} chưa từng được ghi nhận ở đây, nên không có gì để thu hồi.</translation>
+    </message>
+    <message>
+        <source>Void {0}: its sale {1} was never seen here, so there is nothing to take back.</source>
+        <translation>Hủy {0}: hóa đơn bán {1} chưa từng được ghi nhận ở đây, nên không có gì để thu hồi.</translation>
+    </message>
+    <message>
+        <source>Void {0}: its sale {1} had earned nothing; it can no longer be claimed.</source>
+        <translation>Hủy {0}: hóa đơn bán {1} chưa được tích điểm; giờ không thể nhận điểm cho hóa đơn này nữa.</translation>
+    </message>
+    <message>
+        <source>Refund {0}: its sale {1} had earned nothing, so nothing was taken back.</source>
+        <translation>Hoàn tiền {0}: hóa đơn bán {1} chưa được tích điểm, nên không thu hồi gì.</translation>
+    </message>
+    <message>
+        <source>Refund {0}: {1}</source>
+        <translation>Hoàn tiền {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Void {0}: {1}</source>
+        <translation>Hủy {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Refund {0}: no sale of the last {1} days matches its customer, items and amount, so nothing was taken back.</source>
+        <translation>Hoàn tiền {0}: không có hóa đơn bán nào trong {1} ngày qua khớp khách hàng, món và số tiền, nên không thu hồi gì.</translation>
+    </message>
+    <message>
+        <source>Refund {0}: matched to the most recent fitting sale {1}; {2} fit as well. Check it with the POS.</source>
+        <translation>Hoàn tiền {0}: đã ghép với hóa đơn bán khớp gần nhất {1}; {2} cũng khớp. Hãy kiểm tra lại trên máy POS.</translation>
+    </message>
+    <message>
+        <source>the whole bill was refunded</source>
+        <translation>cả hóa đơn đã được hoàn tiền</translation>
+    </message>
+</context>
+<context>
     <name>PosNotesDialog</name>
     <message>
         <source>POS bridge notes</source>
         <translation>Ghi chú của cầu nối POS</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
     <message>
         <source>What the POS bridge did not apply, export by export: refunds and voids that took nothing back, sales that did not earn, rows left for a later export.</source>

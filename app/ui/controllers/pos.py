@@ -245,7 +245,15 @@ class PosController(QObject):
         except LoyaltyError as err:
             self._refuse(error_text(err))
             return
-        dialog = PosMappingDialog(till_home(self.till), path, self.window)
+        program = self.till.program()
+        dialog = PosMappingDialog(
+            till_home(self.till),
+            path,
+            self.window,
+            tz=program.timezone,
+            currency=program.currency,
+            locale=self.fmt.language,
+        )
         dialog.saved.connect(self._profile_saved)
         dialog.finished.connect(lambda _: setattr(self, "mapping_dialog", None))
         self.mapping_dialog = dialog
@@ -301,6 +309,7 @@ class PosController(QObject):
             main = self._report_text(r)
             level = "warning" if r.outcome is FileOutcome.PARTIAL else ""
         tooltip = [self.tr("Export folders:")] + [f"  {f}" for f in folders]
+        tooltip += ["", self.tr("Click to read what the bridge left out (refunds and voids that took nothing back).")]
         if r is not None and r.reason.strip():
             tooltip += ["", *r.reason.strip().splitlines()[:TOOLTIP_REASON_LINES]]
         if self._quarantined:
@@ -338,5 +347,5 @@ class PosController(QObject):
         if r.outcome is FileOutcome.PARTIAL:
             text += " · " + self.tr("{0} bad lines set aside").format(len(r.problems))
         if r.notes:
-            text += " · " + self.tr("{0} notes (click to read)").format(len(r.notes))
+            text += " · " + self.tr("{0} notes").format(len(r.notes))
         return text

@@ -11,12 +11,45 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from html import escape
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from app.services.receipts import BridgeNotes
+from app.ui.errors import translate_message
+
+CONTEXT = "PosNotes"
+# The bridge's notes (app.services.receipts), translated here at the edge from their templates.
+NOTE_TEMPLATES = frozenset(
+    (
+        QT_TRANSLATE_NOOP("PosNotes", "Receipt {0}: not awarded automatically — {1}"),
+        QT_TRANSLATE_NOOP("PosNotes", "Refund {0}: its sale {1} was never seen here, so there is nothing to take back."),  # noqa: E501
+        QT_TRANSLATE_NOOP("PosNotes", "Void {0}: its sale {1} was never seen here, so there is nothing to take back."),
+        QT_TRANSLATE_NOOP("PosNotes", "Void {0}: its sale {1} had earned nothing; it can no longer be claimed."),
+        QT_TRANSLATE_NOOP("PosNotes", "Refund {0}: its sale {1} had earned nothing, so nothing was taken back."),
+        QT_TRANSLATE_NOOP("PosNotes", "Refund {0}: {1}"),
+        QT_TRANSLATE_NOOP("PosNotes", "Void {0}: {1}"),
+        QT_TRANSLATE_NOOP("PosNotes", "Refund {0}: no sale of the last {1} days matches its customer, items and amount, so nothing was taken back."),  # noqa: E501
+        QT_TRANSLATE_NOOP("PosNotes", "Refund {0}: matched to the most recent fitting sale {1}; {2} fit as well. Check it with the POS."),  # noqa: E501
+        QT_TRANSLATE_NOOP("PosNotes", "the whole bill was refunded"),
+    )
+)  # fmt: skip
+
+
+def note_text(note: str) -> str:
+    """A note in the current language: its template translated, its values put back in."""
+    template = getattr(note, "template", None)
+    if template not in NOTE_TEMPLATES:
+        return str(note)
+    values = [_value(v) for v in getattr(note, "values", ())]
+    return QCoreApplication.translate(CONTEXT, template).format(*values)
+
+
+def _value(value: str) -> str:
+    if value in NOTE_TEMPLATES:
+        return QCoreApplication.translate(CONTEXT, value)
+    return translate_message(value)
 
 
 class PosNotesDialog(QDialog):
@@ -29,15 +62,13 @@ class PosNotesDialog(QDialog):
         box = QVBoxLayout(self)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.tree = QTreeWidget()
-        self.tree.setColumnCount(1)
-        self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
+        self.view = QTextBrowser()  # long sentences wrap; the manager can select and copy them
+        self.view.setOpenLinks(False)
+        self._lines: list[str] = []
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         box.addWidget(self.intro)
-        box.addWidget(self.tree, 1)
+        box.addWidget(self.view, 1)
         box.addWidget(self.buttons)
         self.retranslate()
 
@@ -48,6 +79,7 @@ class PosNotesDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("POS bridge notes"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         self.intro.setText(
             self.tr(
                 "What the POS bridge did not apply, export by export: refunds and voids that took nothing "
@@ -58,21 +90,24 @@ class PosNotesDialog(QDialog):
 
     def show_notes(self, notes: Sequence[BridgeNotes]) -> None:
         self._notes = list(notes)
-        self.tree.clear()
+        self._lines = []
         if not self._notes:
-            empty = QTreeWidgetItem([self.tr("Nothing was left out: every refund and void found its sale.")])
-            self.tree.addTopLevelItem(empty)
+            self._lines.append(self.tr("Nothing was left out: every refund and void found its sale."))
+            self.view.setHtml(f"<p>{escape(self._lines[0])}</p>")
             return
-        bold = QFont()
-        bold.setBold(True)
+        html = []
         for export in self._notes:
-            head = QTreeWidgetItem([f"{export.file} — {self._show_time(export.seen_at)}"])
-            head.setFont(0, bold)
-            head.setFlags(head.flags() & ~Qt.ItemFlag.ItemIsSelectable)
-            for note in export.notes:
-                head.addChild(QTreeWidgetItem([note]))
-            self.tree.addTopLevelItem(head)
-            head.setExpanded(True)
+            head = f"{export.file} — {self._show_time(export.seen_at)}"
+            items = [note_text(n) for n in export.notes]
+            self._lines += [head, *items]
+            html.append(f"<p><b>{escape(head)}</b></p><ul>")
+            html += [f"<li>{escape(item)}</li>" for item in items]
+            html.append("</ul>")
+        self.view.setHtml("".join(html))
+
+    def lines(self) -> list[str]:
+        """What the dialog shows, line by line: each export, then its notes."""
+        return list(self._lines)
 
     def note_count(self) -> int:
         return sum(len(n.notes) for n in self._notes)
