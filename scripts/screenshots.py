@@ -29,9 +29,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app import demo
 from app.bootstrap import open_till
 from app.services import staff
+from app.services.pos_bridge import PosBridge
 from app.services.till import Till
 from app.ui.main import Windows, build_windows
-from pos_bridge.service import PosBridge
 
 CASHIER_SIZE = (1366, 768)  # the most common till screen
 DISPLAY_SIZE = (1024, 768)  # a small customer-facing monitor: the hardest case

@@ -21,9 +21,9 @@ from sqlalchemy import select
 from app.bootstrap import open_till
 from app.db.models import LedgerEntryRow
 from app.services import customers
+from app.services.pos_bridge import FolderConfig, PosBridge
 from app.services.receipts import apply_receipts
 from pos_bridge.readers.registry import default_registry
-from pos_bridge.service import FolderConfig, PosBridge
 
 HEADER = (
     "receipt_id,closed_at,total,tip,kind,refund_of,customer_phone,line_name,line_category,line_qty,line_unit_price\n"

@@ -33,7 +33,7 @@ def cron(home: Path, folder: Path, *, tz: str, currency: str) -> str:
     """One cron run, in its own process, as a back-room PC would start it."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-m", "pos_bridge.cli", "--home", str(home), "--folder", str(folder), "--once",
+        [sys.executable, "-m", "app.pos_cli", "--home", str(home), "--folder", str(folder), "--once",
          "--settle", "0.2", "--sibling-wait", "1", "--tz", tz, "--currency", currency],
         capture_output=True, text=True, timeout=120, env=env, cwd=ROOT,
     )  # fmt: skip

@@ -38,7 +38,7 @@ def test_a_manager_maps_a_csv_in_the_terminal_and_the_profile_reads_the_next_exp
     # receipt_id, closed_at, total, phone, card, kind, refund_of, tip, name, sku, group, qty, unit, line total
     answers = ["1", "2", "4", "5", "", "3", "", "", "6", "", "", "7", "8", "", "dmy", ",", "", "y"]
     done = subprocess.run(
-        [sys.executable, "-m", "pos_bridge.cli", "map", str(sample), "--home", str(home), "--name", "quan-ca-phe"],
+        [sys.executable, "-m", "app.pos_cli", "map", str(sample), "--home", str(home), "--name", "quan-ca-phe"],
         input="\n".join(answers) + "\n", capture_output=True, text=True, timeout=60, cwd=ROOT,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )  # fmt: skip

@@ -20,11 +20,11 @@ from sqlalchemy import select
 from ui_helpers import MANAGER_PIN, login
 
 from app.db.models import LedgerEntryRow
+from app.services.pos_bridge import FolderConfig, PosBridge
 from app.services.till import Till
 from app.ui.controllers.checkout import till_home
 from app.ui.main import Windows, build_windows
 from app.ui.pos_mapping import PosMappingDialog
-from pos_bridge.service import FolderConfig, PosBridge
 
 HEADER = ["Số HĐ", "Ngày giờ", "SĐT khách", "Món", "SL", "Giá", "Khách thanh toán"]
 

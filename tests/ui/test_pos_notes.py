@@ -14,11 +14,11 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
+from app.services.pos_bridge import FolderConfig, PosBridge
 from app.services.till import Till
 from app.ui.controllers.checkout import till_home
 from app.ui.main import Windows, build_windows
 from app.ui.views.pos_notes import PosNotesDialog
-from pos_bridge.service import FolderConfig, PosBridge
 
 HEADER = "receipt_id,closed_at,total,kind,refund_of,customer_phone\n"
 

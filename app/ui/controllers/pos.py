@@ -23,6 +23,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.core.errors import LoyaltyError
 from app.services import staff
+from app.services.pos_bridge import PosBridge
 from app.services.receipts import BridgeNotes, bridge_notes, claim, unclaimed
 from app.services.till import Till
 from app.ui.controllers.checkout import CheckoutController, till_home
@@ -34,7 +35,6 @@ from app.ui.pos_models import UnclaimedReceiptModel
 from app.ui.tasks import BackgroundOps
 from app.ui.views.cashier_window import CashierWindow
 from app.ui.views.pos_notes import PosNotesDialog
-from pos_bridge.service import PosBridge
 from pos_bridge.watcher import QUARANTINE, FileOutcome, FileReport
 
 LIST_LIMIT = 20

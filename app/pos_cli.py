@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app.bootstrap import DEFAULT_HOME, open_till
+from app.services.pos_bridge import FolderConfig, PosBridge, configured_folders, describe
 from pos_bridge.readers.registry import default_registry
-from pos_bridge.service import FolderConfig, PosBridge, configured_folders, describe
 
 
 def main(argv: Sequence[str] | None = None) -> int:
