@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import realexports as rx
@@ -23,6 +24,7 @@ from sqlalchemy import select
 from app.bootstrap import open_till
 from app.core.program import worked_example_program
 from app.db.models import LedgerEntryRow
+from app.db.models import Receipt as ReceiptRow
 from app.services import balances, customers
 from app.services.till import Till
 
@@ -120,6 +122,10 @@ def test_toast_cron_runs(tmp_path: Path) -> None:
         ("reverse", "101", -30), ("reverse", "102", -5),
     ]  # fmt: skip
     assert settled(till, linh.customer_id) == 15
+    # The folder's zone (--tz America/New_York) wins over the till's (Los Angeles): 12:00 EDT is 16:00 UTC.
+    with till.transaction() as s:
+        closed = s.scalar(select(ReceiptRow.closed_at).where(ReceiptRow.external_id == "101"))
+    assert closed == datetime(2024, 3, 12, 16, 0, tzinfo=UTC)
 
 
 def test_loyverse_cron_runs(tmp_path: Path) -> None:
