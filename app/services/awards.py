@@ -10,6 +10,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import and_, exists, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -377,7 +378,7 @@ class _BulkState:
 
     till: Till
     program: Program
-    customers: dict[str, Customer]
+    customers: dict[str, Any]  # rows of _CUSTOMER_COLUMNS
     balances: dict[str, Balance]
     awarded: set[tuple[str, str]]  # (source, receipt id) that already earned
     referral_paid: set[str]
@@ -400,11 +401,19 @@ class _BulkState:
     def load(cls, till: Till, s: Session, requests: Sequence[AwardRequest]) -> _BulkState:
         program = till.program(s)
         ids = {r.customer_id for r in requests}
-        customers = {c.id: c for c in s.scalars(select(Customer).where(Customer.id.in_(ids)))}
+        # Only the columns the rules read: loading whole ORM objects for every member of a big
+        # export costs more than the awards themselves.
+        who = select(*(getattr(Customer, c) for c in _CUSTOMER_COLUMNS)).where(Customer.id.in_(ids))
+        customers = {c.id: c for c in s.execute(who)}
         referrers = {c.referred_by for c in customers.values() if c.referred_by}
         every = ids | referrers
-        rows = s.scalars(select(BalanceRow).where(BalanceRow.customer_id.in_(every)))
-        balances = {r.customer_id: ledger_writer.balance_of(r) for r in rows}
+        fields_ = ledger_writer.balance_fields()
+        rows = s.execute(
+            select(BalanceRow.customer_id, *(getattr(BalanceRow, f) for f in fields_)).where(
+                BalanceRow.customer_id.in_(every)
+            )
+        )
+        balances = {r[0]: Balance(**dict(zip(fields_, r[1:], strict=True))) for r in rows}
         receipts = [r.receipt for r in requests if r.receipt is not None]
         awarded: set[tuple[str, str]] = set()
         if receipts:
@@ -566,6 +575,7 @@ class _BulkState:
         return points, []
 
 
+_CUSTOMER_COLUMNS = ("id", "name", "status", "referred_by", "birthday_day", "birthday_month", "birthday_year")
 BOUNDARY = timedelta(hours=1)  # a chunk of awards takes seconds; beyond this, ask the database again
 
 

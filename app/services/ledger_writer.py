@@ -128,6 +128,11 @@ def store(session: Session, entry: LedgerEntry) -> None:
     session.flush()
 
 
+def balance_fields() -> list[str]:
+    """The balance cache's columns (besides the customer), in Balance's order."""
+    return list(_BALANCE_FIELDS)
+
+
 def balance_of(row: BalanceRow | None) -> Balance:
     if row is None:
         return Balance()
