@@ -339,7 +339,12 @@ def test_the_wait_for_a_sibling_survives_the_end_of_a_run(tmp_path: Path) -> Non
 
     def run() -> list:
         watcher, clock, _, _ = make_watcher(
-            folder, reader="square", us=True, ledger=ledger, sibling_wait_seconds=60.0, state_file=state,
+            folder,
+            reader="square",
+            us=True,
+            ledger=ledger,
+            sibling_wait_seconds=60.0,
+            state_file=state,
             wall_clock=lambda: wall[0],
         )
         reports = watcher.poll()
