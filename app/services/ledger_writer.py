@@ -96,10 +96,8 @@ def _fold_balances(session: Session, entries: Sequence[LedgerEntry]) -> None:
     }
     written = {e.id: e for e in entries}
     wanted = {e.reverses for e in entries if e.reverses and e.reverses not in written}
-    originals = {
-        r.id: from_row(r) for r in session.scalars(select(LedgerEntryRow).where(LedgerEntryRow.id.in_(wanted)))
-    }
-    originals.update(written)
+    stored = session.scalars(select(LedgerEntryRow).where(LedgerEntryRow.id.in_(wanted))) if wanted else []
+    originals = {**{r.id: from_row(r) for r in stored}, **written}
     folded: dict[str, Balance] = {cid: balance_of(rows.get(cid)) for cid in customer_ids}
     for e in entries:
         original = originals.get(e.reverses) if e.reverses else None
