@@ -270,7 +270,7 @@ def _run(home: Path, *, demo: bool | None, sync: bool, qt_args: list[str]) -> in
                 print(f"Sync not started ({exc}); the till works offline.", file=sys.stderr)
     # The POS bridge watches the export folders in its own thread. Like sync, a problem there (a
     # share that is gone, a bad setting) is said and the till still opens: sales can be typed.
-    from pos_bridge.service import PosBridge, configured_folders
+    from app.services.pos_bridge import PosBridge, configured_folders
 
     bridge: PosBridge | None = None
     try:

@@ -20,8 +20,8 @@ from app.core.program import worked_example_program
 from app.core.rewards import Period, Reward, RewardKind
 from app.db.models import Customer, Staff
 from app.services import awards, catalog, customers, redemption, staff
+from app.services.pos_bridge import FolderConfig, configure_folders
 from app.services.till import Till
-from pos_bridge.service import FolderConfig, configure_folders
 
 OWNER_PIN, MANAGER_PIN, CASHIER_PIN = "1234", "2580", "1111"
 

@@ -33,8 +33,10 @@ are processed together; when a sibling is missing the watcher waits for it
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -66,6 +68,7 @@ class FileOutcome(StrEnum):
     PARTIAL = "partial"  # good receipts applied; archived; a copy quarantined listing the bad rows
     QUARANTINED = "quarantined"  # nothing applied; moved to quarantine with a reason file
     DUPLICATE = "duplicate"  # same content already processed; archived unread
+    NOT_RECEIPTS = "not receipts"  # a file the POS drops beside its receipts (Toast's KitchenTimings); archived
 
 
 class SeenFiles(Protocol):
@@ -75,7 +78,8 @@ class SeenFiles(Protocol):
         """True when this content was processed and must not be read again.
         A quarantined file dropped in again is the manager's retry: answer False."""
 
-    def remember(self, sha256: str, path: Path, outcome: FileOutcome) -> None: ...
+    def remember(self, sha256: str, path: Path, outcome: FileOutcome, detail: str = "") -> None:
+        """``detail``: the notes a manager should read (every ignored refund or void, skipped rows)."""
 
 
 class MemorySeenFiles:
@@ -88,7 +92,7 @@ class MemorySeenFiles:
     def seen(self, sha256: str) -> bool:
         return sha256 in self._done
 
-    def remember(self, sha256: str, path: Path, outcome: FileOutcome) -> None:
+    def remember(self, sha256: str, path: Path, outcome: FileOutcome, detail: str = "") -> None:
         self.records.append((sha256, path, outcome))
         if outcome is not FileOutcome.QUARANTINED:
             self._done.add(sha256)
@@ -123,6 +127,13 @@ class FileReport:
     reason: str = ""
     summary: Any = None  # what apply returned
 
+    @property
+    def notes(self) -> list[str]:
+        """Everything the manager should read about this export: why a refund or void took nothing
+        back, which receipts did not earn and why, which rows were left for a later export."""
+        from_apply = list(getattr(self.summary, "notes", []) or [])
+        return from_apply + list(self.skipped)
+
 
 @dataclass
 class _Seen:
@@ -151,6 +162,8 @@ class Watcher:
         incomplete_grace_seconds: float = 6 * 3600.0,
         retry_seconds: float = 30.0,
         clock: Callable[[], float] = time.monotonic,
+        state_file: Path | None = None,
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
         self.folders = list(folders)
         self.seen_files = seen
@@ -168,12 +181,66 @@ class Watcher:
         self._waiting: dict[str, _Waiting] = {}
         self._missing_since: dict[str, float] = {}
         self._retry_after: dict[str, float] = {}
+        # Since when each incomplete export has waited for its siblings, in wall-clock seconds, kept on
+        # disk: a cron ``--once`` run ends long before a 60-second wait, and the next run must not start
+        # the wait again (it would never end).
+        self.state_file = state_file
+        self.wall_clock = wall_clock
         for folder in self.folders:
             ZoneInfo(folder.tz)  # a wrong zone is a configuration error, said at start, not per file
             if folder.reader is not None:
                 self.registry.get(folder.reader)
 
+    def set_registry(self, registry: ReaderRegistry) -> None:
+        """New readers (a column profile was saved): files are recognised again from the next poll."""
+        self.registry = registry
+        self._sniffed.clear()
+
+    # ------------------------------------------------------------ waiting kept on disk
+
+    def _load_state(self) -> dict[str, float]:
+        if self.state_file is None:
+            return {}
+        try:
+            data = json.loads(self.state_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        waits = data.get("missing_since", {}) if isinstance(data, dict) else {}
+        return {str(k): float(v) for k, v in waits.items() if isinstance(v, (int, float))}
+
+    def _save_state(self, waits: dict[str, float]) -> None:
+        if self.state_file is None:
+            return
+        try:
+            self.state_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.state_file.with_name(self.state_file.name + ".tmp")
+            tmp.write_text(json.dumps({"missing_since": waits}, indent=1, sort_keys=True), encoding="utf-8")
+            os.replace(tmp, self.state_file)
+        except OSError as err:
+            log.warning("Cannot keep the POS bridge's waiting state in %s: %s", self.state_file, err)
+
+    def _first_missing(self, key: str, now: float) -> float:
+        """When this export started waiting, on this clock: from disk if an earlier run saw it."""
+        waits = self._load_state()
+        wall = self.wall_clock()
+        if key not in waits:
+            waits[key] = wall
+            self._save_state(waits)
+            return now
+        return now - max(0.0, wall - waits[key])
+
+    def _forget_missing(self, key: str) -> None:
+        waits = self._load_state()
+        if waits.pop(key, None) is not None:
+            self._save_state(waits)
+
     # ------------------------------------------------------------ public
+
+    @property
+    def idle(self) -> bool:
+        """Nothing more can happen in this run now: every file seen has stopped changing (it was
+        handled, or it waits for a sibling, whose wait is kept on disk for the next run)."""
+        return all(f.complete for f in self._files.values())
 
     @property
     def waiting(self) -> list[str]:
@@ -301,11 +368,19 @@ class Watcher:
         if not all(p in complete for p in group.files):
             self._waiting[key] = _Waiting(now, f"{names}: still being written")
             return None
+        if group.not_receipts:
+            moved = self._archive(folder, group.files)
+            return FileReport(
+                folder.path, group.files, FileOutcome.NOT_RECEIPTS, reader.name, moved_to=moved,
+                reason="Not a receipts file of this POS's export; archived without reading.",
+            )  # fmt: skip
         if self._retry_after.get(key, 0.0) > now:
             self._waiting[key] = _Waiting(now, f"{names}: could not be applied; trying again soon")
             return None
+        if group.missing and self._already_read(group.files):
+            group = dataclasses.replace(group, missing=())  # a copy of what was read: nothing to wait for
         if group.missing:
-            since = self._missing_since.setdefault(key, now)
+            since = self._missing_since.setdefault(key, self._first_missing(key, now))
             self._waiting[key] = _Waiting(since, f"{names}: waiting for {', '.join(group.missing)}")
             limit = self.sibling_wait_seconds if group.readable_as_is else self.incomplete_grace_seconds
             if now - since < limit:
@@ -313,16 +388,24 @@ class Watcher:
             if not group.readable_as_is:
                 self._waiting.pop(key, None)
                 self._missing_since.pop(key, None)
+                self._forget_missing(key)
                 reason = f"The export is incomplete: {', '.join(group.missing)} never arrived."
                 return self._quarantine_all(folder, reader.name, group.files, [], reason)
         self._waiting.pop(key, None)
-        self._missing_since.pop(key, None)
+        if self._missing_since.pop(key, None) is not None:
+            self._forget_missing(key)
         report = self._process(folder, reader, group.files)
         if report is None:
             self._retry_after[key] = now + self.retry_seconds
         else:
             self._retry_after.pop(key, None)
         return report
+
+    def _already_read(self, files: tuple[Path, ...]) -> bool:
+        try:
+            return all(self.seen_files.seen(_sha256(p)) for p in files)
+        except OSError:
+            return False
 
     def _process(self, folder: WatchedFolder, reader: Reader, files: tuple[Path, ...]) -> FileReport | None:
         try:
@@ -388,8 +471,9 @@ class Watcher:
 
     def _remember(self, hashes: list[str], report: FileReport) -> None:
         where = report.moved_to or report.quarantined or report.files
+        detail = json.dumps([_note_json(n) for n in report.notes], ensure_ascii=False) if report.notes else ""
         for digest, path in zip(hashes, where, strict=False):
-            self.seen_files.remember(digest, path, report.outcome)
+            self.seen_files.remember(digest, path, report.outcome, detail)
 
     # ------------------------------------------------------------ moving
 
@@ -453,6 +537,12 @@ def _walk(root: Path, depth: int = 0) -> Iterable[tuple[Path, os.stat_result, in
                 yield Path(entry.path), entry.stat(follow_symlinks=False), entry.inode()
         except OSError:
             continue  # vanished between listing and stat
+
+
+def _note_json(note: str) -> dict[str, object]:
+    """A note as kept with the file: its template and values when it has them (app.core.notes.Note)."""
+    to_json = getattr(note, "to_json", None)
+    return to_json() if callable(to_json) else {"t": "{0}", "v": [str(note)]}
 
 
 def _is_temp(name: str) -> bool:

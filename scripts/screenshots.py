@@ -5,9 +5,10 @@
 Each language gets a fresh demo till in a temp folder (the same data the
 README's run command shows a newcomer), and the real windows are driven through
 a checkout: login, a card scan, the amount typed, the award, a redemption, a
-POS receipt attached, an enrolment. Then every registered back-office tab is shot
-at 1366×768 and 1024×768 (``--backoffice-only`` for just those). The PNGs are for
-the README and for reviewing the layout by eye.
+POS receipt attached, an enrolment; the POS bridge's notes and mapping dialog;
+then every registered back-office tab at 1366×768 and 1024×768 and a member's
+page (``--tour backoffice`` for just those). The PNGs are for the README and for
+reviewing the layout by eye.
 """
 
 from __future__ import annotations
@@ -30,9 +31,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app import demo
 from app.bootstrap import open_till
 from app.services import staff
+from app.services.pos_bridge import PosBridge
 from app.services.till import Till
 from app.ui.main import Windows, build_windows
-from pos_bridge.service import PosBridge
 
 CASHIER_SIZE = (1366, 768)  # the most common till screen
 DISPLAY_SIZE = (1024, 768)  # a small customer-facing monitor: the hardest case
@@ -135,6 +136,66 @@ def checkout_tour(app: QApplication, out: Path, language: str) -> None:
         till.engine.dispose()
 
 
+def pos_bridge_tour(app: QApplication, out: Path, language: str) -> None:
+    """The manager's POS views: the bridge's notes (every ignored refund and void) and the
+    column-mapping dialog with an unknown POS's sample export."""
+    import openpyxl
+
+    from app.ui.pos_mapping import PosMappingDialog
+
+    with tempfile.TemporaryDirectory() as home:
+        till = open_till(Path(home))
+        info = demo.seed(till)
+        bridge = PosBridge(till, settle_seconds=0)
+        exports = bridge.folders[0]
+        w: Windows = build_windows(till, language=language, pos_bridge=bridge)
+        w.cashier.resize(*CASHIER_SIZE)
+        w.cashier.show()
+        w.checkout.start_shift(staff.login(till, info.cashier_pin))
+        now = datetime.now(ZoneInfo(till.program().timezone)).replace(microsecond=0)
+        stamp = now.isoformat()
+        (exports / "xuat-ca-toi.csv").write_text(
+            "receipt_id,closed_at,total,kind,refund_of,customer_phone\n"
+            f"HD-20801,{stamp},65000,sale,,\n"
+            f"HD-20801#void,{stamp},65000,void,HD-20801,\n"
+            f"TH-20802,{stamp},-45000,refund,HD-19990,{info.sample_phone}\n",
+            encoding="utf-8",
+        )
+        for _ in range(50):  # the demo's own export is read first
+            if any(r.files[0].name == "xuat-ca-toi.csv" for r in bridge.poll()):
+                break
+            settle(app, 20)
+        shoot(app, w.cashier, out / f"cashier_pos_notes_line_{language}.png")
+        w.pos.show_notes()
+        settle(app, 2000, until=lambda: w.pos.notes_dialog is not None and w.pos.notes_dialog.isVisible())
+        assert w.pos.notes_dialog is not None
+        shoot(app, w.pos.notes_dialog, out / f"pos_notes_{language}.png")
+        w.pos.notes_dialog.close()
+
+        sample = Path(home) / "ban-hang-24-11.xlsx"
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(["Số HĐ", "Ngày giờ", "SĐT khách", "Món", "SL", "Giá", "Khách thanh toán"])
+        ws.append(["QP-0001", "24/11/2026 11:05", "0911 111 111", "Phở bò tái", 2, 55000, 110000])
+        ws.append(["QP-0002", "24/11/2026 11:20", "", "Trà đá", 1, 5000, 5000])
+        ws.append(["QP-0003", "24/11/2026 11:42", "0987 654 321", "Bún chả Hà Nội", 1, 65000, 65000])
+        wb.save(sample)
+        dialog = PosMappingDialog(Path(home), sample, w.cashier)
+        dialog.show()
+        shoot(app, dialog, out / f"pos_mapping_guessed_{language}.png")
+        dialog.choose("receipt_id", "Số HĐ")
+        dialog.choose("closed_at", "Ngày giờ")
+        dialog.choose("total", "Khách thanh toán")
+        dialog.choose("line_name", "Món")
+        dialog.choose("line_unit_price", "Giá")
+        dialog.name_edit.setText("quan-pho")
+        shoot(app, dialog, out / f"pos_mapping_{language}.png")
+        dialog.close()
+        w.close()
+        settle(app, 50)
+        till.engine.dispose()
+
+
 BACKOFFICE_SIZES = ((1366, 768), (1024, 768))
 
 
@@ -177,22 +238,28 @@ def customer_page_tour(app: QApplication, out: Path, language: str) -> None:
     tour(app, out, language)
 
 
+TOURS = {
+    "checkout": checkout_tour,
+    "pos": pos_bridge_tour,
+    "backoffice": backoffice_tour,
+    "customers": customer_page_tour,
+}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "screenshots"))
     parser.add_argument("--language", choices=["vi", "en"], action="append")
-    parser.add_argument("--backoffice-only", action="store_true", help="only the back office's tabs")
+    parser.add_argument("--tour", choices=sorted(TOURS), action="append", help="default: every tour")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
     for language in args.language or ["vi", "en"]:
-        if not args.backoffice_only:
-            checkout_tour(app, out, language)
-        backoffice_tour(app, out, language)
-        customer_page_tour(app, out, language)
+        for tour in args.tour or list(TOURS):
+            TOURS[tour](app, out, language)
     return 0
 
 

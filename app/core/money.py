@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from app.core.errors import InvalidInput
 
@@ -81,90 +82,151 @@ def format_money(minor: int, cur: Currency = VND, locale: str = "vi") -> str:
     return f"{sign}{cur.symbol}{text}"
 
 
-_STRIP = re.compile(r"[\s₫$€đ]|VND|VNĐ|USD|EUR|vnd|vnđ|usd|eur")
+class AmountError(InvalidInput):
+    """A value that is not an amount; ``message`` is a readable sentence."""
+
+    code = "not_an_amount"
 
 
-def parse_amount(text: str, cur: Currency = VND, *, decimal_comma: bool | None = None) -> int:
-    """Parse a typed or exported amount into minor units.
+_SYMBOLS: dict[str, str] = {"₫": "VND", "đ": "VND", "Đ": "VND", "$": "USD", "€": "EUR"}
+_CODES = re.compile(r"(?i)VNĐ|VND|USD|EUR|US\$")
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
+_PLAIN = re.compile(r"[0-9.,()+\-]+")
 
-    VND has no minor unit, so both ``.`` and ``,`` are thousands separators
-    (``125.000`` and ``125,000`` are both 125000). For currencies with cents the
-    last separator followed by exactly ``exponent`` digits is the decimal point,
-    unless ``decimal_comma`` says which one it is.
+
+def shown(value: object, limit: int = 40) -> str:
+    """A value quoted for a message, cut short: a damaged 1 MB cell must not
+    become a 1 MB error message."""
+    text = repr(value) if isinstance(value, str) else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def parse_money(value: object, cur: Currency = VND, *, decimal: str | None = None, cap: bool = True) -> int:
+    """Read an amount (typed by a person, or a POS export's cell) into minor units of ``cur``.
+
+    The one amount parser of the project: the cashier's amount field, the command
+    line and every POS reader use it. ``decimal`` is ``"."`` or ``","`` when the
+    source fixes the decimal mark (Square and Toast write ``$1,234.56``; KiotViet
+    ``1.250.000``), None to infer: with both marks the last one is the decimal
+    mark; a single mark followed by exactly three digits groups thousands;
+    otherwise it is the decimal mark (``125.00`` VND is 125, ``12.5`` VND is refused).
+    Negative forms: ``-5.00``, ``(5.00)``, ``$-5.00``, ``-$5.00``, ``5.00-``.
+    A currency symbol or code that is not ``cur``'s is refused: a $ amount in a
+    VND store is a wrong configuration, not a number to guess at. Spreadsheet
+    numbers (int, float, Decimal) are read exactly. ``cap``: refuse more than one
+    bill can be (a POS cell); a typed amount is checked by ``check_bill`` instead,
+    which says so in the cashier's words. Raises :class:`AmountError`.
     """
-    raw = text
-    text = _STRIP.sub("", str(text)).strip()
+    if isinstance(value, bool) or value is None:
+        raise AmountError(f"{shown(value)} is not an amount.")
+    if isinstance(value, (int, float, Decimal)):
+        return _number_to_minor(value, cur)
+    if not isinstance(value, str):
+        raise AmountError(f"{shown(value)} is not an amount.")
+    raw = value
+    text = value.strip()
+    if text.isdigit() and len(text) <= 15:  # the common case: "125000"
+        minor = int(text) * cur.unit
+        if cap and minor > MAX_BILL_MAJOR * cur.unit:
+            raise AmountError(f"{shown(raw)} is too large to be a bill.")
+        return minor
+    if not _PLAIN.fullmatch(text):
+        text = _SPACES.sub("", text).replace("\u2212", "-")  # the typographic minus some exports use
+        found = {_code(m) for m in _CODES.findall(text)}
+        text = _CODES.sub("", text)
+        found |= {code for sym, code in _SYMBOLS.items() if sym in text}
+        for sym in _SYMBOLS:
+            text = text.replace(sym, "")
+        for other in sorted(found):
+            if other != cur.code:
+                raise AmountError(f"{shown(raw)} is an amount in {other}, but the store counts {cur.code}.")
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1]
     if text.startswith("-"):
-        negative, text = True, text[1:]
+        negative, text = not negative, text[1:]
+    elif text.endswith("-"):
+        negative, text = not negative, text[:-1]
     elif text.startswith("+"):
         text = text[1:]
-    if len(text) > 40:
-        raise InvalidInput(f"{raw[:20]!r}… is too long to be an amount.")
-    if not text or not re.fullmatch(r"[0-9.,']+", text) or not re.search(r"[0-9]", text):
-        raise InvalidInput(f"{raw!r} is not an amount.")
-    text = text.replace("'", "")
-    if cur.exponent == 0:
-        whole, frac = _split_zero_exponent(text, raw, decimal_comma)
-    else:
-        whole, frac = _split_decimal(text, cur.exponent, raw, decimal_comma)
-    if frac and len(frac) > cur.exponent:
+    if not text or not re.fullmatch(r"[0-9][0-9.,]*", text) or not text[-1].isdigit():
+        raise AmountError(f"{shown(raw)} is not an amount.")
+    whole, frac = _split_number(text, decimal, raw)
+    if len(whole.lstrip("0")) > (15 if cap else 30):
+        raise AmountError(f"{shown(raw)} is too large to be a bill.")
+    if len(frac) > cur.exponent:
         if set(frac[cur.exponent :]) != {"0"}:
-            raise InvalidInput(f"{raw!r} has more decimals than {cur.code} allows.")
+            raise AmountError(f"{shown(raw)} has more decimals than {cur.code} allows.")
         frac = frac[: cur.exponent]
-    value = int(whole or "0") * cur.unit + int(frac.ljust(cur.exponent, "0") or "0")
-    return -value if negative else value
+    minor = int(whole) * cur.unit + int(frac.ljust(cur.exponent, "0") or "0")
+    if cap and minor > MAX_BILL_MAJOR * cur.unit:
+        raise AmountError(f"{shown(raw)} is too large to be a bill.")
+    return -minor if negative else minor
 
 
-def _split_zero_exponent(text: str, raw: str, decimal_comma: bool | None) -> tuple[str, str]:
-    dec = "," if decimal_comma else "." if decimal_comma is False else None
-    if dec and dec in text:
-        whole, _, frac = text.rpartition(dec)
-        sep = "." if dec == "," else ","
-        return _check_groups(whole, sep, raw), frac
-    # No declared decimal mark: "125.000", "125,000", "1.250.000" are grouped thousands;
-    # "12.5" or "125.00" (a POS writing VND with two zeros) are decimals.
-    m = re.fullmatch(r"([0-9]+)[.,]([0-9]{1,2})", text)
-    if m:
-        return m.group(1), m.group(2)
-    if "." in text and "," in text:  # both marks: the last one is the decimal point ("125,000.00")
-        dec = "." if text.rfind(".") > text.rfind(",") else ","
-        whole, _, frac = text.rpartition(dec)
-        return _check_groups(whole, "," if dec == "." else ".", raw), frac
-    for sep in (".", ","):
-        if sep in text:
-            return _check_groups(text, sep, raw), ""
-    return text, ""
+def parse_amount(text: str, cur: Currency = VND, *, decimal_comma: bool | None = None) -> int:
+    """An amount a person typed; ``decimal_comma`` says which mark is the decimal one."""
+    decimal = None if decimal_comma is None else ("," if decimal_comma else ".")
+    return parse_money(text, cur, decimal=decimal, cap=False)
 
 
-def _split_decimal(text: str, exponent: int, raw: str, decimal_comma: bool | None) -> tuple[str, str]:
-    if decimal_comma is None:
+def _code(text: str) -> str:
+    upper = text.upper()
+    return {"VNĐ": "VND", "US$": "USD"}.get(upper, upper)
+
+
+def _number_to_minor(value: int | float | Decimal, cur: Currency) -> int:
+    """A spreadsheet cell holding a number: exact when the POS typed cents."""
+    try:
+        dec = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    except (InvalidOperation, ValueError):
+        raise AmountError(f"{shown(value)} is not an amount.") from None
+    if not dec.is_finite():
+        raise AmountError(f"{shown(value)} is not an amount.")
+    scaled = dec * cur.unit
+    rounded = scaled.to_integral_value()
+    # Binary floats from formulas (0.1 + 0.2) miss by far less than a millionth of a cent.
+    if abs(scaled - rounded) > Decimal("0.000001"):
+        raise AmountError(f"{shown(value)} has more decimals than {cur.code} allows.")
+    if abs(rounded) > MAX_BILL_MAJOR * cur.unit:
+        raise AmountError(f"{shown(value)} is too large to be a bill.")
+    return int(rounded)
+
+
+def _split_number(text: str, decimal: str | None, raw: object) -> tuple[str, str]:
+    """Split ``1.250.000,50`` into whole digits and fraction digits."""
+    if decimal is None:
         last = max(text.rfind("."), text.rfind(","))
         if last == -1:
             return text, ""
-        tail = text[last + 1 :]
         mark = text[last]
-        both = "." in text and "," in text
-        if both or len(tail) != 3 or (text.count(mark) == 1 and len(tail) <= exponent):
-            decimal_comma = mark == ","
-        else:  # "1,234" with cents currency: a thousands group
-            return _check_groups(text, mark, raw), ""
-    dec = "," if decimal_comma else "."
-    group = "." if decimal_comma else ","
-    whole, _, frac = text.rpartition(dec) if dec in text else (text, "", "")
-    return _check_groups(whole, group, raw), frac
+        other = "," if mark == "." else "."
+        tail = text[last + 1 :]
+        # "125.000" / "1,250,000" group thousands; "12.34", "1.250,5" carry a decimal mark.
+        decimal = mark if other in text or (text.count(mark) == 1 and len(tail) != 3) else other
+    group = "," if decimal == "." else "."
+    if text.count(decimal) > 1:
+        raise AmountError(f"{shown(raw)} is not an amount.")
+    whole, _, frac = text.partition(decimal)
+    if not whole or (decimal in text and not frac):
+        raise AmountError(f"{shown(raw)} is not an amount.")
+    return ungroup(whole, group, raw), frac
 
 
-def _check_groups(text: str, sep: str, raw: str) -> str:
-    if sep not in text:
-        if not text.isdigit() and text:
-            raise InvalidInput(f"{raw!r} is not an amount.")
-        return text
-    parts = text.split(sep)
-    if not parts[0] or any(len(p) != 3 or not p.isdigit() for p in parts[1:]) or not parts[0].isdigit():
-        raise InvalidInput(f"{raw!r} is not an amount.")
+def ungroup(whole: str, group: str, raw: object) -> str:
+    if group not in whole:
+        if not whole.isdigit():
+            raise AmountError(f"{shown(raw)} is not an amount.")
+        return whole
+    parts = whole.split(group)
+    head = parts[0]
+    if (
+        not head.isdigit()
+        or len(head) > 3
+        or head.startswith("0")
+        or any(len(p) != 3 or not p.isdigit() for p in parts[1:])
+    ):
+        raise AmountError(f"{shown(raw)} is not an amount (its digit groups are wrong).")
     return "".join(parts)
 
 

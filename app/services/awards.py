@@ -7,17 +7,19 @@ the whole action and nothing else.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import and_, exists, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.core.clock import local
 from app.core.earning import Bill, Earn, compute_earn
-from app.core.errors import Duplicate, NotAllowed, NotFound
+from app.core.errors import Duplicate, LoyaltyError, NotAllowed, NotFound
 from app.core.ids import new_id
-from app.core.ledger import EntryKind, LedgerEntry
+from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry
 from app.core.lifecycle import Birthday, birthday_bonus_due
 from app.core.money import check_bill, currency, format_money
 from app.core.program import Program
@@ -308,3 +310,296 @@ def _had_birthday_bonus(s: Session, customer_id: str, year: int) -> bool:
 def describe_award(result: AwardResult, program: Program, locale: str = "vi") -> str:
     amount = format_money(result.earn.amount or 0, currency(program.currency), locale)
     return f"{amount}: +{result.points} {program.point_name}, +{result.stamps} stamps"
+
+
+# ---------------------------------------------------------------- many awards at once
+
+
+@dataclass(frozen=True)
+class AwardRequest:
+    customer_id: str
+    bill: Bill
+    receipt: ReceiptRef | None = None
+
+
+def award_many(
+    till: Till, s: Session, requests: Sequence[AwardRequest], *, staff: StaffMember | None = None
+) -> list[AwardResult | LoyaltyError]:
+    """``award`` for many sales in the caller's transaction (the POS bridge's chunks), in order.
+
+    The same rules as ``award`` one by one — membership state, receipt dedupe, minimum interval,
+    daily cap, tier upgrade on the rolling qualifying figure, referral and birthday bonuses — with
+    what they need read in a few queries for the whole chunk and kept up to date in memory as the
+    chunk goes; then every entry is written through the one ledger writer
+    (``ledger_writer.append_many``: chain, balances, outbox). Each request gets its AwardResult,
+    or the LoyaltyError ``award`` would have raised for it, having written nothing.
+    """
+    if not requests:
+        return []
+    state = _BulkState.load(till, s, requests)
+    drafts: list[LedgerEntry] = []
+    outcome: list[tuple[int, int] | LoyaltyError] = []  # (first draft index, draft count) per request
+    flags: list[tuple[int, str, str, str | None, datetime]] = []  # (draft index, customer, message, staff, at)
+    sid = staff.id if staff else None
+    for req in requests:
+        try:
+            made, messages = state.award(req, sid)
+        except LoyaltyError as err:
+            outcome.append(err)
+            continue
+        outcome.append((len(drafts), len(made)))
+        for message in messages:
+            flags.append((len(drafts), req.customer_id, message, sid, made[0].created_at))
+        drafts.extend(made)
+    sealed = ledger_writer.append_many(s, drafts)
+    for index, customer_id, message, staff_id, at in flags:
+        s.add(
+            Flag(
+                id=new_id(),
+                kind="daily_cap",
+                customer_id=customer_id,
+                entry_id=sealed[index].id,
+                staff_id=staff_id,
+                message=message,
+                created_at=at,
+            )
+        )
+    results: list[AwardResult | LoyaltyError] = []
+    for out in outcome:
+        if isinstance(out, LoyaltyError):
+            results.append(out)
+            continue
+        first, count = out
+        earn, extras = sealed[first], sealed[first + 1 : first + count]
+        results.append(AwardResult(earn, state.previews[first], list(extras), state.flag_text.get(first, [])))
+    return results
+
+
+@dataclass
+class _BulkState:
+    """What ``_award`` reads from the database, read once per chunk and kept current in memory."""
+
+    till: Till
+    program: Program
+    customers: dict[str, Any]  # rows of _CUSTOMER_COLUMNS
+    balances: dict[str, Balance]
+    awarded: set[tuple[str, str]]  # (source, receipt id) that already earned
+    referral_paid: set[str]
+    birthday_paid: set[tuple[str, int]]
+    session: Session
+    ids: set[str] = field(default_factory=set)
+    # The rolling qualifying figure at the chunk's start, per customer, and the entries close to
+    # the window's start that leave it while the chunk runs.
+    window_start: datetime | None = None
+    window_sums: dict[str, int] = field(default_factory=dict)
+    boundary: dict[str, list[tuple[datetime, int]]] = field(default_factory=dict)
+    day_start: datetime | None = None
+    earned_today: dict[str, int] = field(default_factory=dict)
+    added: list[LedgerEntry] = field(default_factory=list)  # this chunk's entries, in order
+    added_by: dict[str, list[LedgerEntry]] = field(default_factory=dict)
+    previews: dict[int, Earn] = field(default_factory=dict)  # by the earn's index in ``added``
+    flag_text: dict[int, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, till: Till, s: Session, requests: Sequence[AwardRequest]) -> _BulkState:
+        program = till.program(s)
+        ids = {r.customer_id for r in requests}
+        # Only the columns the rules read: loading whole ORM objects for every member of a big
+        # export costs more than the awards themselves.
+        who = select(*(getattr(Customer, c) for c in _CUSTOMER_COLUMNS)).where(Customer.id.in_(ids))
+        customers = {c.id: c for c in s.execute(who)}
+        referrers = {c.referred_by for c in customers.values() if c.referred_by}
+        every = ids | referrers
+        fields_ = ledger_writer.balance_fields()
+        rows = s.execute(
+            select(BalanceRow.customer_id, *(getattr(BalanceRow, f) for f in fields_)).where(
+                BalanceRow.customer_id.in_(every)
+            )
+        )
+        balances = {r[0]: Balance(**dict(zip(fields_, r[1:], strict=True))) for r in rows}
+        receipts = [r.receipt for r in requests if r.receipt is not None]
+        awarded: set[tuple[str, str]] = set()
+        if receipts:
+            found = s.execute(
+                select(LedgerEntryRow.receipt_source, LedgerEntryRow.receipt_id).where(
+                    LedgerEntryRow.kind == literal_column("'earn'"),
+                    LedgerEntryRow.receipt_id.is_not(None),
+                    LedgerEntryRow.store_id == till.store_id,
+                    LedgerEntryRow.receipt_id.in_({r.external_id for r in receipts}),
+                )
+            )
+            awarded = {(src, rid) for src, rid in found}
+        referred = {c.id for c in customers.values() if c.referred_by}
+        paid = {c for c in referred if _referral_paid(s, c)}
+        born = [c.id for c in customers.values() if c.birthday_day and c.birthday_month]
+        birthday_paid: set[tuple[str, int]] = set()
+        if born:
+            found = s.execute(
+                select(LedgerEntryRow.customer_id, LedgerEntryRow.reason).where(
+                    LedgerEntryRow.customer_id.in_(born),
+                    LedgerEntryRow.kind == EntryKind.BONUS.value,
+                    LedgerEntryRow.reason.like("birthday: %"),
+                )
+            )
+            for cid, reason in found:
+                year = reason.removeprefix("birthday: ")
+                if year.isdigit():
+                    birthday_paid.add((cid, int(year)))
+        state = cls(till, program, customers, balances, awarded, paid, birthday_paid, s, ids=ids)
+        since = qualifying_window_start(program, till.clock())
+        state.window_start = since
+        sums = s.execute(
+            select(LedgerEntryRow.customer_id, func.sum(LedgerEntryRow.qualifying))
+            .where(LedgerEntryRow.customer_id.in_(ids), LedgerEntryRow.created_at > since)
+            .group_by(LedgerEntryRow.customer_id)
+        )
+        state.window_sums = {cid: int(total or 0) for cid, total in sums}
+        edge = s.execute(
+            select(LedgerEntryRow.customer_id, LedgerEntryRow.created_at, LedgerEntryRow.qualifying).where(
+                LedgerEntryRow.customer_id.in_(ids),
+                LedgerEntryRow.created_at > since,
+                LedgerEntryRow.created_at <= since + BOUNDARY,
+            )
+        )
+        for cid, at, qualifying in edge:
+            state.boundary.setdefault(cid, []).append((at, qualifying))
+        return state
+
+    # -- the rules, as in _award --------------------------------------------------------------------
+    def award(self, req: AwardRequest, staff_id: str | None) -> tuple[list[LedgerEntry], list[str]]:
+        program = self.program
+        check_bill(req.bill.paid, currency(program.currency))
+        customer = self.customers.get(req.customer_id)
+        if customer is None:
+            raise NotFound("No such customer.")
+        if customer.status != "active":
+            raise NotAllowed(f"{customer.name}'s membership is {customer.status}; a manager can tell why.")
+        now = self.till.clock()
+        receipt = req.receipt
+        if receipt is not None and (receipt.source, receipt.external_id) in self.awarded:
+            raise Duplicate(f"Receipt {receipt.external_id} has already earned points.")
+        balance = self.balances.get(customer.id, Balance())
+        _check_min_interval(program, balance.last_visit_at, now)
+        earn = compute_earn(program, req.bill, at=now, tier=balance.tier)
+        points, messages = self._daily_cap(customer.id, earn.points, now)
+        made = [
+            ledger_writer.draft(
+                self.till,
+                customer.id,
+                EntryKind.EARN,
+                now,
+                points=points,
+                stamps=earn.stamps,
+                qualifying=points,
+                amount=req.bill.paid,
+                currency=program.currency,
+                program_version=program.version,
+                staff_id=staff_id,
+                receipt_source=receipt.source if receipt else None,
+                receipt_id=receipt.external_id if receipt else None,
+            )
+        ]
+        self._fold(made[0])
+        figure = self._qualifying(customer.id, now)
+        if target := upgrade_to(program, balance.tier, figure):
+            reason = f"reached {figure} qualifying {program.point_name}"
+            made.append(self._extra(customer.id, EntryKind.TIER, now, staff_id, tier=target.name, reason=reason))
+        if customer.referred_by and (points or earn.stamps) and customer.id not in self.referral_paid:
+            if program.referral_new_points:
+                made.append(
+                    self._extra(customer.id, EntryKind.BONUS, now, staff_id,
+                                points=program.referral_new_points, reason="referral: welcome")
+                )  # fmt: skip
+            if program.referral_referrer_points:
+                made.append(
+                    self._extra(customer.referred_by, EntryKind.BONUS, now, staff_id,
+                                points=program.referral_referrer_points, reason=f"referral: {customer.id}")
+                )  # fmt: skip
+            if program.referral_new_points or program.referral_referrer_points:
+                self.referral_paid.add(customer.id)
+        if customer.birthday_day and customer.birthday_month:
+            bday = Birthday(customer.birthday_day, customer.birthday_month, customer.birthday_year)
+            year = local(now, program.timezone).year
+            last = year if (customer.id, year) in self.birthday_paid else None
+            if birthday_bonus_due(program, bday, now, last):
+                made.append(
+                    self._extra(customer.id, EntryKind.BONUS, now, staff_id,
+                                points=program.birthday_points, reason=f"birthday: {year}")
+                )  # fmt: skip
+                self.birthday_paid.add((customer.id, year))
+        if receipt is not None:
+            self.awarded.add((receipt.source, receipt.external_id))
+        index = len(self.added) - len(made)
+        self.previews[index] = earn
+        if messages:
+            self.flag_text[index] = messages
+        return made, messages
+
+    def _extra(
+        self, customer_id: str, kind: EntryKind, at: datetime, staff_id: str | None, **fields_: object
+    ) -> LedgerEntry:
+        entry = ledger_writer.draft(
+            self.till, customer_id, kind, at, program_version=self.program.version, staff_id=staff_id, **fields_
+        )
+        self._fold(entry)
+        return entry
+
+    def _fold(self, entry: LedgerEntry) -> None:
+        self.balances[entry.customer_id] = apply_entry(self.balances.get(entry.customer_id, Balance()), entry)
+        self.added.append(entry)
+        self.added_by.setdefault(entry.customer_id, []).append(entry)
+
+    def _qualifying(self, customer_id: str, now: datetime) -> int:
+        """The rolling figure as ``qualifying_figure`` reads it: entries after the window start."""
+        since = qualifying_window_start(self.program, now)
+        if self.window_start is None or since < self.window_start or since - self.window_start > BOUNDARY:
+            base = qualifying_figure_before(self.session, customer_id, since)
+        else:
+            # Entries that left the window since the chunk began (a few seconds' worth, 12 months ago).
+            gone = sum(q for at, q in self.boundary.get(customer_id, ()) if at <= since)
+            base = self.window_sums.get(customer_id, 0) - gone
+        mine = sum(e.qualifying for e in self.added_by.get(customer_id, ()) if e.created_at > since)
+        return base + mine
+
+    def _daily_cap(self, customer_id: str, points: int, now: datetime) -> tuple[int, list[str]]:
+        cap = self.program.daily_earn_cap_points
+        if not cap:
+            return points, []
+        start = local(now, self.program.timezone).replace(hour=0, minute=0, second=0, microsecond=0)
+        if start != self.day_start:
+            self.day_start, self.earned_today = start, _earned_since(self.session, self.ids, start)
+        mine = sum(
+            e.points for e in self.added_by.get(customer_id, ()) if e.kind is EntryKind.EARN and e.created_at >= start
+        )
+        today = self.earned_today.get(customer_id, 0) + mine
+        allowed = max(min(points, cap - today), 0)
+        if allowed < points:
+            return allowed, [f"Daily earn cap of {cap} reached: {points - allowed} points not given."]
+        return points, []
+
+
+_CUSTOMER_COLUMNS = ("id", "name", "status", "referred_by", "birthday_day", "birthday_month", "birthday_year")
+BOUNDARY = timedelta(hours=1)  # a chunk of awards takes seconds; beyond this, ask the database again
+
+
+def qualifying_figure_before(s: Session, customer_id: str, since: datetime) -> int:
+    return int(
+        s.scalar(
+            select(func.coalesce(func.sum(LedgerEntryRow.qualifying), 0)).where(
+                LedgerEntryRow.customer_id == customer_id, LedgerEntryRow.created_at > since
+            )
+        )
+    )
+
+
+def _earned_since(s: Session, customer_ids: set[str], start: datetime) -> dict[str, int]:
+    rows = s.execute(
+        select(LedgerEntryRow.customer_id, func.sum(LedgerEntryRow.points))
+        .where(
+            LedgerEntryRow.customer_id.in_(customer_ids),
+            LedgerEntryRow.kind == EntryKind.EARN.value,
+            LedgerEntryRow.created_at >= start,
+        )
+        .group_by(LedgerEntryRow.customer_id)
+    )
+    return {cid: int(total or 0) for cid, total in rows}

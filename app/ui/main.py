@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from app.bootstrap import get_setting
+from app.services.pos_bridge import PosBridge
 from app.services.staff import StaffMember
 from app.services.syncstatus import StatusSource
 from app.services.till import Till
@@ -30,7 +31,6 @@ from app.ui.scanner import ScanDetector
 from app.ui.tasks import BackgroundOps
 from app.ui.views.cashier_window import CashierWindow
 from app.ui.views.display import CustomerDisplayWindow
-from pos_bridge.service import PosBridge
 
 
 @dataclass

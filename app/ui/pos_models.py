@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.core.clock import local
+from app.services.receipts import UnclaimedReceipt
 from app.ui.format import Formatter
-from pos_bridge.apply import UnclaimedReceipt
 
 ReceiptRole = Qt.ItemDataRole.UserRole + 1
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

@@ -394,6 +394,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Map a POS export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Correct a balance (manager)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2423,6 +2427,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A manager maps the POS export&apos;s columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POS profile saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>watching 1 folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2432,6 +2444,10 @@
     </message>
     <message>
         <source>Export folders:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to read what the bridge left out (refunds and voids that took nothing back).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2451,6 +2467,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} {1}: not receipts, archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} {1}: no sales in it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2460,6 +2480,10 @@
     </message>
     <message>
         <source>{0} bad lines set aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} notes</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2479,6 +2503,223 @@
     </message>
     <message>
         <source>Give the receipt number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PosMappingDialog</name>
+    <message>
+        <source>Receipt number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loyalty card number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sale / refund / void</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund of receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tip or service charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map a POS export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a sample export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its columns and first rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day first (31/12/2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month first (12/31/2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work it out per value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma (1.250,50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point (1,250.50)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decimal mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not in this export —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sample chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a sample export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POS exports (*.xlsx *.csv *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be read: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the column of: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample reads as {0} receipt(s); {1} row(s) cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First: {0}, {1}, {2} ({3}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PosNotes</name>
+    <message>
+        <source>Receipt {0}: not awarded automatically — {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund {0}: its sale {1} was never seen here, so there is nothing to take back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void {0}: its sale {1} was never seen here, so there is nothing to take back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void {0}: its sale {1} had earned nothing; it can no longer be claimed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund {0}: its sale {1} had earned nothing, so nothing was taken back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Void {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund {0}: no sale of the last {1} days matches its customer, items and amount, so nothing was taken back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refund {0}: matched to the most recent fitting sale {1}; {2} fit as well. Check it with the POS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole bill was refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PosNotesDialog</name>
+    <message>
+        <source>POS bridge notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the POS bridge did not apply, export by export: refunds and voids that took nothing back, sales that did not earn, rows left for a later export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was left out: every refund and void found its sale.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -394,6 +394,10 @@
         <translation>&amp;Thao tác</translation>
     </message>
     <message>
+        <source>Map a POS export…</source>
+        <translation>Ánh xạ tệp xuất POS…</translation>
+    </message>
+    <message>
         <source>Correct a balance (manager)</source>
         <translation>Điều chỉnh số dư (quản lý)</translation>
     </message>
@@ -2425,6 +2429,14 @@
         <translation>Hãy chọn một hóa đơn trong danh sách POS trước.</translation>
     </message>
     <message>
+        <source>A manager maps the POS export&apos;s columns.</source>
+        <translation>Quản lý ánh xạ các cột của tệp xuất POS.</translation>
+    </message>
+    <message>
+        <source>POS profile saved: {0}</source>
+        <translation>Đã lưu hồ sơ POS: {0}</translation>
+    </message>
+    <message>
         <source>watching 1 folder</source>
         <translation>đang theo dõi 1 thư mục</translation>
     </message>
@@ -2435,6 +2447,10 @@
     <message>
         <source>Export folders:</source>
         <translation>Thư mục hóa đơn xuất từ POS:</translation>
+    </message>
+    <message>
+        <source>Click to read what the bridge left out (refunds and voids that took nothing back).</source>
+        <translation>Bấm để xem những gì cầu nối bỏ qua (các lần hoàn tiền và hủy không thu hồi được gì).</translation>
     </message>
     <message>
         <source>1 file quarantined — see {0}</source>
@@ -2453,6 +2469,10 @@
         <translation>{0} {1}: bị cách ly</translation>
     </message>
     <message>
+        <source>{0} {1}: not receipts, archived</source>
+        <translation>{0} {1}: không phải hóa đơn, đã lưu trữ</translation>
+    </message>
+    <message>
         <source>{0} {1}: no sales in it</source>
         <translation>{0} {1}: không có hóa đơn bán</translation>
     </message>
@@ -2463,6 +2483,10 @@
     <message>
         <source>{0} bad lines set aside</source>
         <translation>{0} dòng lỗi để riêng</translation>
+    </message>
+    <message>
+        <source>{0} notes</source>
+        <translation>{0} ghi chú</translation>
     </message>
 </context>
 <context>
@@ -2482,6 +2506,223 @@
     <message>
         <source>Give the receipt number.</source>
         <translation>Hãy nhập số hóa đơn.</translation>
+    </message>
+</context>
+<context>
+    <name>PosMappingDialog</name>
+    <message>
+        <source>Receipt number</source>
+        <translation>Số hóa đơn</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>Ngày giờ</translation>
+    </message>
+    <message>
+        <source>Total paid</source>
+        <translation>Tổng khách trả</translation>
+    </message>
+    <message>
+        <source>Customer phone</source>
+        <translation>Điện thoại khách</translation>
+    </message>
+    <message>
+        <source>Loyalty card number</source>
+        <translation>Số thẻ thành viên</translation>
+    </message>
+    <message>
+        <source>Sale / refund / void</source>
+        <translation>Bán / hoàn tiền / hủy</translation>
+    </message>
+    <message>
+        <source>Refund of receipt</source>
+        <translation>Hoàn tiền cho hóa đơn</translation>
+    </message>
+    <message>
+        <source>Tip or service charge</source>
+        <translation>Tiền boa hoặc phí dịch vụ</translation>
+    </message>
+    <message>
+        <source>Item name</source>
+        <translation>Tên món</translation>
+    </message>
+    <message>
+        <source>Item code</source>
+        <translation>Mã hàng</translation>
+    </message>
+    <message>
+        <source>Item group</source>
+        <translation>Nhóm hàng</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Đơn giá</translation>
+    </message>
+    <message>
+        <source>Line amount</source>
+        <translation>Thành tiền dòng</translation>
+    </message>
+    <message>
+        <source>Map a POS export</source>
+        <translation>Ánh xạ tệp xuất POS</translation>
+    </message>
+    <message>
+        <source>Save the profile</source>
+        <translation>Lưu hồ sơ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy bỏ</translation>
+    </message>
+    <message>
+        <source>Choose a sample export…</source>
+        <translation>Chọn tệp xuất mẫu…</translation>
+    </message>
+    <message>
+        <source>Its columns and first rows:</source>
+        <translation>Các cột và những dòng đầu:</translation>
+    </message>
+    <message>
+        <source>Day first (31/12/2025)</source>
+        <translation>Ngày trước (31/12/2025)</translation>
+    </message>
+    <message>
+        <source>Month first (12/31/2025)</source>
+        <translation>Tháng trước (12/31/2025)</translation>
+    </message>
+    <message>
+        <source>Work it out per value</source>
+        <translation>Tự nhận theo từng giá trị</translation>
+    </message>
+    <message>
+        <source>Comma (1.250,50)</source>
+        <translation>Dấu phẩy (1.250,50)</translation>
+    </message>
+    <message>
+        <source>Point (1,250.50)</source>
+        <translation>Dấu chấm (1,250.50)</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Ngày tháng</translation>
+    </message>
+    <message>
+        <source>Decimal mark</source>
+        <translation>Dấu thập phân</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Tên hồ sơ</translation>
+    </message>
+    <message>
+        <source>— not in this export —</source>
+        <translation>— không có trong tệp này —</translation>
+    </message>
+    <message>
+        <source>No sample chosen yet.</source>
+        <translation>Chưa chọn tệp mẫu.</translation>
+    </message>
+    <message>
+        <source>Sample: {0}</source>
+        <translation>Tệp mẫu: {0}</translation>
+    </message>
+    <message>
+        <source>Choose a sample export</source>
+        <translation>Chọn tệp xuất mẫu</translation>
+    </message>
+    <message>
+        <source>POS exports (*.xlsx *.csv *.txt)</source>
+        <translation>Tệp xuất POS (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>This file cannot be read: {0}</source>
+        <translation>Không đọc được tệp này: {0}</translation>
+    </message>
+    <message>
+        <source>Choose the column of: {0}.</source>
+        <translation>Hãy chọn cột cho: {0}.</translation>
+    </message>
+    <message>
+        <source>Not yet: {0}</source>
+        <translation>Chưa được: {0}</translation>
+    </message>
+    <message>
+        <source>The sample reads as {0} receipt(s); {1} row(s) cannot be read.</source>
+        <translation>Tệp mẫu đọc được {0} hóa đơn; {1} dòng không đọc được.</translation>
+    </message>
+    <message>
+        <source>no member</source>
+        <translation>không có thành viên</translation>
+    </message>
+    <message>
+        <source>First: {0}, {1}, {2} ({3}).</source>
+        <translation>Đầu tiên: {0}, {1}, {2} ({3}).</translation>
+    </message>
+</context>
+<context>
+    <name>PosNotes</name>
+    <message>
+        <source>Receipt {0}: not awarded automatically — {1}</source>
+        <translation>Hóa đơn {0}: không được tích điểm tự động — {1}</translation>
+    </message>
+    <message>
+        <source>Refund {0}: its sale {1} was never seen here, so there is nothing to take back.</source>
+        <translation>Hoàn tiền {0}: hóa đơn bán {1} chưa từng được ghi nhận ở đây, nên không có gì để thu hồi.</translation>
+    </message>
+    <message>
+        <source>Void {0}: its sale {1} was never seen here, so there is nothing to take back.</source>
+        <translation>Hủy {0}: hóa đơn bán {1} chưa từng được ghi nhận ở đây, nên không có gì để thu hồi.</translation>
+    </message>
+    <message>
+        <source>Void {0}: its sale {1} had earned nothing; it can no longer be claimed.</source>
+        <translation>Hủy {0}: hóa đơn bán {1} chưa được tích điểm; giờ không thể nhận điểm cho hóa đơn này nữa.</translation>
+    </message>
+    <message>
+        <source>Refund {0}: its sale {1} had earned nothing, so nothing was taken back.</source>
+        <translation>Hoàn tiền {0}: hóa đơn bán {1} chưa được tích điểm, nên không thu hồi gì.</translation>
+    </message>
+    <message>
+        <source>Refund {0}: {1}</source>
+        <translation>Hoàn tiền {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Void {0}: {1}</source>
+        <translation>Hủy {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Refund {0}: no sale of the last {1} days matches its customer, items and amount, so nothing was taken back.</source>
+        <translation>Hoàn tiền {0}: không có hóa đơn bán nào trong {1} ngày qua khớp khách hàng, món và số tiền, nên không thu hồi gì.</translation>
+    </message>
+    <message>
+        <source>Refund {0}: matched to the most recent fitting sale {1}; {2} fit as well. Check it with the POS.</source>
+        <translation>Hoàn tiền {0}: đã ghép với hóa đơn bán khớp gần nhất {1}; {2} cũng khớp. Hãy kiểm tra lại trên máy POS.</translation>
+    </message>
+    <message>
+        <source>the whole bill was refunded</source>
+        <translation>cả hóa đơn đã được hoàn tiền</translation>
+    </message>
+</context>
+<context>
+    <name>PosNotesDialog</name>
+    <message>
+        <source>POS bridge notes</source>
+        <translation>Ghi chú của cầu nối POS</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>What the POS bridge did not apply, export by export: refunds and voids that took nothing back, sales that did not earn, rows left for a later export.</source>
+        <translation>Những gì cầu nối POS chưa áp dụng, theo từng tệp xuất: lần hoàn tiền và hủy không thu hồi được gì, hóa đơn bán không được tích điểm, các dòng để lại cho lần xuất sau.</translation>
+    </message>
+    <message>
+        <source>Nothing was left out: every refund and void found its sale.</source>
+        <translation>Không có gì bị bỏ sót: mọi lần hoàn tiền và hủy đều tìm thấy hóa đơn bán.</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@
 A reader turns one export (one file, or a few sibling files that only make sense
 together) into normalised :class:`~app.core.receipt.Receipt` objects. It never
 touches the database: matching customers, the ledger and dedupe live in
-``pos_bridge.apply``/``pos_bridge.store``.
+``app.services.receipts``.
 
 Conventions every reader keeps, so the ledger side can treat all POS alike:
 
@@ -100,6 +100,9 @@ class FileGroup:
     missing: tuple[str, ...] = ()
     readable_as_is: bool = True
     key: str = ""  # stable identity of the export (folder + date stamp), for waiting bookkeeping
+    # Files the POS drops beside its receipts that hold no receipts (Toast's KitchenTimings.csv):
+    # archived quietly, never read, never quarantined.
+    not_receipts: bool = False
 
     @property
     def complete(self) -> bool:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import FileGroup, Problem, ReadResult
-from pos_bridge.textio import Row
-from pos_bridge.values import FieldError
+from pos_bridge.readers.textio import Row
+from pos_bridge.readers.values import FieldError
 
 
 def void_id(sale_id: str) -> str:

@@ -16,8 +16,8 @@ from typing import Any
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import Problem, Reader, ReaderError, ReadResult, as_path_list
 from pos_bridge.readers.common import collect, group_rows, make_line, problem_of, signed, void_id
-from pos_bridge.textio import Column, Row, decode, head_has, head_text, legacy_encodings, read_table
-from pos_bridge.values import (
+from pos_bridge.readers.textio import Column, Row, decode, head_has, head_text, legacy_encodings, read_table
+from pos_bridge.readers.values import (
     Cell,
     DateOrder,
     FieldError,
@@ -208,7 +208,7 @@ class GenericJsonReader(Reader):
         return result
 
     def _load(self, path: Path, ctx: ReadContext) -> list[Any]:
-        from pos_bridge.textio import read_bytes
+        from pos_bridge.readers.textio import read_bytes
 
         text = decode(read_bytes(path), file=path.name, legacy=legacy_encodings(ctx.vietnamese)).text
         try:

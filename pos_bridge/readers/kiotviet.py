@@ -9,7 +9,22 @@ Windows-1258, ``;`` separated, ``125.000`` amounts, ``dd/mm/yyyy HH:mm``).
 * ``Trạng thái``: "Hoàn thành" is a sale; "Đã hủy" is a VOID
   (``<Mã hóa đơn>#void``); other states (still being delivered…) are skipped
   until KiotViet exports them finished.
-* Returns ("Mã trả hàng", status "Đã trả") are REFUNDs of ``Mã hóa đơn``.
+* Rows of the return list (``DanhSachChiTietTraHang``: "Mã trả hàng", "Cần trả
+  khách", status "Đã trả") are REFUNDs of ``Mã hóa đơn``.
+* An invoice of the *invoice* list with "Mã trả hàng" filled is an exchange
+  ("đổi hàng"): the customer returned goods and bought others in one visit.
+  It is a new SALE of its own; the return itself arrives in the return list
+  and takes back what the original invoice earned. (Read as a refund, the sale
+  would vanish and the real return would then be dropped as a duplicate.)
+  Which list a file is comes from its amount column: the invoice list writes
+  "Khách cần trả", the return list "Cần trả khách".
+
+Sources (read again for issue 10): KiotViet's public API (open.kiotviet.vn:
+``/invoices``, ``/returns`` with ``invoiceId``; a return belongs to an
+invoice) as used by the public Singer tap ``tap-kiotviet`` and an MCP connector
+listing ``GET /returns/{id}``; KiotViet's "Xuất file" column names as seen in
+exported files shared by shops (no public specification exists; the reader
+accepts the known aliases below).
 * ``Thu khác`` (delivery and other fees) goes into ``tip``: it never earns.
 * Prices include VAT in Vietnam, so ``tax`` is 0.
 * A phone column that Excel turned into a number (912345678) gets its leading
@@ -26,8 +41,8 @@ from app.core.money import Currency
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import Reader, ReadResult, as_path_list
 from pos_bridge.readers.common import collect, group_rows, make_line, signed, void_id
-from pos_bridge.textio import Column, Row, head_has, header_key, legacy_encodings, read_table
-from pos_bridge.values import Cell, DateOrder, FieldError, ReadContext, cell_text, infer_date_order
+from pos_bridge.readers.textio import Column, Row, Table, head_has, header_key, legacy_encodings, read_table
+from pos_bridge.readers.values import Cell, DateOrder, FieldError, ReadContext, cell_text, infer_date_order
 
 COLUMNS = (
     Column("invoice", ("Mã hóa đơn",), required=True),
@@ -103,15 +118,23 @@ class KiotVietReader(Reader):
         for path in as_path_list(paths):
             table = read_table(path, COLUMNS, legacy=legacy_encodings(ctx.vietnamese))
             order = infer_date_order([r.get("time") for r in table.rows], "dmy")
-            groups = group_rows(table.rows, _key, result, continues=_continues)
-            collect(result, groups, lambda key, rows, order=order: self._receipt(ctx, order, rows, result))
+            returns = _is_return_list(table)
+            key_of = _return_key if returns else _invoice_key
+            groups = group_rows(table.rows, key_of, result, continues=_continues)
+            collect(
+                result,
+                groups,
+                lambda key, rows, order=order, returns=returns: self._receipt(ctx, order, rows, result, returns),
+            )
         return result
 
-    def _receipt(self, ctx: ReadContext, order: DateOrder, rows: list[Row], result: ReadResult) -> Receipt | None:
+    def _receipt(
+        self, ctx: ReadContext, order: DateOrder, rows: list[Row], result: ReadResult, returns: bool
+    ) -> Receipt | None:
         head = rows[0]
         cur = ctx.currency
         invoice = head.required("invoice")
-        returned = head.text("return")
+        returned = head.text("return") if returns else ""
         status = head.required("status")
         state = status.casefold()
         if returned:
@@ -202,7 +225,19 @@ class KiotVietReader(Reader):
             raise
 
 
-def _key(row: Row) -> str:
+def _is_return_list(table: Table) -> bool:
+    """The return list writes "Cần trả khách" (to give back); the invoice list "Khách cần trả"."""
+    to_pay = header_key(table.headers.get("to_pay", ""))
+    if to_pay == header_key("Khách cần trả"):
+        return False
+    return to_pay == header_key("Cần trả khách") or table.has("return")
+
+
+def _invoice_key(row: Row) -> str:
+    return row.text("invoice")
+
+
+def _return_key(row: Row) -> str:
     return row.text("return") or row.text("invoice")
 
 

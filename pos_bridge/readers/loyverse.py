@@ -7,7 +7,7 @@ gives the money and the second the lines.
 
 * Dates and amounts follow the account's locale: ``12/03/2024 08:15`` or
   ``3/12/24 8:15 AM``; ``125,000`` or ``125.000,00``. The day/month order is
-  decided once per file, the decimal mark per value (see ``pos_bridge.values``).
+  decided once per file, the decimal mark per value (see ``pos_bridge.readers.values``).
 * ``Status`` ``Cancelled`` makes a VOID (``<Receipt number>#void``).
 * A ``Refund`` receipt has its own number; the export does not say which sale
   it refunds, so ``refund_of`` is empty and the ledger side must match it.
@@ -26,8 +26,8 @@ from pathlib import Path
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import FileGroup, Problem, Reader, ReadResult, as_path_list
 from pos_bridge.readers.common import group_rows, group_siblings, make_line, problem_of, signed, void_id
-from pos_bridge.textio import Column, Row, Table, head_has, legacy_encodings, read_table
-from pos_bridge.values import DateOrder, FieldError, ReadContext, infer_date_order
+from pos_bridge.readers.textio import Column, Row, Table, head_has, legacy_encodings, read_table
+from pos_bridge.readers.values import DateOrder, FieldError, ReadContext, infer_date_order
 
 SHARED = (
     Column("date", ("Date", "Ngày"), required=True),

@@ -42,6 +42,9 @@ class ReaderRegistry:
             found[ep.name] = cls
         return found
 
+    def classes(self) -> dict[str, type[Reader]]:
+        return dict(self._classes)
+
     def names(self) -> list[str]:
         return sorted(self._classes)
 

@@ -2,16 +2,35 @@
 
 Square's dashboard exports ``transactions-<from>-<to>.csv`` (one row per
 payment or refund event) and ``items-<from>-<to>.csv`` (one row per item of
-those events). Both carry ``Transaction ID``; a refund row repeats the
-original transaction's id, so a refund's own id is the transaction id plus
-``#refund-<UTC timestamp>``. Amounts are US-style (``$1,234.56``, negative
-as ``-$5.00`` or ``($5.00)``); times are local to the ``Time Zone`` column.
+those events). Both carry ``Transaction ID`` *and* ``Payment ID``. A refund is
+an event of its own: it has its own Transaction ID, ``Event Type`` "Refund",
+negative amounts, and the **Payment ID of the sale it refunds**. So a sale's
+``external_id`` is its Payment ID and a refund's ``refund_of`` is that Payment
+ID, which finds the sale even when the refund is exported days later in
+another file. A refund's own ``external_id`` is its Transaction ID. Amounts are
+US-style (``$1,234.56``, negative as ``-$5.00`` or ``($5.00)``); times are local
+to the row's ``Time Zone`` column, which wins over the folder's zone.
+
+Sources (read again for issue 10):
+
+* The transactions export's verbatim header (``Date,Time,Time Zone,Gross
+  Sales,…,Partial Refunds,Total Collected,…,Transaction ID,Payment ID,…,Event
+  Type,…,Customer Reference ID,…,Transaction Status``) and the item details
+  header (``…,Transaction ID,Payment ID,Device Name,Notes,Details,Event Type,…``)
+  as found in public projects parsing real dashboard exports, e.g. the
+  ``CsvExamples`` test data of a Square-to-ERP integration (``vfcorp.smartwool``)
+  and several public export-to-spreadsheet scripts quoting a 2022 header with
+  ``Event Type`` and ``Transaction Status``.
+* A public sample item-details export whose refund row carries its own
+  Transaction ID (``ABC126``/``PAY4``, ``Event Type`` Refund, ``-$45.00``).
+* Square's Refunds API (``PaymentId``: "the ID of the payment associated with
+  this refund"), developer.squareup.com, and the CData Square Refunds table docs.
 
 Choices worth knowing:
 
-* ``total`` is ``Total Collected`` minus ``Partial Refunds`` (what the customer
-  paid at the till); the refunds themselves come from the Refund rows, so they
-  are counted once.
+* ``total`` of a sale is ``Total Collected`` minus ``Partial Refunds`` (what the
+  customer paid at the till); the refunds themselves come from the Refund rows,
+  so they are counted once.
 * ``Service Charges`` go into ``tip``: like tips, they never earn points.
 * ``Customer Reference ID`` (merchant-assigned) is taken as the loyalty card
   number; Square's own ``Customer ID`` is internal and not used for matching.
@@ -31,8 +50,8 @@ from zoneinfo import ZoneInfo
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import FileGroup, Problem, Reader, ReaderError, ReadResult, as_path_list
 from pos_bridge.readers.common import group_siblings, make_line, problem_of, signed
-from pos_bridge.textio import Column, Row, Table, head_has, legacy_encodings, read_table
-from pos_bridge.values import (
+from pos_bridge.readers.textio import Column, Row, Table, head_has, legacy_encodings, read_table
+from pos_bridge.readers.values import (
     DateOrder,
     FieldError,
     ReadContext,
@@ -52,6 +71,7 @@ TRANSACTION_COLUMNS = (
     Column("partial_refunds", ("Partial Refunds",)),
     Column("total", ("Total Collected",), required=True),
     Column("txn", ("Transaction ID",), required=True),
+    Column("payment", ("Payment ID",)),
     Column("event", ("Event Type",)),
     Column("status", ("Transaction Status",)),
     Column("customer_name", ("Customer Name",)),
@@ -144,14 +164,15 @@ class SquareReader(Reader):
         rows = [r for t in transactions + items for r in t.rows]
         order = infer_date_order([r.get("date") for r in rows], ctx.default_date_order)
         result = ReadResult()
-        receipts = self._transactions(ctx, order, [r for t in transactions for r in t.rows], result)
-        self._attach_items(ctx, order, receipts, [r for t in items for r in t.rows], result)
+        left_out: set[str] = set()  # transactions deliberately skipped: their item rows are not strays
+        receipts = self._transactions(ctx, order, [r for t in transactions for r in t.rows], result, left_out)
+        self._attach_items(ctx, order, receipts, [r for t in items for r in t.rows], result, left_out)
         for receipt, lines in receipts.values():
             result.receipts.append(signed(_with_lines(receipt, lines)))
         return result
 
     def _transactions(
-        self, ctx: ReadContext, order: DateOrder, rows: list[Row], result: ReadResult
+        self, ctx: ReadContext, order: DateOrder, rows: list[Row], result: ReadResult, left_out: set[str]
     ) -> dict[tuple[str, str], tuple[Receipt, list[ReceiptLine]]]:
         """Receipts keyed by (transaction id, event key) for the item rows to find."""
         receipts: dict[tuple[str, str], tuple[Receipt, list[ReceiptLine]]] = {}
@@ -163,6 +184,7 @@ class SquareReader(Reader):
                 kind = SALE_EVENTS.get(event)
                 status = row.text("status").casefold()
                 if kind is None or status not in FINAL_STATUSES:
+                    left_out.add(txn)
                     result.skipped.append(
                         f"{row.ref}: {row.text('event') or 'event'} {txn} ({row.text('status') or 'no status'}) "
                         "is not a completed payment or refund."
@@ -170,9 +192,13 @@ class SquareReader(Reader):
                     continue
                 closed = self._moment(ctx, order, row)
                 cur = ctx.currency
-                external_id = txn
-                if kind is ReceiptKind.REFUND:
-                    external_id = f"{txn}#refund-{closed:%Y%m%d%H%M%S}"
+                payment = row.text("payment")
+                if kind is ReceiptKind.SALE:
+                    external_id, refund_of = payment or txn, ""
+                else:
+                    # Its own Transaction ID; an old export without Payment ID repeated the sale's.
+                    external_id = txn if payment else f"{txn}#refund-{closed:%Y%m%d%H%M%S}"
+                    refund_of = payment or txn
                 total = row.money("total", cur, decimal=".", default=None)
                 if kind is ReceiptKind.SALE:
                     total -= row.money("partial_refunds", cur, decimal=".")
@@ -190,7 +216,7 @@ class SquareReader(Reader):
                     kind=kind,
                     customer_name=row.text("customer_name"),
                     customer_card=row.text("customer_ref"),
-                    refund_of=txn if kind is ReceiptKind.REFUND else "",
+                    refund_of=refund_of,
                     raw_ref=row.ref,
                 )
             except FieldError as err:
@@ -212,6 +238,7 @@ class SquareReader(Reader):
         receipts: dict[tuple[str, str], tuple[Receipt, list[ReceiptLine]]],
         rows: list[Row],
         result: ReadResult,
+        left_out: set[str],
     ) -> None:
         broken: set[tuple[str, str]] = set()
         for row in rows:
@@ -228,6 +255,8 @@ class SquareReader(Reader):
             if kind is None:
                 continue
             key = (txn, _event_key(kind, row))
+            if key not in receipts and txn in left_out:
+                continue
             if key not in receipts:
                 result.problems.append(
                     Problem(

@@ -1,17 +1,39 @@
-"""Toast: the nightly data export (OrderDetails, CheckDetails, ItemSelectionDetails).
+"""Toast: the nightly data export (OrderDetails, CheckDetails, ItemSelectionDetails, PaymentDetails).
 
-Toast drops one folder per business day (``<export id>/<YYYYMMDD>/``) holding
-``OrderDetails.csv`` (one row per order, with its money), ``CheckDetails.csv``
-(the checks, with the guest's name and phone) and ``ItemSelectionDetails.csv``
-(one row per item). A receipt is an *order*: its ``external_id`` is Toast's
-``Order Id`` (unique; ``Order #`` restarts every day).
+Toast drops one folder per business day (``<export id>/<YYYYMMDD>/``) holding a
+fixed set of files. Four of them make receipts: ``OrderDetails.csv`` (one row
+per order, with its money), ``CheckDetails.csv`` (the checks, with the guest's
+name and phone), ``ItemSelectionDetails.csv`` (one row per item) and
+``PaymentDetails.csv`` (one row per payment, with its refund and void). The
+others (``AllItemsReport.csv``, ``CashEntries.csv``, ``KitchenTimings.csv``,
+``ModifiersSelectionDetails.csv``, ``TimeEntries.csv``, ``AccountingReport.xls``,
+``MenuExport.json`` …) are *not receipts*: this reader recognises them so the
+watcher archives them quietly instead of quarantining them every night.
 
-* Checks link to orders through ``Check Id`` in the item rows, or through
-  ``Checks`` (the check numbers) in the order row.
+Sources (read again for issue 10): Toast's data export field reference,
+doc.toasttab.com ("Data export field reference": AccountingReport.xls,
+AllItemsReport.csv, CashEntries.csv, CheckDetails.csv, ItemSelectionDetails.csv,
+KitchenTimings.csv, ModifiersSelectionDetails.csv, OrderDetails.csv,
+PaymentDetails.csv, TimeEntries.csv; and the per-file pages ``payment_details``
+and ``check_details``). PaymentDetails' fields: Location, Payment Id, Order Id,
+Order #, Paid Date, Order Date, Check Id, Check #, …, Amount, Tip, Gratuity,
+Total, …, Refunded ("status of refund"), Refund Date, Refund Amount, Refund Tip
+Amount, Void User, Void Approver, Void Date, Status, Type …; dates are
+``MM/DD/YYYY HH:MM:SS``.
+
+* A receipt is an *order*: its ``external_id`` is Toast's ``Order Id``
+  (unique; ``Order #`` restarts every day). Checks link to orders through
+  ``Check Id`` in the item rows, or through ``Checks`` in the order row.
 * ``Voided`` orders become VOIDs (``<Order Id>#void``); voided items (``Void?``)
   are not lines. Orders not yet paid are skipped: the next export has them.
+* A payment with a ``Refund Amount`` is a REFUND of its order
+  (``<Order Id>#refund-<Payment Id>``, at its ``Refund Date``; the refunded tip is
+  the refund's tip, which never earned). A refund made days later appears in
+  that later night's PaymentDetails and still finds its order by Order Id.
+* An order whose every payment was voided (``Void Date``) is a VOID, unless
+  OrderDetails already says so; a voided payment that another payment replaced
+  takes nothing back, and the reader says so in ``skipped``.
 * ``tip`` is ``Tip`` plus ``Gratuity`` (an automatic service charge never earns).
-* Refunds live in Toast's PaymentDetails export, which this reader does not read.
 """
 
 from __future__ import annotations
@@ -24,8 +46,8 @@ from pathlib import Path
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import FileGroup, Problem, Reader, ReaderError, ReadResult, as_path_list
 from pos_bridge.readers.common import group_siblings, make_line, problem_of, void_id
-from pos_bridge.textio import Column, Row, Table, head_has, legacy_encodings, read_table
-from pos_bridge.values import FieldError, ReadContext, infer_date_order, truthy
+from pos_bridge.readers.textio import Column, Row, Table, head_has, legacy_encodings, read_table
+from pos_bridge.readers.values import FieldError, ReadContext, infer_date_order, truthy
 
 ORDER_COLUMNS = (
     Column("order_id", ("Order Id",), required=True),
@@ -63,12 +85,38 @@ ITEM_COLUMNS = (
     Column("qty", ("Qty",), required=True),
     Column("void", ("Void?",)),
 )
+PAYMENT_COLUMNS = (
+    Column("payment_id", ("Payment Id",), required=True),
+    Column("order_id", ("Order Id",), required=True),
+    Column("paid", ("Paid Date",)),
+    Column("amount", ("Amount",)),
+    Column("tip", ("Tip",)),
+    Column("refunded", ("Refunded",)),
+    Column("refund_date", ("Refund Date",)),
+    Column("refund_amount", ("Refund Amount",)),
+    Column("refund_tip", ("Refund Tip Amount",)),
+    Column("void_date", ("Void Date",)),
+    Column("status", ("Status",)),
+)
 ROLES = {
     "orders": re.compile(r"(?i)OrderDetails"),
     "checks": re.compile(r"(?i)CheckDetails"),
     "items": re.compile(r"(?i)ItemSelectionDetails"),
+    "payments": re.compile(r"(?i)PaymentDetails"),
 }
-FILE_NAMES = {"orders": "OrderDetails.csv", "checks": "CheckDetails.csv", "items": "ItemSelectionDetails.csv"}
+FILE_NAMES = {
+    "orders": "OrderDetails.csv",
+    "checks": "CheckDetails.csv",
+    "items": "ItemSelectionDetails.csv",
+    "payments": "PaymentDetails.csv",
+}
+# The rest of the nightly drop: recognised, archived, never read as receipts.
+NOT_RECEIPTS = re.compile(
+    r"(?i)^(AccountingReport|AllItemsReport|CashEntries|KitchenTimings|ModifiersSelectionDetails|TimeEntries"
+    r"|HouseAccountExport|MenuExport(V2)?|ItemSelectionDetailsModifiers|GuestFeedback|DepositsDetails)"
+    r"([-_ ].*)?\.(csv|xls|xlsx|json)$"
+)
+VOIDED_PAYMENT = {"voided", "void"}
 
 
 class ToastReader(Reader):
@@ -80,6 +128,8 @@ class ToastReader(Reader):
 
     @staticmethod
     def _role(path: Path, head: bytes) -> str | None:
+        if NOT_RECEIPTS.match(path.name):
+            return "not_receipts"
         for role, pattern in ROLES.items():
             if pattern.search(path.name):
                 return role
@@ -89,21 +139,34 @@ class ToastReader(Reader):
             return "items"
         if head_has(head, "Check Id", "Customer Phone", "Tender"):
             return "checks"
+        if head_has(head, "Payment Id", "Order Id", "Refund Amount"):
+            return "payments"
         return None
 
     def group_files(self, paths: Iterable[Path]) -> list[FileGroup]:
-        return group_siblings(paths, ROLES, required=("orders",), names=FILE_NAMES)
+        paths = list(paths)
+        quiet = [p for p in paths if NOT_RECEIPTS.match(p.name)]
+        groups = group_siblings([p for p in paths if p not in quiet], ROLES, required=(), names=FILE_NAMES)
+        out = [FileGroup(files=(p,), key=str(p), not_receipts=True) for p in quiet]
+        for group in groups:
+            roles = {self._role(p, b"") for p in group.files}
+            # OrderDetails makes receipts; PaymentDetails alone still carries refunds and voids.
+            readable = bool(roles & {"orders", "payments"})
+            out.append(dataclasses.replace(group, readable_as_is=readable))
+        return out
 
     def read(self, paths: Sequence[Path] | Path, *, store_id: str, tz: str, currency: str) -> ReadResult:
         ctx = ReadContext.build(self.name, store_id, tz, currency)
         legacy = legacy_encodings(ctx.vietnamese)
-        tables: dict[str, list[Table]] = {"orders": [], "checks": [], "items": []}
+        tables: dict[str, list[Table]] = {"orders": [], "checks": [], "items": [], "payments": []}
+        columns = {"orders": ORDER_COLUMNS, "checks": CHECK_COLUMNS, "items": ITEM_COLUMNS, "payments": PAYMENT_COLUMNS}
         for path in as_path_list(paths):
             with path.open("rb") as fh:
                 role = self._role(path, fh.read(64 * 1024)) or "orders"
-            columns = {"orders": ORDER_COLUMNS, "checks": CHECK_COLUMNS, "items": ITEM_COLUMNS}[role]
-            tables[role].append(read_table(path, columns, legacy=legacy))
-        if not tables["orders"]:
+            if role == "not_receipts":
+                continue
+            tables[role].append(read_table(path, columns[role], legacy=legacy))
+        if not tables["orders"] and not tables["payments"]:
             names = ", ".join(t.file for ts in tables.values() for t in ts)
             raise ReaderError(
                 "Toast item or check details cannot be read without OrderDetails.csv of the same day.",
@@ -113,8 +176,9 @@ class ToastReader(Reader):
         orders = [r for t in tables["orders"] for r in t.rows]
         items = [r for t in tables["items"] for r in t.rows]
         checks = [r for t in tables["checks"] for r in t.rows]
+        payments = [r for t in tables["payments"] for r in t.rows]
         receipts, left_out = self._orders(ctx, orders, result)
-        lines = self._lines(ctx, items, receipts, left_out, result)
+        lines = self._lines(ctx, items, receipts, left_out, result) if orders else {}
         customers = self._customers(checks, items, orders, result)
         for order_id, receipt in receipts.items():
             name, phone = customers.get(order_id, ("", ""))
@@ -126,7 +190,83 @@ class ToastReader(Reader):
                     customer_phone=phone,
                 )
             )
+        result.receipts.extend(self._payments(ctx, payments, receipts, result))
         return result
+
+    def _payments(
+        self, ctx: ReadContext, rows: list[Row], orders: dict[str, Receipt], result: ReadResult
+    ) -> list[Receipt]:
+        """Refunds, and voids of orders whose every payment was voided, from PaymentDetails."""
+        samples = [r.get(n) for r in rows for n in ("paid", "refund_date", "void_date")]
+        order = infer_date_order(samples, "mdy")
+        cur = ctx.currency
+        out: list[Receipt] = []
+        by_order: dict[str, list[Row]] = {}
+        for row in rows:
+            if row.damage:
+                result.problems.append(Problem(row.file, row.line, None, f"The row is damaged: {row.damage}."))
+                continue
+            by_order.setdefault(row.text("order_id"), []).append(row)
+        for order_id, payments in by_order.items():
+            voided = [p for p in payments if p.text("void_date") or p.text("status").casefold() in VOIDED_PAYMENT]
+            for row in payments:
+                try:
+                    refund = abs(row.money("refund_amount", cur, decimal="."))
+                    if row in voided or not refund:
+                        continue
+                    refund_tip = abs(row.money("refund_tip", cur, decimal="."))
+                    when = "refund_date" if row.text("refund_date") else "paid"
+                    out.append(
+                        Receipt(
+                            source=self.name,
+                            external_id=f"{order_id}#refund-{row.required('payment_id')}",
+                            store_id=ctx.store_id,
+                            closed_at=row.moment(when, ctx.tz, order=order),
+                            total=-(refund + refund_tip),
+                            subtotal=-refund,
+                            tip=-refund_tip,
+                            currency=cur.code,
+                            kind=ReceiptKind.REFUND,
+                            refund_of=order_id,
+                            raw_ref=row.ref,
+                        )
+                    )
+                except FieldError as err:
+                    result.problems.append(problem_of(err, row, row.file))
+            if not voided:
+                continue
+            sale = orders.get(order_id)
+            if sale is not None and sale.kind is ReceiptKind.VOID:
+                continue  # OrderDetails already voids the whole order
+            names = ", ".join(p.text("payment_id") for p in voided)
+            if len(voided) < len(payments):
+                result.skipped.append(
+                    f"{voided[0].ref}: payment {names} of order {order_id} was voided and paid again; "
+                    "nothing to take back."
+                )
+                continue
+            row = voided[0]
+            try:
+                when = "void_date" if row.text("void_date") else "paid"
+                out.append(
+                    Receipt(
+                        source=self.name,
+                        external_id=void_id(order_id),
+                        store_id=ctx.store_id,
+                        closed_at=row.moment(when, ctx.tz, order=order),
+                        total=sum(
+                            p.money("amount", cur, decimal=".") + p.money("tip", cur, decimal=".") for p in voided
+                        ),
+                        tip=sum(p.money("tip", cur, decimal=".") for p in voided),
+                        currency=cur.code,
+                        kind=ReceiptKind.VOID,
+                        refund_of=order_id,
+                        raw_ref=row.ref,
+                    )
+                )
+            except FieldError as err:
+                result.problems.append(problem_of(err, row, row.file))
+        return out
 
     def _orders(self, ctx: ReadContext, rows: list[Row], result: ReadResult) -> tuple[dict[str, Receipt], set[str]]:
         samples = [r.get(n) for r in rows for n in ("opened", "paid", "closed")]

@@ -1,6 +1,9 @@
 """POS bridge benchmark: a 100,000-receipt export parsed and applied, and file-to-award delay.
 
-Run on demand:  .venv/bin/python tests/benchmarks/bench_pos_bridge.py [--receipts 100000]
+Run on demand:  .venv/bin/python tests/benchmarks/bench_pos_bridge.py [--receipts 100000] [--no-watch]
+
+The default export has 30 % member sales (30,000 awards among 1,000 members), awarded in bulk
+(``awards.award_many``) through the one ledger writer. Target: parse + apply under 20 s.
 """
 
 from __future__ import annotations
@@ -18,9 +21,9 @@ from sqlalchemy import select
 from app.bootstrap import open_till
 from app.db.models import LedgerEntryRow
 from app.services import customers
-from pos_bridge.apply import apply_receipts
+from app.services.pos_bridge import FolderConfig, PosBridge
+from app.services.receipts import apply_receipts
 from pos_bridge.readers.registry import default_registry
-from pos_bridge.service import FolderConfig, PosBridge
 
 HEADER = (
     "receipt_id,closed_at,total,tip,kind,refund_of,customer_phone,line_name,line_category,line_qty,line_unit_price\n"
@@ -46,6 +49,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--receipts", type=int, default=100_000)
     ap.add_argument("--members", type=int, default=1_000)
+    ap.add_argument("--no-watch", action="store_true", help="only parse + apply, not the file-to-award delay")
     args = ap.parse_args()
     rng = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
@@ -59,15 +63,20 @@ def main() -> None:
         export = Path(tmp) / "big.csv"
         write_export(export, args.receipts, phones, rng)
         reader = default_registry().get("generic_csv")
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         result = reader.read(export, store_id=till.store_id, tz="Asia/Ho_Chi_Minh", currency="VND")
-        t1 = time.perf_counter()
+        t1, c1 = time.perf_counter(), time.process_time()
         summary = apply_receipts(till, result.receipts)
-        t2 = time.perf_counter()
+        t2, c2 = time.perf_counter(), time.process_time()
+        # Wall time and this process's CPU time: on a shared machine the wall time includes waiting
+        # for a core; the CPU time is what the work itself costs.
         print(f"export: {args.receipts:,} receipts, {export.stat().st_size / 1e6:.1f} MB, {args.members:,} members")
-        print(f"parse:  {t1 - t0:6.2f} s  ({args.receipts / (t1 - t0):,.0f} receipts/s)")
-        print(f"apply:  {t2 - t1:6.2f} s  ({args.receipts / (t2 - t1):,.0f} receipts/s)  [{summary}]")
-        print(f"total:  {t2 - t0:6.2f} s")
+        print(f"parse:  {t1 - t0:6.2f} s wall, {c1 - c0:6.2f} s CPU  ({args.receipts / (t1 - t0):,.0f} receipts/s)")
+        print(f"apply:  {t2 - t1:6.2f} s wall, {c2 - c1:6.2f} s CPU  ({args.receipts / (t2 - t1):,.0f} receipts/s)")
+        print(f"        [{summary}]")
+        print(f"total:  {t2 - t0:6.2f} s wall, {c2 - c0:6.2f} s CPU")
+        if args.no_watch:
+            return
 
         for settle in (2.0, 0.5):
             delays = []

@@ -16,8 +16,8 @@ from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from app.db.models import LedgerEntryRow
 from app.db.models import Receipt as ReceiptRow
 from app.services import balances, catalog, customers
+from app.services.receipts import apply_receipts, claim, expire_unclaimed, unclaimed
 from app.services.till import Till
-from pos_bridge.apply import apply_receipts, claim, expire_unclaimed, unclaimed
 
 NOW = datetime(2026, 11, 23, 4, 0, tzinfo=UTC)  # 11:00 in Hà Nội, a Monday
 

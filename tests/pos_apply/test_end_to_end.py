@@ -18,8 +18,8 @@ from sqlalchemy import select
 from app.bootstrap import open_till
 from app.db.models import ImportedFile, LedgerEntryRow
 from app.services import balances, customers
+from app.services.pos_bridge import FolderConfig, PosBridge
 from app.services.till import Till
-from pos_bridge.service import FolderConfig, PosBridge
 
 HEADER = (
     "receipt_id,closed_at,total,tip,kind,refund_of,customer_phone,line_name,line_category,line_qty,line_unit_price\n"

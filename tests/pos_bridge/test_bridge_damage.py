@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from app.core.receipt import Receipt, ReceiptKind
 from pos_bridge.readers.base import ReaderError, ReadResult
 from pos_bridge.readers.registry import ReaderRegistry
-from pos_bridge.textio import decode, sniff_delimiter
+from pos_bridge.readers.textio import decode, sniff_delimiter
 from pos_bridge.watcher import FileOutcome, MemorySeenFiles, WatchedFolder, Watcher
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -55,7 +55,14 @@ SUBJECTS = {
     "generic_csv": Subject("generic_csv", (SAMPLES / "receipts.csv",), VN),
     "generic_json": Subject("generic_json", (SAMPLES / "receipts.json",), VN),
     "square": Subject("square", tuple(sorted((FIXTURES / "square").iterdir())), US),
-    "toast": Subject("toast", tuple(sorted((FIXTURES / "toast" / "20240312").iterdir())), US),
+    "toast": Subject(
+        "toast",
+        tuple(
+            FIXTURES / "toast" / "20240312" / n
+            for n in ("CheckDetails.csv", "ItemSelectionDetails.csv", "OrderDetails.csv", "PaymentDetails.csv")
+        ),
+        US,
+    ),
     "loyverse": Subject("loyverse", tuple(sorted((FIXTURES / "loyverse").iterdir())), VN),
     "kiotviet_xlsx": Subject(
         "kiotviet", (FIXTURES / "kiotviet" / "DanhSachChiTietHoaDon_KV12032024-213045-118.xlsx",), VN

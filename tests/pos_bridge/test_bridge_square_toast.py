@@ -15,7 +15,9 @@ from pos_bridge.readers.toast import ToastReader
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SQUARE = FIXTURES / "square"
 TOAST = FIXTURES / "toast" / "20240312"
-T1, T2, T3 = "Ux3lQ9aVd6Kq2wYJ8bC1mE4fGh7YZ", "Wm7nB4vC1xZ9lK3jH6gF8dS2aQwE", "Kx2cV5bN8mQ1wE4rT7yU0iO3pAsD"
+T4 = "Rf4dE8wQ2aZ6xC0vB3nM7kL1jH5gY"  # the refund's own Transaction ID
+# A Square sale is known by its Payment ID: the refund names it, even in another export.
+P1, P2, P3 = "pZ8rW2tY5uI9oP1aS3dF6gH0jKqB", "rT5yU7iO9pA2sD4fG6hJ8kL1zXcV", "fG6hJ9kL2zX5cV8bN1mQ4wE7rTyU"
 
 
 def square_expected(with_lines: bool) -> list[Receipt]:
@@ -25,12 +27,12 @@ def square_expected(with_lines: bool) -> list[Receipt]:
     maria = dict(customer_name="Maria Gonzalez", customer_card="LT-000123-4")
     return [
         Receipt(
-            "square", T1, "mission", datetime(2024, 3, 12, 15, 5, 13, tzinfo=UTC), total=1186, subtotal=950,
+            "square", P1, "mission", datetime(2024, 3, 12, 15, 5, 13, tzinfo=UTC), total=1186, subtotal=950,
             tax=86, tip=150, currency="USD", **maria,
             lines=lines(ReceiptLine("Latte", 2, 475, sku="LAT-12", category="Coffee")),
         ),
         Receipt(
-            "square", T2, "mission", datetime(2024, 3, 12, 16, 41, 2, tzinfo=UTC), total=927, subtotal=950,
+            "square", P2, "mission", datetime(2024, 3, 12, 16, 41, 2, tzinfo=UTC), total=927, subtotal=950,
             discount=100, tax=77, currency="USD",
             lines=lines(
                 ReceiptLine("Americano", 1, 350, sku="AME-12", category="Coffee", discount=37),
@@ -38,12 +40,12 @@ def square_expected(with_lines: bool) -> list[Receipt]:
             ),
         ),
         Receipt(
-            "square", f"{T1}#refund-20240312172045", "mission", datetime(2024, 3, 12, 17, 20, 45, tzinfo=UTC),
-            total=-518, subtotal=-475, tax=-43, currency="USD", kind=ReceiptKind.REFUND, refund_of=T1, **maria,
+            "square", T4, "mission", datetime(2024, 3, 12, 17, 20, 45, tzinfo=UTC),
+            total=-518, subtotal=-475, tax=-43, currency="USD", kind=ReceiptKind.REFUND, refund_of=P1, **maria,
             lines=lines(ReceiptLine("Latte", -1, 475, sku="LAT-12", category="Coffee")),
         ),
         Receipt(
-            "square", T3, "mission", datetime(2024, 3, 13, 0, 58, 30, tzinfo=UTC), total=963, subtotal=700,
+            "square", P3, "mission", datetime(2024, 3, 13, 0, 58, 30, tzinfo=UTC), total=963, subtotal=700,
             tax=63, tip=200, currency="USD", customer_name="Tom Nguyen",
             lines=lines(
                 ReceiptLine("Drip Coffee (Large)", 1, 325, sku="DRP-16", category="Coffee"),
@@ -85,7 +87,7 @@ def test_square_item_row_with_bad_amount_drops_its_whole_receipt(tmp_path: Path)
     items = tmp_path / "items-2024-03-12-2024-03-13.csv"
     items.write_bytes(items.read_bytes().replace(b'"$3.75"', b'"$3.7.5"'))
     result = SquareReader().read(sorted(tmp_path.iterdir()), **US)
-    assert [r.external_id for r in result.receipts] == [T1, T2, f"{T1}#refund-20240312172045"]
+    assert [r.external_id for r in result.receipts] == [P1, P2, T4]
     (problem,) = result.problems
     assert (problem.file, problem.line, problem.column) == (items.name, 7, "Gross Sales")
 
@@ -118,6 +120,12 @@ def toast_expected() -> list[Receipt]:
             subtotal=1200, tax=96, currency="USD", kind=ReceiptKind.VOID, refund_of="400000012345678903",
             opened_at=datetime(2024, 3, 12, 23, 10, tzinfo=UTC),
         ),
+        # PaymentDetails: 9.00 of check 103's card payment refunded at 9:10 PM (EDT) — a partial refund.
+        Receipt(
+            "toast", "400000012345678902#refund-600000055555555503", "boston",
+            datetime(2024, 3, 13, 1, 10, tzinfo=UTC), total=-900, subtotal=-900, currency="USD",
+            kind=ReceiptKind.REFUND, refund_of="400000012345678902",
+        ),
     ]  # fmt: skip
 
 
@@ -125,8 +133,14 @@ BOSTON = dict(store_id="boston", tz="America/New_York", currency="USD")
 
 
 def test_toast_day_export_orders_checks_and_utf16_item_selections() -> None:
+    """The whole nightly folder as Toast drops it (doc.toasttab.com data export field reference):
+    four receipt files read together, the other files recognised as not receipts."""
     reader = ToastReader()
-    (group,) = reader.group_files(sorted(TOAST.iterdir()))
+    groups = reader.group_files(sorted(TOAST.iterdir()))
+    quiet = sorted(g.files[0].name for g in groups if g.not_receipts)
+    assert quiet == ["AllItemsReport.csv", "CashEntries.csv", "KitchenTimings.csv",
+                     "ModifiersSelectionDetails.csv", "TimeEntries.csv"]  # fmt: skip
+    (group,) = [g for g in groups if not g.not_receipts]
     assert group.complete
     result = reader.read(list(group.files), **BOSTON)
     assert result.problems == []
@@ -136,13 +150,13 @@ def test_toast_day_export_orders_checks_and_utf16_item_selections() -> None:
 
 def test_toast_export_missing_order_details_must_wait() -> None:
     (group,) = ToastReader().group_files([TOAST / "CheckDetails.csv", TOAST / "ItemSelectionDetails.csv"])
-    assert group.missing == ("OrderDetails.csv",)
+    assert group.missing == ("OrderDetails.csv", "PaymentDetails.csv")
     assert not group.readable_as_is
 
 
 def test_toast_export_missing_checks_may_be_read_without_them() -> None:
     (group,) = ToastReader().group_files([TOAST / "OrderDetails.csv", TOAST / "ItemSelectionDetails.csv"])
-    assert group.missing == ("CheckDetails.csv",) and group.readable_as_is
+    assert group.missing == ("CheckDetails.csv", "PaymentDetails.csv") and group.readable_as_is
     result = ToastReader().read(list(group.files), **BOSTON)
     assert [r.customer_phone for r in result.receipts] == ["", "", ""]
     assert [len(r.lines) for r in result.receipts] == [3, 3, 0]
@@ -153,6 +167,6 @@ def test_toast_days_are_separate_exports(tmp_path: Path) -> None:
         (tmp_path / day).mkdir()
         for f in TOAST.iterdir():
             (tmp_path / day / f.name).write_bytes(f.read_bytes())
-    groups = ToastReader().group_files(sorted(tmp_path.rglob("*.csv")))
-    assert sorted(len(g.files) for g in groups) == [3, 3]
+    groups = [g for g in ToastReader().group_files(sorted(tmp_path.rglob("*.csv"))) if not g.not_receipts]
+    assert sorted(len(g.files) for g in groups) == [4, 4]
     assert {g.files[0].parent.name for g in groups} == {"20240312", "20240313"}

@@ -11,8 +11,8 @@ import pytest
 
 from app.core.money import USD, VND, Currency
 from pos_bridge.readers.base import ReaderError
-from pos_bridge.textio import Column, decode, read_csv_table, sniff_delimiter
-from pos_bridge.values import FieldError, infer_date_order, parse_datetime, parse_money, parse_quantity
+from pos_bridge.readers.textio import Column, decode, read_csv_table, sniff_delimiter
+from pos_bridge.readers.values import FieldError, infer_date_order, parse_datetime, parse_money, parse_quantity
 
 VN_FALLBACK = ("cp1258", "cp1252")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import threading
@@ -246,15 +247,20 @@ def test_a_multi_file_export_waits_for_its_missing_sibling(tmp_path: Path) -> No
     assert settle(watcher, clock) == []
     clock.advance(600)
     assert watcher.poll() == []
-    assert watcher.waiting == ["CheckDetails.csv, ItemSelectionDetails.csv: waiting for OrderDetails.csv"]
-    copy_toast(day, "OrderDetails.csv")
+    assert watcher.waiting == [
+        "CheckDetails.csv, ItemSelectionDetails.csv: waiting for OrderDetails.csv, PaymentDetails.csv"
+    ]
+    copy_toast(day, "OrderDetails.csv", "PaymentDetails.csv")
     (report,) = settle(watcher, clock)
     assert report.outcome is FileOutcome.APPLIED
-    assert len(report.files) == 3
-    assert ledger.ids == ["400000012345678901", "400000012345678902", "400000012345678903#void"]
+    assert len(report.files) == 4
+    assert ledger.ids == [
+        "400000012345678901", "400000012345678902", "400000012345678903#void",
+        "400000012345678902#refund-600000055555555503",
+    ]  # fmt: skip
     archived = tmp_path / "archive" / today("America/New_York") / "20240312"
     assert sorted(p.name for p in archived.iterdir()) == [
-        "CheckDetails.csv", "ItemSelectionDetails.csv", "OrderDetails.csv",
+        "CheckDetails.csv", "ItemSelectionDetails.csv", "OrderDetails.csv", "PaymentDetails.csv",
     ]  # fmt: skip
     assert not day.exists()  # the POS's empty day folder is tidied away
 
@@ -280,7 +286,7 @@ def test_an_export_whose_required_sibling_never_arrives_is_quarantined_after_the
     (report,) = watcher.poll()
     assert report.outcome is FileOutcome.QUARANTINED and ledger.batches == []
     reason = (tmp_path / "quarantine" / "20240312" / "ItemSelectionDetails.csv.reason.txt").read_text("utf-8")
-    assert "The export is incomplete: OrderDetails.csv, CheckDetails.csv never arrived." in reason
+    assert "The export is incomplete: OrderDetails.csv, CheckDetails.csv, PaymentDetails.csv never arrived." in reason
 
 
 def test_sniffing_picks_each_file_s_reader_and_quarantines_strangers(tmp_path: Path) -> None:
@@ -318,3 +324,39 @@ def test_the_background_loop_notices_a_new_file_within_a_few_seconds(tmp_path: P
         thread.join(timeout=5)
     assert [r.outcome for r in reports] == [FileOutcome.APPLIED]
     assert len(ledger.ids) == 5
+
+
+def test_the_wait_for_a_sibling_survives_the_end_of_a_run(tmp_path: Path) -> None:
+    """A cron ``--once`` run ends long before the 60-second wait for Square's item details. The
+    wait is kept on disk, so a later run (a new Watcher, a new monotonic clock) applies the
+    transactions once the wait is over instead of starting it again."""
+    folder, state = tmp_path / "exports", tmp_path / "home" / "pos-bridge-state.json"
+    folder.mkdir()
+    shutil.copyfile(FIXTURES / "square" / "transactions-2024-03-12-2024-03-13.csv",
+                    folder / "transactions-2024-03-12-2024-03-13.csv")  # fmt: skip
+    wall = [1_700_000_000.0]
+    ledger = Ledger()
+
+    def run() -> list:
+        watcher, clock, _, _ = make_watcher(
+            folder,
+            reader="square",
+            us=True,
+            ledger=ledger,
+            sibling_wait_seconds=60.0,
+            state_file=state,
+            wall_clock=lambda: wall[0],
+        )
+        reports = watcher.poll()
+        clock.advance(2.5)
+        wall[0] += 2.5
+        return reports + watcher.poll()
+
+    assert run() == [] and state.exists()  # first run: starts waiting, remembers since when
+    wall[0] += 40
+    assert run() == []  # 42.5 s later: still waiting, not from zero again
+    wall[0] += 20
+    (report,) = run()  # 65 s after the first sight: the wait is over
+    assert report.outcome is FileOutcome.APPLIED
+    assert [r.external_id for r in ledger.batches[0]][:1] == ["pZ8rW2tY5uI9oP1aS3dF6gH0jKqB"]
+    assert json.loads(state.read_text("utf-8")) == {"missing_since": {}}  # done: forgotten

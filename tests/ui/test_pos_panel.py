@@ -21,11 +21,11 @@ from ui_helpers import counts, focused, ledger, login, payload_of, scan
 from app.db.models import BalanceRow, LedgerEntryRow
 from app.db.models import Receipt as ReceiptRow
 from app.services import balances
+from app.services.pos_bridge import FolderConfig, PosBridge
+from app.services.receipts import claim
 from app.services.till import Till
 from app.ui.controllers.checkout import till_home
 from app.ui.main import Windows, build_windows
-from pos_bridge.apply import claim
-from pos_bridge.service import FolderConfig, PosBridge
 
 HEADER = "receipt_id,closed_at,total,customer_phone\n"
 

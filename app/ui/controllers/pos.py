@@ -2,7 +2,7 @@
 
 A sale the POS recorded without a member waits as *unclaimed*. The cashier
 scans the customer who is standing there, picks the receipt (the newest is
-already chosen) and presses F7: ``pos_bridge.apply.claim`` awards it in one
+already chosen) and presses F7: ``app.services.receipts.claim`` awards it in one
 local transaction, and the card updates exactly as after a typed award.
 
 The bridge reports each export it handled from its own thread; the listener
@@ -22,16 +22,19 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from app.core.errors import LoyaltyError
+from app.services import staff
+from app.services.pos_bridge import PosBridge
+from app.services.receipts import BridgeNotes, bridge_notes, claim, unclaimed
 from app.services.till import Till
 from app.ui.controllers.checkout import CheckoutController, till_home
 from app.ui.errors import compile_templates, error_text
 from app.ui.format import Formatter
 from app.ui.i18n import Translations
+from app.ui.pos_mapping import PosMappingDialog
 from app.ui.pos_models import UnclaimedReceiptModel
 from app.ui.tasks import BackgroundOps
 from app.ui.views.cashier_window import CashierWindow
-from pos_bridge.apply import claim, unclaimed
-from pos_bridge.service import PosBridge
+from app.ui.views.pos_notes import PosNotesDialog
 from pos_bridge.watcher import QUARANTINE, FileOutcome, FileReport
 
 LIST_LIMIT = 20
@@ -39,7 +42,7 @@ REASON_SUFFIX = ".reason.txt"
 TOOLTIP_REASON_LINES = 12
 
 ERROR_CONTEXT = "PosErrors"
-# The English templates read exactly like pos_bridge.apply's messages; {0}, {1} stand for values.
+# The English templates read exactly like app.services.receipts's messages; {0}, {1} stand for values.
 ERROR_TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("PosErrors", "Receipt {0} can no longer be claimed (only within {1} days)."),
     QT_TRANSLATE_NOOP("PosErrors", "No receipt {0} from the POS is known here."),
@@ -85,6 +88,8 @@ class PosController(QObject):
     attached = Signal(str)  # the receipt number
     refused = Signal(str)  # the sentence shown
     report_shown = Signal(object)  # FileReport, once the status line says it
+    notes_shown = Signal(object)  # the PosNotesDialog, once it shows the notes
+    mapping_opened = Signal(object)  # the PosMappingDialog, once a manager opened it
     _from_bridge = Signal(object, object)  # FileReport, list[Path] in quarantine
 
     def __init__(
@@ -100,6 +105,8 @@ class PosController(QObject):
     ) -> None:
         super().__init__(parent)
         self.till, self.window, self.checkout, self.fmt, self.bridge = till, window, checkout, fmt, bridge
+        self.tasks = tasks
+        self.notes_dialog: PosNotesDialog | None = None
         self.panel = window.pos_panel
         self.model = UnclaimedReceiptModel(fmt)
         self.panel.set_model(self.model)
@@ -117,6 +124,9 @@ class PosController(QObject):
         checkout.action_done.connect(lambda _: self.refresh())
         translations.changed.connect(lambda _: self._retranslate())
         self._from_bridge.connect(self._received)
+        window.status_bar.pos_clicked.connect(self.show_notes)
+        window.map_pos_action.triggered.connect(lambda: self.map_export())
+        self.mapping_dialog: PosMappingDialog | None = None
         self.refresh()
         if bridge is not None:
             bridge.add_listener(self._listener)
@@ -222,6 +232,55 @@ class PosController(QObject):
         self.window.show_banner("error", text)
         self.refused.emit(text)
 
+    # -- mapping an unknown POS export ------------------------------------------------------------------
+    def map_export(self, path: Path | None = None) -> None:
+        """A manager (PIN) maps a sample export's columns to a profile the bridge reads from then on."""
+        self.checkout.ask_manager(
+            self.tr("A manager maps the POS export's columns."), lambda pin: self._map_approved(pin, path)
+        )
+
+    def _map_approved(self, pin: str, path: Path | None) -> None:
+        try:
+            staff.require_manager(self.till, pin)
+        except LoyaltyError as err:
+            self._refuse(error_text(err))
+            return
+        program = self.till.program()
+        dialog = PosMappingDialog(
+            till_home(self.till),
+            path,
+            self.window,
+            tz=program.timezone,
+            currency=program.currency,
+            locale=self.fmt.language,
+        )
+        dialog.saved.connect(self._profile_saved)
+        dialog.finished.connect(lambda _: setattr(self, "mapping_dialog", None))
+        self.mapping_dialog = dialog
+        dialog.open()
+        self.mapping_opened.emit(dialog)
+
+    def _profile_saved(self, target: Path) -> None:
+        if self.bridge is not None:
+            self.bridge.reload_profiles()
+        self.window.show_banner("ok", self.tr("POS profile saved: {0}").format(target.name))
+
+    # -- the bridge's notes ----------------------------------------------------------------------------
+    def show_notes(self) -> None:
+        """Every refund or void the bridge ignored, and why: read off the GUI thread, then shown."""
+        if self.notes_dialog is None:
+            self.notes_dialog = PosNotesDialog(self.fmt.datetime, self.window)
+        till = self.till
+        self.tasks.run(lambda: bridge_notes(till), on_done=self._notes_loaded, on_error=lambda _: None)
+
+    def _notes_loaded(self, notes: list[BridgeNotes]) -> None:
+        if self._closed or self.notes_dialog is None:
+            return
+        self.notes_dialog.show_notes(notes)
+        self.notes_dialog.show()
+        self.notes_dialog.raise_()
+        self.notes_shown.emit(self.notes_dialog)
+
     # -- the status line ------------------------------------------------------------------------------
     def _retranslate(self) -> None:
         self.model.retranslate()
@@ -250,6 +309,7 @@ class PosController(QObject):
             main = self._report_text(r)
             level = "warning" if r.outcome is FileOutcome.PARTIAL else ""
         tooltip = [self.tr("Export folders:")] + [f"  {f}" for f in folders]
+        tooltip += ["", self.tr("Click to read what the bridge left out (refunds and voids that took nothing back).")]
         if r is not None and r.reason.strip():
             tooltip += ["", *r.reason.strip().splitlines()[:TOOLTIP_REASON_LINES]]
         if self._quarantined:
@@ -277,6 +337,8 @@ class PosController(QObject):
             return self.tr("{0} {1}: read before, nothing counted twice").format(when, name)
         if r.outcome is FileOutcome.QUARANTINED:
             return self.tr("{0} {1}: quarantined").format(when, name)
+        if r.outcome is FileOutcome.NOT_RECEIPTS:
+            return self.tr("{0} {1}: not receipts, archived").format(when, name)
         if s is None:
             return self.tr("{0} {1}: no sales in it").format(when, name)
         text = self.tr("{0} {1}: {2} read, {3} awarded, {4} unclaimed").format(
@@ -284,4 +346,6 @@ class PosController(QObject):
         )
         if r.outcome is FileOutcome.PARTIAL:
             text += " · " + self.tr("{0} bad lines set aside").format(len(r.problems))
+        if r.notes:
+            text += " · " + self.tr("{0} notes").format(len(r.notes))
         return text

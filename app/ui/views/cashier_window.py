@@ -78,6 +78,7 @@ class CashierWindow(QMainWindow):
         self.focus_search_action = self._action("F1")
         self.logout_action = self._action()
         self.sync_now_action = self._action()
+        self.map_pos_action = self._action()  # a manager maps an unknown POS export's columns
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
@@ -105,6 +106,7 @@ class CashierWindow(QMainWindow):
         for a in self.language_actions.values():
             self.language_menu.addAction(a)
         self.settings_menu.addAction(self.sync_now_action)
+        self.settings_menu.addAction(self.map_pos_action)
         self.settings_menu.addSeparator()
         self.settings_menu.addAction(self.logout_action)
 
@@ -219,6 +221,7 @@ class CashierWindow(QMainWindow):
         self.actions_menu.setTitle(self.tr("&Actions"))
         self.logout_action.setText(self.tr("Log out"))
         self.sync_now_action.setText(self.tr("Sync now"))
+        self.map_pos_action.setText(self.tr("Map a POS export…"))
         self.award_action.setText(self.tr("Award"))
         self.redeem_action.setText(self.tr("Redeem"))
         self.enroll_action.setText(self.tr("Enroll"))

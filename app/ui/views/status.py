@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from app.services.syncstatus import SyncStatus
@@ -17,18 +18,31 @@ POS_LEVEL_STYLES = {
 }
 
 
+class ClickableLabel(QLabel):
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
 class StatusBarView(QStatusBar):
+    pos_clicked = Signal()  # the manager opens the POS bridge's notes from the POS line
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizeGripEnabled(False)
         self.sync_label = QLabel()
-        self.pos_label = QLabel()
+        self.pos_label = ClickableLabel()
         self.staff_label = QLabel()
         self.language_label = QLabel()
         self.addWidget(self.sync_label)
         # A long POS line (a file name, a quarantine path) shrinks to the room left and is cut
         # there, never widening the window past the till's screen; its tooltip has it in full.
         self.pos_label.setMinimumWidth(1)
+        self.pos_label.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.pos_label.clicked.connect(self.pos_clicked)
         self.addWidget(self.pos_label)
         self.addPermanentWidget(self.staff_label)
         self._status = SyncStatus()

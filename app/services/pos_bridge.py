@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.bootstrap import get_setting, set_setting
+from app.services.receipts import ApplySummary, DbSeenFiles, apply_receipts
 from app.services.till import Till
-from pos_bridge.apply import ApplySummary, apply_receipts
-from pos_bridge.store import DbSeenFiles
+from pos_bridge.profiles import registry_with_profiles
 from pos_bridge.watcher import FileReport, WatchedFolder, Watcher
 
 SETTING = "pos.folders"
@@ -25,8 +25,26 @@ SETTING = "pos.folders"
 
 @dataclass(frozen=True)
 class FolderConfig:
+    """One export folder. A source has its own time zone and currency (a US Toast export read on a
+    Vietnamese till is in US time and dollars); None means the till's. Square's per-row Time Zone
+    column still wins over ``tz``."""
+
     path: str
     reader: str | None = None  # None: recognise each file
+    tz: str | None = None
+    currency: str | None = None
+
+
+def home_of(till: Till) -> Path | None:
+    """The till's home folder (where its database lives), or None for an in-memory till."""
+    database = till.engine.url.database
+    return Path(database).parent if database and database != ":memory:" else None
+
+
+def state_file(till: Till) -> Path | None:
+    """Where the bridge keeps what must outlive one run (how long an export has waited)."""
+    home = home_of(till)
+    return home / "pos-bridge-state.json" if home is not None else None
 
 
 def configured_folders(till: Till) -> list[FolderConfig]:
@@ -39,21 +57,41 @@ def configure_folders(till: Till, folders: list[FolderConfig]) -> None:
 
 
 class PosBridge:
-    def __init__(self, till: Till, folders: list[FolderConfig] | None = None, *, settle_seconds: float = 2.0) -> None:
+    def __init__(
+        self,
+        till: Till,
+        folders: list[FolderConfig] | None = None,
+        *,
+        settle_seconds: float = 2.0,
+        sibling_wait_seconds: float = 60.0,
+    ) -> None:
         self.till = till
         program = till.program()
         folders = configured_folders(till) if folders is None else folders
         for f in folders:
             Path(f.path).mkdir(parents=True, exist_ok=True)
+        watched = [
+            WatchedFolder(
+                Path(f.path), till.store_id, f.tz or program.timezone, f.currency or program.currency, f.reader
+            )
+            for f in folders
+        ]
         self.watcher = Watcher(
-            [WatchedFolder(Path(f.path), till.store_id, program.timezone, program.currency, f.reader) for f in folders],
+            watched,
             seen=DbSeenFiles(till),
             apply=self._apply,
             settle_seconds=settle_seconds,
+            sibling_wait_seconds=sibling_wait_seconds,
+            state_file=state_file(till),
+            registry=registry_with_profiles(home_of(till)),
         )
         self._listeners: list[Callable[[FileReport], None]] = []
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+
+    def reload_profiles(self) -> None:
+        """A manager saved a column profile: the next poll reads with it."""
+        self.watcher.set_registry(registry_with_profiles(home_of(self.till)))
 
     def _apply(self, receipts: list) -> ApplySummary:  # type: ignore[type-arg]
         return apply_receipts(self.till, receipts)
@@ -93,7 +131,7 @@ class PosBridge:
 
 
 def describe(report: FileReport) -> str:
-    """One line a manager understands."""
+    """One line a manager understands (its notes are listed apart, one a line)."""
     name = ", ".join(p.name for p in report.files)
     text = f"{name}: {report.outcome.value}"
     if report.summary is not None:

@@ -37,7 +37,7 @@ from zoneinfo import ZoneInfo
 
 from app.core.money import Currency
 from pos_bridge.readers.base import ReaderError
-from pos_bridge.values import (
+from pos_bridge.readers.values import (
     Cell,
     DateOrder,
     FieldError,

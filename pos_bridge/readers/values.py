@@ -1,14 +1,9 @@
 """Parsing the values POS exports write: amounts, quantities, local times.
 
-Stricter than ``app.core.money.parse_amount`` on purpose. A reader knows its
-POS's conventions (Square and Toast write ``$1,234.56``; KiotViet writes
-``1.250.000``), so it says which mark is the decimal one and anything else is
-refused instead of guessed. When a format does not fix the mark (Loyverse and
-the generic format follow the account's locale) the rules are: with both marks
-the last one is the decimal mark; a single mark followed by exactly three
-digits groups thousands; otherwise it is the decimal mark. ``parse_amount``
-also reads ``125,000.00`` for VND wrongly (it takes the comma for the decimal
-mark), which is one more reason for this module.
+Amounts go through ``app.core.money.parse_money``, the project's one amount
+parser: a reader knows its POS's conventions (Square and Toast write
+``$1,234.56``; KiotViet writes ``1.250.000``) and says which mark is the
+decimal one, so anything else is refused instead of guessed.
 
 Every failure raises :class:`FieldError`, a sentence about the value; the
 reader adds file, line and column.
@@ -23,7 +18,8 @@ from decimal import Decimal, InvalidOperation
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from app.core.money import CURRENCIES, MAX_BILL_MAJOR, Currency
+from app.core.money import CURRENCIES, AmountError, Currency, shown, ungroup
+from app.core.money import parse_money as core_parse_money
 
 Cell = str | int | float | Decimal | datetime | date | time | bool | None
 DateOrder = Literal["dmy", "mdy"]
@@ -40,13 +36,6 @@ class FieldError(ValueError):
         self.message = message
         self.line = line
         self.column = column
-
-
-def shown(value: object, limit: int = 40) -> str:
-    """A value quoted for a message, cut short: a damaged 1 MB cell must not
-    become a 1 MB reason file."""
-    text = repr(value) if isinstance(value, str) else str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -85,128 +74,18 @@ class ReadContext:
 
 # ---------------------------------------------------------------- amounts
 
-_SYMBOLS: dict[str, str] = {"₫": "VND", "đ": "VND", "Đ": "VND", "$": "USD", "€": "EUR"}
-_CODES = re.compile(r"(?i)VNĐ|VND|USD|EUR|US\$")
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
-_PLAIN = re.compile(r"[0-9.,()+\-]+")
-
 
 def parse_money(value: Cell, cur: Currency, *, decimal: str | None = None) -> int:
-    """Read an amount into minor units of ``cur``.
-
-    ``decimal`` is ``"."`` or ``","`` when the format fixes it, None to infer.
-    Negative forms: ``-5.00``, ``(5.00)``, ``$-5.00``, ``-$5.00``, ``5.00-``.
-    A currency symbol or code that is not ``cur``'s is refused: a $ amount in a
-    VND store is a wrong configuration, not a number to guess at.
-    """
-    if isinstance(value, bool) or value is None:
-        raise FieldError(f"{shown(value)} is not an amount.")
-    if isinstance(value, (int, float, Decimal)):
-        return _number_to_minor(value, cur)
-    if not isinstance(value, str):
-        raise FieldError(f"{shown(value)} is not an amount.")
-    raw = value
-    text = value.strip()
-    if text.isdigit() and len(text) <= 15:  # the common case: "125000"
-        minor = int(text) * cur.unit
-        if minor > MAX_BILL_MAJOR * cur.unit:
-            raise FieldError(f"{shown(raw)} is too large to be a bill.")
-        return minor
-    if not _PLAIN.fullmatch(text):
-        text = _SPACES.sub("", text).replace("\u2212", "-")  # the typographic minus some exports use
-        found = {_code(m) for m in _CODES.findall(text)}
-        text = _CODES.sub("", text)
-        found |= {code for sym, code in _SYMBOLS.items() if sym in text}
-        for sym in _SYMBOLS:
-            text = text.replace(sym, "")
-        for other in sorted(found):
-            if other != cur.code:
-                raise FieldError(f"{shown(raw)} is an amount in {other}, but the store counts {cur.code}.")
-    negative = False
-    if text.startswith("(") and text.endswith(")"):
-        negative, text = True, text[1:-1]
-    if text.startswith("-"):
-        negative, text = not negative, text[1:]
-    elif text.endswith("-"):
-        negative, text = not negative, text[:-1]
-    elif text.startswith("+"):
-        text = text[1:]
-    if not text or not re.fullmatch(r"[0-9][0-9.,]*", text) or not text[-1].isdigit():
-        raise FieldError(f"{shown(raw)} is not an amount.")
-    whole, frac = _split_number(text, decimal, raw)
-    if len(whole.lstrip("0")) > 15:
-        raise FieldError(f"{shown(raw)} is too large to be a bill.")
-    if len(frac) > cur.exponent:
-        if set(frac[cur.exponent :]) != {"0"}:
-            raise FieldError(f"{shown(raw)} has more decimals than {cur.code} allows.")
-        frac = frac[: cur.exponent]
-    minor = int(whole) * cur.unit + int(frac.ljust(cur.exponent, "0") or "0")
-    if minor > MAX_BILL_MAJOR * cur.unit:
-        raise FieldError(f"{shown(raw)} is too large to be a bill.")
-    return -minor if negative else minor
-
-
-def _code(text: str) -> str:
-    upper = text.upper()
-    return {"VNĐ": "VND", "US$": "USD"}.get(upper, upper)
-
-
-def _number_to_minor(value: int | float | Decimal, cur: Currency) -> int:
-    """A spreadsheet cell holding a number: exact when the POS typed cents."""
+    """``app.core.money.parse_money`` (the one amount parser), failing as a FieldError."""
     try:
-        dec = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-    except (InvalidOperation, ValueError):
-        raise FieldError(f"{shown(value)} is not an amount.") from None
-    if not dec.is_finite():
-        raise FieldError(f"{shown(value)} is not an amount.")
-    scaled = dec * cur.unit
-    rounded = scaled.to_integral_value()
-    # Binary floats from formulas (0.1 + 0.2) miss by far less than a millionth of a cent.
-    if abs(scaled - rounded) > Decimal("0.000001"):
-        raise FieldError(f"{shown(value)} has more decimals than {cur.code} allows.")
-    if abs(rounded) > MAX_BILL_MAJOR * cur.unit:
-        raise FieldError(f"{shown(value)} is too large to be a bill.")
-    return int(rounded)
-
-
-def _split_number(text: str, decimal: str | None, raw: object) -> tuple[str, str]:
-    """Split ``1.250.000,50`` into whole digits and fraction digits."""
-    if decimal is None:
-        last = max(text.rfind("."), text.rfind(","))
-        if last == -1:
-            return text, ""
-        mark = text[last]
-        other = "," if mark == "." else "."
-        tail = text[last + 1 :]
-        # "125.000" / "1,250,000" group thousands; "12.34", "1.250,5" carry a decimal mark.
-        decimal = mark if other in text or (text.count(mark) == 1 and len(tail) != 3) else other
-    group = "," if decimal == "." else "."
-    if text.count(decimal) > 1:
-        raise FieldError(f"{shown(raw)} is not an amount.")
-    whole, _, frac = text.partition(decimal)
-    if not whole or (decimal in text and not frac):
-        raise FieldError(f"{shown(raw)} is not an amount.")
-    return _ungroup(whole, group, raw), frac
-
-
-def _ungroup(whole: str, group: str, raw: object) -> str:
-    if group not in whole:
-        if not whole.isdigit():
-            raise FieldError(f"{shown(raw)} is not an amount.")
-        return whole
-    parts = whole.split(group)
-    head = parts[0]
-    if (
-        not head.isdigit()
-        or len(head) > 3
-        or (head.startswith("0"))
-        or any(len(p) != 3 or not p.isdigit() for p in parts[1:])
-    ):
-        raise FieldError(f"{shown(raw)} is not an amount (its digit groups are wrong).")
-    return "".join(parts)
+        return core_parse_money(value, cur, decimal=decimal)
+    except AmountError as err:
+        raise FieldError(err.message) from None
 
 
 # ---------------------------------------------------------------- quantities
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 
 
 def parse_quantity(value: Cell, *, decimal: str | None = None) -> Decimal:
@@ -248,7 +127,10 @@ def _split_quantity(text: str, decimal: str | None, raw: str) -> tuple[str, str]
     whole, _, frac = text.partition(decimal)
     if not whole:
         raise FieldError(f"{shown(raw)} is not a quantity.")
-    return _ungroup(whole, group, raw), frac
+    try:
+        return ungroup(whole, group, raw), frac
+    except AmountError:
+        raise FieldError(f"{shown(raw)} is not a quantity.") from None
 
 
 # ---------------------------------------------------------------- dates and times
