@@ -12,7 +12,7 @@ the sentence it gives.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from fractions import Fraction
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -98,6 +98,8 @@ _REWARD_COLUMNS = (
     "limit",
     "period",
     "active",
+    "starts_on",  # dd/mm/yyyy or empty: offered from / until (seasonal rewards)
+    "ends_on",
 )
 
 
@@ -110,6 +112,20 @@ def _fraction(text: str, what: str) -> Fraction:
         return Fraction(text.strip().replace(",", ".").removeprefix("x").removeprefix("×"))
     except (ValueError, ZeroDivisionError):
         raise InvalidInput(f"{text!r} is not a multiplier ({what}); write 1.5 or 2.") from None
+
+
+def _day(text: str, what: str) -> date | None:
+    """A day typed as 24/12/2026 (or 2026-12-24); empty for no bound."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        if "/" in text:
+            d, m, y = (int(p) for p in text.split("/"))
+            return date(y, m, d)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(f"“{what}”: {text!r} is not a day; write it as 24/12/2026.") from None
 
 
 def _whole(text: str, what: str) -> int:
@@ -343,7 +359,7 @@ class ProgramTab(BackOfficeTab):
             "tiers": ["", "0", "1"],
             "windows": ["", "2", "0,1,2,3,4,5,6", "00:00", "23:59"],
             "bonuses": ["", "2"],
-            "rewards": ["", RewardKind.FREE_ITEM.value, "0", "", "0", "0", "", "", "0", "month", "yes"],
+            "rewards": ["", RewardKind.FREE_ITEM.value, "0", "", "0", "0", "", "", "0", "month", "yes", "", ""],
         }[key]
         self._set_row(table, table.rowCount(), defaults)
         table.setCurrentCell(table.rowCount() - 1, 0)
@@ -455,6 +471,8 @@ class ProgramTab(BackOfficeTab):
                     str(r.limit_count),
                     r.limit_period.value,
                     "yes" if r.active else "no",
+                    r.starts_on.strftime("%d/%m/%Y") if r.starts_on else "",
+                    r.ends_on.strftime("%d/%m/%Y") if r.ends_on else "",
                 ],
             )
             self.rewards.item(i, 0).setData(256, r.id)  # Qt.UserRole: the reward's id
@@ -558,6 +576,8 @@ class ProgramTab(BackOfficeTab):
                     limit_count=_whole(self._cell(self.rewards, r, 8), name),
                     limit_period=period,
                     active=self._cell(self.rewards, r, 10).lower() not in ("no", "không", "0", ""),
+                    starts_on=_day(self._cell(self.rewards, r, 11), name),
+                    ends_on=_day(self._cell(self.rewards, r, 12), name),
                 )
             )
         return out
@@ -810,6 +830,8 @@ class ProgramTab(BackOfficeTab):
                 self.tr("Limit"),
                 self.tr("Per"),
                 self.tr("Active"),
+                self.tr("From (day)"),
+                self.tr("Until (day)"),
             ]
         )
         kinds = self.tr(
