@@ -50,6 +50,7 @@ from app.services.program_editor import Draft, TierChanges
 from app.services.staff import StaffMember
 from app.ui import theme
 from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.guard import while_alive
 from app.ui.backoffice.shop_settings import ShopSettingsBox
 from app.ui.backoffice.tab import BackOfficeTab
 from app.ui.controllers.checkout import till_home
@@ -394,7 +395,7 @@ class ProgramTab(BackOfficeTab):
             program, rewards = program_editor.current(till)
             return program, rewards, program_editor.latest_draft(till)
 
-        self.ctx.ops.run(load, on_done=self._loaded, on_error=self._failed)
+        self.ctx.ops.run(load, on_done=while_alive(self, self._loaded), on_error=while_alive(self, self._failed))
         self.shop_box.load()
 
     def _loaded(self, loaded: tuple[Program, tuple[Reward, ...], Draft | None]) -> None:
@@ -629,7 +630,9 @@ class ProgramTab(BackOfficeTab):
         till = self.ctx.till
         self.tier_label.setText(self.tr("Counting…"))
         self.ctx.ops.run(
-            lambda: program_editor.tier_changes(till, draft), on_done=self._tiers_counted, on_error=self._failed
+            lambda: program_editor.tier_changes(till, draft),
+            on_done=while_alive(self, self._tiers_counted),
+            on_error=while_alive(self, self._failed),
         )
 
     def _tiers_counted(self, changes: TierChanges) -> None:
@@ -682,7 +685,9 @@ class ProgramTab(BackOfficeTab):
             self.ctx.events.data_changed.emit("program")
 
         self.ctx.ops.run(
-            lambda: program_editor.save_draft(till, read[0], read[1], by=who), on_done=saved, on_error=self._failed
+            lambda: program_editor.save_draft(till, read[0], read[1], by=who),
+            on_done=while_alive(self, saved),
+            on_error=while_alive(self, self._failed),
         )
 
     def ask_owner_pin(self) -> tuple[StaffMember, str] | None:
@@ -757,7 +762,7 @@ class ProgramTab(BackOfficeTab):
             self.published.emit(outcome)
             self.activated()
 
-        self.ctx.ops.run(work, on_done=done, on_error=self._failed)
+        self.ctx.ops.run(work, on_done=while_alive(self, done), on_error=while_alive(self, self._failed))
 
     # -- texts -------------------------------------------------------------------------------------
     def retranslate(self) -> None:
