@@ -231,6 +231,8 @@ def _register_till(s: Session, till: Till) -> str:
                     limit_period=r.limit_period,
                     active=r.active,
                     sort=r.sort,
+                    starts_on=r.starts_on,
+                    ends_on=r.ends_on,
                 ),
             )
     state = s.get(ServerState, 1)

@@ -12,7 +12,7 @@ Money is int minor units; times are aware datetimes, sent as UTC ISO strings.
 from __future__ import annotations
 
 import hashlib
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
@@ -201,6 +201,8 @@ class RewardRecord(Record):
     limit_period: Text10 = "month"
     active: bool = True
     sort: Int32 = 0
+    starts_on: date | None = None  # offered from / until (inclusive, the shop's calendar)
+    ends_on: date | None = None
 
 
 class BalanceRecord(Record):

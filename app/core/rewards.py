@@ -8,7 +8,7 @@ money on the bill. Some are for a tier and up; some are limited per period.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from app.core.clock import local
@@ -46,6 +46,9 @@ class Reward:
     limit_count: int = 0  # per customer per period (0 = no limit)
     limit_period: Period = Period.MONTH
     active: bool = True
+    # Offered from / until these days (inclusive, the shop's calendar); None = no bound.
+    starts_on: date | None = None
+    ends_on: date | None = None
 
     def __post_init__(self) -> None:
         if not self.name.strip():
@@ -56,6 +59,12 @@ class Reward:
             raise InvalidInput(f"Reward {self.name!r} needs a cost in points or a full stamp card.")
         if self.kind is RewardKind.PERCENT_DISCOUNT and not 0 < self.value <= 100:
             raise InvalidInput(f"Reward {self.name!r}: a percent discount is between 1 and 100.")
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise InvalidInput(f"Reward {self.name!r} ends before it starts.")
+
+    def offered_on(self, day: date) -> bool:
+        """Whether the reward is offered on this day of the shop's calendar."""
+        return (self.starts_on is None or day >= self.starts_on) and (self.ends_on is None or day <= self.ends_on)
 
     def cost_text(self, program: Program) -> str:
         if self.kind is RewardKind.POINTS_PAYMENT:
@@ -98,9 +107,10 @@ def plan_redemption(
     used_in_period: int,
     bill: int = 0,
     points_to_spend: int = 0,
+    today: date | None = None,
 ) -> Redemption:
     """Check a redemption against the rules and say what it costs. Raises a readable error."""
-    if not reward.active:
+    if not reward.active or (today is not None and not reward.offered_on(today)):
         raise NotAllowed(f"The reward {reward.name!r} is no longer offered.")
     if not tier_allows(program, reward, tier):
         raise NotAllowed(f"{reward.name} is for {reward.min_tier} members and above.")

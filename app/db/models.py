@@ -7,12 +7,13 @@ The ledger is append-only: nothing in the code updates or deletes a
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     Computed,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -161,6 +162,8 @@ class RewardRow(Base):
     limit_period: Mapped[str] = mapped_column(String(10), default="month")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     sort: Mapped[int] = mapped_column(Integer, default=0)
+    starts_on: Mapped[date | None] = mapped_column(Date)  # offered from (the shop's calendar)
+    ends_on: Mapped[date | None] = mapped_column(Date)  # offered until, inclusive
 
 
 class LedgerEntryRow(Base):

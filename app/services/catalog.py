@@ -59,6 +59,8 @@ def save_reward(till: Till, reward: Reward, *, by: StaffMember | None, sort: int
             "min_tier",
             "limit_count",
             "active",
+            "starts_on",
+            "ends_on",
         ):
             setattr(row, name, getattr(reward, name))
         row.kind, row.limit_period, row.sort = reward.kind.value, reward.limit_period.value, sort

@@ -266,8 +266,11 @@ def view(till: Till, customer_id: str) -> CustomerView:
         bal = ledger_writer.balance_of(s.get(BalanceRow, customer_id))
         tier = program.tier(bal.tier).name
         options = []
+        today = local(till.clock(), program.timezone).date()
         for row in s.scalars(select(RewardRow).where(RewardRow.active).order_by(RewardRow.sort, RewardRow.name)):
             reward = reward_from_row(row)
+            if not reward.offered_on(today):
+                continue  # not yet, or no longer (a seasonal reward)
             if reward.min_tier and program.tier_rank(tier) < program.tier_rank(reward.min_tier):
                 continue
             if reward.kind is RewardKind.POINTS_PAYMENT and program.point_value <= 0:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
 
@@ -86,6 +86,8 @@ class Draft:
 def reward_to_dict(r: Reward) -> dict[str, object]:
     d = asdict(r)
     d["kind"], d["limit_period"] = r.kind.value, r.limit_period.value
+    d["starts_on"] = r.starts_on.isoformat() if r.starts_on else None
+    d["ends_on"] = r.ends_on.isoformat() if r.ends_on else None
     return d
 
 
@@ -93,6 +95,9 @@ def reward_from_dict(d: dict[str, object]) -> Reward:
     data = dict(d)
     data["kind"] = RewardKind(str(data["kind"]))
     data["limit_period"] = Period(str(data.get("limit_period", "month")))
+    for name in ("starts_on", "ends_on"):
+        value = data.get(name)
+        data[name] = date.fromisoformat(str(value)) if value else None
     return Reward(**data)  # type: ignore[arg-type]
 
 

@@ -77,6 +77,7 @@ def redeem(
             used_in_period=used,
             bill=bill,
             points_to_spend=points_to_spend,
+            today=local(now, program.timezone).date(),
         )
         cap = program.offline_daily_redeem_cap
         if cap and not till.is_online() and plan.points:

@@ -36,7 +36,7 @@ from app.core.segments import (
 )
 from app.db.models import Customer, Setting
 from app.services import exports
-from app.services.reports.visits import live_earns, roomy
+from app.services.reports.visits import live_earns, read_transaction
 from app.services.staff import StaffMember, audit
 from app.services.till import Till
 
@@ -229,11 +229,11 @@ def report(till: Till, *, now: datetime | None = None, filters: SegmentFilter | 
     now = now or till.clock()
     program = till.program()
     today = local(now, program.timezone).date()
-    with till.transaction() as s:
-        roomy(s)
+    with read_transaction(till) as s:  # a long read must not hold the till's write lock
         rules = rules_for(s)
         rows = member_facts(s, now, rules)
-        limits = thresholds((f for _, f in rows), rules)
+    limits = thresholds((f for _, f in rows), rules)
+    with till.transaction() as s:
         _remember(s, limits, now)
     members = []
     for c, f in rows:
@@ -279,7 +279,7 @@ def segments_for(till: Till, customer_ids: Iterable[str], *, now: datetime | Non
         return {}
     now = now or till.clock()
     month = local(now, till.program().timezone).month
-    with till.transaction() as s:
+    with read_transaction(till) as s:
         rules = rules_for(s)
         limits = remembered_thresholds(s)
         rows = member_facts(s, now, rules, customer_ids=ids)
@@ -371,12 +371,12 @@ def count(till: Till, segment: Segment, *, now: datetime | None = None) -> int:
     now = now or till.clock()
     if segment is Segment.BIRTHDAY:
         month = local(now, till.program().timezone).month
-        with till.transaction() as s:
+        with read_transaction(till) as s:
             return int(
                 s.scalar(select(func.count()).where(Customer.status == "active", Customer.birthday_month == month)) or 0
             )
     if segment is Segment.LAPSED:
-        with till.transaction() as s:
+        with read_transaction(till) as s:
             cutoff = now - timedelta(days=rules_for(s).lapsed_days)
             recent = live_earns(cutoff, now)
             seen = select(recent.c.customer_id).distinct()

@@ -75,4 +75,6 @@ def reward_from_row(row: RewardRow) -> Reward:
         limit_count=row.limit_count,
         limit_period=Period(row.limit_period),
         active=row.active,
+        starts_on=row.starts_on,
+        ends_on=row.ends_on,
     )

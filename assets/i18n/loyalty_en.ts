@@ -3060,6 +3060,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>From (day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until (day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Kinds: free_item, fixed_discount, percent_discount, voucher, points_payment. Per: day, week, month, year.</source>
         <translation type="unfinished"></translation>
     </message>

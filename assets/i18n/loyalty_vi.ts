@@ -3062,6 +3062,14 @@
         <translation>Đang dùng</translation>
     </message>
     <message>
+        <source>From (day)</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Until (day)</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
         <source>Kinds: free_item, fixed_discount, percent_discount, voucher, points_payment. Per: day, week, month, year.</source>
         <translation>Loại: free_item (món miễn phí), fixed_discount (giảm tiền), percent_discount (giảm %), voucher (phiếu), points_payment (trả bằng điểm). Mỗi: day, week, month, year.</translation>
     </message>

@@ -309,6 +309,8 @@ def save_reward(session: Session, record: RewardRecord) -> RewardRecord:
         limit_count=record.limit_count,
         limit_period=Period(record.limit_period),
         active=record.active,
+        starts_on=record.starts_on,
+        ends_on=record.ends_on,
     )
     counter = ChangeCounter(session)
     data = {**record.model_dump(), "change_no": counter.next()}

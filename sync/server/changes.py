@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, or_, select, union_all
+from sqlalchemy import Date, Select, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from app.core.ledger import iso_utc
@@ -105,6 +105,11 @@ def _columns(kind: str) -> tuple[list[Any], list[str]]:
 
 
 _COLUMNS = {kind: _columns(kind) for kind in _RECORDS}
+# Calendar days (a reward's first and last day) travel as ISO dates.
+_DAYS = {
+    kind: [c.name for c in cols if isinstance(c.type, Date) and not isinstance(c.type, UTCDateTime)]
+    for kind, (cols, _times) in _COLUMNS.items()
+}
 
 
 def _as_dict(kind: str, row: Any) -> dict[str, Any]:
@@ -112,6 +117,9 @@ def _as_dict(kind: str, row: Any) -> dict[str, Any]:
     for name in _COLUMNS[kind][1]:
         if data[name] is not None:
             data[name] = iso_utc(data[name])
+    for name in _DAYS[kind]:
+        if data[name] is not None:
+            data[name] = data[name].isoformat()
     data.pop("change_no", None)
     return data
 

@@ -13,11 +13,12 @@ entries are facts, the server keeps them all and raises a flag instead.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -222,6 +223,8 @@ class RewardRow(Base):
     limit_period: Mapped[str] = mapped_column(String(10), default="month")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     sort: Mapped[int] = mapped_column(Integer, default=0)
+    starts_on: Mapped[date | None] = mapped_column(Date)  # offered from / until (the shop's calendar)
+    ends_on: Mapped[date | None] = mapped_column(Date)
     change_no: Mapped[int] = mapped_column(BigInteger, index=True)
 
 

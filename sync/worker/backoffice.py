@@ -109,6 +109,8 @@ def publication(d: Draft, *, staff_id: str, pin: str | None) -> PublishProgram:
                 limit_period=r.limit_period.value,
                 active=r.active,
                 sort=i,
+                starts_on=r.starts_on,
+                ends_on=r.ends_on,
             )
             for i, r in enumerate(d.rewards)
         ],

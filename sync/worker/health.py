@@ -73,8 +73,8 @@ def exchange(till: Till, client: SyncClient, status: SyncStatus, now: datetime |
     chain's health was fetched.
     """
     now = now or datetime.now(UTC)
-    _set(till, LAST_SYNC_KEY, now.isoformat())
     try:
+        _set(till, LAST_SYNC_KEY, now.isoformat())
         client.report_health(local_report(till, status))
         held = _get(till, CHAIN_KEY)
         fetched = json.loads(held).get("time") if held else None

@@ -15,14 +15,16 @@ from pathlib import Path
 
 import pytest
 from chain import NOW, Chain
-from sqlalchemy import select
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import OperationalError
 
 from app.core.errors import InvalidInput
 from app.core.periods import period_for
 from app.core.segments import Segment
-from app.db.models import AuditLog
+from app.db.models import AuditLog, LedgerEntryRow, Setting
 from app.services import segments
 from app.services.reports.dashboard import Dashboard, dashboard
+from app.services.reports.visits import read_transaction
 
 ZONE = "Asia/Ho_Chi_Minh"
 
@@ -240,3 +242,15 @@ def test_an_unknown_campaign_is_refused(chain: Chain, tmp_path: Path) -> None:
 @pytest.mark.parametrize("segment", list(Segment))
 def test_the_quick_count_agrees_with_the_report(chain: Chain, segment: Segment) -> None:
     assert segments.count(chain.a, segment) == segments.report(chain.a).count(segment)
+
+
+def test_a_report_never_holds_the_tills_write_lock(chain: Chain) -> None:
+    """The cashier's award must not wait on the manager's dashboard (every till write is BEGIN IMMEDIATE)."""
+    with read_transaction(chain.a) as report:
+        assert report.scalar(select(func.count()).select_from(LedgerEntryRow)) == 57  # the chain's entries
+        with chain.a.transaction() as s:  # would wait, then fail with "database is locked"
+            s.add(Setting(key="test.during_report", value="1"))
+        # The report still reads its own snapshot: the write made meanwhile is not in it.
+        assert report.get(Setting, "test.during_report") is None
+    with read_transaction(chain.a) as report, pytest.raises(OperationalError):
+        report.execute(text("DELETE FROM setting"))  # a report connection cannot write

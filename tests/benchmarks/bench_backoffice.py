@@ -212,14 +212,25 @@ def load(till: Till, db: Path, members: int, entries: int, rng: random.Random) -
     return ids
 
 
-def timed(fn: Callable[[], object], repeat: int = 3) -> tuple[float, object]:
-    """Median milliseconds of ``repeat`` calls, and the last result."""
+REPEAT = 3
+
+
+def timed(fn: Callable[[], object], repeat: int | None = None) -> tuple[float, object]:
+    """Median milliseconds of ``repeat`` calls (``--repeat``), and the last result."""
     times, result = [], None
+    repeat = REPEAT if repeat is None else min(repeat, REPEAT)
     for _ in range(repeat):
         t0 = time.perf_counter()
         result = fn()
         times.append((time.perf_counter() - t0) * 1000)
     return statistics.median(times), result
+
+
+class Results(list[tuple[str, float, float, str]]):
+    def append(self, item: tuple[str, float, float, str]) -> None:
+        what, ms, target, note = item
+        print(f"  {what}: {ms:.0f} ms (target {target:.0f} ms) {note}", flush=True)
+        super().append(item)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -228,7 +239,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--entries", type=int, default=5_000_000)
     ap.add_argument("--home", type=Path, default=None, help="keep the till here (reused if already loaded)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=3, help="calls per figure (the median is printed)")
     args = ap.parse_args(argv)
+    global REPEAT
+    REPEAT = max(1, args.repeat)
     rng = random.Random(args.seed)
     home = args.home or Path(tempfile.mkdtemp(prefix="bench-backoffice-"))
     fresh = not (home / "terminal.db").exists()
@@ -249,7 +263,7 @@ def main(argv: list[str] | None = None) -> None:
     size = (home / "terminal.db").stat().st_size / 2**20
     print(f"database {home / 'terminal.db'}: {size:,.0f} MiB")
 
-    results: list[tuple[str, float, float, str]] = []
+    results = Results()  # each figure is printed as soon as it is measured
     period = period_for("30d", NOW, till.program().timezone)
     ms, d = timed(lambda: dashboard(till, period))
     results.append(

@@ -9,7 +9,7 @@ cannot publish or change this store's staff.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import httpx
@@ -19,7 +19,8 @@ from synctools import ServerProcess
 from app.bootstrap import open_till
 from app.core.earning import Bill
 from app.core.errors import PermissionDenied
-from app.services import awards, customers, program_editor, setup, staff, staff_admin
+from app.core.rewards import Reward, RewardKind
+from app.services import awards, catalog, customers, program_editor, setup, staff, staff_admin
 from app.services.setup import ShopSetup
 from app.services.syncstatus import pending_count
 from app.services.till import Till
@@ -127,7 +128,10 @@ def test_a_publication_queued_offline_reaches_the_chain_on_the_next_cycle(own_se
     server = own_server
     a, home_a, b, home_b, owner = chain
     program, rewards = program_editor.current(a)
-    d = program_editor.save_draft(a, replace(program, welcome_points=5), rewards, by=owner)
+    seasonal = Reward(
+        id="", name="Bánh chưng Tết", kind=RewardKind.FREE_ITEM, cost_points=40, ends_on=date(2027, 2, 20)
+    )
+    d = program_editor.save_draft(a, replace(program, welcome_points=5), [*rewards, seasonal], by=owner)
     with pytest.raises(PermissionDenied):
         program_editor.queue_publication(
             a, d.number, by=staff_admin.add(a, by=owner, name="Minh", role="manager", pin="5566")
@@ -138,6 +142,8 @@ def test_a_publication_queued_offline_reaches_the_chain_on_the_next_cycle(own_se
     assert program_editor.draft(a, d.number).state == "published"
     sync(b, home_b, server)
     assert b.program().welcome_points == 5
+    (tet,) = [r for r in catalog.rewards(b) if r.name == "Bánh chưng Tết"]  # with its last day
+    assert (tet.cost_points, tet.starts_on, tet.ends_on) == (40, None, date(2027, 2, 20))
 
 
 def test_the_admin_endpoint_refuses_a_till_without_its_owner(own_server: ServerProcess, chain, tmp_path: Path) -> None:

@@ -25,11 +25,14 @@ from app.ui.tasks import BackgroundOps
 def answer_pin_dialog(qtbot: Any, pin: str | None) -> list[str]:
     """When the manager-PIN dialog opens, type ``pin`` and Enter (or cancel when None); returns what it asked."""
     asked: list[str] = []
+    tries = [250]  # 5 s: a dialog that never opens must not leave a timer polling into later tests
 
     def answer() -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None:
-            QTimer.singleShot(20, answer)
+            tries[0] -= 1
+            if tries[0] > 0:
+                QTimer.singleShot(20, answer)
             return
         asked.append(dialog.reason_label.text())  # type: ignore[attr-defined]
         if pin is None:

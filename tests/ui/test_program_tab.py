@@ -4,6 +4,7 @@ save a draft that changes nothing, and publish it with the owner's PIN."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -89,6 +90,8 @@ def test_change_a_rule_see_the_preview_and_the_tier_changes_then_publish(
     assert tab.tier_label.text() == "1 of 4 members would move up, 0 down (at the yearly review)."
     assert [tab.tier_list.item(i).text() for i in range(tab.tier_list.count())] == ["↑ Nguyễn Thị Ánh: Member → Gold"]
 
+    # A seasonal reward: its last day typed the shop's way.
+    tab.rewards.item(2, 12).setText("31/12/2026")
     # Saving makes a draft; nothing a cashier uses changes.
     with qtbot.waitSignal(tab.ctx.events.data_changed, timeout=10_000):
         tab.save_button.click()
@@ -96,6 +99,7 @@ def test_change_a_rule_see_the_preview_and_the_tier_changes_then_publish(
     assert "Draft 1, saved" in tab.state_label.text()
     assert till.program().points_per_step == 1
     assert program_editor.latest_draft(till).program.points_per_step == 2
+    assert program_editor.latest_draft(till).rewards[2].ends_on == date(2026, 12, 31)
 
     # A manager's PIN cannot publish; the owner's can (this till runs alone: published here).
     answer_pin_dialog(qtbot, MANAGER_PIN)
@@ -121,6 +125,11 @@ def test_change_a_rule_see_the_preview_and_the_tier_changes_then_publish(
         (lambda t: t.rewards.item(1, 2).setText("0"), "needs a cost in points or a full stamp card"),
         (lambda t: t.tiers.item(1, 2).setText("50"), "more than ×10 is a typo"),
         (lambda t: t.money["amount_step"].setText("ten"), "is not an amount"),
+        (lambda t: t.rewards.item(0, 11).setText("31/02/2027"), "is not a day"),
+        (
+            lambda t: (t.rewards.item(0, 11).setText("2/1/2027"), t.rewards.item(0, 12).setText("1/1/2027")),
+            "ends before",
+        ),
     ],
 )
 def test_an_unsafe_draft_is_refused_with_a_sentence_and_nothing_is_saved(

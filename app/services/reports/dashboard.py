@@ -39,7 +39,7 @@ from app.core.program import Program
 from app.core.rewards import RewardKind
 from app.core.segments import top_count
 from app.db.models import BalanceRow, Customer, Feedback, Receipt, RewardRow, Ticket
-from app.services.reports.visits import E, Stores, in_stores, live_earns, roomy
+from app.services.reports.visits import E, Stores, in_stores, live_earns, read_transaction
 from app.services.till import Till
 
 
@@ -184,8 +184,7 @@ def point_value(session: Session, program: Program) -> PointValue:
 def dashboard(till: Till, period: Period, stores: Stores = None) -> Dashboard:
     """Every dashboard figure for ``period`` (local days of the store's zone) and ``stores``."""
     program = till.program()
-    with till.transaction() as s:
-        roomy(s)
+    with read_transaction(till) as s:  # never holds the till's write lock
         return compute(s, program, period, stores, till=till)
 
 

@@ -6,30 +6,68 @@ visit, whenever they happened; a partial refund keeps the visit and lowers its b
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import ColumnElement, case, func, literal, or_, select, text
+from sqlalchemy import ColumnElement, Engine, case, create_engine, event, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import Subquery
 
 from app.core.ledger import EntryKind
 from app.db.models import LedgerEntryRow
 
+if TYPE_CHECKING:
+    from app.services.till import Till
+
 E = LedgerEntryRow
 Stores = frozenset[str] | None  # None: every store the node holds
 
 
 REPORT_CACHE_KIB = 131_072  # SQLite page cache for a report's connection: 128 MiB
+_readers: WeakKeyDictionary[Engine, Engine] = WeakKeyDictionary()
 
 
-def roomy(session: Session) -> None:
-    """Give this connection a large page cache for a report that reads a big part of the ledger.
+def _reader(engine: Engine) -> Engine:
+    """A second engine on the till's SQLite file for reports: deferred, read-only transactions.
 
-    The till's connections keep SQLite's small default (a checkout touches a few pages); a
-    report run on the back office's background thread reads hundreds of thousands of rows.
+    Every till transaction begins ``BEGIN IMMEDIATE`` (it takes the write lock at once, so two
+    writers queue). A report that reads for seconds must not hold that lock: the cashier's award
+    would wait on the manager's dashboard. In WAL mode a deferred read takes no lock, sees one
+    consistent snapshot and never blocks a writer.
     """
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(text(f"PRAGMA cache_size=-{REPORT_CACHE_KIB}"))
+    reader = _readers.get(engine)
+    if reader is None:
+        reader = create_engine(engine.url, connect_args={"timeout": 30})
+
+        @event.listens_for(reader, "connect")
+        def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+            dbapi_conn.isolation_level = None  # BEGIN is issued below
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA query_only=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.execute(f"PRAGMA cache_size=-{REPORT_CACHE_KIB}")
+            cur.close()
+
+        @event.listens_for(reader, "begin")
+        def _on_begin(conn: Any) -> None:
+            conn.exec_driver_sql("BEGIN")  # deferred: a read snapshot, no lock taken
+
+        _readers[engine] = reader
+    return reader
+
+
+@contextmanager
+def read_transaction(till: Till) -> Iterator[Session]:
+    """A read-only transaction for a report (on PostgreSQL the till's own transaction)."""
+    if till.engine.dialect.name != "sqlite":
+        with till.transaction() as s:
+            yield s
+        return
+    with Session(_reader(till.engine), expire_on_commit=False) as s, s.begin():
+        yield s
 
 
 def in_stores(column: ColumnElement[str], stores: Stores) -> ColumnElement[bool]:

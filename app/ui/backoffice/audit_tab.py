@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.services import audit_log, staff_admin
 from app.services.audit_log import AuditFilter, AuditLine
 from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.guard import while_alive
 from app.ui.backoffice.tab import BackOfficeTab, ExportRows
 
 Index = QModelIndex | QPersistentModelIndex
@@ -164,7 +165,7 @@ class AuditTab(BackOfficeTab):
         box.addLayout(bottom)
         self.apply_button.clicked.connect(self.reload)
         self.more_button.clicked.connect(self.load_older)
-        ctx.events.data_changed.connect(lambda _what: self.reload() if self.isVisible() else None)
+        ctx.events.data_changed.connect(while_alive(self, lambda _what: self.reload() if self.isVisible() else None))
         self.retranslate()
 
     def title(self) -> str:
@@ -214,7 +215,10 @@ class AuditTab(BackOfficeTab):
     # -- loading -----------------------------------------------------------------------------------
     def activated(self) -> None:
         till = self.ctx.till
-        self.ctx.ops.run(lambda: (staff_admin.list_staff(till), audit_log.actions(till)), on_done=self._filters_loaded)
+        self.ctx.ops.run(
+            lambda: (staff_admin.list_staff(till), audit_log.actions(till)),
+            on_done=while_alive(self, self._filters_loaded),
+        )
 
     def _filters_loaded(self, loaded: tuple[list[Any], list[str]]) -> None:
         self._fill_filters(loaded)
@@ -222,14 +226,17 @@ class AuditTab(BackOfficeTab):
 
     def reload(self) -> None:
         till, flt = self.ctx.till, self.current_filter()
-        self.ctx.ops.run(lambda: audit_log.lines(till, flt), on_done=lambda rows: self._loaded(rows, append=False))
+        self.ctx.ops.run(
+            lambda: audit_log.lines(till, flt), on_done=while_alive(self, lambda rows: self._loaded(rows, append=False))
+        )
 
     def load_older(self) -> None:
         if not self.model.rows:
             return
         till, flt, last = self.ctx.till, self.current_filter(), self.model.rows[-1].id
         self.ctx.ops.run(
-            lambda: audit_log.lines(till, flt, before_id=last), on_done=lambda rows: self._loaded(rows, append=True)
+            lambda: audit_log.lines(till, flt, before_id=last),
+            on_done=while_alive(self, lambda rows: self._loaded(rows, append=True)),
         )
 
     def _loaded(self, rows: list[AuditLine], *, append: bool) -> None:

@@ -43,6 +43,7 @@ from app.services import corrections, customer_list, customer_page, customers, m
 from app.services.customer_page import CustomerProfile, HistoryLine
 from app.services.staff import StaffMember
 from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.guard import while_alive
 from app.ui.backoffice.tickets_tab import qr_pixmap
 from app.ui.controllers.checkout import parse_birthday
 from app.ui.errors import error_text
@@ -308,7 +309,11 @@ class CustomerPageDialog(QDialog):
 
     def reload(self) -> None:
         till, cid = self.ctx.till, self.customer_id
-        self.ctx.ops.run(lambda: customer_page.profile(till, cid), on_done=self._loaded, on_error=self._load_failed)
+        self.ctx.ops.run(
+            lambda: customer_page.profile(till, cid),
+            on_done=while_alive(self, self._loaded),
+            on_error=while_alive(self, self._load_failed),
+        )
 
     def _loaded(self, p: CustomerProfile) -> None:
         self.profile = p

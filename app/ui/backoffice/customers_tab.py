@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
@@ -41,6 +42,7 @@ from app.services.customer_list import CustomerListRow, Sort
 from app.services.till import Till
 from app.ui.backoffice.context import BackOfficeContext
 from app.ui.backoffice.customer_page import CustomerPageDialog
+from app.ui.backoffice.guard import while_alive
 from app.ui.backoffice.tab import BackOfficeTab, ExportRows
 from app.ui.errors import error_text
 from app.ui.format import Formatter, tier_label
@@ -117,11 +119,16 @@ class CustomerTableModel(QAbstractTableModel):
         self._loading = True
         generation = self._generation
         till, query, sort, desc, size = self.till, self.query, self.sort_key, self.descending, self.page_size
-        self.run(
-            lambda: fetch_page(till, query, sort, desc, offset, size),
-            on_done=lambda page: self._arrived(generation, page),
-            on_error=lambda exc: self._failed(generation, exc),
-        )
+
+        def arrived(page: Page) -> None:
+            if shiboken6.isValid(self):  # an answer for a model already deleted (a closed window) is dropped
+                self._arrived(generation, page)
+
+        def failed(exc: Exception) -> None:
+            if shiboken6.isValid(self):
+                self._failed(generation, exc)
+
+        self.run(lambda: fetch_page(till, query, sort, desc, offset, size), on_done=arrived, on_error=failed)
 
     def _arrived(self, generation: int, page: Page) -> None:
         if generation != self._generation:
@@ -283,7 +290,7 @@ class CustomersTab(BackOfficeTab):
         self.model.failed.connect(self._say)
         self.model.page_loaded.connect(self._loaded)
         QShortcut(QKeySequence("Ctrl+F"), self, self.search_edit.setFocus)
-        ctx.events.data_changed.connect(self._data_changed)
+        ctx.events.data_changed.connect(while_alive(self, self._data_changed))
         self.pages: list[CustomerPageDialog] = []  # open customer pages (kept alive while shown)
         self._started = False
         self._duplicates: list[tuple[str, str, str]] = []
@@ -358,7 +365,7 @@ class CustomersTab(BackOfficeTab):
         till = self.ctx.till
         self.ctx.ops.run(
             lambda: customer_list.customer_count(till, query),
-            on_done=self._counted,
+            on_done=while_alive(self, self._counted),
             on_error=lambda exc: None,
         )
 
@@ -399,7 +406,11 @@ class CustomersTab(BackOfficeTab):
 
     def _load_duplicates(self) -> None:
         till = self.ctx.till
-        self.ctx.ops.run(lambda: customer_page.duplicate_pairs(till), on_done=self._got_duplicates)
+        self.ctx.ops.run(
+            lambda: customer_page.duplicate_pairs(till),
+            on_done=while_alive(self, self._got_duplicates),
+            on_error=lambda exc: None,
+        )
 
     def _got_duplicates(self, pairs: list[tuple[str, str, str]]) -> None:
         self._duplicates = pairs

@@ -12,7 +12,7 @@ the sentence it gives.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, time
+from datetime import UTC, date, datetime, time
 from fractions import Fraction
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -50,6 +50,7 @@ from app.services.program_editor import Draft, TierChanges
 from app.services.staff import StaffMember
 from app.ui import theme
 from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.guard import while_alive
 from app.ui.backoffice.shop_settings import ShopSettingsBox
 from app.ui.backoffice.tab import BackOfficeTab
 from app.ui.controllers.checkout import till_home
@@ -98,6 +99,8 @@ _REWARD_COLUMNS = (
     "limit",
     "period",
     "active",
+    "starts_on",  # dd/mm/yyyy or empty: offered from / until (seasonal rewards)
+    "ends_on",
 )
 
 
@@ -110,6 +113,20 @@ def _fraction(text: str, what: str) -> Fraction:
         return Fraction(text.strip().replace(",", ".").removeprefix("x").removeprefix("×"))
     except (ValueError, ZeroDivisionError):
         raise InvalidInput(f"{text!r} is not a multiplier ({what}); write 1.5 or 2.") from None
+
+
+def _day(text: str, what: str) -> date | None:
+    """A day typed as 24/12/2026 (or 2026-12-24); empty for no bound."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        if "/" in text:
+            d, m, y = (int(p) for p in text.split("/"))
+            return date(y, m, d)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(f"“{what}”: {text!r} is not a day; write it as 24/12/2026.") from None
 
 
 def _whole(text: str, what: str) -> int:
@@ -343,7 +360,7 @@ class ProgramTab(BackOfficeTab):
             "tiers": ["", "0", "1"],
             "windows": ["", "2", "0,1,2,3,4,5,6", "00:00", "23:59"],
             "bonuses": ["", "2"],
-            "rewards": ["", RewardKind.FREE_ITEM.value, "0", "", "0", "0", "", "", "0", "month", "yes"],
+            "rewards": ["", RewardKind.FREE_ITEM.value, "0", "", "0", "0", "", "", "0", "month", "yes", "", ""],
         }[key]
         self._set_row(table, table.rowCount(), defaults)
         table.setCurrentCell(table.rowCount() - 1, 0)
@@ -378,7 +395,7 @@ class ProgramTab(BackOfficeTab):
             program, rewards = program_editor.current(till)
             return program, rewards, program_editor.latest_draft(till)
 
-        self.ctx.ops.run(load, on_done=self._loaded, on_error=self._failed)
+        self.ctx.ops.run(load, on_done=while_alive(self, self._loaded), on_error=while_alive(self, self._failed))
         self.shop_box.load()
 
     def _loaded(self, loaded: tuple[Program, tuple[Reward, ...], Draft | None]) -> None:
@@ -455,6 +472,8 @@ class ProgramTab(BackOfficeTab):
                     str(r.limit_count),
                     r.limit_period.value,
                     "yes" if r.active else "no",
+                    r.starts_on.strftime("%d/%m/%Y") if r.starts_on else "",
+                    r.ends_on.strftime("%d/%m/%Y") if r.ends_on else "",
                 ],
             )
             self.rewards.item(i, 0).setData(256, r.id)  # Qt.UserRole: the reward's id
@@ -558,6 +577,8 @@ class ProgramTab(BackOfficeTab):
                     limit_count=_whole(self._cell(self.rewards, r, 8), name),
                     limit_period=period,
                     active=self._cell(self.rewards, r, 10).lower() not in ("no", "không", "0", ""),
+                    starts_on=_day(self._cell(self.rewards, r, 11), name),
+                    ends_on=_day(self._cell(self.rewards, r, 12), name),
                 )
             )
         return out
@@ -609,7 +630,9 @@ class ProgramTab(BackOfficeTab):
         till = self.ctx.till
         self.tier_label.setText(self.tr("Counting…"))
         self.ctx.ops.run(
-            lambda: program_editor.tier_changes(till, draft), on_done=self._tiers_counted, on_error=self._failed
+            lambda: program_editor.tier_changes(till, draft),
+            on_done=while_alive(self, self._tiers_counted),
+            on_error=while_alive(self, self._failed),
         )
 
     def _tiers_counted(self, changes: TierChanges) -> None:
@@ -662,7 +685,9 @@ class ProgramTab(BackOfficeTab):
             self.ctx.events.data_changed.emit("program")
 
         self.ctx.ops.run(
-            lambda: program_editor.save_draft(till, read[0], read[1], by=who), on_done=saved, on_error=self._failed
+            lambda: program_editor.save_draft(till, read[0], read[1], by=who),
+            on_done=while_alive(self, saved),
+            on_error=while_alive(self, self._failed),
         )
 
     def ask_owner_pin(self) -> tuple[StaffMember, str] | None:
@@ -737,7 +762,7 @@ class ProgramTab(BackOfficeTab):
             self.published.emit(outcome)
             self.activated()
 
-        self.ctx.ops.run(work, on_done=done, on_error=self._failed)
+        self.ctx.ops.run(work, on_done=while_alive(self, done), on_error=while_alive(self, self._failed))
 
     # -- texts -------------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -810,6 +835,8 @@ class ProgramTab(BackOfficeTab):
                 self.tr("Limit"),
                 self.tr("Per"),
                 self.tr("Active"),
+                self.tr("From (day)"),
+                self.tr("Until (day)"),
             ]
         )
         kinds = self.tr(

@@ -16,6 +16,7 @@ from app.services import setup
 from app.services.setup import StoreSettings
 from app.ui import theme
 from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.guard import while_alive
 from app.ui.errors import error_text
 
 
@@ -64,7 +65,7 @@ class ShopSettingsBox(QGroupBox):
 
     def load(self) -> None:
         till = self.ctx.till
-        self.ctx.ops.run(lambda: setup.store_settings(till), on_done=self._loaded)
+        self.ctx.ops.run(lambda: setup.store_settings(till), on_done=while_alive(self, self._loaded))
 
     def _loaded(self, settings: StoreSettings) -> None:
         self.settings = settings
@@ -116,7 +117,7 @@ class ShopSettingsBox(QGroupBox):
                 confirmed=confirmed,
             )
 
-        self.ctx.ops.run(change, on_done=self._saved, on_error=self._failed)
+        self.ctx.ops.run(change, on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed))
 
     def _saved(self, settings: StoreSettings) -> None:
         self.settings = settings

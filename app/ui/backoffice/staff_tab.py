@@ -41,6 +41,7 @@ from app.services.staff import ROLES, StaffMember
 from app.services.staff_admin import StaffInfo
 from app.ui import theme
 from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.guard import while_alive
 from app.ui.backoffice.program_tab import TAB_STYLE
 from app.ui.backoffice.tab import BackOfficeTab
 from app.ui.errors import error_text
@@ -180,7 +181,7 @@ class StaffTab(BackOfficeTab):
         self.role_button.clicked.connect(self.role_clicked)
         self.active_button.clicked.connect(self.active_clicked)
         self.pin_button.clicked.connect(self.pin_clicked)
-        ctx.events.data_changed.connect(lambda what: self.activated() if what == "staff" else None)
+        ctx.events.data_changed.connect(while_alive(self, lambda what: self.activated() if what == "staff" else None))
         self.retranslate()
         self._selection_changed()
         if not ctx.staff.is_manager:  # the window opens only for managers; a tab never trusts that alone
@@ -199,7 +200,11 @@ class StaffTab(BackOfficeTab):
     # -- loading -----------------------------------------------------------------------------------
     def activated(self) -> None:
         till = self.ctx.till
-        self.ctx.ops.run(lambda: staff_admin.list_staff(till), on_done=self._loaded, on_error=self._failed)
+        self.ctx.ops.run(
+            lambda: staff_admin.list_staff(till),
+            on_done=while_alive(self, self._loaded),
+            on_error=while_alive(self, self._failed),
+        )
 
     def _loaded(self, rows: list[StaffInfo]) -> None:
         keep = self.selected().id if self.selected() else None
@@ -250,7 +255,9 @@ class StaffTab(BackOfficeTab):
             self._say(done)
             self.ctx.events.data_changed.emit("staff")
 
-        self.ctx.ops.run(lambda: change(approver), on_done=finished, on_error=self._failed)
+        self.ctx.ops.run(
+            lambda: change(approver), on_done=while_alive(self, finished), on_error=while_alive(self, self._failed)
+        )
 
     def add_clicked(self) -> None:
         name, role, pin = self.add_name.text().strip(), self.add_role.currentData(), self.add_pin.text()

@@ -15,7 +15,7 @@ from alembic import op
 import sync.server.models
 
 revision = "0013"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
