@@ -199,6 +199,25 @@ class LoginDialog(QDialog):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``loyalty-backoffice``: the back office alone, on this computer's till database (works offline)."""
+    started = start(argv)
+    if isinstance(started, int):
+        return started
+    app, window, translations = started
+    window.closing.connect(app.quit)
+    ops = window.ctx.ops
+    try:
+        return app.exec()
+    finally:
+        ops.wait_idle()
+        translations.uninstall()
+
+
+def start(argv: Sequence[str] | None = None) -> tuple[QApplication, BackOfficeWindow, Translations] | int:
+    """Everything ``main`` does before the event loop: the login, then the window (or an exit code).
+
+    Apart so a test drives the real login and window inside its own QApplication: running
+    ``app.exec()`` on a test's application ends it for every test after.
+    """
     from sqlalchemy import func, select
 
     from app.bootstrap import DEFAULT_HOME, get_setting, open_till
@@ -227,12 +246,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         store_name = till.store_name(s)
     login = LoginDialog(till, store_name)
     if login.exec() != QDialog.DialogCode.Accepted or login.who is None:
-        return 0
-    window = open_window(till, login.who, translations=translations, language=language)
-    window.closing.connect(app.quit)
-    ops = window.ctx.ops
-    try:
-        return app.exec()
-    finally:
-        ops.wait_idle()
         translations.uninstall()
+        return 0
+    return app, open_window(till, login.who, translations=translations, language=language), translations
