@@ -73,8 +73,17 @@ class RowsModel(QAbstractTableModel):
         return None
 
 
+class _WrappingTable(QTableView):
+    """A table whose rows grow to their wrapped sentences once the columns have their widths."""
+
+    def resize_rows_soon(self, *_: object) -> None:
+        # A bound method with the table as the timer's context: nothing fires after the table is gone
+        # (a lambda holding the table would, and raise "already deleted" in whatever runs next).
+        QTimer.singleShot(0, self, self.resizeRowsToContents)
+
+
 def _table(model: RowsModel, stretch: tuple[int, ...]) -> QTableView:
-    table = QTableView()
+    table = _WrappingTable()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -88,8 +97,8 @@ def _table(model: RowsModel, stretch: tuple[int, ...]) -> QTableView:
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setTextElideMode(Qt.TextElideMode.ElideNone)
     # Rows grow to their wrapped sentences once the columns have their widths (after the layout).
-    model.modelReset.connect(lambda: QTimer.singleShot(0, table.resizeRowsToContents))
-    header.sectionResized.connect(lambda *_: QTimer.singleShot(0, table.resizeRowsToContents))
+    model.modelReset.connect(table.resize_rows_soon)
+    header.sectionResized.connect(table.resize_rows_soon)
     return table
 
 
@@ -129,7 +138,7 @@ class HealthTab(BackOfficeTab):
         box.addWidget(self.as_of_label)
         box.addWidget(self.tills_table, 1)
         box.addWidget(self.message_label)
-        ctx.events.data_changed.connect(lambda what: self.activated() if what == "flags" and self.isVisible() else None)
+        ctx.events.data_changed.connect(self._data_changed)  # a bound slot: disconnected when the tab goes
         self.retranslate()
 
     def title(self) -> str:
@@ -158,6 +167,10 @@ class HealthTab(BackOfficeTab):
         )
         if self.health is not None:
             self._show(self.health)
+
+    def _data_changed(self, what: str) -> None:
+        if what == "flags" and self.isVisible():
+            self.activated()
 
     def activated(self) -> None:
         till = self.ctx.till
