@@ -238,11 +238,28 @@ def customer_page_tour(app: QApplication, out: Path, language: str) -> None:
     tour(app, out, language)
 
 
+def setup_tour(app: QApplication, out: Path, language: str) -> None:
+    """The first-run wizard's pages, then the program, staff and audit tabs on a shop set up by it."""
+    from scripts.screenshots_setup import tabs_tour, wizard_tour
+
+    wizard_tour(app, out, language)
+    tabs_tour(app, out, language)
+
+
+def complaints_tour(app: QApplication, out: Path, language: str) -> None:
+    """The display's apology, the cashier's notice, tickets, a voucher and the flags & health tab."""
+    from scripts.screenshots_service_recovery import tour
+
+    tour(app, out, language)
+
+
 TOURS = {
     "checkout": checkout_tour,
     "pos": pos_bridge_tour,
     "backoffice": backoffice_tour,
     "customers": customer_page_tour,
+    "setup": setup_tour,
+    "complaints": complaints_tour,
 }
 
 

@@ -1,6 +1,6 @@
 """Screenshots of the back office's customers tab and a customer page, in Vietnamese and English.
 
-    .venv/bin/python scripts/screenshots_customers.py [--out screenshots]
+    .venv/bin/python scripts/screenshots.py --tour customers [--out screenshots] [--language vi|en]
 
 A demo till per language; the sample member gets a history worth reading (sales,
 a reversal, a manager's adjustment, a rating) and a second card merged into it,
@@ -10,7 +10,6 @@ are shot at 1366×768 and 1024×768.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -90,20 +89,3 @@ def tour(app: QApplication, out: Path, language: str) -> None:
         ctx.ops.wait_idle()
         settle(app, 50)
         till.engine.dispose()
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "screenshots"))
-    parser.add_argument("--language", choices=["vi", "en"], action="append")
-    args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv)
-    for language in args.language or ["vi", "en"]:
-        tour(app, out, language)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

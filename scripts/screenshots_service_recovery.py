@@ -1,6 +1,6 @@
 """Screenshots of the complaint loop: the display's apology, the tickets tab and the flags & health tab.
 
-    .venv/bin/python scripts/screenshots_service_recovery.py [--out screenshots]
+    .venv/bin/python scripts/screenshots.py --tour complaints [--out screenshots] [--language vi|en]
 
 A demo till per language, with complaints (one resolved with a voucher), flags
 the server raised and the chain's last health report, shot at 1366×768 and
@@ -10,7 +10,6 @@ back-office tour (``scripts/screenshots.py``) shoots the same tabs empty.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -150,20 +149,3 @@ def tour(app: QApplication, out: Path, language: str) -> None:
         ctx.ops.wait_idle()
         settle(app, 50)
         till.engine.dispose()
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "screenshots"))
-    parser.add_argument("--language", choices=["vi", "en"], action="append")
-    args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv)
-    for language in args.language or ["vi", "en"]:
-        tour(app, out, language)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

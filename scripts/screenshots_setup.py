@@ -1,6 +1,6 @@
 """Screenshots of the first-run wizard and the program, staff and audit tabs.
 
-    .venv/bin/python scripts/screenshots_setup.py [--out screenshots] [--language vi|en]
+    .venv/bin/python scripts/screenshots.py --tour setup [--out screenshots] [--language vi|en]
 
 The wizard is shot page by page on an empty home, filled in as a new owner would;
 the tabs on a demo till with a draft being edited (its preview and the members who
@@ -9,7 +9,6 @@ would change tier), at 1366×768 and 1024×768, in Vietnamese and English.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -24,7 +23,6 @@ from app import demo
 from app.bootstrap import open_till
 from app.core.templates import Template
 from app.services import staff, staff_admin
-from app.ui import theme
 from app.ui.backoffice.audit_tab import AuditTab
 from app.ui.backoffice.context import BackOfficeContext
 from app.ui.backoffice.program_tab import ProgramTab
@@ -110,22 +108,3 @@ def tabs_tour(app: QApplication, out: Path, language: str) -> None:
         ctx.ops.wait_idle()
         settle(app, 50)
         till.engine.dispose()
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "screenshots"))
-    parser.add_argument("--language", choices=["vi", "en"], action="append")
-    args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication(sys.argv)
-    theme.apply(app)
-    for language in args.language or ["vi", "en"]:
-        wizard_tour(app, out, language)
-        tabs_tour(app, out, language)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
