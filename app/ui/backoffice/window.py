@@ -28,6 +28,7 @@ from app.ui import theme
 from app.ui.backoffice.context import BackOfficeContext
 from app.ui.backoffice.tab import BackOfficeTab
 from app.ui.i18n import LANGUAGES, Translations
+from app.ui.shortcuts import window_action
 
 # A desk window read at arm's length on a 1024×768 to 1920×1080 screen: smaller type than the till's.
 STYLE = """
@@ -129,12 +130,7 @@ class BackOfficeWindow(QMainWindow):
 
     # -- construction ----------------------------------------------------------------------------
     def _action(self, shortcut: QKeySequence | str | None = None) -> QAction:
-        a = QAction(self)
-        if shortcut is not None:
-            a.setShortcut(QKeySequence(shortcut))
-            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.addAction(a)
-        return a
+        return window_action(self, shortcut)
 
     def _build_actions(self) -> None:
         self.export_csv_action = self._action("Ctrl+E")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.ui import theme
 from app.ui.i18n import LANGUAGES
 from app.ui.models import MatchListModel
+from app.ui.shortcuts import window_action
 from app.ui.views.customer_card import CustomerCardView
 from app.ui.views.panels import AdjustPanel, AwardPanel, EnrollPanel, RedeemPanel, TillLineEdit, UndoPanel
 from app.ui.views.pin import LoginPage
@@ -60,12 +61,7 @@ class CashierWindow(QMainWindow):
 
     # -- construction ----------------------------------------------------------------------------
     def _action(self, shortcut: QKeySequence | str | None = None) -> QAction:
-        a = QAction(self)
-        if shortcut is not None:
-            a.setShortcut(QKeySequence(shortcut))
-            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.addAction(a)
-        return a
+        return window_action(self, shortcut)
 
     def _build_actions(self) -> None:
         self.award_action = self._action("F2")
