@@ -1,4 +1,14 @@
-"""Alembic environment of the terminal database (SQLite, batch mode for ALTERs)."""
+"""Alembic environment of the terminal database (SQLite, batch mode for ALTERs).
+
+The whole upgrade runs in one outer ``BEGIN IMMEDIATE`` transaction. Alembic
+treats SQLite as non-transactional DDL and would otherwise commit after each
+revision, so two programs opening a new home at once (the cashier app and the
+sync worker) could both read "at 0001" and both try to move the version row;
+the loser failed with "expected to match one row". Under one immediate
+transaction the second program waits on the lock, then finds the schema at
+head. It also makes an upgrade cut short by a power cut leave the old schema,
+never half of the new one.
+"""
 
 from alembic import context
 from sqlalchemy import Engine
@@ -15,7 +25,7 @@ def run_migrations_online() -> None:
     if engine is None:
         url = config.get_main_option("sqlalchemy.url")
         engine = make_engine(url.removeprefix("sqlite:///"))
-    with engine.connect() as connection:
+    with engine.connect() as connection, connection.begin():
         context.configure(
             connection=connection,
             target_metadata=target_metadata,
@@ -24,7 +34,6 @@ def run_migrations_online() -> None:
         )
         with context.begin_transaction():
             context.run_migrations()
-        connection.commit()
 
 
 run_migrations_online()
