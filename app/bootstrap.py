@@ -22,8 +22,11 @@ from app.core.ids import new_id
 from app.core.program import Program, worked_example_program
 from app.db.engine import make_engine
 from app.db.migrate import upgrade
-from app.db.models import ProgramVersion, Setting, Store, Terminal
+from app.db.models import ProgramVersion, Store, Terminal
+from app.services.settings import get_setting, set_setting  # re-exported: older callers import them here
 from app.services.till import Till
+
+__all__ = ["DEFAULT_HOME", "get_setting", "open_till", "read_secret", "secure_home", "set_setting"]
 
 DEFAULT_HOME = Path(os.environ.get("LOYALTY_HOME", Path.home() / ".loyalty-terminal"))
 
@@ -126,21 +129,6 @@ def _write_private(path: Path, text: str) -> None:
         os.fsync(f.fileno())
     os.replace(tmp, path)
     _fsync_dir(path.parent)
-
-
-def get_setting(till: Till, key: str, default: str = "") -> str:
-    with till.transaction() as s:
-        row = s.get(Setting, key)
-        return row.value if row else default
-
-
-def set_setting(till: Till, key: str, value: str) -> None:
-    with till.transaction() as s:
-        row = s.get(Setting, key)
-        if row is None:
-            s.add(Setting(key=key, value=value))
-        else:
-            row.value = value
 
 
 def open_till(

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.bootstrap import get_setting, set_setting
 from app.services.receipts import ApplySummary, DbSeenFiles, apply_receipts
+from app.services.settings import get_setting, set_setting
 from app.services.till import Till
 from pos_bridge.profiles import registry_with_profiles
 from pos_bridge.watcher import FileReport, WatchedFolder, Watcher

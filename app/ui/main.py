@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.bootstrap import get_setting
 from app.services.pos_bridge import PosBridge
+from app.services.settings import get_setting, store_name
 from app.services.staff import StaffMember
 from app.services.syncstatus import StatusSource
 from app.services.till import Till
@@ -105,8 +105,7 @@ def build_windows(
     fmt = Formatter.for_program(till.program(), translations.language)
     tasks = BackgroundOps(app)
     cashier = CashierWindow()
-    with till.transaction() as s:
-        cashier.login_page.store_label.setText(till.store_name(s))
+    cashier.login_page.store_label.setText(store_name(till))
     display = CustomerDisplayWindow()
     status = SyncStatusBridge(till, sync, cashier)
     display_controller = DisplayController(till, display, fmt, till.program, cashier)

@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout, QWidget
 
 from app.core.errors import PermissionDenied
-from app.services import segments
+from app.services import segments, settings
 from app.services import staff as staff_service
 from app.services.staff import StaffMember
 from app.services.till import Till
@@ -220,7 +220,7 @@ def start(argv: Sequence[str] | None = None) -> tuple[QApplication, BackOfficeWi
     """
     from sqlalchemy import func, select
 
-    from app.bootstrap import DEFAULT_HOME, get_setting, open_till
+    from app.bootstrap import DEFAULT_HOME, open_till
     from app.db.models import Staff
     from app.ui.i18n import DEFAULT_LANGUAGE, SETTING_KEY
 
@@ -241,10 +241,8 @@ def start(argv: Sequence[str] | None = None) -> tuple[QApplication, BackOfficeWi
     app.setApplicationName("Loyalty back office")
     theme.apply(app)
     translations = Translations(app, cache_dir=home / "i18n")
-    language = translations.use(get_setting(till, SETTING_KEY, DEFAULT_LANGUAGE))
-    with till.transaction() as s:
-        store_name = till.store_name(s)
-    login = LoginDialog(till, store_name)
+    language = translations.use(settings.get_setting(till, SETTING_KEY, DEFAULT_LANGUAGE))
+    login = LoginDialog(till, settings.store_name(till))
     if login.exec() != QDialog.DialogCode.Accepted or login.who is None:
         translations.uninstall()
         return 0
