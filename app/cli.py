@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import firstrun
-from app.bootstrap import DEFAULT_HOME, get_setting, open_till
-from app.core.errors import InvalidInput, LoyaltyError, NotFound
-from app.core.lifecycle import Birthday
+from app.bootstrap import DEFAULT_HOME, open_till
+from app.core.errors import LoyaltyError, NotFound
+from app.core.lifecycle import Birthday, parse_birthday
 from app.core.money import currency, format_money, parse_amount
 from app.services import (
     balances,
@@ -29,6 +29,7 @@ from app.services import (
     staff,
     vouchers,
 )
+from app.services.settings import get_setting
 from app.services.setup import LANGUAGE_SETTING
 from app.services.till import Till
 
@@ -54,16 +55,9 @@ class _NoPinOnArgv(argparse.Action):
                      "or set LOYALTY_PIN.")  # fmt: skip
 
 
-def _birthday(text: str) -> Birthday:
-    try:
-        parts = [int(p) for p in text.replace("-", "/").split("/")]
-        if len(parts) not in (2, 3):
-            raise ValueError
-        return Birthday(parts[0], parts[1], parts[2] if len(parts) > 2 else None)
-    except (ValueError, TypeError, LoyaltyError):
-        raise InvalidInput(
-            f"{text!r} is not a birthday: type day/month, e.g. 24/11 (the year may follow: 24/11/1990)."
-        ) from None
+def _birthday(text: str) -> Birthday | None:
+    """The same day-first parser as the till's ("24/11", "24.11", "24-11-1990")."""
+    return parse_birthday(text)
 
 
 def _money(till: Till, minor: int) -> str:

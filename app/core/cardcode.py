@@ -142,24 +142,25 @@ def normalise_card_number(text: str) -> str:
         raise BadCardCode("No card number was entered.")
     if not (digits.isascii() and digits.isdigit()):
         raise BadCardCode(
-            f"The card number {_shown(text)} is mistyped (a card number has only digits).",
-            text=text,
+            "The card number {0} is mistyped (a card number has only digits).",
+            text=_shown(text),
         )
     if len(digits) != CARD_NUMBER_LENGTH:
         raise BadCardCode(
-            f"The card number {_shown(digits)} is mistyped "
-            f"(it has {len(digits)} digits; a card number has {CARD_NUMBER_LENGTH}).",
-            text=text,
+            "The card number {0} is mistyped (it has {1} digits; a card number has {2}).",
+            text=_shown(digits),
+            count=len(digits),
+            length=CARD_NUMBER_LENGTH,
         )
     if digits.startswith("0"):
         raise BadCardCode(
-            f"{digits} starts with 0, so it looks like a phone number, not a card number.",
-            text=text,
+            "{0} starts with 0, so it looks like a phone number, not a card number.",
+            text=digits,
         )
     if not _luhn_ok(digits):
         raise BadCardCode(
-            f"The card number {digits} is mistyped (check digit does not match).",
-            text=text,
+            "The card number {0} is mistyped (check digit does not match).",
+            text=digits,
         )
     return digits
 

@@ -6,10 +6,12 @@ so a customer who asks "where did my points go?" gets an answer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from app.core.clock import local
+from app.core.errors import InvalidInput
 from app.core.program import Program
 
 
@@ -63,3 +65,29 @@ def is_birthday_period(window: str, birthday: Birthday, today: date) -> bool:
         return today.month == day.month
     start = today - timedelta(days=today.weekday())
     return start <= day <= start + timedelta(days=6)
+
+
+def parse_birthday(text: str, *, this_year: int | None = None) -> Birthday | None:
+    """ "24/11", "24-11-1990", "24.11" → Birthday; empty → None; anything else → InvalidInput.
+
+    Day first, as Vietnam writes dates. The one parser for the till, the back office and the
+    CLI, so "24.11" means the same everywhere (it used to crash the CLI).
+    """
+    text = text.strip()
+    if not text:
+        return None
+    bad = InvalidInput("Type the birthday as day/month, e.g. 24/11 (the year may follow: 24/11/1990).")
+    parts = [p for p in re.split(r"[/\-.\s]+", text) if p]
+    if not 2 <= len(parts) <= 3 or not all(p.isdigit() for p in parts):
+        raise bad
+    day, month = int(parts[0]), int(parts[1])
+    year = int(parts[2]) if len(parts) == 3 else None
+    if year is not None and year < 100:
+        year += 1900 if year > 30 else 2000
+    latest = this_year or date.today().year
+    if year is not None and not 1900 <= year <= latest:
+        raise bad
+    try:
+        return Birthday(day, month, year)
+    except ValueError:
+        raise bad from None

@@ -53,6 +53,10 @@ class Money:
         if not isinstance(self.minor, int) or isinstance(self.minor, bool):
             raise TypeError("Money is an integer number of minor units")
 
+    def __str__(self) -> str:
+        """English, for logs and the CLI; the UI writes amounts its own way."""
+        return format_money(self.minor, self.currency, "en")
+
     def __add__(self, other: Money) -> Money:
         self._same(other)
         return Money(self.minor + other.minor, self.currency)
@@ -118,11 +122,11 @@ def parse_money(value: object, cur: Currency = VND, *, decimal: str | None = Non
     which says so in the cashier's words. Raises :class:`AmountError`.
     """
     if isinstance(value, bool) or value is None:
-        raise AmountError(f"{shown(value)} is not an amount.")
+        raise AmountError("{0} is not an amount.", text=shown(value))
     if isinstance(value, (int, float, Decimal)):
         return _number_to_minor(value, cur)
     if not isinstance(value, str):
-        raise AmountError(f"{shown(value)} is not an amount.")
+        raise AmountError("{0} is not an amount.", text=shown(value))
     raw = value
     text = value.strip()
     if text.isdigit() and len(text) <= 15:  # the common case: "125000"
@@ -150,13 +154,13 @@ def parse_money(value: object, cur: Currency = VND, *, decimal: str | None = Non
     elif text.startswith("+"):
         text = text[1:]
     if not text or not re.fullmatch(r"[0-9][0-9.,]*", text) or not text[-1].isdigit():
-        raise AmountError(f"{shown(raw)} is not an amount.")
+        raise AmountError("{0} is not an amount.", text=shown(raw))
     whole, frac = _split_number(text, decimal, raw)
     if len(whole.lstrip("0")) > (15 if cap else 30):
         raise AmountError(f"{shown(raw)} is too large to be a bill.")
     if len(frac) > cur.exponent:
         if set(frac[cur.exponent :]) != {"0"}:
-            raise AmountError(f"{shown(raw)} has more decimals than {cur.code} allows.")
+            raise AmountError("{0} has more decimals than {1} allows.", text=shown(raw), currency=cur.code)
         frac = frac[: cur.exponent]
     minor = int(whole) * cur.unit + int(frac.ljust(cur.exponent, "0") or "0")
     if cap and minor > MAX_BILL_MAJOR * cur.unit:
@@ -180,14 +184,14 @@ def _number_to_minor(value: int | float | Decimal, cur: Currency) -> int:
     try:
         dec = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     except (InvalidOperation, ValueError):
-        raise AmountError(f"{shown(value)} is not an amount.") from None
+        raise AmountError("{0} is not an amount.", text=shown(value)) from None
     if not dec.is_finite():
-        raise AmountError(f"{shown(value)} is not an amount.")
+        raise AmountError("{0} is not an amount.", text=shown(value))
     scaled = dec * cur.unit
     rounded = scaled.to_integral_value()
     # Binary floats from formulas (0.1 + 0.2) miss by far less than a millionth of a cent.
     if abs(scaled - rounded) > Decimal("0.000001"):
-        raise AmountError(f"{shown(value)} has more decimals than {cur.code} allows.")
+        raise AmountError("{0} has more decimals than {1} allows.", text=shown(value), currency=cur.code)
     if abs(rounded) > MAX_BILL_MAJOR * cur.unit:
         raise AmountError(f"{shown(value)} is too large to be a bill.")
     return int(rounded)
@@ -206,17 +210,17 @@ def _split_number(text: str, decimal: str | None, raw: object) -> tuple[str, str
         decimal = mark if other in text or (text.count(mark) == 1 and len(tail) != 3) else other
     group = "," if decimal == "." else "."
     if text.count(decimal) > 1:
-        raise AmountError(f"{shown(raw)} is not an amount.")
+        raise AmountError("{0} is not an amount.", text=shown(raw))
     whole, _, frac = text.partition(decimal)
     if not whole or (decimal in text and not frac):
-        raise AmountError(f"{shown(raw)} is not an amount.")
+        raise AmountError("{0} is not an amount.", text=shown(raw))
     return ungroup(whole, group, raw), frac
 
 
 def ungroup(whole: str, group: str, raw: object) -> str:
     if group not in whole:
         if not whole.isdigit():
-            raise AmountError(f"{shown(raw)} is not an amount.")
+            raise AmountError("{0} is not an amount.", text=shown(raw))
         return whole
     parts = whole.split(group)
     head = parts[0]
@@ -237,5 +241,5 @@ def check_bill(minor: int, cur: Currency = VND) -> int:
     if minor <= 0:
         raise InvalidInput("The bill amount must be more than zero.")
     if minor > MAX_BILL_MAJOR * cur.unit:
-        raise InvalidInput(f"{format_money(minor, cur, 'en')} is too large for one bill.")
+        raise InvalidInput("{0} is too large for one bill.", amount=Money(minor, cur))
     return minor

@@ -28,17 +28,19 @@ def normalise_phone(text: str, default_country: str = "84") -> str:
     else:
         digits = default_country + text
     if not digits.isdigit():
-        raise InvalidInput(f"{raw!r} is not a phone number.")
+        raise InvalidInput("{0} is not a phone number.", phone=raw.strip())
     if digits.startswith("84"):
         national = digits[2:]
         if national.startswith("0"):
             national = national[1:]
         # Vietnamese mobiles are 9 digits after the country code; some landlines 10.
         if len(national) not in (9, 10):
-            raise InvalidInput(f"{raw!r} is not a Vietnamese phone number (expected 10 digits like 0912 345 678).")
+            raise InvalidInput(
+                "{0} is not a Vietnamese phone number (expected 10 digits like 0912 345 678).", phone=raw.strip()
+            )
         digits = "84" + national
     elif not 8 <= len(digits) <= 15:
-        raise InvalidInput(f"{raw!r} is not a phone number.")
+        raise InvalidInput("{0} is not a phone number.", phone=raw.strip())
     return "+" + digits
 
 

@@ -117,7 +117,7 @@ class Program:
         if len({t.name for t in self.tiers}) != len(self.tiers):
             problems.append("tier names must differ")
         if problems:
-            raise InvalidInput("Program is not valid: " + "; ".join(problems) + ".")
+            raise InvalidInput("Program is not valid: {0}.", problems="; ".join(problems))
 
     # -- tiers -------------------------------------------------------------------------------
     @property
@@ -191,7 +191,7 @@ class Program:
                     d[name] = d[name] if isinstance(d[name], bool) else _int(d[name])
             return cls(**d)
         except (KeyError, TypeError, ValueError, ZeroDivisionError) as exc:
-            raise InvalidInput(f"Program is not valid: {exc}.") from None
+            raise InvalidInput("Program is not valid: {0}.", problem=str(exc)) from None
 
 
 def _int(value: Any) -> int:

@@ -111,13 +111,15 @@ def plan_redemption(
 ) -> Redemption:
     """Check a redemption against the rules and say what it costs. Raises a readable error."""
     if not reward.active or (today is not None and not reward.offered_on(today)):
-        raise NotAllowed(f"The reward {reward.name!r} is no longer offered.")
+        raise NotAllowed("The reward {0} is no longer offered.", reward=reward.name)
     if not tier_allows(program, reward, tier):
-        raise NotAllowed(f"{reward.name} is for {reward.min_tier} members and above.")
+        raise NotAllowed("{0} is for {1} members and above.", reward=reward.name, tier=reward.min_tier)
     if reward.limit_count and used_in_period >= reward.limit_count:
         raise NotAllowed(
-            f"{reward.name} can be redeemed {reward.limit_count}× per {reward.limit_period.value}; "
-            "this customer has reached the limit."
+            "{0} can be redeemed {1}× per {2}; this customer has reached the limit.",
+            reward=reward.name,
+            count=reward.limit_count,
+            period=reward.limit_period.value,
         )
     if reward.kind is RewardKind.POINTS_PAYMENT:
         if program.point_value <= 0:
@@ -131,16 +133,24 @@ def plan_redemption(
         if usable <= 0:
             raise InvalidInput("The bill is smaller than the value of one point.")
         if usable > points:
-            raise InsufficientBalance(f"The customer has {points} {program.point_name}; {usable} are needed.")
+            raise InsufficientBalance(
+                "The customer has {0} {1}; {2} are needed.", points=points, unit=program.point_name, needed=usable
+            )
         return Redemption(points=usable, stamps=0, discount=usable * program.point_value)
     if reward.cost_full_card:
         if stamps < program.card_size:
-            raise InsufficientBalance(f"The stamp card is not full yet: {stamps} of {program.card_size} stamps.")
+            raise InsufficientBalance(
+                "The stamp card is not full yet: {0} of {1} stamps.", stamps=stamps, size=program.card_size
+            )
         spend_points, spend_stamps = 0, program.card_size
     else:
         if points < reward.cost_points:
             raise InsufficientBalance(
-                f"{reward.name} costs {reward.cost_points} {program.point_name}; the customer has {points}."
+                "{0} costs {1} {2}; the customer has {3}.",
+                reward=reward.name,
+                cost=reward.cost_points,
+                unit=program.point_name,
+                points=points,
             )
         spend_points, spend_stamps = reward.cost_points, 0
     discount = 0

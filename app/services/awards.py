@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.core.clock import local
 from app.core.earning import Bill, Earn, compute_earn
-from app.core.errors import Duplicate, LoyaltyError, NotAllowed, NotFound
+from app.core.errors import Duplicate, LoyaltyError, NotAllowed, NotFound, Notice
 from app.core.ids import new_id
 from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry
 from app.core.lifecycle import Birthday, birthday_bonus_due
@@ -92,10 +92,12 @@ def _award(
     if customer is None:
         raise NotFound("No such customer.")
     if customer.status != "active":
-        raise NotAllowed(f"{customer.name}'s membership is {customer.status}; a manager can tell why.")
+        raise NotAllowed(
+            "{0}'s membership is {1}; a manager can tell why.", name=customer.name, status=customer.status
+        )
     now = till.clock()
     if receipt is not None and _receipt_awarded(s, till, receipt):
-        raise Duplicate(f"Receipt {receipt.external_id} has already earned points.")
+        raise Duplicate("Receipt {0} has already earned points.", receipt=receipt.external_id)
     balance = ledger_writer.balance_of(s.get(BalanceRow, customer_id))
     _check_min_interval(program, balance.last_visit_at, now)
     earn = compute_earn(program, bill, at=now, tier=balance.tier)
@@ -236,7 +238,7 @@ def _check_min_interval(program: Program, last_visit: datetime | None, now: date
     gap = program.min_minutes_between_earns
     if gap and last_visit is not None and now - last_visit < timedelta(minutes=gap):
         wait = math.ceil((last_visit + timedelta(minutes=gap) - now).total_seconds() / 60)
-        raise NotAllowed(f"This member earned less than {gap} minutes ago; try again in {wait} min.")
+        raise NotAllowed("This member earned less than {0} minutes ago; try again in {1} min.", gap=gap, wait=wait)
 
 
 def _apply_daily_cap(
@@ -255,7 +257,7 @@ def _apply_daily_cap(
     )
     allowed = max(min(points, cap - today), 0)
     if allowed < points:
-        return allowed, [f"Daily earn cap of {cap} reached: {points - allowed} points not given."]
+        return allowed, [Notice("Daily earn cap of {0} reached: {1} points not given.", cap=cap, lost=points - allowed)]
     return points, []
 
 
@@ -473,11 +475,13 @@ class _BulkState:
         if customer is None:
             raise NotFound("No such customer.")
         if customer.status != "active":
-            raise NotAllowed(f"{customer.name}'s membership is {customer.status}; a manager can tell why.")
+            raise NotAllowed(
+            "{0}'s membership is {1}; a manager can tell why.", name=customer.name, status=customer.status
+        )
         now = self.till.clock()
         receipt = req.receipt
         if receipt is not None and (receipt.source, receipt.external_id) in self.awarded:
-            raise Duplicate(f"Receipt {receipt.external_id} has already earned points.")
+            raise Duplicate("Receipt {0} has already earned points.", receipt=receipt.external_id)
         balance = self.balances.get(customer.id, Balance())
         _check_min_interval(program, balance.last_visit_at, now)
         earn = compute_earn(program, req.bill, at=now, tier=balance.tier)
@@ -574,7 +578,8 @@ class _BulkState:
         today = self.earned_today.get(customer_id, 0) + mine
         allowed = max(min(points, cap - today), 0)
         if allowed < points:
-            return allowed, [f"Daily earn cap of {cap} reached: {points - allowed} points not given."]
+            lost = points - allowed
+            return allowed, [Notice("Daily earn cap of {0} reached: {1} points not given.", cap=cap, lost=lost)]
         return points, []
 
 

@@ -135,12 +135,12 @@ def _undo_tier(s: Session, till: Till, original: LedgerEntry, staff_id: str | No
     )
 
 
-def adjust(
-    till: Till, customer_id: str, *, points: int = 0, stamps: int = 0, reason: str, manager: StaffMember
-) -> LedgerEntry:
-    """A manual correction with a reason ("coffee machine broke, 2 stamps goodwill")."""
-    if not manager.is_manager:
-        raise PermissionDenied("Adjusting a balance needs a manager.")
+def check_adjust(*, points: int, stamps: int, reason: str) -> None:
+    """What makes an adjustment refusable before anyone is asked for a PIN (no database, no side effect).
+
+    The one validation of a correction: the till and the back office call it before the PIN
+    dialog (Vorta's ``prepare()``), and ``adjust`` calls it again, so they cannot drift apart.
+    """
     if not reason.strip():
         raise InvalidInput("An adjustment needs a reason.")
     if any(not isinstance(v, int) or isinstance(v, bool) for v in (points, stamps)):
@@ -149,15 +149,26 @@ def adjust(
         raise InvalidInput("The adjustment changes nothing.")
     if abs(points) > MAX_ADJUST or abs(stamps) > 1000:
         raise InvalidInput("That adjustment is too large; check the number.")
+
+
+def adjust(
+    till: Till, customer_id: str, *, points: int = 0, stamps: int = 0, reason: str, manager: StaffMember
+) -> LedgerEntry:
+    """A manual correction with a reason ("coffee machine broke, 2 stamps goodwill")."""
+    if not manager.is_manager:
+        raise PermissionDenied("Adjusting a balance needs a manager.")
+    check_adjust(points=points, stamps=stamps, reason=reason)
     with till.transaction() as s:
         limit = till.program(s).adjust_limit_points
         if abs(points) > limit and manager.role != "owner":
-            raise PermissionDenied(f"Adjusting more than {limit:,} points at once needs the owner's PIN.")
+            raise PermissionDenied("Adjusting more than {0} points at once needs the owner's PIN.", limit=limit)
         row = s.get(BalanceRow, customer_id)
         if row is None:
             raise NotFound("No such customer.")
         if row.points + points < 0 or row.stamps + stamps < 0:
-            raise InvalidInput(f"The balance would go below zero ({row.points} points, {row.stamps} stamps now).")
+            raise InvalidInput(
+                "The balance would go below zero ({0} points, {1} stamps now).", points=row.points, stamps=row.stamps
+            )
         before = {"points": row.points, "stamps": row.stamps}
         entry = ledger_writer.append(
             s,

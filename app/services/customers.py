@@ -33,7 +33,7 @@ def clean_name(name: str) -> str:
     if not name:
         raise InvalidInput("The customer's name is empty.")
     if len(name) > MAX_NAME:
-        raise InvalidInput(f"The name is too long (at most {MAX_NAME} characters).")
+        raise InvalidInput("The name is too long (at most {0} characters).", limit=MAX_NAME)
     if any(unicodedata.category(c).startswith("C") for c in name):
         raise InvalidInput("The name contains control characters.")
     return name
@@ -67,14 +67,14 @@ def enroll(
     with till.transaction() as s:
         program = till.program(s)
         if s.scalar(select(exists().where(Customer.phone == phone_e164))):
-            raise Duplicate(f"The phone number {display_phone(phone_e164)} already belongs to a member.")
+            raise Duplicate("The phone number {0} already belongs to a member.", phone=display_phone(phone_e164))
         referrer = None
         if referral_code.strip():
             referrer = s.scalars(
                 select(Customer).where(Customer.referral_code == referral_code.strip().upper())
             ).first()
             if referrer is None:
-                raise NotFound(f"No member has the referral code {referral_code.strip().upper()!r}.")
+                raise NotFound("No member has the referral code {0}.", code=referral_code.strip().upper())
         customer = Customer(
             id=new_id(),
             card_number=_new_card_number(s),
@@ -197,7 +197,7 @@ def _by_card(till: Till, number: str) -> list[Match]:
                 program = till.program(s)
                 when = local(replaced.replaced_at, program.timezone).strftime("%d/%m/%Y")
                 raise BadCardCode(
-                    f"Card {number} was replaced by a new card on {when}; it no longer works. Use the new card.",
+                    "Card {0} was replaced by a new card on {1}; it no longer works. Use the new card.",
                     card=number,
                     replaced_on=when,
                 )
@@ -336,7 +336,7 @@ def set_blocked(till: Till, customer_id: str, blocked: bool, *, manager: StaffMe
         if c is None:
             raise NotFound("No such customer.")
         if not may_edit_profile(s, till, c):
-            raise NotAllowed(f"{c.name} belongs to another store: her store or the head office can block her.")
+            raise NotAllowed("{0} belongs to another store: her store or the head office can block her.", name=c.name)
         before = c.status
         c.status = "blocked" if blocked else "active"
         c.updated_at = till.clock()

@@ -97,9 +97,9 @@ def _checked_pair(s: Session, survivor_id: str, duplicate_id: str) -> tuple[Cust
     if survivor is None or duplicate is None:
         raise NotFound("No such customer.")
     if survivor.status == "merged":
-        raise NotAllowed(f"{survivor.name} was merged into another member; keep that member instead.")
+        raise NotAllowed("{0} was merged into another member; keep that member instead.", name=survivor.name)
     if duplicate.status == "merged":
-        raise NotAllowed(f"{duplicate.name} is already merged into another member.")
+        raise NotAllowed("{0} is already merged into another member.", name=duplicate.name)
     return survivor, duplicate
 
 
@@ -190,7 +190,7 @@ def _reason(reason: str) -> str:
     if not reason:
         raise InvalidInput("Say why.")
     if len(reason) > MAX_REASON:
-        raise InvalidInput(f"The reason is too long (at most {MAX_REASON} characters).")
+        raise InvalidInput("The reason is too long (at most {0} characters).", limit=MAX_REASON)
     return reason
 
 

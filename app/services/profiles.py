@@ -67,7 +67,7 @@ def check_profile(edit: ProfileEdit) -> dict[str, Any]:
         raise InvalidInput("Gender is female, male or other (or not given).")
     area = " ".join((edit.area or "").split()) or None
     if area and len(area) > MAX_AREA:
-        raise InvalidInput(f"The area is too long (at most {MAX_AREA} characters).")
+        raise InvalidInput("The area is too long (at most {0} characters).", limit=MAX_AREA)
     bday = edit.birthday
     return {
         "name": name,
@@ -95,7 +95,9 @@ def edit_profile(till: Till, customer_id: str, edit: ProfileEdit, *, manager: St
         if fields["phone"] and fields["phone"] != c.phone:
             taken = s.scalar(select(exists().where(Customer.phone == fields["phone"], Customer.id != customer_id)))
             if taken:
-                raise Duplicate(f"The phone number {display_phone(fields['phone'])} already belongs to a member.")
+                raise Duplicate(
+                    "The phone number {0} already belongs to a member.", phone=display_phone(fields["phone"])
+                )
         before = {k: getattr(c, k) for k in fields if k != "name_key"}
         changed = {k: v for k, v in fields.items() if getattr(c, k) != v}
         if not changed:

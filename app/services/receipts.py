@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from app.core import cardcode
 from app.core.earning import Bill
-from app.core.errors import BadCardCode, InvalidInput, LoyaltyError, NotAllowed, NotFound
+from app.core.errors import BadCardCode, InvalidInput, LoyaltyError, NotAllowed, NotFound, Notice
 from app.core.ids import new_id
 from app.core.notes import Note
 from app.core.phone import normalise_phone
@@ -141,7 +141,7 @@ def _award_sales(till: Till, s: Session, sales: list[Receipt], file_hash: str | 
     for (i, req), result in zip(requests, results, strict=True):
         if isinstance(result, LoyaltyError):
             summary.unclaimed += 1
-            summary.notes.append(Note(NOT_AWARDED, sales[i].external_id, result.message))
+            summary.notes.append(Note(NOT_AWARDED, sales[i].external_id, _reason(result)))
             continue
         summary.awarded += 1
         claimed.append({"rid": rows[i]["id"], "cid": req.customer_id, "eid": result.earn.id})
@@ -264,7 +264,7 @@ def _apply_one(till: Till, s: Session, r: Receipt, file_hash: str | None, summar
             summary.awarded += 1
         except LoyaltyError as err:
             summary.unclaimed += 1
-            summary.notes.append(Note(NOT_AWARDED, r.external_id, err.message))
+            summary.notes.append(Note(NOT_AWARDED, r.external_id, _reason(err)))
     else:
         _apply_refund(till, s, row, r, summary)
 
@@ -353,7 +353,7 @@ def _award_row(
 ) -> awards.AwardResult:
     paid = _net_paid(s, row)
     if paid <= 0:
-        raise NotAllowed("the whole bill was refunded")
+        raise NotAllowed("The whole bill was refunded.")
     result = awards.award(
         till,
         customer_id,
@@ -406,7 +406,7 @@ def _apply_refund(till: Till, s: Session, row: ReceiptRow, r: Receipt, summary: 
         )
     except NotAllowed as err:  # already fully reversed
         row.state = "ignored"
-        summary.notes.append(Note(NOTHING_LEFT[r.kind], r.external_id, err.message))
+        summary.notes.append(Note(NOTHING_LEFT[r.kind], r.external_id, _reason(err)))
         return
     row.state, row.customer_id, row.ledger_entry_id = "claimed", sale.customer_id, entry.id
     summary.reversed += 1
@@ -510,12 +510,14 @@ def claim(
             raise InvalidInput("Give the receipt number.")
         rows = s.scalars(q).all()
         if not rows:
-            raise NotFound(f"No receipt {receipt_number or receipt_id} from the POS is known here.")
+            raise NotFound("No receipt {0} from the POS is known here.", receipt=receipt_number or receipt_id)
         row = rows[0]
         if row.state == "claimed":
-            raise NotAllowed(f"Receipt {row.external_id} has already earned points.")
+            raise NotAllowed("Receipt {0} has already earned points.", receipt=row.external_id)
         if row.state != "unclaimed" or till.clock() - row.closed_at > timedelta(days=CLAIM_DAYS):
-            raise NotAllowed(f"Receipt {row.external_id} can no longer be claimed (only within {CLAIM_DAYS} days).")
+            raise NotAllowed(
+                "Receipt {0} can no longer be claimed (only within {1} days).", receipt=row.external_id, days=CLAIM_DAYS
+            )
         result = _award_row(till, s, row, customer_id, staff)
         audit(s, staff, "receipt.claim", row.id, after={"customer": customer_id, "receipt": row.external_id})
         return result
@@ -594,3 +596,8 @@ def _notes_of(detail: str) -> tuple[Note, ...]:
     except ValueError:
         return tuple(Note("{0}", line) for line in detail.splitlines() if line)
     return tuple(Note.from_json(item) for item in data) if isinstance(data, list) else ()
+
+
+def _reason(err: LoyaltyError) -> Notice:
+    """Why a receipt was not awarded, as the error's English sentence that keeps its template (the UI translates it)."""
+    return Notice(err.template, **err.details)

@@ -59,7 +59,9 @@ def redeem(
         if customer is None:
             raise NotFound("No such customer.")
         if customer.status != "active":
-            raise NotAllowed(f"{customer.name}'s membership is {customer.status}: rewards cannot be redeemed.")
+            raise NotAllowed(
+                "{0}'s membership is {1}: rewards cannot be redeemed.", name=customer.name, status=customer.status
+            )
         row = s.get(RewardRow, reward_id)
         if row is None:
             raise NotFound("There is no such reward.")

@@ -52,7 +52,7 @@ def check_timezone(name: str) -> str:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
         raise InvalidInput(
-            f"{name!r} is not a time zone; use a name like Asia/Ho_Chi_Minh or America/New_York."
+            "{0} is not a time zone; use a name like Asia/Ho_Chi_Minh or America/New_York.", zone=name
         ) from None
     return name
 

@@ -200,7 +200,7 @@ def _identify(till: Till, pin: str, purpose: str, wrong: str, *, managers_only: 
         if wait > 0:
             seconds = max(1, int(wait + 0.999))
             audit(s, None, "pin.locked", purpose, after={"failures": failures, "wait_s": seconds})
-            refusal = PinLocked(f"Too many wrong PINs in a row: try again in {seconds} seconds.", seconds=seconds)
+            refusal = PinLocked("Too many wrong PINs in a row: try again in {0} seconds.", seconds=seconds)
         else:
             q = select(Staff).where(Staff.active)
             q = q.where(Staff.role.in_(MANAGER_ROLES)) if managers_only else q.where(Staff.store_id == till.store_id)

@@ -25,6 +25,7 @@ class SyncStatus:
     last_success: datetime | None = None
     last_error: str = ""
     server_url: str = ""
+    connecting: bool = False  # a sync server is set up but has not answered yet (the till just started)
 
 
 class StatusSource(Protocol):

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.core.clock import local
 from app.core.errors import InvalidInput, NotFound, PermissionDenied
 from app.core.ledger import EntryKind
+from app.core.money import Money, currency
 from app.db.models import Customer, Feedback, LedgerEntryRow, OutboxItem, Setting, Staff, Store, Ticket, Voucher
 from app.services import vouchers
 from app.services.staff import MANAGER_ROLES, StaffMember, audit
@@ -382,11 +383,10 @@ def resolve(
             budget = _budget(s, till)
             if voucher_value > budget.left:
                 raise InvalidInput(
-                    f"The compensation budget has {budget.left} left this month ({budget.used} of {budget.limit} "
-                    "used); the owner can raise it.",
-                    left=budget.left,
-                    used=budget.used,
-                    limit=budget.limit,
+                    "The compensation budget has {0} left this month ({1} of {2} used); the owner can raise it.",
+                    left=Money(budget.left, currency(till.program(s).currency)),
+                    used=Money(budget.used, currency(till.program(s).currency)),
+                    limit=Money(budget.limit, currency(till.program(s).currency)),
                 )
             issued = vouchers.issue_in(
                 s,

@@ -199,7 +199,7 @@ def redeem(
         row = s.get(Voucher, code)
         if row is None and scanned is None:
             raise NotFound(
-                f"Voucher {code} is not known at this till yet. Scan its QR code: that works offline.", code=code
+                "Voucher {0} is not known at this till yet. Scan its QR code: that works offline.", code=code
             )
         if row is None:
             assert scanned is not None
@@ -216,14 +216,14 @@ def redeem(
             raise BadCardCode("This voucher code does not match the voucher on record (altered?).")
         if row.expires_at is not None and now > row.expires_at:
             day = local(row.expires_at, program.timezone).strftime("%d/%m/%Y")
-            raise NotAllowed(f"Voucher {code} expired on {day}.", code=code, day=day)
+            raise NotAllowed("Voucher {0} expired on {1}.", code=code, day=day)
         used = uses_of(s, code)
         if used:
             when = local(used[0].created_at, program.timezone).strftime("%d/%m/%Y %H:%M")
             where = s.get(Terminal, used[0].terminal_id)
             place = where.name if where is not None and where.name else used[0].terminal_id
             raise NotAllowed(
-                f"Voucher {code} was already used on {when} at {place}.", code=code, when=when, place=place
+                "Voucher {0} was already used on {1} at {2}.", code=code, when=when, place=place
             )
         owner = row.customer_id or customer_id
         if owner is None:

@@ -1,20 +1,22 @@
 """Domain errors as sentences in the cashier's language.
 
-The services raise ``LoyaltyError`` with an English sentence (the core knows no
-Qt and no language). Here, at the edge, the common sentences are matched against
-their English templates — ``{0}``, ``{1}`` stand for the names and numbers inside
-— and replaced by the translated template. A sentence we do not know is shown
-as it is: readable English beats a code.
+The services raise ``LoyaltyError`` with an English template and its details
+(``app.core.errors``). Here, at the edge, the template is looked up in the
+translations and the details are put back in, written the UI's way: an amount
+in the UI's grouping ("999.999.999.999 ₫" in Vietnamese), a membership state or a
+period in the UI's language. Nothing parses the English sentence. A template we
+do not list is shown as its English sentence: readable English beats a code.
 """
 
 from __future__ import annotations
 
-import re
-from functools import cache
+from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.core.errors import LoyaltyError
+from app.core.errors import LoyaltyError, Notice
+from app.core.money import Money
+from app.ui.format import money_text, number_text
 
 CONTEXT = "Errors"
 
@@ -162,6 +164,15 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "Only a manager can change the shop's settings."),
     QT_TRANSLATE_NOOP("Errors", "That is not the owner's PIN."),
     QT_TRANSLATE_NOOP("Errors", "Program is not valid: {0}."),
+    # the till's amount field (slips of the finger) and the POS receipts
+    QT_TRANSLATE_NOOP("Errors", "Type the amount the customer paid."),
+    QT_TRANSLATE_NOOP("Errors", "A bill cannot be negative. To take back a sale, use Undo (Ctrl+Z)."),
+    QT_TRANSLATE_NOOP("Errors", "{0} is not an amount: type the bill in whole {1}, for example {2}."),
+    QT_TRANSLATE_NOOP("Errors", "Points and stamps are adjusted in whole numbers."),
+    QT_TRANSLATE_NOOP("Errors", "Receipt {0} can no longer be claimed (only within {1} days)."),
+    QT_TRANSLATE_NOOP("Errors", "No receipt {0} from the POS is known here."),
+    QT_TRANSLATE_NOOP("Errors", "The whole bill was refunded."),
+    QT_TRANSLATE_NOOP("Errors", "Give the receipt number."),
 )
 
 # Words that appear inside templates: membership states and limit periods.
@@ -175,34 +186,34 @@ WORDS: tuple[str, ...] = (
 )
 
 
-def compile_templates(templates: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Regexes that recognise the services' English sentences, with ``{0}``… as the values."""
-    compiled = []
-    for template in templates:
-        parts = re.split(r"(\{\d\})", template)
-        regex = "".join("(.+?)" if re.fullmatch(r"\{\d\}", p) else re.escape(p) for p in parts)
-        compiled.append((re.compile(regex + r"\Z", re.DOTALL), template))
-    return tuple(compiled)
-
-
-@cache
-def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return compile_templates(TEMPLATES)
-
-
-def translate_message(message: str) -> str:
-    """The sentence in the current language (unchanged when it is not one we know)."""
-    for regex, template in _patterns():
-        m = regex.match(message)
-        if m:
-            values = [_word(v) for v in m.groups()]
-            return QCoreApplication.translate(CONTEXT, template).format(*values)
-    return message
+def template_text(template: str, details: dict[str, Any]) -> str:
+    """``template`` in the current language with ``details`` filled in the UI's way."""
+    values = [_value(v) for v in details.values()]
+    text = QCoreApplication.translate(CONTEXT, template)
+    try:
+        return text.format(*values)
+    except (IndexError, KeyError, ValueError):  # a translation that lost a placeholder: English
+        return template.format(*values, **details) if details else template
 
 
 def error_text(error: LoyaltyError) -> str:
-    return translate_message(error.message)
+    return template_text(error.template, error.details)
 
 
-def _word(value: str) -> str:
-    return QCoreApplication.translate(CONTEXT, value) if value in WORDS else value
+def translate_message(message: str) -> str:
+    """A sentence that arrives as text (a flag, a note): its template when it kept one, else itself."""
+    if isinstance(message, Notice):
+        return template_text(message.template, message.details)
+    return QCoreApplication.translate(CONTEXT, message)
+
+
+translate_flag = translate_message
+
+
+def _value(value: object) -> str:
+    if isinstance(value, Money):
+        return money_text(value.minor, value.currency)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number_text(value)
+    text = str(value)
+    return QCoreApplication.translate(CONTEXT, text) if text in WORDS else text

@@ -10,11 +10,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.core.clock import local
 from app.core.money import Currency, currency, format_money
 from app.core.program import Program
+
+
+def ui_language() -> str:
+    """The language the UI speaks now (``Translations.use`` sets Qt's default locale with it)."""
+    return "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
+
+
+def group_digits(n: int, language: str) -> str:
+    """Whole numbers with the language's group separator: 12.500 (vi), 12,500 (en)."""
+    text = f"{abs(n):,}".replace(",", "." if language == "vi" else ",")
+    return f"-{text}" if n < 0 else text
+
+
+def money_text(minor: int, cur: Currency) -> str:
+    """The one way the UI writes an amount, in the UI's language: "999.999.999.999 ₫" in Vietnamese.
+
+    ``Formatter.money`` is the same function with the formatter's language; an error's
+    details, which carry no formatter, are written with this one.
+    """
+    return format_money(minor, cur, ui_language())
+
+
+def number_text(n: int) -> str:
+    return group_digits(n, ui_language())
+
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -36,8 +61,7 @@ class Formatter:
 
     def number(self, n: int) -> str:
         """Whole numbers with the locale's group separator (points can run into thousands)."""
-        text = f"{abs(n):,}".replace(",", "." if self.language == "vi" else ",")
-        return f"-{text}" if n < 0 else text
+        return group_digits(n, self.language)
 
     def signed(self, n: int) -> str:
         return f"+{self.number(n)}" if n > 0 else self.number(n)

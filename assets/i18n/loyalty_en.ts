@@ -192,6 +192,37 @@
     </message>
 </context>
 <context>
+    <name>AwardController</name>
+    <message>
+        <source>Bill {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} {1} × {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scan a card or find a customer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is less than {1}, the smallest bill that earns points. Check the amount, or press Enter again to record it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {0} attached: {1} to {2} for a bill of {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awarded {0} to {1} for a bill of {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now {0}!</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AwardPanel</name>
     <message>
         <source>Award a sale</source>
@@ -449,95 +480,42 @@
 <context>
     <name>CheckoutController</name>
     <message>
-        <source>Log in with your PIN before scanning.</source>
+        <source>No sync server is set up: this till works offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Only the first {0} are shown: type more of the name.</source>
+        <source>Connecting to the sync server…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Voucher {0} used: take {1} off the bill.</source>
+        <source>Synced with the server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No customer found for “{0}”. Press F4 to enroll them.</source>
+        <source>The sync server cannot be reached. The till keeps working offline and sends everything later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A voucher is waiting for this member: {0}, {1} (until {2}). Type the code to use it.</source>
+        <source>{0}★ from {1}: a ticket is open for the manager. A kind word now helps.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bill {0}</source>
+        <source>a guest</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>{0} {1} × {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Scan a card or find a customer first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipt {0} attached: {1} to {2} for a bill of {3}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Awarded {0} to {1} for a bill of {2}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Now {0}!</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>−{0} stamps</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Redeemed {0} for {1} ({2}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take {0} off the bill.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Voucher code: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the birthday as day/month, e.g. 24/11 (the year may follow: 24/11/1990).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{0}&lt;/b&gt; is a member. Card number &lt;b&gt;{1}&lt;/b&gt;, referral code &lt;b&gt;{2}&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Welcome {0}: enrolled with {1} starter stamps.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preparing the card…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Card saved: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The card could not be saved: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
+</context>
+<context>
+    <name>CorrectionsController</name>
     <message>
         <source>There is nothing to undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0}, {1} for {2}.</source>
+        <source>{0}, at {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your last action was for {0}, not for {1} who is on screen. Press Esc to clear the screen, then undo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -549,19 +527,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Undo {0} for {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Undone for {0}: {1}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A manager approves this correction for {0}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Corrected by {0}: {1}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No sync server is set up: this till works offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -581,11 +551,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0}★ from {1}: a ticket is open for the manager. A kind word now helps.</source>
+        <source>Scan a card or find a customer first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>a guest</source>
+        <source>A manager approves this correction. Reason: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} for {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corrected by {0}: {1}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1595,6 +1573,29 @@
     </message>
 </context>
 <context>
+    <name>EnrollController</name>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; is a member. Card number &lt;b&gt;{1}&lt;/b&gt;, referral code &lt;b&gt;{2}&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome {0}: enrolled with {1} starter stamps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the card…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The card could not be saved: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EnrollPanel</name>
     <message>
         <source>Enroll a new member</source>
@@ -2122,6 +2123,38 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Type the amount the customer paid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A bill cannot be negative. To take back a sale, use Undo (Ctrl+Z).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not an amount: type the bill in whole {1}, for example {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points and stamps are adjusted in whole numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {0} can no longer be claimed (only within {1} days).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No receipt {0} from the POS is known here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole bill was refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the receipt number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2352,6 +2385,25 @@
     </message>
 </context>
 <context>
+    <name>LookupController</name>
+    <message>
+        <source>Log in with your PIN before scanning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first {0} are shown: type more of the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No customer found for “{0}”. Press F4 to enroll them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A voucher is waiting for this member: {0}, {1} (until {2}). Type the code to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ManagerPinDialog</name>
     <message>
         <source>Manager PIN</source>
@@ -2484,25 +2536,6 @@
     </message>
     <message>
         <source>{0} notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PosErrors</name>
-    <message>
-        <source>Receipt {0} can no longer be claimed (only within {1} days).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No receipt {0} from the POS is known here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the whole bill was refunded</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give the receipt number.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3133,6 +3166,33 @@
     </message>
 </context>
 <context>
+    <name>RedeemController</name>
+    <message>
+        <source>Scan a card or find a customer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−{0} stamps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redeemed {0} for {1} ({2}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take {0} off the bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher code: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher {0} used: take {1} off the bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RedeemPanel</name>
     <message>
         <source>Redeem a reward</source>
@@ -3753,6 +3813,10 @@
 <context>
     <name>StatusBarView</name>
     <message>
+        <source>● Connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>● Online</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3770,6 +3834,10 @@
     </message>
     <message>
         <source>last sync {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server cannot be reached; the till keeps working offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

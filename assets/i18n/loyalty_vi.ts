@@ -192,6 +192,37 @@
     </message>
 </context>
 <context>
+    <name>AwardController</name>
+    <message>
+        <source>Bill {0}</source>
+        <translation>Hóa đơn {0}</translation>
+    </message>
+    <message>
+        <source>{0} {1} × {2}</source>
+        <translation>{0} {1} × {2}</translation>
+    </message>
+    <message>
+        <source>Scan a card or find a customer first.</source>
+        <translation>Hãy quét thẻ hoặc tìm khách hàng trước.</translation>
+    </message>
+    <message>
+        <source>{0} is less than {1}, the smallest bill that earns points. Check the amount, or press Enter again to record it.</source>
+        <translation>{0} nhỏ hơn {1}, mức hóa đơn nhỏ nhất được tích điểm. Hãy kiểm tra lại số tiền, hoặc nhấn Enter lần nữa để vẫn ghi nhận.</translation>
+    </message>
+    <message>
+        <source>Receipt {0} attached: {1} to {2} for a bill of {3}.</source>
+        <translation>Đã gắn hóa đơn {0} cho {2}: tích {1} ({3}).</translation>
+    </message>
+    <message>
+        <source>Awarded {0} to {1} for a bill of {2}.</source>
+        <translation>Đã tích {0} cho {1} (hóa đơn {2}).</translation>
+    </message>
+    <message>
+        <source>Now {0}!</source>
+        <translation>Lên hạng {0}!</translation>
+    </message>
+</context>
+<context>
     <name>AwardPanel</name>
     <message>
         <source>Award a sale</source>
@@ -449,96 +480,43 @@
 <context>
     <name>CheckoutController</name>
     <message>
-        <source>Log in with your PIN before scanning.</source>
-        <translation>Hãy đăng nhập bằng mã PIN trước khi quét thẻ.</translation>
+        <source>No sync server is set up: this till works offline.</source>
+        <translation>Chưa cài đặt máy chủ đồng bộ: máy này đang làm việc ngoại tuyến.</translation>
     </message>
     <message>
-        <source>Only the first {0} are shown: type more of the name.</source>
-        <translation>Chỉ hiện {0} khách đầu tiên: hãy nhập thêm tên.</translation>
+        <source>Connecting to the sync server…</source>
+        <translation>Đang kết nối máy chủ đồng bộ…</translation>
     </message>
     <message>
-        <source>Voucher {0} used: take {1} off the bill.</source>
-        <translation>Đã dùng phiếu {0}: trừ {1} vào hoá đơn.</translation>
+        <source>Synced with the server.</source>
+        <translation>Đã đồng bộ với máy chủ.</translation>
     </message>
     <message>
-        <source>No customer found for “{0}”. Press F4 to enroll them.</source>
-        <translation>Không tìm thấy khách hàng “{0}”. Nhấn F4 để đăng ký.</translation>
+        <source>The sync server cannot be reached. The till keeps working offline and sends everything later.</source>
+        <translation>Không kết nối được máy chủ đồng bộ. Máy vẫn làm việc ngoại tuyến và sẽ gửi mọi giao dịch sau.</translation>
     </message>
     <message>
-        <source>A voucher is waiting for this member: {0}, {1} (until {2}). Type the code to use it.</source>
-        <translation>Khách này có phiếu chưa dùng: {0}, {1} (đến {2}). Nhập mã để dùng phiếu.</translation>
+        <source>{0}★ from {1}: a ticket is open for the manager. A kind word now helps.</source>
+        <translation>{0}★ từ {1}: đã mở phiếu phản ánh cho quản lý. Một lời xin lỗi lúc này sẽ có ích.</translation>
     </message>
     <message>
-        <source>Bill {0}</source>
-        <translation>Hóa đơn {0}</translation>
+        <source>a guest</source>
+        <translation>khách vãng lai</translation>
     </message>
-    <message>
-        <source>{0} {1} × {2}</source>
-        <translation>{0} {1} × {2}</translation>
-    </message>
-    <message>
-        <source>Scan a card or find a customer first.</source>
-        <translation>Hãy quét thẻ hoặc tìm khách hàng trước.</translation>
-    </message>
-    <message>
-        <source>Receipt {0} attached: {1} to {2} for a bill of {3}.</source>
-        <translation>Đã gắn hóa đơn {0} cho {2}: tích {1} ({3}).</translation>
-    </message>
-    <message>
-        <source>Awarded {0} to {1} for a bill of {2}.</source>
-        <translation>Đã tích {0} cho {1} (hóa đơn {2}).</translation>
-    </message>
-    <message>
-        <source>Now {0}!</source>
-        <translation>Lên hạng {0}!</translation>
-    </message>
-    <message>
-        <source>−{0} stamps</source>
-        <translation>−{0} tem</translation>
-    </message>
-    <message>
-        <source>Redeemed {0} for {1} ({2}).</source>
-        <translation>Đã đổi {0} cho {1} ({2}).</translation>
-    </message>
-    <message>
-        <source>Take {0} off the bill.</source>
-        <translation>Trừ {0} vào hóa đơn.</translation>
-    </message>
-    <message>
-        <source>Voucher code: {0}</source>
-        <translation>Mã phiếu quà tặng: {0}</translation>
-    </message>
-    <message>
-        <source>Type the birthday as day/month, e.g. 24/11 (the year may follow: 24/11/1990).</source>
-        <translation>Nhập ngày sinh theo dạng ngày/tháng, vd. 24/11 (có thể thêm năm: 24/11/1990).</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;{0}&lt;/b&gt; is a member. Card number &lt;b&gt;{1}&lt;/b&gt;, referral code &lt;b&gt;{2}&lt;/b&gt;.</source>
-        <translation>&lt;b&gt;{0}&lt;/b&gt; đã là thành viên. Số thẻ &lt;b&gt;{1}&lt;/b&gt;, mã giới thiệu &lt;b&gt;{2}&lt;/b&gt;.</translation>
-    </message>
-    <message>
-        <source>Welcome {0}: enrolled with {1} starter stamps.</source>
-        <translation>Chào mừng {0}: đã đăng ký, tặng {1} tem đầu tiên.</translation>
-    </message>
-    <message>
-        <source>Preparing the card…</source>
-        <translation>Đang tạo thẻ…</translation>
-    </message>
-    <message>
-        <source>Card saved: {0}</source>
-        <translation>Đã lưu thẻ: {0}</translation>
-    </message>
-    <message>
-        <source>The card could not be saved: {0}</source>
-        <translation>Không lưu được thẻ: {0}</translation>
-    </message>
+</context>
+<context>
+    <name>CorrectionsController</name>
     <message>
         <source>There is nothing to undo.</source>
         <translation>Không có gì để hoàn tác.</translation>
     </message>
     <message>
-        <source>{0}, {1} for {2}.</source>
-        <translation>Lúc {0}: {1} cho {2}.</translation>
+        <source>{0}, at {1}.</source>
+        <translation>{0}, lúc {1}.</translation>
+    </message>
+    <message>
+        <source>Your last action was for {0}, not for {1} who is on screen. Press Esc to clear the screen, then undo.</source>
+        <translation>Thao tác vừa rồi của bạn là cho {0}, không phải cho {1} đang hiện trên màn hình. Nhấn Esc để xóa màn hình, rồi hoàn tác.</translation>
     </message>
     <message>
         <source>More than 2 minutes ago: a manager PIN is needed.</source>
@@ -549,20 +527,12 @@
         <translation>Hoàn tác thao tác đã quá 2 phút cần mã PIN của quản lý.</translation>
     </message>
     <message>
+        <source>Undo {0} for {1}</source>
+        <translation>Hoàn tác {0} cho {1}</translation>
+    </message>
+    <message>
         <source>Undone for {0}: {1}.</source>
         <translation>Đã hoàn tác cho {0}: {1}.</translation>
-    </message>
-    <message>
-        <source>A manager approves this correction for {0}.</source>
-        <translation>Quản lý duyệt điều chỉnh này cho {0}.</translation>
-    </message>
-    <message>
-        <source>Corrected by {0}: {1}.</source>
-        <translation>Đã điều chỉnh bởi {0}: {1}.</translation>
-    </message>
-    <message>
-        <source>No sync server is set up: this till works offline.</source>
-        <translation>Chưa cài đặt máy chủ đồng bộ: máy này đang làm việc ngoại tuyến.</translation>
     </message>
     <message>
         <source>sale of {0}: {1}</source>
@@ -581,12 +551,20 @@
         <translation>điều chỉnh: {0}</translation>
     </message>
     <message>
-        <source>{0}★ from {1}: a ticket is open for the manager. A kind word now helps.</source>
-        <translation>{0}★ từ {1}: đã mở phiếu phản ánh cho quản lý. Một lời xin lỗi lúc này sẽ có ích.</translation>
+        <source>Scan a card or find a customer first.</source>
+        <translation>Hãy quét thẻ hoặc tìm khách hàng trước.</translation>
     </message>
     <message>
-        <source>a guest</source>
-        <translation>khách vãng lai</translation>
+        <source>A manager approves this correction. Reason: {0}</source>
+        <translation>Quản lý duyệt điều chỉnh này. Lý do: {0}</translation>
+    </message>
+    <message>
+        <source>{0} for {1}</source>
+        <translation>{0} cho {1}</translation>
+    </message>
+    <message>
+        <source>Corrected by {0}: {1}.</source>
+        <translation>Đã điều chỉnh bởi {0}: {1}.</translation>
     </message>
 </context>
 <context>
@@ -1595,6 +1573,29 @@
     </message>
 </context>
 <context>
+    <name>EnrollController</name>
+    <message>
+        <source>&lt;b&gt;{0}&lt;/b&gt; is a member. Card number &lt;b&gt;{1}&lt;/b&gt;, referral code &lt;b&gt;{2}&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;{0}&lt;/b&gt; đã là thành viên. Số thẻ &lt;b&gt;{1}&lt;/b&gt;, mã giới thiệu &lt;b&gt;{2}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Welcome {0}: enrolled with {1} starter stamps.</source>
+        <translation>Chào mừng {0}: đã đăng ký, tặng {1} tem đầu tiên.</translation>
+    </message>
+    <message>
+        <source>Preparing the card…</source>
+        <translation>Đang tạo thẻ…</translation>
+    </message>
+    <message>
+        <source>Card saved: {0}</source>
+        <translation>Đã lưu thẻ: {0}</translation>
+    </message>
+    <message>
+        <source>The card could not be saved: {0}</source>
+        <translation>Không lưu được thẻ: {0}</translation>
+    </message>
+</context>
+<context>
     <name>EnrollPanel</name>
     <message>
         <source>Enroll a new member</source>
@@ -2124,6 +2125,38 @@
         <translation>Chương trình không hợp lệ: {0}.</translation>
     </message>
     <message>
+        <source>Type the amount the customer paid.</source>
+        <translation>Hãy nhập số tiền khách đã trả.</translation>
+    </message>
+    <message>
+        <source>A bill cannot be negative. To take back a sale, use Undo (Ctrl+Z).</source>
+        <translation>Hóa đơn không thể là số âm. Muốn lấy lại một giao dịch, hãy dùng Hoàn tác (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <source>{0} is not an amount: type the bill in whole {1}, for example {2}.</source>
+        <translation>{0} không phải là số tiền hợp lệ: hãy nhập số {1} chẵn, ví dụ {2}.</translation>
+    </message>
+    <message>
+        <source>Points and stamps are adjusted in whole numbers.</source>
+        <translation>Điểm và tem chỉ điều chỉnh bằng số nguyên.</translation>
+    </message>
+    <message>
+        <source>Receipt {0} can no longer be claimed (only within {1} days).</source>
+        <translation>Hóa đơn {0} đã quá hạn, không gắn được nữa (chỉ trong vòng {1} ngày).</translation>
+    </message>
+    <message>
+        <source>No receipt {0} from the POS is known here.</source>
+        <translation>Máy này không có hóa đơn POS số {0}.</translation>
+    </message>
+    <message>
+        <source>The whole bill was refunded.</source>
+        <translation>Cả hóa đơn đã được hoàn tiền.</translation>
+    </message>
+    <message>
+        <source>Give the receipt number.</source>
+        <translation>Hãy nhập số hóa đơn.</translation>
+    </message>
+    <message>
         <source>blocked</source>
         <translation>khóa</translation>
     </message>
@@ -2354,6 +2387,25 @@
     </message>
 </context>
 <context>
+    <name>LookupController</name>
+    <message>
+        <source>Log in with your PIN before scanning.</source>
+        <translation>Hãy đăng nhập bằng mã PIN trước khi quét thẻ.</translation>
+    </message>
+    <message>
+        <source>Only the first {0} are shown: type more of the name.</source>
+        <translation>Chỉ hiện {0} khách đầu tiên: hãy nhập thêm tên.</translation>
+    </message>
+    <message>
+        <source>No customer found for “{0}”. Press F4 to enroll them.</source>
+        <translation>Không tìm thấy khách hàng “{0}”. Nhấn F4 để đăng ký.</translation>
+    </message>
+    <message>
+        <source>A voucher is waiting for this member: {0}, {1} (until {2}). Type the code to use it.</source>
+        <translation>Khách này có phiếu chưa dùng: {0}, {1} (đến {2}). Nhập mã để dùng phiếu.</translation>
+    </message>
+</context>
+<context>
     <name>ManagerPinDialog</name>
     <message>
         <source>Manager PIN</source>
@@ -2487,25 +2539,6 @@
     <message>
         <source>{0} notes</source>
         <translation>{0} ghi chú</translation>
-    </message>
-</context>
-<context>
-    <name>PosErrors</name>
-    <message>
-        <source>Receipt {0} can no longer be claimed (only within {1} days).</source>
-        <translation>Hóa đơn {0} đã quá hạn, không gắn được nữa (chỉ trong vòng {1} ngày).</translation>
-    </message>
-    <message>
-        <source>No receipt {0} from the POS is known here.</source>
-        <translation>Máy này không có hóa đơn POS số {0}.</translation>
-    </message>
-    <message>
-        <source>the whole bill was refunded</source>
-        <translation>hóa đơn này đã được hoàn tiền toàn bộ</translation>
-    </message>
-    <message>
-        <source>Give the receipt number.</source>
-        <translation>Hãy nhập số hóa đơn.</translation>
     </message>
 </context>
 <context>
@@ -3135,6 +3168,33 @@
     </message>
 </context>
 <context>
+    <name>RedeemController</name>
+    <message>
+        <source>Scan a card or find a customer first.</source>
+        <translation>Hãy quét thẻ hoặc tìm khách hàng trước.</translation>
+    </message>
+    <message>
+        <source>−{0} stamps</source>
+        <translation>−{0} tem</translation>
+    </message>
+    <message>
+        <source>Redeemed {0} for {1} ({2}).</source>
+        <translation>Đã đổi {0} cho {1} ({2}).</translation>
+    </message>
+    <message>
+        <source>Take {0} off the bill.</source>
+        <translation>Trừ {0} vào hóa đơn.</translation>
+    </message>
+    <message>
+        <source>Voucher code: {0}</source>
+        <translation>Mã phiếu quà tặng: {0}</translation>
+    </message>
+    <message>
+        <source>Voucher {0} used: take {1} off the bill.</source>
+        <translation>Đã dùng phiếu {0}: trừ {1} vào hoá đơn.</translation>
+    </message>
+</context>
+<context>
     <name>RedeemPanel</name>
     <message>
         <source>Redeem a reward</source>
@@ -3755,6 +3815,10 @@
 <context>
     <name>StatusBarView</name>
     <message>
+        <source>● Connecting…</source>
+        <translation>● Đang kết nối…</translation>
+    </message>
+    <message>
         <source>● Online</source>
         <translation>● Trực tuyến</translation>
     </message>
@@ -3773,6 +3837,10 @@
     <message>
         <source>last sync {0}</source>
         <translation>đồng bộ lần cuối {0}</translation>
+    </message>
+    <message>
+        <source>The sync server cannot be reached; the till keeps working offline.</source>
+        <translation>Không kết nối được máy chủ đồng bộ; máy vẫn làm việc ngoại tuyến.</translation>
     </message>
     <message>
         <source>POS: {0}</source>

@@ -11,16 +11,16 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QThread
 from sqlalchemy import select
 
-from app.core.errors import BadCardCode, Duplicate, InvalidInput
-from app.core.lifecycle import Birthday
-from app.core.money import VND
+from app.core.errors import BadCardCode, Duplicate, InvalidInput, NotAllowed
+from app.core.lifecycle import Birthday, parse_birthday
+from app.core.money import VND, Money
+from app.core.phone import normalise_phone
 from app.db.models import OutboxItem
 from app.services import customers
 from app.services.syncstatus import SyncStatus, pending_count
 from app.services.till import Till
 from app.ui import i18n
-from app.ui.controllers.checkout import parse_birthday
-from app.ui.errors import TEMPLATES, error_text, translate_message
+from app.ui.errors import TEMPLATES, error_text
 from app.ui.format import Formatter
 from app.ui.main import Windows
 from app.ui.models import MatchListModel
@@ -53,23 +53,35 @@ def test_a_missing_qm_is_built_into_the_cache(tmp_path: Path, monkeypatch: pytes
 
 
 def test_service_errors_read_in_vietnamese(windows: Windows) -> None:
-    assert error_text(Duplicate("The phone number 0912 345 678 already belongs to a member.")) == (
-        "Số điện thoại 0912 345 678 đã thuộc về một thành viên."
-    )
-    assert translate_message("Lê Thị Cúc's membership is blocked; a manager can tell why.") == (
-        "Thẻ thành viên của Lê Thị Cúc đang bị khóa; quản lý sẽ cho biết lý do."
-    )
+    phone_taken = Duplicate("The phone number {0} already belongs to a member.", phone="0912 345 678")
+    assert phone_taken.message == "The phone number 0912 345 678 already belongs to a member."  # logs, the CLI
+    assert error_text(phone_taken) == "Số điện thoại 0912 345 678 đã thuộc về một thành viên."
+    blocked = NotAllowed("{0}'s membership is {1}; a manager can tell why.", name="Lê Thị Cúc", status="blocked")
+    assert error_text(blocked) == "Thẻ thành viên của Lê Thị Cúc đang bị khóa; quản lý sẽ cho biết lý do."
     assert error_text(InvalidInput("Something nobody translated.")) == "Something nobody translated."
     for template in TEMPLATES:  # every known sentence has its Vietnamese form
         assert QCoreApplication.translate("Errors", template) != template, template
 
 
-def test_real_service_messages_match_their_templates(windows: Windows, till: Till) -> None:
-    """The templates must track the services' wording, or the cashier silently gets English."""
+def test_amounts_in_errors_are_written_the_ui_way(windows: Windows) -> None:
+    """ "999.999.999.999 ₫" in the Vietnamese UI, never the English grouping the service's log line has."""
+    err = InvalidInput("{0} is too large for one bill.", amount=Money(999_999_999_999 * VND.unit, VND))
+    assert err.message == "999,999,999,999 ₫ is too large for one bill."
+    assert error_text(err).startswith("999.999.999.999 ₫")
+    assert "'" not in error_text(err)
+
+
+def test_real_service_messages_are_translated(windows: Windows, till: Till) -> None:
+    """What the services really raise reaches the cashier in Vietnamese, values without Python quotes."""
     for text in ("nguyen van an " * 10, "LT1.123", "x", "8123456789", "1234567890123"):
         with pytest.raises((InvalidInput, BadCardCode)) as caught:
             customers.find(till, text)
-        assert translate_message(caught.value.message) != caught.value.message, caught.value.message
+        shown = error_text(caught.value)
+        assert shown != caught.value.message, caught.value.message
+        assert "'" not in shown, shown
+    with pytest.raises(InvalidInput) as caught:
+        normalise_phone("12345")
+    assert error_text(caught.value).startswith("12345 không phải số điện thoại")  # no Python quotes
 
 
 # -- formats ---------------------------------------------------------------------------------------------

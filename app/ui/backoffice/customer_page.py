@@ -38,14 +38,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import InvalidInput, LoyaltyError
-from app.core.lifecycle import Birthday
+from app.core.lifecycle import Birthday, parse_birthday
 from app.services import corrections, customer_list, customer_page, customers, merges, profiles
 from app.services.customer_page import CustomerProfile, HistoryLine
 from app.services.staff import StaffMember
 from app.ui.backoffice.context import BackOfficeContext
 from app.ui.backoffice.guard import while_alive
 from app.ui.backoffice.tickets_tab import qr_pixmap
-from app.ui.controllers.checkout import parse_birthday
 from app.ui.errors import error_text
 from app.ui.format import tier_label
 
@@ -491,11 +490,12 @@ class CustomerPageDialog(QDialog):
         action = self.action
         if action == "adjust":
             points, stamps = self.points_spin.value(), self.stamps_spin.value()
-            if points == 0 and stamps == 0:
-                raise InvalidInput("The adjustment changes nothing.")
+            corrections.check_adjust(points=points, stamps=stamps, reason=reason)
             if p.balance.points + points < 0 or p.balance.stamps + stamps < 0:
                 raise InvalidInput(
-                    f"The balance would go below zero ({p.balance.points} points, {p.balance.stamps} stamps now)."
+                    "The balance would go below zero ({0} points, {1} stamps now).",
+                    points=p.balance.points,
+                    stamps=p.balance.stamps,
                 )
             return Prepared(
                 self.tr("Adjust {0}: {1} points, {2} stamps. Reason: {3}").format(
@@ -581,12 +581,7 @@ class CustomerPageDialog(QDialog):
         )
 
     def _birthday(self) -> Birthday | None:
-        try:
-            return parse_birthday(self.edit_birthday.text())
-        except InvalidInput:
-            raise InvalidInput(
-                "Type the birthday as day/month, e.g. 24/11 (the year may follow: 24/11/1990)."
-            ) from None
+        return parse_birthday(self.edit_birthday.text())
 
     def approve(self) -> None:
         self.message.clear()

@@ -14,15 +14,16 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QPixmap
 
-from app.bootstrap import get_setting
 from app.cards.render import card_qr_image
 from app.core.cardcode import format_card_number
 from app.core.errors import LoyaltyError
 from app.core.program import Program
 from app.services import feedback
 from app.services.customers import CustomerView
+from app.services.settings import get_setting, store_name
 from app.services.till import Till
 from app.services.vouchers import IssuedVoucher
+from app.ui.controllers.screen import Changes
 from app.ui.errors import error_text
 from app.ui.format import Formatter, given_name, point_unit, tier_label
 from app.ui.views.display import CustomerDisplayWindow
@@ -73,8 +74,7 @@ class DisplayController(QObject):
         self._idle_timer.setSingleShot(True)
         self._idle_timer.timeout.connect(lambda: self.idle(force=True))
         view.rated.connect(self.rate)
-        with till.transaction() as s:
-            self._store_name = till.store_name(s)
+        self._store_name = store_name(till)
         self._signup_url = get_setting(till, SIGNUP_URL_SETTING, "")
         self._signup_qr = qr_pixmap(self._signup_url, 260) if self._signup_url else None
 
@@ -110,6 +110,22 @@ class DisplayController(QObject):
             starter_stamps=program.starter_stamps,
             card_size=program.card_size,
         )
+
+    def apply(self, changes: Changes) -> None:
+        """Redraw from what one action changed (the checkout's ``changes`` signal): the one entry point."""
+        after, before = changes.after, changes.before
+        if changes.action in ("award", "attach") and before is not None and after is not None:
+            self.sale(before, after, points=changes.points, stamps=changes.stamps, entry_id=changes.entry_id or "")
+        elif changes.action == "enroll" and after is not None:
+            self.enrolled(after, changes.card_payload)
+        elif changes.action == "undo":
+            self.undone(set(changes.reversed_ids))
+            if after is not None and before is not None and before.id == after.id:
+                self.customer(after)
+        elif changes.action in ("redeem", "adjust") and after is not None:
+            self.customer(after)
+        if changes.voucher is not None:  # its QR on the display, for the customer's phone
+            self.voucher(changes.voucher)
 
     def customer(self, c: CustomerView) -> None:
         """Show a customer; a sale of theirs still waiting for its rating keeps the rating buttons."""

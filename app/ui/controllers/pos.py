@@ -14,20 +14,19 @@ cheap enough to run after every action.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
-from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from app.core.errors import LoyaltyError
 from app.services import staff
 from app.services.pos_bridge import PosBridge
 from app.services.receipts import BridgeNotes, bridge_notes, claim, unclaimed
 from app.services.till import Till
-from app.ui.controllers.checkout import CheckoutController, till_home
-from app.ui.errors import compile_templates, error_text
+from app.ui.controllers.checkout import CheckoutController
+from app.ui.controllers.screen import till_home
+from app.ui.errors import error_text
 from app.ui.format import Formatter
 from app.ui.i18n import Translations
 from app.ui.pos_mapping import PosMappingDialog
@@ -40,31 +39,6 @@ from pos_bridge.watcher import QUARANTINE, FileOutcome, FileReport
 LIST_LIMIT = 20
 REASON_SUFFIX = ".reason.txt"
 TOOLTIP_REASON_LINES = 12
-
-ERROR_CONTEXT = "PosErrors"
-# The English templates read exactly like app.services.receipts's messages; {0}, {1} stand for values.
-ERROR_TEMPLATES: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("PosErrors", "Receipt {0} can no longer be claimed (only within {1} days)."),
-    QT_TRANSLATE_NOOP("PosErrors", "No receipt {0} from the POS is known here."),
-    QT_TRANSLATE_NOOP("PosErrors", "the whole bill was refunded"),
-    QT_TRANSLATE_NOOP("PosErrors", "Give the receipt number."),
-)
-
-
-@cache
-def _error_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return compile_templates(ERROR_TEMPLATES)
-
-
-def pos_error_text(err: LoyaltyError) -> str:
-    """The claim's refusal as a sentence in the cashier's language (the award's own go through errors)."""
-    for regex, template in _error_patterns():
-        m = regex.match(err.message)
-        if m:
-            text = QCoreApplication.translate(ERROR_CONTEXT, template).format(*m.groups())
-            return text[:1].upper() + text[1:]
-    return error_text(err)
-
 
 def quarantined_files(folders: list[Path]) -> list[Path]:
     """The exports waiting in quarantine (their reason files aside). Touches the disk: not on the GUI thread."""
@@ -221,7 +195,7 @@ class PosController(QObject):
         try:
             result = claim(self.till, c.id, receipt_id=receipt.id, staff=staff)
         except LoyaltyError as err:
-            self._refuse(pos_error_text(err))
+            self._refuse(error_text(err))
             self.refresh()  # claimed or expired meanwhile: it leaves the list
             return
         self._choose_newest = False
@@ -240,11 +214,7 @@ class PosController(QObject):
         )
 
     def _map_approved(self, pin: str, path: Path | None) -> None:
-        try:
-            staff.require_manager(self.till, pin)
-        except LoyaltyError as err:
-            self._refuse(error_text(err))
-            return
+        staff.require_manager(self.till, pin)  # a wrong PIN keeps the dialog open, with the sentence
         program = self.till.program()
         dialog = PosMappingDialog(
             till_home(self.till),

@@ -19,14 +19,18 @@ REFRESH_MS = 3000
 
 
 class SyncStatusBridge(QObject):
+    """Until the worker reports for the first time, a till with a sync server shows "connecting…",
+    not a red "offline" at every launch: nothing is known yet, and nothing is wrong."""
+
     changed = Signal(object)  # SyncStatus
+    reported = Signal(object)  # SyncStatus, each time the worker itself reports (after a cycle)
     _from_worker = Signal(object)
 
     def __init__(self, till: Till, source: StatusSource | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._till = till
         self.source = source
-        self.status = SyncStatus(online=False)
+        self.status = SyncStatus(online=False, connecting=source is not None)
         self._from_worker.connect(self._received)
         if source is not None:
             source.add_listener(self._listener)
@@ -43,8 +47,9 @@ class SyncStatusBridge(QObject):
             pass
 
     def _received(self, status: SyncStatus) -> None:
-        self.status = status
+        self.status = replace(status, connecting=False)
         self.refresh()
+        self.reported.emit(self.status)
 
     def refresh(self) -> None:
         """Re-read the outbox (a counted index, well under a millisecond) and publish."""

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QRegularExpressionValidator
+from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -30,7 +30,10 @@ from app.services.customers import RewardOption
 from app.ui.format import Formatter
 from app.ui.views.texts import missing_text, reward_cost
 
-AMOUNT_CHARS = QRegularExpression(r"[0-9.,\s]{0,16}")
+# Lets through what a finger may slip into an amount ("-", a comma) so the controller refuses it
+# with a sentence instead of the field dropping it silently ("-5000" became 5.000 ₫); "*"/"k" is
+# the thousands key (125* → 125.000).
+AMOUNT_CHARS = QRegularExpression(r"[-−0-9.,\s*kK]{0,20}")
 
 
 class TillLineEdit(QLineEdit):
@@ -45,6 +48,15 @@ class TillLineEdit(QLineEdit):
             e.ignore()
             return False
         return super().event(e)
+
+
+class TillSpinBox(QSpinBox):
+    """A spin box that selects its number when it takes the focus: typing 5 gives 5, not 05 or 50."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.selectAll()
+        QTimer.singleShot(0, self.selectAll)  # a mouse click places the cursor after the focus event
 
 
 def _button(role: str) -> QPushButton:
@@ -149,6 +161,28 @@ class AwardPanel(_Panel):
         self.amount_edit.clear()
         self.preview_label.clear()
         self.detail_label.clear()
+
+    def amount_text(self) -> str:
+        return self.amount_edit.text()
+
+    def focus_amount(self) -> None:
+        self.amount_edit.setFocus()
+        self.amount_edit.selectAll()
+
+    def set_currency(self, symbol: str) -> None:
+        self.currency_label.setText(symbol)
+
+    def set_amount(self, text: str) -> None:
+        """Rewrite the amount (regrouped as typed), keeping the same digits right of the cursor."""
+        edit = self.amount_edit
+        old = edit.text()
+        after = sum(ch.isdigit() for ch in old[edit.cursorPosition() :])
+        edit.setText(text)
+        position, seen = len(text), 0
+        while seen < after and position > 0:
+            position -= 1
+            seen += text[position].isdigit()
+        edit.setCursorPosition(position)
 
 
 class RedeemPanel(_Panel):
@@ -269,6 +303,32 @@ class RedeemPanel(_Panel):
             first.setChecked(True)
         self._selection_changed()
 
+    def bill_text(self) -> str:
+        return self.bill_edit.text()
+
+    def prefill_bill(self, text: str) -> None:
+        self.bill_edit.setText(text)
+
+    def clear_inputs(self) -> None:
+        self.bill_edit.clear()
+        self.points_edit.clear()
+
+    def focus_selected(self) -> bool:
+        """The focus on the chosen reward (or its first empty field, for paying with points)."""
+        button = self.reward_buttons.get(self.selected_reward() or "")
+        if button is None:
+            return False
+        if not self._focus_payment_fields():
+            button.setFocus()
+        return True
+
+    def _focus_payment_fields(self) -> bool:
+        """Paying with points needs the bill and the points: the first empty one takes the focus."""
+        if self._kinds.get(self.selected_reward() or "") is not RewardKind.POINTS_PAYMENT:
+            return False
+        (self.points_edit if self.bill_edit.text().strip() else self.bill_edit).setFocus()
+        return True
+
     def selected_reward(self) -> str | None:
         for rid, b in self.reward_buttons.items():
             if b.isChecked():
@@ -305,10 +365,14 @@ class RedeemPanel(_Panel):
             step = 1 if event.key() == Qt.Key.Key_Down else -1
             chosen = usable[(current + step) % len(usable)]
             chosen.setChecked(True)
-            chosen.setFocus()
+            if not self._focus_payment_fields():
+                chosen.setFocus()
             return
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.confirm_button.isEnabled():
-            self._confirm()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # Nothing to redeem: Enter does nothing (it used to reach the window and clear the customer).
+            if self.confirm_button.isEnabled():
+                self._confirm()
+            event.accept()
             return
         super().keyPressEvent(event)
 
@@ -415,6 +479,10 @@ class EnrollPanel(_Panel):
         self.file_label.setText(self.tr("Saved: {0}").format(escape(path_text)))
         self.open_button.setVisible(True)
 
+    def focus_birthday(self) -> None:
+        self.birthday_edit.setFocus()
+        self.birthday_edit.selectAll()
+
     def focus_first_empty(self) -> None:
         for edit in (self.phone_edit, self.name_edit):
             if not edit.text():
@@ -474,7 +542,7 @@ class AdjustPanel(_Panel):
         self.title = _title()
         self.rule_label = _hint()
         self.points_label, self.stamps_label, self.reason_label = QLabel(), QLabel(), QLabel()
-        self.points_spin, self.stamps_spin = QSpinBox(), QSpinBox()
+        self.points_spin, self.stamps_spin = TillSpinBox(), TillSpinBox()
         for spin in (self.points_spin, self.stamps_spin):
             spin.setRange(-100_000, 100_000)
             spin.setStyleSheet("font-size: 22px; min-height: 44px;")
@@ -507,6 +575,10 @@ class AdjustPanel(_Panel):
     def set_ready(self, has_customer: bool) -> None:
         for w in (self.points_spin, self.stamps_spin, self.reason_edit, self.confirm_button):
             w.setEnabled(has_customer)
+
+    def focus_points(self) -> None:
+        self.points_spin.setFocus()
+        self.points_spin.selectAll()
 
     def clear(self) -> None:
         self.points_spin.setValue(0)

@@ -122,23 +122,48 @@ class LoginPage(QWidget):
 
 
 class ManagerPinDialog(QDialog):
-    """Asks a manager to approve one action with their PIN. Opened with ``open()``, never blocking."""
+    """Asks a manager to approve one action with their PIN. Opened with ``open()``, never blocking.
+
+    It says what is approved (``statement``: "+5 points, 0 stamps for Nguyễn Thị Ánh"), since the
+    manager signs for that and not for a screen they did not read. ``pin_entered`` does not close
+    it: whoever checks the PIN calls ``accept()``, or ``refuse(text)`` to keep it open with the
+    sentence inline (a mistyped PIN must not send the manager back to the start). Without
+    ``checked`` (the back office's blocking use) it closes as soon as a PIN is typed, as before.
+    """
 
     pin_entered = Signal(str)
 
-    def __init__(self, reason: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, reason: str, parent: QWidget | None = None, *, statement: str = "", checked: bool = False
+    ) -> None:
         super().__init__(parent)
+        self._checked = checked
         self.setObjectName("ManagerPinDialog")
         self.setModal(True)
+        # Keys a little lower than the login page's: the whole pad fits a 768-pixel-high screen.
+        self.setStyleSheet('QPushButton[role="key"] { min-height: 48px; }')
         self.reason_label = QLabel(reason)
         self.reason_label.setWordWrap(True)
-        self.reason_label.setStyleSheet("font-size: 19px;")
+        self.reason_label.setStyleSheet("font-size: 17px;")
+        self.statement_label = QLabel(statement)
+        self.statement_label.setObjectName("PinStatement")
+        self.statement_label.setWordWrap(True)
+        self.statement_label.setStyleSheet("font-size: 22px; font-weight: bold;")
+        self.statement_label.setVisible(bool(statement))
+        self.error_label = QLabel()
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #c62828; font-size: 18px; font-weight: bold;")
+        self.error_label.setVisible(False)
         self.pad = PinPad()
         self.cancel_button = QPushButton()
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
         box = QVBoxLayout(self)
+        # Never smaller than what it needs: a clipped bottom row hides OK and 0.
+        box.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
+        box.addWidget(self.statement_label)
         box.addWidget(self.reason_label)
+        box.addWidget(self.error_label)
         box.addWidget(self.pad)
         box.addWidget(self.cancel_button)
         self.pad.entered.connect(self._entered)
@@ -147,5 +172,13 @@ class ManagerPinDialog(QDialog):
         self.setMinimumWidth(420)
 
     def _entered(self, pin: str) -> None:
-        self.accept()
+        if not self._checked:
+            self.accept()
         self.pin_entered.emit(pin)
+
+    def refuse(self, text: str) -> None:
+        """The PIN did not approve it: say why here, and let the manager type again."""
+        self.error_label.setText(text)
+        self.error_label.setVisible(True)
+        self.pad.field.clear()
+        self.pad.field.setFocus()

@@ -63,7 +63,10 @@ class StatusBarView(QStatusBar):
 
     def show_sync(self, status: SyncStatus, fmt: Formatter | None = None) -> None:
         self._status, self._fmt = status, fmt or self._fmt
-        state = self.tr("● Online") if status.online else self.tr("● Offline")
+        if status.connecting:
+            state = self.tr("● Connecting…")
+        else:
+            state = self.tr("● Online") if status.online else self.tr("● Offline")
         waiting = (
             self.tr("{0} waiting to sync").format(status.pending) if status.pending else self.tr("all synced")
         )
@@ -71,8 +74,16 @@ class StatusBarView(QStatusBar):
         if status.last_success is not None and self._fmt is not None:
             text += " · " + self.tr("last sync {0}").format(self._fmt.time(status.last_success))
         self.sync_label.setText(text)
-        self.sync_label.setObjectName("SyncOnline" if status.online else "SyncOffline")
-        self.sync_label.setToolTip(status.last_error or status.server_url)
+        self.sync_label.setObjectName(
+            "SyncOnline" if status.online or status.connecting else "SyncOffline"
+        )
+        # The worker's error is a technical English line: the cashier reads a sentence in her language.
+        tip = status.server_url
+        if status.last_error and not status.online:
+            tip = self.tr("The sync server cannot be reached; the till keeps working offline.") + (
+                f"\n{status.server_url}" if status.server_url else ""
+            )
+        self.sync_label.setToolTip(tip)
         theme.repolish(self.sync_label)
 
     def set_pos_status(self, text: str, level: str = "", tooltip: str = "") -> None:
