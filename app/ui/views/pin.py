@@ -7,7 +7,7 @@ accept the keyboard's digits and Enter too. The PIN is never shown.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QRegularExpressionValidator, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -170,6 +170,13 @@ class ManagerPinDialog(QDialog):
         self.setWindowTitle(self.tr("Manager PIN"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.setMinimumWidth(420)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Grow to the whole pad once the theme has sized the keys (the first size was taken before)."""
+        super().showEvent(event)
+        hint = self.sizeHint()
+        if self.height() < hint.height() or self.width() < hint.width():
+            self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
 
     def _entered(self, pin: str) -> None:
         if not self._checked:
