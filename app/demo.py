@@ -18,7 +18,7 @@ from app.core.earning import Bill
 from app.core.lifecycle import Birthday
 from app.core.program import worked_example_program
 from app.core.rewards import Period, Reward, RewardKind
-from app.db.models import Customer, Staff
+from app.db.models import Staff
 from app.services import awards, catalog, customers, redemption, staff
 from app.services.pos_bridge import FolderConfig, configure_folders
 from app.services.till import Till
@@ -167,13 +167,3 @@ def _write_todays_export(folder: Path, now: datetime) -> None:
         at = (local_now - timedelta(minutes=minutes)).strftime("%Y-%m-%d %H:%M")
         rows.append(f"DEMO-{local_now:%m%d}-{i + 1},{at},{total},{item},Demo,1,{total}")
     (folder / f"demo-{local_now:%Y%m%d}.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
-
-
-def demo_info(till: Till) -> DemoInfo:
-    """The PINs and a sample card of an already seeded demo till."""
-    from app.core.cardcode import sign_card_payload
-
-    with till.transaction() as s:
-        c = s.scalars(select(Customer).where(Customer.phone == "+84912345678")).first()
-        payload = sign_card_payload(c.card_number, till.card_key) if c else ""
-    return DemoInfo(OWNER_PIN, MANAGER_PIN, CASHIER_PIN, payload, "0912 345 678")

@@ -77,10 +77,6 @@ class ReadResult:
     skipped: list[str] = field(default_factory=list)
 
     @property
-    def clean(self) -> bool:
-        return not self.problems
-
-    @property
     def usable_receipts(self) -> list[Receipt]:
         """The receipts that may be applied now, honouring ``all_or_nothing``."""
         return [] if self.problems and self.all_or_nothing else list(self.receipts)

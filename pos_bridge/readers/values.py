@@ -275,15 +275,6 @@ def cell_text(value: Cell) -> str:
     return str(value).strip()
 
 
-def whole_quantity(qty: Decimal, line_amount: int) -> tuple[int, int]:
-    """ReceiptLine keeps whole units: a fractional quantity (0.5 kg of coffee
-    beans) becomes one unit priced at the line's amount, so the money stays right."""
-    if qty == qty.to_integral_value():
-        return int(qty), 0
-    sign = -1 if qty < 0 else 1
-    return sign, abs(line_amount)
-
-
 def truthy(value: Cell) -> bool:
     """``True``/``Yes``/``1``/``x``/``Có`` as POS write booleans."""
     if isinstance(value, bool):

@@ -49,15 +49,3 @@ def record_flag(engine: Engine, spec: FlagSpec, now: datetime) -> None:
         raise_flag(s, counter, spec, now)
         s.flush()
         counter.finish()
-
-
-def resolve_flag(session: Session, flag_id: str, now: datetime) -> bool:
-    counter = ChangeCounter(session)
-    row = session.get(FlagRow, flag_id)
-    if row is None or row.resolved_at is not None:
-        return False
-    row.resolved_at = now
-    row.dedupe_key = None  # the same trouble again later is a new flag
-    row.change_no = counter.next()
-    counter.finish()
-    return True

@@ -35,7 +35,7 @@ from app.core.ids import new_id
 from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry, chain_hash, verify_chain
 from app.core.limits import OutOfBounds, check_balance, check_entry, program_excess
 from app.core.program import Program
-from sync.protocol import CustomerRecord, EntryRecord, PushRequest, PushResponse
+from sync.protocol import CustomerRecord, PushRequest, PushResponse
 from sync.server import merges
 from sync.server.db import ChangeCounter, current_change
 from sync.server.errors import FlagSpec, Refused
@@ -600,7 +600,3 @@ def entry_of(row: Any) -> LedgerEntry:
     data = {name: getattr(row, name) for name in ENTRY_FIELDS}
     data["kind"] = EntryKind(row.kind)
     return LedgerEntry(**data)
-
-
-def record_of(row: EntryRow) -> EntryRecord:
-    return EntryRecord.of(entry_of(row))

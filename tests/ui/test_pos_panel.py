@@ -241,3 +241,26 @@ def test_a_broken_export_is_quarantined_and_the_status_line_says_where(
     )
     assert w.cashier.pos_panel.hint.text() == "Scan the card or find the customer, then attach their receipt."
     assert listed(w) == ["HD-4001 · 09:45 · 125,000 ₫"]
+
+
+def test_sales_past_the_claim_window_are_marked_expired_when_the_till_starts(qtbot, qapp, till: Till) -> None:
+    """``expire_unclaimed`` runs at each start (off the GUI thread): old sales leave "unclaimed" for the reports."""
+    from datetime import timedelta
+
+    from app.core.receipt import Receipt
+    from app.services.receipts import CLAIM_DAYS, apply_receipts
+
+    now = till.clock()
+    old = Receipt(source="kiotviet", external_id="HD-OLD", store_id=till.store_id,
+                  closed_at=now - timedelta(days=CLAIM_DAYS + 1), total=90_000)  # fmt: skip
+    fresh = Receipt(source="kiotviet", external_id="HD-NEW", store_id=till.store_id, closed_at=now, total=45_000)
+    apply_receipts(till, [old, fresh])
+    assert receipt_row(till, "HD-OLD").state == "unclaimed"
+    w = build_windows(till, language="vi")
+    try:
+        qtbot.waitUntil(lambda: receipt_row(till, "HD-OLD").state == "expired")
+        assert receipt_row(till, "HD-NEW").state == "unclaimed"
+        assert [line.split(" · ")[0] for line in listed(w)] == ["HD-NEW"]
+    finally:
+        w.close()
+        qapp.processEvents()

@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from app.core.errors import LoyaltyError
 from app.services import staff
 from app.services.pos_bridge import PosBridge
-from app.services.receipts import BridgeNotes, bridge_notes, claim, unclaimed
+from app.services.receipts import BridgeNotes, bridge_notes, claim, expire_unclaimed, unclaimed
 from app.services.till import Till
 from app.ui.controllers.checkout import CheckoutController
 from app.ui.controllers.screen import till_home
@@ -102,6 +102,11 @@ class PosController(QObject):
         window.map_pos_action.triggered.connect(lambda: self.map_export())
         self.mapping_dialog: PosMappingDialog | None = None
         self.refresh()
+        # Sales older than the claim window leave the list as "expired" (still in the reports); once
+        # per start, off the GUI thread: a till that was off for a week has a backlog to mark.
+        tasks.run(
+            lambda: expire_unclaimed(till), on_done=lambda n: self.refresh() if n else None, on_error=lambda _: None
+        )
         if bridge is not None:
             bridge.add_listener(self._listener)
             self._render_status()

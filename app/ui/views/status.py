@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
@@ -105,6 +103,3 @@ class StatusBarView(QStatusBar):
             return
         roles = {"cashier": self.tr("cashier"), "manager": self.tr("manager"), "owner": self.tr("owner")}
         self.staff_label.setText(self.tr("Staff: {0} ({1})").format(staff[0], roles.get(staff[1], staff[1])))
-
-    def last_sync(self) -> datetime | None:
-        return self._status.last_success
