@@ -255,3 +255,45 @@ def test_run_opens_the_login_and_the_display_and_returns_on_close(till: Till) ->
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result == {"code": 0, "login": True, "display": True, "language": "Tích điểm"}
+
+
+class OfflineServer(ThreadedSource):
+    """A sync worker whose server does not answer: "sync now" wakes it and it reports offline."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.woken = 0
+
+    def sync_now(self) -> None:
+        self.woken += 1
+        self.publish(SyncStatus(online=False, last_error="ConnectError: [Errno 111] Connection refused",
+                                server_url="https://loyalty.example"))  # fmt: skip
+
+
+def test_a_till_with_a_server_says_connecting_then_sync_now_says_offline_in_its_language(
+    qtbot, qapp, till: Till
+) -> None:
+    from ui_helpers import login
+
+    from app.ui.main import build_windows
+
+    source = OfflineServer()
+    w = build_windows(till, source, language="vi")
+    try:
+        bar = w.cashier.status_bar
+        # Nothing is known yet at the start: not a red "offline" on every launch.
+        assert bar.sync_label.text().startswith("● Đang kết nối…")
+        assert bar.sync_label.objectName() != "SyncOffline"
+        login(qtbot, w)
+        with qtbot.waitSignal(w.checkout.action_refused) as refused:
+            w.cashier.sync_now_action.trigger()
+        assert source.woken == 1
+        assert refused.args[0] == (
+            "Không kết nối được máy chủ đồng bộ. Máy vẫn làm việc ngoại tuyến và sẽ gửi mọi giao dịch sau."
+        )
+        assert w.cashier.banner.property("kind") == "error"
+        assert bar.sync_label.text().startswith("● Ngoại tuyến")
+        tip = bar.sync_label.toolTip()
+        assert "Errno" not in tip and tip.startswith("Không kết nối được máy chủ đồng bộ")
+    finally:
+        w.close()
