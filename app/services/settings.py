@@ -10,8 +10,6 @@ from __future__ import annotations
 from app.db.models import Setting
 from app.services.till import Till
 
-AMOUNTS_IN_THOUSANDS = "ui.amounts_in_thousands"  # "1": a bare "125" typed at the till means 125.000
-
 
 def get_setting(till: Till, key: str, default: str = "") -> str:
     with till.transaction() as s:

@@ -161,7 +161,7 @@ def test_a_bad_birthday_gets_a_sentence_and_changes_nothing(tmp_path: Path, birt
     done = loyalty(home, "enroll", "--name", "Bé", "--phone", "0933111222", "--birthday", birthday,
                    env={"LOYALTY_PIN": "2580"})  # fmt: skip
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert "is not a birthday: type day/month" in done.stderr
+    assert "Type the birthday as day/month, e.g. 24/11" in done.stderr
     till = open_till(home)
     with till.transaction() as s:
         assert s.scalars(select(Customer)).first() is None

@@ -138,7 +138,7 @@ class CheckoutController(QObject):
             self.enrolls.open()
         elif name == "undo":
             self.corrections.describe_undo()
-            w.undo_panel.confirm_button.setFocus()
+            w.undo_panel.focus_confirm()
         elif name == "adjust":
             w.adjust_panel.focus_points() if has_customer else self.state.focus_search()
 

@@ -41,7 +41,7 @@ class EnrollController(QObject):
         self.panel.start_over.connect(self.start_over)
 
     def open(self) -> None:
-        if self.enrolled is None or self.panel.form_host.isVisible():
+        if self.enrolled is None or self.panel.showing_form():
             self.panel.focus_first_empty()
 
     def reset(self, *, phone: str = "", name: str = "") -> None:
@@ -82,7 +82,7 @@ class EnrollController(QObject):
             Changes("enroll", None, after, stamps=after.balance.stamps, card_payload=done.payload),
             self.tr("Welcome {0}: enrolled with {1} starter stamps.").format(escape(after.name), after.balance.stamps),
         )
-        self.panel.pdf_button.setFocus()
+        self.panel.focus_card_buttons()
 
     def show_qr(self) -> None:
         if self.enrolled is not None and self.state.customer is not None:

@@ -92,7 +92,7 @@ class PosController(QObject):
         # after an attach: a second F7 must not credit the next customer's sale to this one.
         self._choose_newest = True
         self._customer_id: str | None = None
-        self.panel.list.selectionModel().selectionChanged.connect(lambda *_: self._update_ready())
+        self.panel.chosen.connect(self._update_ready)
         window.attach_action.triggered.connect(self.attach)
         checkout.customer_changed.connect(self._customer_changed)
         checkout.action_done.connect(lambda _: self.refresh())

@@ -479,6 +479,13 @@ class EnrollPanel(_Panel):
         self.file_label.setText(self.tr("Saved: {0}").format(escape(path_text)))
         self.open_button.setVisible(True)
 
+    def showing_form(self) -> bool:
+        return self.form_host.isVisible()
+
+    def focus_card_buttons(self) -> None:
+        """After enrolling, the next thing is the card: print it, or save it as an image."""
+        self.pdf_button.setFocus()
+
     def focus_birthday(self) -> None:
         self.birthday_edit.setFocus()
         self.birthday_edit.selectAll()
@@ -526,6 +533,9 @@ class UndoPanel(_Panel):
     def show_action(self, text: str, *, possible: bool) -> None:
         self.what_label.setText(text)
         self.confirm_button.setEnabled(possible)
+
+    def focus_confirm(self) -> None:
+        self.confirm_button.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.confirm_button.isEnabled():

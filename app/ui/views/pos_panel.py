@@ -28,6 +28,7 @@ LIST_HEIGHT = 62  # one row of receipts, and room for the scroll bar that appear
 
 class PosReceiptsPanel(QFrame):
     attach_clicked = Signal()
+    chosen = Signal()  # the chosen receipt changed (a click, a key, a refresh)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +84,7 @@ class PosReceiptsPanel(QFrame):
     def set_model(self, model: UnclaimedReceiptModel) -> None:
         self.model = model
         self.list.setModel(model)
+        self.list.selectionModel().selectionChanged.connect(lambda *_: self.chosen.emit())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
