@@ -194,3 +194,27 @@ def test_enter_with_nothing_to_redeem_keeps_the_customer(qtbot, windows: Windows
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     assert w.checkout.customer is not None and w.checkout.customer.id == members.anh
     assert c.card_stack.currentWidget() is not c.empty_page
+
+
+def test_one_award_redraws_every_screen_from_one_signal_and_counts_the_outbox_once(
+    qtbot, windows: Windows, till: Till, members, monkeypatch
+) -> None:
+    from app.ui.controllers import status as status_module
+
+    w, c = windows, windows.cashier
+    login(qtbot, w)
+    show(qtbot, w, till, members.anh)
+    w.status._timer.stop()  # only what the award itself causes is counted
+    counted = []
+    real = status_module.pending_count
+    monkeypatch.setattr(status_module, "pending_count", lambda t: counted.append(1) or real(t))
+    changes = []
+    w.checkout.state.changes.connect(changes.append)
+    c.award_panel.amount_edit.setText("125.000")
+    with qtbot.waitSignal(w.checkout.action_done):
+        c.award_panel.confirm_button.click()
+    assert len(changes) == 1 and changes[0].action == "award"
+    assert (changes[0].points, changes[0].stamps) == (12, 1) and changes[0].after.balance.points == 12
+    assert len(counted) == 1
+    assert c.customer_card.points.value.text() == "12" and w.display.points_label.text() == "12"
+    assert c.status_bar.sync_label.text().endswith(f"{real(till)} giao dịch chờ đồng bộ")
