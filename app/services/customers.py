@@ -244,6 +244,7 @@ class CustomerView:
     birthday_this_week: bool = False
     blocked: bool = False
     flags: list[str] = field(default_factory=list)
+    flag_kinds: list[str] = field(default_factory=list)  # the same flags' kinds, which the UI names
     referral_code: str = ""
     enrolled_at: datetime | None = None
 
@@ -282,10 +283,10 @@ def view(till: Till, customer_id: str) -> CustomerView:
             else:
                 missing = max(reward.cost_points - bal.points, 0)
             options.append(RewardOption(reward, missing == 0, missing))
-        flags = [
-            f.message
-            for f in s.scalars(select(Flag).where(Flag.customer_id == customer_id, Flag.resolved_at.is_(None)))
-        ]
+        open_flags = list(
+            s.scalars(select(Flag).where(Flag.customer_id == customer_id, Flag.resolved_at.is_(None)))
+        )
+        flags = [f.message for f in open_flags]
         bday = None
         if c.birthday_day and c.birthday_month:
             bday = Birthday(c.birthday_day, c.birthday_month, c.birthday_year)
@@ -306,6 +307,7 @@ def view(till: Till, customer_id: str) -> CustomerView:
             birthday_this_week=bool(bday and is_birthday_period("week", bday, today)),
             blocked=c.status == "blocked",
             flags=flags,
+            flag_kinds=[f.kind for f in open_flags],
             referral_code=c.referral_code,
             enrolled_at=c.enrolled_at,
         )

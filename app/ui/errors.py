@@ -186,6 +186,23 @@ WORDS: tuple[str, ...] = (
 )
 
 
+# What a flag on a member is, for the till's card: the stored sentence is English, written
+# once at the flag's creation; its kind is the part a cashier's language can name.
+FLAG_KINDS: dict[str, str] = {
+    "daily_cap": QT_TRANSLATE_NOOP("Errors", "the daily earn cap was reached"),
+    "self_earn": QT_TRANSLATE_NOOP("Errors", "a staff member earned on her own phone number"),
+    "negative_balance": QT_TRANSLATE_NOOP("Errors", "points were spent twice at offline tills"),
+    "duplicate_member": QT_TRANSLATE_NOOP("Errors", "this person may have two cards"),
+}
+
+
+def flag_text(kind: str, message: str) -> str:
+    """A flag in the UI's language: its kind when we can name it, else its sentence."""
+    if kind in FLAG_KINDS:
+        return QCoreApplication.translate(CONTEXT, FLAG_KINDS[kind])
+    return translate_message(message)
+
+
 def template_text(template: str, details: dict[str, Any]) -> str:
     """``template`` in the current language with ``details`` filled in the UI's way."""
     values = [_value(v) for v in details.values()]

@@ -2178,6 +2178,22 @@
         <source>year</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the daily earn cap was reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a staff member earned on her own phone number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points were spent twice at offline tills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this person may have two cards</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HealthTab</name>

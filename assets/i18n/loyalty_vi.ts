@@ -2180,6 +2180,22 @@
         <source>year</source>
         <translation>năm</translation>
     </message>
+    <message>
+        <source>the daily earn cap was reached</source>
+        <translation>đã chạm mức tích điểm tối đa trong ngày</translation>
+    </message>
+    <message>
+        <source>a staff member earned on her own phone number</source>
+        <translation>nhân viên tích điểm vào số điện thoại của chính mình</translation>
+    </message>
+    <message>
+        <source>points were spent twice at offline tills</source>
+        <translation>điểm bị dùng hai lần ở các quầy ngoại tuyến</translation>
+    </message>
+    <message>
+        <source>this person may have two cards</source>
+        <translation>người này có thể có hai thẻ</translation>
+    </message>
 </context>
 <context>
     <name>HealthTab</name>

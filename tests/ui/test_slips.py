@@ -218,3 +218,19 @@ def test_one_award_redraws_every_screen_from_one_signal_and_counts_the_outbox_on
     assert len(counted) == 1
     assert c.customer_card.points.value.text() == "12" and w.display.points_label.text() == "12"
     assert c.status_bar.sync_label.text().endswith(f"{real(till)} giao dịch chờ đồng bộ")
+
+
+def test_a_flag_on_a_member_reads_in_the_cashiers_language(qtbot, windows: Windows, till: Till, members) -> None:
+    """The stored sentence is English; the card names the flag's kind in Vietnamese instead."""
+    from app.core.ids import new_id
+    from app.db.models import Flag
+
+    with till.transaction() as s:
+        s.add(Flag(id=new_id(), kind="daily_cap", customer_id=members.anh, message="Daily earn cap of 10 reached: "
+                   "3 points not given.", created_at=till.clock()))  # fmt: skip
+    w, c = windows, windows.cashier
+    login(qtbot, w)
+    show(qtbot, w, till, members.anh)
+    assert c.customer_card.warning_label.isVisible()
+    assert "đã chạm mức tích điểm tối đa trong ngày" in c.customer_card.warning_label.text()
+    assert "Daily earn cap" not in c.customer_card.warning_label.text()

@@ -17,7 +17,7 @@ from app.core.rewards import RewardKind
 from app.core.segments import Segment
 from app.services.customers import CustomerView
 from app.ui import theme
-from app.ui.errors import translate_message
+from app.ui.errors import flag_text
 from app.ui.format import Formatter, point_unit, stamp_unit, tier_label
 from app.ui.views.segment_texts import suggestion
 from app.ui.views.stamp_card import StampCardWidget, shown_on_card
@@ -149,7 +149,8 @@ class CustomerCardView(QFrame):
         warnings = []
         if c.blocked:
             warnings.append(self.tr("BLOCKED: this card may not earn or redeem. Ask a manager."))
-        warnings += [self.tr("Flagged: {0}").format(translate_message(f)) for f in c.flags]
+        kinds = c.flag_kinds or [""] * len(c.flags)
+        warnings += [self.tr("Flagged: {0}").format(flag_text(k, f)) for k, f in zip(kinds, c.flags, strict=True)]
         self.warning_label.setText("\n".join(warnings))
         self.warning_label.setVisible(bool(warnings))
         self.points.value.setText(fmt.number(c.balance.points))
