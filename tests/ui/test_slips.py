@@ -103,11 +103,22 @@ def test_a_correction_typed_as_5_is_5_and_the_manager_sees_what_she_approves(
     assert dialog.statement_label.isVisible()
     assert dialog.statement_label.text() == "+5 điểm, 0 tem cho Nguyễn Thị Ánh"
 
-    # Every key of the pad is inside the dialog: the bottom row (⌫ 0 OK) is not clipped.
-    qtbot.waitUntil(lambda: dialog.height() >= dialog.sizeHint().height())
-    ok = dialog.pad.ok_button
-    bottom = ok.mapTo(dialog, QPoint(0, ok.height())).y()
-    assert bottom <= dialog.height(), (bottom, dialog.height())
+    # Every key of the pad is inside the dialog: the bottom row (⌫ 0 OK) is not clipped, before
+    # and after a wrong PIN's sentence takes its room.
+    def pad_fits() -> bool:
+        ok, cancel = dialog.pad.ok_button, dialog.cancel_button
+        ok_bottom = ok.mapTo(dialog, QPoint(0, ok.height())).y()
+        return (
+            dialog.height() >= dialog.sizeHint().height()
+            and ok.height() >= ok.sizeHint().height()
+            and ok_bottom <= cancel.mapTo(dialog, QPoint(0, 0)).y()
+        )
+
+    qtbot.waitUntil(pad_fits)
+    qtbot.keyClicks(dialog.pad.field, "1111")  # the cashier's own PIN
+    qtbot.keyClick(dialog.pad.field, Qt.Key.Key_Return)
+    assert dialog.error_label.isVisible()
+    qtbot.waitUntil(pad_fits)
 
     with qtbot.waitSignal(w.checkout.action_done):
         qtbot.keyClicks(dialog.pad.field, MANAGER_PIN)

@@ -174,6 +174,11 @@ class ManagerPinDialog(QDialog):
     def showEvent(self, event: QShowEvent) -> None:
         """Grow to the whole pad once the theme has sized the keys (the first size was taken before)."""
         super().showEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Never shorter than what the pad needs: a squeezed grid clips its bottom row (⌫ 0 OK)."""
+        self.layout().activate()
         hint = self.sizeHint()
         if self.height() < hint.height() or self.width() < hint.width():
             self.resize(max(self.width(), hint.width()), max(self.height(), hint.height()))
@@ -187,5 +192,6 @@ class ManagerPinDialog(QDialog):
         """The PIN did not approve it: say why here, and let the manager type again."""
         self.error_label.setText(text)
         self.error_label.setVisible(True)
+        self._fit()  # the sentence takes room: the pad keeps its own
         self.pad.field.clear()
         self.pad.field.setFocus()
