@@ -42,6 +42,7 @@ QPushButton[role="primary"] { background: #2e7d32; color: white; border-color: #
 QPushButton[role="primary"]:disabled { background: #a5c8a7; border-color: #a5c8a7; color: #eef5ee; }
 QPushButton[role="danger"] { background: #c62828; color: white; border-color: #c62828; font-weight: bold;
                              min-height: 56px; font-size: 21px; }
+QPushButton[role="danger"]:disabled { background: #e8c4c4; border-color: #e8c4c4; color: #fbeeee; }
 QPushButton[role="action"] { min-height: 62px; font-size: 18px; font-weight: bold; padding: 4px 8px; }
 QPushButton[role="action"]:checked { background: #6f4e37; color: white; border-color: #6f4e37; }
 QPushButton[role="reward"] { text-align: left; padding: 8px 14px; min-height: 62px; font-size: 19px; }
