@@ -1,8 +1,7 @@
-"""The checkout: logging in, finding the customer, and handing each action key to its controller.
+"""The checkout: logging in and handing each action key to its controller.
 
-The shared state (who is on screen, who is logged in) lives in ``screen``; each
-cashier action has its own controller (``award``, ``redeem``, ``enroll``,
-``corrections``). This module only finds the customer and routes the keys.
+Shared state (who is on screen, who is logged in) lives in ``screen``; finding the customer
+in ``lookup``; each cashier action in its own controller (award, redeem, enroll, corrections).
 """
 
 from __future__ import annotations
