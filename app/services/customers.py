@@ -74,7 +74,8 @@ def enroll(
                 select(Customer).where(Customer.referral_code == referral_code.strip().upper())
             ).first()
             if referrer is None:
-                raise NotFound(f"No member has the referral code {referral_code.strip().upper()!r}.")
+                code = referral_code.strip().upper()
+                raise NotFound(f"No member has the referral code {code}.", code=code)
         customer = Customer(
             id=new_id(),
             card_number=_new_card_number(s),
