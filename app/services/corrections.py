@@ -15,7 +15,7 @@ from app.core.earning import partial_reversal
 from app.core.errors import InvalidInput, NotAllowed, NotFound, PermissionDenied
 from app.core.ledger import EntryKind, LedgerEntry
 from app.db.models import BalanceRow, LedgerEntryRow
-from app.services import ledger_writer
+from app.services import ledger_writer, vouchers
 from app.services.staff import StaffMember, audit, require_manager
 from app.services.till import Till
 
@@ -137,6 +137,8 @@ def _reverse_one(
         raise NotFound("There is no such ledger entry.")
     if original.kind is EntryKind.REVERSE:
         raise NotAllowed("A reversal cannot itself be reversed; record a new entry instead.")
+    if original.kind is EntryKind.REDEEM:
+        vouchers.check_reward_reversible_in(s, original.id)
     already = s.execute(
         select(
             func.coalesce(func.sum(LedgerEntryRow.points), 0),
