@@ -2277,6 +2277,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Check this member&apos;s sales today with the cashiers; reverse the ones that were not real sales.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Look at it, act, then mark it as dealt with.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2961,6 +2965,14 @@
     </message>
     <message>
         <source>Offline: most points a member spends per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag for the manager a member earning more times a day than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sale that earns nothing counts as a visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2279,6 +2279,10 @@
         <translation>Hỏi thu ngân về các lần tích điểm này; huỷ nếu không phải giao dịch thật.</translation>
     </message>
     <message>
+        <source>Check this member&apos;s sales today with the cashiers; reverse the ones that were not real sales.</source>
+        <translation>Kiểm tra với thu ngân các lần tích điểm hôm nay của khách; huỷ những lần không phải giao dịch thật.</translation>
+    </message>
+    <message>
         <source>Look at it, act, then mark it as dealt with.</source>
         <translation>Xem xét, xử lý, rồi đánh dấu đã xử lý.</translation>
     </message>
@@ -2964,6 +2968,14 @@
     <message>
         <source>Offline: most points a member spends per day</source>
         <translation>Khi mất mạng: số điểm tối đa một thành viên dùng mỗi ngày</translation>
+    </message>
+    <message>
+        <source>Flag for the manager a member earning more times a day than</source>
+        <translation>Báo quản lý khi một thành viên tích điểm nhiều hơn số lần này mỗi ngày</translation>
+    </message>
+    <message>
+        <source>A sale that earns nothing counts as a visit</source>
+        <translation>Giao dịch không được điểm nào vẫn tính là một lần ghé</translation>
     </message>
     <message>
         <source>yes</source>
