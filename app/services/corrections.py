@@ -16,6 +16,7 @@ from app.core.errors import InvalidInput, NotAllowed, NotFound, PermissionDenied
 from app.core.ledger import EntryKind, LedgerEntry
 from app.db.models import BalanceRow, LedgerEntryRow
 from app.services import ledger_writer, vouchers
+from app.services.awards import qualifying_figure
 from app.services.staff import StaffMember, audit, require_manager
 from app.services.till import Till
 
@@ -62,20 +63,55 @@ def reverse_visit_in(
     A visit can release bonuses: both sides of a referral (paid at the first qualifying purchase)
     and the birthday bonus. Whichever way the sale is cancelled — the POS's void or full refund,
     a manager's reversal, the till's undo — they go with it, in the same transaction: otherwise a
-    voided purchase still pays the referrer, and the real next visit pays again.
+    voided purchase still pays the referrer, and the real next visit pays again. The tier the
+    sale reached goes back too, unless the member's qualifying points still reach it (later
+    sales) or a later tier change has happened since.
     """
     first = _reverse_one(s, till, entry_id, staff_id=staff_id, reason=reason, refunded_amount=refunded_amount)
     original = ledger_writer.load(s, entry_id)
     if original is None or original.kind is not EntryKind.EARN or not _fully_reversed(s, original):
         return [first]
-    return [first, *(_reverse_one(s, till, e.id, staff_id=staff_id, reason=reason) for e in released_by(s, original))]
+    done = [first, *(_reverse_one(s, till, e.id, staff_id=staff_id, reason=reason) for e in released_by(s, original))]
+    tier = _released_tier(s, original)
+    if tier is not None and not _still_reached(s, till, tier):
+        done.append(_undo_tier(s, till, tier, staff_id, reason))
+    return done
 
 
 def released_by(s: Session, earn: LedgerEntry) -> list[LedgerEntry]:
-    """The bonuses this sale released that stand (not taken back yet).
+    """The bonuses this sale released that stand (not taken back yet)."""
+    return [e for e in _run_after(s, earn) if e.kind is EntryKind.BONUS and _released_bonus(e, earn)]
 
-    ``award`` writes them right after the sale, in one transaction, with the sale's time:
-    so they are the entries that follow it in its till's chain at the same moment, up to the
+
+def _released_tier(s: Session, earn: LedgerEntry) -> LedgerEntry | None:
+    """The tier change this sale made, if it stands and is still the member's latest."""
+    mine = (e for e in _run_after(s, earn) if e.kind is EntryKind.TIER and e.customer_id == earn.customer_id)
+    tier = next(mine, None)
+    if tier is None:
+        return None
+    later = s.scalar(
+        select(LedgerEntryRow.id)
+        .where(
+            LedgerEntryRow.customer_id == tier.customer_id,
+            LedgerEntryRow.kind == EntryKind.TIER.value,
+            LedgerEntryRow.created_at > tier.created_at,
+        )
+        .limit(1)
+    )
+    return None if later is not None else tier
+
+
+def _still_reached(s: Session, till: Till, tier: LedgerEntry) -> bool:
+    program = till.program(s)
+    figure = qualifying_figure(s, tier.customer_id, till.clock(), program)
+    return figure >= program.tier(tier.tier).threshold
+
+
+def _run_after(s: Session, earn: LedgerEntry) -> list[LedgerEntry]:
+    """What ``award`` wrote with this sale that stands (not taken back yet).
+
+    ``award`` writes it right after the sale, in one transaction, with the sale's time:
+    so it is the entries that follow the sale in its till's chain at the same moment, up to the
     next sale. Read from the chain rather than matched by time alone, because a bulk import
     awards many sales at one moment.
     """
@@ -93,7 +129,7 @@ def released_by(s: Session, earn: LedgerEntry) -> list[LedgerEntry]:
         e = ledger_writer.from_row(row)
         if e.created_at != earn.created_at or e.kind not in (EntryKind.TIER, EntryKind.BONUS):
             break
-        if e.kind is EntryKind.BONUS and _released_bonus(e, earn) and not _reversed(s, e.id):
+        if not _reversed(s, e.id):
             found.append(e)
     return found
 

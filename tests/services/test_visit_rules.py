@@ -197,6 +197,44 @@ def test_reversing_one_sale_of_a_bulk_import_takes_back_only_what_that_sale_rele
     assert _released(balance_of, r) == (20, 5 + 10 + 50 + 4)
 
 
+def test_a_void_of_the_sale_that_made_a_member_gold_takes_gold_back(
+    till: Till,
+    cashier: StaffMember,
+    manager: StaffMember,
+    member: customers.Enrolled,
+    balance_of: Callable[[str], Balance],
+    ledger_is_sound: Callable[[], None],
+    clock: Any,
+) -> None:
+    clock.advance(minutes=5)
+    big = awards.award(till, member.customer_id, Bill(3_100_000), staff=cashier)  # 310 points: Gold at once
+    assert big.new_tier == "Gold"
+    clock.advance(days=1)
+    corrections.reverse(till, big.earn.id, manager=manager, reason="wrong amount typed")
+    assert balance_of(member.customer_id).tier is None  # back to the base tier
+    ledger_is_sound()
+
+
+def test_a_member_whose_later_sales_keep_her_gold_stays_gold_after_a_void(
+    till: Till,
+    cashier: StaffMember,
+    manager: StaffMember,
+    member: customers.Enrolled,
+    balance_of: Callable[[str], Balance],
+    clock: Any,
+) -> None:
+    clock.advance(minutes=5)
+    first = awards.award(till, member.customer_id, Bill(1_000_000), staff=cashier)  # 100 points
+    clock.advance(hours=1)
+    big = awards.award(till, member.customer_id, Bill(2_500_000), staff=cashier)  # 350: Gold
+    assert big.new_tier == "Gold"
+    clock.advance(days=2)  # Wednesday: no double points
+    awards.award(till, member.customer_id, Bill(2_500_000), staff=cashier)  # 250 more at 1.5×: 375
+    corrections.reverse(till, first.earn.id, manager=manager, reason="wrong card")
+    corrections.reverse(till, big.earn.id, manager=manager, reason="wrong card")
+    assert balance_of(member.customer_id).tier == "Gold"  # 375 qualifying points still reach 300
+
+
 def _next_real_purchase_pays_again(
     till: Till, r: Releasing, balance_of: Callable[[str], Balance], clock: Any
 ) -> None:
