@@ -3695,6 +3695,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Set the phone of {0} to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the phone of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}&apos;s phone is saved: earning on a member with it is flagged for the manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3715,11 +3727,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their own phone (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3697,6 +3697,18 @@
         <translation>{0} đã có mã PIN mới.</translation>
     </message>
     <message>
+        <source>Set the phone of {0} to {1}</source>
+        <translation>Đặt số điện thoại của {0} là {1}</translation>
+    </message>
+    <message>
+        <source>Remove the phone of {0}</source>
+        <translation>Xoá số điện thoại của {0}</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s phone is saved: earning on a member with it is flagged for the manager.</source>
+        <translation>Đã lưu số điện thoại của {0}: tích điểm cho thành viên có số này sẽ được báo cho quản lý.</translation>
+    </message>
+    <message>
         <source>Enable</source>
         <translation>Mở lại</translation>
     </message>
@@ -3717,12 +3729,24 @@
         <translation>Vai trò</translation>
     </message>
     <message>
+        <source>Save phone</source>
+        <translation>Lưu số điện thoại</translation>
+    </message>
+    <message>
+        <source>Their own phone (optional)</source>
+        <translation>Số điện thoại riêng của nhân viên (không bắt buộc)</translation>
+    </message>
+    <message>
         <source>New PIN</source>
         <translation>Mã PIN mới</translation>
     </message>
     <message>
         <source>New PIN again</source>
         <translation>Nhập lại mã PIN mới</translation>
+    </message>
+    <message>
+        <source>Own phone</source>
+        <translation>Số điện thoại riêng</translation>
     </message>
     <message>
         <source>Add someone</source>
