@@ -212,10 +212,12 @@ def counts_as_visit(program: Program, earn: Earn) -> bool:
 
 
 def self_earn_message(staff_name: str, customer_name: str) -> str:
+    """The manager's flag text (English; the back office translates it from this template)."""
     return f"{staff_name} earned on {customer_name}, whose phone is {staff_name}'s own."
 
 
 def earns_per_day_message(customer_name: str, limit: int) -> str:
+    """Raised once, at the earn that passes the limit: one flag a day per member, not one per sale."""
     return f"{customer_name} earned more than {limit} times today."
 
 
