@@ -38,7 +38,7 @@ def normalise_phone(text: str, default_country: str = "84") -> str:
     raw = " ".join((text or "").split())
     compact = _SEPARATORS.sub("", raw)
     if not _TYPED.fullmatch(compact):
-        raise InvalidInput(f"{raw} is not a phone number." if raw else "The phone number is empty.", text=raw)
+        raise InvalidInput(f"{raw} is not a phone number." if raw else "The phone number is empty.", phone=raw)
     return _e164(compact, _region(default_country), raw)
 
 
@@ -49,15 +49,15 @@ def _e164(compact: str, region: str, raw: str) -> str:
     try:
         number = phonenumbers.parse(compact, region)
     except phonenumbers.NumberParseException:
-        raise InvalidInput(f"{raw} is not a phone number.", text=raw) from None
+        raise InvalidInput(f"{raw} is not a phone number.", phone=raw) from None
     national = str(number.national_number)
     if number.country_code == VIETNAM:
         if not (phonenumbers.is_valid_number(number) or len(national) in (9, 10)):
             raise InvalidInput(
-                f"{raw} is not a Vietnamese phone number (expected 10 digits like 0912 345 678).", text=raw
+                f"{raw} is not a Vietnamese phone number (expected 10 digits like 0912 345 678).", phone=raw
             )
     elif not phonenumbers.is_valid_number(number):
-        raise InvalidInput(f"{raw} is not a phone number.", text=raw)
+        raise InvalidInput(f"{raw} is not a phone number.", phone=raw)
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 

@@ -86,7 +86,7 @@ def test_the_sentence_shows_the_number_as_typed_without_quotes() -> None:
     with pytest.raises(InvalidInput) as err:
         normalise_phone("12345")
     assert str(err.value) == "12345 is not a Vietnamese phone number (expected 10 digits like 0912 345 678)."
-    assert err.value.details == {"text": "12345"}
+    assert err.value.details == {"phone": "12345"}
     with pytest.raises(InvalidInput) as err:
         normalise_phone("0912x345678")
     assert str(err.value) == "0912x345678 is not a phone number."
