@@ -77,8 +77,7 @@ def enroll(
                 select(Customer).where(Customer.referral_code == referral_code.strip().upper())
             ).first()
             if referrer is None:
-                code = referral_code.strip().upper()
-                raise NotFound(f"No member has the referral code {code}.", code=code)
+                raise NotFound(f"No member has the referral code {referral_code.strip().upper()!r}.")
         customer = Customer(
             id=new_id(),
             card_number=_new_card_number(s),

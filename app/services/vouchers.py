@@ -233,11 +233,11 @@ def redeem(
             s.add(row)
         elif scanned is not None and (scanned.value != row.value):
             raise BadCardCode("This voucher code does not match the voucher on record (altered?).")
+        if cancelled(s, row):
+            raise NotAllowed(f"Voucher {code} was cancelled: the reward it came from was taken back.", code=code)
         if row.expires_at is not None and now > row.expires_at:
             day = local(row.expires_at, program.timezone).strftime("%d/%m/%Y")
             raise NotAllowed(f"Voucher {code} expired on {day}.", code=code, day=day)
-        if cancelled(s, row):
-            raise NotAllowed(f"Voucher {code} was cancelled: the reward it came from was taken back.", code=code)
         used = uses_of(s, code)
         if used:
             when = local(used[0].created_at, program.timezone).strftime("%d/%m/%Y %H:%M")
