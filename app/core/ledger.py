@@ -138,6 +138,18 @@ def verify_chain(entries: Iterable[LedgerEntry], *, start_seq: int = 1, start_ha
     return last
 
 
+# The reason an earn carries when it is a sale but not a visit: it earned nothing (a bill below the
+# smallest earning step, or a slip of the finger) and the program does not count such sales as visits
+# (``Program.zero_earn_is_visit``). The marker is in the entry itself, so every fold (till, server,
+# rebuild) agrees without knowing the program, and a later change of the setting never rewrites history.
+NOT_A_VISIT = "not a visit: earned nothing"
+
+
+def is_visit(entry: LedgerEntry) -> bool:
+    """Whether this entry is a visit: an earn, unless it was written as a sale that is not one."""
+    return entry.kind is EntryKind.EARN and entry.reason != NOT_A_VISIT
+
+
 @dataclass(frozen=True)
 class Balance:
     """A customer's standing: the cache row, and what a rebuild from the ledger yields."""
@@ -171,9 +183,10 @@ def apply_entry(balance: Balance, entry: LedgerEntry, reversed_entry: LedgerEntr
     tier, tier_since = balance.tier, balance.tier_since
     if entry.kind is EntryKind.EARN:
         spend += entry.amount or 0
-        visits += 1
-        if last_visit is None or entry.created_at > last_visit:
-            last_visit = entry.created_at
+        if is_visit(entry):
+            visits += 1
+            if last_visit is None or entry.created_at > last_visit:
+                last_visit = entry.created_at
     elif entry.kind is EntryKind.REDEEM:
         redeemed += -entry.points
     elif entry.kind is EntryKind.TIER and (tier_since is None or entry.created_at >= tier_since):
@@ -184,7 +197,8 @@ def apply_entry(balance: Balance, entry: LedgerEntry, reversed_entry: LedgerEntr
             # A partial reversal returns part of the bill; only a full one undoes the visit.
             spend -= entry.amount if entry.amount is not None else (reversed_entry.amount or 0)
             if (
-                entry.points == -reversed_entry.points
+                is_visit(reversed_entry)
+                and entry.points == -reversed_entry.points
                 and entry.stamps == -reversed_entry.stamps
                 and (entry.amount is None or entry.amount == reversed_entry.amount)
             ):

@@ -92,6 +92,13 @@ class Program:
     # Abuse limits, enforced at the till so they hold offline (0 = off).
     min_minutes_between_earns: int = 0
     daily_earn_cap_points: int = 0
+    # A flag for the manager (never a refusal) when one member earns more than this many times in a
+    # store day: a cashier earning on a friend's card all day is the usual abuse.
+    earns_per_day_flag: int = 0
+    # Whether a sale that earns nothing (below the smallest earning step) still counts as a visit.
+    # Off by default: a mistyped "-5000" or a 125 ₫ bill is not a customer coming back, and visits
+    # drive the repeat rate, the segments and the expiry clock.
+    zero_earn_is_visit: bool = False
     # With the server unreachable, how many points one member may spend per day at this till.
     offline_daily_redeem_cap: int = 0
     # Points as payment: minor units one point is worth when spent on a bill (0 = off).
@@ -104,6 +111,8 @@ class Program:
         problems = []
         if self.amount_step <= 0 or self.points_per_step < 0:
             problems.append("the amount step must be positive and points per step not negative")
+        if self.earns_per_day_flag < 0:
+            problems.append("the earns-per-day flag must not be negative")
         if self.adjust_limit_points < 0:
             problems.append("the adjustment limit must not be negative")
         if self.card_size < 1 or not 0 <= self.starter_stamps < self.card_size:

@@ -31,6 +31,7 @@ def program_problems(p: Program) -> list[str]:
         "referral_new_points",
         "min_minutes_between_earns",
         "daily_earn_cap_points",
+        "earns_per_day_flag",
         "offline_daily_redeem_cap",
         "point_value",
         "expiry_months",

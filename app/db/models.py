@@ -64,6 +64,9 @@ class Staff(Base):
     pin_hash: Mapped[str] = mapped_column(String(200))  # scrypt, salted; never the PIN
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    # Optional, E.164, kept at this till only: a staff member earning on a member with her own
+    # phone is flagged for the manager (the sale still goes through).
+    phone: Mapped[str | None] = mapped_column(String(20))
 
 
 class Customer(Base):

@@ -19,12 +19,12 @@ from app.core.clock import local
 from app.core.earning import Bill, Earn, compute_earn
 from app.core.errors import Duplicate, LoyaltyError, NotAllowed, NotFound, Notice
 from app.core.ids import new_id
-from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry
+from app.core.ledger import NOT_A_VISIT, Balance, EntryKind, LedgerEntry, apply_entry
 from app.core.lifecycle import Birthday, birthday_bonus_due
 from app.core.money import check_bill, currency, format_money
 from app.core.program import Program
 from app.core.tiers import qualifying_window_start, upgrade_to
-from app.db.models import BalanceRow, Customer, Flag, LedgerEntryRow
+from app.db.models import BalanceRow, Customer, Flag, LedgerEntryRow, Staff
 from app.services import ledger_writer, merges
 from app.services.staff import StaffMember
 from app.services.till import Till
@@ -103,6 +103,7 @@ def _award(
     earn = compute_earn(program, bill, at=now, tier=balance.tier)
     points, flags = _apply_daily_cap(s, program, customer_id, earn.points, now)
     sid = staff.id if staff else None
+    visit = counts_as_visit(program, earn)
     entry = ledger_writer.append(
         s,
         ledger_writer.draft(
@@ -119,6 +120,7 @@ def _award(
             staff_id=sid,
             receipt_source=receipt.source if receipt else None,
             receipt_id=receipt.external_id if receipt else None,
+            reason="" if visit else NOT_A_VISIT,
         ),
     )
     extras: list[LedgerEntry] = []
@@ -169,7 +171,7 @@ def _award(
                     reason=f"referral: {customer.id}",
                 )
             )
-    if customer.birthday_day and customer.birthday_month:
+    if visit and customer.birthday_day and customer.birthday_month:  # the birthday gift comes with a visit
         bday = Birthday(customer.birthday_day, customer.birthday_month, customer.birthday_year)
         year = local(now, program.timezone).year
         if birthday_bonus_due(program, bday, now, year if _had_birthday_bonus(s, customer_id, year) else None):
@@ -186,11 +188,16 @@ def _award(
                     reason=f"birthday: {year}",
                 )
             )
-    for message in flags:
+    raised = [("daily_cap", message) for message in flags]
+    if sid is not None and customer.phone and _staff_phone(s, sid) == customer.phone:
+        raised.append(("self_earn", self_earn_message(staff.name if staff else "", customer.name)))
+    if program.earns_per_day_flag and _earns_today(s, program, customer_id, now) == program.earns_per_day_flag + 1:
+        raised.append(("earns_per_day", earns_per_day_message(customer.name, program.earns_per_day_flag)))
+    for kind, message in raised:
         s.add(
             Flag(
                 id=new_id(),
-                kind="daily_cap",
+                kind=kind,
                 customer_id=customer_id,
                 entry_id=entry.id,
                 staff_id=sid,
@@ -199,6 +206,45 @@ def _award(
             )
         )
     return AwardResult(entry, earn, extras, flags)
+
+
+def counts_as_visit(program: Program, earn: Earn) -> bool:
+    """A sale is a visit when it earns something, or when the program counts every sale (see Program)."""
+    return bool(earn.points or earn.stamps) or program.zero_earn_is_visit
+
+
+def self_earn_message(staff_name: str, customer_name: str) -> str:
+    """The manager's flag text (English; the back office translates it from this template)."""
+    return Notice("{0} earned on {1}, whose phone is {0}'s own.", staff=staff_name, customer=customer_name)
+
+
+def earns_per_day_message(customer_name: str, limit: int) -> str:
+    """Raised once, at the earn that passes the limit: one flag a day per member, not one per sale."""
+    return Notice("{0} earned more than {1} times today.", customer=customer_name, limit=limit)
+
+
+def _staff_phone(s: Session, staff_id: str) -> str | None:
+    row = s.get(Staff, staff_id)
+    return row.phone if row is not None else None
+
+
+def _day_start(program: Program, now: datetime) -> datetime:
+    """The start of the store's day (its time zone), as the daily cap and the daily flags count it."""
+    return local(now, program.timezone).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def _earns_today(s: Session, program: Program, customer_id: str, now: datetime) -> int:
+    """How many sales this member has earned on today (this one included), at this till or any it heard of."""
+    return int(
+        s.scalar(
+            select(func.count()).where(
+                LedgerEntryRow.customer_id == customer_id,
+                LedgerEntryRow.kind == EntryKind.EARN.value,
+                LedgerEntryRow.created_at >= _day_start(program, now),
+            )
+        )
+        or 0
+    )
 
 
 def _append(
@@ -297,12 +343,15 @@ def _referral_paid(s: Session, customer_id: str) -> bool:
 
 
 def _had_birthday_bonus(s: Session, customer_id: str, year: int) -> bool:
+    """Whether this year's birthday bonus was paid and not taken back since (a voided visit gives it back)."""
+    undo = aliased(LedgerEntryRow)
     return (
         s.scalar(
             select(LedgerEntryRow.id).where(
                 LedgerEntryRow.customer_id == customer_id,
                 LedgerEntryRow.kind == EntryKind.BONUS.value,
                 LedgerEntryRow.reason == f"birthday: {year}",
+                ~exists().where(undo.reverses == LedgerEntryRow.id),
             )
         )
         is not None
@@ -341,24 +390,27 @@ def award_many(
     state = _BulkState.load(till, s, requests)
     drafts: list[LedgerEntry] = []
     outcome: list[tuple[int, int] | LoyaltyError] = []  # (first draft index, draft count) per request
-    flags: list[tuple[int, str, str, str | None, datetime]] = []  # (draft index, customer, message, staff, at)
+    # (draft index, kind, customer, message, staff, at)
+    flags: list[tuple[int, str, str, str, str | None, datetime]] = []
     sid = staff.id if staff else None
+    state.staff_name = staff.name if staff else ""
+    state.staff_phone = _staff_phone(s, sid) if sid else None
     for req in requests:
         try:
-            made, messages = state.award(req, sid)
+            made, raised = state.award(req, sid)
         except LoyaltyError as err:
             outcome.append(err)
             continue
         outcome.append((len(drafts), len(made)))
-        for message in messages:
-            flags.append((len(drafts), req.customer_id, message, sid, made[0].created_at))
+        for kind, message in raised:
+            flags.append((len(drafts), kind, req.customer_id, message, sid, made[0].created_at))
         drafts.extend(made)
     sealed = ledger_writer.append_many(s, drafts)
-    for index, customer_id, message, staff_id, at in flags:
+    for index, kind, customer_id, message, staff_id, at in flags:
         s.add(
             Flag(
                 id=new_id(),
-                kind="daily_cap",
+                kind=kind,
                 customer_id=customer_id,
                 entry_id=sealed[index].id,
                 staff_id=staff_id,
@@ -401,6 +453,10 @@ class _BulkState:
     added_by: dict[str, list[LedgerEntry]] = field(default_factory=dict)
     previews: dict[int, Earn] = field(default_factory=dict)  # by the earn's index in ``added``
     flag_text: dict[int, list[str]] = field(default_factory=dict)
+    earns_today: dict[str, int] = field(default_factory=dict)  # earns since ``earns_day`` (the flag's count)
+    earns_day: datetime | None = None
+    staff_name: str = ""
+    staff_phone: str | None = None
 
     @classmethod
     def load(cls, till: Till, s: Session, requests: Sequence[AwardRequest]) -> _BulkState:
@@ -436,11 +492,13 @@ class _BulkState:
         born = [c.id for c in customers.values() if c.birthday_day and c.birthday_month]
         birthday_paid: set[tuple[str, int]] = set()
         if born:
+            undo = aliased(LedgerEntryRow)
             found = s.execute(
                 select(LedgerEntryRow.customer_id, LedgerEntryRow.reason).where(
                     LedgerEntryRow.customer_id.in_(born),
                     LedgerEntryRow.kind == EntryKind.BONUS.value,
                     LedgerEntryRow.reason.like("birthday: %"),
+                    ~exists().where(undo.reverses == LedgerEntryRow.id),
                 )
             )
             for cid, reason in found:
@@ -468,7 +526,8 @@ class _BulkState:
         return state
 
     # -- the rules, as in _award --------------------------------------------------------------------
-    def award(self, req: AwardRequest, staff_id: str | None) -> tuple[list[LedgerEntry], list[str]]:
+    def award(self, req: AwardRequest, staff_id: str | None) -> tuple[list[LedgerEntry], list[tuple[str, str]]]:
+        """The entries of one award, and the flags it raises for the manager: (kind, message)."""
         program = self.program
         check_bill(req.bill.paid, currency(program.currency))
         customer = self.customers.get(req.customer_id)
@@ -486,6 +545,7 @@ class _BulkState:
         _check_min_interval(program, balance.last_visit_at, now)
         earn = compute_earn(program, req.bill, at=now, tier=balance.tier)
         points, messages = self._daily_cap(customer.id, earn.points, now)
+        visit = counts_as_visit(program, earn)
         made = [
             ledger_writer.draft(
                 self.till,
@@ -501,6 +561,7 @@ class _BulkState:
                 staff_id=staff_id,
                 receipt_source=receipt.source if receipt else None,
                 receipt_id=receipt.external_id if receipt else None,
+                reason="" if visit else NOT_A_VISIT,
             )
         ]
         self._fold(made[0])
@@ -521,7 +582,7 @@ class _BulkState:
                 )  # fmt: skip
             if program.referral_new_points or program.referral_referrer_points:
                 self.referral_paid.add(customer.id)
-        if customer.birthday_day and customer.birthday_month:
+        if visit and customer.birthday_day and customer.birthday_month:
             bday = Birthday(customer.birthday_day, customer.birthday_month, customer.birthday_year)
             year = local(now, program.timezone).year
             last = year if (customer.id, year) in self.birthday_paid else None
@@ -537,7 +598,36 @@ class _BulkState:
         self.previews[index] = earn
         if messages:
             self.flag_text[index] = messages
-        return made, messages
+        raised = [("daily_cap", message) for message in messages]
+        if staff_id is not None and customer.phone and customer.phone == self.staff_phone:
+            raised.append(("self_earn", self_earn_message(self.staff_name, customer.name)))
+        limit = program.earns_per_day_flag
+        if limit and self._count_earn_today(customer.id, now) == limit + 1:
+            raised.append(("earns_per_day", earns_per_day_message(customer.name, limit)))
+        return made, raised
+
+    def _count_earn_today(self, customer_id: str, now: datetime) -> int:
+        """This member's earns today, this one included: read once per chunk, then counted here."""
+        start = _day_start(self.program, now)
+        if start != self.earns_day:
+            self.earns_day = start
+            rows = self.session.execute(
+                select(LedgerEntryRow.customer_id, func.count())
+                .where(
+                    LedgerEntryRow.customer_id.in_(self.ids),
+                    LedgerEntryRow.kind == EntryKind.EARN.value,
+                    LedgerEntryRow.created_at >= start,
+                )
+                .group_by(LedgerEntryRow.customer_id)
+            )
+            self.earns_today = {cid: int(n) for cid, n in rows}
+            # This chunk's earns are not in the database yet.
+            for e in self.added:
+                if e.kind is EntryKind.EARN and e.created_at >= start and e.customer_id in self.ids:
+                    self.earns_today[e.customer_id] = self.earns_today.get(e.customer_id, 0) + 1
+        else:
+            self.earns_today[customer_id] = self.earns_today.get(customer_id, 0) + 1
+        return self.earns_today.get(customer_id, 0)
 
     def _extra(
         self, customer_id: str, kind: EntryKind, at: datetime, staff_id: str | None, **fields_: object
@@ -583,7 +673,9 @@ class _BulkState:
         return points, []
 
 
-_CUSTOMER_COLUMNS = ("id", "name", "status", "referred_by", "birthday_day", "birthday_month", "birthday_year")
+_CUSTOMER_COLUMNS = (
+    "id", "name", "phone", "status", "referred_by", "birthday_day", "birthday_month", "birthday_year"
+)  # fmt: skip
 BOUNDARY = timedelta(hours=1)  # a chunk of awards takes seconds; beyond this, ask the database again
 
 

@@ -15,7 +15,8 @@ from app.core.earning import partial_reversal
 from app.core.errors import InvalidInput, NotAllowed, NotFound, PermissionDenied
 from app.core.ledger import EntryKind, LedgerEntry
 from app.db.models import BalanceRow, LedgerEntryRow
-from app.services import ledger_writer
+from app.services import ledger_writer, vouchers
+from app.services.awards import qualifying_figure
 from app.services.staff import StaffMember, audit, require_manager
 from app.services.till import Till
 
@@ -32,28 +33,148 @@ def reverse(
     if not reason.strip():
         raise InvalidInput("Say why the entry is reversed.")
     with till.transaction() as s:
-        entry = reverse_in(
+        entry, *released = reverse_visit_in(
             s, till, entry_id, staff_id=manager.id, reason=reason.strip(), refunded_amount=refunded_amount
         )
-        audit(
-            s,
-            manager,
-            "ledger.reverse",
-            entry_id,
-            after={"reversal": entry.id, "reason": reason, "points": entry.points, "stamps": entry.stamps},
-        )
+        after = {"reversal": entry.id, "reason": reason, "points": entry.points, "stamps": entry.stamps}
+        if released:
+            after["released"] = [e.id for e in released]
+        audit(s, manager, "ledger.reverse", entry_id, after=after)
         return entry
 
 
 def reverse_in(
     s: Session, till: Till, entry_id: str, *, staff_id: str | None, reason: str, refunded_amount: int | None = None
 ) -> LedgerEntry:
-    """The reversal itself, inside the caller's transaction (the POS bridge uses this for refunds)."""
+    """The reversal itself, inside the caller's transaction (the POS bridge uses this for refunds).
+
+    A sale reversed in full also takes back what its visit released (``reverse_visit_in``).
+    """
+    return reverse_visit_in(
+        s, till, entry_id, staff_id=staff_id, reason=reason, refunded_amount=refunded_amount
+    )[0]
+
+
+def reverse_visit_in(
+    s: Session, till: Till, entry_id: str, *, staff_id: str | None, reason: str, refunded_amount: int | None = None
+) -> list[LedgerEntry]:
+    """The reversal, then the reversals of what the sale released when this undoes it in full.
+
+    A visit can release bonuses: both sides of a referral (paid at the first qualifying purchase)
+    and the birthday bonus. Whichever way the sale is cancelled — the POS's void or full refund,
+    a manager's reversal, the till's undo — they go with it, in the same transaction: otherwise a
+    voided purchase still pays the referrer, and the real next visit pays again. The tier the
+    sale reached goes back too, unless the member's qualifying points still reach it (later
+    sales) or a later tier change has happened since.
+    """
+    first = _reverse_one(s, till, entry_id, staff_id=staff_id, reason=reason, refunded_amount=refunded_amount)
+    original = ledger_writer.load(s, entry_id)
+    if original is None or original.kind is not EntryKind.EARN or not _fully_reversed(s, original):
+        return [first]
+    done = [first, *(_reverse_one(s, till, e.id, staff_id=staff_id, reason=reason) for e in released_by(s, original))]
+    tier = _released_tier(s, original)
+    if tier is not None and not _still_reached(s, till, tier):
+        done.append(_undo_tier(s, till, tier, staff_id, reason))
+    return done
+
+
+def released_by(s: Session, earn: LedgerEntry) -> list[LedgerEntry]:
+    """The bonuses this sale released that stand (not taken back yet)."""
+    return [e for e in _run_after(s, earn) if e.kind is EntryKind.BONUS and _released_bonus(e, earn)]
+
+
+def _released_tier(s: Session, earn: LedgerEntry) -> LedgerEntry | None:
+    """The tier change this sale made, if it stands and is still the member's latest."""
+    mine = (e for e in _run_after(s, earn) if e.kind is EntryKind.TIER and e.customer_id == earn.customer_id)
+    tier = next(mine, None)
+    if tier is None:
+        return None
+    later = s.scalar(
+        select(LedgerEntryRow.id)
+        .where(
+            LedgerEntryRow.customer_id == tier.customer_id,
+            LedgerEntryRow.kind == EntryKind.TIER.value,
+            LedgerEntryRow.created_at > tier.created_at,
+        )
+        .limit(1)
+    )
+    return None if later is not None else tier
+
+
+def _still_reached(s: Session, till: Till, tier: LedgerEntry) -> bool:
+    program = till.program(s)
+    figure = qualifying_figure(s, tier.customer_id, till.clock(), program)
+    return figure >= program.tier(tier.tier).threshold
+
+
+def _run_after(s: Session, earn: LedgerEntry) -> list[LedgerEntry]:
+    """What ``award`` wrote with this sale that stands (not taken back yet).
+
+    ``award`` writes it right after the sale, in one transaction, with the sale's time:
+    so it is the entries that follow the sale in its till's chain at the same moment, up to the
+    next sale. Read from the chain rather than matched by time alone, because a bulk import
+    awards many sales at one moment.
+    """
+    rows = s.scalars(
+        select(LedgerEntryRow)
+        .where(
+            LedgerEntryRow.terminal_id == earn.terminal_id,
+            LedgerEntryRow.terminal_seq > earn.terminal_seq,
+            LedgerEntryRow.terminal_seq <= earn.terminal_seq + _MOST_RELEASED,
+        )
+        .order_by(LedgerEntryRow.terminal_seq)
+    )
+    found: list[LedgerEntry] = []
+    for row in rows:
+        e = ledger_writer.from_row(row)
+        if e.created_at != earn.created_at or e.kind not in (EntryKind.TIER, EntryKind.BONUS):
+            break
+        if not _reversed(s, e.id):
+            found.append(e)
+    return found
+
+
+_MOST_RELEASED = 4  # a tier change, both sides of a referral, a birthday bonus
+
+
+def _released_bonus(e: LedgerEntry, earn: LedgerEntry) -> bool:
+    """A bonus a visit pays (the reasons ``awards`` writes): referral, either side, or birthday."""
+    mine = e.customer_id == earn.customer_id
+    return (
+        (mine and e.reason == "referral: welcome")
+        or e.reason == f"referral: {earn.customer_id}"
+        or (mine and e.reason.startswith("birthday: "))
+    )
+
+
+def _reversed(s: Session, entry_id: str) -> bool:
+    return s.scalar(select(LedgerEntryRow.id).where(LedgerEntryRow.reverses == entry_id).limit(1)) is not None
+
+
+def _fully_reversed(s: Session, earn: LedgerEntry) -> bool:
+    """Every point and stamp taken back and the whole bill returned (a void, or refunds adding up)."""
+    points, stamps, amount, voided = s.execute(
+        select(
+            func.coalesce(func.sum(LedgerEntryRow.points), 0),
+            func.coalesce(func.sum(LedgerEntryRow.stamps), 0),
+            func.coalesce(func.sum(LedgerEntryRow.amount), 0),
+            func.count().filter(LedgerEntryRow.amount.is_(None)),
+        ).where(LedgerEntryRow.reverses == earn.id)
+    ).one()
+    taken = earn.points + points == 0 and earn.stamps + stamps == 0
+    return taken and (bool(voided) or not earn.amount or amount >= earn.amount)
+
+
+def _reverse_one(
+    s: Session, till: Till, entry_id: str, *, staff_id: str | None, reason: str, refunded_amount: int | None = None
+) -> LedgerEntry:
     original = ledger_writer.load(s, entry_id)
     if original is None:
         raise NotFound("There is no such ledger entry.")
     if original.kind is EntryKind.REVERSE:
         raise NotAllowed("A reversal cannot itself be reversed; record a new entry instead.")
+    if original.kind is EntryKind.REDEEM:
+        vouchers.check_reward_reversible_in(s, original.id)
     already = s.execute(
         select(
             func.coalesce(func.sum(LedgerEntryRow.points), 0),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,10 +18,12 @@ from app.core.ids import new_id
 from app.core.ledger import Balance, EntryKind, LedgerEntry
 from app.core.lifecycle import Birthday, is_birthday_period
 from app.core.names import fold_name
+from app.core.names import name_words as words_of
 from app.core.phone import display_phone, looks_like_phone, normalise_phone
 from app.core.rewards import Reward, RewardKind
 from app.db.models import BalanceRow, Customer, Flag, OutboxItem, ReplacedCard, RewardRow, Setting
-from app.services import ledger_writer, name_words
+from app.services import customer_list, ledger_writer, name_words
+from app.services.customer_list import Search, SearchBy
 from app.services.staff import StaffMember, audit
 from app.services.till import Till, reward_from_row
 
@@ -179,12 +182,28 @@ def find(till: Till, text: str, *, limit: int = 20) -> Lookup:
         return Lookup("number", _by_card(till, number))
     if looks_like_phone(text):
         return Lookup("phone", _by(till, Customer.phone == normalise_phone(text)))
+    compact = _PHONE_SEPARATORS.sub("", text)
+    if compact.isdigit() and TAIL_DIGITS[0] <= len(compact) <= TAIL_DIGITS[1]:
+        # The last digits of a phone, as a customer says them ("...345678"): a pick list.
+        return Lookup("phone_tail", _listed(till, Search(SearchBy.PHONE_TAIL, compact), limit))
     if len(text) > MAX_NAME:
         raise InvalidInput("That is too long to be a name.")
-    key = fold_name(text)
-    if len(key) < 2:
+    words = tuple(sorted(words_of(text), key=lambda w: (-len(w), w)))
+    if not words or max(len(w) for w in words) < 2:
         raise InvalidInput("Type at least two letters of the name.")
-    return Lookup("name", _by(till, Customer.name_key >= key, Customer.name_key < key + "\uffff", limit=limit))
+    # Any word of the name, without diacritics: Vietnamese names end with the given name, so
+    # "anh" must find "Nguyễn Thị Ánh" (the back office's name-word index).
+    return Lookup("name", _listed(till, Search(SearchBy.NAME, words=words), limit))
+
+
+TAIL_DIGITS = (4, 8)  # a phone's last digits; 9 and more are a whole number, 10 not starting with 0 a card
+_PHONE_SEPARATORS = re.compile(r"[\s.\-()/]")
+
+
+def _listed(till: Till, search: Search, limit: int) -> list[Match]:
+    with till.transaction() as s:
+        rows = customer_list.matching_in(s, search, limit)
+    return [Match(r.id, r.name, r.card_number, r.phone or "", r.status) for r in rows]
 
 
 def _by_card(till: Till, number: str) -> list[Match]:

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core.errors import InvalidInput, NotFound, PermissionDenied
+from app.core.phone import normalise_phone
 from app.db.models import OutboxItem, Staff
 from app.services import staff
 from app.services.staff import ROLES, StaffMember, audit
@@ -28,6 +29,7 @@ class StaffInfo:
     role: str
     active: bool
     created_at: datetime
+    phone: str | None = None  # E.164; for the self-earn flag only
 
 
 STAFF_ITEM = "staff"  # outbox type: the store's other tills learn the change through the server
@@ -50,7 +52,7 @@ def list_staff(till: Till, *, include_disabled: bool = True) -> list[StaffInfo]:
         q = select(Staff).where(Staff.store_id == till.store_id).order_by(Staff.active.desc(), Staff.name)
         if not include_disabled:
             q = q.where(Staff.active)
-        return [StaffInfo(r.id, r.name, r.role, r.active, r.created_at) for r in s.scalars(q)]
+        return [StaffInfo(r.id, r.name, r.role, r.active, r.created_at, r.phone) for r in s.scalars(q)]
 
 
 def add(till: Till, *, by: StaffMember, name: str, role: str, pin: str) -> StaffMember:
@@ -149,3 +151,20 @@ def reset_pin(till: Till, staff_id: str, pin: str, *, by: StaffMember) -> None:
         row.pin_hash = staff.hash_pin(pin, till.pin_keys)
         queue_in(s, row.id)
         audit(s, by, "staff.pin_reset", row.id, before={"name": row.name}, after={"name": row.name})
+
+
+def set_phone(till: Till, staff_id: str, phone: str, *, by: StaffMember) -> StaffInfo:
+    """Record a staff member's own phone ("" clears it), so earning on her own member card is flagged.
+
+    Why a phone and not a link to a member: staff enrol themselves like any customer, often
+    before they are staff, and the phone is what both records share. It stays at this till (the
+    sync protocol does not carry it): the flag is raised where the sale is made.
+    """
+    e164 = normalise_phone(phone) if phone.strip() else None
+    with till.transaction() as s:
+        row = _row(s, till, staff_id)
+        check_may_manage(by, row.role)
+        if row.phone != e164:
+            audit(s, by, "staff.phone", row.id, before={"phone": row.phone}, after={"phone": e164})
+            row.phone = e164
+        return StaffInfo(row.id, row.name, row.role, row.active, row.created_at, row.phone)

@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core import ledger
 from app.core.clock import local
 from app.core.errors import InvalidInput, NotFound, PermissionDenied
 from app.core.ledger import EntryKind
@@ -212,6 +213,7 @@ def came_back(s: Session, customer_id: str, since: datetime) -> CameBack:
     after = (
         LedgerEntryRow.customer_id == customer_id,
         LedgerEntryRow.kind == EntryKind.EARN.value,
+        LedgerEntryRow.reason != ledger.NOT_A_VISIT,  # a sale that earned nothing is not a visit
         LedgerEntryRow.created_at > since,
     )
     first = s.scalars(select(LedgerEntryRow.created_at).where(*after).order_by(LedgerEntryRow.created_at).limit(1))

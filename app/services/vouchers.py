@@ -143,6 +143,25 @@ def uses_of(s: Session, code: str) -> list[LedgerEntryRow]:
     return [r for r in rows if r.id not in undone]
 
 
+def cancelled(s: Session, row: Voucher) -> bool:
+    """A reward's voucher dies with its redemption: if that was taken back (the points returned), the
+    voucher is void. A ledger fact like its use, so every till holding the member's entries agrees."""
+    if not row.issued_ref or row.issued_for != "reward":
+        return False
+    return s.scalar(select(LedgerEntryRow.id).where(LedgerEntryRow.reverses == row.issued_ref).limit(1)) is not None
+
+
+def check_reward_reversible_in(s: Session, redeem_entry_id: str) -> None:
+    """Refuse to give back a reward's points when the voucher it issued was already spent: both would count."""
+    issued = select(Voucher).where(Voucher.issued_ref == redeem_entry_id, Voucher.issued_for == "reward")
+    row = s.scalars(issued).first()
+    if row is not None and uses_of(s, row.code):
+        raise NotAllowed(
+            "Voucher {0} from this reward was already used, so its points cannot be given back.",
+            code=row.code,
+        )
+
+
 @dataclass(frozen=True)
 class WaitingVoucher:
     code: str
@@ -158,7 +177,7 @@ def waiting_for(till: Till, customer_id: str) -> list[WaitingVoucher]:
         return [
             WaitingVoucher(v.code, v.value, v.expires_at)
             for v in rows
-            if (v.expires_at is None or v.expires_at >= now) and not uses_of(s, v.code)
+            if (v.expires_at is None or v.expires_at >= now) and not uses_of(s, v.code) and not cancelled(s, v)
         ]
 
 
@@ -214,6 +233,8 @@ def redeem(
             s.add(row)
         elif scanned is not None and (scanned.value != row.value):
             raise BadCardCode("This voucher code does not match the voucher on record (altered?).")
+        if cancelled(s, row):
+            raise NotAllowed("Voucher {0} was cancelled: the reward it came from was taken back.", code=code)
         if row.expires_at is not None and now > row.expires_at:
             day = local(row.expires_at, program.timezone).strftime("%d/%m/%Y")
             raise NotAllowed("Voucher {0} expired on {1}.", code=code, day=day)

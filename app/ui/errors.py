@@ -135,6 +135,14 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "Voucher {0} is not known at this till yet. Scan its QR code: that works offline."),
     QT_TRANSLATE_NOOP("Errors", "Voucher {0} expired on {1}."),
     QT_TRANSLATE_NOOP("Errors", "Voucher {0} was already used on {1} at {2}."),
+    QT_TRANSLATE_NOOP("Errors", "Voucher {0} was cancelled: the reward it came from was taken back."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Voucher {0} from this reward was already used, so its points cannot be given back."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The phone number is empty."),
+    # flags on a sale (notices for the manager; the sale went through)
+    QT_TRANSLATE_NOOP("Errors", "{0} earned on {1}, whose phone is {0}'s own."),
+    QT_TRANSLATE_NOOP("Errors", "{0} earned more than {1} times today."),
     QT_TRANSLATE_NOOP("Errors", "Scan the customer's card first: a voucher is booked to a member's account."),
     QT_TRANSLATE_NOOP("Errors", "This voucher code does not match the voucher on record (altered?)."),
     QT_TRANSLATE_NOOP("Errors", "A compensation voucher needs a manager's approval."),

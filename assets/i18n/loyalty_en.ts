@@ -2326,6 +2326,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Check this member&apos;s sales today with the cashiers; reverse the ones that were not real sales.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Look at it, act, then mark it as dealt with.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3010,6 +3014,14 @@
     </message>
     <message>
         <source>Offline: most points a member spends per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flag for the manager a member earning more times a day than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sale that earns nothing counts as a visit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3759,6 +3771,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Set the phone of {0} to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the phone of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}&apos;s phone is saved: earning on a member with it is flagged for the manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enable</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3779,11 +3803,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Save phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their own phone (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Own phone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

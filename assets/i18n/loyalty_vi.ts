@@ -2328,6 +2328,10 @@
         <translation>Hỏi thu ngân về các lần tích điểm này; huỷ nếu không phải giao dịch thật.</translation>
     </message>
     <message>
+        <source>Check this member&apos;s sales today with the cashiers; reverse the ones that were not real sales.</source>
+        <translation>Kiểm tra với thu ngân các lần tích điểm hôm nay của khách; huỷ những lần không phải giao dịch thật.</translation>
+    </message>
+    <message>
         <source>Look at it, act, then mark it as dealt with.</source>
         <translation>Xem xét, xử lý, rồi đánh dấu đã xử lý.</translation>
     </message>
@@ -3013,6 +3017,14 @@
     <message>
         <source>Offline: most points a member spends per day</source>
         <translation>Khi mất mạng: số điểm tối đa một thành viên dùng mỗi ngày</translation>
+    </message>
+    <message>
+        <source>Flag for the manager a member earning more times a day than</source>
+        <translation>Báo quản lý khi một thành viên tích điểm nhiều hơn số lần này mỗi ngày</translation>
+    </message>
+    <message>
+        <source>A sale that earns nothing counts as a visit</source>
+        <translation>Giao dịch không được điểm nào vẫn tính là một lần ghé</translation>
     </message>
     <message>
         <source>yes</source>
@@ -3761,6 +3773,18 @@
         <translation>{0} đã có mã PIN mới.</translation>
     </message>
     <message>
+        <source>Set the phone of {0} to {1}</source>
+        <translation>Đặt số điện thoại của {0} là {1}</translation>
+    </message>
+    <message>
+        <source>Remove the phone of {0}</source>
+        <translation>Xoá số điện thoại của {0}</translation>
+    </message>
+    <message>
+        <source>{0}&apos;s phone is saved: earning on a member with it is flagged for the manager.</source>
+        <translation>Đã lưu số điện thoại của {0}: tích điểm cho thành viên có số này sẽ được báo cho quản lý.</translation>
+    </message>
+    <message>
         <source>Enable</source>
         <translation>Mở lại</translation>
     </message>
@@ -3781,12 +3805,24 @@
         <translation>Vai trò</translation>
     </message>
     <message>
+        <source>Save phone</source>
+        <translation>Lưu số điện thoại</translation>
+    </message>
+    <message>
+        <source>Their own phone (optional)</source>
+        <translation>Số điện thoại riêng của nhân viên (không bắt buộc)</translation>
+    </message>
+    <message>
         <source>New PIN</source>
         <translation>Mã PIN mới</translation>
     </message>
     <message>
         <source>New PIN again</source>
         <translation>Nhập lại mã PIN mới</translation>
+    </message>
+    <message>
+        <source>Own phone</source>
+        <translation>Số điện thoại riêng</translation>
     </message>
     <message>
         <source>Add someone</source>

@@ -28,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench_foundation import existing_members, load_members
 
 from app.bootstrap import open_till
-from app.services import customer_list, name_words
+from app.core import cardcode
+from app.services import customer_list, customers, name_words
 from app.services.customer_list import Sort
 
 
@@ -86,6 +87,9 @@ def main(argv: list[str] | None = None) -> None:
             conn.execute("ANALYZE")
         print(f"loaded {args.customers:,} members, {words:,} name words in {time.perf_counter() - t0:.0f} s")
     print(f"customers: {args.customers:,}  (home {home})")
+    with sqlite3.connect(db) as conn:
+        number = conn.execute("SELECT card_number FROM customer ORDER BY id LIMIT 1 OFFSET 777").fetchone()[0]
+    scan = cardcode.sign_card_payload(number, till.card_key)
     cases: list[tuple[str, Callable[[], object]]] = [
         ("first page, by name", lambda: customer_list.customer_page(till, "", Sort.NAME, 0, 200)),
         (
@@ -102,6 +106,11 @@ def main(argv: list[str] | None = None) -> None:
         ("whole phone", lambda: customer_list.customer_page(till, "090 1234 567")),
         ('name word, rare ("giang")', lambda: customer_list.customer_page(till, "giang")),
         ('name words, common ("nguyen thi")', lambda: customer_list.customer_page(till, "nguyen thi")),
+        # The cashier's search field (issue 11): a scan, a given name, a phone's tail, 20 rows for the pick list.
+        ("cashier: scanned card", lambda: customers.find(till, scan).matches),
+        ('cashier: given name ("long")', lambda: customers.find(till, "long").matches),
+        ('cashier: name words ("nguyen thi")', lambda: customers.find(till, "nguyen thi").matches),
+        ("cashier: phone tail, 6 digits", lambda: customers.find(till, "234567").matches),
         ("count, no search", lambda: customer_list.customer_count(till)),
         ("count, phone tail", lambda: customer_list.customer_count(till, "4567")),
     ]

@@ -211,10 +211,12 @@ def test_a_voided_first_purchase_does_not_pay_the_referral_twice(
     first = awards.award(till, minh.customer_id, Bill(50_000), staff=cashier)
     clock.advance(hours=2)
     corrections.reverse(till, first.earn.id, manager=manager, reason="paid by mistake on the wrong card")
+    # The reversal took the referral back on both sides, so the real first purchase pays it, once.
+    assert (balance_of(lan.customer_id).points, balance_of(minh.customer_id).points) == (0, 0)
     clock.advance(hours=1)
     again = awards.award(till, minh.customer_id, Bill(50_000), staff=cashier)
-    assert again.extras == []
-    assert balance_of(lan.customer_id).points == 20
+    assert sorted(e.reason for e in again.extras) == [f"referral: {minh.customer_id}", "referral: welcome"]
+    assert (balance_of(lan.customer_id).points, balance_of(minh.customer_id).points) == (20, 5 + 10)
 
 
 def test_a_birthday_bonus_in_the_birthday_week_once_a_year(

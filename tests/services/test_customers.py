@@ -202,3 +202,31 @@ def test_a_cashier_cannot_block_and_a_block_needs_a_reason(
 def test_viewing_an_unknown_customer_says_so(till: Till) -> None:
     with pytest.raises(NotFound):
         customers.view(till, "no-such-id")
+
+
+def test_a_given_name_typed_without_diacritics_gives_the_pick_list(till: Till, enrol: Enrol) -> None:
+    """Vietnamese names end with the given name: "anh" must find "Nguyễn Thị Ánh", not only names starting so."""
+    anh = enrol("Nguyễn Thị Ánh")
+    tuan_anh = enrol("Trần Tuấn Anh")
+    enrol("Lê Văn Bình")
+    found = customers.find(till, "anh")
+    assert found.via == "name" and not found.identified
+    assert [m.customer_id for m in found.matches] == [anh.customer_id, tuan_anh.customer_id]  # in name order
+    assert [m.customer_id for m in customers.find(till, "thi anh").matches] == [anh.customer_id]
+    assert [m.customer_id for m in customers.find(till, "ÁNH NGUYỄN").matches] == [anh.customer_id]
+
+
+def test_the_last_digits_of_a_phone_give_the_pick_list(till: Till, enrol: Enrol) -> None:
+    a = enrol("Nguyễn Thị Ánh", phone="0912 345 678")
+    b = enrol("Trần Văn Bảo", phone="0987 345 678")
+    enrol("Lê Văn Bình", phone="0903 111 222")
+    six = customers.find(till, "345678")
+    assert six.via == "phone_tail" and not six.identified  # may earn, never spend
+    assert [m.customer_id for m in six.matches] == [a.customer_id, b.customer_id]
+    assert six.matches[0].phone == "+84912345678"
+    assert [m.customer_id for m in customers.find(till, "5678").matches] == [a.customer_id, b.customer_id]
+    assert [m.customer_id for m in customers.find(till, "2 345 678").matches] == [a.customer_id]
+    assert customers.find(till, "9999").matches == []
+    # A whole number and a card still go straight to the one member.
+    assert [m.customer_id for m in customers.find(till, "0912 345 678").matches] == [a.customer_id]
+    assert customers.find(till, a.payload).identified

@@ -113,6 +113,47 @@ def test_a_voucher_reward_issues_a_voucher_code_valid_for_90_days(
         vouchers.redeem(till, result.voucher_code, staff=cashier, bill=120_000)
 
 
+def test_undoing_a_voucher_reward_gives_the_points_back_and_cancels_its_voucher(
+    till: Till,
+    cashier: StaffMember,
+    regular: customers.Enrolled,
+    catalog_of: dict[str, Reward],
+    balance_of: Callable[[str], Balance],
+    clock: Any,
+) -> None:
+    """Otherwise the points come back and the voucher still takes 50.000 ₫ off: the reward counted twice."""
+    clock.advance(minutes=5)
+    result = spend(till, regular, catalog_of["Voucher 50k"], cashier)
+    assert result.voucher is not None
+    assert [v.code for v in vouchers.waiting_for(till, regular.customer_id)] == [result.voucher_code]
+    clock.advance(seconds=30)
+    corrections.undo_last(till, cashier)
+    assert balance_of(regular.customer_id).points == 200
+    assert vouchers.waiting_for(till, regular.customer_id) == []
+    for typed in (result.voucher.payload, result.voucher_code):  # scanned or typed: refused
+        with pytest.raises(NotAllowed, match="cancelled"):
+            vouchers.redeem(till, typed, staff=cashier, bill=120_000)
+
+
+def test_a_reward_whose_voucher_was_spent_cannot_be_given_back(
+    till: Till,
+    cashier: StaffMember,
+    manager: StaffMember,
+    regular: customers.Enrolled,
+    catalog_of: dict[str, Reward],
+    snapshot: Callable[[], Any],
+    clock: Any,
+) -> None:
+    result = spend(till, regular, catalog_of["Voucher 50k"], cashier)
+    assert result.voucher is not None
+    clock.advance(hours=1)
+    vouchers.redeem(till, result.voucher.payload, staff=cashier, bill=120_000)
+    before = snapshot()
+    with pytest.raises(NotAllowed, match="already used"):
+        corrections.reverse(till, result.entry.id, manager=manager, reason="customer changed her mind")
+    assert snapshot() == before
+
+
 def test_a_gold_only_reward_is_refused_to_a_member_and_allowed_once_gold(
     till: Till,
     cashier: StaffMember,

@@ -163,3 +163,15 @@ def test_changing_the_zone_of_a_shop_with_sales_warns_and_needs_a_tick_and_a_man
         box.save_button.click()
     assert box.message.text() == "Saved. Times are now shown in Asia/Bangkok, amounts in VND."
     assert till.program().timezone == "Asia/Bangkok"
+
+
+def test_the_owner_sets_the_visit_rule_and_the_earns_per_day_flag(qtbot, tab: ProgramTab, till: Till) -> None:
+    """Issue 11: both are program settings, so the owner can change them without code (off by default)."""
+    assert tab.ints["earns_per_day_flag"].value() == 0 and not tab.zero_earn_is_visit.isChecked()
+    assert tab.labels["zero_earn_is_visit"].text() == "A sale that earns nothing counts as a visit"
+    tab.ints["earns_per_day_flag"].setValue(5)
+    tab.zero_earn_is_visit.setChecked(True)
+    with qtbot.waitSignal(tab.ctx.events.data_changed, timeout=10_000):
+        tab.save_button.click()
+    draft = program_editor.latest_draft(till).program
+    assert (draft.earns_per_day_flag, draft.zero_earn_is_visit) == (5, True)

@@ -182,3 +182,27 @@ def test_the_audit_tab_filters_by_person_and_action_and_exports(
     assert all(r["till"] == "Till 1" and r["time_utc"].endswith("+00:00") for r in read)
     actions = audit_log.actions(till)
     assert {"ledger.adjust", "staff.add", "staff.role"} <= set(actions) and actions == sorted(set(actions))
+
+
+def test_a_manager_records_a_cashiers_own_phone_for_the_self_earn_flag(
+    qtbot, staff_tab: StaffTab, till: Till
+) -> None:
+    from app.core.earning import Bill
+    from app.services import awards, customers, health
+
+    tab = staff_tab
+    tab.select_name("Lan")
+    qtbot.keyClicks(tab.phone_edit, "0912 34")
+    tab.phone_button.click()  # refused before any PIN is asked
+    assert tab.message.property("kind") == "error" and "0912 34" in tab.message.text()
+    tab.phone_edit.clear()
+    qtbot.keyClicks(tab.phone_edit, "0933 777 888")
+    _act(qtbot, tab, tab.phone_button, MANAGER_PIN)
+    assert tab.message.text() == "Lan's phone is saved: earning on a member with it is flagged for the manager."
+    tab.select_name("Lan")
+    assert tab.phone_edit.text() == "0933 777 888"
+    # Lan earns on the member card with her own phone: the sale goes through, the manager sees a flag.
+    cashier = staff.login(till, CASHIER_PIN)
+    own = customers.enroll(till, name="Lan", phone="+84933777888", staff=cashier)
+    assert awards.award(till, own.customer_id, Bill(50_000), staff=cashier).points == 5
+    assert [f.kind for f in health.open_flags(till)] == ["self_earn"]

@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Engine, case, create_engine, event, func, 
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import Subquery
 
-from app.core.ledger import EntryKind
+from app.core.ledger import NOT_A_VISIT, EntryKind
 from app.db.models import LedgerEntryRow
 
 if TYPE_CHECKING:
@@ -105,6 +105,7 @@ def live_earns(
         .outerjoin(rev, rev.c.earn_id == E.id)
         .where(
             E.kind == EntryKind.EARN.value,
+            or_(E.reason.is_(None), E.reason != NOT_A_VISIT),  # a sale that earned nothing is not a visit
             E.created_at < end,
             in_stores(E.store_id, stores),
             func.coalesce(rev.c.voided, 0) == 0,

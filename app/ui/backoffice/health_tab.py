@@ -216,6 +216,9 @@ class HealthTab(BackOfficeTab):
             "forbidden_write": tamper,
             "daily_cap": self.tr("Check this member's visits today; the extra was not credited."),
             "self_earn": self.tr("Ask the cashier about these earns; reverse them if they were not real sales."),
+            "earns_per_day": self.tr(
+                "Check this member's sales today with the cashiers; reverse the ones that were not real sales."
+            ),
         }.get(kind, self.tr("Look at it, act, then mark it as dealt with."))
 
     def till_advice(self, problem: str, t: TillState) -> str:

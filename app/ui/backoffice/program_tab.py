@@ -79,6 +79,7 @@ _INT_FIELDS = (
     ("min_minutes_between_earns", -1, 10_000),
     ("daily_earn_cap_points", -1, 1_000_000),
     ("offline_daily_redeem_cap", -1, 1_000_000),
+    ("earns_per_day_flag", -1, 1000),
 )
 # Nearer than the window's style sheet, so the one primary button of the tab stays green.
 TAB_STYLE = """
@@ -155,6 +156,7 @@ class ProgramTab(BackOfficeTab):
         self.money: dict[str, QLineEdit] = {name: QLineEdit() for name in _MONEY_FIELDS}
         self.point_name = QLineEdit()
         self.tax_qualifies = QCheckBox()
+        self.zero_earn_is_visit = QCheckBox()
         self.stamp_mode = QComboBox()
         for mode in StampMode:
             self.stamp_mode.addItem("", mode.value)
@@ -230,6 +232,8 @@ class ProgramTab(BackOfficeTab):
                     ("min_minutes_between_earns", self.ints["min_minutes_between_earns"]),
                     ("daily_earn_cap_points", self.ints["daily_earn_cap_points"]),
                     ("offline_daily_redeem_cap", self.ints["offline_daily_redeem_cap"]),
+                    ("earns_per_day_flag", self.ints["earns_per_day_flag"]),
+                    ("zero_earn_is_visit", self.zero_earn_is_visit),
                 ],
             )
         )
@@ -440,6 +444,7 @@ class ProgramTab(BackOfficeTab):
         self.money["point_value"].setText(self._amount_text(p.point_value, cur.unit))
         self.money["min_spend"].setText(self._amount_text(p.stamp_rule.min_spend, cur.unit))
         self.tax_qualifies.setChecked(p.tax_qualifies)
+        self.zero_earn_is_visit.setChecked(p.zero_earn_is_visit)
         self.stamp_mode.setCurrentIndex(self.stamp_mode.findData(p.stamp_rule.mode.value))
         self.stamp_skus.setText(", ".join(sorted(p.stamp_rule.skus)))
         self.stamp_categories.setText(", ".join(sorted(p.stamp_rule.categories)))
@@ -532,6 +537,7 @@ class ProgramTab(BackOfficeTab):
             amount_step=money("amount_step"),
             point_value=money("point_value"),
             tax_qualifies=self.tax_qualifies.isChecked(),
+            zero_earn_is_visit=self.zero_earn_is_visit.isChecked(),
             stamp_rule=StampRule(
                 StampMode(self.stamp_mode.currentData()),
                 money("min_spend"),
@@ -803,10 +809,13 @@ class ProgramTab(BackOfficeTab):
             "min_minutes_between_earns": self.tr("Minutes between two earns of a member"),
             "daily_earn_cap_points": self.tr("Most points a member earns per day"),
             "offline_daily_redeem_cap": self.tr("Offline: most points a member spends per day"),
+            "earns_per_day_flag": self.tr("Flag for the manager a member earning more times a day than"),
+            "zero_earn_is_visit": self.tr("A sale that earns nothing counts as a visit"),
         }
         for key, text in labels.items():
             self.labels[key].setText(text)
         self.tax_qualifies.setText(self.tr("yes"))
+        self.zero_earn_is_visit.setText(self.tr("yes"))
         for i, text in enumerate(
             (
                 self.tr("each visit over the smallest bill"),

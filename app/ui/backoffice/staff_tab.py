@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import LoyaltyError
+from app.core.phone import display_phone, normalise_phone
 from app.services import staff_admin
 from app.services.staff import ROLES, StaffMember
 from app.services.staff_admin import StaffInfo
@@ -135,8 +136,11 @@ class StaffTab(BackOfficeTab):
         self.active_button = QPushButton()
         self.new_pin, self.new_pin_again = _pin_field(), _pin_field()
         self.pin_button = QPushButton()
+        # Her own phone: earning on a member with this phone is flagged for the manager.
+        self.phone_edit = QLineEdit()
+        self.phone_button = QPushButton()
         sel = QFormLayout(self.selected_box)
-        self.sel_labels = [QLabel() for _ in range(3)]
+        self.sel_labels = [QLabel() for _ in range(4)]
         row = QHBoxLayout()
         row.addWidget(self.role_combo, 1)
         row.addWidget(self.role_button)
@@ -144,6 +148,10 @@ class StaffTab(BackOfficeTab):
         sel.addRow(self.sel_labels[1], self.new_pin)
         sel.addRow(self.sel_labels[2], self.new_pin_again)
         sel.addRow(self.pin_button)
+        phone_row = QHBoxLayout()
+        phone_row.addWidget(self.phone_edit, 1)
+        phone_row.addWidget(self.phone_button)
+        sel.addRow(self.sel_labels[3], phone_row)
         sel.addRow(self.active_button)
 
         # Someone new.
@@ -181,6 +189,7 @@ class StaffTab(BackOfficeTab):
         self.role_button.clicked.connect(self.role_clicked)
         self.active_button.clicked.connect(self.active_clicked)
         self.pin_button.clicked.connect(self.pin_clicked)
+        self.phone_button.clicked.connect(self.phone_clicked)
         ctx.events.data_changed.connect(while_alive(self, lambda what: self.activated() if what == "staff" else None))
         self.retranslate()
         self._selection_changed()
@@ -231,6 +240,7 @@ class StaffTab(BackOfficeTab):
         self.selected_box.setTitle(who.name if who else self.tr("Select someone in the list"))
         if who is not None:
             self.role_combo.setCurrentIndex(self.role_combo.findData(who.role))
+            self.phone_edit.setText(display_phone(who.phone) if who.phone else "")
         self._retranslate_active()
 
     # -- actions -----------------------------------------------------------------------------------
@@ -314,6 +324,28 @@ class StaffTab(BackOfficeTab):
             self.tr("{0} has a new PIN.").format(who.name),
         )
 
+    def phone_clicked(self) -> None:
+        who, typed = self.selected(), self.phone_edit.text().strip()
+        if who is None:
+            return
+        try:  # checked before anyone is asked for a PIN
+            e164 = normalise_phone(typed) if typed else None
+        except LoyaltyError as err:
+            self._say(error_text(err), "error")
+            return
+        if e164 == who.phone:
+            return
+        till = self.ctx.till
+        self._approved(
+            self.tr("Set the phone of {0} to {1}").format(who.name, display_phone(e164))
+            if e164
+            else self.tr("Remove the phone of {0}").format(who.name),
+            lambda by: staff_admin.set_phone(till, who.id, typed, by=by),
+            self.tr("{0}'s phone is saved: earning on a member with it is flagged for the manager.").format(
+                who.name
+            ),
+        )
+
     # -- texts -------------------------------------------------------------------------------------
     def _retranslate_active(self) -> None:
         who = self.selected()
@@ -325,8 +357,12 @@ class StaffTab(BackOfficeTab):
                 combo.setItemText(i, role_text(combo.itemData(i)))
         self.role_button.setText(self.tr("Change role"))
         self.pin_button.setText(self.tr("Reset PIN"))
+        self.phone_button.setText(self.tr("Save phone"))
+        self.phone_edit.setPlaceholderText(self.tr("Their own phone (optional)"))
         for label, text in zip(
-            self.sel_labels, (self.tr("Role"), self.tr("New PIN"), self.tr("New PIN again")), strict=True
+            self.sel_labels,
+            (self.tr("Role"), self.tr("New PIN"), self.tr("New PIN again"), self.tr("Own phone")),
+            strict=True,
         ):
             label.setText(text)
         self.add_box.setTitle(self.tr("Add someone"))
