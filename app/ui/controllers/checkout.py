@@ -21,7 +21,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLineEdit
 
 from app.bootstrap import set_setting
-from app.cards.render import CardFace, render_card_pdf, render_card_png
+from app.cards.phone import render_phone_card_png
+from app.cards.render import CardFace, render_card_pdf
 from app.core.cardcode import format_card_number
 from app.core.earning import Bill
 from app.core.errors import InvalidInput, LoyaltyError, PermissionDenied
@@ -500,7 +501,7 @@ class CheckoutController(QObject):
 
         def render() -> Path:
             out.parent.mkdir(parents=True, exist_ok=True)
-            return render_card_pdf([face], out) if kind == "pdf" else render_card_png(face, out)
+            return render_card_pdf([face], out) if kind == "pdf" else render_phone_card_png(face, out)
 
         self.window.show_banner("info", self.tr("Preparing the card…"))
         self.tasks.run(render, on_done=self._card_saved, on_error=self._card_failed)

@@ -95,9 +95,8 @@ class AwardPanel(_Panel):
         self.amount_edit.setObjectName("AmountField")
         self.amount_edit.setValidator(QRegularExpressionValidator(AMOUNT_CHARS, self.amount_edit))
         self.amount_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.amount_edit.setStyleSheet("font-size: 30px; min-height: 56px;")
         self.currency_label = QLabel("₫")
-        self.currency_label.setStyleSheet("font-size: 26px; font-weight: bold;")
+        self.currency_label.setObjectName("Currency")  # sizes in app.ui.theme, scaled with the window
         self.preview_label = QLabel()
         self.preview_label.setObjectName("Preview")
         self.preview_label.setWordWrap(True)
@@ -169,6 +168,8 @@ class RedeemPanel(_Panel):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.list_host)
+        self.reward_scroll = scroll
+        self._compact = False
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.reward_buttons: dict[str, QPushButton] = {}
@@ -269,6 +270,15 @@ class RedeemPanel(_Panel):
             first.setChecked(True)
         self._selection_changed()
 
+    def set_compact(self, compact: bool) -> None:
+        """A 1024×768 till: no title (the checked F3 button says it), so four rewards are in view."""
+        self._compact = compact
+        self.title.setVisible(not compact)
+        # Closer than the window's style, so it wins: two lines of type and little else.
+        self.setStyleSheet(
+            'QPushButton[role="reward"] { min-height: 42px; padding: 4px 12px; }' if compact else ""
+        )
+
     def selected_reward(self) -> str | None:
         for rid, b in self.reward_buttons.items():
             if b.isChecked():
@@ -306,6 +316,7 @@ class RedeemPanel(_Panel):
             chosen = usable[(current + step) % len(usable)]
             chosen.setChecked(True)
             chosen.setFocus()
+            self.reward_scroll.ensureWidgetVisible(chosen, 0, 0)  # the chosen reward never sits half cut
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.confirm_button.isEnabled():
             self._confirm()
@@ -389,7 +400,7 @@ class EnrollPanel(_Panel):
         self.referral_edit.setPlaceholderText(self.tr("optional"))
         self.confirm_button.setText(self.tr("Enroll  (Enter)"))
         self.pdf_button.setText(self.tr("Print card\n(PDF)"))
-        self.png_button.setText(self.tr("Card image\n(PNG)"))
+        self.png_button.setText(self.tr("Card for the\nphone (PNG)"))
         self.qr_button.setText(self.tr("Show the QR on the customer display"))
         self.open_button.setText(self.tr("Open the file"))
         self.again_button.setText(self.tr("Enroll another"))
