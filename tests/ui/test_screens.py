@@ -104,6 +104,17 @@ def test_long_name_keeps_one_line_and_says_it_whole_in_a_tooltip(qtbot, windows:
         assert label.is_elided() or label.shown_font().pixelSize() < label.font().pixelSize()
 
 
+def test_birthday_badge_leaves_the_name_whole_at_1024x768(qtbot, windows: Windows, till: Till, members) -> None:
+    w, c = windows, windows.cashier
+    login(qtbot, w)
+    settle(qtbot, c, (1024, 768))
+    with qtbot.waitSignal(w.checkout.customer_shown):
+        scan(qtbot, payload_of(till, members.dung), c.search_field)
+    card = c.customer_card
+    assert card.birthday_label.isVisible() and whole_on_screen(card.birthday_label)
+    assert card.name_label.shown_text() == "Phạm Thị Dung"  # not "P…g" beside the badge
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_stamp_caption_never_runs_into_the_rewards(qtbot, windows: Windows, till: Till, members, size) -> None:
     w, c = windows, windows.cashier

@@ -81,9 +81,10 @@ class CustomerCardView(QFrame):
         self.tier_label = _label("TierBadge")
         self.birthday_label = _label("Birthday")
         head.addWidget(self.name_label, 1)
-        head.addWidget(self.birthday_label, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.tier_label, 0, Qt.AlignmentFlag.AlignTop)
         box.addLayout(head)
+        # Its own line under the name: beside it, on a 400-pixel card, it left the name "T…é".
+        box.addWidget(self.birthday_label, 0, Qt.AlignmentFlag.AlignLeft)
         self.details_label = _line("Muted")
         box.addWidget(self.details_label)
         self.segment_label = _line("Segment")  # the member's segment, one suggested action

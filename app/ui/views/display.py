@@ -28,6 +28,7 @@ from app.ui import theme
 from app.ui.views.stamp_card import StampCardWidget
 
 RATING_BUTTON_PX = 96  # at the 768-pixel design height
+IDLE_CARD_SIZE = (640, 230)  # the idle page's stamp card at the 768-pixel design height
 
 
 class _Scaled:
@@ -74,7 +75,7 @@ class CustomerDisplayWindow(QWidget):
         self.tagline_label = s.add(_label(), 30)
         self.rules_label = s.add(_label(), 24, "color: #4e3526;")
         self.idle_card = StampCardWidget(large=True, caption=False)
-        self.idle_card.setMaximumWidth(640)
+        self.idle_card.setMaximumWidth(IDLE_CARD_SIZE[0])
         self.signup_qr = QLabel()
         self.signup_qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.signup_caption = s.add(_label(), 22, "color: #7a6e64;")
@@ -188,6 +189,9 @@ class CustomerDisplayWindow(QWidget):
         scale = max(0.7, min(self.height() / 768, self.width() / 1024))
         self._scaled.apply(scale)
         self._scale_rating_buttons(scale)
+        # The idle card grows with the screen too: at 640 × 260 it was a stamp on a 24" monitor.
+        self.idle_card.setMaximumWidth(int(IDLE_CARD_SIZE[0] * scale))
+        self.idle_card.setMinimumHeight(int(IDLE_CARD_SIZE[1] * scale))
         super().resizeEvent(event)
 
     def _scale_rating_buttons(self, scale: float) -> None:
