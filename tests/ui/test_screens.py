@@ -63,20 +63,43 @@ def binh_with_a_full_card_waiting(till: Till, binh: str) -> None:
 # -- the cashier window ----------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("language", ["vi", "en"])
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_every_button_reads_whole_at_every_size(qtbot, windows: Windows, till: Till, members, size) -> None:
+def test_every_button_reads_whole_at_every_size(qtbot, windows: Windows, till: Till, members, size, language) -> None:
     w, c = windows, windows.cashier
+    w.translations.use(language)
     login(qtbot, w)
     settle(qtbot, c, size)
     with qtbot.waitSignal(w.checkout.customer_shown):
         scan(qtbot, payload_of(till, members.binh), c.search_field)
-    for name in ("award", "redeem", "enroll", "undo", "adjust"):
-        c.action_buttons[name].click()
+    for name in ("award", "redeem", "enroll", "enrolled", "undo", "adjust"):
+        if name == "enrolled":  # the enrolment's second step: the card to print, to the phone, on the display
+            c.enroll_panel.show_done("<b>Trần Thị Bé</b>")
+        else:
+            c.action_buttons[name].click()
         QApplication.processEvents()
         for b in shown_buttons(c):
             assert text_fits(b), f"{name} panel at {size}: {b.text()!r} is wider than its button ({b.width()} px)"
             if b.parentWidget() is not c.redeem_panel.list_host:  # rewards may scroll: tested below
                 assert whole_on_screen(b), f"{name} panel at {size}: {b.text()!r} is cut"
+
+
+def test_the_card_for_the_phone_is_saved_phone_sized_in_the_cards_folder(qtbot, windows: Windows) -> None:
+    from PIL import Image
+
+    w, c = windows, windows.cashier
+    login(qtbot, w)
+    c.enroll_action.trigger()
+    c.enroll_panel.show_form(phone="0933 111 222", name="Trần Thị Bé")
+    with qtbot.waitSignal(w.checkout.action_done):
+        qtbot.mouseClick(c.enroll_panel.confirm_button, Qt.MouseButton.LeftButton)
+    assert w.display.page() == "enrolled" and not w.display.card_qr.pixmap().isNull()  # the QR for her phone
+    with qtbot.waitSignal(w.checkout.card_saved, timeout=10_000) as saved:
+        qtbot.mouseClick(c.enroll_panel.png_button, Qt.MouseButton.LeftButton)
+    path = saved.args[0]
+    assert path.parent.name == "cards" and path.suffix == ".png"
+    with Image.open(path) as image:
+        assert image.size == PHONE_SIZE
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
