@@ -228,6 +228,25 @@ def test_alt_arrows_choose_another_pos_receipt_and_the_strip_never_scrolls(qtbot
     assert c.search_field.hasFocus()  # the keyboard stays with the scan field
 
 
+def test_a_long_pos_line_is_cut_with_its_whole_text_in_the_tooltip(qtbot, windows: Windows) -> None:
+    c = windows.cashier
+    login(qtbot, windows)
+    settle(qtbot, c, (1024, 768))
+    long = "10:00 ban-hang-ca-toi-chi-nhanh-quan-1-ngay-24-11-2025.csv: đọc 412, tự tích 380, chờ gắn khách 32"
+    c.set_pos_status(long)
+    QApplication.processEvents()
+    label = c.status_bar.pos_label
+    assert label.text() == f"POS: {long}"
+    assert label.is_elided() and label.shown_text().endswith("…")
+    assert label.toolTip() == f"POS: {long}"  # the whole line, on hover
+    assert whole_on_screen(c.status_bar.staff_label)  # the staff's name is not pushed off the bar
+    c.set_pos_status(long, "error", "xuat-loi.csv: dòng 2, ngày giờ không đọc được")
+    assert label.toolTip() == "xuat-loi.csv: dòng 2, ngày giờ không đọc được"  # the reason wins
+    c.set_pos_status("đang theo dõi 1 thư mục")
+    QApplication.processEvents()
+    assert not label.is_elided() and label.toolTip() == ""
+
+
 def test_the_window_opens_filling_the_screen(qtbot, windows: Windows) -> None:
     windows.cashier.hide()
     windows.show()

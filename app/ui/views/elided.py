@@ -110,8 +110,11 @@ class ElidedLabel(QLabel):
         p.end()
 
     def sizeHint(self) -> QSize:
+        """The whole text's width (with the style's padding): what the label asks for when there is room."""
         hint = super().sizeHint()
-        return QSize(QFontMetrics(self.font()).horizontalAdvance(self._full) + 4, hint.height())
+        margins = self.contentsMargins()
+        frame = margins.left() + margins.right() + 2 * max(self.margin(), 0) + max(self.indent(), 0)
+        return QSize(QFontMetrics(self.font()).horizontalAdvance(self._full) + frame + 4, hint.height())
 
     def minimumSizeHint(self) -> QSize:
         return QSize(QFontMetrics(self.font()).horizontalAdvance("W…W"), super().minimumSizeHint().height())

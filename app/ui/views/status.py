@@ -6,7 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from app.services.syncstatus import SyncStatus
 from app.ui import theme
@@ -43,9 +43,11 @@ class StatusBarView(QStatusBar):
         self.addWidget(self.sync_label)
         # A long POS line (a file name, a quarantine path) shrinks to the room left and is cut
         # there with "…", never widening the window past the till's screen; its tooltip has it in full.
+        # As wide as its text when there is room (a red warning the width of the bar shouts), narrower when not.
+        self.pos_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         self.pos_label.setCursor(Qt.CursorShape.PointingHandCursor)
         self.pos_label.clicked.connect(self.pos_clicked)
-        self.addWidget(self.pos_label, 1)
+        self.addWidget(self.pos_label)
         self.addPermanentWidget(self.staff_label)
         self._status = SyncStatus()
         self._fmt: Formatter | None = None
