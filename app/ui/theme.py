@@ -81,6 +81,7 @@ QListView::item { padding: 10px; }
 QListView::item:selected { background: #6f4e37; color: white; }
 #AmountField { font-size: 30px; min-height: 56px; }
 #Currency { font-size: 26px; font-weight: bold; }
+#EnrollDone { font-size: 19px; }
 #PosPanel { background: white; border: 2px solid #e4dcd2; border-radius: 12px; }
 #PosPanel QListView { font-size: 18px; }
 #PosPanel QListView::item { padding: 6px 12px; margin: 3px; border: 1px solid #c8b9a6; border-radius: 6px; }

@@ -359,7 +359,7 @@ class EnrollPanel(_Panel):
         done.setContentsMargins(0, 0, 0, 0)
         self.done_label = QLabel()
         self.done_label.setWordWrap(True)
-        self.done_label.setStyleSheet("font-size: 19px;")
+        self.done_label.setObjectName("EnrollDone")  # its size in app.ui.theme, scaled with the window
         self.pdf_button, self.png_button = _button("action"), _button("action")
         self.qr_button = _button("action")
         self.open_button, self.again_button = _button(""), _button("")
