@@ -15,12 +15,13 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
-from ui_helpers import MANAGER_PIN, login, payload_of, scan
+from ui_helpers import MANAGER_PIN, OWNER_PIN, login, payload_of, scan
 
 from app.cards.phone import PHONE_SIZE, render_phone_card_png
 from app.cards.render import CardFace, _qr_matrix
 from app.core.cardcode import make_card_number, new_card_key, sign_card_payload
-from app.services import corrections, customers, staff
+from app.core.rewards import Reward, RewardKind
+from app.services import catalog, corrections, customers, staff
 from app.services.pos_bridge import FolderConfig, PosBridge
 from app.services.till import Till
 from app.ui.controllers.checkout import till_home
@@ -161,20 +162,27 @@ def test_stamp_caption_never_runs_into_the_rewards(qtbot, windows: Windows, till
     assert "Đủ tem" not in stamps.caption_text()
 
 
-def test_four_rewards_in_view_at_1024x768_and_the_rest_by_keyboard(
-    qtbot, windows: Windows, till: Till, members
-) -> None:
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_four_rewards_in_view_and_the_rest_by_keyboard(qtbot, windows: Windows, till: Till, members, size) -> None:
     w, c = windows, windows.cashier
+    owner = staff.login(till, OWNER_PIN)
+    more = [
+        Reward(id="", name="Giảm 10% (tối đa 50.000 ₫)", kind=RewardKind.PERCENT_DISCOUNT, cost_points=80, value=10),
+        Reward(id="", name="Dùng điểm trả tiền", kind=RewardKind.POINTS_PAYMENT),
+    ]
+    for i, reward in enumerate(more, start=3):
+        catalog.save_reward(till, reward, by=owner, sort=i)
     manager = staff.login(till, MANAGER_PIN)
     corrections.adjust(till, members.binh, points=200, stamps=1, reason="thẻ giấy cũ", manager=manager)
     login(qtbot, w)
-    settle(qtbot, c, (1024, 768))
+    settle(qtbot, c, size)
     with qtbot.waitSignal(w.checkout.customer_shown):
         scan(qtbot, payload_of(till, members.binh), c.search_field)
+    c.show_banner("ok", "Đã tích +12 điểm, +1 tem cho Trần Văn Bình (hóa đơn 125.000 ₫).")  # after a sale
     c.redeem_action.trigger()
     QApplication.processEvents()
     buttons = list(c.redeem_panel.reward_buttons.values())
-    assert len(buttons) >= 3
+    assert len(buttons) >= 4
     in_view = [b for b in buttons if whole_on_screen(b)]
     assert len(in_view) >= min(4, len(buttons)), [b.text() for b in buttons if not whole_on_screen(b)]
     # Not one reward cut in half: each is either whole or out of view.

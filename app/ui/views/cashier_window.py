@@ -52,6 +52,7 @@ CHECKOUT_ACTIONS = (
     "next_receipt",
 )
 RESTORED_SIZE = (1366, 768)  # un-maximised, and at most the screen's room
+SHORT_BELOW = 860  # a window this short lists the rewards compactly (four in view)
 
 
 def size_scale(width: int, height: int) -> float:
@@ -254,6 +255,8 @@ class CashierWindow(QMainWindow):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._apply_scale(size_scale(event.size().width(), event.size().height()))
+        # Height, not width, decides how many rewards are in view: 1366×768 is as short as 1024×768.
+        self.redeem_panel.set_compact(event.size().height() < SHORT_BELOW)
         super().resizeEvent(event)
 
     def _apply_scale(self, scale: float) -> None:
@@ -264,7 +267,6 @@ class CashierWindow(QMainWindow):
         self.setStyleSheet(theme.style(scale) if scale != 1.0 else "")
         compact = scale < 1.0
         self.customer_card.set_scale(scale)
-        self.redeem_panel.set_compact(compact)
         self.card_stack.setMinimumWidth(360 if compact else 420)
 
     # -- texts -----------------------------------------------------------------------------------

@@ -271,7 +271,9 @@ class RedeemPanel(_Panel):
         self._selection_changed()
 
     def set_compact(self, compact: bool) -> None:
-        """A 1024×768 till: no title (the checked F3 button says it), so four rewards are in view."""
+        """A short till (768–800 px): no title (the checked F3 button says it), so four rewards are in view."""
+        if compact == self._compact:
+            return
         self._compact = compact
         self.title.setVisible(not compact)
         # Closer than the window's style, so it wins: two lines of type and little else.
