@@ -109,7 +109,7 @@ class CustomerCardView(QFrame):
         figures.addStretch(1)
         box.addLayout(figures)
         self.stamp_card = StampCardWidget()
-        box.addWidget(self.stamp_card, 1)
+        box.addWidget(self.stamp_card, 100)  # the spare height, up to its maximum; then the stretch below
         self.available_label = _label(wrap=True)
         self.next_label = _label(wrap=True)
         self.stamp_card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -117,6 +117,7 @@ class CustomerCardView(QFrame):
         self.stamp_card.setMaximumHeight(280)
         box.addWidget(self.available_label)
         box.addWidget(self.next_label)
+        box.addStretch(1)  # a tall screen's leftover goes under the card, not between its lines
         self._render()
 
     def set_scale(self, scale: float) -> None:

@@ -32,7 +32,8 @@ class ElidedLabel(QLabel):
         self._elided = False
         self._shrunk_px: int | None = None  # the type size stepped down to, if it was
         self.setWordWrap(False)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # One line: never taller than it (spare height goes to the stamp card, not gaps between lines).
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(1)
 
     # -- the whole text in, the fitting text shown ----------------------------------------------
