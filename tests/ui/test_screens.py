@@ -338,6 +338,21 @@ def test_display_scales_its_rating_buttons_and_keeps_the_stamps_whole(
     assert ring_is_round(image, d.stamp_card)
 
 
+@pytest.mark.parametrize("diameter", [60.0, 110.0, 160.0, 230.0])
+def test_an_empty_stamp_ring_is_never_cut_by_its_picture(qtbot, diameter: float) -> None:
+    """The ring's pen reaches past the circle: its cached picture must hold it whole (flat at 1366 and 1920)."""
+    from app.ui.views.stamp_card import StampCardWidget
+
+    card = StampCardWidget(large=True)
+    qtbot.addWidget(card)
+    for last in (False, True):
+        image = card._slot_pixmap(3, diameter, full=False, last=last).toImage()
+        w, h = image.width(), image.height()
+        edge = [(x, 0) for x in range(w)] + [(x, h - 1) for x in range(w)]
+        edge += [(0, y) for y in range(h)] + [(w - 1, y) for y in range(h)]
+        assert all(image.pixelColor(x, y).alpha() == 0 for x, y in edge), f"ring cut at {diameter} px"
+
+
 def ring_is_round(image: QImage, card: QWidget) -> bool:
     """The last empty slot's ring has ink just inside its left, right, top and bottom extremes."""
     rows, cols = card._grid()  # the geometry the widget drew with
