@@ -336,6 +336,14 @@ def test_display_scales_its_rating_buttons_and_keeps_the_stamps_whole(
     # An empty stamp ring is drawn whole: its dashes reach the slot's edge on every side, not cut flat.
     image = d.stamp_card.grab().toImage()
     assert ring_is_round(image, d.stamp_card)
+    assert d.stamp_card.drawn_caption() == d.stamp_card.caption_text()  # the caption whole, not cut with "…"
+    # A 1★: the stamps stay, the rating row goes, and the caption still reads whole in the room left.
+    d.rating_buttons[0].click()
+    qtbot.waitUntil(lambda: d.apology_label.isVisible())
+    QApplication.processEvents()  # the page lays out again without the rating row
+    d.stamp_card.grab()
+    assert d.stamp_card.drawn_caption() == d.stamp_card.caption_text()
+    assert whole_on_screen(d.apology_label) and not d.thanks_label.isVisible()
 
 
 @pytest.mark.parametrize("diameter", [60.0, 110.0, 160.0, 230.0])

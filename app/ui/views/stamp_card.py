@@ -47,6 +47,7 @@ class StampCardWidget(QWidget):
         super().__init__(parent)
         self._caption = caption
         self._caption_top = 0.0
+        self._drawn_caption = ""  # what the last paint wrote under the slots (cut with "…" if it had to be)
         self._slots: dict[tuple[int, bool, bool, int], QPixmap] = {}
         self._card_size = 10
         self._fill = 0.0
@@ -135,6 +136,10 @@ class StampCardWidget(QWidget):
         low, high = (30, 60) if self._large else (24, 36)
         return int(min(max(self.height() * 0.13, low), high))
 
+    def drawn_caption(self) -> str:
+        """The caption as last painted: equal to ``caption_text()`` unless the width forced a cut."""
+        return self._drawn_caption
+
     def caption_text(self) -> str:
         """The caption as the customer reads it (the badge's words, then the rest)."""
         on_card, waiting = shown_on_card(self.stamps(), self._card_size)
@@ -188,17 +193,26 @@ class StampCardWidget(QWidget):
         return badge, self.tr("{0} of {1} on the new card").format(int(on_card), self._card_size)
 
     def _draw_caption(self, p: QPainter, on_card: float, waiting: int, badge_h: int) -> None:
-        font = QFont(self.font())
-        font.setPixelSize(max(int(badge_h * 0.62), 12))
-        font.setBold(True)
-        p.setFont(font)
-        metrics = QFontMetricsF(font)
         badge, text = self._caption_parts(on_card, waiting)
+        font = QFont(self.font())
+        font.setBold(True)
+        # As large as the line allows, stepped down until the words fit the width ("…" is the last resort).
+        px = max(int(badge_h * 0.62), 12)
+        while True:
+            font.setPixelSize(px)
+            metrics = QFontMetricsF(font)
+            pill_extra = badge_h * 1.15 if badge else 0.0  # the pill's padding and the gap after it
+            needed = metrics.horizontalAdvance(f"{badge}{text}") + pill_extra
+            if px <= 12 or needed <= self.width() - 8:
+                break
+            px -= 1
+        p.setFont(font)
         line = QRectF(0, self._caption_top, self.width(), badge_h)
         if not badge:
             p.setPen(theme.GREEN if on_card >= self._card_size else theme.MUTED)
             shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, line.width() - 8)
             p.drawText(line, Qt.AlignmentFlag.AlignCenter, shown)
+            self._drawn_caption = shown
             return
         # A gold pill with the full cards held, then the new card's progress, centred together.
         pad, gap = badge_h * 0.4, badge_h * 0.35
@@ -216,6 +230,7 @@ class StampCardWidget(QWidget):
         p.setPen(theme.MUTED)
         rest = QRectF(pill.right() + gap, line.top(), line.right() - pill.right() - gap, badge_h)
         p.drawText(rest, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+        self._drawn_caption = f"{badge} {shown}"
 
     def _draw_slot(
         self, p: QPainter, centre: QPointF, diameter: float, index: int, fill: float, *, last: bool
