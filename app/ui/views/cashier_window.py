@@ -256,7 +256,9 @@ class CashierWindow(QMainWindow):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._apply_scale(size_scale(event.size().width(), event.size().height()))
         # Height, not width, decides how many rewards are in view: 1366×768 is as short as 1024×768.
-        self.redeem_panel.set_compact(event.size().height() < SHORT_BELOW)
+        short = event.size().height() < SHORT_BELOW
+        self.redeem_panel.set_compact(short)
+        self.customer_card.set_inline_rewards(short)
         super().resizeEvent(event)
 
     def _apply_scale(self, scale: float) -> None:

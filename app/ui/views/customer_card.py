@@ -70,6 +70,7 @@ class CustomerCardView(QFrame):
         self._program: Program | None = None
         self._fmt: Formatter | None = None
         self._scale = 1.0
+        self._inline_rewards = False
 
         box = QVBoxLayout(self)
         box.setContentsMargins(20, 16, 20, 16)
@@ -126,6 +127,12 @@ class CustomerCardView(QFrame):
         self._figures.setSpacing(24 if scale < 1 else 44)
         self.stamp_card.setMaximumHeight(int(280 * max(scale, 1.0)))
         self._render()
+
+    def set_inline_rewards(self, inline: bool) -> None:
+        """A short window (768–800 px high): the rewards at hand as one wrapped line, the height to the stamps."""
+        if inline != self._inline_rewards:
+            self._inline_rewards = inline
+            self._render()
 
     # -- data ----------------------------------------------------------------------------------
     def show_customer(
@@ -195,7 +202,7 @@ class CustomerCardView(QFrame):
             names = [f"{escape(o.reward.name)} {muted.format(reward_cost(o.reward, program, fmt))}" for o in available]
             heading = self.tr("Can redeem now:")
             heading = f"<b style='color:#2e7d32'>{heading}</b>"
-            if self._scale < 1:  # narrow: one wrapped line, not a list a line per reward
+            if self._scale < 1 or self._inline_rewards:  # one wrapped line, not a line per reward
                 self.available_label.setText(f"{heading} {' · '.join(names)}")
             else:
                 items = "".join(f"<li>{name}</li>" for name in names)
