@@ -6,7 +6,8 @@ Each language gets a fresh demo till in a temp folder (the same data the
 README's run command shows a newcomer), and the real windows are driven through
 a checkout: login, a card scan, the amount typed, the award, a redemption, a
 POS receipt attached, an enrolment; the POS bridge's notes and mapping dialog;
-then every registered back-office tab at 1366×768 and 1024×768 and a member's
+the checkout at 1024×768, 1280×800, 1366×768 and 1920×1080; then every registered
+back-office tab at 1366×768 and 1024×768 and a member's
 page (``--tour backoffice`` for just those). The PNGs are for the README and for
 reviewing the layout by eye.
 """
@@ -37,6 +38,10 @@ from app.ui.main import Windows, build_windows
 
 CASHIER_SIZE = (1366, 768)  # the most common till screen
 DISPLAY_SIZE = (1024, 768)  # a small customer-facing monitor: the hardest case
+# The checkout tour runs at every till size we support, the smallest first: a 4:3 1024×768,
+# a 1280×800 laptop, the common 1366×768 and a 1920×1080 monitor. Cashier window and display
+# both take the size (a till's second screen is usually the same model as its first).
+CHECKOUT_SIZES = ((1024, 768), (1280, 800), (1366, 768), (1920, 1080))
 
 
 def settle(app: QApplication, ms: int = 150, until: Callable[[], bool] | None = None) -> None:
@@ -78,59 +83,66 @@ def poll_until_read(app: QApplication, bridge: PosBridge) -> None:
 
 
 def checkout_tour(app: QApplication, out: Path, language: str) -> None:
+    """The checkout at each of ``CHECKOUT_SIZES``; files are named ``…_<width>x<height>_<language>.png``."""
+    for size in CHECKOUT_SIZES:
+        checkout_tour_at(app, out, language, size)
+
+
+def checkout_tour_at(app: QApplication, out: Path, language: str, size: tuple[int, int]) -> None:
+    tag = f"{size[0]}x{size[1]}_{language}"
     with tempfile.TemporaryDirectory() as home:
         till = open_till(Path(home))
         info = demo.seed(till)
         bridge = PosBridge(till, settle_seconds=0)  # the demo's folder: home/pos-exports
         exports = bridge.folders[0]
         w: Windows = build_windows(till, language=language, pos_bridge=bridge)
-        w.cashier.resize(*CASHIER_SIZE)
-        w.display.resize(*DISPLAY_SIZE)
+        w.cashier.resize(*size)
+        w.display.resize(*size)
         w.cashier.show()
         w.display.show()
-        shoot(app, w.cashier, out / f"cashier_login_{language}.png")
-        shoot(app, w.display, out / f"display_idle_{language}.png")
+        shoot(app, w.cashier, out / f"cashier_login_{tag}.png")
+        shoot(app, w.display, out / f"display_idle_{tag}.png")
         w.checkout.start_shift(staff.login(till, info.cashier_pin))
         pos_export(till, exports, info.sample_phone)
         poll_until_read(app, bridge)
-        shoot(app, w.cashier, out / f"cashier_ready_{language}.png")
+        shoot(app, w.cashier, out / f"cashier_ready_{tag}.png")
 
         w.checkout.search("nguyen")
-        shoot(app, w.cashier, out / f"cashier_pick_list_{language}.png")
+        shoot(app, w.cashier, out / f"cashier_pick_list_{tag}.png")
 
         w.checkout.on_scanned(info.sample_payload)
         panel = w.cashier.award_panel
         panel.amount_edit.setText("125000")
         panel.amount_edited.emit("125000")
-        shoot(app, w.cashier, out / f"cashier_award_preview_{language}.png")
-        shoot(app, w.display, out / f"display_customer_{language}.png")
+        shoot(app, w.cashier, out / f"cashier_award_preview_{tag}.png")
+        shoot(app, w.display, out / f"display_customer_{tag}.png")
 
         panel.confirmed.emit("125000")
         settle(app, 4000, until=lambda: not w.display.stamp_card.animating())
-        shoot(app, w.cashier, out / f"cashier_after_sale_{language}.png")
-        shoot(app, w.display, out / f"display_after_sale_{language}.png")
+        shoot(app, w.cashier, out / f"cashier_after_sale_{tag}.png")
+        shoot(app, w.display, out / f"display_after_sale_{tag}.png")
 
         w.cashier.redeem_action.trigger()
-        shoot(app, w.cashier, out / f"cashier_redeem_{language}.png")
+        shoot(app, w.cashier, out / f"cashier_redeem_{tag}.png")
 
         w.checkout.on_scanned(info.sample_payload)
         w.cashier.pos_panel.select_row(1)
-        shoot(app, w.cashier, out / f"cashier_pos_choose_{language}.png")
+        shoot(app, w.cashier, out / f"cashier_pos_choose_{tag}.png")
         w.cashier.attach_action.trigger()
         settle(app, 4000, until=lambda: not w.display.stamp_card.animating())
-        shoot(app, w.cashier, out / f"cashier_pos_attached_{language}.png")
+        shoot(app, w.cashier, out / f"cashier_pos_attached_{tag}.png")
         (exports / "xuat-loi.csv").write_text("receipt_id,closed_at,total\nHD-1,?,?\n", encoding="utf-8")
         poll_until_read(app, bridge)
-        shoot(app, w.cashier, out / f"cashier_pos_quarantine_{language}.png")
+        shoot(app, w.cashier, out / f"cashier_pos_quarantine_{tag}.png")
 
         w.cashier.enroll_action.trigger()
         ep = w.cashier.enroll_panel
         ep.show_form(phone="0933 111 222", name="Trần Thị Bé")
         ep.birthday_edit.setText("24/11")
-        shoot(app, w.cashier, out / f"cashier_enroll_{language}.png")
+        shoot(app, w.cashier, out / f"cashier_enroll_{tag}.png")
         ep.confirm_button.click()
-        shoot(app, w.cashier, out / f"cashier_enrolled_{language}.png")
-        shoot(app, w.display, out / f"display_enrolled_{language}.png")
+        shoot(app, w.cashier, out / f"cashier_enrolled_{tag}.png")
+        shoot(app, w.display, out / f"display_enrolled_{tag}.png")
         w.close()
         settle(app, 50)
         till.engine.dispose()
@@ -270,7 +282,11 @@ def main() -> int:
     parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] / "screenshots"))
     parser.add_argument("--language", choices=["vi", "en"], action="append")
     parser.add_argument("--tour", choices=sorted(TOURS), action="append", help="default: every tour")
+    parser.add_argument("--size", action="append", help="the checkout tour's sizes, e.g. 1024x768 (default: all)")
     args = parser.parse_args()
+    if args.size:
+        global CHECKOUT_SIZES
+        CHECKOUT_SIZES = tuple(tuple(int(n) for n in size.split("x")) for size in args.size)  # type: ignore[assignment]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)

@@ -50,8 +50,8 @@ class Windows:
     backoffice: CashierLauncher | None = None  # F9: the back office (manager PIN)
 
     def show(self) -> None:
-        """The cashier window on the main screen, the display on the second screen if there is one."""
-        self.cashier.show()
+        """The cashier window filling the main screen, the display on the second screen if there is one."""
+        self.cashier.show_filling_screen()
         place_display(self.app, self.display)
         self.cashier.raise_()
         self.cashier.activateWindow()

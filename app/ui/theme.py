@@ -9,6 +9,7 @@ Windows happens to have.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QFont, QFontDatabase
@@ -20,6 +21,9 @@ COFFEE = QColor("#6f4e37")
 COFFEE_LIGHT = QColor("#e9dfd3")
 CREAM = QColor("#faf7f2")
 GOLD = QColor("#c9962b")
+# Gold as text or behind white text: #c9962b on cream is 2.5:1, under WCAG 2's 4.5:1 for normal text
+# (https://www.w3.org/TR/WCAG21/#contrast-minimum); this darker gold is 5.1:1 on cream, 5.5:1 under white.
+GOLD_TEXT = QColor("#8a6212")
 GREEN = QColor("#2e7d32")
 RED = QColor("#c62828")
 INK = QColor("#2b2118")
@@ -58,7 +62,7 @@ QPushButton[role="rating"] { min-height: 96px; min-width: 96px; font-size: 40px;
 #CustomerName { font-size: 30px; font-weight: bold; }
 #TierBadge { background: #6f4e37; color: white; border-radius: 8px; padding: 3px 12px; font-size: 17px;
              font-weight: bold; }
-#TierBadge[tier="gold"] { background: #c9962b; }
+#TierBadge[tier="gold"] { background: #8a6212; }
 #Figure { font-size: 46px; font-weight: bold; color: #6f4e37; }
 #FigureCaption { font-size: 16px; color: #7a6e64; }
 #Muted { color: #7a6e64; }
@@ -76,7 +80,28 @@ QStatusBar QLabel { padding: 2px 10px; font-size: 16px; }
 QListView { font-size: 20px; border: 2px solid #c8b9a6; border-radius: 8px; background: white; }
 QListView::item { padding: 10px; }
 QListView::item:selected { background: #6f4e37; color: white; }
+#AmountField { font-size: 30px; min-height: 56px; }
+#Currency { font-size: 26px; font-weight: bold; }
+#EnrollDone { font-size: 19px; }
+#PosPanel { background: white; border: 2px solid #e4dcd2; border-radius: 12px; }
+#PosPanel QListView { font-size: 18px; }
+#PosPanel QListView::item { padding: 6px 12px; margin: 3px; border: 1px solid #c8b9a6; border-radius: 6px; }
+#PosPanel QListView::item:selected { background: #6f4e37; color: white; border-color: #6f4e37; }
+#PosTitle { font-size: 18px; font-weight: bold; }
+#PosAttach { min-height: 44px; font-size: 18px; padding: 4px 18px; }
 """
+
+# The cashier window's type and targets follow its size (see ``CashierWindow.size_scale``): a
+# 1024-pixel till needs them smaller to keep five action buttons and four rewards in view, and a
+# 1920×1080 monitor read from a step back needs them larger.
+_SCALED = re.compile(r"(font-size|min-height|min-width): (\d+)px")
+
+
+def style(scale: float = 1.0) -> str:
+    """``STYLE`` with its type sizes and minimum heights/widths times ``scale``."""
+    if scale == 1.0:
+        return STYLE
+    return _SCALED.sub(lambda m: f"{m.group(1)}: {max(round(int(m.group(2)) * scale), 8)}px", STYLE)
 
 
 def load_fonts() -> str:

@@ -1639,8 +1639,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Card image
-(PNG)</source>
+        <source>Card for the
+phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2783,6 +2783,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Alt+← → another receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>POS receipts without a customer ({0})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3855,6 +3859,18 @@
     </message>
     <message>
         <source>{0} of {1} stamps — {2} more for the reward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 full card waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} full cards waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} of {1} on the new card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

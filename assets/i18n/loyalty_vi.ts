@@ -1640,10 +1640,10 @@
 (PDF)</translation>
     </message>
     <message>
-        <source>Card image
-(PNG)</source>
-        <translation>Ảnh thẻ
-(PNG)</translation>
+        <source>Card for the
+phone (PNG)</source>
+        <translation>Thẻ cho điện
+thoại (PNG)</translation>
     </message>
     <message>
         <source>Show the QR on the customer display</source>
@@ -2785,6 +2785,10 @@
         <translation>Gắn cho khách  (F7)</translation>
     </message>
     <message>
+        <source>Alt+← → another receipt</source>
+        <translation>Alt+← → chọn hóa đơn khác</translation>
+    </message>
+    <message>
         <source>POS receipts without a customer ({0})</source>
         <translation>Hóa đơn POS chưa có khách ({0})</translation>
     </message>
@@ -3858,6 +3862,18 @@
     <message>
         <source>{0} of {1} stamps — {2} more for the reward</source>
         <translation>{0}/{1} tem — thêm {2} tem là có quà</translation>
+    </message>
+    <message>
+        <source>1 full card waiting</source>
+        <translation>1 thẻ đầy đang chờ</translation>
+    </message>
+    <message>
+        <source>{0} full cards waiting</source>
+        <translation>{0} thẻ đầy đang chờ</translation>
+    </message>
+    <message>
+        <source>{0} of {1} on the new card</source>
+        <translation>thẻ mới: {0}/{1} tem</translation>
     </message>
     <message>
         <source>FREE</source>

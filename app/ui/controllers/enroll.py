@@ -12,7 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 
-from app.cards.render import CardFace, render_card_pdf, render_card_png
+from app.cards.phone import render_phone_card_png
+from app.cards.render import CardFace, render_card_pdf
 from app.core.cardcode import format_card_number
 from app.core.errors import LoyaltyError
 from app.core.lifecycle import parse_birthday
@@ -104,7 +105,7 @@ class EnrollController(QObject):
 
         def render() -> Path:
             out.parent.mkdir(parents=True, exist_ok=True)
-            return render_card_pdf([face], out) if kind == "pdf" else render_card_png(face, out)
+            return render_card_pdf([face], out) if kind == "pdf" else render_phone_card_png(face, out)
 
         self.state.window.show_banner("info", self.tr("Preparing the card…"))
         self.state.tasks.run(render, on_done=self._card_saved, on_error=self._card_failed)

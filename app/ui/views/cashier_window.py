@@ -2,15 +2,20 @@
 
 Layout only. Every action is a ``QAction`` with its shortcut (F2 Award, F3
 Redeem, F4 Enroll, Ctrl+Z Undo last, F6 manager correction, F7 attach a POS
-receipt, Esc next customer)
+receipt, Alt+←/→ another POS receipt, Esc next customer)
 so the keyboard and the big buttons do the same thing; the checkout controller
 connects them to the services.
+
+One layout for every till from 1024×768 to 1920×1080: the type and the targets
+step with the window's size (``size_scale``), names and long lines are cut
+with "…" and a tooltip instead of wrapping, and the window opens filling the
+screen it is on.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -34,7 +39,33 @@ from app.ui.views.pos_panel import PosReceiptsPanel
 from app.ui.views.status import StatusBarView
 
 PANELS = ("award", "redeem", "enroll", "undo", "adjust")
-CHECKOUT_ACTIONS = ("award", "redeem", "enroll", "undo", "adjust", "attach", "next_customer", "focus_search")
+CHECKOUT_ACTIONS = (
+    "award",
+    "redeem",
+    "enroll",
+    "undo",
+    "adjust",
+    "attach",
+    "next_customer",
+    "focus_search",
+    "previous_receipt",
+    "next_receipt",
+)
+RESTORED_SIZE = (1366, 768)  # un-maximised, and at most the screen's room
+SHORT_BELOW = 860  # a window this short lists the rewards compactly (four in view)
+
+
+def size_scale(width: int, height: int) -> float:
+    """The type and target size for a window of this size (1.0 is the 1366×768 design).
+
+    Steps, not a slope: the whole style is re-applied when it changes, which a till does
+    once (maximised at start), never on every pixel of a drag.
+    """
+    if width < 1200 or height < 720:
+        return 0.88  # 1024×768: five action buttons and four rewards must fit
+    if width >= 1600 and height >= 1000:
+        return 1.25  # 1920×1080, read from a step back
+    return 1.0
 
 
 class CashierWindow(QMainWindow):
@@ -43,7 +74,9 @@ class CashierWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CashierWindow")
-        self.resize(1366, 768)
+        self._scale = 1.0
+        room = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(min(RESTORED_SIZE[0], room.width()), min(RESTORED_SIZE[1], room.height()))
         self.setMinimumSize(1024, 700)
         self.pages = QStackedWidget()
         self.login_page = LoginPage()
@@ -72,6 +105,9 @@ class CashierWindow(QMainWindow):
         self.attach_action = self._action("F7")
         self.next_customer_action = self._action("Esc")
         self.focus_search_action = self._action("F1")
+        # Alt+arrows, not bare arrows: the search field and the pick list keep their own.
+        self.previous_receipt_action = self._action("Alt+Left")
+        self.next_receipt_action = self._action("Alt+Right")
         self.logout_action = self._action()
         self.sync_now_action = self._action()
         self.map_pos_action = self._action()  # a manager maps an unknown POS export's columns
@@ -202,7 +238,38 @@ class CashierWindow(QMainWindow):
         page.addLayout(body, 1)
         self.pos_panel = PosReceiptsPanel()
         self.pos_panel.attach_clicked.connect(self.attach_action.trigger)
+        self.previous_receipt_action.triggered.connect(lambda: self.pos_panel.step(-1))
+        self.next_receipt_action.triggered.connect(lambda: self.pos_panel.step(1))
         page.addWidget(self.pos_panel)
+
+    # -- size ------------------------------------------------------------------------------------
+    def show_filling_screen(self) -> None:
+        """Open maximised on the screen the window is on (its available room, taskbar excluded)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry()
+        self.resize(min(RESTORED_SIZE[0], room.width()), min(RESTORED_SIZE[1], room.height()))
+        self.showMaximized()
+
+    def scale(self) -> float:
+        return self._scale
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._apply_scale(size_scale(event.size().width(), event.size().height()))
+        # Height, not width, decides how many rewards are in view: 1366×768 is as short as 1024×768.
+        short = event.size().height() < SHORT_BELOW
+        self.redeem_panel.set_compact(short)
+        self.customer_card.set_inline_rewards(short)
+        super().resizeEvent(event)
+
+    def _apply_scale(self, scale: float) -> None:
+        if scale == self._scale:
+            return
+        self._scale = scale
+        # The window's own sheet (the app's, scaled) wins over the application's for everything in it.
+        self.setStyleSheet(theme.style(scale) if scale != 1.0 else "")
+        compact = scale < 1.0
+        self.customer_card.set_scale(scale)
+        self.card_stack.setMinimumWidth(360 if compact else 420)
 
     # -- texts -----------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:

@@ -2,6 +2,11 @@
 
 Layout only: ``show_customer`` takes the service's ``CustomerView`` and formats
 it; nothing here computes points or decides what is affordable.
+
+On a narrow till (1024×768) the card is about 400 px wide: the name, the
+details and the segment keep one line each (cut with "…", tooltip whole), the
+rewards at hand read as one wrapped line, so the stamp card keeps the height it
+needs and its caption never runs into the rewards below it.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from app.services.customers import CustomerView
 from app.ui import theme
 from app.ui.errors import flag_text
 from app.ui.format import Formatter, point_unit, stamp_unit, tier_label
+from app.ui.views.elided import ElidedLabel
 from app.ui.views.segment_texts import suggestion
 from app.ui.views.stamp_card import StampCardWidget, shown_on_card
 from app.ui.views.texts import missing_text, next_goal, reward_cost
@@ -29,6 +35,14 @@ def _label(object_name: str = "", *, wrap: bool = False) -> QLabel:
     if object_name:
         label.setObjectName(object_name)
     label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+    return label
+
+
+def _line(object_name: str = "", **kwargs: object) -> ElidedLabel:
+    label = ElidedLabel(**kwargs)  # type: ignore[arg-type]
+    if object_name:
+        label.setObjectName(object_name)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return label
 
@@ -55,22 +69,26 @@ class CustomerCardView(QFrame):
         self.identified = False
         self._program: Program | None = None
         self._fmt: Formatter | None = None
+        self._scale = 1.0
+        self._inline_rewards = False
 
         box = QVBoxLayout(self)
         box.setContentsMargins(20, 16, 20, 16)
         box.setSpacing(8)
         head = QHBoxLayout()
-        self.name_label = _label("CustomerName", wrap=True)
-        self.name_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # Vietnamese names end with the given name the cashier greets: cut in the middle, after
+        # stepping the type down, so "Nguyễn…Ánh" keeps both ends.
+        self.name_label = _line("CustomerName", mode=Qt.TextElideMode.ElideMiddle, min_px=22)
         self.tier_label = _label("TierBadge")
         self.birthday_label = _label("Birthday")
         head.addWidget(self.name_label, 1)
-        head.addWidget(self.birthday_label, 0, Qt.AlignmentFlag.AlignTop)
         head.addWidget(self.tier_label, 0, Qt.AlignmentFlag.AlignTop)
         box.addLayout(head)
-        self.details_label = _label("Muted", wrap=True)
+        # Its own line under the name: beside it, on a 400-pixel card, it left the name "T…é".
+        box.addWidget(self.birthday_label, 0, Qt.AlignmentFlag.AlignLeft)
+        self.details_label = _line("Muted")
         box.addWidget(self.details_label)
-        self.segment_label = _label("Segment", wrap=True)  # the member's segment, one suggested action
+        self.segment_label = _line("Segment")  # the member's segment, one suggested action
         self.segment_label.setStyleSheet("color: #4e3526; font-weight: bold;")
         self.segment_label.setVisible(False)
         self.segment: Segment | None = None
@@ -83,6 +101,7 @@ class CustomerCardView(QFrame):
 
         figures = QHBoxLayout()
         figures.setSpacing(44)
+        self._figures = figures
         self.points = _Figure()
         self.stamps = _Figure()
         self.visits = _Figure()
@@ -91,14 +110,29 @@ class CustomerCardView(QFrame):
         figures.addStretch(1)
         box.addLayout(figures)
         self.stamp_card = StampCardWidget()
-        box.addWidget(self.stamp_card, 1)
+        box.addWidget(self.stamp_card, 100)  # the spare height, up to its maximum; then the stretch below
         self.available_label = _label(wrap=True)
         self.next_label = _label(wrap=True)
         self.stamp_card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.stamp_card.setMinimumHeight(110)
         self.stamp_card.setMaximumHeight(280)
         box.addWidget(self.available_label)
         box.addWidget(self.next_label)
+        box.addStretch(1)  # a tall screen's leftover goes under the card, not between its lines
         self._render()
+
+    def set_scale(self, scale: float) -> None:
+        """The window's size step (``CashierWindow.size_scale``): below 1, the compact card."""
+        self._scale = scale
+        self._figures.setSpacing(24 if scale < 1 else 44)
+        self.stamp_card.setMaximumHeight(int(280 * max(scale, 1.0)))
+        self._render()
+
+    def set_inline_rewards(self, inline: bool) -> None:
+        """A short window (768–800 px high): the rewards at hand as one wrapped line, the height to the stamps."""
+        if inline != self._inline_rewards:
+            self._inline_rewards = inline
+            self._render()
 
     # -- data ----------------------------------------------------------------------------------
     def show_customer(
@@ -166,12 +200,14 @@ class CustomerCardView(QFrame):
         available = [o for o in c.rewards if o.affordable and o.reward.kind is not RewardKind.POINTS_PAYMENT]
         if available:
             muted = "<span style='color:#7a6e64'>({0})</span>"
-            items = "".join(
-                f"<li>{escape(o.reward.name)} {muted.format(reward_cost(o.reward, program, fmt))}</li>"
-                for o in available
-            )
+            names = [f"{escape(o.reward.name)} {muted.format(reward_cost(o.reward, program, fmt))}" for o in available]
             heading = self.tr("Can redeem now:")
-            self.available_label.setText(f"<b style='color:#2e7d32'>{heading}</b><ul style='margin:0'>{items}</ul>")
+            heading = f"<b style='color:#2e7d32'>{heading}</b>"
+            if self._scale < 1 or self._inline_rewards:  # one wrapped line, not a line per reward
+                self.available_label.setText(f"{heading} {' · '.join(names)}")
+            else:
+                items = "".join(f"<li>{name}</li>" for name in names)
+                self.available_label.setText(f"{heading}<ul style='margin:0'>{items}</ul>")
         else:
             nothing = self.tr("No reward to redeem yet.")
             self.available_label.setText(f"<span style='color:#7a6e64'>{nothing}</span>")

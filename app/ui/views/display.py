@@ -5,8 +5,8 @@ has one), *customer* (greeting, points, the stamp card filling up after a sale,
 the next reward and how far it is, then 1–5 rating buttons), *enrolled* (the new
 card's QR, to photograph and use instead of the plastic card).
 
-Type scales with the window's height so the same layout works on a 10" and a
-24" monitor.
+Type, the rating buttons and the stamp card's caption scale with the window, so
+the same layout works on a 10" 1024×768 and a 24" 1920×1080 monitor.
 """
 
 from __future__ import annotations
@@ -24,7 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui import theme
 from app.ui.views.stamp_card import StampCardWidget
+
+RATING_BUTTON_PX = 96  # at the 768-pixel design height
+IDLE_CARD_SIZE = (640, 230)  # the idle page's stamp card at the 768-pixel design height
 
 
 class _Scaled:
@@ -71,7 +75,7 @@ class CustomerDisplayWindow(QWidget):
         self.tagline_label = s.add(_label(), 30)
         self.rules_label = s.add(_label(), 24, "color: #4e3526;")
         self.idle_card = StampCardWidget(large=True, caption=False)
-        self.idle_card.setMaximumWidth(640)
+        self.idle_card.setMaximumWidth(IDLE_CARD_SIZE[0])
         self.signup_qr = QLabel()
         self.signup_qr.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.signup_caption = s.add(_label(), 22, "color: #7a6e64;")
@@ -92,7 +96,8 @@ class CustomerDisplayWindow(QWidget):
         figures = QHBoxLayout()
         self.points_label = s.add(_label(), 72, "font-weight: bold; color: #6f4e37;")
         self.points_caption = s.add(_label(), 24, "color: #7a6e64;")
-        self.tier_label = s.add(_label(), 24, "color: #c9962b; font-weight: bold;")
+        # The darker gold: the card's #c9962b on cream is 2.5:1, too faint to read from a step away.
+        self.tier_label = s.add(_label(), 24, f"color: {theme.GOLD_TEXT.name()}; font-weight: bold;")
         points_box = QVBoxLayout()
         points_box.setSpacing(0)
         points_box.addStretch(1)
@@ -183,7 +188,21 @@ class CustomerDisplayWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         scale = max(0.7, min(self.height() / 768, self.width() / 1024))
         self._scaled.apply(scale)
+        self._scale_rating_buttons(scale)
+        # The idle card grows with the screen too: at 640 × 260 it was a stamp on a 24" monitor.
+        self.idle_card.setMaximumWidth(int(IDLE_CARD_SIZE[0] * scale))
+        self.idle_card.setMinimumHeight(int(IDLE_CARD_SIZE[1] * scale))
         super().resizeEvent(event)
+
+    def _scale_rating_buttons(self, scale: float) -> None:
+        """Round buttons a thumb can't miss: 96 px at 768 px high, 135 px at 1080."""
+        side = max(int(RATING_BUTTON_PX * scale), 64)
+        for b in self.rating_buttons:
+            b.setFixedSize(side, side)
+            b.setStyleSheet(
+                f"min-width: {side}px; min-height: {side}px; max-width: {side}px; max-height: {side}px;"
+                f" padding: 0; border-radius: {side // 2}px; font-size: {int(side * 0.42)}px;"
+            )
 
     # -- pages (the display controller fills them) ------------------------------------------------
     def show_idle(

@@ -107,9 +107,8 @@ class AwardPanel(_Panel):
         self.amount_edit.setObjectName("AmountField")
         self.amount_edit.setValidator(QRegularExpressionValidator(AMOUNT_CHARS, self.amount_edit))
         self.amount_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.amount_edit.setStyleSheet("font-size: 30px; min-height: 56px;")
         self.currency_label = QLabel("₫")
-        self.currency_label.setStyleSheet("font-size: 26px; font-weight: bold;")
+        self.currency_label.setObjectName("Currency")  # sizes in app.ui.theme, scaled with the window
         self.preview_label = QLabel()
         self.preview_label.setObjectName("Preview")
         self.preview_label.setWordWrap(True)
@@ -203,6 +202,8 @@ class RedeemPanel(_Panel):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.list_host)
+        self.reward_scroll = scroll
+        self._compact = False
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.reward_buttons: dict[str, QPushButton] = {}
@@ -329,6 +330,17 @@ class RedeemPanel(_Panel):
         (self.points_edit if self.bill_edit.text().strip() else self.bill_edit).setFocus()
         return True
 
+    def set_compact(self, compact: bool) -> None:
+        """A short till (768–800 px): no title (the checked F3 button says it), so four rewards are in view."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        self.title.setVisible(not compact)
+        # Closer than the window's style, so it wins: two lines of type and little else.
+        self.setStyleSheet(
+            'QPushButton[role="reward"] { min-height: 42px; padding: 4px 12px; }' if compact else ""
+        )
+
     def selected_reward(self) -> str | None:
         for rid, b in self.reward_buttons.items():
             if b.isChecked():
@@ -365,6 +377,7 @@ class RedeemPanel(_Panel):
             step = 1 if event.key() == Qt.Key.Key_Down else -1
             chosen = usable[(current + step) % len(usable)]
             chosen.setChecked(True)
+            self.reward_scroll.ensureWidgetVisible(chosen, 0, 0)  # the chosen reward never sits half cut
             if not self._focus_payment_fields():
                 chosen.setFocus()
             return
@@ -412,7 +425,7 @@ class EnrollPanel(_Panel):
         done.setContentsMargins(0, 0, 0, 0)
         self.done_label = QLabel()
         self.done_label.setWordWrap(True)
-        self.done_label.setStyleSheet("font-size: 19px;")
+        self.done_label.setObjectName("EnrollDone")  # its size in app.ui.theme, scaled with the window
         self.pdf_button, self.png_button = _button("action"), _button("action")
         self.qr_button = _button("action")
         self.open_button, self.again_button = _button(""), _button("")
@@ -453,7 +466,7 @@ class EnrollPanel(_Panel):
         self.referral_edit.setPlaceholderText(self.tr("optional"))
         self.confirm_button.setText(self.tr("Enroll  (Enter)"))
         self.pdf_button.setText(self.tr("Print card\n(PDF)"))
-        self.png_button.setText(self.tr("Card image\n(PNG)"))
+        self.png_button.setText(self.tr("Card for the\nphone (PNG)"))
         self.qr_button.setText(self.tr("Show the QR on the customer display"))
         self.open_button.setText(self.tr("Open the file"))
         self.again_button.setText(self.tr("Enroll another"))

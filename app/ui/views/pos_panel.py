@@ -4,6 +4,10 @@ Layout only. A low strip across the window — a title and what to do, then the
 receipts side by side (newest first, the newest chosen) and the Attach button —
 so the customer card and the action panels keep most of their height on a
 768-pixel till screen. The POS controller fills it and does the attaching.
+
+The row never shows a scroll bar (it cost a third of the strip's height on a
+1280×800 till): Alt+← / Alt+→ choose the receipt before or after, and the row
+follows the chosen one.
 """
 
 from __future__ import annotations
@@ -22,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.pos_models import UnclaimedReceiptModel
+from app.ui.views.elided import ElidedLabel
 
-LIST_HEIGHT = 62  # one row of receipts, and room for the scroll bar that appears when they overflow
+LIST_HEIGHT = 50  # one row of receipts at the normal type size (it follows the type: ``_fit_height``)
 
 
 class PosReceiptsPanel(QFrame):
@@ -34,13 +39,6 @@ class PosReceiptsPanel(QFrame):
         super().__init__(parent)
         self._count = 0
         self.setObjectName("PosPanel")
-        self.setStyleSheet(
-            "#PosPanel { background: white; border: 2px solid #e4dcd2; border-radius: 12px; }"
-            "#PosPanel QListView { font-size: 18px; }"
-            "#PosPanel QListView::item { padding: 6px 12px; margin: 3px; border: 1px solid #c8b9a6;"
-            " border-radius: 6px; }"
-            "#PosPanel QListView::item:selected { background: #6f4e37; color: white; border-color: #6f4e37; }"
-        )
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         box = QVBoxLayout(self)
         box.setContentsMargins(12, 6, 8, 6)
@@ -48,13 +46,16 @@ class PosReceiptsPanel(QFrame):
         head = QHBoxLayout()
         head.setSpacing(16)
         self.title = QLabel()
-        self.title.setStyleSheet("font-size: 18px; font-weight: bold;")
-        self.hint = QLabel()
+        self.title.setObjectName("PosTitle")
+        # A long name must not widen the window: the hint takes the room left and is cut there,
+        # with "…" and the whole sentence in its tooltip.
+        self.hint = ElidedLabel()
         self.hint.setObjectName("Hint")
-        # A long name must not widen the window: the hint takes the room left and is cut there.
-        self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.keys_hint = QLabel()  # how to choose another receipt without the mouse
+        self.keys_hint.setObjectName("Hint")
         head.addWidget(self.title)
         head.addWidget(self.hint, 1)
+        head.addWidget(self.keys_hint)
         box.addLayout(head)
         row = QHBoxLayout()
         row.setSpacing(10)
@@ -67,16 +68,17 @@ class PosReceiptsPanel(QFrame):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # the search field keeps the keyboard
         self.list.setFixedHeight(LIST_HEIGHT)
         self.attach_button = QPushButton()
         self.attach_button.setProperty("role", "primary")
         self.attach_button.setAutoDefault(False)
         self.attach_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.attach_button.setStyleSheet("min-height: 44px; font-size: 18px; padding: 4px 18px;")
+        self.attach_button.setObjectName("PosAttach")
         self.attach_button.clicked.connect(self.attach_clicked)
         row.addWidget(self.list, 1)
-        row.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.attach_button, 0, Qt.AlignmentFlag.AlignVCenter)
         box.addLayout(row)
         self.retranslate()
         self.show_count(0)
@@ -89,10 +91,19 @@ class PosReceiptsPanel(QFrame):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            self._fit_height()
         super().changeEvent(event)
+
+    def _fit_height(self) -> None:
+        """One row of receipts at the type size the window's style gives the list (no scroll bar)."""
+        metrics = self.list.fontMetrics()
+        row = max(self.list.sizeHintForRow(0), metrics.height() + 20)
+        self.list.setFixedHeight(max(row + 2 * self.list.frameWidth() + 4, LIST_HEIGHT))
 
     def retranslate(self) -> None:
         self.attach_button.setText(self.tr("Attach  (F7)"))
+        self.keys_hint.setText(self.tr("Alt+← → another receipt"))
         self.show_count(self._count)
 
     # -- state the controller sets -------------------------------------------------------------
@@ -102,6 +113,7 @@ class PosReceiptsPanel(QFrame):
         # Nothing waiting: only the title line, so the customer card gets the height back.
         self.list.setVisible(count > 0)
         self.attach_button.setVisible(count > 0)
+        self.keys_hint.setVisible(count > 1)
 
     def set_ready(self, ready: bool, hint: str) -> None:
         """``ready``: a customer is on screen and a receipt is chosen; ``hint`` says what to do."""
@@ -117,3 +129,18 @@ class PosReceiptsPanel(QFrame):
             index = self.model.index(row, 0)
             self.list.setCurrentIndex(index)
             self.list.scrollTo(index)
+
+    def step(self, delta: int) -> bool:
+        """Choose the receipt ``delta`` places after the chosen one (Alt+→ is +1, Alt+← is −1).
+
+        Stops at either end rather than wrapping: a cashier counting presses from the newest
+        must not land on it again. Returns whether the choice moved.
+        """
+        if self.model is None or self.model.rowCount() == 0:
+            return False
+        current = self.selected_row()
+        row = 0 if current is None else min(max(current + delta, 0), self.model.rowCount() - 1)
+        if row == current:
+            return False
+        self.select_row(row)
+        return True

@@ -2,8 +2,13 @@
 
 A full card is shown full (all slots stamped) until it is redeemed — that is the
 moment a customer should see — and the next stamp starts a fresh card, with a
-badge counting the full cards held. ``fill`` is the number of stamps as a float
-so a sale can animate the new stamps pressing in one by one.
+gold "1 full card waiting" badge on the caption line: the customer sees 1–2
+cups on the new card and, beside them, that the reward is still hers (never
+"card full" under a card with one cup). ``fill`` is the number of stamps as a
+float so a sale can animate the new stamps pressing in one by one.
+
+The caption's type follows the widget's height, so it reads the same on a
+1024×768 and a 1920×1080 screen.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from app.ui import theme
@@ -42,6 +47,7 @@ class StampCardWidget(QWidget):
         super().__init__(parent)
         self._caption = caption
         self._caption_top = 0.0
+        self._drawn_caption = ""  # what the last paint wrote under the slots (cut with "…" if it had to be)
         self._slots: dict[tuple[int, bool, bool, int], QPixmap] = {}
         self._card_size = 10
         self._fill = 0.0
@@ -100,9 +106,8 @@ class StampCardWidget(QWidget):
     def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        on_card, _ = shown_on_card(self._fill, self._card_size)
-        full_now = int(self._fill + 1e-6) // self._card_size
-        badge_h = (34 if self._large else 28) if self._caption else 0
+        on_card, waiting = shown_on_card(self._fill, self._card_size)
+        badge_h = self._caption_height() if self._caption else 0
         rows, cols = self._grid()
         area = QRectF(self.rect()).adjusted(6, 6, -6, -6 - badge_h)
         pitch = min(area.width() / cols, area.height() / rows)
@@ -123,11 +128,27 @@ class StampCardWidget(QWidget):
             else:
                 self._draw_slot(p, centre, diameter, i, fill, last=last)
         if self._caption:
-            self._draw_caption(p, on_card, full_now, badge_h)
+            self._draw_caption(p, on_card, waiting, badge_h)
         p.end()
 
+    def _caption_height(self) -> int:
+        """The caption line's height: a share of the widget's, within what stays readable."""
+        low, high = (30, 60) if self._large else (24, 36)
+        return int(min(max(self.height() * 0.13, low), high))
+
+    def drawn_caption(self) -> str:
+        """The caption as last painted: equal to ``caption_text()`` unless the width forced a cut."""
+        return self._drawn_caption
+
+    def caption_text(self) -> str:
+        """The caption as the customer reads it (the badge's words, then the rest)."""
+        on_card, waiting = shown_on_card(self.stamps(), self._card_size)
+        return " ".join(t for t in self._caption_parts(on_card, waiting) if t)
+
     def _slot_pixmap(self, index: int, diameter: float, *, full: bool, last: bool) -> QPixmap:
-        side = int(diameter) + 4
+        # Room for the ring's pen (5 % of the diameter, half of it outside the circle) on every
+        # side: a fixed +4 px clipped the empty rings flat once a slot passed 80 px (1366, 1920).
+        side = math.ceil(diameter * 1.08) + 4
         key = (-1 if full else index, full, last, side)
         pixmap = self._slots.get(key)
         if pixmap is None:
@@ -151,30 +172,65 @@ class StampCardWidget(QWidget):
             self._slots.clear()  # the reward slot's label is a word
         super().changeEvent(event)
 
-    def _draw_caption(self, p: QPainter, on_card: float, full_now: int, badge_h: int) -> None:
-        font = QFont(self.font())
-        font.setPixelSize(24 if self._large else 18)
-        font.setBold(True)
-        p.setFont(font)
-        text_rect = QRectF(0, self._caption_top, self.width(), badge_h)
-        if full_now:
-            p.setPen(theme.GREEN)
-            text = (
+    def _caption_parts(self, on_card: float, waiting: int) -> tuple[str, str]:
+        """(the gold badge's words or "", the caption's words) for this many stamps."""
+        if on_card >= self._card_size:  # the drawn card is full: it and any others are ready
+            full = waiting + 1
+            ready = (
                 self.tr("Card full — the reward is ready!")
-                if full_now == 1
-                else self.tr("{0} full cards — rewards ready!").format(full_now)
+                if full == 1
+                else self.tr("{0} full cards — rewards ready!").format(full)
             )
-            p.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, text)
-        else:
-            p.setPen(theme.MUTED)
-            left_to_go = self._card_size - int(on_card)
-            p.drawText(
-                text_rect,
-                Qt.AlignmentFlag.AlignCenter,
-                self.tr("{0} of {1} stamps — {2} more for the reward").format(
-                    int(on_card), self._card_size, left_to_go
-                ),
-            )
+            return "", ready
+        progress = self.tr("{0} of {1} stamps — {2} more for the reward").format(
+            int(on_card), self._card_size, self._card_size - int(on_card)
+        )
+        if not waiting:
+            return "", progress
+        badge = (
+            self.tr("1 full card waiting") if waiting == 1 else self.tr("{0} full cards waiting").format(waiting)
+        )
+        return badge, self.tr("{0} of {1} on the new card").format(int(on_card), self._card_size)
+
+    def _draw_caption(self, p: QPainter, on_card: float, waiting: int, badge_h: int) -> None:
+        badge, text = self._caption_parts(on_card, waiting)
+        font = QFont(self.font())
+        font.setBold(True)
+        # As large as the line allows, stepped down until the words fit the width ("…" is the last resort).
+        px = max(int(badge_h * 0.62), 12)
+        while True:
+            font.setPixelSize(px)
+            metrics = QFontMetricsF(font)
+            pill_extra = badge_h * 1.15 if badge else 0.0  # the pill's padding and the gap after it
+            needed = metrics.horizontalAdvance(f"{badge}{text}") + pill_extra
+            if px <= 12 or needed <= self.width() - 8:
+                break
+            px -= 1
+        p.setFont(font)
+        line = QRectF(0, self._caption_top, self.width(), badge_h)
+        if not badge:
+            p.setPen(theme.GREEN if on_card >= self._card_size else theme.MUTED)
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, line.width() - 8)
+            p.drawText(line, Qt.AlignmentFlag.AlignCenter, shown)
+            self._drawn_caption = shown
+            return
+        # A gold pill with the full cards held, then the new card's progress, centred together.
+        pad, gap = badge_h * 0.4, badge_h * 0.35
+        pill_w = metrics.horizontalAdvance(badge) + 2 * pad
+        room = line.width() - 8 - pill_w - gap
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(room, 0))
+        total = pill_w + gap + metrics.horizontalAdvance(shown)
+        x = max((line.width() - total) / 2, 4)
+        pill = QRectF(x, line.top() + badge_h * 0.08, pill_w, badge_h * 0.84)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(theme.GOLD_TEXT)
+        p.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
+        p.setPen(QColor("white"))
+        p.drawText(pill, Qt.AlignmentFlag.AlignCenter, badge)
+        p.setPen(theme.MUTED)
+        rest = QRectF(pill.right() + gap, line.top(), line.right() - pill.right() - gap, badge_h)
+        p.drawText(rest, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, shown)
+        self._drawn_caption = f"{badge} {shown}"
 
     def _draw_slot(
         self, p: QPainter, centre: QPointF, diameter: float, index: int, fill: float, *, last: bool
@@ -191,7 +247,7 @@ class StampCardWidget(QWidget):
             font.setPixelSize(max(int(diameter * (0.24 if last else 0.3)), 9))
             font.setBold(last)
             p.setFont(font)
-            p.setPen(theme.GOLD if last else theme.MUTED)
+            p.setPen(theme.GOLD_TEXT if last else theme.MUTED)
             label = self.tr("FREE") if last else str(index + 1)
             p.drawText(
                 QRectF(centre.x() - radius, centre.y() - radius, diameter, diameter),

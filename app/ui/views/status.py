@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from app.services.syncstatus import SyncStatus
 from app.ui import theme
 from app.ui.format import Formatter
+from app.ui.views.elided import ElidedLabel
 
 POS_LEVEL_STYLES = {
     "warning": "color: #8a5a00; background: #fff4d6; font-weight: bold; border-radius: 6px;",
@@ -16,7 +17,9 @@ POS_LEVEL_STYLES = {
 }
 
 
-class ClickableLabel(QLabel):
+class ClickableLabel(ElidedLabel):
+    """The POS line: one line, cut with "…" (its tooltip then says it whole), and clickable."""
+
     clicked = Signal()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -37,8 +40,9 @@ class StatusBarView(QStatusBar):
         self.language_label = QLabel()
         self.addWidget(self.sync_label)
         # A long POS line (a file name, a quarantine path) shrinks to the room left and is cut
-        # there, never widening the window past the till's screen; its tooltip has it in full.
-        self.pos_label.setMinimumWidth(1)
+        # there with "…", never widening the window past the till's screen; its tooltip has it in full.
+        # As wide as its text when there is room (a red warning the width of the bar shouts), narrower when not.
+        self.pos_label.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
         self.pos_label.setCursor(Qt.CursorShape.PointingHandCursor)
         self.pos_label.clicked.connect(self.pos_clicked)
         self.addWidget(self.pos_label)
