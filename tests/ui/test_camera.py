@@ -320,3 +320,74 @@ def test_the_manager_picks_the_camera_and_it_is_stored_for_this_till(
         picker.combo.setCurrentIndex(0)
         picker.combo.activated.emit(0)
     assert get_setting(till, SETTING_DEVICE) == ""
+
+
+# --------------------------------------------------------------------------- the frame scanner alone
+
+
+class TickingClock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_frames_are_decoded_off_the_gui_thread_one_at_a_time(
+    qtbot, qapp: QApplication, till: Till, members, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from app.ui.camera import FrameScanner
+
+    threads: list[threading.Thread] = []
+    original = camera_module._payloads_in
+
+    def spy(frame: object) -> tuple[str, ...]:
+        threads.append(threading.current_thread())
+        return original(frame)
+
+    monkeypatch.setattr(camera_module, "_payloads_in", spy)
+    clock = TickingClock()
+    scanner = FrameScanner(clock=clock, interval_s=0.15)
+    found: list[str] = []
+    scanner.found.connect(found.append)
+    frame = Image.fromarray(card_frame(till, members.binh))
+    pixels = np.asarray(frame)
+    image = QImage(pixels.data, frame.width, frame.height, 3 * frame.width, QImage.Format.Format_RGB888).copy()
+
+    assert scanner.offer(image)
+    assert not scanner.offer(image)  # the first one is still being decoded: dropped, not queued
+    qtbot.waitUntil(lambda: scanner.decoded == 1)
+    assert found == [payload_of(till, members.binh)]
+    assert threads and all(t is not threading.main_thread() for t in threads)
+
+    clock.now += 0.05
+    assert not scanner.offer(image)  # too soon after the last one: the till's two cores have other work
+    clock.now += 0.2
+    assert scanner.offer(image)
+    qtbot.waitUntil(lambda: scanner.decoded == 2)
+    assert found == [payload_of(till, members.binh)]  # still in view: not found again
+    scanner.deleteLater()
+
+
+def test_a_modest_camera_format_is_chosen() -> None:
+    from app.ui.camera import pick_format
+
+    formats = [(1920, 1080, 30.0), (1280, 720, 30.0), (1280, 720, 5.0), (640, 480, 30.0), (2592, 1944, 15.0)]
+    assert pick_format(formats) == 1  # 720p at a frame rate a moving hand needs
+    assert pick_format([(1920, 1080, 30.0), (3840, 2160, 30.0)]) is None  # only large ones: the camera's default
+    assert pick_format([(1280, 720, 5.0), (640, 360, 30.0)]) == 1
+
+
+def test_the_camera_glue_costs_nothing_at_start_without_a_camera() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, app.ui.camera\n"
+        "print([m for m in ('numpy', 'zxingcpp', 'PySide6.QtMultimedia', 'app.services.qr_decode')"
+        " if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
