@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
@@ -331,19 +332,61 @@ class CameraStatusLabel(QLabel):
         self.setVisible(bool(text))
 
 
-def start_customer_camera(till: Till, scanner: ScanDetector, window: QMainWindow) -> CustomerCamera | None:
+class CameraSlot(QObject):
+    """The cashier window's place for a customer camera: none, or the one the till's setting names.
+
+    The back office (F9, in the same program) switches it at once through ``apply_choice``,
+    so a manager who picks a camera sees it work without restarting the till.
+    """
+
+    def __init__(self, till: Till, scanner: ScanDetector, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.till, self._scanner, self._window = till, scanner, window
+        self.camera: CustomerCamera | None = None
+        self.label: CameraStatusLabel | None = None
+        _running.append(self)
+
+    def switch(self, choice: CameraChoice) -> None:
+        """Stop the camera in use, if any, and start ``choice`` (none when its id is empty)."""
+        old, self.camera = self.camera, None
+        if old is not None:
+            old.stop()
+            old.setParent(None)
+            old.deleteLater()
+        if not choice.id:
+            if self.label is not None:
+                self.label.show_state(ON, "")
+            return
+        camera = CustomerCamera(choice.id, choice.name, self._window)
+        camera.scanned.connect(self._scanner.scanned)  # signal to signal: exactly the USB scanner's path from here
+        if self.label is None:
+            self.label = CameraStatusLabel()
+            self._window.statusBar().addPermanentWidget(self.label)
+        camera.state_changed.connect(self.label.show_state)
+        self.camera = camera
+        camera.start()
+
+
+_running: list[CameraSlot] = []  # the cashier windows of this program (one, except in tests)
+
+
+def apply_choice(till: Till, choice: CameraChoice) -> bool:
+    """Switch the running cashier window of ``till`` to ``choice``; False if none runs in this program."""
+    _running[:] = [slot for slot in _running if shiboken6.isValid(slot)]
+    slots = [slot for slot in _running if slot.till is till]
+    for slot in slots:
+        slot.switch(choice)
+    return bool(slots)
+
+
+def start_customer_camera(till: Till, scanner: ScanDetector, window: QMainWindow) -> CameraSlot:
     """The till's customer camera, if one is set: its codes go where the USB scanner's go.
 
     The camera lives as long as ``window`` (the cashier's); its sentences go to that window's
     status bar. Without a camera setting nothing is imported or started.
     """
+    slot = CameraSlot(till, scanner, window)
     device = get_setting(till, SETTING_DEVICE, "")
-    if not device:
-        return None
-    camera = CustomerCamera(device, get_setting(till, SETTING_NAME, ""), window)
-    camera.scanned.connect(scanner.scanned)  # signal to signal: exactly the USB scanner's path from here
-    label = CameraStatusLabel()
-    window.statusBar().addPermanentWidget(label)
-    camera.state_changed.connect(label.show_state)
-    camera.start()
-    return camera
+    if device:
+        slot.switch(CameraChoice(device, get_setting(till, SETTING_NAME, "")))
+    return slot

@@ -367,6 +367,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Saved. The cashier window uses this camera now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: no camera. The cashier window has stopped it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Saved. The camera starts the next time the till program starts.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -367,6 +367,14 @@
         <translation>Khách đưa thẻ hoặc điện thoại trước camera này để được nhận diện.</translation>
     </message>
     <message>
+        <source>Saved. The cashier window uses this camera now.</source>
+        <translation>Đã lưu. Màn hình thu ngân đang dùng camera này.</translation>
+    </message>
+    <message>
+        <source>Saved: no camera. The cashier window has stopped it.</source>
+        <translation>Đã lưu: không dùng camera. Màn hình thu ngân đã tắt camera.</translation>
+    </message>
+    <message>
         <source>Saved. The camera starts the next time the till program starts.</source>
         <translation>Đã lưu. Camera sẽ bật từ lần mở chương trình tiếp theo.</translation>
     </message>

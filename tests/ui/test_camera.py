@@ -391,3 +391,38 @@ def test_the_camera_glue_costs_nothing_at_start_without_a_camera() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_camera_picked_in_the_back_office_starts_at_once_in_the_cashier_window(
+    qtbot, qapp: QApplication, till: Till, hardware: Hardware, members
+) -> None:
+    w = open_windows(qtbot, qapp, till)  # no camera set: none runs
+    try:
+        assert w.cashier.findChild(CustomerCamera) is None
+        login(qtbot, w)
+        ctx = BackOfficeContext(till=till, staff=staff.login(till, MANAGER_PIN), ops=BackgroundOps(), language="en")
+        box = ShopSettingsBox(ctx)  # what F9 opens, on the same till
+        qtbot.addWidget(box)
+        picker = box.camera
+        qtbot.waitUntil(lambda: not ctx.ops.busy)
+        with qtbot.waitSignal(picker.saved):
+            picker.combo.setCurrentIndex(1)
+            picker.combo.activated.emit(1)
+        assert picker.note.text() == "Đã lưu. Màn hình thu ngân đang dùng camera này."  # the till runs in Vietnamese
+        cam = the_camera(w)
+        assert cam.state == "on" and hardware.opened[-1].running
+        shown: list[str] = []
+        w.checkout.customer_shown.connect(lambda view: shown.append(view.id))
+        show_to_camera(qtbot, cam, card_frame(till, members.anh))
+        qtbot.waitUntil(lambda: shown == [members.anh])
+
+        with qtbot.waitSignal(picker.saved):
+            picker.combo.setCurrentIndex(0)
+            picker.combo.activated.emit(0)
+        assert not hardware.opened[-1].running
+        qtbot.waitUntil(lambda: w.cashier.findChild(CustomerCamera) is None)
+        assert picker.note.text() == "Đã lưu: không dùng camera. Màn hình thu ngân đã tắt camera."
+        ctx.ops.wait_idle()
+    finally:
+        w.close()
+        qapp.processEvents()

@@ -1,8 +1,9 @@
 """Which webcam at the customer display scans cards: none (the default) or one plugged into this till.
 
 A till setting, not a shop one: each till has its own camera (or none). The choice is
-saved as soon as it is made (nothing risky, no PIN beyond the back office's own), and
-the cashier window starts that camera the next time the till program starts
+saved as soon as it is made (nothing risky, no PIN beyond the back office's own). The
+cashier window of the same program (the back office opened with F9) switches to it at
+once; otherwise the till uses it from its next start
 (``app.ui.camera.start_customer_camera``). The list follows cameras as they are
 plugged in and out (``QMediaDevices.videoInputsChanged``); a chosen camera that is not
 plugged in stays in the list, marked so, instead of silently becoming "none".
@@ -98,11 +99,18 @@ class CameraPicker(QWidget):
 
     def _saved(self, choice: camera.CameraChoice) -> None:
         self.current = choice
-        self._saved_text = (
-            self.tr("Saved. The camera starts the next time the till program starts.")
-            if choice.id
-            else self.tr("Saved: no camera. This takes effect the next time the till program starts.")
-        )
+        if camera.apply_choice(self.ctx.till, choice):  # the cashier window of this program switches now
+            self._saved_text = (
+                self.tr("Saved. The cashier window uses this camera now.")
+                if choice.id
+                else self.tr("Saved: no camera. The cashier window has stopped it.")
+            )
+        else:
+            self._saved_text = (
+                self.tr("Saved. The camera starts the next time the till program starts.")
+                if choice.id
+                else self.tr("Saved: no camera. This takes effect the next time the till program starts.")
+            )
         self.refresh()
         self.saved.emit(choice)
 
