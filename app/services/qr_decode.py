@@ -13,7 +13,9 @@ rotated codes (``try_rotate``), downscaled copies of a large frame
 (``try_downscale``) and light-on-dark codes (``try_invert``: a phone in dark mode)
 — https://github.com/zxing-cpp/zxing-cpp/blob/master/wrappers/python/README.md
 and the ``read_barcodes`` docstring of the installed module. It releases the GIL
-while it works, so decoding on a worker thread does not stall the GUI thread.
+while it decodes (``nb::gil_scoped_release`` around ``ReadBarcodes`` in
+https://github.com/zxing-cpp/zxing-cpp/blob/master/wrappers/python/zxing.cpp), so
+decoding on a worker thread does not stall the GUI thread.
 
 Two helpers decide what reaches the till:
 

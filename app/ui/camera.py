@@ -285,9 +285,9 @@ class CustomerCamera(QObject):
             camera.stop()
             camera.deleteLater()
 
-    def _camera_error(self, *_: object) -> None:
-        # Qt's error text is the backend's English; the status bar says it in the till's words.
-        log.warning("the customer camera %s failed", self.name or self.device)
+    def _camera_error(self, _error: object = None, detail: str = "") -> None:
+        # Qt's error text is the backend's English: the log keeps it, the status bar says it in the till's words.
+        log.warning("the customer camera %s failed: %s", self.name or self.device, detail)
         self._close()
         self._set_state(FAILED)
 

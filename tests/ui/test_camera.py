@@ -426,3 +426,12 @@ def test_a_camera_picked_in_the_back_office_starts_at_once_in_the_cashier_window
     finally:
         w.close()
         qapp.processEvents()
+
+
+def test_the_real_device_list_and_opener_run_on_this_machine(qapp: QApplication) -> None:
+    """Not replaced: Qt's own camera list, and opening a camera that is not there gives None, not a crash."""
+    assert QtMultimedia is not None
+    plugged = camera_module.system_cameras()
+    assert isinstance(plugged, list) and all(isinstance(c, CameraChoice) and c.id for c in plugged)
+    session, parent = QtMultimedia.QMediaCaptureSession(), QObject()
+    assert camera_module.open_system_camera("no-such-camera", session, parent) is None
