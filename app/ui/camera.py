@@ -38,8 +38,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from app.bootstrap import get_setting
@@ -297,19 +297,26 @@ class CustomerCamera(QObject):
 
 
 class CameraStatusLabel(QLabel):
-    """The camera's line in the cashier's status bar: hidden while all is well, a sentence otherwise."""
+    """The camera's line in the cashier's status bar: hidden while all is well, a sentence otherwise.
+
+    On a narrow till (1024 px) the sentence is cut with "…" to the room the status bar
+    leaves it, never widening the window; the tooltip has it in full.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CameraStatus")
         self.setStyleSheet("color: #8a5a00; background: #fff4d6; font-weight: bold; border-radius: 6px;")
         self.setWordWrap(False)
-        self._state, self._name = ON, ""
+        self._state, self._name, self._full = ON, "", ""
         self.setVisible(False)
 
     def show_state(self, state: str, name: str) -> None:
         self._state, self._name = state, name
         self.retranslate()
+
+    def full_text(self) -> str:
+        return self._full
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -319,17 +326,32 @@ class CameraStatusLabel(QLabel):
     def retranslate(self) -> None:
         name = self._name or self.tr("the customer camera")
         texts = {
-            MISSING: self.tr("Camera ({0}) is not connected: scan cards at the till.").format(name),
-            UNPLUGGED: self.tr("Camera ({0}) was unplugged: plug it back in, or scan cards at the till.").format(
-                name
-            ),
-            FAILED: self.tr("Camera ({0}) stopped working: unplug it and plug it back in.").format(name),
+            # What happened and what to do first, the camera's name last: a narrow till cuts the end.
+            MISSING: self.tr("Camera not connected: scan cards at the till ({0}).").format(name),
+            UNPLUGGED: self.tr("Camera unplugged: plug it back in, or scan cards at the till ({0}).").format(name),
+            FAILED: self.tr("Camera stopped working: unplug it and plug it back in ({0}).").format(name),
             UNSUPPORTED: self.tr("This till cannot use a camera: camera support is not installed."),
         }
-        text = texts.get(self._state, "")
-        self.setText(text)
-        self.setToolTip(text)
-        self.setVisible(bool(text))
+        self._full = texts.get(self._state, "")
+        self.setToolTip(self._full)
+        self.setVisible(bool(self._full))
+        self._elide()
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 16, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(min(self.sizeHint().width(), 160), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        room = max(self.contentsRect().width() - 8, 0)
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room))
 
 
 class CameraSlot(QObject):

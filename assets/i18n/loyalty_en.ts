@@ -394,15 +394,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Camera ({0}) is not connected: scan cards at the till.</source>
+        <source>Camera not connected: scan cards at the till ({0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Camera ({0}) was unplugged: plug it back in, or scan cards at the till.</source>
+        <source>Camera unplugged: plug it back in, or scan cards at the till ({0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Camera ({0}) stopped working: unplug it and plug it back in.</source>
+        <source>Camera stopped working: unplug it and plug it back in ({0}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -394,16 +394,16 @@
         <translation>camera của khách</translation>
     </message>
     <message>
-        <source>Camera ({0}) is not connected: scan cards at the till.</source>
-        <translation>Camera ({0}) chưa được cắm: hãy quét thẻ bằng máy quét ở quầy.</translation>
+        <source>Camera not connected: scan cards at the till ({0}).</source>
+        <translation>Camera chưa được cắm: hãy quét thẻ bằng máy quét ở quầy ({0}).</translation>
     </message>
     <message>
-        <source>Camera ({0}) was unplugged: plug it back in, or scan cards at the till.</source>
-        <translation>Camera ({0}) đã bị rút ra: hãy cắm lại, hoặc quét thẻ bằng máy quét ở quầy.</translation>
+        <source>Camera unplugged: plug it back in, or scan cards at the till ({0}).</source>
+        <translation>Camera đã bị rút ra: hãy cắm lại, hoặc quét thẻ bằng máy quét ở quầy ({0}).</translation>
     </message>
     <message>
-        <source>Camera ({0}) stopped working: unplug it and plug it back in.</source>
-        <translation>Camera ({0}) ngừng hoạt động: hãy rút ra rồi cắm lại.</translation>
+        <source>Camera stopped working: unplug it and plug it back in ({0}).</source>
+        <translation>Camera ngừng hoạt động: hãy rút ra rồi cắm lại ({0}).</translation>
     </message>
     <message>
         <source>This till cannot use a camera: camera support is not installed.</source>

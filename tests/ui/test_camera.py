@@ -208,7 +208,7 @@ def test_an_unplugged_camera_is_a_sentence_and_starts_again_when_plugged_back(
     assert cam.state == "unplugged"
     assert not first.running
     assert line.isVisible()
-    assert line.text() == "Camera (Webcam C270) đã bị rút ra: hãy cắm lại, hoặc quét thẻ bằng máy quét ở quầy."
+    assert line.full_text() == "Camera đã bị rút ra: hãy cắm lại, hoặc quét thẻ bằng máy quét ở quầy (Webcam C270)."
 
     # The till goes on: the cashier logs in and serves with the USB scanner meanwhile.
     login(qtbot, w)
@@ -229,8 +229,8 @@ def test_a_camera_that_fails_is_a_sentence_not_a_crash(qtbot, windows: Windows, 
     cam = the_camera(w)
     hardware.opened[-1].errorOccurred.emit(1, "Could not open device /dev/video0")
     assert cam.state == "failed"
-    assert status_line(w).text() == "Camera (Webcam C270) ngừng hoạt động: hãy rút ra rồi cắm lại."
-    assert "/dev/video0" not in status_line(w).text()
+    assert status_line(w).full_text() == "Camera ngừng hoạt động: hãy rút ra rồi cắm lại (Webcam C270)."
+    assert "/dev/video0" not in status_line(w).full_text()
 
 
 def test_a_camera_set_but_not_plugged_in_at_start_says_so(
@@ -244,9 +244,19 @@ def test_a_camera_set_but_not_plugged_in_at_start_says_so(
         assert the_camera(w).state == "missing"
         line = status_line(w)
         assert line.isVisible()
-        assert line.text() == "Camera (Webcam C270) chưa được cắm: hãy quét thẻ bằng máy quét ở quầy."
+        assert line.full_text() == "Camera chưa được cắm: hãy quét thẻ bằng máy quét ở quầy (Webcam C270)."
+        assert line.toolTip() == line.full_text()
+        # On the narrowest till the line fits in the window, cut at the end, what happened still readable.
+        w.cashier.resize(1024, 768)
+        qtbot.waitUntil(lambda: w.cashier.width() == 1024)
+        qapp.processEvents()
+        shown = line.text()
+        assert shown.startswith("Camera chưa được cắm")
+        assert shown == line.full_text() or (shown.endswith("…") and line.full_text().startswith(shown[:-1]))
+        assert line.mapTo(w.cashier, line.rect().topRight()).x() <= w.cashier.width()
+        assert line.fontMetrics().horizontalAdvance(shown) <= line.contentsRect().width()
         w.translations.use("en")
-        qtbot.waitUntil(lambda: line.text() == "Camera (Webcam C270) is not connected: scan cards at the till.")
+        qtbot.waitUntil(lambda: line.full_text() == "Camera not connected: scan cards at the till (Webcam C270).")
     finally:
         w.close()
         qapp.processEvents()
@@ -261,7 +271,7 @@ def test_without_camera_support_the_till_runs_and_says_why(
     try:
         cam = the_camera(w)
         assert cam.state == "unsupported" and cam.sink is None
-        assert status_line(w).text() == "Máy này không dùng được camera: chưa cài phần hỗ trợ camera."
+        assert status_line(w).full_text() == "Máy này không dùng được camera: chưa cài phần hỗ trợ camera."
         login(qtbot, w)
         assert w.checkout.staff is not None
     finally:
