@@ -363,7 +363,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The customer holds her card or phone up to this camera to be found.</source>
+        <source>The webcam at the customer display: customers hold up their card or phone to it to be found.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -363,8 +363,8 @@
         <translation>Chưa có camera nào được cắm vào máy này.</translation>
     </message>
     <message>
-        <source>The customer holds her card or phone up to this camera to be found.</source>
-        <translation>Khách đưa thẻ hoặc điện thoại trước camera này để được nhận diện.</translation>
+        <source>The webcam at the customer display: customers hold up their card or phone to it to be found.</source>
+        <translation>Webcam ở màn hình khách: khách đưa thẻ hoặc điện thoại trước webcam để được nhận diện.</translation>
     </message>
     <message>
         <source>Saved. The cashier window uses this camera now.</source>
