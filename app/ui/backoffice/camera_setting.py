@@ -82,7 +82,9 @@ class CameraPicker(QWidget):
         elif not plugged:
             self._say(self.tr("No camera is plugged into this till."))
         else:
-            self._say(self.tr("The webcam at the customer display: customers hold up their card or phone to it to be found."))
+            self._say(
+                self.tr("The webcam at the customer display: customers hold up their card or phone to it to be found.")
+            )
 
     def _chosen(self, index: int) -> None:
         choice: camera.CameraChoice = self.combo.itemData(index)
