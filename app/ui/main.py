@@ -21,6 +21,7 @@ from app.services.syncstatus import StatusSource
 from app.services.till import Till
 from app.ui import theme
 from app.ui.backoffice.launch import CashierLauncher
+from app.ui.camera import start_customer_camera
 from app.ui.controllers.checkout import CheckoutController, till_home
 from app.ui.controllers.display import DisplayController
 from app.ui.controllers.pos import PosController
@@ -114,6 +115,7 @@ def build_windows(
     scanner = ScanDetector(cashier)
     app.installEventFilter(scanner)
     scanner.scanned.connect(checkout.on_scanned)
+    start_customer_camera(till, scanner, cashier)  # the customer display's webcam scans too, if one is set
     display_controller.idle()
     status.refresh()
     if staff is not None:

@@ -372,6 +372,76 @@
     </message>
 </context>
 <context>
+    <name>CameraPicker</name>
+    <message>
+        <source>No camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (not plugged in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the chosen camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera support is not installed on this till (the camera extra, PySide6-Addons).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No camera is plugged into this till.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webcam at the customer display: customers hold up their card or phone to it to be found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The cashier window uses this camera now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: no camera. The cashier window has stopped it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. The camera starts the next time the till program starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: no camera. This takes effect the next time the till program starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The camera choice could not be saved. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CameraStatusLabel</name>
+    <message>
+        <source>the customer camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera not connected: scan cards at the till ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera unplugged: plug it back in, or scan cards at the till ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Camera stopped working: unplug it and plug it back in ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This till cannot use a camera: camera support is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CashierLauncher</name>
     <message>
         <source>Back office (manager)…</source>
@@ -3673,6 +3743,10 @@ phone (PNG)</source>
     </message>
     <message>
         <source>This shop has sales already. Amounts recorded so far stay in the old currency, and the times of past sales do not move: reports mixing the two will look wrong. Change only to correct a mistake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Customer camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

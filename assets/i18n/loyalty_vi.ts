@@ -372,6 +372,76 @@
     </message>
 </context>
 <context>
+    <name>CameraPicker</name>
+    <message>
+        <source>No camera</source>
+        <translation>Không dùng camera</translation>
+    </message>
+    <message>
+        <source>{0} (not plugged in)</source>
+        <translation>{0} (chưa cắm)</translation>
+    </message>
+    <message>
+        <source>the chosen camera</source>
+        <translation>camera đã chọn</translation>
+    </message>
+    <message>
+        <source>Camera support is not installed on this till (the camera extra, PySide6-Addons).</source>
+        <translation>Máy này chưa cài phần hỗ trợ camera (gói camera, PySide6-Addons).</translation>
+    </message>
+    <message>
+        <source>No camera is plugged into this till.</source>
+        <translation>Chưa có camera nào được cắm vào máy này.</translation>
+    </message>
+    <message>
+        <source>The webcam at the customer display: customers hold up their card or phone to it to be found.</source>
+        <translation>Webcam ở màn hình khách: khách đưa thẻ hoặc điện thoại trước webcam để được nhận diện.</translation>
+    </message>
+    <message>
+        <source>Saved. The cashier window uses this camera now.</source>
+        <translation>Đã lưu. Màn hình thu ngân đang dùng camera này.</translation>
+    </message>
+    <message>
+        <source>Saved: no camera. The cashier window has stopped it.</source>
+        <translation>Đã lưu: không dùng camera. Màn hình thu ngân đã tắt camera.</translation>
+    </message>
+    <message>
+        <source>Saved. The camera starts the next time the till program starts.</source>
+        <translation>Đã lưu. Camera sẽ bật từ lần mở chương trình tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Saved: no camera. This takes effect the next time the till program starts.</source>
+        <translation>Đã lưu: không dùng camera. Thay đổi có hiệu lực từ lần mở chương trình tiếp theo.</translation>
+    </message>
+    <message>
+        <source>The camera choice could not be saved. Try again.</source>
+        <translation>Chưa lưu được lựa chọn camera. Hãy thử lại.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraStatusLabel</name>
+    <message>
+        <source>the customer camera</source>
+        <translation>camera của khách</translation>
+    </message>
+    <message>
+        <source>Camera not connected: scan cards at the till ({0}).</source>
+        <translation>Camera chưa được cắm: hãy quét thẻ bằng máy quét ở quầy ({0}).</translation>
+    </message>
+    <message>
+        <source>Camera unplugged: plug it back in, or scan cards at the till ({0}).</source>
+        <translation>Camera đã bị rút ra: hãy cắm lại, hoặc quét thẻ bằng máy quét ở quầy ({0}).</translation>
+    </message>
+    <message>
+        <source>Camera stopped working: unplug it and plug it back in ({0}).</source>
+        <translation>Camera ngừng hoạt động: hãy rút ra rồi cắm lại ({0}).</translation>
+    </message>
+    <message>
+        <source>This till cannot use a camera: camera support is not installed.</source>
+        <translation>Máy này không dùng được camera: chưa cài phần hỗ trợ camera.</translation>
+    </message>
+</context>
+<context>
     <name>CashierLauncher</name>
     <message>
         <source>Back office (manager)…</source>
@@ -3676,6 +3746,10 @@ thoại (PNG)</translation>
     <message>
         <source>This shop has sales already. Amounts recorded so far stay in the old currency, and the times of past sales do not move: reports mixing the two will look wrong. Change only to correct a mistake.</source>
         <translation>Cửa hàng đã có giao dịch. Số tiền đã ghi vẫn theo đơn vị tiền cũ, và giờ của các giao dịch cũ không đổi: báo cáo trộn lẫn hai loại sẽ sai lệch. Chỉ đổi để sửa một nhầm lẫn.</translation>
+    </message>
+    <message>
+        <source>Customer camera</source>
+        <translation>Camera cho khách</translation>
     </message>
     <message>
         <source>I understand</source>

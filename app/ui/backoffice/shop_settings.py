@@ -15,6 +15,7 @@ from app.core.money import CURRENCIES
 from app.services import setup
 from app.services.setup import StoreSettings
 from app.ui import theme
+from app.ui.backoffice.camera_setting import CameraPicker
 from app.ui.backoffice.context import BackOfficeContext
 from app.ui.backoffice.guard import while_alive
 from app.ui.errors import error_text
@@ -56,6 +57,8 @@ class ShopSettingsBox(QGroupBox):
         form.addRow(self.understood)
         form.addRow(self.save_button)
         form.addRow(self.message)
+        self.camera, self.camera_label = CameraPicker(ctx), QLabel()  # this till's, saved on its own (no PIN)
+        form.addRow(self.camera_label, self.camera)
         self.currency.currentIndexChanged.connect(lambda _i: self._update_warning())
         self.timezone.currentTextChanged.connect(lambda _t: self._update_warning())
         self.save_button.clicked.connect(self.save)
@@ -144,5 +147,6 @@ class ShopSettingsBox(QGroupBox):
                 "past sales do not move: reports mixing the two will look wrong. Change only to correct a mistake."
             )
         )
+        self.camera_label.setText(self.tr("Customer camera"))
         self.understood.setText(self.tr("I understand"))
         self.save_button.setText(self.tr("Save shop settings…"))
