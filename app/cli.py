@@ -257,17 +257,11 @@ def _run(home: Path, *, demo: bool | None, sync: bool, qt_args: list[str]) -> in
             f"Demo till ready in {home}. PINs: cashier {info.cashier_pin}, manager {info.manager_pin}, "
             f"owner {info.owner_pin}. Try the phone {info.sample_phone}."
         )
-    embedded = None
-    if sync:
-        try:
-            from sync.embedded import start_embedded
-        except ImportError:
-            start_embedded = None
-        if start_embedded is not None:
-            try:
-                embedded = start_embedded(home, till)
-            except Exception as exc:  # the till works offline: a sync problem must not stop a sale
-                print(f"Sync not started ({exc}); the till works offline.", file=sys.stderr)
+    # Sync starts once the login window has painted (importing it costs a quarter of a second the
+    # cashier would wait for): until then, and if it fails, the status line says offline.
+    from app.services.late_sync import LateSync, embedded_sync
+
+    late = LateSync(embedded_sync(home, till)) if sync else None
     # The POS bridge watches the export folders in its own thread. Like sync, a problem there (a
     # share that is gone, a bad setting) is said and the till still opens: sales can be typed.
     from app.services.pos_bridge import PosBridge, configured_folders
@@ -286,15 +280,16 @@ def _run(home: Path, *, demo: bool | None, sync: bool, qt_args: list[str]) -> in
 
         return run(
             till,
-            sync=embedded.worker if embedded else None,
+            sync=late,
             pos_bridge=bridge,
             argv=[sys.argv[0], *qt_args],
+            after_paint=[late.begin] if late is not None else [],
         )
     finally:
         if bridge is not None:
             bridge.stop()
-        if embedded is not None:
-            embedded.stop()
+        if late is not None:
+            late.stop()
 
 
 def build_parser() -> argparse.ArgumentParser:
