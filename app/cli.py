@@ -7,6 +7,7 @@ the core can be demonstrated and scripted without a screen.
 from __future__ import annotations
 
 import argparse
+import gc
 import getpass
 import os
 import sys
@@ -240,10 +241,10 @@ def _first_run(args: argparse.Namespace) -> bool | None:
 
 
 def _run(home: Path, *, demo: bool | None, sync: bool, qt_args: list[str]) -> int:
-    from app import demo as demo_data
     from app.services.setup import is_set_up
 
     if not is_set_up(home) and demo is not True:
+        gc.enable()  # the wizard is a long-lived window: the collector (paused by app.start) runs again
         from app.ui.setup_wizard import run_wizard
 
         outcome = run_wizard(home, real_shop=demo is False, argv=[sys.argv[0], *qt_args])
@@ -251,12 +252,15 @@ def _run(home: Path, *, demo: bool | None, sync: bool, qt_args: list[str]) -> in
             return 0
         demo = outcome == "demo"
     till = open_till(home)
-    if demo and not demo_data.is_seeded(till):
-        info = demo_data.seed(till)
-        print(
-            f"Demo till ready in {home}. PINs: cashier {info.cashier_pin}, manager {info.manager_pin}, "
-            f"owner {info.owner_pin}. Try the phone {info.sample_phone}."
-        )
+    if demo:  # imported only for the demo: its sample data is not on a real shop's start path
+        from app import demo as demo_data
+
+        if not demo_data.is_seeded(till):
+            info = demo_data.seed(till)
+            print(
+                f"Demo till ready in {home}. PINs: cashier {info.cashier_pin}, manager {info.manager_pin}, "
+                f"owner {info.owner_pin}. Try the phone {info.sample_phone}."
+            )
     # Sync starts once the login window has painted (importing it costs a quarter of a second the
     # cashier would wait for): until then, and if it fails, the status line says offline.
     from app.services.late_sync import LateSync, embedded_sync
@@ -354,6 +358,8 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args, rest = build_parser().parse_known_args(argv)
+    if args.command != "run":
+        gc.enable()  # paused by app.start for the app's start-up only; a command may run long
     try:
         if args.command == "run":
             return _run(Path(args.home), demo=_first_run(args), sync=not args.no_sync, qt_args=rest)

@@ -203,7 +203,8 @@ def run(
         keeper.start()
         housekeeper.append(keeper)
 
-    starter = AfterFirstPaint(windows.cashier, [*after_paint, start_housekeeping])
+    # The collector was paused for the start-up (app.start); what was built is frozen below.
+    starter = AfterFirstPaint(windows.cashier, [gc.enable, *after_paint, start_housekeeping])
     windows.show()
     # Everything built so far lives as long as the app: keep it out of the collector's full
     # passes, which would otherwise walk it during a checkout.

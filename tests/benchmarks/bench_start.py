@@ -6,7 +6,7 @@ Run on demand (not part of the test run):
 
 The till is made once with the bulk insert of ``bench_ui.py`` (``--home`` keeps and reuses it).
 Each start is a new process running the real entry point (``loyalty-terminal --home … --no-sync``,
-through ``app.cli.run_terminal``) with one event filter added: the first paint of a widget of the
+through ``app.start.run_terminal``) with one event filter added: the first paint of a widget of the
 cashier window ends the measure. The same is measured for a bare Qt window (QApplication and one
 QWidget) in the same run, so a loaded machine shows as a slower bare window too. Wall time is from
 the parent's ``Popen`` to the child's "painted" line; CPU is the child's own user+system time then
@@ -68,7 +68,7 @@ app.exec()
 
 APP = """
 sys.path.insert(0, {root!r})
-from app.cli import run_terminal
+from app.start import run_terminal
 run_terminal(["--home", {home!r}, "--no-sync"])
 """
 
