@@ -224,6 +224,44 @@ def cmd_rebuild_search(args: argparse.Namespace) -> None:
     print(f"Name search index rebuilt: {written} words; " + ("it was up to date." if same else "it had drifted."))
 
 
+def cmd_housekeeping(args: argparse.Namespace) -> None:
+    """One housekeeping pass now (what the app does in the background); the settings; the one-off switch."""
+    from app.bootstrap import set_setting
+    from app.services import housekeeping
+
+    till = _till(args)
+    limits = {
+        housekeeping.OUTBOX_DAYS: args.outbox_days,
+        housekeeping.ARCHIVE_DAYS: args.archive_days,
+        housekeeping.QUARANTINE_DAYS: args.quarantine_days,
+    }
+    if args.compact or any(v is not None for v in limits.values()):
+        staff.require_manager(till, _pin(args))
+    for key, value in limits.items():
+        if value is not None:
+            if value < 0:
+                raise InvalidInput("A number of days is 0 (keep for ever) or more.")
+            set_setting(till, key, str(value))
+    if args.compact:
+        db = Path(args.home) / "terminal.db"
+        before = db.stat().st_size
+        switched = housekeeping.enable_incremental_vacuum(till)
+        print(
+            "The database now gives free space back step by step (it was compacted once: "
+            f"{before / 2**20:.0f} MB → {db.stat().st_size / 2**20:.0f} MB)."
+            if switched
+            else "The database already gives free space back step by step."
+        )
+    report = housekeeping.run_once(till, max_vacuum_steps=1_000_000, pause=0)
+    kept = {k.split(".")[1]: housekeeping.days_setting(till, k) for k in limits}
+    print(
+        f"Outbox: {report.outbox_pruned} acknowledged rows pruned (kept {kept['outbox_days']} days). "
+        f"POS folders: {report.rotated.archive_days} archive days and {report.rotated.quarantined} quarantined "
+        f"files deleted (kept {kept['archive_days']} and {kept['quarantine_days']} days; 0 = for ever). "
+        f"Vacuum: {report.pages_freed} free pages given back."
+    )
+
+
 def run_terminal(argv: Sequence[str] | None = None) -> int:
     """Start the cashier app; a new till first asks: the demo, or a real shop (wizard)."""
     parser = argparse.ArgumentParser(prog="loyalty-terminal", description=run_terminal.__doc__)
@@ -336,6 +374,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("expire", help="run point expiry and the yearly tier review (manager PIN)")
     sub.add_parser("verify", help="verify the ledger chain and the cached balances")
     sub.add_parser("rebuild-search", help="rebuild the back office's name search index (after a bulk load)")
+    h = sub.add_parser(
+        "housekeeping",
+        help="prune the sent outbox, rotate old POS files, give free space back (the app does it in the background)",
+    )
+    h.add_argument("--outbox-days", type=int, help="keep acknowledged outbox rows this many days (manager PIN)")
+    h.add_argument("--archive-days", type=int, help="keep the POS archive this many days (manager PIN)")
+    h.add_argument("--quarantine-days", type=int, help="keep quarantined POS files this many days (manager PIN)")
+    h.add_argument(
+        "--compact",
+        action="store_true",
+        help="switch an older database to step-by-step vacuum: one full VACUUM, at closing time (manager PIN)",
+    )
     firstrun.add_parsers(sub)
     return p
 
@@ -352,6 +402,7 @@ COMMANDS = {
     "expire": cmd_expire,
     "verify": cmd_verify,
     "rebuild-search": cmd_rebuild_search,
+    "housekeeping": cmd_housekeeping,
     **firstrun.COMMANDS,
 }
 

@@ -6,13 +6,15 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select, update
 
 from app.bootstrap import open_till, set_setting
+from app.cli import main
 from app.core.earning import Bill
 from app.db.engine import make_engine
 from app.db.migrate import upgrade
@@ -254,3 +256,25 @@ def test_upgrade_of_an_existing_database_does_not_vacuum_it(tmp_path: Path) -> N
         assert conn.exec_driver_sql("PRAGMA auto_vacuum").scalar() == 0
     engine.dispose()
 
+
+
+def test_the_manager_sets_the_delays_and_runs_a_pass_from_the_command_line(
+    till: Till, clock: Any, cashier: StaffMember, member: customers.Enrolled, staff_pins: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    _sales(till, clock, cashier, member.customer_id, 3)
+    rows = _rows(till)
+    _ack(till, [r[0] for r in rows], datetime.now(UTC) - timedelta(days=10))  # the CLI runs on the real clock
+    home = str(Path(till.engine.url.database or "").parent)
+
+    monkeypatch.setenv("LOYALTY_PIN", staff_pins["cashier"])
+    assert main(["--home", home, "housekeeping", "--outbox-days", "7"]) == 2  # a cashier cannot change it
+    assert "manager" in capsys.readouterr().err
+    assert housekeeping.days_setting(till, housekeeping.OUTBOX_DAYS) == 14
+
+    monkeypatch.setenv("LOYALTY_PIN", staff_pins["manager"])
+    assert main(["--home", home, "housekeeping", "--outbox-days", "7", "--compact"]) == 0
+    out = capsys.readouterr().out
+    assert "already gives free space back" in out  # a new home: incremental from the start
+    assert "Outbox: 3 acknowledged rows pruned (kept 7 days)" in out  # the entries but the newest
+    assert housekeeping.days_setting(till, housekeeping.OUTBOX_DAYS) == 7
