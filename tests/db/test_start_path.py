@@ -17,12 +17,16 @@ from alembic.script import ScriptDirectory
 
 from app.bootstrap import open_till
 from app.db.migrate import alembic_config, database_revision, script_head
+from app.services.pos_bridge import FolderConfig, configure_folders
 
 ROOT = Path(__file__).resolve().parents[2]
 
 # Not needed to show the login window: each costs tens to hundreds of milliseconds at every start.
 HEAVY = ("alembic", "mako", "fastapi", "uvicorn", "starlette", "httpx", "openpyxl", "numpy", "pyqtgraph",
-         "sync.embedded", "sync.server")  # fmt: skip
+         "sync.embedded", "sync.server", "app.demo",
+         # the POS readers: found (imported) by the bridge's thread at its first poll
+         "pos_bridge.readers.square", "pos_bridge.readers.toast", "pos_bridge.readers.kiotviet",
+         "pos_bridge.readers.loyverse", "pos_bridge.readers.generic")  # fmt: skip
 
 LOGIN_PATH = r"""
 import json, sys
@@ -30,11 +34,12 @@ from PySide6.QtWidgets import QApplication
 qt = QApplication(sys.argv)
 import app.cli  # the entry point's module, with everything it imports
 from app.bootstrap import open_till
-from app.services.pos_bridge import configured_folders
+from app.services.pos_bridge import PosBridge, configured_folders
 from app.ui.main import build_windows
 till = open_till(sys.argv[1])
-configured_folders(till)
-windows = build_windows(till)
+bridge = PosBridge(till) if configured_folders(till) else None  # made, not started: as app.cli does
+assert bridge is not None
+windows = build_windows(till, pos_bridge=bridge)
 windows.show()
 for _ in range(5):
     qt.processEvents()
@@ -52,6 +57,7 @@ def test_a_till_at_head_opens_and_shows_the_login_without_the_heavy_modules(tmp_
     home = tmp_path / "home"
     till = open_till(home)  # a new home: migrated here, with Alembic
     assert database_revision(till.engine) == script_head()
+    configure_folders(till, [FolderConfig(path=str(tmp_path / "pos"))])
     till.engine.dispose()
 
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
