@@ -45,7 +45,9 @@ ARCHIVE_DAYS = "housekeeping.archive_days"
 QUARANTINE_DAYS = "housekeeping.quarantine_days"
 DEFAULT_DAYS = {OUTBOX_DAYS: 14, ARCHIVE_DAYS: 90, QUARANTINE_DAYS: 365}
 
-PRUNE_CHUNK = 2_000  # outbox rows deleted per transaction: a few ms of the write lock
+PRUNE_CHUNK = 500  # outbox rows deleted per transaction: a few ms of the write lock
+PAUSE = 0.02  # seconds between two chunks or steps: a sale waiting on the lock gets it (SQLite's busy
+# handler retries after sleeping, and a loop that took the lock back at once could keep it from a sale)
 VACUUM_STEP_PAGES = 256  # 1 MB of 4 KB pages per step
 VACUUM_THRESHOLD_PAGES = 1_024  # fewer free pages than this (4 MB) are left for SQLite to reuse
 
@@ -61,12 +63,22 @@ def days_setting(till: Till, key: str) -> int:
 # ---------------------------------------------------------------- outbox
 
 
-def prune_outbox(till: Till, *, days: int | None = None, now: datetime | None = None) -> int:
+def prune_outbox(
+    till: Till,
+    *,
+    days: int | None = None,
+    now: datetime | None = None,
+    stop: threading.Event | None = None,
+    pause: float = PAUSE,
+) -> int:
     """Delete acknowledged outbox rows older than ``days`` (see the module's docstring); returns how many.
 
     Each chunk is its own short transaction, and each DELETE re-checks that its rows are still
-    acknowledged: a row the sync worker re-queued meanwhile (a new server) is kept.
+    acknowledged: a row the sync worker re-queued meanwhile (a new server) is kept. ``stop`` (the
+    app is closing) ends it between two chunks; the next pass goes on from there. ``pause`` between
+    chunks lets a sale have the lock.
     """
+    stop = stop or threading.Event()
     days = days_setting(till, OUTBOX_DAYS) if days is None else days
     if days <= 0:
         return 0
@@ -100,9 +112,11 @@ def prune_outbox(till: Till, *, days: int | None = None, now: datetime | None = 
             )
             if ids:
                 removed += _delete_acked(s, ids, acked_long_ago)
-        if len(ids) < PRUNE_CHUNK:
+        if len(ids) < PRUNE_CHUNK or stop.wait(pause):
             break
     for i in range(0, len(others), PRUNE_CHUNK):
+        if i and stop.wait(pause):
+            break
         with till.transaction() as s:
             removed += _delete_acked(s, others[i : i + PRUNE_CHUNK], acked_long_ago)
     return removed
@@ -234,11 +248,11 @@ class Report:
 
 
 def run_once(
-    till: Till, *, stop: threading.Event | None = None, max_vacuum_steps: int = 64, pause: float = 0.05
+    till: Till, *, stop: threading.Event | None = None, max_vacuum_steps: int = 64, pause: float = PAUSE
 ) -> Report:
     """One housekeeping pass: prune, rotate, then vacuum in steps (a pause between steps lets sales in)."""
     stop = stop or threading.Event()
-    report = Report(outbox_pruned=prune_outbox(till))
+    report = Report(outbox_pruned=prune_outbox(till, stop=stop, pause=pause))
     if not stop.is_set():
         report.rotated = rotate_pos_folders(till)
     for _ in range(max_vacuum_steps):

@@ -135,7 +135,44 @@ def bench_vacuum_step(home: Path) -> None:
             f"incremental vacuum step ({housekeeping.VACUUM_STEP_PAGES} pages): "
             f"median {statistics.median(steps):.1f} ms   max {steps[-1]:.1f} ms   ({len(steps)} steps)"
         )
+        bench_prune(till)
         till.engine.dispose()
+
+
+def bench_prune(till: object, rows: int = 300_000) -> None:
+    """Pruning a month of acknowledged outbox rows: how long one chunk holds the write lock."""
+    from datetime import UTC, datetime, timedelta
+
+    from app.services import housekeeping
+
+    acked = (datetime.now(UTC) - timedelta(days=30)).replace(tzinfo=None).isoformat(sep=" ")
+    with till.engine.begin() as conn:  # type: ignore[attr-defined]
+        conn.exec_driver_sql(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n LIMIT ?) "
+            "INSERT INTO outbox (item_type, item_id, created_at, acked_at) SELECT 'entry', 'e' || i, ?, ? FROM n",
+            (rows, acked, acked),
+        )
+    chunks: list[float] = []
+    original = housekeeping._delete_acked
+
+    def timed(s: object, ids: list[int], still: object) -> int:
+        t0 = time.perf_counter()
+        done = original(s, ids, still)
+        chunks.append((time.perf_counter() - t0) * 1000)
+        return done
+
+    housekeeping._delete_acked = timed  # type: ignore[assignment]
+    started = time.perf_counter()
+    try:
+        pruned = housekeeping.prune_outbox(till, days=14)  # type: ignore[arg-type]
+    finally:
+        housekeeping._delete_acked = original  # type: ignore[assignment]
+    took = time.perf_counter() - started
+    chunks.sort()
+    print(
+        f"outbox prune of {pruned:,} acknowledged rows: {took:.1f} s, {housekeeping.PRUNE_CHUNK:,}-row DELETE "
+        f"median {statistics.median(chunks):.1f} ms   max {chunks[-1]:.1f} ms"
+    )
 
 
 def main() -> int:
