@@ -7,6 +7,7 @@ the core can be demonstrated and scripted without a screen.
 from __future__ import annotations
 
 import argparse
+import gc
 import getpass
 import os
 import sys
@@ -217,6 +218,44 @@ def cmd_rebuild_search(args: argparse.Namespace) -> None:
     print(f"Name search index rebuilt: {written} words; " + ("it was up to date." if same else "it had drifted."))
 
 
+def cmd_housekeeping(args: argparse.Namespace) -> None:
+    """One housekeeping pass now (what the app does in the background); the settings; the one-off switch."""
+    from app.bootstrap import set_setting
+    from app.services import housekeeping
+
+    till = _till(args)
+    limits = {
+        housekeeping.OUTBOX_DAYS: args.outbox_days,
+        housekeeping.ARCHIVE_DAYS: args.archive_days,
+        housekeeping.QUARANTINE_DAYS: args.quarantine_days,
+    }
+    if args.compact or any(v is not None for v in limits.values()):
+        staff.require_manager(till, _pin(args))
+    for key, value in limits.items():
+        if value is not None:
+            if value < 0:
+                raise InvalidInput("A number of days is 0 (keep for ever) or more.")
+            set_setting(till, key, str(value))
+    if args.compact:
+        db = Path(args.home) / "terminal.db"
+        before = db.stat().st_size
+        switched = housekeeping.enable_incremental_vacuum(till)
+        print(
+            "The database now gives free space back step by step (it was compacted once: "
+            f"{before / 2**20:.0f} MB → {db.stat().st_size / 2**20:.0f} MB)."
+            if switched
+            else "The database already gives free space back step by step."
+        )
+    report = housekeeping.run_once(till, max_vacuum_steps=1_000_000, pause=0)
+    kept = {k.split(".")[1]: housekeeping.days_setting(till, k) for k in limits}
+    print(
+        f"Outbox: {report.outbox_pruned} acknowledged rows pruned (kept {kept['outbox_days']} days). "
+        f"POS folders: {report.rotated.archive_days} archive days and {report.rotated.quarantined} quarantined "
+        f"files deleted (kept {kept['archive_days']} and {kept['quarantine_days']} days; 0 = for ever). "
+        f"Vacuum: {report.pages_freed} free pages given back."
+    )
+
+
 def run_terminal(argv: Sequence[str] | None = None) -> int:
     """Start the cashier app; a new till first asks: the demo, or a real shop (wizard)."""
     parser = argparse.ArgumentParser(prog="loyalty-terminal", description=run_terminal.__doc__)
@@ -234,10 +273,10 @@ def _first_run(args: argparse.Namespace) -> bool | None:
 
 
 def _run(home: Path, *, demo: bool | None, sync: bool, qt_args: list[str]) -> int:
-    from app import demo as demo_data
     from app.services.setup import is_set_up
 
     if not is_set_up(home) and demo is not True:
+        gc.enable()  # the wizard is a long-lived window: the collector (paused by app.start) runs again
         from app.ui.setup_wizard import run_wizard
 
         outcome = run_wizard(home, real_shop=demo is False, argv=[sys.argv[0], *qt_args])
@@ -245,23 +284,20 @@ def _run(home: Path, *, demo: bool | None, sync: bool, qt_args: list[str]) -> in
             return 0
         demo = outcome == "demo"
     till = open_till(home)
-    if demo and not demo_data.is_seeded(till):
-        info = demo_data.seed(till)
-        print(
-            f"Demo till ready in {home}. PINs: cashier {info.cashier_pin}, manager {info.manager_pin}, "
-            f"owner {info.owner_pin}. Try the phone {info.sample_phone}."
-        )
-    embedded = None
-    if sync:
-        try:
-            from sync.embedded import start_embedded
-        except ImportError:
-            start_embedded = None
-        if start_embedded is not None:
-            try:
-                embedded = start_embedded(home, till)
-            except Exception as exc:  # the till works offline: a sync problem must not stop a sale
-                print(f"Sync not started ({exc}); the till works offline.", file=sys.stderr)
+    if demo:  # imported only for the demo: its sample data is not on a real shop's start path
+        from app import demo as demo_data
+
+        if not demo_data.is_seeded(till):
+            info = demo_data.seed(till)
+            print(
+                f"Demo till ready in {home}. PINs: cashier {info.cashier_pin}, manager {info.manager_pin}, "
+                f"owner {info.owner_pin}. Try the phone {info.sample_phone}."
+            )
+    # Sync starts once the login window has painted (importing it costs a quarter of a second the
+    # cashier would wait for): until then, and if it fails, the status line says offline.
+    from app.services.late_sync import LateSync, embedded_sync
+
+    late = LateSync(embedded_sync(home, till)) if sync else None
     # The POS bridge watches the export folders in its own thread. Like sync, a problem there (a
     # share that is gone, a bad setting) is said and the till still opens: sales can be typed.
     from app.services.pos_bridge import PosBridge, configured_folders
@@ -280,15 +316,16 @@ def _run(home: Path, *, demo: bool | None, sync: bool, qt_args: list[str]) -> in
 
         return run(
             till,
-            sync=embedded.worker if embedded else None,
+            sync=late,
             pos_bridge=bridge,
             argv=[sys.argv[0], *qt_args],
+            after_paint=[late.begin] if late is not None else [],
         )
     finally:
         if bridge is not None:
             bridge.stop()
-        if embedded is not None:
-            embedded.stop()
+        if late is not None:
+            late.stop()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -331,6 +368,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("expire", help="run point expiry and the yearly tier review (manager PIN)")
     sub.add_parser("verify", help="verify the ledger chain and the cached balances")
     sub.add_parser("rebuild-search", help="rebuild the back office's name search index (after a bulk load)")
+    h = sub.add_parser(
+        "housekeeping",
+        help="prune the sent outbox, rotate old POS files, give free space back (the app does it in the background)",
+    )
+    h.add_argument("--outbox-days", type=int, help="keep acknowledged outbox rows this many days (manager PIN)")
+    h.add_argument("--archive-days", type=int, help="keep the POS archive this many days (manager PIN)")
+    h.add_argument("--quarantine-days", type=int, help="keep quarantined POS files this many days (manager PIN)")
+    h.add_argument(
+        "--compact",
+        action="store_true",
+        help="switch an older database to step-by-step vacuum: one full VACUUM, at closing time (manager PIN)",
+    )
     firstrun.add_parsers(sub)
     return p
 
@@ -347,12 +396,15 @@ COMMANDS = {
     "expire": cmd_expire,
     "verify": cmd_verify,
     "rebuild-search": cmd_rebuild_search,
+    "housekeeping": cmd_housekeeping,
     **firstrun.COMMANDS,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args, rest = build_parser().parse_known_args(argv)
+    if args.command != "run":
+        gc.enable()  # paused by app.start for the app's start-up only; a command may run long
     try:
         if args.command == "run":
             return _run(Path(args.home), demo=_first_run(args), sync=not args.no_sync, qt_args=rest)

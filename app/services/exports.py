@@ -14,9 +14,6 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
-
 
 def _cell(value: Any) -> Any:
     if value is None:
@@ -55,6 +52,11 @@ def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]])
 
 def write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, sheet: str = "Sheet1") -> int:
     """Write an Excel workbook (one sheet, a frozen header row); returns the number of data rows."""
+    # Imported here: openpyxl (and the numpy it loads) costs ~150 ms, and this module is on the till's
+    # start path (the member's segment on the cashier's card); only an Excel export needs it.
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+
     path = Path(path)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=sheet[:31] or "Sheet1")

@@ -13,11 +13,14 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from app.services.receipts import ApplySummary, DbSeenFiles, apply_receipts
 from app.services.settings import get_setting, set_setting
 from app.services.till import Till
 from pos_bridge.profiles import registry_with_profiles
+from pos_bridge.readers.base import Reader
+from pos_bridge.readers.registry import ReaderRegistry
 from pos_bridge.watcher import FileReport, WatchedFolder, Watcher
 
 SETTING = "pos.folders"
@@ -56,6 +59,40 @@ def configure_folders(till: Till, folders: list[FolderConfig]) -> None:
     set_setting(till, SETTING, json.dumps([f.__dict__ for f in folders]))
 
 
+class LazyReaderRegistry(ReaderRegistry):
+    """The readers, found at first use rather than when the bridge is made.
+
+    Finding them imports every reader plugin (entry points, ~20 ms) and the bridge is made before
+    the login window: the bridge's thread pays it at its first poll instead. A folder that names
+    its reader still has it checked at once (the watcher asks for it when it is made).
+    """
+
+    def __init__(self, load: Callable[[], ReaderRegistry]) -> None:
+        super().__init__({})
+        self._load = load
+        self._loaded: ReaderRegistry | None = None
+        self._lock = threading.Lock()
+
+    def _registry(self) -> ReaderRegistry:
+        with self._lock:
+            if self._loaded is None:
+                self._loaded = self._load()
+                self.load_errors = self._loaded.load_errors
+            return self._loaded
+
+    def classes(self) -> dict[str, type[Reader]]:
+        return self._registry().classes()
+
+    def names(self) -> list[str]:
+        return self._registry().names()
+
+    def get(self, name: str, **options: Any) -> Reader:
+        return self._registry().get(name, **options)
+
+    def sniff(self, path: Path, head: bytes | None = None) -> Reader | None:
+        return self._registry().sniff(path, head)
+
+
 class PosBridge:
     def __init__(
         self,
@@ -83,7 +120,7 @@ class PosBridge:
             settle_seconds=settle_seconds,
             sibling_wait_seconds=sibling_wait_seconds,
             state_file=state_file(till),
-            registry=registry_with_profiles(home_of(till)),
+            registry=LazyReaderRegistry(lambda: registry_with_profiles(home_of(till))),
         )
         self._listeners: list[Callable[[FileReport], None]] = []
         self._stop = threading.Event()

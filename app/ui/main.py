@@ -3,16 +3,25 @@
 ``run`` is what ``loyalty-terminal`` calls; ``build_windows`` makes the same
 windows without entering the event loop, for the tests, the screenshot script
 and the benchmark.
+
+Start-up is a budget (under a second to the login window with a million members,
+``tests/benchmarks/bench_start.py``): what the login window does not need is not
+imported on the way there. Alembic only when the database is behind
+(``app.db.migrate``), openpyxl only for an Excel export, sync and the housekeeping
+thread only after the window has painted (``after_paint``); a test checks the
+login path's ``sys.modules``.
 """
 
 from __future__ import annotations
 
 import gc
 import sys
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.pos_bridge import PosBridge
 from app.services.settings import get_setting, store_name
@@ -32,6 +41,9 @@ from app.ui.scanner import ScanDetector
 from app.ui.tasks import BackgroundOps
 from app.ui.views.cashier_window import CashierWindow
 from app.ui.views.display import CustomerDisplayWindow
+
+if TYPE_CHECKING:
+    from app.services.housekeeping import Housekeeper
 
 
 @dataclass
@@ -125,16 +137,57 @@ def build_windows(
     return windows
 
 
+class AfterFirstPaint(QObject):
+    """Calls its callbacks once, on the GUI thread, right after ``window`` (or a widget in it) first painted.
+
+    What a cashier does not need to log in (sync, housekeeping) starts here, so it never delays the
+    login window. An application-wide event filter, removed at the first paint; if the window never
+    paints (minimised at start), the callbacks run after ``fallback_ms`` all the same.
+    """
+
+    def __init__(self, window: QWidget, callbacks: Sequence[Callable[[], None]], *, fallback_ms: int = 3000) -> None:
+        super().__init__(window)
+        self._window = window
+        self._callbacks = list(callbacks)
+        self.fired = False
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self._fire)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(obj, QWidget)
+            and obj.window() is self._window
+            and not self.fired
+        ):
+            QTimer.singleShot(0, self, self._fire)  # after this paint is on the screen
+        return False
+
+    def _fire(self) -> None:
+        if self.fired:
+            return
+        self.fired = True
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        for callback in self._callbacks:
+            callback()
+
+
 def run(
     till: Till,
     *,
     sync: StatusSource | None = None,
     pos_bridge: PosBridge | None = None,
     argv: list[str] | None = None,
+    after_paint: Sequence[Callable[[], None]] = (),
 ) -> int:
     """Show the login, then the checkout; returns the exit code when the cashier window is closed.
 
-    The caller starts and stops ``pos_bridge`` (as it does the sync worker); the UI only listens.
+    The caller starts and stops ``pos_bridge`` and sync (``after_paint`` runs once the login window
+    has painted: the caller's late starts, then the housekeeping thread); the UI only listens.
     """
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
@@ -142,6 +195,17 @@ def run(
     app.setAttribute(Qt.ApplicationAttribute.AA_DontShowIconsInMenus, True)
     windows = build_windows(till, sync, pos_bridge=pos_bridge)
     windows.cashier.closing.connect(app.quit)
+    housekeeper: list[Housekeeper] = []
+
+    def start_housekeeping() -> None:
+        from app.services.housekeeping import Housekeeper
+
+        keeper = Housekeeper(till)
+        keeper.start()
+        housekeeper.append(keeper)
+
+    # The collector was paused for the start-up (app.start); what was built is frozen below.
+    starter = AfterFirstPaint(windows.cashier, [gc.enable, *after_paint, start_housekeeping])
     windows.show()
     # Everything built so far lives as long as the app: keep it out of the collector's full
     # passes, which would otherwise walk it during a checkout.
@@ -149,4 +213,7 @@ def run(
     try:
         return app.exec()
     finally:
+        starter.deleteLater()
+        for keeper in housekeeper:
+            keeper.stop()
         windows.close()

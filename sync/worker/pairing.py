@@ -29,6 +29,7 @@ from app.bootstrap import adopt_pin_key
 from app.db.models import Feedback, LedgerEntryRow, Receipt, Setting, Staff, Store, Terminal, Ticket
 from app.services import staff
 from app.services.customers import ROLE_SETTING
+from app.services.housekeeping import requeue_pruned
 from app.services.till import Till
 from sync.protocol import PairRequest, PairResponse, card_key_fingerprint
 from sync.worker import ingest, outbox
@@ -180,6 +181,7 @@ def adopt(till: Till, home: Path, server_url: str, answer: PairResponse, ledger_
         till.store_id = answer.store.id
     if previous_server and previous_server != answer.server_id:
         outbox.requeue_everything(till)
+        requeue_pruned(till)  # entries whose acknowledged rows housekeeping pruned: from the ledger, in order
     write_private(home / TOKEN_FILE, answer.token)
     till.reload_program()
 
