@@ -220,7 +220,7 @@ def cmd_rebuild_search(args: argparse.Namespace) -> None:
 
 def cmd_housekeeping(args: argparse.Namespace) -> None:
     """One housekeeping pass now (what the app does in the background); the settings; the one-off switch."""
-    from app.bootstrap import set_setting
+    from app.services.settings import set_setting
     from app.services import housekeeping
 
     till = _till(args)

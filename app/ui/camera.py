@@ -42,7 +42,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
-from app.bootstrap import get_setting
+from app.services.settings import get_setting
 from app.services.till import Till
 from app.ui.tasks import BackgroundOps
 

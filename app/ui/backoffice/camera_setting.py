@@ -14,7 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
-from app.bootstrap import get_setting, set_setting
+from app.services.settings import get_setting, set_setting
 from app.ui import camera, theme
 from app.ui.backoffice.context import BackOfficeContext
 from app.ui.backoffice.guard import while_alive
