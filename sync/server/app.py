@@ -8,6 +8,7 @@ client can cause are answered with a readable sentence and a stable code.
 
 # No ``from __future__ import annotations``: FastAPI must see the dependencies defined in create_app.
 import logging
+import time
 from datetime import UTC, datetime
 from typing import Annotated, Any, NoReturn
 
@@ -41,7 +42,7 @@ from sync.protocol import (
     TerminalStatus,
     TillHealth,
 )
-from sync.server import admin, backoffice, changes, ledger, records
+from sync.server import admin, backoffice, changes, ledger, metrics, records
 from sync.server.auth import FailureLimiter, client_address, hash_secret, parse_networks
 from sync.server.db import current_change, make_server_engine, ping, quick_read, read_session, write_session
 from sync.server.errors import FlagSpec, Refused
@@ -88,6 +89,7 @@ def _unstorable(terminal: Caller, exc: Exception) -> Refused:
 
 
 def _error(status: int, code: str, detail: str, headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
+    metrics.ERRORS.labels(code).inc()
     return JSONResponse(status_code=status, content={"detail": detail, "code": code, **extra}, headers=headers)
 
 
@@ -246,6 +248,11 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         body = Health(status="ok" if ok else "unavailable", time=_now())
         return JSONResponse(status_code=200 if ok else 503, content=body.model_dump(mode="json"))
 
+    @app.get("/metrics", include_in_schema=False)
+    def metrics_text() -> Response:
+        """Prometheus text format: counts only, nothing secret (restrict it at the proxy all the same)."""
+        return Response(metrics.exposition(engine), media_type=metrics.CONTENT_TYPE)
+
     @app.post(
         f"{API}/pair",
         response_model=PairResponse,
@@ -273,10 +280,16 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
     def push(body: PushRequest, terminal: Terminal) -> Response:
         """Store a batch of this till's customers and entries: all of it, once, or none of it."""
         now = _now()
+        started = time.perf_counter()
+        counts = ledger.PushCounts()
         try:
             try:
                 with write_session(engine) as s:
-                    answer = ledger.push(s, terminal, body, now)
+                    answer = ledger.push(s, terminal, body, now, counts)
+            except ledger.EntryIdTaken as exc:
+                with read_session(engine) as s:
+                    ledger.refuse_taken_ids(s, terminal, exc.ids)  # the 409 naming the reused id
+                raise _unstorable(terminal, exc) from None
             except (DataError, IntegrityError) as exc:
                 # Whatever the checks missed, the database refused: a 4xx naming the problem and a flag,
                 # never a 500 the till retries forever while its member's other tills wait.
@@ -288,7 +301,13 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
                 except Exception:  # the refusal still stands; the next retry flags it again
                     log.exception("could not record a flag")
             log.info("push from %s refused: %s", terminal.terminal_id, exc.code)
+            metrics.PUSHES.labels("refused").inc()
             raise
+        metrics.PUSHES.labels("ok").inc()
+        metrics.PUSH_SECONDS.observe(time.perf_counter() - started)
+        metrics.ENTRIES_ACCEPTED.inc(counts.accepted)
+        metrics.ENTRIES_DUPLICATE.inc(counts.duplicate)
+        metrics.CUSTOMERS_RECEIVED.inc(len(answer.acked_customers))
         return Response(answer.model_dump_json(), media_type="application/json")
 
     @app.get(
@@ -321,6 +340,9 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
             )
         with read_session(engine) as s:
             page = changes.pull(s, terminal, cursor, limit, wanted)
+        metrics.PULLS.inc()
+        metrics.PULL_LAG.observe(page.behind)
+        metrics.PULL_RECORDS.inc(sum(len(v) for v in page.records.values()))
         return Response(page.encode(), media_type="application/json")
 
     @app.get(

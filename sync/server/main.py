@@ -29,6 +29,7 @@ from app.core.errors import LoyaltyError
 from sync.server import admin
 from sync.server.auth import parse_networks
 from sync.server.db import make_server_engine, write_session
+from sync.server.metrics import prepare_multiprocess
 from sync.server.migrate import upgrade
 from sync.server.models import StoreRow, TerminalRow
 from sync.server.settings import ENV, ServerSettings
@@ -242,6 +243,10 @@ def serve(args: argparse.Namespace) -> int:
         print(f"--trusted-proxies: {exc}", file=sys.stderr)
         return 2
     os.environ[ENV] = settings.to_env()
+    if args.workers > 1 and not settings.database_url.startswith("postgres"):
+        print("--workers needs PostgreSQL (SQLite takes one writer at a time)", file=sys.stderr)
+        return 2
+    prepare_multiprocess(args.workers)  # before uvicorn spawns them: every process's counters in one scrape
     if args.parent_watch:
         _exit_with_parent()
     uvicorn.run(
