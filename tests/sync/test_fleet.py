@@ -48,20 +48,23 @@ def _run(servers: list[ServerProcess], tills: list[ScriptedTill], tokens: dict[s
 
     def one(till: ScriptedTill) -> None:
         rng = random.Random(seed * 100 + int(till.terminal_id.split("-")[1]))
+        token = tokens[till.terminal_id]
         for body in till.batches:
             first = rng.choice(servers)
             if len(servers) > 1 and rng.random() < 0.3:
                 other = servers[1] if first is servers[0] else servers[0]
                 answers: list[httpx.Response] = []
-                both = [threading.Thread(target=lambda u=u: answers.append(push(u, tokens[till.terminal_id], body)))
-                        for u in (first.url, other.url)]  # fmt: skip
+                both = [
+                    threading.Thread(target=lambda u=u, b=body, a=answers: a.append(push(u, token, b)))
+                    for u in (first.url, other.url)
+                ]
                 for t in both:
                     t.start()
                 for t in both:
                     t.join()
                 failures.extend(a.text for a in answers if a.status_code != 200)
             else:
-                answer = push(first.url, tokens[till.terminal_id], body)
+                answer = push(first.url, token, body)
                 if answer.status_code != 200:
                     failures.append(answer.text)
 
@@ -88,7 +91,7 @@ def _holding(srv: ServerProcess) -> dict[str, Any]:
                 r.customer_id: (r.points, r.stamps, r.lifetime_points, r.lifetime_spend, r.visits,
                                 r.redeemed_points, r.entry_count)
                 for r in s.scalars(select(BalanceRow))
-            },  # fmt: skip
+            },
             "members": set(s.scalars(select(CustomerRow.id))),
             # Which entry of a twice-earned receipt carries the flag depends on arrival order, even on one
             # server; which receipts are flagged does not.
