@@ -437,7 +437,8 @@ def _insert_entries(session: Session, counter: ChangeCounter, new: list[LedgerEn
     try:
         write_rows(session, EntryRow.__table__, "id", [], rows)
     except (IntegrityError, UniqueViolation) as exc:
-        if "pkey" in str(exc) or "ledger_entry.id" in str(exc):  # PostgreSQL / SQLite naming the primary key
+        text = str(exc)  # PostgreSQL names the constraint, SQLite the column
+        if str(EntryRow.__table__.primary_key.name) in text or "ledger_entry.id" in text:
             raise EntryIdTaken([e.id for e in new]) from None
         raise
 

@@ -15,6 +15,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from synctools import Databases, ServerProcess
 
+from app.core.ledger import GENESIS_HASH, LedgerEntry
+from sync.protocol import EntryRecord, PushRequest
 from sync.server import admin
 from sync.server.db import write_session
 from sync.server.models import BalanceRow, CustomerRow, EntryRow, FlagRow
@@ -177,3 +179,29 @@ def test_metrics_of_every_server_process_add_up_after_real_pushes(databases: Dat
         assert httpx.get(f"{srv.url}/health", timeout=30).json()["status"] == "ok"
     finally:
         srv.stop()
+
+
+def test_an_entry_id_already_in_the_ledger_is_refused_with_a_409_and_nothing_of_the_batch_stored(
+    server: ServerProcess,
+) -> None:
+    """The primary key refuses the reused id (no pre-check any more); the till still gets the readable 409."""
+    store = server.new_store()
+    a, b = (ScriptedTill(f"reuse-{n}-{store[:8]}", store, MEMBERS[:5], seed=n) for n in (1, 2))
+    a.script(1, 30, [])
+    token_a, token_b = (pair(server.url, server.pairing_code(store), t.terminal_id, store) for t in (a, b))
+    assert push(server.url, token_a, a.batches[0]).status_code == 200
+    b.script(1, 30, [])
+    stolen = b.batches[0].replace(f'"{b.terminal_id}-5"'.encode(), f'"{a.terminal_id}-5"'.encode())
+    request = PushRequest.model_validate_json(stolen)
+    prev, resealed = GENESIS_HASH, []
+    for record in request.entries:
+        e = LedgerEntry(**record.__dict__).sealed(prev)
+        prev = e.hash
+        resealed.append(EntryRecord.of(e))
+    answer = push(server.url, token_b, PushRequest(entries=resealed).model_dump_json().encode())
+    assert answer.status_code == 409 and answer.json()["code"] == "conflicting_entry"
+    assert f"{a.terminal_id}-5" in answer.json()["detail"]
+    with Session(server.engine) as s:
+        assert s.scalar(select(func.count()).select_from(EntryRow).where(EntryRow.terminal_id == b.terminal_id)) == 0
+        assert s.scalars(select(FlagRow).where(FlagRow.kind == "conflicting_entry",
+                                               FlagRow.terminal_id == b.terminal_id)).first() is not None  # fmt: skip
