@@ -36,7 +36,6 @@ from app.core.ids import new_id
 from app.core.ledger import GENESIS_HASH, Balance, EntryKind, LedgerEntry, apply_entry, chain_hash
 from app.db.models import BalanceRow, Customer, LedgerEntryRow, OutboxItem
 from app.services import customers, ledger_writer
-from app.services.syncstatus import pending_count
 from app.services.till import Till
 from sync.server.db import write_session
 from sync.server.models import Base, EntryRow
@@ -86,6 +85,19 @@ def build_backlog(till: Till, *, members: int, entries: int) -> None:
                 [{"item_type": "entry", "item_id": e.id, "created_at": e.created_at} for e in sealed],
             )
         left -= n
+
+
+def pending_count(till: Till) -> int:
+    """Entries and members still waiting (the staff a till reseals at pairing go by their own request)."""
+    with till.transaction() as s:
+        return int(
+            s.scalar(
+                select(func.count())
+                .select_from(OutboxItem)
+                .where(OutboxItem.acked_at.is_(None), OutboxItem.item_type.in_(("entry", "customer")))
+            )
+            or 0
+        )
 
 
 def new_server(databases: Databases, tmp: Path, processes: int = 1) -> ServerProcess:
