@@ -16,9 +16,11 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import ValidationError
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.protocol import (
@@ -149,6 +151,53 @@ class BodyLimit:
 bearer = HTTPBearer(auto_error=False, description="The terminal's token, from pairing.")
 
 
+async def push_body(request: Request) -> PushRequest:
+    """The push's body, parsed and validated in one pass by pydantic's own JSON parser.
+
+    Why not a plain ``body: PushRequest`` parameter: FastAPI then runs ``json.loads`` and validates the
+    Python objects, three times the CPU of ``model_validate_json`` for a 1,000-entry batch (42 ms
+    against 13.5 ms here), and a push is CPU-bound. Errors keep FastAPI's shape (``loc`` from "body"),
+    so clients see the same 422 sentence.
+    https://docs.pydantic.dev/latest/concepts/json/#json-parsing
+    """
+    try:
+        raw = await request.body()
+    except ClientDisconnect:  # cut off (BodyLimit has answered 413 already): end the request cleanly
+        raise Refused(400, "bad_request", "The request body did not arrive whole.") from None
+    try:
+        return PushRequest.model_validate_json(raw)
+    except ValidationError as exc:
+        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from None
+
+
+def _body_schema(model: type[PushRequest]) -> dict[str, Any]:
+    """The request body's place in /openapi.json (the route reads the body itself; see ``push_body``)."""
+    name = model.__name__
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}},
+        }
+    }
+
+
+def _with_body_models(app: FastAPI, *models: type[PushRequest]) -> None:
+    """Put the bodies read by hand into the schema's components (FastAPI adds only the ones it parses)."""
+    plain = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = plain()
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for model in models:
+            own = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            for name, sub in own.pop("$defs", {}).items():
+                components.setdefault(name, sub)
+            components.setdefault(model.__name__, own)
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(settings: ServerSettings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or ServerSettings()
     engine = engine or make_server_engine(
@@ -276,8 +325,9 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         response_model=PushResponse,
         responses={k: ERRORS[k] for k in (401, 403, 409, 413, 422, 429, 503)},
         tags=["sync"],
+        openapi_extra=_body_schema(PushRequest),
     )
-    def push(body: PushRequest, terminal: Terminal) -> Response:
+    def push(terminal: Terminal, body: Annotated[PushRequest, Depends(push_body)]) -> Response:
         """Store a batch of this till's customers and entries: all of it, once, or none of it."""
         now = _now()
         started = time.perf_counter()
@@ -417,6 +467,7 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
             raise
         return Response(answer.model_dump_json(), media_type="application/json")
 
+    _with_body_models(app, PushRequest)
     return app
 
 
