@@ -8,6 +8,7 @@ client can cause are answered with a readable sentence and a stable code.
 
 # No ``from __future__ import annotations``: FastAPI must see the dependencies defined in create_app.
 import logging
+import time
 from datetime import UTC, datetime
 from typing import Annotated, Any, NoReturn
 
@@ -15,9 +16,11 @@ from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import ValidationError
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.protocol import (
@@ -41,7 +44,7 @@ from sync.protocol import (
     TerminalStatus,
     TillHealth,
 )
-from sync.server import admin, backoffice, changes, ledger, records
+from sync.server import admin, backoffice, changes, ledger, metrics, records
 from sync.server.auth import FailureLimiter, client_address, hash_secret, parse_networks
 from sync.server.db import current_change, make_server_engine, ping, quick_read, read_session, write_session
 from sync.server.errors import FlagSpec, Refused
@@ -88,6 +91,7 @@ def _unstorable(terminal: Caller, exc: Exception) -> Refused:
 
 
 def _error(status: int, code: str, detail: str, headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
+    metrics.ERRORS.labels(code).inc()
     return JSONResponse(status_code=status, content={"detail": detail, "code": code, **extra}, headers=headers)
 
 
@@ -145,6 +149,53 @@ class BodyLimit:
 
 
 bearer = HTTPBearer(auto_error=False, description="The terminal's token, from pairing.")
+
+
+async def push_body(request: Request) -> PushRequest:
+    """The push's body, parsed and validated in one pass by pydantic's own JSON parser.
+
+    Why not a plain ``body: PushRequest`` parameter: FastAPI then runs ``json.loads`` and validates the
+    Python objects, three times the CPU of ``model_validate_json`` for a 1,000-entry batch (42 ms
+    against 13.5 ms here), and a push is CPU-bound. Errors keep FastAPI's shape (``loc`` from "body"),
+    so clients see the same 422 sentence.
+    https://docs.pydantic.dev/latest/concepts/json/#json-parsing
+    """
+    try:
+        raw = await request.body()
+    except ClientDisconnect:  # cut off (BodyLimit has answered 413 already): end the request cleanly
+        raise Refused(400, "bad_request", "The request body did not arrive whole.") from None
+    try:
+        return PushRequest.model_validate_json(raw)
+    except ValidationError as exc:
+        raise RequestValidationError([{**e, "loc": ("body", *e["loc"])} for e in exc.errors()]) from None
+
+
+def _body_schema(model: type[PushRequest]) -> dict[str, Any]:
+    """The request body's place in /openapi.json (the route reads the body itself; see ``push_body``)."""
+    name = model.__name__
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{name}"}}},
+        }
+    }
+
+
+def _with_body_models(app: FastAPI, *models: type[PushRequest]) -> None:
+    """Put the bodies read by hand into the schema's components (FastAPI adds only the ones it parses)."""
+    plain = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = plain()
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for model in models:
+            own = model.model_json_schema(ref_template="#/components/schemas/{model}")
+            for name, sub in own.pop("$defs", {}).items():
+                components.setdefault(name, sub)
+            components.setdefault(model.__name__, own)
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def create_app(settings: ServerSettings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -246,6 +297,11 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         body = Health(status="ok" if ok else "unavailable", time=_now())
         return JSONResponse(status_code=200 if ok else 503, content=body.model_dump(mode="json"))
 
+    @app.get("/metrics", include_in_schema=False)
+    def metrics_text() -> Response:
+        """Prometheus text format: counts only, nothing secret (restrict it at the proxy all the same)."""
+        return Response(metrics.exposition(engine), media_type=metrics.CONTENT_TYPE)
+
     @app.post(
         f"{API}/pair",
         response_model=PairResponse,
@@ -269,14 +325,21 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         response_model=PushResponse,
         responses={k: ERRORS[k] for k in (401, 403, 409, 413, 422, 429, 503)},
         tags=["sync"],
+        openapi_extra=_body_schema(PushRequest),
     )
-    def push(body: PushRequest, terminal: Terminal) -> Response:
+    def push(terminal: Terminal, body: Annotated[PushRequest, Depends(push_body)]) -> Response:
         """Store a batch of this till's customers and entries: all of it, once, or none of it."""
         now = _now()
+        started = time.perf_counter()
+        counts = ledger.PushCounts()
         try:
             try:
                 with write_session(engine) as s:
-                    answer = ledger.push(s, terminal, body, now)
+                    answer = ledger.push(s, terminal, body, now, counts)
+            except ledger.EntryIdTaken as exc:
+                with read_session(engine) as s:
+                    ledger.refuse_taken_ids(s, terminal, exc.ids)  # the 409 naming the reused id
+                raise _unstorable(terminal, exc) from None
             except (DataError, IntegrityError) as exc:
                 # Whatever the checks missed, the database refused: a 4xx naming the problem and a flag,
                 # never a 500 the till retries forever while its member's other tills wait.
@@ -288,7 +351,13 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
                 except Exception:  # the refusal still stands; the next retry flags it again
                     log.exception("could not record a flag")
             log.info("push from %s refused: %s", terminal.terminal_id, exc.code)
+            metrics.PUSHES.labels("refused").inc()
             raise
+        metrics.PUSHES.labels("ok").inc()
+        metrics.PUSH_SECONDS.observe(time.perf_counter() - started)
+        metrics.ENTRIES_ACCEPTED.inc(counts.accepted)
+        metrics.ENTRIES_DUPLICATE.inc(counts.duplicate)
+        metrics.CUSTOMERS_RECEIVED.inc(len(answer.acked_customers))
         return Response(answer.model_dump_json(), media_type="application/json")
 
     @app.get(
@@ -321,6 +390,9 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
             )
         with read_session(engine) as s:
             page = changes.pull(s, terminal, cursor, limit, wanted)
+        metrics.PULLS.inc()
+        metrics.PULL_LAG.observe(page.behind)
+        metrics.PULL_RECORDS.inc(sum(len(v) for v in page.records.values()))
         return Response(page.encode(), media_type="application/json")
 
     @app.get(
@@ -395,6 +467,7 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
             raise
         return Response(answer.model_dump_json(), media_type="application/json")
 
+    _with_body_models(app, PushRequest)
     return app
 
 

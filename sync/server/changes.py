@@ -86,6 +86,7 @@ class Page:
 
     cursor: int
     more: bool
+    behind: int = 0  # change numbers the caller was behind when it asked (the operators' pull lag)
     records: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {k: [] for k in PULL_KINDS})
 
     def encode(self) -> bytes:
@@ -128,6 +129,7 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int, kinds: Seque
     snapshot = bound = current_change(session)
     if cursor >= bound:
         return Page(cursor=cursor, more=False)
+    behind = snapshot - cursor
     found: dict[str, list[Any]] = {}
     for kind in kinds:
         model, _record = _RECORDS[kind]
@@ -156,7 +158,7 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int, kinds: Seque
     if len(everything) > limit:
         everything = everything[:limit]
         bound = everything[-1][0]
-    page = Page(cursor=bound, more=bound < snapshot)
+    page = Page(cursor=bound, more=bound < snapshot, behind=behind)
     for _no, kind, row in everything:
         page.records[kind].append(_as_dict(kind, row))
     if page.records["entries"] and "customers" in kinds:

@@ -10,11 +10,13 @@ from sqlalchemy.orm import Session
 from app.core.ids import new_id
 from sync.server.db import ChangeCounter, write_session
 from sync.server.errors import FlagSpec
+from sync.server.metrics import FLAGS_RAISED
 from sync.server.models import FlagRow
 
 
 def raise_flag(session: Session, counter: ChangeCounter, spec: FlagSpec, now: datetime) -> None:
     """Add a flag, or count one more occurrence of the same open flag."""
+    FLAGS_RAISED.labels(spec.kind).inc()
     if spec.dedupe_key:
         open_flag = session.scalars(select(FlagRow).where(FlagRow.dedupe_key == spec.dedupe_key)).first()
         if open_flag is not None:

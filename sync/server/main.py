@@ -18,6 +18,7 @@ import argparse
 import json
 import logging
 import os
+import shutil
 import sys
 import threading
 from datetime import UTC, datetime, timedelta
@@ -29,6 +30,7 @@ from app.core.errors import LoyaltyError
 from sync.server import admin
 from sync.server.auth import parse_networks
 from sync.server.db import make_server_engine, write_session
+from sync.server.metrics import MULTIPROC_ENV, prepare_multiprocess
 from sync.server.migrate import upgrade
 from sync.server.models import StoreRow, TerminalRow
 from sync.server.settings import ENV, ServerSettings
@@ -242,6 +244,11 @@ def serve(args: argparse.Namespace) -> int:
         print(f"--trusted-proxies: {exc}", file=sys.stderr)
         return 2
     os.environ[ENV] = settings.to_env()
+    if args.workers > 1 and not settings.database_url.startswith("postgres"):
+        print("--workers needs PostgreSQL (SQLite takes one writer at a time)", file=sys.stderr)
+        return 2
+    own_dir = not os.environ.get(MULTIPROC_ENV)
+    metrics_dir = prepare_multiprocess(args.workers)  # before uvicorn spawns them: every process's counters
     if args.parent_watch:
         _exit_with_parent()
     uvicorn.run(
@@ -258,6 +265,8 @@ def serve(args: argparse.Namespace) -> int:
         ssl_certfile=args.certfile,
         ssl_keyfile=args.keyfile,
     )
+    if metrics_dir and own_dir:  # the temporary one made above (an operator's own is left in place)
+        shutil.rmtree(metrics_dir, ignore_errors=True)
     return 0
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import io
 import multiprocessing as mp
+import os
 import sys
 import tempfile
 import time
@@ -36,7 +37,6 @@ from app.core.ids import new_id
 from app.core.ledger import GENESIS_HASH, Balance, EntryKind, LedgerEntry, apply_entry, chain_hash
 from app.db.models import BalanceRow, Customer, LedgerEntryRow, OutboxItem
 from app.services import customers, ledger_writer
-from app.services.syncstatus import pending_count
 from app.services.till import Till
 from sync.server.db import write_session
 from sync.server.models import Base, EntryRow
@@ -88,10 +88,65 @@ def build_backlog(till: Till, *, members: int, entries: int) -> None:
         left -= n
 
 
-def new_server(databases: Databases, tmp: Path) -> ServerProcess:
+def pending_count(till: Till) -> int:
+    """Entries and members still waiting (the staff a till reseals at pairing go by their own request)."""
+    with till.transaction() as s:
+        return int(
+            s.scalar(
+                select(func.count())
+                .select_from(OutboxItem)
+                .where(OutboxItem.acked_at.is_(None), OutboxItem.item_type.in_(("entry", "customer")))
+            )
+            or 0
+        )
+
+
+def new_server(databases: Databases, tmp: Path, processes: int = 1) -> ServerProcess:
+    """``processes`` > 1: ``--workers N``, N server processes sharing nothing but the database."""
     tmp.mkdir(parents=True, exist_ok=True)
-    srv = ServerProcess(db_url=databases.new("postgres"), log_dir=tmp)
+    extra = ["--workers", str(processes)] if processes > 1 else []
+    srv = ServerProcess(db_url=databases.new("postgres"), log_dir=tmp, extra=extra)
     return srv.start()
+
+
+def server_cpu(srv: ServerProcess) -> float:
+    """CPU seconds used so far by the server and its worker processes (Linux /proc): on a shared machine
+    the server's cost per entry is steadier than a wall-clock rate."""
+    assert srv.proc is not None
+    tick = os.sysconf("SC_CLK_TCK")
+    total, todo = 0.0, [srv.proc.pid]
+    while todo:
+        pid = todo.pop()
+        try:
+            fields_ = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields_[11]) + int(fields_[12])) / tick  # utime, stime
+            todo += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
+def copy_rate(srv: ServerProcess) -> float:
+    """The database's own limit for these rows: the pushed ledger, COPYed into a table with the very same
+    columns and indexes (``LIKE … INCLUDING ALL``), in the same PostgreSQL, right after the push."""
+    dsn = srv.db_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn) as conn:
+        columns = ", ".join(c.name for c in TABLES["ledger_entry"].columns)
+        buf = io.BytesIO()
+        with conn.cursor().copy(f"COPY (SELECT {columns} FROM ledger_entry) TO STDOUT") as out:
+            for chunk in out:
+                buf.write(chunk)
+        n = conn.execute("SELECT count(*) FROM ledger_entry").fetchone()[0]  # type: ignore[index]
+        conn.execute("CREATE TABLE copy_probe (LIKE ledger_entry INCLUDING ALL)")
+        conn.commit()
+        t0 = time.perf_counter()
+        with conn.cursor().copy(f"COPY copy_probe ({columns}) FROM STDIN") as copy:
+            copy.write(buf.getvalue())
+        conn.commit()
+        elapsed = time.perf_counter() - t0
+        conn.execute("DROP TABLE copy_probe")
+        conn.commit()
+    return n / elapsed
 
 
 def paired_till(srv: ServerProcess, home: Path, store: str) -> Till:
@@ -103,8 +158,8 @@ def paired_till(srv: ServerProcess, home: Path, store: str) -> Till:
 # -- 1. one till, a 100,000-entry backlog --------------------------------------------------------------
 
 
-def bench_push(databases: Databases, tmp: Path, backlog: int, batch: int) -> None:
-    srv = new_server(databases, tmp)
+def bench_push(databases: Databases, tmp: Path, backlog: int, batch: int, processes: int = 1) -> None:
+    srv = new_server(databases, tmp, processes)
     try:
         store = srv.new_store()
         till = paired_till(srv, tmp / "till", store)
@@ -112,15 +167,22 @@ def bench_push(databases: Databases, tmp: Path, backlog: int, batch: int) -> Non
         build_backlog(till, members=200, entries=backlog)
         print(f"  backlog of {backlog:,} entries (+200 members) written in {time.perf_counter() - t0:.1f} s")
         worker = SyncWorker(till, srv.url, (tmp / "till" / "sync.token").read_text(), batch_size=batch)
-        t0 = time.perf_counter()
+        t0, cpu0, own0 = time.perf_counter(), server_cpu(srv), time.process_time()
         worker.push_all()
-        elapsed = time.perf_counter() - t0
+        elapsed, cpu = time.perf_counter() - t0, server_cpu(srv) - cpu0
+        own = time.process_time() - own0  # the till's worker: batches read, encoded, acknowledged
         assert pending_count(till) == 0
         with write_session(srv.engine) as s:
             held = s.scalar(select(func.count()).select_from(EntryRow))
         assert held == backlog, held
         rate = backlog / elapsed
-        print(f"push, 1 till, batches of {batch}: {backlog:,} entries in {elapsed:.1f} s = {rate:,.0f} entries/s")
+        raw = copy_rate(srv)
+        print(
+            f"push, 1 till, {processes} server process(es), batches of {batch}: {backlog:,} entries in "
+            f"{elapsed:.1f} s = {rate:,.0f} entries/s; raw COPY of the same rows {raw:,.0f} rows/s; "
+            f"ratio {rate / raw:.0%}; server CPU {cpu:.1f} s = {backlog / cpu:,.0f} entries per CPU-second; "
+            f"the till's worker CPU {own:.1f} s"
+        )
         worker.stop()
         till.engine.dispose()
     finally:
@@ -150,8 +212,8 @@ def _one_till(home: str, url: str, store_code: str, per_terminal: int, ready: ob
     out.put((time.perf_counter() - t0, pending_count(shop.till), errors))  # type: ignore[attr-defined]
 
 
-def bench_many(databases: Databases, tmp: Path, terminals: int, per_terminal: int) -> None:
-    srv = new_server(databases, tmp)
+def bench_many(databases: Databases, tmp: Path, terminals: int, per_terminal: int, processes: int = 1) -> None:
+    srv = new_server(databases, tmp, processes)
     try:
         store = srv.new_store()
         ctx = mp.get_context("spawn")
@@ -169,10 +231,10 @@ def bench_many(databases: Databases, tmp: Path, terminals: int, per_terminal: in
         for _ in procs:
             ready.get(timeout=1800)
         print(f"  {terminals} tills with {per_terminal:,} entries each ready in {time.perf_counter() - t0:.1f} s")
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), server_cpu(srv)
         go.set()
         results = [out.get(timeout=1800) for _ in procs]
-        wall = time.perf_counter() - t0
+        wall, cpu = time.perf_counter() - t0, server_cpu(srv) - cpu0
         for p in procs:
             p.join(60)
         total = terminals * per_terminal
@@ -182,9 +244,12 @@ def bench_many(databases: Databases, tmp: Path, terminals: int, per_terminal: in
         errors = sum(r[2] for r in results)
         assert held == total and left == 0, (held, left)
         slowest = max(r[0] for r in results)
+        raw = copy_rate(srv)
         print(
-            f"push, {terminals} tills at once: {total:,} entries in {wall:.1f} s = {total / wall:,.0f} entries/s "
-            f"(slowest till {slowest:.1f} s; failed requests retried: {errors})"
+            f"push, {terminals} tills at once, {processes} server process(es): {total:,} entries in {wall:.1f} s = "
+            f"{total / wall:,.0f} entries/s (slowest till {slowest:.1f} s; failed requests retried: {errors}); "
+            f"raw COPY {raw:,.0f} rows/s; ratio {total / wall / raw:.0%}; "
+            f"server CPU {cpu:.1f} s = {total / cpu:,.0f} entries per CPU-second"
         )
     finally:
         srv.stop()
@@ -279,15 +344,19 @@ def main() -> None:
     parser.add_argument("--members", type=int, default=1_000_000)
     parser.add_argument("--page", type=int, default=5_000)
     parser.add_argument("--only", choices=["push", "many", "bootstrap"])
+    parser.add_argument("--processes", default="1,2", help="server processes to measure push with (default: 1,2)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         databases = Databases(tmp)
         try:
+            processes = [int(p) for p in args.processes.split(",")]
             if args.only in (None, "push"):
-                bench_push(databases, tmp / "push", args.backlog, args.batch)
+                for n in processes:
+                    bench_push(databases, tmp / f"push-{n}", args.backlog, args.batch, n)
             if args.only in (None, "many"):
-                bench_many(databases, tmp / "many", args.terminals, args.per_terminal)
+                for n in processes:
+                    bench_many(databases, tmp / f"many-{n}", args.terminals, args.per_terminal, n)
             if args.only in (None, "bootstrap"):
                 bench_bootstrap(databases, tmp / "bootstrap", args.members, args.page)
         finally:

@@ -69,15 +69,24 @@ def bulk_members(db: Path, store_id: str, n: int, chunk: int = 50_000) -> float:
     con.execute("PRAGMA synchronous=OFF")
     rng = random.Random(1)
     stamp = "2025-06-01 03:00:00.000000"
+    # The demo members' card numbers are random (app.services.customers): a bulk serial may meet one of
+    # them (UNIQUE constraint failed: customer.card_number). Such a bulk member takes the next free
+    # serial above the bulk range instead; the scans read the bulk members' real numbers back.
+    taken = {row[0] for row in con.execute("SELECT card_number FROM customer")}
+    spare = SERIAL_BASE + n
     for start in range(0, n, chunk):
         customers_rows, balances = [], []
         for i in range(start, min(start + chunk, n)):
             name = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
             cid = f"bulk-{i:08d}"
+            number = make_card_number(SERIAL_BASE + i)
+            while number in taken:
+                number, spare = make_card_number(spare), spare + 1
+            taken.add(number)
             customers_rows.append(
                 (
                     cid,
-                    make_card_number(SERIAL_BASE + i),
+                    number,
                     f"+8496{i:07d}",
                     name,
                     fold_name(name),
@@ -139,8 +148,12 @@ def bench_scans(home: Path, scans: int) -> None:
         total = s.execute(text("SELECT count(*) FROM customer")).scalar_one()
     print(f"members in the till: {total:,}")
     rng = random.Random(2)
-    n_bulk = total - 40
-    picks = [make_card_number(SERIAL_BASE + rng.randrange(n_bulk)) for _ in range(scans)]
+    with till.transaction() as s:
+        n_bulk = s.execute(text("SELECT count(*) FROM customer WHERE id LIKE 'bulk-%'")).scalar_one()
+        picks = [
+            s.execute(text("SELECT card_number FROM customer WHERE id = :id"), {"id": f"bulk-{i:08d}"}).scalar_one()
+            for i in (rng.randrange(n_bulk) for _ in range(scans))
+        ]
     payloads = [sign_card_payload(number, till.card_key) for number in picks]
     watch = PaintWatch()
     card = w.cashier.customer_card
