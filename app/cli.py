@@ -16,7 +16,7 @@ from pathlib import Path
 
 from app import firstrun
 from app.bootstrap import DEFAULT_HOME, open_till
-from app.core.errors import LoyaltyError, NotFound
+from app.core.errors import InvalidInput, LoyaltyError, NotFound
 from app.core.lifecycle import Birthday, parse_birthday
 from app.core.money import currency, format_money, parse_amount
 from app.services import (
@@ -220,8 +220,8 @@ def cmd_rebuild_search(args: argparse.Namespace) -> None:
 
 def cmd_housekeeping(args: argparse.Namespace) -> None:
     """One housekeeping pass now (what the app does in the background); the settings; the one-off switch."""
-    from app.services.settings import set_setting
     from app.services import housekeeping
+    from app.services.settings import set_setting
 
     till = _till(args)
     limits = {

@@ -32,9 +32,9 @@ from pathlib import Path
 
 from sqlalchemy import and_, delete, func, insert, literal, select
 
-from app.services.settings import get_setting
 from app.db.models import LedgerEntryRow, OutboxItem
 from app.services.pos_bridge import configured_folders
+from app.services.settings import get_setting
 from app.services.till import Till
 from pos_bridge.rotation import Rotated, rotate_folder
 
