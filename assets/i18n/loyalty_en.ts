@@ -2089,6 +2089,26 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Voucher {0} was cancelled: the reward it came from was taken back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher {0} from this reward was already used, so its points cannot be given back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phone number is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} earned on {1}, whose phone is {0}&apos;s own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} earned more than {1} times today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Scan the customer&apos;s card first: a voucher is booked to a member&apos;s account.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2091,6 +2091,26 @@ thoại (PNG)</translation>
         <translation>Phiếu {0} đã được dùng lúc {1} tại {2}.</translation>
     </message>
     <message>
+        <source>Voucher {0} was cancelled: the reward it came from was taken back.</source>
+        <translation>Phiếu {0} đã bị hủy: phần thưởng tạo ra nó đã được hoàn lại.</translation>
+    </message>
+    <message>
+        <source>Voucher {0} from this reward was already used, so its points cannot be given back.</source>
+        <translation>Phiếu {0} của phần thưởng này đã được dùng, nên không thể hoàn lại điểm.</translation>
+    </message>
+    <message>
+        <source>The phone number is empty.</source>
+        <translation>Chưa nhập số điện thoại.</translation>
+    </message>
+    <message>
+        <source>{0} earned on {1}, whose phone is {0}&apos;s own.</source>
+        <translation>{0} đã tích điểm cho {1}, nhưng số điện thoại đó là của chính {0}.</translation>
+    </message>
+    <message>
+        <source>{0} earned more than {1} times today.</source>
+        <translation>{0} đã tích điểm hơn {1} lần hôm nay.</translation>
+    </message>
+    <message>
         <source>Scan the customer&apos;s card first: a voucher is booked to a member&apos;s account.</source>
         <translation>Hãy quét thẻ của khách trước: phiếu được ghi vào tài khoản thành viên.</translation>
     </message>
