@@ -2,7 +2,10 @@
 
 Every figure is a plain query over the local database, so it reports on whatever
 the node holds (a till holds the whole chain after sync today) and the server can
-run the same functions chain-wide. Definitions (the tooltips say the same):
+run the same functions chain-wide. Visits, points and POS sales are read from the
+summary tables ``app.services.stats`` keeps with each write (a day by store, a day
+by member), not from the ledger: a million members' 30 days read in well under a
+second. Definitions (the tooltips say the same):
 
 - A **visit** is a member's earn entry not cancelled since: a void (a reversal without
   an amount) or refunds adding up to the whole bill undo it, whenever they happened.
@@ -30,7 +33,7 @@ from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.core.ledger import EntryKind
@@ -38,9 +41,21 @@ from app.core.periods import Period
 from app.core.program import Program
 from app.core.rewards import RewardKind
 from app.core.segments import top_count
-from app.db.models import BalanceRow, Customer, Feedback, Receipt, RewardRow, Ticket
-from app.services.reports.visits import E, Stores, in_stores, live_earns, read_transaction
+from app.db.models import (
+    BalanceRow,
+    Customer,
+    DayStoreStats,
+    Feedback,
+    MemberDayStats,
+    MemberStats,
+    RewardRow,
+    Ticket,
+)
+from app.services import stats
+from app.services.reports.visits import E, Stores, in_stores, read_transaction
 from app.services.till import Till
+
+MD = MemberDayStats
 
 
 @dataclass(frozen=True)
@@ -214,33 +229,39 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
         bump(hour, "new_members", n)
     members_new = sum(n for _, n in new_rows)
 
-    # Visits: one pass over the live earns of the period and of the 90 days before its end.
-    d30, d90 = period.end - timedelta(days=30), period.end - timedelta(days=90)
-    window = live_earns(min(period.start, d90), period.end, stores)
-    in_range = window.c.created_at >= period.start
-    per_member = s.execute(
-        select(
-            func.sum(case((in_range, 1), else_=0)),
-            func.sum(case((in_range, window.c.net), else_=0)),
-            func.max(case((window.c.created_at >= d30, 1), else_=0)),
-            func.max(case((window.c.created_at >= d90, 1), else_=0)),
-        ).group_by(window.c.customer_id)
-    ).all()
-    visits = visiting = repeat_visits = active_30 = active_90 = 0
+    # Visits, points and POS sales: the day-by-store summary (app.services.stats), one range read.
+    totals = _day_totals(s, period, stores)
+    for d, row in totals.items():
+        if d in days:
+            for key in ("visits", "points_issued", "points_redeemed", "member_spend", "non_member_spend"):
+                days[d][key] += row[key]
+    visits = sum(r["visits"] for r in totals.values())
+    issued = sum(r["points_issued"] for r in totals.values())
+    redeemed = sum(r["points_redeemed"] for r in totals.values())
+    expired = sum(r["points_expired"] for r in totals.values())
+    member_sales = SalesGroup(
+        sum(r["member_bills"] for r in totals.values()), sum(r["member_spend"] for r in totals.values())
+    )
+    non_member_sales = SalesGroup(
+        sum(r["non_member_bills"] for r in totals.values()), sum(r["non_member_spend"] for r in totals.values())
+    )
+
+    # Per member in the period: the member-day summary, grouped by member.
+    visiting = repeat_visits = 0
     spends: list[int] = []
-    for n, net, a30, a90 in per_member:
-        active_30 += a30
-        active_90 += a90
+    for n, net in s.execute(
+        select(func.sum(MD.visits), func.sum(MD.spend))
+        .where(MD.day >= period.first_day, MD.day <= period.last_day, in_stores(MD.store_id, stores))
+        .group_by(MD.customer_id)
+    ):
         if n:
-            visits += n
             visiting += 1
             if n >= 2:
                 repeat_visits += n
             if net > 0:
                 spends.append(int(net))
-    earns = live_earns(period.start, period.end, stores)
-    for hour, n in s.execute(select(_hour(earns.c.created_at, s), func.count()).group_by(literal_column("hour"))):
-        bump(hour, "visits", n)
+    now = till.clock() if till is not None else None
+    active_30, active_90 = (_active(s, period, stores, n, now) for n in (30, 90))
 
     # The 20/80 view: member revenue from the top fifth of the members who spent.
     spends.sort(reverse=True)
@@ -248,40 +269,7 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
     total_spend = sum(spends)
     top20 = sum(spends[:top_n]) / total_spend if total_spend else None
 
-    # Points (by the store where the entry was made).
     in_period = and_(E.created_at >= period.start, E.created_at < period.end, in_stores(E.store_id, stores))
-    orig = aliased(E)
-    issued_kinds = (EntryKind.EARN.value, EntryKind.BONUS.value, EntryKind.ADJUST.value)
-    issued_expr = case(
-        (and_(E.kind.in_(issued_kinds[:2]), E.points > 0), E.points),
-        (and_(E.kind == EntryKind.ADJUST.value, E.points > 0), E.points),
-        (and_(E.kind == EntryKind.REVERSE.value, orig.kind.in_(issued_kinds), E.points < 0), E.points),
-        else_=0,
-    )
-    redeemed_expr = case(
-        (E.kind == EntryKind.REDEEM.value, -E.points),
-        (and_(E.kind == EntryKind.REVERSE.value, orig.kind == EntryKind.REDEEM.value), -E.points),
-        else_=0,
-    )
-    expired_expr = case((E.kind == EntryKind.EXPIRE.value, -E.points), else_=0)
-    points_rows = s.execute(
-        select(_hour(E.created_at, s), func.sum(issued_expr), func.sum(redeemed_expr), func.sum(expired_expr))
-        .select_from(E)
-        .outerjoin(orig, orig.id == E.reverses)
-        .where(
-            in_period,
-            E.kind.in_((*issued_kinds, EntryKind.REDEEM.value, EntryKind.EXPIRE.value, EntryKind.REVERSE.value)),
-        )
-        .group_by(literal_column("hour"))
-    ).all()
-    issued = redeemed = expired = 0
-    for hour, i, r, x in points_rows:
-        bump(hour, "points_issued", i)
-        bump(hour, "points_redeemed", r)
-        issued += int(i or 0)
-        redeemed += int(r or 0)
-        expired += int(x or 0)
-
     outstanding = _outstanding(s, period, stores, now=till.clock() if till is not None else None)
 
     # Most redeemed rewards (redemptions not reversed).
@@ -303,9 +291,6 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
     tiers_now = [TierCount(t.name, counted.pop(t.name, 0)) for t in program.tiers]
     tiers_now += [TierCount(name, n) for name, n in sorted(counted.items())]
     ups, downs = _tier_moves(s, program, period, stores)
-
-    # Member vs non-member, from the POS receipts.
-    member_sales, non_member_sales = _receipts(s, period, stores, bump)
 
     # Ratings and tickets.
     rating_avg, rating_n = _ratings(s, period.start, period.end, stores, bump)
@@ -348,6 +333,37 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
         complainants_returned=_complainants_returned(till, period, stores) if till is not None else None,
         days=tuple(Day(d, **dict(v)) for d, v in days.items()),
     )
+
+
+def _day_totals(s: Session, period: Period, stores: Stores) -> dict[date, dict[str, int]]:
+    """The period's rows of ``day_store_stats``, summed over the stores asked for, per day."""
+    fields = [getattr(DayStoreStats, f) for f in stats.DAY_FIELDS]
+    q = (
+        select(DayStoreStats.day, *(func.sum(f) for f in fields))
+        .where(
+            DayStoreStats.day >= period.first_day,
+            DayStoreStats.day <= period.last_day,
+            in_stores(DayStoreStats.store_id, stores),
+        )
+        .group_by(DayStoreStats.day)
+    )
+    return {row[0]: dict(zip(stats.DAY_FIELDS, (int(v or 0) for v in row[1:]), strict=True)) for row in s.execute(q)}
+
+
+def _active(s: Session, period: Period, stores: Stores, n_days: int, now: datetime | None) -> int:
+    """Members with a visit in the ``n_days`` before the period's end.
+
+    For a period that ends now, on the whole node: an index count of the members' last visits
+    (``member_stats``); otherwise the distinct members of the member-day summary.
+    """
+    since = period.end - timedelta(days=n_days)
+    if stores is None and now is not None and period.end >= now:
+        return int(s.scalar(select(func.count()).where(MemberStats.last_visit >= since)) or 0)
+    first = period.last_day - timedelta(days=n_days - 1)
+    q = select(func.count(func.distinct(MD.customer_id))).where(
+        MD.day >= first, MD.day <= period.last_day, MD.visits > 0, in_stores(MD.store_id, stores)
+    )
+    return int(s.scalar(q) or 0)
 
 
 def _tiers_now(s: Session, base: str, period: Period, stores: Stores, members: int) -> list[tuple[str, int]]:
@@ -418,38 +434,6 @@ def _tier_moves(s: Session, program: Program, period: Period, stores: Stores) ->
         ups += after > before
         downs += after < before
     return ups, downs
-
-
-def _receipts(
-    s: Session, period: Period, stores: Stores, bump: Callable[[str, str, int], None]
-) -> tuple[SalesGroup, SalesGroup]:
-    sale = aliased(Receipt)
-    ref = aliased(Receipt)
-    match = and_(ref.source == sale.source, ref.store_id == sale.store_id, ref.refund_of == sale.external_id)
-    refunded = (
-        select(func.coalesce(func.sum(ref.total - ref.tip), 0)).where(match, ref.kind == "refund").scalar_subquery()
-    )
-    voided = select(ref.id).where(match, ref.kind == "void").exists()
-    is_member = case((sale.customer_id.is_not(None), 1), else_=0).label("member")
-    net = sale.total - sale.tip + refunded
-    rows = s.execute(
-        select(_hour(sale.closed_at, s), is_member, func.count(), func.sum(net))
-        .where(
-            sale.kind == "sale",
-            sale.closed_at >= period.start,
-            sale.closed_at < period.end,
-            in_stores(sale.store_id, stores),
-            ~voided,
-            net > 0,  # refunded in full: no sale
-        )
-        .group_by(literal_column("hour"), literal_column("member"))
-    ).all()
-    totals = {0: [0, 0], 1: [0, 0]}
-    for hour, member, n, spend in rows:
-        totals[member][0] += int(n)
-        totals[member][1] += int(spend or 0)
-        bump(hour, "member_spend" if member else "non_member_spend", int(spend or 0))
-    return SalesGroup(*totals[1]), SalesGroup(*totals[0])
 
 
 def _ratings(
