@@ -412,6 +412,8 @@ class DayStoreStats(Base):
     member_spend: Mapped[int] = mapped_column(BigInteger, default=0)
     non_member_bills: Mapped[int] = mapped_column(Integer, default=0)
     non_member_spend: Mapped[int] = mapped_column(BigInteger, default=0)
+    rating_sum: Mapped[int] = mapped_column(Integer, default=0)
+    ratings: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class MemberDayStats(Base):

@@ -5,15 +5,15 @@ their reversals and the POS receipts at every call (65 s and 209 s in the first
 benchmark). Three tables hold what they sum instead (``app.db.models``):
 
 - ``day_store_stats``: per local day and store, visits, points issued / redeemed /
-  expired and member / non-member bills and spend — the dashboard's sums and series;
+  expired, member / non-member bills and spend, ratings — the dashboard's sums and series;
 - ``member_day_stats``: per local day, store and member, live visits and their net
   bills — the per-member figures of a period (repeat rate, the 20/80 share);
 - ``member_stats``: per member, visits, first visit and bill, the last two visits and
   the spend of the last twelve calendar months — the segments.
 
 Every write path calls one function of this module in its transaction (the ledger
-writer, the sync ingest of other tills' entries, the POS receipts, merges), so the
-tables are never behind the ledger. The definitions are the reports' (see
+writer, the sync ingest of other tills' entries, the POS receipts, merges, the
+ratings), so the tables are never behind the ledger. The definitions are the reports' (see
 ``app.services.reports.visits``): a visit is an earn not voided nor refunded in full;
 visits and receipts count on the day of the sale, points on the day of the entry;
 a merged-away member's visits belong to the survivor.
@@ -46,7 +46,7 @@ from sqlalchemy import Date, Engine, TextClause, bindparam, delete, select, text
 from sqlalchemy.orm import Session, aliased
 
 from app.core.ledger import EntryKind, LedgerEntry
-from app.db.models import DayStoreStats, LedgerEntryRow, MemberDayStats, MemberStats, Receipt, Store
+from app.db.models import DayStoreStats, Feedback, LedgerEntryRow, MemberDayStats, MemberStats, Receipt, Store
 from app.db.types import UTCDateTime
 
 E = LedgerEntryRow
@@ -61,6 +61,8 @@ DAY_FIELDS = (
     "member_spend",
     "non_member_bills",
     "non_member_spend",
+    "rating_sum",
+    "ratings",
 )
 ISSUING = (EntryKind.EARN.value, EntryKind.BONUS.value, EntryKind.ADJUST.value)
 SPEND_COLUMNS = tuple(f"spend_{i}" for i in range(BUCKETS))
@@ -399,6 +401,15 @@ def _refunds_of(
     return out
 
 
+def ratings_added(s: Session, rows: Sequence[Feedback]) -> None:
+    """Ratings just stored (the feedback screen's, or other tills' from the sync)."""
+    d = _Deltas()
+    for r in rows:
+        day = r.created_at.astimezone(_zone(s, r.store_id)).date()
+        d.day(day, r.store_id, rating_sum=r.rating, ratings=1)
+    d.write(s)
+
+
 # -- members recomputed from the ledger (a reversed sale, a merge) ------------------------------------
 @dataclass
 class _Member:
@@ -572,6 +583,10 @@ def compute(s: Session) -> Computed:
             row = days[(day_of(store_id, at), store_id)]
             row[4 if member else 6] += 1
             row[5 if member else 7] += net
+    for store_id, at, rating in _stream(s, select(Feedback.store_id, Feedback.created_at, Feedback.rating)):
+        row = days[(day_of(store_id, at), store_id)]
+        row[8] += rating
+        row[9] += 1
     return Computed(
         days={k: tuple(v) for k, v in days.items() if any(v)},
         member_days={k: (v[0], v[1]) for k, v in member_days.items() if v[0] or v[1]},

@@ -453,10 +453,13 @@ def _flags(s: Session, records: Iterable[FlagRecord]) -> None:
 
 
 def _feedback(s: Session, records: Sequence[FeedbackRecord]) -> None:
+    new = []
     for r in records:
         if s.get(Feedback, r.id) is None:  # a fact: ours is already here, another till's is new
-            s.add(Feedback(**r.model_dump()))
+            new.append(Feedback(**r.model_dump()))
+            s.add(new[-1])
     s.flush()
+    stats.ratings_added(s, new)  # the dashboard's rating
 
 
 def _vouchers(s: Session, records: Sequence[VoucherRecord]) -> None:

@@ -267,7 +267,9 @@ def build(home: Path) -> Chain:
             ("B", vn(2026, 10, 20), 4),
             ("A", vn(2026, 10, 1), 1),
         ):
-            s.add(Feedback(id=new_id(), store_id=stores[store], rating=rating, created_at=at))
+            row = Feedback(id=new_id(), store_id=stores[store], rating=rating, created_at=at)
+            s.add(row)
+            stats.ratings_added(s, [row])  # as the feedback screen does
         for store, status in (("A", "open"), ("B", "in_progress"), ("A", "resolved")):
             s.add(Ticket(id=new_id(), store_id=stores[store], subject="Cà phê nguội", status=status))
     return Chain(home, a, b, owner, rewards, a.store_id, store_b)

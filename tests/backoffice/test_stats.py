@@ -23,9 +23,19 @@ from app.core.periods import period_for
 from app.core.receipt import Receipt, ReceiptKind
 from app.core.segments import Segment
 from app.db.models import DayStoreStats, LedgerEntryRow, MemberDayStats, MemberStats
-from app.services import awards, corrections, ledger_writer, merges, receipts, redemption, segments, stats
+from app.services import (
+    awards,
+    corrections,
+    feedback,
+    ledger_writer,
+    merges,
+    receipts,
+    redemption,
+    segments,
+    stats,
+)
 from app.services.reports.dashboard import dashboard
-from sync.protocol import EntryRecord, PullResponse
+from sync.protocol import EntryRecord, FeedbackRecord, PullResponse
 from sync.worker import ingest
 
 ZONE = "Asia/Ho_Chi_Minh"
@@ -89,7 +99,10 @@ def test_a_realistic_mix_of_writes_keeps_the_tables_equal_to_the_rebuild(chain: 
     void = LedgerEntry(id="till-c-2", terminal_id="till-c", store_id=chain.store_b, terminal_seq=2,
                        customer_id="m04", kind=EntryKind.REVERSE, created_at=NOW - timedelta(minutes=30),
                        points=-mine.points, stamps=-mine.stamps, reverses=mine.id).sealed(theirs.hash)  # fmt: skip
-    ingest.apply_page(a, PullResponse(cursor=7, more=False, entries=[EntryRecord.of(theirs), EntryRecord.of(void)]))
+    rated = FeedbackRecord(id="till-c-f1", store_id=chain.store_b, rating=2, created_at=NOW - timedelta(hours=3))
+    page = PullResponse(cursor=7, more=False, entries=[EntryRecord.of(theirs), EntryRecord.of(void)], feedback=[rated])
+    ingest.apply_page(a, page)
+    feedback.rate_visit(a, "m01", 5, entry_id=later.id)  # ratings: this till's and another's
     # A merge (Phúc's card into Hùng), and a merge undone (Chi into Dũng and back).
     merges.merge(a, "m09", "m16", manager=owner, reason="hai thẻ")
     merges.merge(a, "m04", "m03", manager=owner, reason="nhầm")
@@ -114,6 +127,8 @@ def test_the_figures_follow_the_writes(chain: Chain) -> None:
     assert (after.visits, after.visiting_members) == (before.visits + 1, before.visiting_members + 1)
     assert after.points_issued == before.points_issued + 15
     assert (after.non_members.sales, after.non_members.spend) == (6, 285_000)
+    feedback.rate_visit(chain.a, None, 1)  # a guest's complaint: the period's 4 ratings become 5
+    assert (dashboard(chain.a, period_for("30d", NOW, ZONE)).ratings, after.ratings) == (5, 4)
     # Merged cards fold: Phúc's March visit is Hùng's now, and Phúc is in no segment.
     merges.merge(chain.a, "m09", "m16", manager=chain.owner, reason="hai thẻ")
     rep = segments.report(chain.a)

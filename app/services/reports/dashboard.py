@@ -45,7 +45,6 @@ from app.db.models import (
     BalanceRow,
     Customer,
     DayStoreStats,
-    Feedback,
     MemberDayStats,
     MemberStats,
     RewardRow,
@@ -56,6 +55,8 @@ from app.services.reports.visits import E, Stores, in_stores, read_transaction
 from app.services.till import Till
 
 MD = MemberDayStats
+# The daily series read from the day-by-store summary.
+SERIES = ("visits", "points_issued", "points_redeemed", "member_spend", "non_member_spend", "rating_sum", "ratings")
 
 
 @dataclass(frozen=True)
@@ -233,7 +234,7 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
     totals = _day_totals(s, period, stores)
     for d, row in totals.items():
         if d in days:
-            for key in ("visits", "points_issued", "points_redeemed", "member_spend", "non_member_spend"):
+            for key in SERIES:
                 days[d][key] += row[key]
     visits = sum(r["visits"] for r in totals.values())
     issued = sum(r["points_issued"] for r in totals.values())
@@ -293,9 +294,8 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
     ups, downs = _tier_moves(s, program, period, stores)
 
     # Ratings and tickets.
-    rating_avg, rating_n = _ratings(s, period.start, period.end, stores, bump)
-    prev = period.previous()
-    rating_prev, _ = _ratings(s, prev.start, prev.end, stores, None)
+    rating_avg, rating_n = _rating(totals)
+    rating_prev, _ = _rating(_day_totals(s, period.previous(), stores))
     open_tickets = (
         s.scalar(select(func.count()).where(Ticket.status != "resolved", in_stores(Ticket.store_id, stores))) or 0
     )
@@ -436,21 +436,10 @@ def _tier_moves(s: Session, program: Program, period: Period, stores: Stores) ->
     return ups, downs
 
 
-def _ratings(
-    s: Session, start: datetime, end: datetime, stores: Stores, bump: Callable[[str, str, int], None] | None
-) -> tuple[float | None, int]:
-    rows = s.execute(
-        select(_hour(Feedback.created_at, s), func.sum(Feedback.rating), func.count())
-        .where(Feedback.created_at >= start, Feedback.created_at < end, in_stores(Feedback.store_id, stores))
-        .group_by(literal_column("hour"))
-    ).all()
-    total = n = 0
-    for hour, total_h, n_h in rows:
-        total += int(total_h)
-        n += int(n_h)
-        if bump is not None:
-            bump(hour, "rating_sum", total_h)
-            bump(hour, "ratings", n_h)
+def _rating(totals: dict[date, dict[str, int]]) -> tuple[float | None, int]:
+    """The average rating and the number of ratings of some days of the summary."""
+    total = sum(r["rating_sum"] for r in totals.values())
+    n = sum(r["ratings"] for r in totals.values())
     return (total / n if n else None), n
 
 

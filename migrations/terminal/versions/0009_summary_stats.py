@@ -33,6 +33,8 @@ def upgrade() -> None:
         sa.Column("member_spend", sa.BigInteger(), nullable=False),
         sa.Column("non_member_bills", sa.Integer(), nullable=False),
         sa.Column("non_member_spend", sa.BigInteger(), nullable=False),
+        sa.Column("rating_sum", sa.Integer(), nullable=False),
+        sa.Column("ratings", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("day", "store_id", name=op.f("pk_day_store_stats")),
     )
     op.create_table(
