@@ -445,11 +445,12 @@ class MemberStats(Base):
     __tablename__ = "member_stats"
     customer_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     visits: Mapped[int] = mapped_column(Integer, default=0)
-    first_visit: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    first_bill: Mapped[int] = mapped_column(BigInteger, default=0)
+    # Indexed: each segment's count is an index range (new, regular, lapsed, big first bill, VIP).
+    first_visit: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    first_bill: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
     last_visit: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     prev_visit: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)  # the visit before the last
-    spend_month: Mapped[int] = mapped_column(Integer, default=0)
+    spend_month: Mapped[int] = mapped_column(Integer, default=0, index=True)
     spend_0: Mapped[int] = mapped_column(BigInteger, default=0)
     spend_1: Mapped[int] = mapped_column(BigInteger, default=0)
     spend_2: Mapped[int] = mapped_column(BigInteger, default=0)

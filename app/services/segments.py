@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, and_, case, func, literal, select
+from sqlalchemy import ColumnElement, Row, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.clock import local
@@ -32,6 +32,7 @@ from app.core.segments import (
     age_band,
     primary,
     segments_of,
+    top_count,
     top_share_cutoff,
 )
 from app.db.models import Customer, MemberStats, Setting
@@ -274,8 +275,9 @@ def report(till: Till, *, now: datetime | None = None, filters: SegmentFilter | 
     month = stats.month_number(today)
     with read_transaction(till) as s:  # a long read must not hold the till's write lock
         rules = rules_for(s)
-        limits = _thresholds(s, now, rules, month)
+        limits, vips = _thresholds(s, now, rules, month)
         counts = _counts(s, now, rules, limits, today.month, month)
+        counts[Segment.VIP] = vips
     with till.transaction() as s:
         _remember(s, limits, now)
 
@@ -293,21 +295,69 @@ def _active(now: datetime) -> ColumnElement[bool]:
     return and_(Customer.status == "active", Customer.enrolled_at < now)
 
 
-def _thresholds(s: Session, now: datetime, rules: SegmentRules, month: int) -> Thresholds:
-    """The chain-wide cut-offs (``app.core.segments.thresholds``) from the summary table."""
-    q = (
-        select(spend_12m(month), MS.first_bill)
-        .join(Customer, Customer.id == MS.customer_id)
-        .where(_active(now), MS.visits > 0)
+def _inactive(now: datetime) -> Any:
+    """The few members not counted (blocked, merged away, enrolled after ``now``): excluded by id."""
+    other = or_(Customer.status < "active", Customer.status > "active")  # two ranges of the status index
+    return select(Customer.id).where(or_(other, Customer.enrolled_at >= now))
+
+
+def _n(s: Session, now: datetime, *conditions: ColumnElement[bool]) -> int:
+    """Active members with a visit matching ``conditions`` (an index range of ``member_stats``)."""
+    q = select(func.count()).select_from(MS).where(MS.customer_id.not_in(_inactive(now)), *conditions)
+    return int(s.scalar(q) or 0)
+
+
+def _thresholds(s: Session, now: datetime, rules: SegmentRules, month: int) -> tuple[Thresholds, int]:
+    """The chain-wide cut-offs (``app.core.segments.thresholds``) from the summary table.
+
+    VIP: the 12-month spends of the members seen in the last twelve months, sorted here;
+    big first bill: the k-th first bill read off the ``first_bill`` index. Also returns how
+    many members are VIPs (those spends at or above the cut-off).
+    """
+    spends = s.scalars(
+        select(spend_12m(month)).where(
+            MS.spend_month >= stats.window_start(month), MS.customer_id.not_in(_inactive(now))
+        )
+    ).all()
+    n = _n(s, now, MS.first_bill > 0)
+    big = None
+    if n:
+        k = max(1, top_count(n, rules.big_first_percent))
+        big = s.scalar(
+            select(MS.first_bill)
+            .where(MS.first_bill > 0, MS.customer_id.not_in(_inactive(now)))
+            .order_by(MS.first_bill.desc())
+            .offset(k - 1)
+            .limit(1)
+        )
+    vip = top_share_cutoff(spends, rules.vip_percent)
+    vips = sum(1 for v in spends if v > 0 and v >= vip) if vip is not None else 0
+    return Thresholds(vip_spend=vip, big_first_bill=big), vips
+
+
+def _lapsed(s: Session, now: datetime, rules: SegmentRules) -> int:
+    """Active members with no visit (nor enrolment) in the last N days, from index counts only.
+
+    Those with a visit: their last visit is before the cut-off. Those without: every active
+    member enrolled before the cut-off, less the ones with a visit.
+    """
+    cutoff = now - timedelta(days=rules.lapsed_days)
+    seen_before = _n(s, now, MS.last_visit < cutoff)
+    enrolled = s.scalar(select(func.count()).where(Customer.enrolled_at < min(cutoff, now))) or 0
+    not_counted = s.scalar(
+        select(func.count()).where(
+            or_(Customer.status < "active", Customer.status > "active"), Customer.enrolled_at < min(cutoff, now)
+        )
     )
-    spends, firsts = [], []
-    for spend, first in s.execute(q):
-        spends.append(int(spend))
-        firsts.append(int(first))
-    return Thresholds(
-        vip_spend=top_share_cutoff(spends, rules.vip_percent),
-        big_first_bill=top_share_cutoff(firsts, rules.big_first_percent),
+    with_visit = _n(s, now)
+    with_visit_enrolled_later = s.scalar(
+        select(func.count())
+        .select_from(Customer)
+        .join(MS, MS.customer_id == Customer.id)
+        .where(Customer.enrolled_at >= cutoff, Customer.enrolled_at < now, Customer.status == "active")
     )
+    never_seen = (enrolled - (not_counted or 0)) - (with_visit - (with_visit_enrolled_later or 0))
+    return seen_before + never_seen
 
 
 def _day_number(s: Session, column: ColumnElement[datetime]) -> ColumnElement[float]:
@@ -320,46 +370,38 @@ def _day_number(s: Session, column: ColumnElement[datetime]) -> ColumnElement[fl
 JULIAN_UNIX_EPOCH = 2440587.5  # the julian day number of 1970-01-01 00:00 UTC
 
 
-def segment_conditions(
-    s: Session, now: datetime, rules: SegmentRules, limits: Thresholds, this_month: int, month: int
-) -> dict[Segment, ColumnElement[bool]]:
-    """``app.core.segments.segments_of`` in SQL over customer ⟕ member_stats (kept equal by the tests)."""
-    last_seen = func.coalesce(MS.last_visit, Customer.enrolled_at)
-    lapsed = last_seen < now - timedelta(days=rules.lapsed_days)
-    new = and_(MS.first_visit.is_not(None), MS.first_visit >= now - timedelta(days=rules.new_days))
+def _overdue(s: Session, now: datetime, rules: SegmentRules) -> ColumnElement[bool]:
+    """Two visits or more, and no visit for more than ``at_risk_factor`` times the usual interval
+    (``app.core.segments.usual_interval_days``), in SQL."""
     now_day = now.timestamp() / 86400 + JULIAN_UNIX_EPOCH
     first_d, last_d = _day_number(s, MS.first_visit), _day_number(s, MS.last_visit)
-    gap = (last_d - first_d) / (func.coalesce(MS.visits, 2) - 1)
+    gap = (last_d - first_d) / (MS.visits - 1)
     interval = case((gap > rules.min_interval_days, gap), else_=rules.min_interval_days)
-    at_risk = and_(~lapsed, MS.visits >= 2, (now_day - last_d) > rules.at_risk_factor * interval)
-    spend = spend_12m(month)
-    false = literal(False)
-    return {
-        Segment.NEW: new,
-        Segment.REGULAR: and_(~new, _recent(rules, now - timedelta(days=rules.regular_days)) >= rules.regular_visits),
-        Segment.VIP: and_(spend > 0, spend >= limits.vip_spend) if limits.vip_spend is not None else false,
-        Segment.AT_RISK: at_risk,
-        Segment.LAPSED: lapsed,
-        Segment.BIG_FIRST: and_(MS.visits > 0, MS.first_bill >= limits.big_first_bill)
-        if limits.big_first_bill is not None
-        else false,
-        Segment.BIRTHDAY: Customer.birthday_month == this_month,
-    }
+    return and_(MS.visits >= 2, (now_day - last_d) > rules.at_risk_factor * interval)
 
 
 def _counts(
     s: Session, now: datetime, rules: SegmentRules, limits: Thresholds, this_month: int, month: int
 ) -> dict[Segment, int]:
-    """Every segment's count in one pass (the Segments tab's list of counts)."""
-    conditions = segment_conditions(s, now, rules, limits, this_month, month)
-    q = (
-        select(*(func.coalesce(func.sum(case((c, 1), else_=0)), 0) for c in conditions.values()))
-        .select_from(Customer)
-        .outerjoin(MS, MS.customer_id == Customer.id)
-        .where(_active(now))
-    )
-    row = s.execute(q).one()
-    return {seg: int(n) for seg, n in zip(conditions, row, strict=True)}
+    """Every segment's count (the Segments tab's list of counts): index counts, and one range read
+    of the recent visitors for "at risk". ``segments_of`` says the same member by member."""
+    new_since = now - timedelta(days=rules.new_days)
+    new = _n(s, now, MS.first_visit >= new_since)
+    # Regular: two visits in the last 90 days and not new (a new member's visits are all recent).
+    regular = _n(s, now, MS.prev_visit >= now - timedelta(days=rules.regular_days))
+    regular -= _n(s, now, MS.first_visit >= new_since, MS.prev_visit.is_not(None))
+    at_risk = _n(s, now, MS.last_visit >= now - timedelta(days=rules.lapsed_days), _overdue(s, now, rules))
+    big = _n(s, now, MS.first_bill >= limits.big_first_bill) if limits.big_first_bill is not None else 0
+    birthday = s.scalar(select(func.count()).where(_active(now), Customer.birthday_month == this_month)) or 0
+    return {
+        Segment.NEW: new,
+        Segment.REGULAR: regular,
+        Segment.VIP: 0,  # counted with the cut-off (``_thresholds``)
+        Segment.AT_RISK: at_risk,
+        Segment.LAPSED: _lapsed(s, now, rules),
+        Segment.BIG_FIRST: big,
+        Segment.BIRTHDAY: int(birthday),
+    }
 
 
 def _member(
@@ -497,14 +539,5 @@ def count(till: Till, segment: Segment, *, now: datetime | None = None) -> int:
             )
     if segment is Segment.LAPSED:
         with read_transaction(till) as s:
-            rules = rules_for(s)
-            today = local(now, till.program().timezone).date()
-            lapsed = segment_conditions(s, now, rules, Thresholds(), today.month, stats.month_number(today))
-            q = (
-                select(func.count())
-                .select_from(Customer)
-                .outerjoin(MS, MS.customer_id == Customer.id)
-                .where(_active(now), lapsed[Segment.LAPSED])
-            )
-            return int(s.scalar(q) or 0)
+            return _lapsed(s, now, rules_for(s))
     return report(till, now=now).count(segment)

@@ -59,16 +59,16 @@ def upgrade() -> None:
         *(sa.Column(f"spend_{i}", sa.BigInteger(), nullable=False) for i in range(12)),
         sa.PrimaryKeyConstraint("customer_id", name=op.f("pk_member_stats")),
     )
-    op.create_index("ix_member_stats_last_visit", "member_stats", ["last_visit"])
-    op.create_index("ix_member_stats_prev_visit", "member_stats", ["prev_visit"])
     from app.services import stats  # the same code that keeps them up to date
 
     stats.rebuild_in(Session(bind=op.get_bind()))
+    for column in ("first_visit", "first_bill", "last_visit", "prev_visit", "spend_month"):  # after the rows: faster
+        op.create_index(f"ix_member_stats_{column}", "member_stats", [column])
 
 
 def downgrade() -> None:
-    op.drop_index("ix_member_stats_prev_visit", table_name="member_stats")
-    op.drop_index("ix_member_stats_last_visit", table_name="member_stats")
+    for column in ("first_visit", "first_bill", "last_visit", "prev_visit", "spend_month"):
+        op.drop_index(f"ix_member_stats_{column}", table_name="member_stats")
     op.drop_table("member_stats")
     op.drop_table("member_day_stats")
     op.drop_table("day_store_stats")
