@@ -448,7 +448,7 @@ class MemberStats(Base):
     # Indexed: each segment's count is an index range (new, regular, lapsed, big first bill, VIP).
     first_visit: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     first_bill: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
-    last_visit: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    last_visit: Mapped[datetime | None] = mapped_column(UTCDateTime)  # indexed below
     prev_visit: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)  # the visit before the last
     spend_month: Mapped[int] = mapped_column(Integer, default=0, index=True)
     spend_0: Mapped[int] = mapped_column(BigInteger, default=0)
@@ -463,3 +463,6 @@ class MemberStats(Base):
     spend_9: Mapped[int] = mapped_column(BigInteger, default=0)
     spend_10: Mapped[int] = mapped_column(BigInteger, default=0)
     spend_11: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    # Recent visitors with what "at risk" needs: read from the index alone.
+    __table_args__ = (Index("ix_member_stats_last_visit", "last_visit", "visits", "first_visit"),)

@@ -295,16 +295,21 @@ def _active(now: datetime) -> ColumnElement[bool]:
     return and_(Customer.status == "active", Customer.enrolled_at < now)
 
 
-def _inactive(now: datetime) -> Any:
+def _inactive(s: Session, now: datetime) -> list[str]:
     """The few members not counted (blocked, merged away, enrolled after ``now``): excluded by id."""
     other = or_(Customer.status < "active", Customer.status > "active")  # two ranges of the status index
-    return select(Customer.id).where(or_(other, Customer.enrolled_at >= now))
+    ids = set(s.scalars(select(Customer.id).where(other)))
+    return sorted(ids | set(s.scalars(select(Customer.id).where(Customer.enrolled_at >= now))))
 
 
 def _n(s: Session, now: datetime, *conditions: ColumnElement[bool]) -> int:
-    """Active members with a visit matching ``conditions`` (an index range of ``member_stats``)."""
-    q = select(func.count()).select_from(MS).where(MS.customer_id.not_in(_inactive(now)), *conditions)
-    return int(s.scalar(q) or 0)
+    """Active members with a visit matching ``conditions``: an index range of ``member_stats``,
+    less the few members not counted (looked up one by one, not tested on every row)."""
+    every = s.scalar(select(func.count()).select_from(MS).where(*conditions)) or 0
+    gone = s.scalar(
+        select(func.count()).select_from(MS).where(MS.customer_id.in_(_inactive(s, now)), *conditions)
+    )
+    return int(every) - int(gone or 0)
 
 
 def _thresholds(s: Session, now: datetime, rules: SegmentRules, month: int) -> tuple[Thresholds, int]:
@@ -314,18 +319,21 @@ def _thresholds(s: Session, now: datetime, rules: SegmentRules, month: int) -> t
     big first bill: the k-th first bill read off the ``first_bill`` index. Also returns how
     many members are VIPs (those spends at or above the cut-off).
     """
-    spends = s.scalars(
-        select(spend_12m(month)).where(
-            MS.spend_month >= stats.window_start(month), MS.customer_id.not_in(_inactive(now))
-        )
-    ).all()
+    spends = s.scalars(select(spend_12m(month)).where(MS.spend_month >= stats.window_start(month))).all()
+    if spends:  # the few members not counted leave the list
+        for gone in s.scalars(
+            select(spend_12m(month)).where(
+                MS.spend_month >= stats.window_start(month), MS.customer_id.in_(_inactive(s, now))
+            )
+        ):
+            spends.remove(gone)
     n = _n(s, now, MS.first_bill > 0)
     big = None
     if n:
         k = max(1, top_count(n, rules.big_first_percent))
         big = s.scalar(
             select(MS.first_bill)
-            .where(MS.first_bill > 0, MS.customer_id.not_in(_inactive(now)))
+            .where(MS.first_bill > 0, MS.customer_id.not_in(_inactive(s, now)))
             .order_by(MS.first_bill.desc())
             .offset(k - 1)
             .limit(1)
@@ -344,11 +352,8 @@ def _lapsed(s: Session, now: datetime, rules: SegmentRules) -> int:
     cutoff = now - timedelta(days=rules.lapsed_days)
     seen_before = _n(s, now, MS.last_visit < cutoff)
     enrolled = s.scalar(select(func.count()).where(Customer.enrolled_at < min(cutoff, now))) or 0
-    not_counted = s.scalar(
-        select(func.count()).where(
-            or_(Customer.status < "active", Customer.status > "active"), Customer.enrolled_at < min(cutoff, now)
-        )
-    )
+    others = select(Customer.enrolled_at).where(or_(Customer.status < "active", Customer.status > "active"))
+    not_counted = sum(1 for (at,) in s.execute(others) if at < min(cutoff, now))  # the few blocked or merged
     with_visit = _n(s, now)
     with_visit_enrolled_later = s.scalar(
         select(func.count())
@@ -392,7 +397,9 @@ def _counts(
     regular -= _n(s, now, MS.first_visit >= new_since, MS.prev_visit.is_not(None))
     at_risk = _n(s, now, MS.last_visit >= now - timedelta(days=rules.lapsed_days), _overdue(s, now, rules))
     big = _n(s, now, MS.first_bill >= limits.big_first_bill) if limits.big_first_bill is not None else 0
-    birthday = s.scalar(select(func.count()).where(_active(now), Customer.birthday_month == this_month)) or 0
+    born = and_(Customer.status == "active", Customer.birthday_month == this_month)
+    birthday = s.scalar(select(func.count()).where(born)) or 0
+    birthday -= s.scalar(select(func.count()).where(born, Customer.enrolled_at >= now)) or 0  # not members yet
     return {
         Segment.NEW: new,
         Segment.REGULAR: regular,

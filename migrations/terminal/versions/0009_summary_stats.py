@@ -62,13 +62,14 @@ def upgrade() -> None:
     from app.services import stats  # the same code that keeps them up to date
 
     stats.rebuild_in(Session(bind=op.get_bind()))
-    for column in ("first_visit", "first_bill", "last_visit", "prev_visit", "spend_month"):  # after the rows: faster
+    for column in ("first_visit", "first_bill", "prev_visit", "spend_month"):  # after the rows: faster
         op.create_index(f"ix_member_stats_{column}", "member_stats", [column])
+    op.create_index("ix_member_stats_last_visit", "member_stats", ["last_visit", "visits", "first_visit"])
 
 
 def downgrade() -> None:
     for column in ("first_visit", "first_bill", "last_visit", "prev_visit", "spend_month"):
-        op.drop_index(f"ix_member_stats_{column}", table_name="member_stats")
+        op.drop_index(f"ix_member_stats_{column}", table_name="member_stats")  # last_visit: with visits, first_visit
     op.drop_table("member_stats")
     op.drop_table("member_day_stats")
     op.drop_table("day_store_stats")
