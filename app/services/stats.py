@@ -36,13 +36,13 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, Engine, TextClause, bindparam, delete, select, text, tuple_
+from sqlalchemy import Date, Engine, String, TextClause, bindparam, delete, select, text, tuple_, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from app.core.ledger import EntryKind, LedgerEntry
@@ -454,16 +454,23 @@ class _Member:
         out: dict[str, Any] = {
             "customer_id": customer_id,
             "visits": self.visits,
-            "first_visit": self.first[0] if self.first else None,
+            "first_visit": _moment(self.first[0]) if self.first else None,
             "first_bill": self.first_bill,
-            "last_visit": self.last,
-            "prev_visit": self.prev,
+            "last_visit": _moment(self.last),
+            "prev_visit": _moment(self.prev),
             "spend_month": self.month,
         }
         for i in range(BUCKETS):
             bucket_month = self.month - (self.month - i) % BUCKETS
             out[f"spend_{i}"] = self.spend.get(bucket_month, 0)
         return out
+
+
+def _moment(value: datetime | str | None) -> datetime | None:
+    """A moment as the rebuild reads it: SQLite's stored text (fixed width, so it sorts), or a datetime."""
+    if isinstance(value, str):
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return value
 
 
 def refold_members(s: Session, customer_ids: Iterable[str]) -> None:
@@ -535,9 +542,25 @@ def compute(s: Session) -> Computed:
 
     parents = merges.parents_in(s)
     zones = {sid: ZoneInfo(tz or DEFAULT_ZONE) for sid, tz in s.execute(select(Store.id, Store.timezone))}
+    # On SQLite the moments are read as the stored text ("YYYY-MM-DD HH:MM:SS.ffffff", UTC): millions
+    # of rows are not parsed one by one; a minute's local day is worked out once (zones are whole
+    # minutes off UTC), and only each member's first and last visits become datetimes.
+    raw = s.get_bind().dialect.name == "sqlite"
+    cache: dict[tuple[str, str], date] = {}
 
-    def day_of(store_id: str, at: datetime) -> date:
-        return at.astimezone(zones.get(store_id) or ZoneInfo(DEFAULT_ZONE)).date()
+    def moment(column: Any) -> Any:
+        return type_coerce(column, String) if raw else column
+
+    def day_of(store_id: str, at: datetime | str) -> date:
+        zone = zones.get(store_id) or ZoneInfo(DEFAULT_ZONE)
+        if not isinstance(at, str):
+            return at.astimezone(zone).date()
+        key = (store_id, at[:16])
+        day = cache.get(key)
+        if day is None:
+            minute = datetime.fromisoformat(at[:16]).replace(tzinfo=UTC)
+            day = cache[key] = minute.astimezone(zone).date()
+        return day
 
     days: dict[tuple[date, str], list[int]] = defaultdict(lambda: [0] * len(DAY_FIELDS))
     reversals: dict[str, list[int | None]] = defaultdict(list)
@@ -546,7 +569,7 @@ def compute(s: Session) -> Computed:
         reversals[earn_id].append(amount)
     orig = aliased(E)
     points = (
-        select(E.created_at, E.store_id, E.kind, E.points, orig.kind)
+        select(moment(E.created_at), E.store_id, E.kind, E.points, orig.kind)
         .outerjoin(orig, orig.id == E.reverses)
         .where(E.kind != EntryKind.EARN.value, E.points != 0)
     )
@@ -559,7 +582,7 @@ def compute(s: Session) -> Computed:
             row[3] += expired
     members: dict[str, _Member] = {}
     member_days: dict[tuple[date, str, str], list[int]] = defaultdict(lambda: [0, 0])
-    earns = select(E.id, E.customer_id, E.store_id, E.created_at, E.amount, E.points).where(
+    earns = select(E.id, E.customer_id, E.store_id, moment(E.created_at), E.amount, E.points).where(
         E.kind == EntryKind.EARN.value
     )
     for entry_id, customer_id, store_id, at, amount, pts in _stream(s, earns):
@@ -588,7 +611,7 @@ def compute(s: Session) -> Computed:
         Receipt.source,
         Receipt.store_id,
         Receipt.external_id,
-        Receipt.closed_at,
+        moment(Receipt.closed_at),
         Receipt.total,
         Receipt.tip,
         Receipt.customer_id.is_not(None),
@@ -599,7 +622,7 @@ def compute(s: Session) -> Computed:
             row = days[(day_of(store_id, at), store_id)]
             row[4 if member else 6] += 1
             row[5 if member else 7] += net
-    for store_id, at, rating in _stream(s, select(Feedback.store_id, Feedback.created_at, Feedback.rating)):
+    for store_id, at, rating in _stream(s, select(Feedback.store_id, moment(Feedback.created_at), Feedback.rating)):
         row = days[(day_of(store_id, at), store_id)]
         row[8] += rating
         row[9] += 1
