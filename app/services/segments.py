@@ -363,8 +363,8 @@ def _lapsed(s: Session, now: datetime, rules: SegmentRules) -> int:
         select(func.count())
         .select_from(Customer)
         .join(MS, MS.customer_id == Customer.id)
-        .where(Customer.enrolled_at >= cutoff, Customer.enrolled_at < now, Customer.status == "active")
-    )
+        .where(Customer.enrolled_at >= cutoff, Customer.enrolled_at < now, Customer.id.not_in(_inactive(s, now)))
+    )  # (no status test here: SQLite would walk the status index over every active member)
     never_seen = (enrolled - (not_counted or 0)) - (with_visit - (with_visit_enrolled_later or 0))
     return seen_before + never_seen
 

@@ -217,8 +217,6 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
     live_member = and_(Customer.status != "merged", in_stores(Customer.enrolled_store, stores))
     if stores is None:  # two index counts rather than a scan of every member
         enrolled = s.scalar(select(func.count()).where(Customer.enrolled_at < period.end)) or 0
-        # The few merged-away members by the status index alone (with the period's end in the same
-        # WHERE, SQLite walks the enrolment index over every member instead).
         merged_at = s.scalars(select(Customer.enrolled_at).where(Customer.status == "merged"))
         merged = sum(1 for at in merged_at if at < period.end)
         members_total = enrolled - merged
@@ -253,11 +251,14 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
     # Per member in the period: the member-day summary, grouped by member.
     visiting = repeat_visits = 0
     spends: list[int] = []
-    for n, net in s.execute(
+    per_member = (
         select(func.sum(MD.visits), func.sum(MD.spend))
         .where(MD.day >= period.first_day, MD.day <= period.last_day, in_stores(MD.store_id, stores))
         .group_by(MD.customer_id)
-    ):
+    )
+    # Hundreds of thousands of pairs of integers: straight from the driver (literal dates and ids only).
+    sql = str(per_member.compile(dialect=s.get_bind().dialect, compile_kwargs={"literal_binds": True}))
+    for n, net in s.connection().exec_driver_sql(sql):
         if n:
             visiting += 1
             if n >= 2:
