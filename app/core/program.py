@@ -151,7 +151,7 @@ class Program:
         try:
             data = json.loads(text)
         except ValueError as exc:
-            raise InvalidInput(f"Program is not valid JSON: {exc}.") from None
+            raise InvalidInput("Program is not valid JSON: {0}.", error=str(exc)) from None
         return cls.from_dict(data)
 
     @classmethod
@@ -159,7 +159,7 @@ class Program:
         known = {f.name for f in fields(cls)}
         unknown = set(data) - known
         if unknown:
-            raise InvalidInput(f"Program has unknown settings: {', '.join(sorted(unknown))}.")
+            raise InvalidInput("Program has unknown settings: {0}.", names=", ".join(sorted(unknown)))
         try:
             d = dict(data)
             if "stamp_rule" in d:
