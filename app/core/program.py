@@ -14,7 +14,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
-from app.core.errors import InvalidInput
+from app.core.errors import InvalidInput, Sentences
 
 
 class StampMode(StrEnum):
@@ -126,7 +126,8 @@ class Program:
         if len({t.name for t in self.tiers}) != len(self.tiers):
             problems.append("tier names must differ")
         if problems:
-            raise InvalidInput("Program is not valid: {0}.", problems="; ".join(problems))
+            # each problem is translated on its own by the UI (they are listed in its TEMPLATES)
+            raise InvalidInput("Program is not valid: {0}.", problems=Sentences(problems, "; "))
 
     # -- tiers -------------------------------------------------------------------------------
     @property
