@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.core.errors import LoyaltyError, Notice
+from app.core.errors import LoyaltyError, Notice, Sentences
 from app.core.money import Money
 from app.ui.format import money_text, number_text
 
@@ -247,6 +247,47 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "“{0}”: days are 0 (Monday) to 6, times are HH:MM."),
     QT_TRANSLATE_NOOP("Errors", "“{0}”: the kind is one of {1}; the period one of {2}."),
     QT_TRANSLATE_NOOP("Errors", "A sample line is “sku, category, quantity, price”; lines are separated by “;”."),
+    # a draft program's problems (app/core/program_checks.py), each translated on its own
+    QT_TRANSLATE_NOOP("Errors", "Check the draft: {0}"),
+    QT_TRANSLATE_NOOP("Errors", "The points per step cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Welcome points cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Birthday points cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Referral referrer points cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Referral new points cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Min minutes between earns cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Daily earn cap points cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Earns per day flag cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Offline daily redeem cap cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Point value cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Expiry months cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Downgrade grace days cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Tiers count the points of 1 to 36 months."),
+    QT_TRANSLATE_NOOP("Errors", "The yearly tier review is on a day 1–28 of a month 1–12."),
+    QT_TRANSLATE_NOOP("Errors", "A stamp card has at most 50 slots."),
+    QT_TRANSLATE_NOOP("Errors", "The birthday bonus is for the birthday week or month."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}” multiplies points by {1}: more than ×{2} is a typo."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}” applies on no day of the week."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}” starts and ends at the same time."),
+    QT_TRANSLATE_NOOP("Errors", "Tier {0} multiplies points by {1}: more than ×{2} is a typo."),
+    QT_TRANSLATE_NOOP("Errors", "The bonus on {0} must multiply by more than 0 and at most ×{1}."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Points spent as money would give back {0} of every bill; lower the points per step or the value of a point.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Two rewards are called “{0}”."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}” is for tier {1}, which the program no longer has."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}” pays with points, but a point has no money value in the program."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}” gives a discount of nothing."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}” has a negative cap or limit."),
+    # a program that cannot work (app/core/program.py), joined with "; " after "Program is not valid:"
+    QT_TRANSLATE_NOOP("Errors", "the amount step must be positive and points per step not negative"),
+    QT_TRANSLATE_NOOP("Errors", "the earns-per-day flag must not be negative"),
+    QT_TRANSLATE_NOOP("Errors", "the adjustment limit must not be negative"),
+    QT_TRANSLATE_NOOP("Errors", "the stamp card needs at least one slot and fewer starter stamps than slots"),
+    QT_TRANSLATE_NOOP("Errors", "the first tier must start at 0"),
+    QT_TRANSLATE_NOOP("Errors", "tier thresholds must rise"),
+    QT_TRANSLATE_NOOP("Errors", "multipliers must be positive"),
+    QT_TRANSLATE_NOOP("Errors", "tier names must differ"),
 )
 
 # Words that appear inside templates: membership states and limit periods.
@@ -308,6 +349,8 @@ translate_flag = translate_message
 
 
 def _value(value: object) -> str:
+    if isinstance(value, Sentences):  # a draft's problems: each one in the UI's language
+        return value.sep.join(translate_message(v) for v in value)
     if isinstance(value, Money):
         return money_text(value.minor, value.currency)
     if isinstance(value, int) and not isinstance(value, bool):

@@ -2469,6 +2469,150 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Check the draft: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The points per step cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome points cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday points cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral referrer points cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral new points cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min minutes between earns cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily earn cap points cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earns per day flag cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline daily redeem cap cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point value cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry months cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downgrade grace days cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers count the points of 1 to 36 months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The yearly tier review is on a day 1–28 of a month 1–12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stamp card has at most 50 slots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The birthday bonus is for the birthday week or month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” multiplies points by {1}: more than ×{2} is a typo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” applies on no day of the week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” starts and ends at the same time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier {0} multiplies points by {1}: more than ×{2} is a typo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bonus on {0} must multiply by more than 0 and at most ×{1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points spent as money would give back {0} of every bill; lower the points per step or the value of a point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two rewards are called “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is for tier {1}, which the program no longer has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” pays with points, but a point has no money value in the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” gives a discount of nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” has a negative cap or limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the amount step must be positive and points per step not negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the earns-per-day flag must not be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the adjustment limit must not be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stamp card needs at least one slot and fewer starter stamps than slots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first tier must start at 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tier thresholds must rise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multipliers must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tier names must differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>

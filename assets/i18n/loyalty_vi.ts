@@ -2471,6 +2471,150 @@ thoại (PNG)</translation>
         <translation>Mỗi dòng mẫu là “mã hàng, nhóm hàng, số lượng, giá”; các dòng cách nhau bằng “;”.</translation>
     </message>
     <message>
+        <source>Check the draft: {0}</source>
+        <translation>Hãy kiểm tra lại bản nháp: {0}</translation>
+    </message>
+    <message>
+        <source>The points per step cannot be negative.</source>
+        <translation>Số điểm mỗi bậc tiền không được âm.</translation>
+    </message>
+    <message>
+        <source>Welcome points cannot be negative.</source>
+        <translation>Điểm chào mừng không được âm.</translation>
+    </message>
+    <message>
+        <source>Birthday points cannot be negative.</source>
+        <translation>Điểm sinh nhật không được âm.</translation>
+    </message>
+    <message>
+        <source>Referral referrer points cannot be negative.</source>
+        <translation>Điểm thưởng cho người giới thiệu không được âm.</translation>
+    </message>
+    <message>
+        <source>Referral new points cannot be negative.</source>
+        <translation>Điểm thưởng cho người được giới thiệu không được âm.</translation>
+    </message>
+    <message>
+        <source>Min minutes between earns cannot be negative.</source>
+        <translation>Số phút tối thiểu giữa hai lần tích điểm không được âm.</translation>
+    </message>
+    <message>
+        <source>Daily earn cap points cannot be negative.</source>
+        <translation>Giới hạn điểm tích mỗi ngày không được âm.</translation>
+    </message>
+    <message>
+        <source>Earns per day flag cannot be negative.</source>
+        <translation>Ngưỡng cảnh báo số lần tích điểm mỗi ngày không được âm.</translation>
+    </message>
+    <message>
+        <source>Offline daily redeem cap cannot be negative.</source>
+        <translation>Giới hạn điểm đổi mỗi ngày khi mất mạng không được âm.</translation>
+    </message>
+    <message>
+        <source>Point value cannot be negative.</source>
+        <translation>Giá trị một điểm không được âm.</translation>
+    </message>
+    <message>
+        <source>Expiry months cannot be negative.</source>
+        <translation>Số tháng trước khi điểm hết hạn không được âm.</translation>
+    </message>
+    <message>
+        <source>Downgrade grace days cannot be negative.</source>
+        <translation>Số ngày gia hạn trước khi xuống hạng không được âm.</translation>
+    </message>
+    <message>
+        <source>Tiers count the points of 1 to 36 months.</source>
+        <translation>Hạng được xét theo điểm của 1 đến 36 tháng.</translation>
+    </message>
+    <message>
+        <source>The yearly tier review is on a day 1–28 of a month 1–12.</source>
+        <translation>Ngày xét hạng hằng năm phải là ngày 1–28 của tháng 1–12.</translation>
+    </message>
+    <message>
+        <source>A stamp card has at most 50 slots.</source>
+        <translation>Một thẻ tem có tối đa 50 ô.</translation>
+    </message>
+    <message>
+        <source>The birthday bonus is for the birthday week or month.</source>
+        <translation>Thưởng sinh nhật áp dụng cho tuần hoặc tháng sinh nhật.</translation>
+    </message>
+    <message>
+        <source>“{0}” multiplies points by {1}: more than ×{2} is a typo.</source>
+        <translation>“{0}” nhân điểm lên {1} lần: hơn ×{2} chắc là gõ nhầm.</translation>
+    </message>
+    <message>
+        <source>“{0}” applies on no day of the week.</source>
+        <translation>“{0}” không áp dụng vào ngày nào trong tuần.</translation>
+    </message>
+    <message>
+        <source>“{0}” starts and ends at the same time.</source>
+        <translation>“{0}” có giờ bắt đầu và giờ kết thúc trùng nhau.</translation>
+    </message>
+    <message>
+        <source>Tier {0} multiplies points by {1}: more than ×{2} is a typo.</source>
+        <translation>Hạng {0} nhân điểm lên {1} lần: hơn ×{2} chắc là gõ nhầm.</translation>
+    </message>
+    <message>
+        <source>The bonus on {0} must multiply by more than 0 and at most ×{1}.</source>
+        <translation>Hệ số thưởng cho {0} phải lớn hơn 0 và tối đa ×{1}.</translation>
+    </message>
+    <message>
+        <source>Points spent as money would give back {0} of every bill; lower the points per step or the value of a point.</source>
+        <translation>Dùng điểm thay tiền sẽ trả lại {0} mỗi hóa đơn; hãy giảm số điểm mỗi bậc tiền hoặc giá trị một điểm.</translation>
+    </message>
+    <message>
+        <source>Two rewards are called “{0}”.</source>
+        <translation>Có hai phần quà cùng tên “{0}”.</translation>
+    </message>
+    <message>
+        <source>“{0}” is for tier {1}, which the program no longer has.</source>
+        <translation>“{0}” dành cho hạng {1}, nhưng chương trình không còn hạng này.</translation>
+    </message>
+    <message>
+        <source>“{0}” pays with points, but a point has no money value in the program.</source>
+        <translation>“{0}” trả bằng điểm, nhưng trong chương trình một điểm chưa có giá trị tiền.</translation>
+    </message>
+    <message>
+        <source>“{0}” gives a discount of nothing.</source>
+        <translation>“{0}” không giảm được gì.</translation>
+    </message>
+    <message>
+        <source>“{0}” has a negative cap or limit.</source>
+        <translation>“{0}” có mức trần hoặc giới hạn bị âm.</translation>
+    </message>
+    <message>
+        <source>the amount step must be positive and points per step not negative</source>
+        <translation>bậc tiền phải lớn hơn 0 và số điểm mỗi bậc không được âm</translation>
+    </message>
+    <message>
+        <source>the earns-per-day flag must not be negative</source>
+        <translation>ngưỡng cảnh báo số lần tích điểm mỗi ngày không được âm</translation>
+    </message>
+    <message>
+        <source>the adjustment limit must not be negative</source>
+        <translation>giới hạn điều chỉnh không được âm</translation>
+    </message>
+    <message>
+        <source>the stamp card needs at least one slot and fewer starter stamps than slots</source>
+        <translation>thẻ tem cần ít nhất một ô và số tem tặng ban đầu phải ít hơn số ô</translation>
+    </message>
+    <message>
+        <source>the first tier must start at 0</source>
+        <translation>hạng đầu tiên phải bắt đầu từ 0</translation>
+    </message>
+    <message>
+        <source>tier thresholds must rise</source>
+        <translation>ngưỡng của các hạng phải tăng dần</translation>
+    </message>
+    <message>
+        <source>multipliers must be positive</source>
+        <translation>hệ số nhân phải lớn hơn 0</translation>
+    </message>
+    <message>
+        <source>tier names must differ</source>
+        <translation>tên các hạng không được trùng nhau</translation>
+    </message>
+    <message>
         <source>blocked</source>
         <translation>khóa</translation>
     </message>

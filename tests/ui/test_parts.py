@@ -6,6 +6,8 @@ import ast
 import shutil
 import threading
 from collections.abc import Callable
+from dataclasses import replace
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,8 @@ from app.core.errors import BadCardCode, Duplicate, InvalidInput, LoyaltyError, 
 from app.core.lifecycle import Birthday, parse_birthday
 from app.core.money import VND, Money, parse_money
 from app.core.phone import normalise_phone
+from app.core.program import Program, Tier, worked_example_program
+from app.core.program_checks import NOT_NEGATIVE
 from app.core.rewards import Reward, RewardKind
 from app.db.models import OutboxItem
 from app.services import customers, feedback, program_editor, staff, tickets
@@ -121,6 +125,24 @@ def test_sentences_once_built_with_f_strings_read_in_vietnamese(windows: Windows
     assert shown == "Nhận xét quá dài (tối đa 1.000 ký tự)."
 
 
+def test_a_drafts_problems_are_each_translated(windows: Windows) -> None:
+    """A draft's list of problems was one English paragraph; now each sentence is in the UI's language."""
+    tiers = (Tier("Member", 0), Tier("Gold", 500, Fraction(50)))
+    typo = replace(worked_example_program(), welcome_points=-5, tiers=tiers)
+    english, shown = _refusal(lambda: program_editor.check(typo, ()))
+    assert english == (
+        "Check the draft: Welcome points cannot be negative. "
+        "Tier Gold multiplies points by 50: more than ×10 is a typo."
+    )
+    assert shown == (
+        "Hãy kiểm tra lại bản nháp: Điểm chào mừng không được âm. "
+        "Hạng Gold nhân điểm lên 50 lần: hơn ×10 chắc là gõ nhầm."
+    )
+    english, shown = _refusal(lambda: Program(tiers=(Tier("Member", 0), Tier("Member", 0))))
+    assert english == "Program is not valid: tier thresholds must rise; tier names must differ."
+    assert shown == "Chương trình không hợp lệ: ngưỡng của các hạng phải tăng dần; tên các hạng không được trùng nhau."
+
+
 def test_a_pin_guessing_flag_is_named_in_vietnamese(windows: Windows) -> None:
     english = "3 wrong PINs in a row at this till: someone may be guessing staff PINs."
     assert flag_text("pin_failures", english).startswith("nhập sai mã PIN nhiều lần liên tiếp")
@@ -169,12 +191,28 @@ def test_no_user_facing_error_is_built_with_an_f_string() -> None:
     assert built == [], "raise these with a template and details: " + ", ".join(built)
 
 
+def _other_sentences(root: Path) -> list[tuple[str, int, ast.expr]]:
+    """Sentences that reach the UI without a raise: ``Notice("…")`` and a draft's ``problems.append("…")``."""
+    found = []
+    for path in sorted((root / "app").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and node.args:
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+                owner = getattr(getattr(func, "value", None), "id", "")
+                if name == "Notice" or (name == "append" and owner == "problems"):
+                    found.append((str(path.relative_to(root)), node.lineno, node.args[0]))
+    return found
+
+
 def test_every_raised_template_has_a_translation() -> None:
-    """Each sentence the services, the domain and the back office raise is listed for translation."""
-    listed = set(TEMPLATES)
+    """Each sentence the services, the domain and the back office raise (or note) is listed for translation."""
+    root = Path(__file__).resolve().parents[2]
+    listed = set(TEMPLATES) | set(NOT_NEGATIVE.values())
+    assert set(NOT_NEGATIVE.values()) <= set(TEMPLATES)
     untranslated = [
         f"{path}:{line}: {arg.value}"
-        for path, line, arg in _raised_templates(Path(__file__).resolve().parents[2])
+        for path, line, arg in _raised_templates(root) + _other_sentences(root)
         if path.startswith(("app/services/", "app/core/", "app/ui/backoffice/"))
         and isinstance(arg, ast.Constant)
         and arg.value not in listed
