@@ -394,3 +394,78 @@ class Setting(Base):
     __tablename__ = "setting"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# -- summary tables of the back office (migration 0009; kept by app.services.stats) ----------------------
+class DayStoreStats(Base):
+    """Per local day and store: what the dashboard sums. ``app.services.stats.rebuild`` must reproduce it.
+
+    Visits and receipts are counted on the day of the sale, even when a refund or a void
+    made later changes them; points on the day of the entry. Rows of zeros mean nothing.
+    """
+
+    __tablename__ = "day_store_stats"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)  # local day in the store's zone
+    store_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    visits: Mapped[int] = mapped_column(Integer, default=0)
+    points_issued: Mapped[int] = mapped_column(BigInteger, default=0)
+    points_redeemed: Mapped[int] = mapped_column(BigInteger, default=0)
+    points_expired: Mapped[int] = mapped_column(BigInteger, default=0)
+    member_bills: Mapped[int] = mapped_column(Integer, default=0)
+    member_spend: Mapped[int] = mapped_column(BigInteger, default=0)
+    non_member_bills: Mapped[int] = mapped_column(Integer, default=0)
+    non_member_spend: Mapped[int] = mapped_column(BigInteger, default=0)
+    rating_sum: Mapped[int] = mapped_column(Integer, default=0)
+    ratings: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class MemberDayStats(Base):
+    """Per local day, store and member (the holder, after merges): live visits and their net bills.
+
+    The dashboard's per-member figures of a period (repeat rate, the 20/80 share) group these
+    rows instead of the ledger's earns and their reversals. Without rowid: the primary key is
+    the table, so a period is one range read with the sums in it.
+    """
+
+    __tablename__ = "member_day_stats"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    visits: Mapped[int] = mapped_column(Integer, default=0)
+    spend: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    __table_args__ = {"sqlite_with_rowid": False}
+
+
+class MemberStats(Base):
+    """Per member (the holder, after merges): the visit facts the segments need.
+
+    ``spend_0`` … ``spend_11`` are the net bills of the twelve calendar months up to
+    ``spend_month`` (months since year 0: year * 12 + month - 1, in the store's zone),
+    month m in ``spend_{m % 12}``; a reader drops the months older than its own window.
+    """
+
+    __tablename__ = "member_stats"
+    customer_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    visits: Mapped[int] = mapped_column(Integer, default=0)
+    # Indexed: each segment's count is an index range (new, regular, lapsed, big first bill, VIP).
+    first_visit: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    first_bill: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
+    last_visit: Mapped[datetime | None] = mapped_column(UTCDateTime)  # indexed below
+    prev_visit: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)  # the visit before the last
+    spend_month: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    spend_0: Mapped[int] = mapped_column(BigInteger, default=0)
+    spend_1: Mapped[int] = mapped_column(BigInteger, default=0)
+    spend_2: Mapped[int] = mapped_column(BigInteger, default=0)
+    spend_3: Mapped[int] = mapped_column(BigInteger, default=0)
+    spend_4: Mapped[int] = mapped_column(BigInteger, default=0)
+    spend_5: Mapped[int] = mapped_column(BigInteger, default=0)
+    spend_6: Mapped[int] = mapped_column(BigInteger, default=0)
+    spend_7: Mapped[int] = mapped_column(BigInteger, default=0)
+    spend_8: Mapped[int] = mapped_column(BigInteger, default=0)
+    spend_9: Mapped[int] = mapped_column(BigInteger, default=0)
+    spend_10: Mapped[int] = mapped_column(BigInteger, default=0)
+    spend_11: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    # Recent visitors with what "at risk" needs: read from the index alone.
+    __table_args__ = (Index("ix_member_stats_last_visit", "last_visit", "visits", "first_visit"),)

@@ -16,6 +16,7 @@ from sqlalchemy import exists, select
 from app.core.errors import Duplicate, InvalidInput, NotFound
 from app.core.ids import new_id
 from app.db.models import Customer, Feedback, LedgerEntryRow, OutboxItem, Ticket
+from app.services import stats
 from app.services.tickets import owner_for
 from app.services.till import Till
 
@@ -61,6 +62,7 @@ def rate_visit(
         )
         s.add(feedback)
         s.add(OutboxItem(item_type="feedback", item_id=feedback.id, created_at=now))
+        stats.ratings_added(s, [feedback])  # the dashboard's rating, in the same transaction
         if rating < COMPLAINT_BELOW:
             priority = "high" if rating == 1 else "normal"
             who = customer.name if customer else "a guest"

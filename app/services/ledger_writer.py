@@ -20,6 +20,7 @@ from app.core.ids import new_id
 from app.core.ledger import GENESIS_HASH, Balance, EntryKind, LedgerEntry, apply_entry
 from app.core.limits import check_balance, check_entry
 from app.db.models import BalanceRow, Customer, LedgerEntryRow, OutboxItem
+from app.services import stats
 
 if TYPE_CHECKING:
     from app.services.till import Till
@@ -87,6 +88,7 @@ def append_many(session: Session, drafts: Sequence[LedgerEntry]) -> list[LedgerE
     outbox = [{"item_type": "entry", "item_id": e.id, "created_at": e.created_at} for e in sealed]
     session.execute(OutboxItem.__table__.insert(), outbox)
     _fold_balances(session, sealed)
+    stats.entries_stored(session, sealed)  # the back office's summary tables, in the same transaction
     return sealed
 
 
@@ -132,6 +134,7 @@ def store(session: Session, entry: LedgerEntry) -> None:
     for name in _BALANCE_FIELDS:
         setattr(row, name, getattr(after, name))
     session.flush()
+    stats.entry_stored(session, entry, holder, original)  # the back office's summary tables
 
 
 def holder_of(session: Session, customer_id: str) -> str:

@@ -25,7 +25,7 @@ from app.core.ids import new_id
 from app.core.ledger import Balance, fold
 from app.core.merges import MergeFact, MergeKind, effective_parents, root_of
 from app.db.models import BalanceRow, Customer, CustomerMerge, Flag, LedgerEntryRow, OutboxItem
-from app.services import ledger_writer
+from app.services import ledger_writer, stats
 from app.services.staff import StaffMember, audit
 from app.services.till import Till
 
@@ -264,6 +264,7 @@ def rederive_in(s: Session, touched: Iterable[str] = ()) -> set[str]:
 
 def refold_in(s: Session, customer_ids: Iterable[str], parents: dict[str, str] | None = None) -> None:
     """Rebuild these members' balance rows (and their groups') from the ledger."""
+    customer_ids = set(customer_ids)
     parents = parents_in(s) if parents is None else parents
     roots = {root_of(cid, parents) for cid in customer_ids}
     for root in roots:
@@ -274,6 +275,7 @@ def refold_in(s: Session, customer_ids: Iterable[str], parents: dict[str, str] |
         ]
         for cid in group:
             _write_balance(s, cid, fold(entries) if cid == root else Balance())
+    stats.refold_members(s, customer_ids)  # the segments' and the dashboard's rows follow the balances
 
 
 def _write_balance(s: Session, customer_id: str, balance: Balance) -> None:

@@ -35,7 +35,7 @@ from app.core.phone import normalise_phone
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from app.db.models import Customer, ImportedFile
 from app.db.models import Receipt as ReceiptRow
-from app.services import awards
+from app.services import awards, stats
 from app.services.corrections import reverse_in
 from app.services.staff import StaffMember, audit
 from app.services.till import Till
@@ -152,6 +152,7 @@ def _award_sales(till: Till, s: Session, sales: list[Receipt], file_hash: str | 
             .values(state="claimed", customer_id=bindparam("cid"), ledger_entry_id=bindparam("eid")),
             claimed,
         )
+    stats.sales_added(s, rows, {c["rid"]: c["cid"] for c in claimed})  # the dashboard's sales
 
 
 def _member_ids(s: Session, batch: list[Receipt]) -> dict[str, str]:
@@ -200,6 +201,7 @@ def _store_plain(
             rest.append(r)
     if plain:
         s.execute(RECEIPTS.insert(), plain)
+        stats.sales_added(s, plain)  # the dashboard's non-member sales
     return rest
 
 
@@ -255,6 +257,7 @@ def _apply_one(till: Till, s: Session, r: Receipt, file_hash: str | None, summar
     s.add(row)
     s.flush()
     if r.kind is ReceiptKind.SALE:
+        stats.sales_added(s, [row])  # a non-member's sale until a member is matched below
         customer_id = _match(s, r)
         if customer_id is None:
             summary.unclaimed += 1
@@ -267,6 +270,7 @@ def _apply_one(till: Till, s: Session, r: Receipt, file_hash: str | None, summar
             summary.notes.append(Note(NOT_AWARDED, r.external_id, _reason(err)))
     else:
         _apply_refund(till, s, row, r, summary)
+        stats.refund_added(s, row)  # the sale it names counts less in the dashboard
 
 
 def _row_values(till: Till, r: Receipt, file_hash: str | None) -> dict[str, object]:
@@ -363,6 +367,7 @@ def _award_row(
         session=s,
     )
     row.state, row.customer_id, row.ledger_entry_id = "claimed", customer_id, result.earn.id
+    stats.sale_claimed(s, row)  # the sale becomes a member's in the dashboard
     return result
 
 

@@ -13,13 +13,13 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Row, case, func, select
+from sqlalchemy import ColumnElement, Row, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.clock import local
@@ -32,11 +32,12 @@ from app.core.segments import (
     age_band,
     primary,
     segments_of,
-    thresholds,
+    top_count,
+    top_share_cutoff,
 )
-from app.db.models import Customer, Setting
-from app.services import exports
-from app.services.reports.visits import live_earns, read_transaction
+from app.db.models import Customer, MemberStats, Setting
+from app.services import exports, stats
+from app.services.reports.visits import read_transaction
 from app.services.staff import StaffMember, audit
 from app.services.till import Till
 
@@ -78,17 +79,43 @@ class SegmentMember:
         return primary(self.segments)
 
 
-@dataclass(frozen=True)
 class SegmentReport:
-    as_of: datetime
-    rules: SegmentRules
-    limits: Thresholds
-    members: tuple[SegmentMember, ...]  # every active member, filtered
+    """Every active member with their segments, as of ``as_of``.
+
+    The counts of the full report come from one SQL pass over the summary table
+    (``member_stats``); the member rows (the lists, the filters, the exports) are read on
+    first use — on the caller's background thread, like the report itself.
+    """
+
+    def __init__(
+        self,
+        as_of: datetime,
+        rules: SegmentRules,
+        limits: Thresholds,
+        members: Iterable[SegmentMember] | None = None,
+        *,
+        loader: Callable[[], Iterable[SegmentMember]] | None = None,
+        counts: Mapping[Segment, int] | None = None,
+    ) -> None:
+        self.as_of, self.rules, self.limits = as_of, rules, limits
+        self._members = tuple(members) if members is not None else None
+        self._loader = loader
+        self._counts = dict(counts) if counts is not None else None
+
+    @property
+    def members(self) -> tuple[SegmentMember, ...]:  # every active member, filtered
+        if self._members is None:
+            self._members = tuple(self._loader()) if self._loader else ()
+        return self._members
 
     def count(self, segment: Segment) -> int:
+        if self._counts is not None:
+            return self._counts.get(segment, 0)
         return sum(segment in m.segments for m in self.members)
 
     def counts(self) -> dict[Segment, int]:
+        if self._counts is not None:
+            return {s: self._counts.get(s, 0) for s in Segment}
         c: Counter[Segment] = Counter()
         for m in self.members:
             c.update(m.segments)
@@ -99,7 +126,7 @@ class SegmentReport:
 
     def filtered(self, filters: SegmentFilter) -> SegmentReport:
         """The same report narrowed to the members the filters match (no new query)."""
-        return SegmentReport(self.as_of, self.rules, self.limits, tuple(m for m in self.members if filters.matches(m)))
+        return SegmentReport(self.as_of, self.rules, self.limits, (m for m in self.members if filters.matches(m)))
 
 
 # -- rules and cut-offs ----------------------------------------------------------------------------
@@ -146,67 +173,79 @@ def remembered_thresholds(s: Session) -> Thresholds:
 
 
 # -- facts -----------------------------------------------------------------------------------------
+MS = MemberStats
+
+
+def spend_12m(month: int) -> ColumnElement[int]:
+    """A member's net bills of the twelve calendar months ending with ``month`` (``stats.month_number``).
+
+    Bucket i of ``member_stats`` holds month ``spend_month - (spend_month - i) % 12``; the buckets of
+    months before the window (a member not seen for a while) are left out.
+    """
+    first = stats.window_start(month)
+    parts = []
+    for i in range(stats.BUCKETS):
+        bucket_month = MS.spend_month - (MS.spend_month - i) % stats.BUCKETS
+        parts.append(case((and_(bucket_month >= first, bucket_month <= month), getattr(MS, f"spend_{i}")), else_=0))
+    return sum(parts[1:], parts[0])
+
+
+def _recent(rules: SegmentRules, recent: datetime) -> ColumnElement[int]:
+    """Visits in the last ``regular_days``, counted up to two: the summary keeps the last two visits,
+    which is what the regular rule (two visits) needs."""
+    assert rules.regular_visits <= 2, "member_stats keeps the last two visits only"
+    return case((MS.prev_visit >= recent, 2), (MS.last_visit >= recent, 1), else_=0)
+
+
 def member_facts(
-    s: Session, now: datetime, rules: SegmentRules, *, customer_ids: list[str] | None = None
+    s: Session, now: datetime, rules: SegmentRules, *, customer_ids: list[str] | None = None, month: int | None = None
 ) -> list[tuple[Row[Any], MemberFacts]]:
-    """Every active member (or those named) with the facts the rules need, as of ``now``."""
-    v = live_earns(None, now, customer_ids=customer_ids)
+    """Every active member (or those named) with the facts the rules need, as of ``now``.
+
+    From the summary table ``member_stats`` (kept with each write; a merged-away member's
+    visits are the survivor's). ``month``: this month in the shop's zone (``stats.month_number``).
+    """
+    month = stats.month_number(now.date()) if month is None else month
     recent = now - timedelta(days=rules.regular_days)
-    year = now - timedelta(days=365)
-    # One window, in the order of the (customer, time) index, over each member's whole history:
-    # every aggregate rides on the first row, so no sort and no second grouping pass is needed.
-    window = {"partition_by": v.c.customer_id, "order_by": v.c.created_at, "rows": (None, None)}
-    per_visit = select(
-        v.c.customer_id.label("customer_id"),
-        func.row_number().over(partition_by=v.c.customer_id, order_by=v.c.created_at).label("rank"),
-        func.count().over(**window).label("visits"),
-        func.min(v.c.created_at).over(**window).label("first_visit"),
-        func.max(v.c.created_at).over(**window).label("last_visit"),
-        func.sum(case((v.c.created_at >= recent, 1), else_=0)).over(**window).label("recent"),
-        func.sum(case((v.c.created_at >= year, v.c.net), else_=0)).over(**window).label("spend_12m"),
-        v.c.net.label("first_bill"),
-    ).subquery()
-    firsts = select(
-        per_visit.c.customer_id,
-        per_visit.c.visits,
-        per_visit.c.first_visit,
-        per_visit.c.last_visit,
-        per_visit.c.recent,
-        per_visit.c.spend_12m,
-        per_visit.c.first_bill,
-    ).where(per_visit.c.rank == 1)
-    visited = {row[0]: row[1:] for row in s.execute(firsts)}
     # Plain columns, not ORM objects: a million members are read here.
-    q = select(
-        Customer.id,
-        Customer.name,
-        Customer.phone,
-        Customer.card_number,
-        Customer.marketing_consent,
-        Customer.gender,
-        Customer.area,
-        Customer.birthday_month,
-        Customer.birthday_year,
-        Customer.enrolled_at,
-    ).where(Customer.status == "active", Customer.enrolled_at < now)
+    q = (
+        select(
+            Customer.id,
+            Customer.name,
+            Customer.phone,
+            Customer.card_number,
+            Customer.marketing_consent,
+            Customer.gender,
+            Customer.area,
+            Customer.birthday_month,
+            Customer.birthday_year,
+            Customer.enrolled_at,
+            func.coalesce(MS.visits, 0).label("visits"),
+            MS.first_visit,
+            MS.last_visit,
+            func.coalesce(_recent(rules, recent), 0).label("recent"),
+            func.coalesce(spend_12m(month), 0).label("spend_12m"),
+            func.coalesce(MS.first_bill, 0).label("first_bill"),
+        )
+        .outerjoin(MS, MS.customer_id == Customer.id)
+        .where(Customer.status == "active", Customer.enrolled_at < now)
+    )
     if customer_ids is not None:
         q = q.where(Customer.id.in_(customer_ids))
     out = []
-    none = (0, None, None, 0, 0, 0)
     for c in s.execute(q):
-        visits, first, last, recent_n, spend, first_bill = visited.get(c.id, none)
         out.append(
             (
                 c,
                 MemberFacts(
                     customer_id=c.id,
                     enrolled_at=c.enrolled_at,
-                    visits=int(visits or 0),
-                    first_visit=_utc(first),
-                    last_visit=_utc(last),
-                    recent_visits=int(recent_n or 0),
-                    spend_12m=int(spend or 0),
-                    first_bill=int(first_bill or 0),
+                    visits=int(c.visits),
+                    first_visit=_utc(c.first_visit),
+                    last_visit=_utc(c.last_visit),
+                    recent_visits=int(c.recent),
+                    spend_12m=int(c.spend_12m),
+                    first_bill=int(c.first_bill),
                     birthday_month=c.birthday_month,
                 ),
             )
@@ -225,21 +264,155 @@ def _utc(value: datetime | str | None) -> datetime | None:
 
 # -- reports ---------------------------------------------------------------------------------------
 def report(till: Till, *, now: datetime | None = None, filters: SegmentFilter | None = None) -> SegmentReport:
-    """Every active member with their segments (and the cut-offs, remembered for ``segment_of``)."""
+    """Every active member with their segments (and the cut-offs, remembered for ``segment_of``).
+
+    The cut-offs and the counts are computed in SQL over ``member_stats`` (seconds at a million
+    members); the member rows are read when first asked for (``SegmentReport.members``).
+    """
     now = now or till.clock()
     program = till.program()
     today = local(now, program.timezone).date()
+    month = stats.month_number(today)
     with read_transaction(till) as s:  # a long read must not hold the till's write lock
         rules = rules_for(s)
-        rows = member_facts(s, now, rules)
-    limits = thresholds((f for _, f in rows), rules)
+        limits, vips = _thresholds(s, now, rules, month)
+        counts = _counts(s, now, rules, limits, today.month, month)
+        counts[Segment.VIP] = vips
     with till.transaction() as s:
         _remember(s, limits, now)
-    members = []
-    for c, f in rows:
-        members.append(_member(c, f, rules, limits, now, today.month, today))
-    flt = filters or SegmentFilter()
-    return SegmentReport(now, rules, limits, tuple(m for m in members if flt.matches(m)))
+
+    def load() -> list[SegmentMember]:
+        with read_transaction(till) as s:
+            rows = member_facts(s, now, rules, month=month)
+        return [_member(c, f, rules, limits, now, today.month, today) for c, f in rows]
+
+    if filters is not None and filters != SegmentFilter():
+        return SegmentReport(now, rules, limits, (m for m in load() if filters.matches(m)))
+    return SegmentReport(now, rules, limits, loader=load, counts=counts)
+
+
+def _active(now: datetime) -> ColumnElement[bool]:
+    return and_(Customer.status == "active", Customer.enrolled_at < now)
+
+
+def _inactive(s: Session, now: datetime) -> list[str]:
+    """The few members not counted (blocked, merged away, enrolled after ``now``): excluded by id."""
+    other = or_(Customer.status < "active", Customer.status > "active")  # two ranges of the status index
+    ids = set(s.scalars(select(Customer.id).where(other)))
+    return sorted(ids | set(s.scalars(select(Customer.id).where(Customer.enrolled_at >= now))))
+
+
+def _n(s: Session, now: datetime, *conditions: ColumnElement[bool]) -> int:
+    """Active members with a visit matching ``conditions``: an index range of ``member_stats``,
+    less the few members not counted (looked up one by one, not tested on every row)."""
+    every = s.scalar(select(func.count()).select_from(MS).where(*conditions)) or 0
+    gone = s.scalar(
+        select(func.count()).select_from(MS).where(MS.customer_id.in_(_inactive(s, now)), *conditions)
+    )
+    return int(every) - int(gone or 0)
+
+
+def _thresholds(s: Session, now: datetime, rules: SegmentRules, month: int) -> tuple[Thresholds, int]:
+    """The chain-wide cut-offs (``app.core.segments.thresholds``) from the summary table.
+
+    VIP: the 12-month spends of the members seen in the last twelve months, sorted here;
+    big first bill: the k-th first bill read off the ``first_bill`` index. Also returns how
+    many members are VIPs (those spends at or above the cut-off).
+    """
+    recent = select(spend_12m(month)).where(MS.spend_month >= stats.window_start(month))
+    # A plain list of integers straight from the driver: a million rows through the ORM's result
+    # machinery would cost as much again. The statement has only integers in it (literal binds).
+    sql = str(recent.compile(dialect=s.get_bind().dialect, compile_kwargs={"literal_binds": True}))
+    spends = [v for (v,) in s.connection().exec_driver_sql(sql)]
+    if spends:  # the few members not counted leave the list
+        for gone in s.scalars(
+            select(spend_12m(month)).where(
+                MS.spend_month >= stats.window_start(month), MS.customer_id.in_(_inactive(s, now))
+            )
+        ):
+            spends.remove(gone)
+    n = _n(s, now, MS.first_bill > 0)
+    big = None
+    if n:
+        k = max(1, top_count(n, rules.big_first_percent))
+        big = s.scalar(
+            select(MS.first_bill)
+            .where(MS.first_bill > 0, MS.customer_id.not_in(_inactive(s, now)))
+            .order_by(MS.first_bill.desc())
+            .offset(k - 1)
+            .limit(1)
+        )
+    vip = top_share_cutoff(spends, rules.vip_percent)
+    vips = sum(1 for v in spends if v > 0 and v >= vip) if vip is not None else 0
+    return Thresholds(vip_spend=vip, big_first_bill=big), vips
+
+
+def _lapsed(s: Session, now: datetime, rules: SegmentRules) -> int:
+    """Active members with no visit (nor enrolment) in the last N days, from index counts only.
+
+    Those with a visit: their last visit is before the cut-off. Those without: every active
+    member enrolled before the cut-off, less the ones with a visit.
+    """
+    cutoff = now - timedelta(days=rules.lapsed_days)
+    seen_before = _n(s, now, MS.last_visit < cutoff)
+    enrolled = s.scalar(select(func.count()).where(Customer.enrolled_at < min(cutoff, now))) or 0
+    others = select(Customer.enrolled_at).where(or_(Customer.status < "active", Customer.status > "active"))
+    not_counted = sum(1 for (at,) in s.execute(others) if at < min(cutoff, now))  # the few blocked or merged
+    with_visit = _n(s, now)
+    with_visit_enrolled_later = s.scalar(
+        select(func.count())
+        .select_from(Customer)
+        .join(MS, MS.customer_id == Customer.id)
+        .where(Customer.enrolled_at >= cutoff, Customer.enrolled_at < now, Customer.id.not_in(_inactive(s, now)))
+    )  # (no status test here: SQLite would walk the status index over every active member)
+    never_seen = (enrolled - (not_counted or 0)) - (with_visit - (with_visit_enrolled_later or 0))
+    return seen_before + never_seen
+
+
+def _day_number(s: Session, column: ColumnElement[datetime]) -> ColumnElement[float]:
+    """A moment as a (fractional) day number, so that gaps between visits are arithmetic in SQL."""
+    if s.get_bind().dialect.name == "postgresql":
+        return func.extract("epoch", column) / 86400.0 + JULIAN_UNIX_EPOCH
+    return func.julianday(column)  # https://www.sqlite.org/lang_datefunc.html: days since -4713-11-24 12:00 UTC
+
+
+JULIAN_UNIX_EPOCH = 2440587.5  # the julian day number of 1970-01-01 00:00 UTC
+
+
+def _overdue(s: Session, now: datetime, rules: SegmentRules) -> ColumnElement[bool]:
+    """Two visits or more, and no visit for more than ``at_risk_factor`` times the usual interval
+    (``app.core.segments.usual_interval_days``), in SQL."""
+    now_day = now.timestamp() / 86400 + JULIAN_UNIX_EPOCH
+    first_d, last_d = _day_number(s, MS.first_visit), _day_number(s, MS.last_visit)
+    gap = (last_d - first_d) / (MS.visits - 1)
+    interval = case((gap > rules.min_interval_days, gap), else_=rules.min_interval_days)
+    return and_(MS.visits >= 2, (now_day - last_d) > rules.at_risk_factor * interval)
+
+
+def _counts(
+    s: Session, now: datetime, rules: SegmentRules, limits: Thresholds, this_month: int, month: int
+) -> dict[Segment, int]:
+    """Every segment's count (the Segments tab's list of counts): index counts, and one range read
+    of the recent visitors for "at risk". ``segments_of`` says the same member by member."""
+    new_since = now - timedelta(days=rules.new_days)
+    new = _n(s, now, MS.first_visit >= new_since)
+    # Regular: two visits in the last 90 days and not new (a new member's visits are all recent).
+    regular = _n(s, now, MS.prev_visit >= now - timedelta(days=rules.regular_days))
+    regular -= _n(s, now, MS.first_visit >= new_since, MS.prev_visit.is_not(None))
+    at_risk = _n(s, now, MS.last_visit >= now - timedelta(days=rules.lapsed_days), _overdue(s, now, rules))
+    big = _n(s, now, MS.first_bill >= limits.big_first_bill) if limits.big_first_bill is not None else 0
+    born = and_(Customer.status == "active", Customer.birthday_month == this_month)
+    birthday = s.scalar(select(func.count()).where(born)) or 0
+    birthday -= s.scalar(select(func.count()).where(born, Customer.enrolled_at >= now)) or 0  # not members yet
+    return {
+        Segment.NEW: new,
+        Segment.REGULAR: regular,
+        Segment.VIP: 0,  # counted with the cut-off (``_thresholds``)
+        Segment.AT_RISK: at_risk,
+        Segment.LAPSED: _lapsed(s, now, rules),
+        Segment.BIG_FIRST: big,
+        Segment.BIRTHDAY: int(birthday),
+    }
 
 
 def _member(
@@ -278,14 +451,14 @@ def segments_for(till: Till, customer_ids: Iterable[str], *, now: datetime | Non
     if not ids:
         return {}
     now = now or till.clock()
-    month = local(now, till.program().timezone).month
+    today = local(now, till.program().timezone).date()
     with read_transaction(till) as s:
         rules = rules_for(s)
         limits = remembered_thresholds(s)
-        rows = member_facts(s, now, rules, customer_ids=ids)
+        rows = member_facts(s, now, rules, customer_ids=ids, month=stats.month_number(today))
     out = {}
     for _, f in rows:
-        segs = segments_of(f, rules, limits, now, month)
+        segs = segments_of(f, rules, limits, now, today.month)
         out[f.customer_id] = MemberSegments(segs, primary(segs))
     return out
 
@@ -365,8 +538,8 @@ def export_segment(till: Till, rep: SegmentReport, segment: Segment, path: Path,
 def count(till: Till, segment: Segment, *, now: datetime | None = None) -> int:
     """How many active members are in ``segment`` (no filters).
 
-    Lapsed and birthday are counted in SQL (an index range over recent visits, the customer
-    table); the others need every member's facts and go through ``report``.
+    Lapsed and birthday are counted in SQL alone; the others need the chain-wide cut-offs
+    and go through ``report`` (whose counts are SQL too).
     """
     now = now or till.clock()
     if segment is Segment.BIRTHDAY:
@@ -377,11 +550,5 @@ def count(till: Till, segment: Segment, *, now: datetime | None = None) -> int:
             )
     if segment is Segment.LAPSED:
         with read_transaction(till) as s:
-            cutoff = now - timedelta(days=rules_for(s).lapsed_days)
-            recent = live_earns(cutoff, now)
-            seen = select(recent.c.customer_id).distinct()
-            q = select(func.count()).where(
-                Customer.status == "active", Customer.enrolled_at < cutoff, Customer.id.not_in(seen)
-            )
-            return int(s.scalar(q) or 0)
+            return _lapsed(s, now, rules_for(s))
     return report(till, now=now).count(segment)

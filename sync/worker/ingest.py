@@ -47,7 +47,7 @@ from app.db.models import (
     Ticket,
     Voucher,
 )
-from app.services import merges, name_words, profiles
+from app.services import merges, name_words, profiles, stats
 from app.services.customers import fold_name
 from app.services.ledger_writer import balance_of, from_row
 from app.services.till import Till
@@ -324,6 +324,7 @@ def _entries(s: Session, till: Till, records: Sequence[EntryRecord]) -> tuple[in
         data["customer_id"] = cid
         (updates if cid in rows else inserts).append(data)
     _write(s, BalanceRow.__table__, "customer_id", updates, inserts)
+    stats.entries_stored(s, new, holders=holder, originals=originals)  # the back office's summary tables
     return len(new), held_back
 
 
@@ -452,10 +453,13 @@ def _flags(s: Session, records: Iterable[FlagRecord]) -> None:
 
 
 def _feedback(s: Session, records: Sequence[FeedbackRecord]) -> None:
+    new = []
     for r in records:
         if s.get(Feedback, r.id) is None:  # a fact: ours is already here, another till's is new
-            s.add(Feedback(**r.model_dump()))
+            new.append(Feedback(**r.model_dump()))
+            s.add(new[-1])
     s.flush()
+    stats.ratings_added(s, new)  # the dashboard's rating
 
 
 def _vouchers(s: Session, records: Sequence[VoucherRecord]) -> None:

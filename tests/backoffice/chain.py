@@ -6,7 +6,8 @@ refund, a partial refund, a void, an expiry, a bonus, two manager corrections,
 three tier moves, member and non-member POS receipts (a refund, a void, a tip),
 ratings and tickets. Entries go through ``ledger_writer`` (the ledger's only
 writer); members, receipts, ratings and tickets are plain rows as the enrolment,
-the POS bridge and the feedback screen leave them.
+the POS bridge and the feedback screen leave them (receipts tell the summary
+tables of ``app.services.stats``, as the bridge does).
 
 ``NOW`` is Monday 30 November 2026, 10:00 in the shop; the test period is the
 "last 30 days" preset: 1 to 30 November (local days). Every expected figure is
@@ -27,7 +28,7 @@ from app.core.ledger import EntryKind, LedgerEntry
 from app.core.program import worked_example_program
 from app.core.rewards import Reward, RewardKind
 from app.db.models import Customer, Feedback, Receipt, Store, Terminal, Ticket
-from app.services import catalog, ledger_writer
+from app.services import catalog, ledger_writer, stats
 from app.services.staff import StaffMember, add_staff
 from app.services.till import Till
 
@@ -219,20 +220,25 @@ def build(home: Path) -> Chain:
     with a.transaction() as s:
 
         def receipt(store: str, ext: str, at: datetime, total: int, *, kind: str = "sale", **kw: object) -> None:
-            s.add(
-                Receipt(
-                    id=new_id(),
-                    source="kiotviet",
-                    external_id=ext,
-                    store_id=stores[store],
-                    kind=kind,
-                    closed_at=at,
-                    total=total,
-                    subtotal=total,
-                    state=kw.pop("state", "claimed" if kw.get("customer_id") else "unclaimed"),
-                    **kw,
-                )
+            row = Receipt(
+                id=new_id(),
+                source="kiotviet",
+                external_id=ext,
+                store_id=stores[store],
+                kind=kind,
+                closed_at=at,
+                total=total,
+                subtotal=total,
+                state=kw.pop("state", "claimed" if kw.get("customer_id") else "unclaimed"),
+                **kw,
             )
+            s.add(row)
+            s.flush()
+            # What the POS bridge tells the summary tables when it stores a receipt (app.services.receipts).
+            if kind == "sale":
+                stats.sales_added(s, [row])
+            else:
+                stats.refund_added(s, row)
 
         receipt("A", "A1", nov(3), 120_000, customer_id="m01")
         receipt("A", "A2", nov(5), 400_000, customer_id="m03")
@@ -261,7 +267,9 @@ def build(home: Path) -> Chain:
             ("B", vn(2026, 10, 20), 4),
             ("A", vn(2026, 10, 1), 1),
         ):
-            s.add(Feedback(id=new_id(), store_id=stores[store], rating=rating, created_at=at))
+            row = Feedback(id=new_id(), store_id=stores[store], rating=rating, created_at=at)
+            s.add(row)
+            stats.ratings_added(s, [row])  # as the feedback screen does
         for store, status in (("A", "open"), ("B", "in_progress"), ("A", "resolved")):
             s.add(Ticket(id=new_id(), store_id=stores[store], subject="Cà phê nguội", status=status))
     return Chain(home, a, b, owner, rewards, a.store_id, store_b)

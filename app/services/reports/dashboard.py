@@ -2,7 +2,10 @@
 
 Every figure is a plain query over the local database, so it reports on whatever
 the node holds (a till holds the whole chain after sync today) and the server can
-run the same functions chain-wide. Definitions (the tooltips say the same):
+run the same functions chain-wide. Visits, points and POS sales are read from the
+summary tables ``app.services.stats`` keeps with each write (a day by store, a day
+by member), not from the ledger: a million members' 30 days read in well under a
+second. Definitions (the tooltips say the same):
 
 - A **visit** is a member's earn entry not cancelled since: a void (a reversal without
   an amount) or refunds adding up to the whole bill undo it, whenever they happened.
@@ -30,7 +33,7 @@ from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.core.ledger import EntryKind
@@ -38,9 +41,22 @@ from app.core.periods import Period
 from app.core.program import Program
 from app.core.rewards import RewardKind
 from app.core.segments import top_count
-from app.db.models import BalanceRow, Customer, Feedback, Receipt, RewardRow, Ticket
-from app.services.reports.visits import E, Stores, in_stores, live_earns, read_transaction
+from app.db.models import (
+    BalanceRow,
+    Customer,
+    DayStoreStats,
+    MemberDayStats,
+    MemberStats,
+    RewardRow,
+    Ticket,
+)
+from app.services import stats
+from app.services.reports.visits import E, Stores, in_stores, read_transaction
 from app.services.till import Till
+
+MD = MemberDayStats
+# The daily series read from the day-by-store summary.
+SERIES = ("visits", "points_issued", "points_redeemed", "member_spend", "non_member_spend", "rating_sum", "ratings")
 
 
 @dataclass(frozen=True)
@@ -201,8 +217,9 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
     live_member = and_(Customer.status != "merged", in_stores(Customer.enrolled_store, stores))
     if stores is None:  # two index counts rather than a scan of every member
         enrolled = s.scalar(select(func.count()).where(Customer.enrolled_at < period.end)) or 0
-        merged = s.scalar(select(func.count()).where(Customer.status == "merged", Customer.enrolled_at < period.end))
-        members_total = enrolled - (merged or 0)
+        merged_at = s.scalars(select(Customer.enrolled_at).where(Customer.status == "merged"))
+        merged = sum(1 for at in merged_at if at < period.end)
+        members_total = enrolled - merged
     else:
         members_total = s.scalar(select(func.count()).where(live_member, Customer.enrolled_at < period.end)) or 0
     new_rows = s.execute(
@@ -214,33 +231,42 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
         bump(hour, "new_members", n)
     members_new = sum(n for _, n in new_rows)
 
-    # Visits: one pass over the live earns of the period and of the 90 days before its end.
-    d30, d90 = period.end - timedelta(days=30), period.end - timedelta(days=90)
-    window = live_earns(min(period.start, d90), period.end, stores)
-    in_range = window.c.created_at >= period.start
-    per_member = s.execute(
-        select(
-            func.sum(case((in_range, 1), else_=0)),
-            func.sum(case((in_range, window.c.net), else_=0)),
-            func.max(case((window.c.created_at >= d30, 1), else_=0)),
-            func.max(case((window.c.created_at >= d90, 1), else_=0)),
-        ).group_by(window.c.customer_id)
-    ).all()
-    visits = visiting = repeat_visits = active_30 = active_90 = 0
+    # Visits, points and POS sales: the day-by-store summary (app.services.stats), one range read.
+    totals = _day_totals(s, period, stores)
+    for d, row in totals.items():
+        if d in days:
+            for key in SERIES:
+                days[d][key] += row[key]
+    visits = sum(r["visits"] for r in totals.values())
+    issued = sum(r["points_issued"] for r in totals.values())
+    redeemed = sum(r["points_redeemed"] for r in totals.values())
+    expired = sum(r["points_expired"] for r in totals.values())
+    member_sales = SalesGroup(
+        sum(r["member_bills"] for r in totals.values()), sum(r["member_spend"] for r in totals.values())
+    )
+    non_member_sales = SalesGroup(
+        sum(r["non_member_bills"] for r in totals.values()), sum(r["non_member_spend"] for r in totals.values())
+    )
+
+    # Per member in the period: the member-day summary, grouped by member.
+    visiting = repeat_visits = 0
     spends: list[int] = []
-    for n, net, a30, a90 in per_member:
-        active_30 += a30
-        active_90 += a90
+    per_member = (
+        select(func.sum(MD.visits), func.sum(MD.spend))
+        .where(MD.day >= period.first_day, MD.day <= period.last_day, in_stores(MD.store_id, stores))
+        .group_by(MD.customer_id)
+    )
+    # Hundreds of thousands of pairs of integers: straight from the driver (literal dates and ids only).
+    sql = str(per_member.compile(dialect=s.get_bind().dialect, compile_kwargs={"literal_binds": True}))
+    for n, net in s.connection().exec_driver_sql(sql):
         if n:
-            visits += n
             visiting += 1
             if n >= 2:
                 repeat_visits += n
             if net > 0:
                 spends.append(int(net))
-    earns = live_earns(period.start, period.end, stores)
-    for hour, n in s.execute(select(_hour(earns.c.created_at, s), func.count()).group_by(literal_column("hour"))):
-        bump(hour, "visits", n)
+    now = till.clock() if till is not None else None
+    active_30, active_90 = (_active(s, period, stores, n, now) for n in (30, 90))
 
     # The 20/80 view: member revenue from the top fifth of the members who spent.
     spends.sort(reverse=True)
@@ -248,40 +274,7 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
     total_spend = sum(spends)
     top20 = sum(spends[:top_n]) / total_spend if total_spend else None
 
-    # Points (by the store where the entry was made).
     in_period = and_(E.created_at >= period.start, E.created_at < period.end, in_stores(E.store_id, stores))
-    orig = aliased(E)
-    issued_kinds = (EntryKind.EARN.value, EntryKind.BONUS.value, EntryKind.ADJUST.value)
-    issued_expr = case(
-        (and_(E.kind.in_(issued_kinds[:2]), E.points > 0), E.points),
-        (and_(E.kind == EntryKind.ADJUST.value, E.points > 0), E.points),
-        (and_(E.kind == EntryKind.REVERSE.value, orig.kind.in_(issued_kinds), E.points < 0), E.points),
-        else_=0,
-    )
-    redeemed_expr = case(
-        (E.kind == EntryKind.REDEEM.value, -E.points),
-        (and_(E.kind == EntryKind.REVERSE.value, orig.kind == EntryKind.REDEEM.value), -E.points),
-        else_=0,
-    )
-    expired_expr = case((E.kind == EntryKind.EXPIRE.value, -E.points), else_=0)
-    points_rows = s.execute(
-        select(_hour(E.created_at, s), func.sum(issued_expr), func.sum(redeemed_expr), func.sum(expired_expr))
-        .select_from(E)
-        .outerjoin(orig, orig.id == E.reverses)
-        .where(
-            in_period,
-            E.kind.in_((*issued_kinds, EntryKind.REDEEM.value, EntryKind.EXPIRE.value, EntryKind.REVERSE.value)),
-        )
-        .group_by(literal_column("hour"))
-    ).all()
-    issued = redeemed = expired = 0
-    for hour, i, r, x in points_rows:
-        bump(hour, "points_issued", i)
-        bump(hour, "points_redeemed", r)
-        issued += int(i or 0)
-        redeemed += int(r or 0)
-        expired += int(x or 0)
-
     outstanding = _outstanding(s, period, stores, now=till.clock() if till is not None else None)
 
     # Most redeemed rewards (redemptions not reversed).
@@ -304,13 +297,9 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
     tiers_now += [TierCount(name, n) for name, n in sorted(counted.items())]
     ups, downs = _tier_moves(s, program, period, stores)
 
-    # Member vs non-member, from the POS receipts.
-    member_sales, non_member_sales = _receipts(s, period, stores, bump)
-
     # Ratings and tickets.
-    rating_avg, rating_n = _ratings(s, period.start, period.end, stores, bump)
-    prev = period.previous()
-    rating_prev, _ = _ratings(s, prev.start, prev.end, stores, None)
+    rating_avg, rating_n = _rating(totals)
+    rating_prev, _ = _rating(_day_totals(s, period.previous(), stores))
     open_tickets = (
         s.scalar(select(func.count()).where(Ticket.status != "resolved", in_stores(Ticket.store_id, stores))) or 0
     )
@@ -348,6 +337,37 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
         complainants_returned=_complainants_returned(till, period, stores) if till is not None else None,
         days=tuple(Day(d, **dict(v)) for d, v in days.items()),
     )
+
+
+def _day_totals(s: Session, period: Period, stores: Stores) -> dict[date, dict[str, int]]:
+    """The period's rows of ``day_store_stats``, summed over the stores asked for, per day."""
+    fields = [getattr(DayStoreStats, f) for f in stats.DAY_FIELDS]
+    q = (
+        select(DayStoreStats.day, *(func.sum(f) for f in fields))
+        .where(
+            DayStoreStats.day >= period.first_day,
+            DayStoreStats.day <= period.last_day,
+            in_stores(DayStoreStats.store_id, stores),
+        )
+        .group_by(DayStoreStats.day)
+    )
+    return {row[0]: dict(zip(stats.DAY_FIELDS, (int(v or 0) for v in row[1:]), strict=True)) for row in s.execute(q)}
+
+
+def _active(s: Session, period: Period, stores: Stores, n_days: int, now: datetime | None) -> int:
+    """Members with a visit in the ``n_days`` before the period's end.
+
+    For a period that ends now, on the whole node: an index count of the members' last visits
+    (``member_stats``); otherwise the distinct members of the member-day summary.
+    """
+    since = period.end - timedelta(days=n_days)
+    if stores is None and now is not None and period.end >= now:
+        return int(s.scalar(select(func.count()).where(MemberStats.last_visit >= since)) or 0)
+    first = period.last_day - timedelta(days=n_days - 1)
+    q = select(func.count(func.distinct(MD.customer_id))).where(
+        MD.day >= first, MD.day <= period.last_day, MD.visits > 0, in_stores(MD.store_id, stores)
+    )
+    return int(s.scalar(q) or 0)
 
 
 def _tiers_now(s: Session, base: str, period: Period, stores: Stores, members: int) -> list[tuple[str, int]]:
@@ -420,53 +440,10 @@ def _tier_moves(s: Session, program: Program, period: Period, stores: Stores) ->
     return ups, downs
 
 
-def _receipts(
-    s: Session, period: Period, stores: Stores, bump: Callable[[str, str, int], None]
-) -> tuple[SalesGroup, SalesGroup]:
-    sale = aliased(Receipt)
-    ref = aliased(Receipt)
-    match = and_(ref.source == sale.source, ref.store_id == sale.store_id, ref.refund_of == sale.external_id)
-    refunded = (
-        select(func.coalesce(func.sum(ref.total - ref.tip), 0)).where(match, ref.kind == "refund").scalar_subquery()
-    )
-    voided = select(ref.id).where(match, ref.kind == "void").exists()
-    is_member = case((sale.customer_id.is_not(None), 1), else_=0).label("member")
-    net = sale.total - sale.tip + refunded
-    rows = s.execute(
-        select(_hour(sale.closed_at, s), is_member, func.count(), func.sum(net))
-        .where(
-            sale.kind == "sale",
-            sale.closed_at >= period.start,
-            sale.closed_at < period.end,
-            in_stores(sale.store_id, stores),
-            ~voided,
-            net > 0,  # refunded in full: no sale
-        )
-        .group_by(literal_column("hour"), literal_column("member"))
-    ).all()
-    totals = {0: [0, 0], 1: [0, 0]}
-    for hour, member, n, spend in rows:
-        totals[member][0] += int(n)
-        totals[member][1] += int(spend or 0)
-        bump(hour, "member_spend" if member else "non_member_spend", int(spend or 0))
-    return SalesGroup(*totals[1]), SalesGroup(*totals[0])
-
-
-def _ratings(
-    s: Session, start: datetime, end: datetime, stores: Stores, bump: Callable[[str, str, int], None] | None
-) -> tuple[float | None, int]:
-    rows = s.execute(
-        select(_hour(Feedback.created_at, s), func.sum(Feedback.rating), func.count())
-        .where(Feedback.created_at >= start, Feedback.created_at < end, in_stores(Feedback.store_id, stores))
-        .group_by(literal_column("hour"))
-    ).all()
-    total = n = 0
-    for hour, total_h, n_h in rows:
-        total += int(total_h)
-        n += int(n_h)
-        if bump is not None:
-            bump(hour, "rating_sum", total_h)
-            bump(hour, "ratings", n_h)
+def _rating(totals: dict[date, dict[str, int]]) -> tuple[float | None, int]:
+    """The average rating and the number of ratings of some days of the summary."""
+    total = sum(r["rating_sum"] for r in totals.values())
+    n = sum(r["ratings"] for r in totals.values())
     return (total / n if n else None), n
 
 

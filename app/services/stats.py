@@ -1,0 +1,732 @@
+"""The back office's summary tables, kept in the writer's own transaction (issue 8's benchmark targets).
+
+At a million members the dashboard and the segments cannot read the period's earns,
+their reversals and the POS receipts at every call (65 s and 209 s in the first
+benchmark). Three tables hold what they sum instead (``app.db.models``):
+
+- ``day_store_stats``: per local day and store, visits, points issued / redeemed /
+  expired, member / non-member bills and spend, ratings — the dashboard's sums and series;
+- ``member_day_stats``: per local day, store and member, live visits and their net
+  bills — the per-member figures of a period (repeat rate, the 20/80 share);
+- ``member_stats``: per member, visits, first visit and bill, the last two visits and
+  the spend of the last twelve calendar months — the segments.
+
+Every write path calls one function of this module in its transaction (the ledger
+writer, the sync ingest of other tills' entries, the POS receipts, merges, the
+ratings), so the tables are never behind the ledger. The definitions are the reports' (see
+``app.services.reports.visits``): a visit is an earn not voided nor refunded in full;
+visits and receipts count on the day of the sale, points on the day of the entry;
+a merged-away member's visits belong to the survivor.
+
+Local days are in each store's zone (a zone corrected after sales needs ``rebuild``).
+The common write — one earn at this till — costs three UPSERTs (one per table); the
+rare ones (a reversal of a sale, a merge) recompute the member from the ledger.
+``rebuild_in`` recomputes everything from the ledger and the receipts, and
+``differences`` compares the kept tables with that recomputation:
+
+    python -m app.services.stats rebuild --home DIR
+    python -m app.services.stats check --home DIR
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Date, Engine, String, TextClause, bindparam, delete, select, text, tuple_, type_coerce
+from sqlalchemy.orm import Session, aliased
+
+from app.core.ledger import EntryKind, LedgerEntry
+from app.db.models import DayStoreStats, Feedback, LedgerEntryRow, MemberDayStats, MemberStats, Receipt, Store
+from app.db.types import UTCDateTime
+
+E = LedgerEntryRow
+DEFAULT_ZONE = "Asia/Ho_Chi_Minh"  # the store table's default
+BUCKETS = 12  # months of spend kept per member (the VIP segment's window)
+DAY_FIELDS = (
+    "visits",
+    "points_issued",
+    "points_redeemed",
+    "points_expired",
+    "member_bills",
+    "member_spend",
+    "non_member_bills",
+    "non_member_spend",
+    "rating_sum",
+    "ratings",
+)
+ISSUING = (EntryKind.EARN.value, EntryKind.BONUS.value, EntryKind.ADJUST.value)
+SPEND_COLUMNS = tuple(f"spend_{i}" for i in range(BUCKETS))
+MEMBER_COLUMNS = ("visits", "first_visit", "first_bill", "last_visit", "prev_visit", "spend_month", *SPEND_COLUMNS)
+
+
+# -- local days ----------------------------------------------------------------------------------------
+_zones: WeakKeyDictionary[Engine, dict[str, ZoneInfo]] = WeakKeyDictionary()
+
+
+def _zone(s: Session, store_id: str) -> ZoneInfo:
+    """The store's zone (cached per database: it is read at every write)."""
+    bind = s.get_bind()
+    cache = _zones.setdefault(bind.engine, {})
+    zone = cache.get(store_id)
+    if zone is None:
+        name = s.scalar(select(Store.timezone).where(Store.id == store_id))
+        zone = ZoneInfo(name or DEFAULT_ZONE)
+        if name:  # an unknown store (a placeholder until its record comes) is not remembered
+            cache[store_id] = zone
+    return zone
+
+
+def month_number(day: date) -> int:
+    """Months since year 0, so that month arithmetic is integer arithmetic."""
+    return day.year * 12 + day.month - 1
+
+
+def window_start(month: int) -> int:
+    """The first month of the twelve that end with ``month`` (the VIP segment's window)."""
+    return month - (BUCKETS - 1)
+
+
+# -- what one fact adds --------------------------------------------------------------------------------
+def points_of(kind: str, points: int, original_kind: str | None) -> tuple[int, int, int]:
+    """(issued, redeemed, expired) of one entry, as the dashboard defines them.
+
+    Issued: earns, bonuses and positive corrections, less what reversals of those take back;
+    redeemed: redemptions less the ones undone; expired: expiries.
+    """
+    issued = redeemed = expired = 0
+    given = kind in ISSUING and points > 0
+    taken_back = kind == EntryKind.REVERSE.value and original_kind in ISSUING and points < 0
+    if given or taken_back:
+        issued = points
+    if kind == EntryKind.REDEEM.value or (kind == EntryKind.REVERSE.value and original_kind == EntryKind.REDEEM.value):
+        redeemed = -points
+    if kind == EntryKind.EXPIRE.value:
+        expired = -points
+    return issued, redeemed, expired
+
+
+def visit_of(amount: int | None, refunds: Iterable[int | None]) -> tuple[int, int]:
+    """(1, net bill) if an earn is a visit given its reversals' amounts, else (0, 0).
+
+    A reversal without an amount is a void; refunds adding up to the whole bill undo the
+    visit too (``app.services.reports.visits.live_earns`` says the same in SQL).
+    """
+    refunds = list(refunds)
+    if any(r is None for r in refunds):
+        return 0, 0
+    bill = amount or 0
+    net = bill - sum(r or 0 for r in refunds)
+    return (1, net) if bill <= 0 or net > 0 else (0, 0)
+
+
+def sale_of(total: int, tip: int, refunds: Iterable[tuple[str, int]]) -> tuple[int, int]:
+    """(1, net) for a POS sale that counts, else (0, 0): voided or refunded in full does not.
+
+    ``refunds``: (kind, total - tip) of the refund and void receipts naming the sale; refunds
+    carry negative totals; tips never count.
+    """
+    net = total - tip
+    for kind, back in refunds:
+        if kind == "void":
+            return 0, 0
+        if kind == "refund":
+            net += back
+    return (1, net) if net > 0 else (0, 0)
+
+
+# -- the statements ------------------------------------------------------------------------------------
+# INSERT … ON CONFLICT DO UPDATE, in the spelling SQLite (3.24+) and PostgreSQL share:
+# https://www.sqlite.org/lang_upsert.html — "the UPDATE uses the values of the row before the
+# update … the special 'excluded.' table qualifier refers to the row that would have been inserted".
+_DAY_UPSERT = text(
+    f"INSERT INTO day_store_stats (day, store_id, {', '.join(DAY_FIELDS)}) "
+    f"VALUES (:day, :store_id, {', '.join(':' + f for f in DAY_FIELDS)}) "
+    "ON CONFLICT (day, store_id) DO UPDATE SET "
+    + ", ".join(f"{f} = day_store_stats.{f} + excluded.{f}" for f in DAY_FIELDS)
+).bindparams(bindparam("day", type_=Date()))
+_MEMBER_DAY_UPSERT = text(
+    "INSERT INTO member_day_stats (day, store_id, customer_id, visits, spend) "
+    "VALUES (:day, :store_id, :customer_id, :visits, :spend) "
+    "ON CONFLICT (day, store_id, customer_id) DO UPDATE SET "
+    "visits = member_day_stats.visits + excluded.visits, spend = member_day_stats.spend + excluded.spend"
+).bindparams(bindparam("day", type_=Date()))
+
+
+def _member_upsert() -> TextClause:
+    """One more live visit at ``:t`` with net bill ``:n`` in month ``:w`` (``:b_i``: ``:n`` in its bucket).
+
+    The twelve buckets roll forward: moving from month L to a later month W empties the
+    buckets of months L+1 … W (``:k_i`` = (W - i) mod 12 < W - L), which held months that
+    left the window; a visit twelve or more months before L changes no bucket.
+    """
+    m = "member_stats"
+    sets = [
+        f"visits = {m}.visits + 1",
+        f"first_bill = CASE WHEN {m}.first_visit IS NULL OR :t < {m}.first_visit THEN :n ELSE {m}.first_bill END",
+        f"first_visit = CASE WHEN {m}.first_visit IS NULL OR :t < {m}.first_visit THEN :t ELSE {m}.first_visit END",
+        f"prev_visit = CASE WHEN {m}.last_visit IS NULL THEN NULL WHEN :t >= {m}.last_visit THEN {m}.last_visit "
+        f"WHEN {m}.prev_visit IS NULL OR :t > {m}.prev_visit THEN :t ELSE {m}.prev_visit END",
+        f"last_visit = CASE WHEN {m}.last_visit IS NULL OR :t >= {m}.last_visit THEN :t ELSE {m}.last_visit END",
+        f"spend_month = CASE WHEN :w > {m}.spend_month THEN :w ELSE {m}.spend_month END",
+    ]
+    for i in range(BUCKETS):
+        sets.append(
+            f"spend_{i} = CASE WHEN :k_{i} < :w - {m}.spend_month THEN 0 ELSE {m}.spend_{i} END "
+            f"+ CASE WHEN :w > {m}.spend_month - {BUCKETS} THEN :b_{i} ELSE 0 END"
+        )
+    return text(
+        f"INSERT INTO {m} (customer_id, {', '.join(MEMBER_COLUMNS)}) "
+        f"VALUES (:customer_id, 1, :t, :n, :t, NULL, :w, {', '.join(f':b_{i}' for i in range(BUCKETS))}) "
+        f"ON CONFLICT (customer_id) DO UPDATE SET {', '.join(sets)}"
+    ).bindparams(bindparam("t", type_=UTCDateTime()))
+
+
+_MEMBER_UPSERT = _member_upsert()
+
+
+def _member_params(customer_id: str, at: datetime, net: int, month: int) -> dict[str, Any]:
+    params: dict[str, Any] = {"customer_id": customer_id, "t": at, "n": net, "w": month}
+    for i in range(BUCKETS):
+        params[f"k_{i}"] = (month - i) % BUCKETS
+        params[f"b_{i}"] = net if i == month % BUCKETS else 0
+    return params
+
+
+class _Deltas:
+    """Additions to the day and member-day tables, summed per key, written with one statement each."""
+
+    def __init__(self) -> None:
+        self.days: dict[tuple[date, str], list[int]] = defaultdict(lambda: [0] * len(DAY_FIELDS))
+        self.member_days: dict[tuple[date, str, str], list[int]] = defaultdict(lambda: [0, 0])
+        self.members: list[dict[str, Any]] = []
+
+    def day(self, day: date, store_id: str, **values: int) -> None:
+        row = self.days[(day, store_id)]
+        for name, value in values.items():
+            row[DAY_FIELDS.index(name)] += value
+
+    def write(self, s: Session) -> None:
+        days = [
+            {"day": d, "store_id": st, **dict(zip(DAY_FIELDS, v, strict=True))}
+            for (d, st), v in self.days.items()
+            if any(v)
+        ]
+        if days:
+            s.execute(_DAY_UPSERT, days)
+        member_days = [
+            {"day": d, "store_id": st, "customer_id": c, "visits": v, "spend": n}
+            for (d, st, c), (v, n) in self.member_days.items()
+            if v or n
+        ]
+        if member_days:
+            s.execute(_MEMBER_DAY_UPSERT, member_days)
+        if self.members:
+            s.execute(_MEMBER_UPSERT, self.members)
+
+
+# -- hooks of the write paths --------------------------------------------------------------------------
+def entry_stored(s: Session, entry: LedgerEntry, holder: str, original: LedgerEntry | None) -> None:
+    """``ledger_writer.store``: one entry of this till, in the sale's transaction.
+
+    The award's path: an entry just made here cannot have been reversed yet (a reversal names
+    an entry its till already holds), so an earn is one more visit — three UPSERTs, no read.
+    """
+    if entry.kind is EntryKind.REVERSE:
+        originals = {original.id: original} if original else {}
+        entries_stored(s, [entry], holders={entry.customer_id: holder}, originals=originals)
+        return
+    d = _Deltas()
+    day = entry.created_at.astimezone(_zone(s, entry.store_id)).date()
+    issued, redeemed, expired = points_of(entry.kind.value, entry.points, None)
+    if entry.kind is EntryKind.EARN:
+        net = visit_of(entry.amount, ())[1]
+        d.day(day, entry.store_id, visits=1, points_issued=issued)
+        d.member_days[(day, entry.store_id, holder)] = [1, net]
+        d.members.append(_member_params(holder, entry.created_at, net, month_number(day)))
+    elif issued or redeemed or expired:
+        d.day(day, entry.store_id, points_issued=issued, points_redeemed=redeemed, points_expired=expired)
+    d.write(s)
+
+
+def entries_stored(
+    s: Session,
+    entries: Sequence[LedgerEntry],
+    *,
+    holders: Mapping[str, str] | None = None,
+    originals: Mapping[str, LedgerEntry] | None = None,
+) -> None:
+    """Entries just written (this till's, in bulk, or other tills' from the sync), already in the table."""
+    if not entries:
+        return
+    from app.services import merges
+
+    if holders is None or any(e.customer_id not in holders for e in entries):
+        holders = {**merges.roots_in(s, {e.customer_id for e in entries}), **(holders or {})}
+    new_ids = {e.id for e in entries}
+    wanted = {e.reverses for e in entries if e.reverses} - set(originals or {}) - new_ids
+    found = (
+        {
+            r.id: r
+            for r in s.execute(
+                select(E.id, E.kind, E.store_id, E.created_at, E.amount, E.customer_id).where(E.id.in_(wanted))
+            )
+        }
+        if wanted
+        else {}
+    )
+    kinds = {**{i: r.kind for i, r in found.items()}, **{i: o.kind.value for i, o in (originals or {}).items()}}
+    kinds.update({e.id: e.kind.value for e in entries})
+    d = _Deltas()
+    earns = {e.id: e for e in entries if e.kind is EntryKind.EARN}
+    # The sales whose visit a reversal of this batch touches, and those of the batch already reversed.
+    touched = {e.reverses for e in entries if e.kind is EntryKind.REVERSE and kinds.get(e.reverses or "") == "earn"}
+    reversals = _reversals_of(s, set(earns) | touched)
+    refold: set[str] = set()
+    for e in entries:
+        issued, redeemed, expired = points_of(e.kind.value, e.points, kinds.get(e.reverses or ""))
+        if issued or redeemed or expired:
+            day = e.created_at.astimezone(_zone(s, e.store_id)).date()
+            d.day(day, e.store_id, points_issued=issued, points_redeemed=redeemed, points_expired=expired)
+    for earn_id in touched | set(earns):
+        earn = earns.get(earn_id)
+        row = earn or found.get(earn_id) or (originals or {}).get(earn_id)
+        if row is None:
+            continue  # a reversal of a sale not here yet: counted when the sale comes
+        revs = reversals.get(earn_id, [])
+        after = visit_of(row.amount, (a for _, a in revs))
+        before = (0, 0) if earn else visit_of(row.amount, (a for rid, a in revs if rid not in new_ids))
+        store_id, at = row.store_id, row.created_at
+        day = at.astimezone(_zone(s, store_id)).date()
+        if after[0] != before[0]:
+            d.day(day, store_id, visits=after[0] - before[0])
+        customer = holders.get(row.customer_id) or merges.roots_in(s, [row.customer_id])[row.customer_id]
+        if earn is not None and not revs and customer not in refold:
+            d.member_days[(day, store_id, customer)][0] += 1
+            d.member_days[(day, store_id, customer)][1] += after[1]
+            d.members.append(_member_params(customer, at, after[1], month_number(day)))
+        else:
+            refold.add(customer)
+    if refold:  # a member being recomputed takes none of the quick additions
+        d.members = [m for m in d.members if m["customer_id"] not in refold]
+        for key in [k for k in d.member_days if k[2] in refold]:
+            del d.member_days[key]
+    d.write(s)
+    if refold:
+        refold_members(s, refold)
+
+
+def _reversals_of(s: Session, earn_ids: set[str]) -> dict[str, list[tuple[str, int | None]]]:
+    out: dict[str, list[tuple[str, int | None]]] = defaultdict(list)
+    ids = sorted(earn_ids)
+    for start in range(0, len(ids), 500):
+        q = select(E.reverses, E.id, E.amount).where(
+            E.kind == EntryKind.REVERSE.value, E.reverses.in_(ids[start : start + 500])
+        )
+        for earn_id, rid, amount in s.execute(q):
+            out[earn_id].append((rid, amount))
+    return out
+
+
+def sales_added(s: Session, rows: Sequence[Any], members: Mapping[str, str] | None = None) -> None:
+    """POS sales just stored (ORM rows or the bulk insert's dicts); ``members``: row id -> member claimed."""
+    if not rows:
+        return
+    get = (lambda r, k: r.get(k)) if isinstance(rows[0], Mapping) else getattr
+    members = members or {}
+    refunds = _refunds_of(s, {(get(r, "source"), get(r, "store_id"), get(r, "external_id")) for r in rows})
+    d = _Deltas()
+    for r in rows:
+        counted, net = sale_of(
+            get(r, "total"),
+            get(r, "tip") or 0,
+            refunds.get((get(r, "source"), get(r, "store_id"), get(r, "external_id")), []),
+        )
+        if counted:
+            member = get(r, "customer_id") or members.get(get(r, "id"))
+            day = get(r, "closed_at").astimezone(_zone(s, get(r, "store_id"))).date()
+            if member:
+                d.day(day, get(r, "store_id"), member_bills=1, member_spend=net)
+            else:
+                d.day(day, get(r, "store_id"), non_member_bills=1, non_member_spend=net)
+    d.write(s)
+
+
+def sale_claimed(s: Session, sale: Receipt) -> None:
+    """A stored sale was attached to a member: its bill moves from non-member to member."""
+    counted, net = sale_of(sale.total, sale.tip, _refunds_of(s, {_key(sale)}).get(_key(sale), []))
+    if counted:
+        d = _Deltas()
+        day = sale.closed_at.astimezone(_zone(s, sale.store_id)).date()
+        d.day(day, sale.store_id, member_bills=1, member_spend=net, non_member_bills=-1, non_member_spend=-net)
+        d.write(s)
+
+
+def refund_added(s: Session, row: Receipt) -> None:
+    """A refund or void receipt just stored (and linked to its sale, if found): the sale counts less."""
+    if row.kind not in ("refund", "void") or not row.refund_of:
+        return
+    key = (row.source, row.store_id, row.refund_of)
+    sale = s.execute(
+        select(Receipt.total, Receipt.tip, Receipt.closed_at, Receipt.customer_id).where(
+            Receipt.source == key[0], Receipt.store_id == key[1], Receipt.external_id == key[2], Receipt.kind == "sale"
+        )
+    ).first()
+    if sale is None:
+        return  # counted with the sale when it comes
+    refunds = _refunds_of(s, {key}, with_ids=True).get(key, [])
+    after = sale_of(sale.total, sale.tip, ((k, b) for _, k, b in refunds))
+    before = sale_of(sale.total, sale.tip, ((k, b) for rid, k, b in refunds if rid != row.id))
+    if after != before:
+        d = _Deltas()
+        day = sale.closed_at.astimezone(_zone(s, key[1])).date()
+        prefix = "member" if sale.customer_id else "non_member"
+        d.day(day, key[1], **{f"{prefix}_bills": after[0] - before[0], f"{prefix}_spend": after[1] - before[1]})
+        d.write(s)
+
+
+def _key(r: Receipt) -> tuple[str, str, str]:
+    return (r.source, r.store_id, r.external_id)
+
+
+def _refunds_of(
+    s: Session, keys: set[tuple[str, str, str]], *, with_ids: bool = False
+) -> dict[tuple[str, str, str], list[Any]]:
+    """(kind, total - tip) — with ``with_ids`` (id, kind, total - tip) — of the refunds and voids naming each sale."""
+    out: dict[tuple[str, str, str], list[Any]] = defaultdict(list)
+    keys_list = sorted(keys)
+    for start in range(0, len(keys_list), 300):
+        chunk = keys_list[start : start + 300]
+        q = select(
+            Receipt.source, Receipt.store_id, Receipt.refund_of, Receipt.id, Receipt.kind, Receipt.total - Receipt.tip
+        ).where(
+            tuple_(Receipt.source, Receipt.store_id, Receipt.refund_of).in_(chunk),
+            Receipt.kind.in_(("refund", "void")),
+        )
+        for source, store_id, sale, rid, kind, back in s.execute(q):
+            out[(source, store_id, sale)].append((rid, kind, int(back)) if with_ids else (kind, int(back)))
+    return out
+
+
+def ratings_added(s: Session, rows: Sequence[Feedback]) -> None:
+    """Ratings just stored (the feedback screen's, or other tills' from the sync)."""
+    d = _Deltas()
+    for r in rows:
+        day = r.created_at.astimezone(_zone(s, r.store_id)).date()
+        d.day(day, r.store_id, rating_sum=r.rating, ratings=1)
+    d.write(s)
+
+
+# -- members recomputed from the ledger (a reversed sale, a merge) ------------------------------------
+@dataclass
+class _Member:
+    """One member's visit facts while they are gathered (a rebuild, a refold)."""
+
+    visits: int = 0
+    first: tuple[datetime, str] | None = None
+    first_bill: int = 0
+    last: datetime | None = None
+    prev: datetime | None = None
+    month: int = 0
+    spend: dict[int, int] = field(default_factory=dict)  # month -> net bills
+
+    def add(self, at: datetime, entry_id: str, net: int, month: int) -> None:
+        self.visits += 1
+        if self.first is None or (at, entry_id) < self.first:
+            self.first, self.first_bill = (at, entry_id), net
+        if self.last is None or at >= self.last:
+            self.prev, self.last = self.last, at
+        elif self.prev is None or at > self.prev:
+            self.prev = at
+        self.month = max(self.month, month)
+        self.spend[month] = self.spend.get(month, 0) + net
+
+    def row(self, customer_id: str) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "customer_id": customer_id,
+            "visits": self.visits,
+            "first_visit": _moment(self.first[0]) if self.first else None,
+            "first_bill": self.first_bill,
+            "last_visit": _moment(self.last),
+            "prev_visit": _moment(self.prev),
+            "spend_month": self.month,
+        }
+        for i in range(BUCKETS):
+            bucket_month = self.month - (self.month - i) % BUCKETS
+            out[f"spend_{i}"] = self.spend.get(bucket_month, 0)
+        return out
+
+
+def _moment(value: datetime | str | None) -> datetime | None:
+    """A moment as the rebuild reads it: SQLite's stored text (fixed width, so it sorts), or a datetime."""
+    if isinstance(value, str):
+        return datetime.fromisoformat(value).replace(tzinfo=UTC)
+    return value
+
+
+def refold_members(s: Session, customer_ids: Iterable[str]) -> None:
+    """Recompute the member rows of these members' groups (after a merge, its undo, a reversed sale).
+
+    ``app.services.merges.refold_in`` calls this with every member whose holder may have
+    changed: their member-day rows, under whichever member of the group they were kept,
+    are removed, and the holders' rows written again from the ledger.
+    """
+    from app.core.merges import root_of
+    from app.services import merges
+
+    parents = merges.parents_in(s)
+    ids = set(customer_ids)
+    roots = {root_of(c, parents) for c in ids}
+    everyone = ids | {c for root in roots for c in merges.group_in(s, root, parents)}
+    earns = s.execute(
+        select(E.id, E.customer_id, E.store_id, E.created_at, E.amount).where(
+            E.customer_id.in_(sorted(everyone)), E.kind == EntryKind.EARN.value
+        )
+    ).all()
+    reversals = _reversals_of(s, {e.id for e in earns})
+    old_keys = set()
+    facts: dict[str, _Member] = {}
+    member_days: dict[tuple[date, str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for e in earns:
+        day = e.created_at.astimezone(_zone(s, e.store_id)).date()
+        old_keys |= {(day, e.store_id, c) for c in everyone}
+        live, net = visit_of(e.amount, (a for _, a in reversals.get(e.id, [])))
+        root = root_of(e.customer_id, parents)
+        if live and root in roots:
+            facts.setdefault(root, _Member()).add(e.created_at, e.id, net, month_number(day))
+            member_days[(day, e.store_id, root)][0] += 1
+            member_days[(day, e.store_id, root)][1] += net
+    s.execute(delete(MemberStats).where(MemberStats.customer_id.in_(sorted(everyone))))
+    keys = sorted(old_keys)
+    for start in range(0, len(keys), 300):
+        s.execute(
+            delete(MemberDayStats).where(
+                tuple_(MemberDayStats.day, MemberDayStats.store_id, MemberDayStats.customer_id).in_(
+                    keys[start : start + 300]
+                )
+            )
+        )
+    if facts:
+        s.execute(MemberStats.__table__.insert(), [m.row(c) for c, m in facts.items()])
+    rows = [
+        {"day": d, "store_id": st, "customer_id": c, "visits": v, "spend": n}
+        for (d, st, c), (v, n) in member_days.items()
+    ]
+    if rows:
+        s.execute(MemberDayStats.__table__.insert(), rows)
+
+
+# -- rebuild and check ---------------------------------------------------------------------------------
+@dataclass
+class Computed:
+    """The three tables as the ledger and the receipts say they should be (rows of zeros left out)."""
+
+    days: dict[tuple[date, str], tuple[int, ...]]
+    member_days: dict[tuple[date, str, str], tuple[int, int]]
+    members: dict[str, dict[str, Any]]
+
+
+def compute(s: Session) -> Computed:
+    """Everything from the ledger and the receipts, in one pass over each (minutes at a million members)."""
+    from app.core.merges import root_of
+    from app.services import merges
+
+    parents = merges.parents_in(s)
+    zones = {sid: ZoneInfo(tz or DEFAULT_ZONE) for sid, tz in s.execute(select(Store.id, Store.timezone))}
+    # On SQLite the moments are read as the stored text ("YYYY-MM-DD HH:MM:SS.ffffff", UTC): millions
+    # of rows are not parsed one by one; a minute's local day is worked out once (zones are whole
+    # minutes off UTC), and only each member's first and last visits become datetimes.
+    raw = s.get_bind().dialect.name == "sqlite"
+    cache: dict[tuple[str, str], date] = {}
+
+    def moment(column: Any) -> Any:
+        return type_coerce(column, String) if raw else column
+
+    def day_of(store_id: str, at: datetime | str) -> date:
+        zone = zones.get(store_id) or ZoneInfo(DEFAULT_ZONE)
+        if not isinstance(at, str):
+            return at.astimezone(zone).date()
+        key = (store_id, at[:16])
+        day = cache.get(key)
+        if day is None:
+            minute = datetime.fromisoformat(at[:16]).replace(tzinfo=UTC)
+            day = cache[key] = minute.astimezone(zone).date()
+        return day
+
+    days: dict[tuple[date, str], list[int]] = defaultdict(lambda: [0] * len(DAY_FIELDS))
+    reversals: dict[str, list[int | None]] = defaultdict(list)
+    q = select(E.reverses, E.amount).where(E.kind == EntryKind.REVERSE.value, E.reverses.is_not(None))
+    for earn_id, amount in s.execute(q):
+        reversals[earn_id].append(amount)
+    orig = aliased(E)
+    points = (
+        select(moment(E.created_at), E.store_id, E.kind, E.points, orig.kind)
+        .outerjoin(orig, orig.id == E.reverses)
+        .where(E.kind != EntryKind.EARN.value, E.points != 0)
+    )
+    for at, store_id, kind, pts, original_kind in _stream(s, points):
+        issued, redeemed, expired = points_of(kind, pts, original_kind)
+        if issued or redeemed or expired:
+            row = days[(day_of(store_id, at), store_id)]
+            row[1] += issued
+            row[2] += redeemed
+            row[3] += expired
+    members: dict[str, _Member] = {}
+    member_days: dict[tuple[date, str, str], list[int]] = defaultdict(lambda: [0, 0])
+    earns = select(E.id, E.customer_id, E.store_id, moment(E.created_at), E.amount, E.points).where(
+        E.kind == EntryKind.EARN.value
+    )
+    for entry_id, customer_id, store_id, at, amount, pts in _stream(s, earns):
+        day = day_of(store_id, at)
+        row = days[(day, store_id)]
+        row[1] += pts if pts > 0 else 0
+        live, net = visit_of(amount, reversals.get(entry_id, ()))
+        if not live:
+            continue
+        row[0] += 1
+        holder = root_of(customer_id, parents) if parents else customer_id
+        m = members.get(holder)
+        if m is None:
+            m = members[holder] = _Member()
+        m.add(at, entry_id, net, month_number(day))
+        md = member_days[(day, store_id, holder)]
+        md[0] += 1
+        md[1] += net
+    refunds: dict[tuple[str, str, str], list[tuple[str, int]]] = defaultdict(list)
+    q = select(Receipt.source, Receipt.store_id, Receipt.refund_of, Receipt.kind, Receipt.total - Receipt.tip).where(
+        Receipt.kind.in_(("refund", "void")), Receipt.refund_of != ""
+    )
+    for source, store_id, sale, kind, back in s.execute(q):
+        refunds[(source, store_id, sale)].append((kind, int(back)))
+    sales = select(
+        Receipt.source,
+        Receipt.store_id,
+        Receipt.external_id,
+        moment(Receipt.closed_at),
+        Receipt.total,
+        Receipt.tip,
+        Receipt.customer_id.is_not(None),
+    ).where(Receipt.kind == "sale")
+    for source, store_id, external_id, at, total, tip, member in _stream(s, sales):
+        counted, net = sale_of(total, tip, refunds.get((source, store_id, external_id), ()))
+        if counted:
+            row = days[(day_of(store_id, at), store_id)]
+            row[4 if member else 6] += 1
+            row[5 if member else 7] += net
+    for store_id, at, rating in _stream(s, select(Feedback.store_id, moment(Feedback.created_at), Feedback.rating)):
+        row = days[(day_of(store_id, at), store_id)]
+        row[8] += rating
+        row[9] += 1
+    return Computed(
+        days={k: tuple(v) for k, v in days.items() if any(v)},
+        member_days={k: (v[0], v[1]) for k, v in member_days.items() if v[0] or v[1]},
+        members={c: m.row(c) for c, m in members.items()},
+    )
+
+
+def _stream(s: Session, q: Any) -> Iterator[Any]:
+    """Rows of a big query without holding them all (server-side cursor on PostgreSQL)."""
+    result = s.execute(q.execution_options(yield_per=50_000))
+    yield from result
+
+
+def rebuild_in(s: Session) -> Computed:
+    """Replace the three tables with the recomputation (the migration, ``python -m app.services.stats rebuild``)."""
+    c = compute(s)
+    s.execute(delete(DayStoreStats))
+    s.execute(delete(MemberDayStats))
+    s.execute(delete(MemberStats))
+    _insert(
+        s,
+        DayStoreStats,
+        [{"day": d, "store_id": st, **dict(zip(DAY_FIELDS, v, strict=True))} for (d, st), v in c.days.items()],
+    )
+    _insert(
+        s,
+        MemberDayStats,
+        [
+            {"day": d, "store_id": st, "customer_id": cid, "visits": v, "spend": n}
+            for (d, st, cid), (v, n) in c.member_days.items()
+        ],
+    )
+    _insert(s, MemberStats, list(c.members.values()))
+    return c
+
+
+def _insert(s: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    for start in range(0, len(rows), 50_000):
+        s.execute(model.__table__.insert(), rows[start : start + 50_000])
+
+
+def kept(s: Session) -> Computed:
+    """The three tables as they are (rows of zeros left out)."""
+    days = {
+        (r.day, r.store_id): tuple(getattr(r, f) for f in DAY_FIELDS)
+        for r in s.execute(
+            select(DayStoreStats.day, DayStoreStats.store_id, *(getattr(DayStoreStats, f) for f in DAY_FIELDS))
+        )
+    }
+    member_days = {
+        (r.day, r.store_id, r.customer_id): (r.visits, r.spend)
+        for r in s.execute(select(MemberDayStats)).scalars().all()
+    }
+    members = {}
+    for r in s.execute(select(MemberStats)).scalars():
+        members[r.customer_id] = {"customer_id": r.customer_id, **{c: getattr(r, c) for c in MEMBER_COLUMNS}}
+    return Computed(
+        days={k: v for k, v in days.items() if any(v)},
+        member_days={k: v for k, v in member_days.items() if any(v)},
+        members=members,
+    )
+
+
+def differences(s: Session, *, limit: int = 20) -> list[str]:
+    """Where the kept tables differ from the recomputation, in sentences (empty when they agree)."""
+    want, have = compute(s), kept(s)
+    out: list[str] = []
+    for name in ("days", "member_days", "members"):
+        w, h = getattr(want, name), getattr(have, name)
+        for key in sorted(set(w) | set(h), key=str):
+            if w.get(key) != h.get(key):
+                out.append(f"{name} {key}: kept {h.get(key)}, recomputed {w.get(key)}")
+                if len(out) >= limit:
+                    return out
+    return out
+
+
+# -- command line --------------------------------------------------------------------------------------
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m app.services.stats", description=__doc__.splitlines()[0])
+    ap.add_argument("command", choices=("rebuild", "check"))
+    ap.add_argument("--home", type=Path, required=True, help="the till's home folder")
+    args = ap.parse_args(argv)
+    from app.bootstrap import open_till  # the upgrade to 0009 fills the tables the first time
+
+    till = open_till(args.home)
+    t0 = time.perf_counter()
+    with till.transaction() as s:
+        if args.command == "rebuild":
+            c = rebuild_in(s)
+            print(
+                f"rebuilt {len(c.days):,} day rows, {len(c.member_days):,} member-day rows and "
+                f"{len(c.members):,} members in {time.perf_counter() - t0:.1f} s"
+            )
+            return 0
+        diff = differences(s)
+    for line in diff:
+        print(line)
+    print("the summary tables agree with the ledger" if not diff else "the summary tables differ: run rebuild")
+    return 1 if diff else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,167 @@
+"""The back office's summary tables (``app.services.stats``) against their recomputation.
+
+The tables are kept by every write path in its own transaction; after any mix of
+writes they must equal what ``rebuild`` computes from the ledger and the receipts.
+The figures themselves are checked by hand in ``test_figures.py`` (which now reads
+these tables).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+
+import pytest
+from chain import NOW, Chain
+from sqlalchemy import func, select, text
+
+from app.bootstrap import open_till
+from app.core.cardcode import make_card_number
+from app.core.earning import Bill
+from app.core.ledger import EntryKind, LedgerEntry
+from app.core.periods import period_for
+from app.core.receipt import Receipt, ReceiptKind
+from app.core.segments import Segment
+from app.db.models import DayStoreStats, LedgerEntryRow, MemberDayStats, MemberStats
+from app.services import (
+    awards,
+    corrections,
+    feedback,
+    ledger_writer,
+    merges,
+    receipts,
+    redemption,
+    segments,
+    stats,
+)
+from app.services.reports.dashboard import dashboard
+from sync.protocol import EntryRecord, FeedbackRecord, PullResponse
+from sync.worker import ingest
+
+ZONE = "Asia/Ho_Chi_Minh"
+
+
+def differences(chain: Chain) -> list[str]:
+    with chain.a.transaction() as s:
+        return stats.differences(s)
+
+
+def test_the_hand_made_chain_keeps_tables_equal_to_the_rebuild(chain: Chain) -> None:
+    assert differences(chain) == []
+    with chain.a.transaction() as s:
+        # 24 November visits + 15 before; Hạnh's refunded sale and Linh's void are no visits.
+        assert s.scalar(select(func.sum(DayStoreStats.visits))) == 39
+        assert s.scalar(select(func.count()).select_from(MemberStats)) == 17  # members with a visit
+
+
+def _pos(ext: str, total: int, *, card: str = "", kind: ReceiptKind = ReceiptKind.SALE, of: str = "", **kw: object):
+    return Receipt(
+        source="kiotviet",
+        external_id=ext,
+        store_id=kw.pop("store_id", ""),
+        closed_at=NOW - timedelta(hours=2),
+        total=total,
+        kind=kind,
+        customer_card=card,
+        refund_of=of,
+    )
+
+
+def test_a_realistic_mix_of_writes_keeps_the_tables_equal_to_the_rebuild(chain: Chain) -> None:
+    a, owner = chain.a, chain.owner
+    sale = awards.award(a, "m06", Bill(paid=150_000), staff=None).earn  # Hà's first visit
+    awards.award(a, "m06", Bill(paid=60_000), staff=None)
+    redemption.redeem(a, "m10", chain.rewards["R1"], staff=None, identified=True)
+    corrections.reverse(a, sale.id, manager=owner, reason="bán nhầm")  # a void: the first visit goes
+    later = awards.award(a, "m01", Bill(paid=300_000), staff=None).earn
+    corrections.reverse(a, later.id, manager=owner, reason="trả một món", refunded_amount=100_000)
+    # POS: a member's sale partly refunded, a non-member's sale voided, one claimed at the till.
+    store = a.store_id
+    summary = receipts.apply_receipts(
+        a,
+        [
+            _pos("P1", 200_000, card=make_card_number(5), store_id=store),
+            _pos("P2", 90_000, store_id=store),
+            _pos("P3", 70_000, store_id=store),
+            _pos("P1r", -50_000, kind=ReceiptKind.REFUND, of="P1", store_id=store),
+            _pos("P2v", -90_000, kind=ReceiptKind.VOID, of="P2", store_id=store),
+        ],
+    )
+    assert summary.awarded == 1
+    receipts.claim(a, "m07", receipt_number="P3", staff=None)
+    # An expiry, and two entries of another till pulled by the sync (a sale and the void of one of ours).
+    with a.transaction() as s:
+        ledger_writer.append(s, ledger_writer.draft(a, "m02", EntryKind.EXPIRE, NOW, points=-20))
+    mine = awards.award(a, "m04", Bill(paid=80_000), staff=None).earn
+    theirs = LedgerEntry(id="till-c-1", terminal_id="till-c", store_id=chain.store_b, terminal_seq=1,
+                         customer_id="m15", kind=EntryKind.EARN, created_at=NOW - timedelta(hours=1),
+                         points=12, stamps=1, qualifying=12, amount=120_000).sealed("0" * 64)  # fmt: skip
+    void = LedgerEntry(id="till-c-2", terminal_id="till-c", store_id=chain.store_b, terminal_seq=2,
+                       customer_id="m04", kind=EntryKind.REVERSE, created_at=NOW - timedelta(minutes=30),
+                       points=-mine.points, stamps=-mine.stamps, reverses=mine.id).sealed(theirs.hash)  # fmt: skip
+    rated = FeedbackRecord(id="till-c-f1", store_id=chain.store_b, rating=2, created_at=NOW - timedelta(hours=3))
+    page = PullResponse(cursor=7, more=False, entries=[EntryRecord.of(theirs), EntryRecord.of(void)], feedback=[rated])
+    ingest.apply_page(a, page)
+    feedback.rate_visit(a, "m01", 5, entry_id=later.id)  # ratings: this till's and another's
+    # A merge (Phúc's card into Hùng), and a merge undone (Chi into Dũng and back).
+    merges.merge(a, "m09", "m16", manager=owner, reason="hai thẻ")
+    merges.merge(a, "m04", "m03", manager=owner, reason="nhầm")
+    merges.unmerge(a, "m03", manager=owner, reason="không phải một người")
+
+    assert differences(chain) == []
+    with a.transaction() as s:
+        assert s.get(MemberStats, "m16") is None  # folded into Hùng
+        hung = s.get(MemberStats, "m09")
+        assert hung.visits == 6 and hung.first_visit == s.scalar(
+            select(LedgerEntryRow.created_at).where(LedgerEntryRow.customer_id == "m16")
+        )
+        assert s.get(MemberStats, "m03").visits == 1  # Chi has her own visit back after the undo
+
+
+def test_the_figures_follow_the_writes(chain: Chain) -> None:
+    """What a manager sees moves with the sales: the dashboard and the segments read the kept tables."""
+    before = dashboard(chain.a, period_for("30d", NOW, ZONE))
+    awards.award(chain.a, "m06", Bill(paid=150_000), staff=None)
+    receipts.apply_receipts(chain.a, [_pos("Q1", 40_000, store_id=chain.a.store_id)])
+    after = dashboard(chain.a, period_for("30d", NOW, ZONE))
+    assert (after.visits, after.visiting_members) == (before.visits + 1, before.visiting_members + 1)
+    assert after.points_issued == before.points_issued + 15
+    assert (after.non_members.sales, after.non_members.spend) == (6, 285_000)
+    feedback.rate_visit(chain.a, None, 1)  # a guest's complaint: the period's 4 ratings become 5
+    assert (dashboard(chain.a, period_for("30d", NOW, ZONE)).ratings, after.ratings) == (5, 4)
+    # Merged cards fold: Phúc's March visit is Hùng's now, and Phúc is in no segment.
+    merges.merge(chain.a, "m09", "m16", manager=chain.owner, reason="hai thẻ")
+    rep = segments.report(chain.a)
+    hung = next(m for m in rep.members if m.customer_id == "m09")
+    assert hung.visits == 6 and "m16" not in {m.customer_id for m in rep.members}
+    assert Segment.NEW in segments.segment_of(chain.a, "m06").segments
+
+
+def test_the_rebuild_command_and_the_check(chain: Chain, capsys: pytest.CaptureFixture[str]) -> None:
+    with chain.a.transaction() as s:  # damage the kept tables
+        s.execute(text("UPDATE day_store_stats SET visits = visits + 1"))
+        s.execute(text("DELETE FROM member_stats WHERE customer_id = 'm01'"))
+    chain.a.engine.dispose()
+    assert stats.main(["check", "--home", str(chain.home)]) == 1
+    assert "differ" in capsys.readouterr().out
+    assert stats.main(["rebuild", "--home", str(chain.home)]) == 0
+    assert "rebuilt" in capsys.readouterr().out
+    assert stats.main(["check", "--home", str(chain.home)]) == 0
+    assert differences(chain) == []
+
+
+def test_the_upgrade_fills_the_tables_of_an_existing_home(chain: Chain) -> None:
+    """A home saved before migration 0009: opening it builds the tables from its ledger and receipts."""
+    chain.a.engine.dispose()
+    db = sqlite3.connect(chain.home / "terminal.db")
+    for table in ("day_store_stats", "member_day_stats", "member_stats"):
+        db.execute(f"DROP TABLE {table}")
+    db.execute("ALTER TABLE staff DROP COLUMN phone")  # what migration 0010, after 0009, adds
+    db.execute("UPDATE alembic_version SET version_num = '0008'")
+    db.commit()
+    db.close()
+    till = open_till(chain.home)
+    with till.transaction() as s:
+        assert stats.differences(s) == []
+        assert s.scalar(select(func.count()).select_from(MemberDayStats)) > 0
+    till.engine.dispose()
