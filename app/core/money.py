@@ -130,6 +130,8 @@ def parse_money(value: object, cur: Currency = VND, *, decimal: str | None = Non
         raise AmountError("{0} is not an amount.", text=shown(value))
     raw = value
     text = value.strip()
+    if not text:  # not "“” is not an amount": an empty field or cell says so in words
+        raise AmountError("No amount was given.")
     if text.isdigit() and len(text) <= 15:  # the common case: "125000"
         minor = int(text) * cur.unit
         if cap and minor > MAX_BILL_MAJOR * cur.unit:

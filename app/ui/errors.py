@@ -182,6 +182,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "The whole bill was refunded."),
     QT_TRANSLATE_NOOP("Errors", "Give the receipt number."),
     # issue 11: sentences that were built with f-strings, and raised ones never listed
+    QT_TRANSLATE_NOOP("Errors", "No amount was given."),
     QT_TRANSLATE_NOOP("Errors", "{0} is too large to be a bill."),
     QT_TRANSLATE_NOOP("Errors", "{0} is an amount in {1}, but the store counts {2}."),
     QT_TRANSLATE_NOOP("Errors", "{0} is not an amount (its digit groups are wrong)."),

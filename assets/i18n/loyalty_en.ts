@@ -2245,6 +2245,10 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No amount was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} is too large to be a bill.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2247,6 +2247,10 @@ thoại (PNG)</translation>
         <translation>Hãy nhập số hóa đơn.</translation>
     </message>
     <message>
+        <source>No amount was given.</source>
+        <translation>Không có số tiền.</translation>
+    </message>
+    <message>
         <source>{0} is too large to be a bill.</source>
         <translation>{0} quá lớn, không thể là một hóa đơn.</translation>
     </message>

@@ -110,6 +110,7 @@ def test_sentences_once_built_with_f_strings_read_in_vietnamese(windows: Windows
          "Vai trò phải là một trong: cashier, manager, owner."),
         (lambda: program_editor.draft(till, 4711), "Không có bản nháp 4.711."),
         (lambda: parse_money("abc"), "“abc” không phải là số tiền."),
+        (lambda: parse_money("  "), "Không có số tiền."),  # was "'' không phải là số tiền."
         (lambda: parse_money("12,34,5"), "“12,34,5” không phải là số tiền (các nhóm chữ số bị sai)."),
         (lambda: parse_money("$5"), "“$5” là số tiền bằng USD, nhưng cửa hàng tính bằng VND."),
         (lambda: parse_money("2.000.000.000"), "“2.000.000.000” quá lớn, không thể là một hóa đơn."),
