@@ -70,10 +70,10 @@ def _money(till: Till, minor: int) -> str:
 def _one(till: Till, query: str) -> tuple[str, customers.Lookup]:
     found = customers.find(till, query)
     if not found.matches:
-        raise NotFound(f"No member found for {query!r}.")
+        raise NotFound("No member found for {0}.", query=query)
     if len(found.matches) > 1:
         names = "; ".join(f"{m.name} ({m.card_number})" for m in found.matches[:10])
-        raise LoyaltyError(f"Several members match: {names}. Use the card number.")
+        raise LoyaltyError("Several members match: {0}. Use the card number.", names=names)
     return found.matches[0].customer_id, found
 
 
@@ -130,7 +130,7 @@ def cmd_redeem(args: argparse.Namespace) -> None:
         raise LoyaltyError("Redeeming needs the member's card: give its QR payload or card number.")
     matches = [r for r in catalog.rewards(till) if args.reward.lower() in (r.id.lower(), r.name.lower())]
     if not matches:
-        raise NotFound(f"No reward named {args.reward!r}. See `loyalty rewards`.")
+        raise NotFound("No reward named {0}. See `loyalty rewards`.", reward=args.reward)
     bill = parse_amount(args.bill) if args.bill else 0
     r = redemption.redeem(
         till, cid, matches[0].id, staff=who, identified=True, bill=bill, points_to_spend=args.points or 0
@@ -204,7 +204,11 @@ def cmd_verify(args: argparse.Namespace) -> None:
         bad = balances.mismatches(s)
     print(f"Chain of this till verified: {last} entries.")
     if bad:
-        raise LoyaltyError(f"{len(bad)} cached balances differ from the ledger: {[b[0] for b in bad[:5]]}")
+        raise LoyaltyError(
+            "{0} cached balances differ from the ledger: {1}",
+            count=len(bad),
+            first=", ".join(str(b[0]) for b in bad[:5]),
+        )
     print("Every cached balance equals a rebuild from the ledger.")
 
 

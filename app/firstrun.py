@@ -35,7 +35,7 @@ def _line(prompt: str) -> str:
     print(prompt, end="", file=sys.stderr, flush=True)
     line = sys.stdin.readline()
     if not line:
-        raise InvalidInput(f"{prompt.strip().rstrip(':')} is needed (standard input ended).")
+        raise InvalidInput("{0} is needed (standard input ended).", what=prompt.strip().rstrip(":"))
     return line.rstrip("\r\n")
 
 
@@ -84,9 +84,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
 def cmd_init(args: argparse.Namespace) -> None:
     home = Path(args.home)
     if args.pin:
-        raise InvalidInput(f"`loyalty init` asks for the owner's PIN at a prompt (or reads {PIN_ENV}), not --pin.")
+        raise InvalidInput(
+            "`loyalty init` asks for the owner's PIN at a prompt (or reads {0}), not --pin.", variable=PIN_ENV
+        )
     if setup.is_set_up(home):
-        raise InvalidInput(f"{home} already holds a till; change the shop in the back office.")
+        raise InvalidInput("{0} already holds a till; change the shop in the back office.", home=str(home))
     owner = args.owner.strip() or _line("Owner's name: ").strip()
     choice = setup.check_setup(
         ShopSetup(
@@ -110,7 +112,7 @@ def cmd_init(args: argparse.Namespace) -> None:
 def cmd_join(args: argparse.Namespace) -> None:
     home = Path(args.home)
     if setup.is_set_up(home):
-        raise InvalidInput(f"{home} already holds a till; a till joins a chain only when it is new.")
+        raise InvalidInput("{0} already holds a till; a till joins a chain only when it is new.", home=str(home))
     from app.bootstrap import open_till
 
     till = open_till(home)
@@ -124,7 +126,7 @@ def _connect(till: Till, home: Path, server: str, name: str) -> None:
     try:
         answer = connect(till, home, server, _pairing_code(), terminal_name=name)
     except SyncError as exc:
-        raise LoyaltyError(f"Pairing with {server} failed: {exc.message}") from None
+        raise LoyaltyError("Pairing with {0} failed: {1}", server=server, reason=exc.message) from None
     print(
         f"Paired with {server} as a till of “{answer.store.name}” ({answer.store.currency}, {answer.store.timezone})."
     )

@@ -12,6 +12,7 @@ the UI's grouping, a word in its language). No one parses the English sentence b
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 
@@ -91,3 +92,21 @@ class ChainBroken(LoyaltyError):
     """A terminal's ledger sequence has a gap or a hash link does not verify."""
 
     code = "chain_broken"
+
+
+class Sentences(tuple[str, ...]):
+    """Several sentences (or ``Notice``s) as one detail: a draft's list of problems.
+
+    The English message joins them with ``sep``; the UI translates each one and joins
+    them the same way, so a list of problems is no longer one untranslatable paragraph.
+    """
+
+    sep: str
+
+    def __new__(cls, items: Iterable[str], sep: str = " ") -> Sentences:
+        sentences = super().__new__(cls, items)
+        sentences.sep = sep
+        return sentences
+
+    def __str__(self) -> str:
+        return self.sep.join(self)  # what "{0}" of a template writes (format() falls back to str())

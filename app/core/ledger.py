@@ -122,14 +122,14 @@ def verify_chain(entries: Iterable[LedgerEntry], *, start_seq: int = 1, start_ha
     for e in entries:
         if e.terminal_seq != expected_seq:
             raise ChainBroken(
-                f"Terminal {e.terminal_id}: expected entry #{expected_seq}, found #{e.terminal_seq}.",
+                "Terminal {0}: expected entry #{2}, found #{1}.",
                 terminal_id=e.terminal_id,
                 seq=e.terminal_seq,
+                expected=expected_seq,
             )
         if e.prev_hash != prev or chain_hash(prev, e) != e.hash:
             raise ChainBroken(
-                f"Terminal {e.terminal_id}: entry #{e.terminal_seq} does not link to the one before "
-                "(it was altered or one is missing).",
+                "Terminal {0}: entry #{1} does not link to the one before (it was altered or one is missing).",
                 terminal_id=e.terminal_id,
                 seq=e.terminal_seq,
             )

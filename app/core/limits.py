@@ -53,9 +53,11 @@ def check_entry(entry: LedgerEntry) -> None:
     ):
         if abs(value) > limit:
             raise OutOfBounds(
-                f"Entry {entry.id}: {name} {value:,} is beyond what any sale can produce (at most {limit:,}).",
+                "Entry {0}: {1} {2} is beyond what any sale can produce (at most {3}).",
                 entry_id=entry.id,
                 field=name,
+                value=value,
+                limit=limit,
             )
 
 
@@ -65,10 +67,12 @@ def check_balance(balance: Balance, entry: LedgerEntry) -> None:
         value = getattr(balance, name)
         if abs(value) > MAX_BALANCE:
             raise OutOfBounds(
-                f"Entry {entry.id} would take member {entry.customer_id}'s {name.replace('_', ' ')} to "
-                f"{value:,}, beyond {MAX_BALANCE:,}.",
+                "Entry {0} would take member {2}'s {1} to {3}, beyond {4}.",
                 entry_id=entry.id,
                 field=name,
+                customer=entry.customer_id,
+                value=value,
+                limit=MAX_BALANCE,
             )
 
 

@@ -41,7 +41,7 @@ def currency(code: str) -> Currency:
     try:
         return CURRENCIES[code.upper()]
     except KeyError:
-        raise InvalidInput(f"Unknown currency {code!r}.") from None
+        raise InvalidInput("Unknown currency {0}.", code=code) from None
 
 
 @dataclass(frozen=True, order=True)
@@ -67,7 +67,7 @@ class Money:
 
     def _same(self, other: Money) -> None:
         if other.currency != self.currency:
-            raise InvalidInput(f"Cannot mix {self.currency.code} and {other.currency.code}.")
+            raise InvalidInput("Cannot mix {0} and {1}.", ours=self.currency.code, theirs=other.currency.code)
 
     def format(self, locale: str = "vi") -> str:
         return format_money(self.minor, self.currency, locale)
@@ -100,8 +100,9 @@ _PLAIN = re.compile(r"[0-9.,()+\-]+")
 
 def shown(value: object, limit: int = 40) -> str:
     """A value quoted for a message, cut short: a damaged 1 MB cell must not
-    become a 1 MB error message."""
-    text = repr(value) if isinstance(value, str) else str(value)
+    become a 1 MB error message. Typographic quotes, not Python's repr: a cashier
+    reads it, in Vietnamese as in English."""
+    text = f"“{value}”" if isinstance(value, str) else str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -129,10 +130,12 @@ def parse_money(value: object, cur: Currency = VND, *, decimal: str | None = Non
         raise AmountError("{0} is not an amount.", text=shown(value))
     raw = value
     text = value.strip()
+    if not text:  # not "“” is not an amount": an empty field or cell says so in words
+        raise AmountError("No amount was given.")
     if text.isdigit() and len(text) <= 15:  # the common case: "125000"
         minor = int(text) * cur.unit
         if cap and minor > MAX_BILL_MAJOR * cur.unit:
-            raise AmountError(f"{shown(raw)} is too large to be a bill.")
+            raise AmountError("{0} is too large to be a bill.", text=shown(raw))
         return minor
     if not _PLAIN.fullmatch(text):
         text = _SPACES.sub("", text).replace("\u2212", "-")  # the typographic minus some exports use
@@ -143,7 +146,9 @@ def parse_money(value: object, cur: Currency = VND, *, decimal: str | None = Non
             text = text.replace(sym, "")
         for other in sorted(found):
             if other != cur.code:
-                raise AmountError(f"{shown(raw)} is an amount in {other}, but the store counts {cur.code}.")
+                raise AmountError(
+                    "{0} is an amount in {1}, but the store counts {2}.", text=shown(raw), other=other, ours=cur.code
+                )
     negative = False
     if text.startswith("(") and text.endswith(")"):
         negative, text = True, text[1:-1]
@@ -157,14 +162,14 @@ def parse_money(value: object, cur: Currency = VND, *, decimal: str | None = Non
         raise AmountError("{0} is not an amount.", text=shown(raw))
     whole, frac = _split_number(text, decimal, raw)
     if len(whole.lstrip("0")) > (15 if cap else 30):
-        raise AmountError(f"{shown(raw)} is too large to be a bill.")
+        raise AmountError("{0} is too large to be a bill.", text=shown(raw))
     if len(frac) > cur.exponent:
         if set(frac[cur.exponent :]) != {"0"}:
             raise AmountError("{0} has more decimals than {1} allows.", text=shown(raw), currency=cur.code)
         frac = frac[: cur.exponent]
     minor = int(whole) * cur.unit + int(frac.ljust(cur.exponent, "0") or "0")
     if cap and minor > MAX_BILL_MAJOR * cur.unit:
-        raise AmountError(f"{shown(raw)} is too large to be a bill.")
+        raise AmountError("{0} is too large to be a bill.", text=shown(raw))
     return -minor if negative else minor
 
 
@@ -193,7 +198,7 @@ def _number_to_minor(value: int | float | Decimal, cur: Currency) -> int:
     if abs(scaled - rounded) > Decimal("0.000001"):
         raise AmountError("{0} has more decimals than {1} allows.", text=shown(value), currency=cur.code)
     if abs(rounded) > MAX_BILL_MAJOR * cur.unit:
-        raise AmountError(f"{shown(value)} is too large to be a bill.")
+        raise AmountError("{0} is too large to be a bill.", text=shown(value))
     return int(rounded)
 
 
@@ -230,7 +235,7 @@ def ungroup(whole: str, group: str, raw: object) -> str:
         or head.startswith("0")
         or any(len(p) != 3 or not p.isdigit() for p in parts[1:])
     ):
-        raise AmountError(f"{shown(raw)} is not an amount (its digit groups are wrong).")
+        raise AmountError("{0} is not an amount (its digit groups are wrong).", text=shown(raw))
     return "".join(parts)
 
 

@@ -68,4 +68,4 @@ def period_for(
         if (last - first).days + 1 > MAX_DAYS:
             raise InvalidInput("A range can cover at most three years.")
         return Period(first, last, timezone)
-    raise InvalidInput(f"Unknown range {preset!r}.")
+    raise InvalidInput("Unknown range {0}.", preset=preset)

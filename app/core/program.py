@@ -14,7 +14,7 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import Any
 
-from app.core.errors import InvalidInput
+from app.core.errors import InvalidInput, Sentences
 
 
 class StampMode(StrEnum):
@@ -126,7 +126,8 @@ class Program:
         if len({t.name for t in self.tiers}) != len(self.tiers):
             problems.append("tier names must differ")
         if problems:
-            raise InvalidInput("Program is not valid: {0}.", problems="; ".join(problems))
+            # each problem is translated on its own by the UI (they are listed in its TEMPLATES)
+            raise InvalidInput("Program is not valid: {0}.", problems=Sentences(problems, "; "))
 
     # -- tiers -------------------------------------------------------------------------------
     @property
@@ -151,7 +152,7 @@ class Program:
         try:
             data = json.loads(text)
         except ValueError as exc:
-            raise InvalidInput(f"Program is not valid JSON: {exc}.") from None
+            raise InvalidInput("Program is not valid JSON: {0}.", error=str(exc)) from None
         return cls.from_dict(data)
 
     @classmethod
@@ -159,7 +160,7 @@ class Program:
         known = {f.name for f in fields(cls)}
         unknown = set(data) - known
         if unknown:
-            raise InvalidInput(f"Program has unknown settings: {', '.join(sorted(unknown))}.")
+            raise InvalidInput("Program has unknown settings: {0}.", names=", ".join(sorted(unknown)))
         try:
             d = dict(data)
             if "stamp_rule" in d:

@@ -12,33 +12,37 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from app.core.errors import InvalidInput
+from app.core.errors import InvalidInput, Notice, Sentences
 from app.core.program import Program
 from app.core.rewards import Reward, RewardKind
 
 MAX_MULTIPLIER = Fraction(10)
 MAX_PAYBACK = Fraction(1, 2)  # more than half the bill back as points-money is a typo
 
+# Whole sentences, one per setting, so each can be translated (not "<setting name> cannot be negative.").
+NOT_NEGATIVE: dict[str, str] = {
+    "welcome_points": "Welcome points cannot be negative.",
+    "birthday_points": "Birthday points cannot be negative.",
+    "referral_referrer_points": "Referral referrer points cannot be negative.",
+    "referral_new_points": "Referral new points cannot be negative.",
+    "min_minutes_between_earns": "Min minutes between earns cannot be negative.",
+    "daily_earn_cap_points": "Daily earn cap points cannot be negative.",
+    "earns_per_day_flag": "Earns per day flag cannot be negative.",
+    "offline_daily_redeem_cap": "Offline daily redeem cap cannot be negative.",
+    "point_value": "Point value cannot be negative.",
+    "expiry_months": "Expiry months cannot be negative.",
+    "downgrade_grace_days": "Downgrade grace days cannot be negative.",
+}
+
 
 def program_problems(p: Program) -> list[str]:
+    """The problems as ``Notice``s: English sentences that keep their template for the UI."""
     problems: list[str] = []
     if p.points_per_step < 0:
         problems.append("The points per step cannot be negative.")
-    for name in (
-        "welcome_points",
-        "birthday_points",
-        "referral_referrer_points",
-        "referral_new_points",
-        "min_minutes_between_earns",
-        "daily_earn_cap_points",
-        "earns_per_day_flag",
-        "offline_daily_redeem_cap",
-        "point_value",
-        "expiry_months",
-        "downgrade_grace_days",
-    ):
+    for name, sentence in NOT_NEGATIVE.items():
         if getattr(p, name) < 0:
-            problems.append(f"{name.replace('_', ' ').capitalize()} cannot be negative.")
+            problems.append(Notice(sentence))
     if not 1 <= p.qualifying_months <= 36:
         problems.append("Tiers count the points of 1 to 36 months.")
     if not 1 <= p.review_month <= 12 or not 1 <= p.review_day <= 28:
@@ -49,26 +53,47 @@ def program_problems(p: Program) -> list[str]:
         problems.append("The birthday bonus is for the birthday week or month.")
     for w in p.windows:
         if w.multiplier > MAX_MULTIPLIER:
-            problems.append(f"“{w.name}” multiplies points by {w.multiplier}: more than ×{MAX_MULTIPLIER} is a typo.")
+            problems.append(
+                Notice(
+                    "“{0}” multiplies points by {1}: more than ×{2} is a typo.",
+                    name=w.name,
+                    multiplier=str(w.multiplier),
+                    limit=str(MAX_MULTIPLIER),
+                )
+            )
         if not w.weekdays:
-            problems.append(f"“{w.name}” applies on no day of the week.")
+            problems.append(Notice("“{0}” applies on no day of the week.", name=w.name))
         if w.end == w.start:  # an end before the start runs over midnight ("22:00–02:00")
-            problems.append(f"“{w.name}” starts and ends at the same time.")
+            problems.append(Notice("“{0}” starts and ends at the same time.", name=w.name))
     for t in p.tiers:
         if t.multiplier > MAX_MULTIPLIER:
             problems.append(
-                f"Tier {t.name} multiplies points by {t.multiplier}: more than ×{MAX_MULTIPLIER} is a typo."
+                Notice(
+                    "Tier {0} multiplies points by {1}: more than ×{2} is a typo.",
+                    name=t.name,
+                    multiplier=str(t.multiplier),
+                    limit=str(MAX_MULTIPLIER),
+                )
             )
     for b in p.category_bonuses:
         if not 0 < b.multiplier <= MAX_MULTIPLIER:
-            problems.append(f"The bonus on {b.category} must multiply by more than 0 and at most ×{MAX_MULTIPLIER}.")
+            problems.append(
+                Notice(
+                    "The bonus on {0} must multiply by more than 0 and at most ×{1}.",
+                    category=b.category,
+                    limit=str(MAX_MULTIPLIER),
+                )
+            )
     if p.point_value and p.points_per_step:
         best = max([Fraction(1), *(t.multiplier for t in p.tiers)])
         payback = Fraction(p.points_per_step * p.point_value, p.amount_step) * best
         if payback > MAX_PAYBACK:
             problems.append(
-                f"Points spent as money would give back {float(payback):.0%} of every bill; "
-                "lower the points per step or the value of a point."
+                Notice(
+                    "Points spent as money would give back {0} of every bill; "
+                    "lower the points per step or the value of a point.",
+                    share=f"{float(payback):.0%}",
+                )
             )
     return problems
 
@@ -81,16 +106,20 @@ def reward_problems(p: Program, rewards: Sequence[Reward]) -> list[str]:
         if not r.active:  # withdrawn: kept for history, offered to nobody
             continue
         if r.name.strip().lower() in names:
-            problems.append(f"Two rewards are called “{r.name}”.")
+            problems.append(Notice("Two rewards are called “{0}”.", name=r.name))
         names.add(r.name.strip().lower())
         if r.min_tier is not None and r.min_tier not in tiers:
-            problems.append(f"“{r.name}” is for tier {r.min_tier}, which the program no longer has.")
+            problems.append(
+                Notice("“{0}” is for tier {1}, which the program no longer has.", name=r.name, tier=r.min_tier)
+            )
         if r.kind is RewardKind.POINTS_PAYMENT and not p.point_value:
-            problems.append(f"“{r.name}” pays with points, but a point has no money value in the program.")
+            problems.append(
+                Notice("“{0}” pays with points, but a point has no money value in the program.", name=r.name)
+            )
         if r.kind in (RewardKind.FIXED_DISCOUNT, RewardKind.VOUCHER) and r.value <= 0:
-            problems.append(f"“{r.name}” gives a discount of nothing.")
+            problems.append(Notice("“{0}” gives a discount of nothing.", name=r.name))
         if r.cap < 0 or r.limit_count < 0:
-            problems.append(f"“{r.name}” has a negative cap or limit.")
+            problems.append(Notice("“{0}” has a negative cap or limit.", name=r.name))
     return problems
 
 
@@ -98,4 +127,4 @@ def check_draft(p: Program, rewards: Sequence[Reward] = ()) -> None:
     """Raise InvalidInput with every problem of the draft in one paragraph; pass when it is safe."""
     problems = program_problems(p) + reward_problems(p, rewards)
     if problems:
-        raise InvalidInput(" ".join(problems))
+        raise InvalidInput("Check the draft: {0}", problems=Sentences(problems))

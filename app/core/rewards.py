@@ -56,11 +56,11 @@ class Reward:
         if self.cost_points < 0 or (
             self.cost_points == 0 and not self.cost_full_card and self.kind is not RewardKind.POINTS_PAYMENT
         ):
-            raise InvalidInput(f"Reward {self.name!r} needs a cost in points or a full stamp card.")
+            raise InvalidInput("The reward {0} needs a cost in points or a full stamp card.", name=self.name)
         if self.kind is RewardKind.PERCENT_DISCOUNT and not 0 < self.value <= 100:
-            raise InvalidInput(f"Reward {self.name!r}: a percent discount is between 1 and 100.")
+            raise InvalidInput("The reward {0}: a percent discount is between 1 and 100.", name=self.name)
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise InvalidInput(f"Reward {self.name!r} ends before it starts.")
+            raise InvalidInput("The reward {0} ends before it starts.", name=self.name)
 
     def offered_on(self, day: date) -> bool:
         """Whether the reward is offered on this day of the shop's calendar."""

@@ -74,7 +74,9 @@ def program_from_template(
         template = Template(template)
     except ValueError:
         raise InvalidInput(
-            f"Unknown program template {template!r}; choose one of {', '.join(t.value for t in Template)}."
+            "Unknown program template {0}; choose one of {1}.",
+            name=template,
+            choices=", ".join(t.value for t in Template),
         ) from None
     cur = currency(currency_code)
     s = scale_for(cur)

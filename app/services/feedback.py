@@ -38,7 +38,7 @@ def rate_visit(
         raise InvalidInput("A rating is a whole number from 1 to 5.")
     comment = " ".join((comment or "").split())
     if len(comment) > MAX_COMMENT:
-        raise InvalidInput(f"The comment is too long (at most {MAX_COMMENT} characters).")
+        raise InvalidInput("The comment is too long (at most {0} characters).", limit=MAX_COMMENT)
     now = till.clock()
     with till.transaction() as s:
         customer = None

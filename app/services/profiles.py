@@ -47,9 +47,10 @@ class NewCard:
     old_number: str
 
 
-def _manager(manager: StaffMember, what: str) -> None:
+def _manager(manager: StaffMember, refusal: str) -> None:
+    """``refusal`` is the whole sentence (a template the UI translates), not a piece of one."""
     if not manager.is_manager:
-        raise PermissionDenied(f"{what} needs a manager.")
+        raise PermissionDenied(refusal)
 
 
 def _reason(reason: str) -> str:
@@ -83,7 +84,7 @@ def check_profile(edit: ProfileEdit) -> dict[str, Any]:
 
 
 def edit_profile(till: Till, customer_id: str, edit: ProfileEdit, *, manager: StaffMember, reason: str) -> None:
-    _manager(manager, "Editing a member's profile")
+    _manager(manager, "Editing a member's profile needs a manager.")
     reason = _reason(reason)
     fields = check_profile(edit)
     with till.transaction() as s:
@@ -120,7 +121,7 @@ def edit_profile(till: Till, customer_id: str, edit: ProfileEdit, *, manager: St
 
 def replace_card(till: Till, customer_id: str, *, manager: StaffMember, reason: str) -> NewCard:
     """A new card number and QR; the old card stops working at once (and elsewhere after sync)."""
-    _manager(manager, "Printing a new card")
+    _manager(manager, "Printing a new card needs a manager.")
     reason = _reason(reason)
     with till.transaction() as s:
         c = s.get(Customer, customer_id)

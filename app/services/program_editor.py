@@ -144,7 +144,7 @@ def draft(till: Till, number: int) -> Draft:
     with till.transaction() as s:
         row = s.get(Setting, f"{DRAFT_PREFIX}{number:06d}")
         if row is None:
-            raise NotFound(f"There is no draft {number}.")
+            raise NotFound("There is no draft {0}.", number=number)
         return Draft.from_json(row.value)
 
 

@@ -96,8 +96,11 @@ def redeem(
             )
             if spent_today + plan.points > cap:
                 raise InsufficientBalance(
-                    f"Offline, a member may spend at most {cap} {program.point_name} a day at this till "
-                    f"({spent_today} already today). Try again when the till is back online."
+                    "Offline, a member may spend at most {0} {1} a day at this till ({2} already today). "
+                    "Try again when the till is back online.",
+                    cap=cap,
+                    unit=program.point_name,
+                    spent=spent_today,
                 )
         reason = reward.name
         if plan.discount:

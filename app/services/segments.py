@@ -481,7 +481,7 @@ CAMPAIGN_HEADERS = ("name", "phone", "consent", "segment", "last_visit")
 def _campaign(campaign: str) -> tuple[Segment, ...]:
     wanted = CAMPAIGNS.get(campaign)
     if wanted is None:
-        raise InvalidInput(f"Unknown campaign {campaign!r}; choose one of {', '.join(CAMPAIGNS)}.")
+        raise InvalidInput("Unknown campaign {0}; choose one of {1}.", campaign=campaign, choices=", ".join(CAMPAIGNS))
     return wanted
 
 

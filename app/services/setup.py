@@ -71,15 +71,17 @@ def check_setup(setup: ShopSetup) -> ShopSetup:
         raise InvalidInput("The owner needs a name.")
     code = setup.currency.strip().upper()
     if code not in CURRENCIES:
-        raise InvalidInput(f"Unknown currency {setup.currency!r}; choose one of {', '.join(CURRENCIES)}.")
+        raise InvalidInput(
+            "Unknown currency {0}; choose one of {1}.", currency=setup.currency, choices=", ".join(CURRENCIES)
+        )
     if setup.language not in LANGUAGES:
-        raise InvalidInput(f"Language must be one of {', '.join(LANGUAGES)}.")
+        raise InvalidInput("Language must be one of {0}.", languages=", ".join(LANGUAGES))
     if not (setup.owner_pin.isdigit() and 4 <= len(setup.owner_pin) <= 8):
         raise InvalidInput("A PIN is 4 to 8 digits.")
     try:
         template = Template(setup.template)
     except ValueError:
-        raise InvalidInput(f"Unknown program template {setup.template!r}.") from None
+        raise InvalidInput("Unknown program template {0}.", name=setup.template) from None
     return replace(
         setup,
         store_name=name,
@@ -200,7 +202,8 @@ def change_store(
     if risky and before.has_sales and not confirmed:
         raise InvalidInput(
             "This shop has sales already: amounts recorded before stay in "
-            f"{before.currency} and times of past sales stay where they were. Confirm to change anyway."
+            "{0} and times of past sales stay where they were. Confirm to change anyway.",
+            currency=before.currency,
         )
     with till.transaction() as s:
         store = s.get(Store, till.store_id)

@@ -143,7 +143,7 @@ def add_staff(till: Till, *, name: str, role: str, pin: str, by: StaffMember | N
     if not name:
         raise InvalidInput("A staff member needs a name.")
     if role not in ROLES:
-        raise InvalidInput(f"Role must be one of {', '.join(ROLES)}.")
+        raise InvalidInput("Role must be one of {0}.", roles=", ".join(ROLES))
     _valid_pin(pin)
     with till.transaction() as s:
         existing = s.scalars(select(Staff).where(Staff.active)).all()

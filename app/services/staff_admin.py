@@ -57,7 +57,7 @@ def list_staff(till: Till, *, include_disabled: bool = True) -> list[StaffInfo]:
 
 def add(till: Till, *, by: StaffMember, name: str, role: str, pin: str) -> StaffMember:
     if role not in ROLES:
-        raise InvalidInput(f"Role must be one of {', '.join(ROLES)}.")
+        raise InvalidInput("Role must be one of {0}.", roles=", ".join(ROLES))
     check_may_manage(by, role, role)
     added = staff.add_staff(till, name=name, role=role, pin=pin, by=by)
     with till.transaction() as s:
@@ -104,7 +104,7 @@ def set_active(till: Till, staff_id: str, active: bool, *, by: StaffMember) -> S
 
 def change_role(till: Till, staff_id: str, role: str, *, by: StaffMember) -> StaffInfo:
     if role not in ROLES:
-        raise InvalidInput(f"Role must be one of {', '.join(ROLES)}.")
+        raise InvalidInput("Role must be one of {0}.", roles=", ".join(ROLES))
     with till.transaction() as s:
         row = _row(s, till, staff_id)
         check_may_manage(by, row.role, role)

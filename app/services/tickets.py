@@ -76,7 +76,7 @@ def set_assign_rules(till: Till, rules: list[AssignRule], *, by: StaffMember) ->
     with till.transaction() as s:
         for r in rules:
             if r.priority not in (*PRIORITIES, "*"):
-                raise InvalidInput(f"Unknown priority {r.priority}.")
+                raise InvalidInput("Unknown priority {0}.", priority=r.priority)
             if s.get(Staff, r.staff_id) is None:
                 raise NotFound("There is no such staff member.")
         before = [r.__dict__ for r in assign_rules(s)]
@@ -273,7 +273,7 @@ def update(
     if status is not None and status not in ("open", "in_progress"):
         raise InvalidInput("A ticket is resolved with a resolution (use resolve).")
     if priority is not None and priority not in PRIORITIES:
-        raise InvalidInput(f"Unknown priority {priority}.")
+        raise InvalidInput("Unknown priority {0}.", priority=priority)
     now = till.clock()
     with till.transaction() as s:
         t = s.get(Ticket, ticket_id)
@@ -368,7 +368,7 @@ def resolve(
     if not resolution:
         raise InvalidInput("Say how the complaint was resolved (a short note).")
     if len(resolution) > MAX_RESOLUTION:
-        raise InvalidInput(f"The note is too long (at most {MAX_RESOLUTION} characters).")
+        raise InvalidInput("The note is too long (at most {0} characters).", limit=MAX_RESOLUTION)
     if isinstance(voucher_value, bool) or not isinstance(voucher_value, int) or voucher_value < 0:
         raise InvalidInput("The voucher's value must be a whole amount.")
     if voucher_value and (approved_by is None or approved_by.role not in MANAGER_ROLES):

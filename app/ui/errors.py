@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.core.errors import LoyaltyError, Notice
+from app.core.errors import LoyaltyError, Notice, Sentences
 from app.core.money import Money
 from app.ui.format import money_text, number_text
 
@@ -181,6 +181,114 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "No receipt {0} from the POS is known here."),
     QT_TRANSLATE_NOOP("Errors", "The whole bill was refunded."),
     QT_TRANSLATE_NOOP("Errors", "Give the receipt number."),
+    # issue 11: sentences that were built with f-strings, and raised ones never listed
+    QT_TRANSLATE_NOOP("Errors", "No amount was given."),
+    QT_TRANSLATE_NOOP("Errors", "{0} is too large to be a bill."),
+    QT_TRANSLATE_NOOP("Errors", "{0} is an amount in {1}, but the store counts {2}."),
+    QT_TRANSLATE_NOOP("Errors", "{0} is not an amount (its digit groups are wrong)."),
+    QT_TRANSLATE_NOOP("Errors", "The bill amount must be a whole number of minor units."),
+    QT_TRANSLATE_NOOP("Errors", "Unknown currency {0}."),
+    QT_TRANSLATE_NOOP("Errors", "Cannot mix {0} and {1}."),
+    QT_TRANSLATE_NOOP("Errors", "Entry {0}: {1} {2} is beyond what any sale can produce (at most {3})."),
+    QT_TRANSLATE_NOOP("Errors", "Entry {0} would take member {2}'s {1} to {3}, beyond {4}."),
+    QT_TRANSLATE_NOOP("Errors", "Terminal {0}: expected entry #{2}, found #{1}."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Terminal {0}: entry #{1} does not link to the one before (it was altered or one is missing)."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "A custom range needs a first and a last day."),
+    QT_TRANSLATE_NOOP("Errors", "The last day of the range is before the first."),
+    QT_TRANSLATE_NOOP("Errors", "A range can cover at most three years."),
+    QT_TRANSLATE_NOOP("Errors", "Unknown range {0}."),
+    QT_TRANSLATE_NOOP("Errors", "Program is not valid JSON: {0}."),
+    QT_TRANSLATE_NOOP("Errors", "Program has unknown settings: {0}."),
+    QT_TRANSLATE_NOOP("Errors", "Unknown program template {0}; choose one of {1}."),
+    QT_TRANSLATE_NOOP("Errors", "Unknown program template {0}."),
+    QT_TRANSLATE_NOOP("Errors", "A reward needs a name."),
+    QT_TRANSLATE_NOOP("Errors", "The reward {0} needs a cost in points or a full stamp card."),
+    QT_TRANSLATE_NOOP("Errors", "The reward {0}: a percent discount is between 1 and 100."),
+    QT_TRANSLATE_NOOP("Errors", "The reward {0} ends before it starts."),
+    QT_TRANSLATE_NOOP("Errors", "There is no such ledger entry."),
+    QT_TRANSLATE_NOOP("Errors", "Only a sale can be partly refunded."),
+    QT_TRANSLATE_NOOP("Errors", "The refunded amount must be a whole number of minor units."),
+    QT_TRANSLATE_NOOP("Errors", "The refunded amount must be more than zero."),
+    QT_TRANSLATE_NOOP("Errors", "The comment is too long (at most {0} characters)."),
+    QT_TRANSLATE_NOOP("Errors", "There is no such flag."),
+    QT_TRANSLATE_NOOP("Errors", "There is no draft {0}."),
+    QT_TRANSLATE_NOOP("Errors", "The bill and the points to spend must be whole numbers."),
+    QT_TRANSLATE_NOOP("Errors", "Lapsed means no visit for 7 to 1000 days."),
+    QT_TRANSLATE_NOOP("Errors", "Unknown campaign {0}; choose one of {1}."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This shop has sales already: amounts recorded before stay in {0} and times of past sales "
+        "stay where they were. Confirm to change anyway.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Unknown currency {0}; choose one of {1}."),
+    QT_TRANSLATE_NOOP("Errors", "Language must be one of {0}."),
+    QT_TRANSLATE_NOOP("Errors", "Role must be one of {0}."),
+    QT_TRANSLATE_NOOP("Errors", "Only a manager can add staff."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The first staff member must be the owner or a manager (who can then add cashiers)."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "No such staff member."),
+    QT_TRANSLATE_NOOP("Errors", "There is no such staff member."),
+    QT_TRANSLATE_NOOP("Errors", "A ticket is resolved with a resolution (use resolve)."),
+    QT_TRANSLATE_NOOP("Errors", "Unknown priority {0}."),
+    QT_TRANSLATE_NOOP("Errors", "Only a manager can change who answers complaints."),
+    QT_TRANSLATE_NOOP("Errors", "The budget must be a whole amount, not negative."),
+    QT_TRANSLATE_NOOP("Errors", "The note is too long (at most {0} characters)."),
+    QT_TRANSLATE_NOOP("Errors", "The voucher's value must be a whole amount."),
+    QT_TRANSLATE_NOOP("Errors", "There is no such voucher."),
+    QT_TRANSLATE_NOOP("Errors", "The bill must be a whole amount, not negative."),
+    QT_TRANSLATE_NOOP("Errors", "A voucher's value must be a positive whole amount."),
+    QT_TRANSLATE_NOOP("Errors", "A voucher is valid for 1 day to 10 years."),
+    # the back office's program editor (the table cells a manager types)
+    QT_TRANSLATE_NOOP("Errors", "“{0}” is not a multiplier ({1}); write 1.5 or 2."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}”: “{1}” is not a day; write it as 24/12/2026."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}” is not a whole number ({1})."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}”: days are 0 (Monday) to 6, times are HH:MM."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}”: the kind is one of {1}; the period one of {2}."),
+    QT_TRANSLATE_NOOP("Errors", "A sample line is “sku, category, quantity, price”; lines are separated by “;”."),
+    # a draft program's problems (app/core/program_checks.py), each translated on its own
+    QT_TRANSLATE_NOOP("Errors", "Check the draft: {0}"),
+    QT_TRANSLATE_NOOP("Errors", "The points per step cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Welcome points cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Birthday points cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Referral referrer points cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Referral new points cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Min minutes between earns cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Daily earn cap points cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Earns per day flag cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Offline daily redeem cap cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Point value cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Expiry months cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Downgrade grace days cannot be negative."),
+    QT_TRANSLATE_NOOP("Errors", "Tiers count the points of 1 to 36 months."),
+    QT_TRANSLATE_NOOP("Errors", "The yearly tier review is on a day 1–28 of a month 1–12."),
+    QT_TRANSLATE_NOOP("Errors", "A stamp card has at most 50 slots."),
+    QT_TRANSLATE_NOOP("Errors", "The birthday bonus is for the birthday week or month."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}” multiplies points by {1}: more than ×{2} is a typo."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}” applies on no day of the week."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}” starts and ends at the same time."),
+    QT_TRANSLATE_NOOP("Errors", "Tier {0} multiplies points by {1}: more than ×{2} is a typo."),
+    QT_TRANSLATE_NOOP("Errors", "The bonus on {0} must multiply by more than 0 and at most ×{1}."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Points spent as money would give back {0} of every bill; lower the points per step or the value of a point.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Two rewards are called “{0}”."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}” is for tier {1}, which the program no longer has."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}” pays with points, but a point has no money value in the program."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}” gives a discount of nothing."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}” has a negative cap or limit."),
+    # a program that cannot work (app/core/program.py), joined with "; " after "Program is not valid:"
+    QT_TRANSLATE_NOOP("Errors", "the amount step must be positive and points per step not negative"),
+    QT_TRANSLATE_NOOP("Errors", "the earns-per-day flag must not be negative"),
+    QT_TRANSLATE_NOOP("Errors", "the adjustment limit must not be negative"),
+    QT_TRANSLATE_NOOP("Errors", "the stamp card needs at least one slot and fewer starter stamps than slots"),
+    QT_TRANSLATE_NOOP("Errors", "the first tier must start at 0"),
+    QT_TRANSLATE_NOOP("Errors", "tier thresholds must rise"),
+    QT_TRANSLATE_NOOP("Errors", "multipliers must be positive"),
+    QT_TRANSLATE_NOOP("Errors", "tier names must differ"),
 )
 
 # Words that appear inside templates: membership states and limit periods.
@@ -191,6 +299,10 @@ WORDS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "week"),
     QT_TRANSLATE_NOOP("Errors", "month"),
     QT_TRANSLATE_NOOP("Errors", "year"),
+    # what a program-editor cell is, in "… is not a whole number (tier threshold)."
+    QT_TRANSLATE_NOOP("Errors", "tier threshold"),
+    QT_TRANSLATE_NOOP("Errors", "tier"),
+    QT_TRANSLATE_NOOP("Errors", "category"),
 )
 
 
@@ -201,6 +313,8 @@ FLAG_KINDS: dict[str, str] = {
     "self_earn": QT_TRANSLATE_NOOP("Errors", "a staff member earned on her own phone number"),
     "negative_balance": QT_TRANSLATE_NOOP("Errors", "points were spent twice at offline tills"),
     "duplicate_member": QT_TRANSLATE_NOOP("Errors", "this person may have two cards"),
+    "earns_per_day": QT_TRANSLATE_NOOP("Errors", "this member earned more times today than the program expects"),
+    "pin_failures": QT_TRANSLATE_NOOP("Errors", "many wrong PINs in a row: someone may be guessing staff PINs"),
 }
 
 
@@ -215,8 +329,8 @@ def template_text(template: str, details: dict[str, Any]) -> str:
     """``template`` in the current language with ``details`` filled in the UI's way."""
     values = [_value(v) for v in details.values()]
     text = QCoreApplication.translate(CONTEXT, template)
-    try:
-        return text.format(*values)
+    try:  # "{0}" takes the first detail, "{name}" the named one, both written the UI's way
+        return text.format(*values, **dict(zip(details, values, strict=True)))
     except (IndexError, KeyError, ValueError):  # a translation that lost a placeholder: English
         return template.format(*values, **details) if details else template
 
@@ -236,6 +350,8 @@ translate_flag = translate_message
 
 
 def _value(value: object) -> str:
+    if isinstance(value, Sentences):  # a draft's problems: each one in the UI's language
+        return value.sep.join(translate_message(v) for v in value)
     if isinstance(value, Money):
         return money_text(value.minor, value.currency)
     if isinstance(value, int) and not isinstance(value, bool):

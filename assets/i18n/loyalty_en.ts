@@ -2245,6 +2245,378 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No amount was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is too large to be a bill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is an amount in {1}, but the store counts {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not an amount (its digit groups are wrong).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bill amount must be a whole number of minor units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown currency {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot mix {0} and {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry {0}: {1} {2} is beyond what any sale can produce (at most {3}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry {0} would take member {2}&apos;s {1} to {3}, beyond {4}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal {0}: expected entry #{2}, found #{1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminal {0}: entry #{1} does not link to the one before (it was altered or one is missing).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A custom range needs a first and a last day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last day of the range is before the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A range can cover at most three years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown range {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program is not valid JSON: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program has unknown settings: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown program template {0}; choose one of {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown program template {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reward needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reward {0} needs a cost in points or a full stamp card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reward {0}: a percent discount is between 1 and 100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reward {0} ends before it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such ledger entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a sale can be partly refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refunded amount must be a whole number of minor units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The refunded amount must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The comment is too long (at most {0} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such flag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no draft {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bill and the points to spend must be whole numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lapsed means no visit for 7 to 1000 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown campaign {0}; choose one of {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This shop has sales already: amounts recorded before stay in {0} and times of past sales stay where they were. Confirm to change anyway.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown currency {0}; choose one of {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language must be one of {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role must be one of {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager can add staff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first staff member must be the owner or a manager (who can then add cashiers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such staff member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such staff member.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A ticket is resolved with a resolution (use resolve).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown priority {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a manager can change who answers complaints.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The budget must be a whole amount, not negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is too long (at most {0} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The voucher&apos;s value must be a whole amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such voucher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bill must be a whole amount, not negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A voucher&apos;s value must be a positive whole amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A voucher is valid for 1 day to 10 years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is not a multiplier ({1}); write 1.5 or 2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”: “{1}” is not a day; write it as 24/12/2026.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is not a whole number ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”: days are 0 (Monday) to 6, times are HH:MM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}”: the kind is one of {1}; the period one of {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sample line is “sku, category, quantity, price”; lines are separated by “;”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the draft: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The points per step cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome points cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Birthday points cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral referrer points cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referral new points cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min minutes between earns cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily earn cap points cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earns per day flag cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline daily redeem cap cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point value cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry months cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downgrade grace days cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiers count the points of 1 to 36 months.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The yearly tier review is on a day 1–28 of a month 1–12.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A stamp card has at most 50 slots.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The birthday bonus is for the birthday week or month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” multiplies points by {1}: more than ×{2} is a typo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” applies on no day of the week.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” starts and ends at the same time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tier {0} multiplies points by {1}: more than ×{2} is a typo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bonus on {0} must multiply by more than 0 and at most ×{1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points spent as money would give back {0} of every bill; lower the points per step or the value of a point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two rewards are called “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is for tier {1}, which the program no longer has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” pays with points, but a point has no money value in the program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” gives a discount of nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” has a negative cap or limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the amount step must be positive and points per step not negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the earns-per-day flag must not be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the adjustment limit must not be negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the stamp card needs at least one slot and fewer starter stamps than slots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the first tier must start at 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tier thresholds must rise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>multipliers must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tier names must differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2269,6 +2641,18 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>tier threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>the daily earn cap was reached</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2282,6 +2666,14 @@ phone (PNG)</source>
     </message>
     <message>
         <source>this person may have two cards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this member earned more times today than the program expects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>many wrong PINs in a row: someone may be guessing staff PINs</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

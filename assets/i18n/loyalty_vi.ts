@@ -2247,6 +2247,378 @@ thoại (PNG)</translation>
         <translation>Hãy nhập số hóa đơn.</translation>
     </message>
     <message>
+        <source>No amount was given.</source>
+        <translation>Không có số tiền.</translation>
+    </message>
+    <message>
+        <source>{0} is too large to be a bill.</source>
+        <translation>{0} quá lớn, không thể là một hóa đơn.</translation>
+    </message>
+    <message>
+        <source>{0} is an amount in {1}, but the store counts {2}.</source>
+        <translation>{0} là số tiền bằng {1}, nhưng cửa hàng tính bằng {2}.</translation>
+    </message>
+    <message>
+        <source>{0} is not an amount (its digit groups are wrong).</source>
+        <translation>{0} không phải là số tiền (các nhóm chữ số bị sai).</translation>
+    </message>
+    <message>
+        <source>The bill amount must be a whole number of minor units.</source>
+        <translation>Số tiền hóa đơn phải là số nguyên theo đơn vị nhỏ nhất của tiền tệ.</translation>
+    </message>
+    <message>
+        <source>Unknown currency {0}.</source>
+        <translation>Không có loại tiền {0}.</translation>
+    </message>
+    <message>
+        <source>Cannot mix {0} and {1}.</source>
+        <translation>Không thể cộng trừ {0} với {1}.</translation>
+    </message>
+    <message>
+        <source>Entry {0}: {1} {2} is beyond what any sale can produce (at most {3}).</source>
+        <translation>Giao dịch {0}: {1} {2} vượt quá mức một lần mua có thể tạo ra (tối đa {3}).</translation>
+    </message>
+    <message>
+        <source>Entry {0} would take member {2}&apos;s {1} to {3}, beyond {4}.</source>
+        <translation>Giao dịch {0} sẽ đưa {1} của thành viên {2} lên {3}, vượt quá {4}.</translation>
+    </message>
+    <message>
+        <source>Terminal {0}: expected entry #{2}, found #{1}.</source>
+        <translation>Quầy {0}: cần giao dịch số {2} nhưng lại thấy số {1}.</translation>
+    </message>
+    <message>
+        <source>Terminal {0}: entry #{1} does not link to the one before (it was altered or one is missing).</source>
+        <translation>Quầy {0}: giao dịch số {1} không khớp với giao dịch trước nó (đã bị sửa hoặc bị mất một giao dịch).</translation>
+    </message>
+    <message>
+        <source>A custom range needs a first and a last day.</source>
+        <translation>Khoảng thời gian tự chọn cần có ngày đầu và ngày cuối.</translation>
+    </message>
+    <message>
+        <source>The last day of the range is before the first.</source>
+        <translation>Ngày cuối của khoảng thời gian đứng trước ngày đầu.</translation>
+    </message>
+    <message>
+        <source>A range can cover at most three years.</source>
+        <translation>Một khoảng thời gian dài tối đa ba năm.</translation>
+    </message>
+    <message>
+        <source>Unknown range {0}.</source>
+        <translation>Không có khoảng thời gian {0}.</translation>
+    </message>
+    <message>
+        <source>Program is not valid JSON: {0}.</source>
+        <translation>Tệp chương trình không phải JSON hợp lệ: {0}.</translation>
+    </message>
+    <message>
+        <source>Program has unknown settings: {0}.</source>
+        <translation>Chương trình có thiết lập không xác định: {0}.</translation>
+    </message>
+    <message>
+        <source>Unknown program template {0}; choose one of {1}.</source>
+        <translation>Không có mẫu chương trình {0}; hãy chọn một trong: {1}.</translation>
+    </message>
+    <message>
+        <source>Unknown program template {0}.</source>
+        <translation>Không có mẫu chương trình {0}.</translation>
+    </message>
+    <message>
+        <source>A reward needs a name.</source>
+        <translation>Phần quà cần có tên.</translation>
+    </message>
+    <message>
+        <source>The reward {0} needs a cost in points or a full stamp card.</source>
+        <translation>Phần quà {0} cần có giá bằng điểm hoặc một thẻ tem đầy.</translation>
+    </message>
+    <message>
+        <source>The reward {0}: a percent discount is between 1 and 100.</source>
+        <translation>Phần quà {0}: phần trăm giảm giá phải từ 1 đến 100.</translation>
+    </message>
+    <message>
+        <source>The reward {0} ends before it starts.</source>
+        <translation>Phần quà {0} có ngày kết thúc trước ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <source>There is no such ledger entry.</source>
+        <translation>Không có giao dịch này.</translation>
+    </message>
+    <message>
+        <source>Only a sale can be partly refunded.</source>
+        <translation>Chỉ có thể hoàn tiền một phần cho giao dịch mua hàng.</translation>
+    </message>
+    <message>
+        <source>The refunded amount must be a whole number of minor units.</source>
+        <translation>Số tiền hoàn phải là số nguyên theo đơn vị nhỏ nhất của tiền tệ.</translation>
+    </message>
+    <message>
+        <source>The refunded amount must be more than zero.</source>
+        <translation>Số tiền hoàn phải lớn hơn 0.</translation>
+    </message>
+    <message>
+        <source>The comment is too long (at most {0} characters).</source>
+        <translation>Nhận xét quá dài (tối đa {0} ký tự).</translation>
+    </message>
+    <message>
+        <source>There is no such flag.</source>
+        <translation>Không có cảnh báo này.</translation>
+    </message>
+    <message>
+        <source>There is no draft {0}.</source>
+        <translation>Không có bản nháp {0}.</translation>
+    </message>
+    <message>
+        <source>The bill and the points to spend must be whole numbers.</source>
+        <translation>Số tiền hóa đơn và số điểm muốn dùng phải là số nguyên.</translation>
+    </message>
+    <message>
+        <source>Lapsed means no visit for 7 to 1000 days.</source>
+        <translation>“Lâu không ghé” phải là từ 7 đến 1000 ngày không ghé.</translation>
+    </message>
+    <message>
+        <source>Unknown campaign {0}; choose one of {1}.</source>
+        <translation>Không có chiến dịch {0}; hãy chọn một trong: {1}.</translation>
+    </message>
+    <message>
+        <source>This shop has sales already: amounts recorded before stay in {0} and times of past sales stay where they were. Confirm to change anyway.</source>
+        <translation>Cửa hàng đã có giao dịch bán: các số tiền đã ghi vẫn tính bằng {0} và giờ của các giao dịch cũ vẫn giữ nguyên. Hãy xác nhận nếu vẫn muốn đổi.</translation>
+    </message>
+    <message>
+        <source>Unknown currency {0}; choose one of {1}.</source>
+        <translation>Không có loại tiền {0}; hãy chọn một trong: {1}.</translation>
+    </message>
+    <message>
+        <source>Language must be one of {0}.</source>
+        <translation>Ngôn ngữ phải là một trong: {0}.</translation>
+    </message>
+    <message>
+        <source>Role must be one of {0}.</source>
+        <translation>Vai trò phải là một trong: {0}.</translation>
+    </message>
+    <message>
+        <source>Only a manager can add staff.</source>
+        <translation>Chỉ quản lý mới được thêm nhân viên.</translation>
+    </message>
+    <message>
+        <source>The first staff member must be the owner or a manager (who can then add cashiers).</source>
+        <translation>Nhân viên đầu tiên phải là chủ cửa hàng hoặc quản lý (người này sẽ thêm thu ngân sau).</translation>
+    </message>
+    <message>
+        <source>No such staff member.</source>
+        <translation>Không có nhân viên này.</translation>
+    </message>
+    <message>
+        <source>There is no such staff member.</source>
+        <translation>Không có nhân viên này.</translation>
+    </message>
+    <message>
+        <source>A ticket is resolved with a resolution (use resolve).</source>
+        <translation>Muốn đóng phản ánh, hãy ghi cách giải quyết (dùng Giải quyết).</translation>
+    </message>
+    <message>
+        <source>Unknown priority {0}.</source>
+        <translation>Không có mức ưu tiên {0}.</translation>
+    </message>
+    <message>
+        <source>Only a manager can change who answers complaints.</source>
+        <translation>Chỉ quản lý mới được đổi người xử lý phản ánh.</translation>
+    </message>
+    <message>
+        <source>The budget must be a whole amount, not negative.</source>
+        <translation>Ngân sách phải là số tiền nguyên, không âm.</translation>
+    </message>
+    <message>
+        <source>The note is too long (at most {0} characters).</source>
+        <translation>Ghi chú quá dài (tối đa {0} ký tự).</translation>
+    </message>
+    <message>
+        <source>The voucher&apos;s value must be a whole amount.</source>
+        <translation>Giá trị phiếu phải là số tiền nguyên.</translation>
+    </message>
+    <message>
+        <source>There is no such voucher.</source>
+        <translation>Không có phiếu này.</translation>
+    </message>
+    <message>
+        <source>The bill must be a whole amount, not negative.</source>
+        <translation>Hóa đơn phải là số tiền nguyên, không âm.</translation>
+    </message>
+    <message>
+        <source>A voucher&apos;s value must be a positive whole amount.</source>
+        <translation>Giá trị phiếu phải là số tiền nguyên lớn hơn 0.</translation>
+    </message>
+    <message>
+        <source>A voucher is valid for 1 day to 10 years.</source>
+        <translation>Phiếu có hạn dùng từ 1 ngày đến 10 năm.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a multiplier ({1}); write 1.5 or 2.</source>
+        <translation>“{0}” không phải là hệ số ({1}); hãy viết 1.5 hoặc 2.</translation>
+    </message>
+    <message>
+        <source>“{0}”: “{1}” is not a day; write it as 24/12/2026.</source>
+        <translation>“{0}”: “{1}” không phải là ngày; hãy viết dạng 24/12/2026.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a whole number ({1}).</source>
+        <translation>“{0}” không phải là số nguyên ({1}).</translation>
+    </message>
+    <message>
+        <source>“{0}”: days are 0 (Monday) to 6, times are HH:MM.</source>
+        <translation>“{0}”: ngày là từ 0 (thứ Hai) đến 6, giờ viết dạng HH:MM.</translation>
+    </message>
+    <message>
+        <source>“{0}”: the kind is one of {1}; the period one of {2}.</source>
+        <translation>“{0}”: loại phải là một trong: {1}; chu kỳ là một trong: {2}.</translation>
+    </message>
+    <message>
+        <source>A sample line is “sku, category, quantity, price”; lines are separated by “;”.</source>
+        <translation>Mỗi dòng mẫu là “mã hàng, nhóm hàng, số lượng, giá”; các dòng cách nhau bằng “;”.</translation>
+    </message>
+    <message>
+        <source>Check the draft: {0}</source>
+        <translation>Hãy kiểm tra lại bản nháp: {0}</translation>
+    </message>
+    <message>
+        <source>The points per step cannot be negative.</source>
+        <translation>Số điểm mỗi bậc tiền không được âm.</translation>
+    </message>
+    <message>
+        <source>Welcome points cannot be negative.</source>
+        <translation>Điểm chào mừng không được âm.</translation>
+    </message>
+    <message>
+        <source>Birthday points cannot be negative.</source>
+        <translation>Điểm sinh nhật không được âm.</translation>
+    </message>
+    <message>
+        <source>Referral referrer points cannot be negative.</source>
+        <translation>Điểm thưởng cho người giới thiệu không được âm.</translation>
+    </message>
+    <message>
+        <source>Referral new points cannot be negative.</source>
+        <translation>Điểm thưởng cho người được giới thiệu không được âm.</translation>
+    </message>
+    <message>
+        <source>Min minutes between earns cannot be negative.</source>
+        <translation>Số phút tối thiểu giữa hai lần tích điểm không được âm.</translation>
+    </message>
+    <message>
+        <source>Daily earn cap points cannot be negative.</source>
+        <translation>Giới hạn điểm tích mỗi ngày không được âm.</translation>
+    </message>
+    <message>
+        <source>Earns per day flag cannot be negative.</source>
+        <translation>Ngưỡng cảnh báo số lần tích điểm mỗi ngày không được âm.</translation>
+    </message>
+    <message>
+        <source>Offline daily redeem cap cannot be negative.</source>
+        <translation>Giới hạn điểm đổi mỗi ngày khi mất mạng không được âm.</translation>
+    </message>
+    <message>
+        <source>Point value cannot be negative.</source>
+        <translation>Giá trị một điểm không được âm.</translation>
+    </message>
+    <message>
+        <source>Expiry months cannot be negative.</source>
+        <translation>Số tháng trước khi điểm hết hạn không được âm.</translation>
+    </message>
+    <message>
+        <source>Downgrade grace days cannot be negative.</source>
+        <translation>Số ngày gia hạn trước khi xuống hạng không được âm.</translation>
+    </message>
+    <message>
+        <source>Tiers count the points of 1 to 36 months.</source>
+        <translation>Hạng được xét theo điểm của 1 đến 36 tháng.</translation>
+    </message>
+    <message>
+        <source>The yearly tier review is on a day 1–28 of a month 1–12.</source>
+        <translation>Ngày xét hạng hằng năm phải là ngày 1–28 của tháng 1–12.</translation>
+    </message>
+    <message>
+        <source>A stamp card has at most 50 slots.</source>
+        <translation>Một thẻ tem có tối đa 50 ô.</translation>
+    </message>
+    <message>
+        <source>The birthday bonus is for the birthday week or month.</source>
+        <translation>Thưởng sinh nhật áp dụng cho tuần hoặc tháng sinh nhật.</translation>
+    </message>
+    <message>
+        <source>“{0}” multiplies points by {1}: more than ×{2} is a typo.</source>
+        <translation>“{0}” nhân điểm lên {1} lần: hơn ×{2} chắc là gõ nhầm.</translation>
+    </message>
+    <message>
+        <source>“{0}” applies on no day of the week.</source>
+        <translation>“{0}” không áp dụng vào ngày nào trong tuần.</translation>
+    </message>
+    <message>
+        <source>“{0}” starts and ends at the same time.</source>
+        <translation>“{0}” có giờ bắt đầu và giờ kết thúc trùng nhau.</translation>
+    </message>
+    <message>
+        <source>Tier {0} multiplies points by {1}: more than ×{2} is a typo.</source>
+        <translation>Hạng {0} nhân điểm lên {1} lần: hơn ×{2} chắc là gõ nhầm.</translation>
+    </message>
+    <message>
+        <source>The bonus on {0} must multiply by more than 0 and at most ×{1}.</source>
+        <translation>Hệ số thưởng cho {0} phải lớn hơn 0 và tối đa ×{1}.</translation>
+    </message>
+    <message>
+        <source>Points spent as money would give back {0} of every bill; lower the points per step or the value of a point.</source>
+        <translation>Dùng điểm thay tiền sẽ trả lại {0} mỗi hóa đơn; hãy giảm số điểm mỗi bậc tiền hoặc giá trị một điểm.</translation>
+    </message>
+    <message>
+        <source>Two rewards are called “{0}”.</source>
+        <translation>Có hai phần quà cùng tên “{0}”.</translation>
+    </message>
+    <message>
+        <source>“{0}” is for tier {1}, which the program no longer has.</source>
+        <translation>“{0}” dành cho hạng {1}, nhưng chương trình không còn hạng này.</translation>
+    </message>
+    <message>
+        <source>“{0}” pays with points, but a point has no money value in the program.</source>
+        <translation>“{0}” trả bằng điểm, nhưng trong chương trình một điểm chưa có giá trị tiền.</translation>
+    </message>
+    <message>
+        <source>“{0}” gives a discount of nothing.</source>
+        <translation>“{0}” không giảm được gì.</translation>
+    </message>
+    <message>
+        <source>“{0}” has a negative cap or limit.</source>
+        <translation>“{0}” có mức trần hoặc giới hạn bị âm.</translation>
+    </message>
+    <message>
+        <source>the amount step must be positive and points per step not negative</source>
+        <translation>bậc tiền phải lớn hơn 0 và số điểm mỗi bậc không được âm</translation>
+    </message>
+    <message>
+        <source>the earns-per-day flag must not be negative</source>
+        <translation>ngưỡng cảnh báo số lần tích điểm mỗi ngày không được âm</translation>
+    </message>
+    <message>
+        <source>the adjustment limit must not be negative</source>
+        <translation>giới hạn điều chỉnh không được âm</translation>
+    </message>
+    <message>
+        <source>the stamp card needs at least one slot and fewer starter stamps than slots</source>
+        <translation>thẻ tem cần ít nhất một ô và số tem tặng ban đầu phải ít hơn số ô</translation>
+    </message>
+    <message>
+        <source>the first tier must start at 0</source>
+        <translation>hạng đầu tiên phải bắt đầu từ 0</translation>
+    </message>
+    <message>
+        <source>tier thresholds must rise</source>
+        <translation>ngưỡng của các hạng phải tăng dần</translation>
+    </message>
+    <message>
+        <source>multipliers must be positive</source>
+        <translation>hệ số nhân phải lớn hơn 0</translation>
+    </message>
+    <message>
+        <source>tier names must differ</source>
+        <translation>tên các hạng không được trùng nhau</translation>
+    </message>
+    <message>
         <source>blocked</source>
         <translation>khóa</translation>
     </message>
@@ -2271,6 +2643,18 @@ thoại (PNG)</translation>
         <translation>năm</translation>
     </message>
     <message>
+        <source>tier threshold</source>
+        <translation>ngưỡng hạng</translation>
+    </message>
+    <message>
+        <source>tier</source>
+        <translation>hạng</translation>
+    </message>
+    <message>
+        <source>category</source>
+        <translation>nhóm hàng</translation>
+    </message>
+    <message>
         <source>the daily earn cap was reached</source>
         <translation>đã chạm mức tích điểm tối đa trong ngày</translation>
     </message>
@@ -2285,6 +2669,14 @@ thoại (PNG)</translation>
     <message>
         <source>this person may have two cards</source>
         <translation>người này có thể có hai thẻ</translation>
+    </message>
+    <message>
+        <source>this member earned more times today than the program expects</source>
+        <translation>thành viên này tích điểm trong hôm nay nhiều lần hơn chương trình cho phép</translation>
+    </message>
+    <message>
+        <source>many wrong PINs in a row: someone may be guessing staff PINs</source>
+        <translation>nhập sai mã PIN nhiều lần liên tiếp: có thể ai đó đang dò mã PIN của nhân viên</translation>
     </message>
 </context>
 <context>

@@ -122,7 +122,7 @@ def test_bad_amount_costs_only_its_receipt_and_says_where(tmp_path: Path) -> Non
     assert not result.all_or_nothing
     (problem,) = result.problems
     assert (problem.file, problem.line, problem.column) == ("receipts.csv", 7, "total")
-    assert str(problem) == "receipts.csv, line 7, column \"total\": '3O000' is not an amount."
+    assert str(problem) == "receipts.csv, line 7, column \"total\": “3O000” is not an amount."
 
 
 def test_row_without_receipt_id_makes_the_file_all_or_nothing(tmp_path: Path) -> None:
@@ -151,7 +151,7 @@ def test_amount_in_another_currency_is_refused(tmp_path: Path) -> None:
     path.write_text("receipt_id,closed_at,total\nX1,2024-03-12 10:00,$12.00\n", encoding="utf-8")
     result = GenericCsvReader().read(path, **STORE)
     assert result.receipts == []
-    assert result.problems[0].message == "'$12.00' is an amount in USD, but the store counts VND."
+    assert result.problems[0].message == "“$12.00” is an amount in USD, but the store counts VND."
 
 
 def test_missing_required_column_is_a_reader_error_naming_it(tmp_path: Path) -> None:

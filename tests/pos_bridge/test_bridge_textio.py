@@ -117,13 +117,13 @@ def test_amounts_as_pos_write_them(text: object, cur: Currency, decimal: str | N
 @pytest.mark.parametrize(
     ("text", "cur", "message"),
     [
-        ("12.5", VND, "'12.5' has more decimals than VND allows."),
-        ("0.125", USD, "'0.125' is not an amount (its digit groups are wrong)."),
-        ("$5", VND, "'$5' is an amount in USD, but the store counts VND."),
-        ("12,34,5", VND, "'12,34,5' is not an amount (its digit groups are wrong)."),
-        ("abc", VND, "'abc' is not an amount."),
-        ("9" * 5000, VND, f"'{'9' * 38}… is too large to be a bill."),
-        ("2.000.000.000", VND, "'2.000.000.000' is too large to be a bill."),
+        ("12.5", VND, "“12.5” has more decimals than VND allows."),
+        ("0.125", USD, "“0.125” is not an amount (its digit groups are wrong)."),
+        ("$5", VND, "“$5” is an amount in USD, but the store counts VND."),
+        ("12,34,5", VND, "“12,34,5” is not an amount (its digit groups are wrong)."),
+        ("abc", VND, "“abc” is not an amount."),
+        ("9" * 5000, VND, f"“{'9' * 38}… is too large to be a bill."),
+        ("2.000.000.000", VND, "“2.000.000.000” is too large to be a bill."),
     ],
 )
 def test_amounts_that_are_refused_say_why(text: str, cur: Currency, message: str) -> None:

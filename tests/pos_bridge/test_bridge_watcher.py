@@ -176,7 +176,7 @@ def test_good_receipts_are_applied_and_a_copy_listing_the_bad_rows_is_quarantine
     assert (tmp_path / "quarantine" / "receipts.csv").read_bytes() == damaged
     reason = (tmp_path / "quarantine" / "receipts.csv.reason.txt").read_text(encoding="utf-8")
     assert "4 receipt(s) from this export were applied; the rows below were not." in reason
-    assert "receipts.csv, line 7, column \"total\": '3O000' is not an amount." in reason
+    assert "receipts.csv, line 7, column \"total\": “3O000” is not an amount." in reason
 
 
 def test_a_file_whose_bad_row_cannot_be_placed_is_quarantined_whole(tmp_path: Path) -> None:
@@ -196,7 +196,7 @@ def test_an_export_in_the_wrong_currency_is_quarantined_whole(tmp_path: Path) ->
     watcher.sibling_wait_seconds = 0
     (report,) = settle(watcher, clock)
     assert report.outcome is FileOutcome.QUARANTINED and ledger.batches == []
-    assert "'$6.68' is an amount in USD, but the store counts VND." in report.reason
+    assert "“$6.68” is an amount in USD, but the store counts VND." in report.reason
 
 
 def test_a_quarantined_file_dropped_again_after_a_fix_is_read(tmp_path: Path) -> None:

@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
+import ast
 import shutil
 import threading
 from collections.abc import Callable
+from dataclasses import replace
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QThread
 from sqlalchemy import select
+from ui_helpers import OWNER_PIN
 
-from app.core.errors import BadCardCode, Duplicate, InvalidInput, NotAllowed
+from app.core.errors import BadCardCode, Duplicate, InvalidInput, LoyaltyError, NotAllowed
 from app.core.lifecycle import Birthday, parse_birthday
-from app.core.money import VND, Money
+from app.core.money import VND, Money, parse_money
 from app.core.phone import normalise_phone
+from app.core.program import Program, Tier, worked_example_program
+from app.core.program_checks import NOT_NEGATIVE
+from app.core.rewards import Reward, RewardKind
 from app.db.models import OutboxItem
-from app.services import customers
+from app.services import customers, feedback, program_editor, staff, tickets
 from app.services.syncstatus import SyncStatus, pending_count
 from app.services.till import Till
 from app.ui import i18n
-from app.ui.errors import TEMPLATES, error_text
+from app.ui.errors import TEMPLATES, error_text, flag_text
 from app.ui.format import Formatter
 from app.ui.main import Windows
 from app.ui.models import MatchListModel
@@ -82,6 +89,136 @@ def test_real_service_messages_are_translated(windows: Windows, till: Till) -> N
     with pytest.raises(InvalidInput) as caught:
         normalise_phone("12345")
     assert error_text(caught.value).startswith("12345 không phải số điện thoại")  # no Python quotes
+
+
+def _refusal(call: Callable[[], object]) -> tuple[str, str]:
+    """What a refused service call says: in the English log line, and on the Vietnamese screen."""
+    with pytest.raises(LoyaltyError) as caught:
+        call()
+    return caught.value.message, error_text(caught.value)
+
+
+def test_sentences_once_built_with_f_strings_read_in_vietnamese(windows: Windows, till: Till) -> None:
+    """Issue 11: these used to reach the Vietnamese UI in English, values in Python quotes."""
+    owner = staff.login(till, OWNER_PIN)
+    cases = [
+        (lambda: tickets.update(till, "no-such-ticket", by=owner, priority="urgent"),
+         "Không có mức ưu tiên urgent."),
+        (lambda: tickets.resolve(till, "no-such-ticket", by=owner, resolution="x" * 2001),
+         "Ghi chú quá dài (tối đa 2.000 ký tự)."),  # the limit in the UI's grouping
+        (lambda: staff.add_staff(till, name="Mai", role="boss", pin="4321", by=owner),
+         "Vai trò phải là một trong: cashier, manager, owner."),
+        (lambda: program_editor.draft(till, 4711), "Không có bản nháp 4.711."),
+        (lambda: parse_money("abc"), "“abc” không phải là số tiền."),
+        (lambda: parse_money("  "), "Không có số tiền."),  # was "'' không phải là số tiền."
+        (lambda: parse_money("12,34,5"), "“12,34,5” không phải là số tiền (các nhóm chữ số bị sai)."),
+        (lambda: parse_money("$5"), "“$5” là số tiền bằng USD, nhưng cửa hàng tính bằng VND."),
+        (lambda: parse_money("2.000.000.000"), "“2.000.000.000” quá lớn, không thể là một hóa đơn."),
+        (lambda: Reward(id="r1", name="Bánh mì", kind=RewardKind.FREE_ITEM),
+         "Phần quà Bánh mì cần có giá bằng điểm hoặc một thẻ tem đầy."),
+    ]
+    for call, vietnamese in cases:
+        english, shown = _refusal(call)
+        assert shown == vietnamese, english
+        assert "'" not in english and "'" not in shown, english  # no Python repr on either side
+    comment, shown = _refusal(lambda: feedback.rate_visit(till, None, 5, comment="x" * 1001))
+    assert comment == "The comment is too long (at most 1000 characters)."
+    assert shown == "Nhận xét quá dài (tối đa 1.000 ký tự)."
+
+
+def test_a_drafts_problems_are_each_translated(windows: Windows) -> None:
+    """A draft's list of problems was one English paragraph; now each sentence is in the UI's language."""
+    tiers = (Tier("Member", 0), Tier("Gold", 500, Fraction(50)))
+    typo = replace(worked_example_program(), welcome_points=-5, tiers=tiers)
+    english, shown = _refusal(lambda: program_editor.check(typo, ()))
+    assert english == (
+        "Check the draft: Welcome points cannot be negative. "
+        "Tier Gold multiplies points by 50: more than ×10 is a typo."
+    )
+    assert shown == (
+        "Hãy kiểm tra lại bản nháp: Điểm chào mừng không được âm. "
+        "Hạng Gold nhân điểm lên 50 lần: hơn ×10 chắc là gõ nhầm."
+    )
+    english, shown = _refusal(lambda: Program(tiers=(Tier("Member", 0), Tier("Member", 0))))
+    assert english == "Program is not valid: tier thresholds must rise; tier names must differ."
+    assert shown == "Chương trình không hợp lệ: ngưỡng của các hạng phải tăng dần; tên các hạng không được trùng nhau."
+
+
+def test_a_pin_guessing_flag_is_named_in_vietnamese(windows: Windows) -> None:
+    english = "3 wrong PINs in a row at this till: someone may be guessing staff PINs."
+    assert flag_text("pin_failures", english).startswith("nhập sai mã PIN nhiều lần liên tiếp")
+
+
+def _loyalty_errors(trees: list[ast.Module]) -> set[str]:
+    """Names of LoyaltyError and every class that derives from it, however deep, in these modules."""
+    names = {"LoyaltyError"}
+    grew = True
+    while grew:
+        grew = False
+        for tree in trees:
+            for node in ast.walk(tree):
+                if isinstance(node, ast.ClassDef) and node.name not in names:
+                    bases = {b.id if isinstance(b, ast.Name) else getattr(b, "attr", "") for b in node.bases}
+                    if bases & names:
+                        names.add(node.name)
+                        grew = True
+    return names
+
+
+def _raised_templates(root: Path) -> list[tuple[str, int, ast.expr]]:
+    """(file, line, first argument) of every ``raise <LoyaltyError subclass>(...)`` under ``app/``."""
+    trees = {f: ast.parse(f.read_text(encoding="utf-8")) for f in sorted((root / "app").rglob("*.py"))}
+    pos = [ast.parse(f.read_text(encoding="utf-8")) for f in (root / "pos_bridge").rglob("*.py")]
+    errors = _loyalty_errors([*trees.values(), *pos])
+    assert {"InvalidInput", "AmountError", "OutOfBounds", "PinLocked"} <= errors  # the scan sees the family
+    found = []
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args:
+                func = node.exc.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+                if name in errors:
+                    found.append((str(path.relative_to(root)), node.lineno, node.exc.args[0]))
+                    # a detail called "template" would collide with the template itself (a TypeError)
+                    assert "template" not in {k.arg for k in node.exc.keywords}, f"{path}:{node.lineno}"
+    return found
+
+
+def test_no_user_facing_error_is_built_with_an_f_string() -> None:
+    """An f-string sentence cannot be translated: the UI would show it in English (issue 11)."""
+    raised = _raised_templates(Path(__file__).resolve().parents[2])
+    assert len(raised) > 200  # the scan really walks the raise sites
+    built = [f"{path}:{line}" for path, line, arg in raised if any(isinstance(n, ast.JoinedStr) for n in ast.walk(arg))]
+    assert built == [], "raise these with a template and details: " + ", ".join(built)
+
+
+def _other_sentences(root: Path) -> list[tuple[str, int, ast.expr]]:
+    """Sentences that reach the UI without a raise: ``Notice("…")`` and a draft's ``problems.append("…")``."""
+    found = []
+    for path in sorted((root / "app").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and node.args:
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+                owner = getattr(getattr(func, "value", None), "id", "")
+                if name == "Notice" or (name == "append" and owner == "problems"):
+                    found.append((str(path.relative_to(root)), node.lineno, node.args[0]))
+    return found
+
+
+def test_every_raised_template_has_a_translation() -> None:
+    """Each sentence the services, the domain and the back office raise (or note) is listed for translation."""
+    root = Path(__file__).resolve().parents[2]
+    listed = set(TEMPLATES) | set(NOT_NEGATIVE.values())
+    assert set(NOT_NEGATIVE.values()) <= set(TEMPLATES)
+    untranslated = [
+        f"{path}:{line}: {arg.value}"
+        for path, line, arg in _raised_templates(root) + _other_sentences(root)
+        if path.startswith(("app/services/", "app/core/", "app/ui/backoffice/"))
+        and isinstance(arg, ast.Constant)
+        and arg.value not in listed
+    ]
+    assert untranslated == [], "add these to TEMPLATES in app/ui/errors.py:\n" + "\n".join(untranslated)
 
 
 # -- formats ---------------------------------------------------------------------------------------------

@@ -113,7 +113,7 @@ def _fraction(text: str, what: str) -> Fraction:
     try:
         return Fraction(text.strip().replace(",", ".").removeprefix("x").removeprefix("×"))
     except (ValueError, ZeroDivisionError):
-        raise InvalidInput(f"{text!r} is not a multiplier ({what}); write 1.5 or 2.") from None
+        raise InvalidInput("“{0}” is not a multiplier ({1}); write 1.5 or 2.", text=text.strip(), what=what) from None
 
 
 def _day(text: str, what: str) -> date | None:
@@ -127,14 +127,14 @@ def _day(text: str, what: str) -> date | None:
             return date(y, m, d)
         return date.fromisoformat(text)
     except ValueError:
-        raise InvalidInput(f"“{what}”: {text!r} is not a day; write it as 24/12/2026.") from None
+        raise InvalidInput("“{0}”: “{1}” is not a day; write it as 24/12/2026.", what=what, text=text) from None
 
 
 def _whole(text: str, what: str) -> int:
     try:
         return int(text.strip() or "0")
     except ValueError:
-        raise InvalidInput(f"{text!r} is not a whole number ({what}).") from None
+        raise InvalidInput("“{0}” is not a whole number ({1}).", text=text.strip(), what=what) from None
 
 
 class ProgramTab(BackOfficeTab):
@@ -522,7 +522,7 @@ class ProgramTab(BackOfficeTab):
                 end_text = self._cell(self.windows, r, 4) or "24:00"
                 end = time.max if end_text == "24:00" else time.fromisoformat(end_text)
             except ValueError:
-                raise InvalidInput(f"“{name}”: days are 0 (Monday) to 6, times are HH:MM.") from None
+                raise InvalidInput("“{0}”: days are 0 (Monday) to 6, times are HH:MM.", name=name) from None
             windows.append(TimeWindow(name, _fraction(self._cell(self.windows, r, 1), name), days, start, end))
         bonuses = tuple(
             CategoryBonus(self._cell(self.bonuses, r, 0), _fraction(self._cell(self.bonuses, r, 1), "category"))
@@ -563,8 +563,10 @@ class ProgramTab(BackOfficeTab):
                 period = Period(self._cell(self.rewards, r, 9) or "month")
             except ValueError:
                 raise InvalidInput(
-                    f"“{name}”: the kind is one of {', '.join(k.value for k in RewardKind)}; "
-                    f"the period one of {', '.join(p.value for p in Period)}."
+                    "“{0}”: the kind is one of {1}; the period one of {2}.",
+                    name=name,
+                    kinds=", ".join(k.value for k in RewardKind),
+                    periods=", ".join(p.value for p in Period),
                 ) from None
             value_text = self._cell(self.rewards, r, 4) or "0"
             out.append(
