@@ -22,7 +22,7 @@ from app.core.names import name_words as words_of
 from app.core.phone import display_phone, looks_like_phone, normalise_phone
 from app.core.rewards import Reward, RewardKind
 from app.db.models import BalanceRow, Customer, Flag, OutboxItem, ReplacedCard, RewardRow, Setting
-from app.services import customer_list, ledger_writer, name_words
+from app.services import customer_list, ledger_writer, name_words, unknown_cards
 from app.services.customer_list import Search, SearchBy
 from app.services.staff import StaffMember, audit
 from app.services.till import Till, reward_from_row
@@ -170,7 +170,10 @@ def find(till: Till, text: str, *, limit: int = 20) -> Lookup:
         raise InvalidInput("Type a phone number, card number or name, or scan the card.")
     if cardcode.looks_like_card_payload(text):
         number = cardcode.verify_card_payload(text, till.card_key)
-        return Lookup("card", _by_card(till, number))
+        found = _by_card(till, number)
+        if not found:  # genuine, but her profile has not reached this till: earn on a placeholder
+            found = _by(till, Customer.id == unknown_cards.hold(till, number))
+        return Lookup("card", found)
     digits = "".join(c for c in text if c.isdigit())
     if (
         digits
@@ -341,6 +344,8 @@ def may_edit_profile(session: Session, till: Till, customer: Customer) -> bool:
     The server holds another store's change as a proposal and does not apply it, so the till says
     so at once rather than show a change that the next sync takes back.
     """
+    if not unknown_cards.may_edit(customer.id):
+        return False  # a placeholder for a card not held here: her profile arrives by sync
     if customer.enrolled_store == till.store_id:
         return True
     role = session.get(Setting, ROLE_SETTING)

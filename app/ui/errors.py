@@ -50,6 +50,11 @@ TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP("Errors", "{0} is not a phone number."),
     QT_TRANSLATE_NOOP("Errors", "No such customer."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This member is not on this till yet, so her balance is not known here: points cannot be spent "
+        "until this till has synced with the server.",
+    ),
     # enrolling
     QT_TRANSLATE_NOOP("Errors", "The customer's name is empty."),
     QT_TRANSLATE_NOOP("Errors", "The name is too long (at most {0} characters)."),

@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, QObject
 
 from app.core.errors import LoyaltyError
 from app.core.phone import looks_like_phone
-from app.services import customers, vouchers
+from app.services import customers, unknown_cards, vouchers
 from app.services.customers import Lookup
 from app.ui.controllers.display import DisplayController
 from app.ui.controllers.enroll import EnrollController
@@ -102,6 +102,15 @@ class LookupController(QObject):
         self.state.show(c)
         self.display.customer(c)
         self.open_panel("award")
+        if unknown_cards.is_placeholder(customer_id):  # a genuine card whose member has not reached this till
+            self.window.show_banner(
+                "info",
+                self.tr(
+                    "Card verified — member not on this till yet. Points can be earned on this card now; "
+                    "they join her account at the next sync. Spending waits until then."
+                ),
+            )
+            return
         waiting = vouchers.waiting_for(self.till, customer_id)
         if waiting:  # issued while she was away (a complaint answered): the cashier must know
             v = waiting[0]
