@@ -38,3 +38,8 @@ def card_of(customer_id: str) -> str | None:
 def link_id(card_number: str, member_id: str) -> str:
     """The id of the merge fact folding the card's placeholder into ``member_id`` (deterministic)."""
     return str(uuid.uuid5(_LINK_NAMESPACE, f"{card_number}:{member_id}"))
+
+
+def card_shown(customer_id: str, card_number: str) -> str:
+    """The card number to show and print for a member: a placeholder shows the card it stands for."""
+    return card_of(customer_id) or card_number

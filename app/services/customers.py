@@ -21,6 +21,7 @@ from app.core.names import fold_name
 from app.core.names import name_words as words_of
 from app.core.phone import display_phone, looks_like_phone, normalise_phone
 from app.core.rewards import Reward, RewardKind
+from app.core.unknown_cards import card_shown
 from app.db.models import BalanceRow, Customer, Flag, OutboxItem, ReplacedCard, RewardRow, Setting
 from app.services import customer_list, ledger_writer, name_words, unknown_cards
 from app.services.customer_list import Search, SearchBy
@@ -206,7 +207,7 @@ _PHONE_SEPARATORS = re.compile(r"[\s.\-()/]")
 def _listed(till: Till, search: Search, limit: int) -> list[Match]:
     with till.transaction() as s:
         rows = customer_list.matching_in(s, search, limit)
-    return [Match(r.id, r.name, r.card_number, r.phone or "", r.status) for r in rows]
+    return [Match(r.id, r.name, card_shown(r.id, r.card_number), r.phone or "", r.status) for r in rows]
 
 
 def _by_card(till: Till, number: str) -> list[Match]:
@@ -238,7 +239,7 @@ def _by(till: Till, *conditions: object, limit: int = 20) -> list[Match]:
                     continue
                 c = holder
             found.setdefault(c.id, c)
-        return [Match(c.id, c.name, c.card_number, c.phone or "", c.status) for c in found.values()]
+        return [Match(c.id, c.name, card_shown(c.id, c.card_number), c.phone or "", c.status) for c in found.values()]
 
 
 @dataclass(frozen=True)
@@ -317,7 +318,7 @@ def view(till: Till, customer_id: str) -> CustomerView:
         return CustomerView(
             id=c.id,
             name=c.name,
-            card_number=c.card_number,
+            card_number=card_shown(c.id, c.card_number),
             phone=display_phone(c.phone or ""),
             tier=tier,
             point_name=program.point_name,

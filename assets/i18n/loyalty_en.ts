@@ -1801,6 +1801,10 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This member is not on this till yet, so her balance is not known here: points cannot be spent until this till has synced with the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The customer&apos;s name is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2898,6 +2902,10 @@ phone (PNG)</source>
     </message>
     <message>
         <source>No customer found for “{0}”. Press F4 to enroll them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card verified — member not on this till yet. Points can be earned on this card now; they join her account at the next sync. Spending waits until then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1803,6 +1803,10 @@ thoại (PNG)</translation>
         <translation>Không có khách hàng này.</translation>
     </message>
     <message>
+        <source>This member is not on this till yet, so her balance is not known here: points cannot be spent until this till has synced with the server.</source>
+        <translation>Khách này chưa có trên máy này nên ở đây chưa biết số dư của khách: chưa thể dùng điểm cho đến khi máy đồng bộ với máy chủ.</translation>
+    </message>
+    <message>
         <source>The customer&apos;s name is empty.</source>
         <translation>Chưa nhập tên khách hàng.</translation>
     </message>
@@ -2901,6 +2905,10 @@ thoại (PNG)</translation>
     <message>
         <source>No customer found for “{0}”. Press F4 to enroll them.</source>
         <translation>Không tìm thấy khách hàng “{0}”. Nhấn F4 để đăng ký.</translation>
+    </message>
+    <message>
+        <source>Card verified — member not on this till yet. Points can be earned on this card now; they join her account at the next sync. Spending waits until then.</source>
+        <translation>Thẻ hợp lệ — khách chưa có trên máy này. Vẫn tích điểm cho thẻ này được ngay; điểm sẽ vào tài khoản của khách ở lần đồng bộ tới. Dùng điểm thì phải chờ đến lúc đó.</translation>
     </message>
     <message>
         <source>A voucher is waiting for this member: {0}, {1} (until {2}). Type the code to use it.</source>
