@@ -26,6 +26,7 @@ from app.core.unknown_cards import placeholder_id
 from app.db.models import Customer, Flag
 from app.services import awards, customers, redemption, unknown_cards
 from sync.server.models import CustomerMergeRow, CustomerRow
+from sync.worker import member_fetch
 from sync.worker.worker import SyncWorker
 
 
@@ -134,3 +135,45 @@ def test_two_tills_serving_the_same_unknown_card_share_one_placeholder_and_raise
         from sync.server.models import ProfileProposal
 
         assert not s.scalars(select(ProfileProposal).where(ProfileProposal.customer_id == pid)).all()
+
+
+def test_online_a_member_not_held_is_fetched_in_one_round_trip_kept_and_never_counted_twice(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    a, b = shops(server, server.new_store()), shops(server, server.new_store())
+    sync(a, b, server=server)
+    her = customers.enroll(a.till, name="Phạm Thu Hà", phone=a_phone(), staff=a.cashier)
+    awards.award(a.till, her.customer_id, Bill(paid=90_000), staff=a.cashier)
+    him = customers.enroll(a.till, name="Đỗ Minh", phone=a_phone(), staff=a.cashier)
+    sync(a, server=server)  # B has not pulled since: neither is held there
+    assert not customers.find(b.till, her.card_number).matches
+
+    assert member_fetch.fetch(b.till, b.home, card=her.card_number)
+    assert [m.customer_id for m in customers.find(b.till, her.payload).matches] == [her.customer_id]
+    assert till_balances(b.till)[her.customer_id] == server_balances(server)[her.customer_id]
+    typed = _vn(_phone_of(server, him.customer_id))  # his phone as the cashier types it
+    assert not customers.find(b.till, typed).matches
+    assert member_fetch.fetch(b.till, b.home, phone=typed)
+    assert [m.customer_id for m in customers.find(b.till, typed).matches] == [him.customer_id]
+    assert not member_fetch.fetch(b.till, b.home, card=cardcode.make_card_number(7_777_777))
+
+    more = awards.award(b.till, her.customer_id, Bill(paid=30_000), staff=b.cashier)
+    sync(b, a, b, server=server)  # B's pull brings her entries again: recognised by id
+    entries = [e for e in server_entries(server).values() if e.customer_id == her.customer_id]
+    expected = fold(entries)
+    assert server_balances(server)[her.customer_id] == expected
+    assert more.earn.id in {e.id for e in entries}
+    for shop in (a, b):
+        assert till_balances(shop.till)[her.customer_id] == expected
+
+
+def _phone_of(server: ServerProcess, customer_id: str) -> str:
+    with Session(server.engine) as s:
+        row = s.get(CustomerRow, customer_id)
+        assert row is not None and row.phone
+        return row.phone
+
+
+def _vn(e164: str) -> str:
+    """+8493… as a cashier types it: 093…"""
+    return "0" + e164.removeprefix("+84")
