@@ -200,6 +200,11 @@ def find(till: Till, text: str, *, limit: int = 20) -> Lookup:
     return Lookup("name", _listed(till, Search(SearchBy.NAME, words=words), limit))
 
 
+def card_number_in(text: str) -> str:
+    """The card number a cashier typed (what ``find`` searched for as "number")."""
+    return cardcode.normalise_card_number(text)
+
+
 TAIL_DIGITS = (4, 8)  # a phone's last digits; 9 and more are a whole number, 10 not starting with 0 a card
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()/]")
 

@@ -19,6 +19,11 @@ from sync.worker.pairing import SERVER_URL, read_token, setting
 TIMEOUT_S = 5.0  # a customer at the counter: better to go on offline than to wait
 
 
+def can_fetch(home: Path) -> bool:
+    """Whether this till is paired at all (a file check, cheap enough for the GUI thread)."""
+    return bool(read_token(home))
+
+
 def fetch(till: Till, home: Path, *, card: str | None = None, phone: str | None = None) -> bool:
     """True if the server knew the member and she is now held here (with her ledger)."""
     token, url = read_token(home), setting(till, SERVER_URL)
