@@ -14,7 +14,8 @@ benchmark). Three tables hold what they sum instead (``app.db.models``):
 Every write path calls one function of this module in its transaction (the ledger
 writer, the sync ingest of other tills' entries, the POS receipts, merges, the
 ratings), so the tables are never behind the ledger. The definitions are the reports' (see
-``app.services.reports.visits``): a visit is an earn not voided nor refunded in full;
+``app.services.reports.visits``): a visit is an earn not voided nor refunded in full,
+unless it was written as a sale that is no visit (``app.core.ledger.NOT_A_VISIT``: no visit, no spend);
 visits and receipts count on the day of the sale, points on the day of the entry;
 a merged-away member's visits belong to the survivor.
 
@@ -45,7 +46,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Date, Engine, String, TextClause, bindparam, delete, select, text, tuple_, type_coerce
 from sqlalchemy.orm import Session, aliased
 
-from app.core.ledger import EntryKind, LedgerEntry
+from app.core.ledger import NOT_A_VISIT, EntryKind, LedgerEntry, is_visit
 from app.db.models import DayStoreStats, Feedback, LedgerEntryRow, MemberDayStats, MemberStats, Receipt, Store
 from app.db.types import UTCDateTime
 
@@ -113,6 +114,13 @@ def points_of(kind: str, points: int, original_kind: str | None) -> tuple[int, i
     if kind == EntryKind.EXPIRE.value:
         expired = -points
     return issued, redeemed, expired
+
+
+def earn_is_visit(reason: str | None) -> bool:
+    """Whether an earn row is a visit at all: a sale that earned nothing is written with the reason
+    ``NOT_A_VISIT`` when the program says it is no visit (``app.core.ledger.is_visit``); it then
+    counts neither as a visit nor as spend, as ``app.services.reports.visits.live_earns`` filters it."""
+    return reason != NOT_A_VISIT
 
 
 def visit_of(amount: int | None, refunds: Iterable[int | None]) -> tuple[int, int]:
@@ -248,12 +256,12 @@ def entry_stored(s: Session, entry: LedgerEntry, holder: str, original: LedgerEn
     d = _Deltas()
     day = entry.created_at.astimezone(_zone(s, entry.store_id)).date()
     issued, redeemed, expired = points_of(entry.kind.value, entry.points, None)
-    if entry.kind is EntryKind.EARN:
+    if is_visit(entry):
         net = visit_of(entry.amount, ())[1]
         d.day(day, entry.store_id, visits=1, points_issued=issued)
         d.member_days[(day, entry.store_id, holder)] = [1, net]
         d.members.append(_member_params(holder, entry.created_at, net, month_number(day)))
-    elif issued or redeemed or expired:
+    elif issued or redeemed or expired:  # a sale that is no visit still issues its points, if any
         d.day(day, entry.store_id, points_issued=issued, points_redeemed=redeemed, points_expired=expired)
     d.write(s)
 
@@ -278,7 +286,9 @@ def entries_stored(
         {
             r.id: r
             for r in s.execute(
-                select(E.id, E.kind, E.store_id, E.created_at, E.amount, E.customer_id).where(E.id.in_(wanted))
+                select(E.id, E.kind, E.store_id, E.created_at, E.amount, E.customer_id, E.reason).where(
+                    E.id.in_(wanted)
+                )
             )
         }
         if wanted
@@ -287,7 +297,7 @@ def entries_stored(
     kinds = {**{i: r.kind for i, r in found.items()}, **{i: o.kind.value for i, o in (originals or {}).items()}}
     kinds.update({e.id: e.kind.value for e in entries})
     d = _Deltas()
-    earns = {e.id: e for e in entries if e.kind is EntryKind.EARN}
+    earns = {e.id: e for e in entries if is_visit(e)}
     # The sales whose visit a reversal of this batch touches, and those of the batch already reversed.
     touched = {e.reverses for e in entries if e.kind is EntryKind.REVERSE and kinds.get(e.reverses or "") == "earn"}
     reversals = _reversals_of(s, set(earns) | touched)
@@ -302,6 +312,8 @@ def entries_stored(
         row = earn or found.get(earn_id) or (originals or {}).get(earn_id)
         if row is None:
             continue  # a reversal of a sale not here yet: counted when the sale comes
+        if not earn_is_visit(row.reason):
+            continue  # the reversal of a sale that was no visit changes no visit
         revs = reversals.get(earn_id, [])
         after = visit_of(row.amount, (a for _, a in revs))
         before = (0, 0) if earn else visit_of(row.amount, (a for rid, a in revs if rid not in new_ids))
@@ -488,7 +500,7 @@ def refold_members(s: Session, customer_ids: Iterable[str]) -> None:
     roots = {root_of(c, parents) for c in ids}
     everyone = ids | {c for root in roots for c in merges.group_in(s, root, parents)}
     earns = s.execute(
-        select(E.id, E.customer_id, E.store_id, E.created_at, E.amount).where(
+        select(E.id, E.customer_id, E.store_id, E.created_at, E.amount, E.reason).where(
             E.customer_id.in_(sorted(everyone)), E.kind == EntryKind.EARN.value
         )
     ).all()
@@ -501,7 +513,7 @@ def refold_members(s: Session, customer_ids: Iterable[str]) -> None:
         old_keys |= {(day, e.store_id, c) for c in everyone}
         live, net = visit_of(e.amount, (a for _, a in reversals.get(e.id, [])))
         root = root_of(e.customer_id, parents)
-        if live and root in roots:
+        if live and earn_is_visit(e.reason) and root in roots:
             facts.setdefault(root, _Member()).add(e.created_at, e.id, net, month_number(day))
             member_days[(day, e.store_id, root)][0] += 1
             member_days[(day, e.store_id, root)][1] += net
@@ -582,15 +594,15 @@ def compute(s: Session) -> Computed:
             row[3] += expired
     members: dict[str, _Member] = {}
     member_days: dict[tuple[date, str, str], list[int]] = defaultdict(lambda: [0, 0])
-    earns = select(E.id, E.customer_id, E.store_id, moment(E.created_at), E.amount, E.points).where(
+    earns = select(E.id, E.customer_id, E.store_id, moment(E.created_at), E.amount, E.points, E.reason).where(
         E.kind == EntryKind.EARN.value
     )
-    for entry_id, customer_id, store_id, at, amount, pts in _stream(s, earns):
+    for entry_id, customer_id, store_id, at, amount, pts, reason in _stream(s, earns):
         day = day_of(store_id, at)
         row = days[(day, store_id)]
         row[1] += pts if pts > 0 else 0
         live, net = visit_of(amount, reversals.get(entry_id, ()))
-        if not live:
+        if not live or not earn_is_visit(reason):
             continue
         row[0] += 1
         holder = root_of(customer_id, parents) if parents else customer_id

@@ -18,7 +18,7 @@ from sqlalchemy import func, select, text
 from app.bootstrap import open_till
 from app.core.cardcode import make_card_number
 from app.core.earning import Bill
-from app.core.ledger import EntryKind, LedgerEntry
+from app.core.ledger import NOT_A_VISIT, EntryKind, LedgerEntry
 from app.core.periods import period_for
 from app.core.receipt import Receipt, ReceiptKind
 from app.core.segments import Segment
@@ -107,6 +107,13 @@ def test_a_realistic_mix_of_writes_keeps_the_tables_equal_to_the_rebuild(chain: 
     merges.merge(a, "m09", "m16", manager=owner, reason="hai thẻ")
     merges.merge(a, "m04", "m03", manager=owner, reason="nhầm")
     merges.unmerge(a, "m03", manager=owner, reason="không phải một người")
+    # Sales that earned nothing are no visits (the program's default): one kept, one voided since.
+    with a.transaction() as s:
+        giang, mai = s.get(MemberStats, "m05").visits, s.get(MemberStats, "m13").visits
+    nothing = awards.award(a, "m05", Bill(paid=5_000), staff=None).earn
+    assert nothing.reason == NOT_A_VISIT
+    nothing_again = awards.award(a, "m13", Bill(paid=4_000), staff=None).earn
+    corrections.reverse(a, nothing_again.id, manager=owner, reason="nhập nhầm")
 
     assert differences(chain) == []
     with a.transaction() as s:
@@ -116,12 +123,15 @@ def test_a_realistic_mix_of_writes_keeps_the_tables_equal_to_the_rebuild(chain: 
             select(LedgerEntryRow.created_at).where(LedgerEntryRow.customer_id == "m16")
         )
         assert s.get(MemberStats, "m03").visits == 1  # Chi has her own visit back after the undo
+        assert s.get(MemberStats, "m05").visits == giang  # her sale that earned nothing is no visit
+        assert s.get(MemberStats, "m13").visits == mai
 
 
 def test_the_figures_follow_the_writes(chain: Chain) -> None:
     """What a manager sees moves with the sales: the dashboard and the segments read the kept tables."""
     before = dashboard(chain.a, period_for("30d", NOW, ZONE))
     awards.award(chain.a, "m06", Bill(paid=150_000), staff=None)
+    awards.award(chain.a, "m05", Bill(paid=5_000), staff=None)  # earns nothing: no visit, no spend
     receipts.apply_receipts(chain.a, [_pos("Q1", 40_000, store_id=chain.a.store_id)])
     after = dashboard(chain.a, period_for("30d", NOW, ZONE))
     assert (after.visits, after.visiting_members) == (before.visits + 1, before.visiting_members + 1)
