@@ -469,3 +469,30 @@ class MemberStats(Base):
 
     # Recent visitors with what "at risk" needs: read from the index alone.
     __table_args__ = (Index("ix_member_stats_last_visit", "last_visit", "visits", "first_visit"),)
+
+
+class DayRewardStats(Base):
+    """Per local day, store and reward: redemptions not reversed (the dashboard's most redeemed rewards).
+
+    Counted on the redemption's day and store; its reversal, whenever made, takes it off there.
+    """
+
+    __tablename__ = "day_reward_stats"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)  # local day in the store's zone
+    store_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    reward_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    redemptions: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class HomeTierStats(Base):
+    """Per home store and tier: the members not merged away and their outstanding points.
+
+    Kept by SQLite triggers on ``customer`` and ``balance`` (migration 0009), so every writer
+    of those rows keeps it right; ``tier`` is '' for a member without a tier (the base tier).
+    """
+
+    __tablename__ = "home_tier_stats"
+    store_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    tier: Mapped[str] = mapped_column(String(100), primary_key=True)
+    members: Mapped[int] = mapped_column(Integer, default=0)
+    points: Mapped[int] = mapped_column(BigInteger, default=0)

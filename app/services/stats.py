@@ -9,7 +9,12 @@ benchmark). Three tables hold what they sum instead (``app.db.models``):
 - ``member_day_stats``: per local day, store and member, live visits and their net
   bills — the per-member figures of a period (repeat rate, the 20/80 share);
 - ``member_stats``: per member, visits, first visit and bill, the last two visits and
-  the spend of the last twelve calendar months — the segments.
+  the spend of the last twelve calendar months — the segments;
+- ``day_reward_stats``: per local day, store and reward, the redemptions not reversed —
+  the dashboard's most redeemed rewards;
+- ``home_tier_stats``: per home store and tier, the members and their outstanding points —
+  kept by SQLite triggers on ``customer`` and ``balance`` (``HOME_TIER_TRIGGERS``), since
+  enrolments, merges, the sync and every balance write change them.
 
 Every write path calls one function of this module in its transaction (the ledger
 writer, the sync ingest of other tills' entries, the POS receipts, merges, the
@@ -47,7 +52,17 @@ from sqlalchemy import Date, Engine, String, TextClause, bindparam, delete, sele
 from sqlalchemy.orm import Session, aliased
 
 from app.core.ledger import NOT_A_VISIT, EntryKind, LedgerEntry, is_visit
-from app.db.models import DayStoreStats, Feedback, LedgerEntryRow, MemberDayStats, MemberStats, Receipt, Store
+from app.db.models import (
+    DayRewardStats,
+    DayStoreStats,
+    Feedback,
+    HomeTierStats,
+    LedgerEntryRow,
+    MemberDayStats,
+    MemberStats,
+    Receipt,
+    Store,
+)
 from app.db.types import UTCDateTime
 
 E = LedgerEntryRow
@@ -162,6 +177,12 @@ _DAY_UPSERT = text(
     "ON CONFLICT (day, store_id) DO UPDATE SET "
     + ", ".join(f"{f} = day_store_stats.{f} + excluded.{f}" for f in DAY_FIELDS)
 ).bindparams(bindparam("day", type_=Date()))
+_REWARD_UPSERT = text(
+    "INSERT INTO day_reward_stats (day, store_id, reward_id, redemptions) "
+    "VALUES (:day, :store_id, :reward_id, :redemptions) "
+    "ON CONFLICT (day, store_id, reward_id) DO UPDATE SET "
+    "redemptions = day_reward_stats.redemptions + excluded.redemptions"
+).bindparams(bindparam("day", type_=Date()))
 _MEMBER_DAY_UPSERT = text(
     "INSERT INTO member_day_stats (day, store_id, customer_id, visits, spend) "
     "VALUES (:day, :store_id, :customer_id, :visits, :spend) "
@@ -217,6 +238,7 @@ class _Deltas:
         self.days: dict[tuple[date, str], list[int]] = defaultdict(lambda: [0] * len(DAY_FIELDS))
         self.member_days: dict[tuple[date, str, str], list[int]] = defaultdict(lambda: [0, 0])
         self.members: list[dict[str, Any]] = []
+        self.rewards: dict[tuple[date, str, str], int] = defaultdict(int)
 
     def day(self, day: date, store_id: str, **values: int) -> None:
         row = self.days[(day, store_id)]
@@ -240,6 +262,11 @@ class _Deltas:
             s.execute(_MEMBER_DAY_UPSERT, member_days)
         if self.members:
             s.execute(_MEMBER_UPSERT, self.members)
+        rewards = [
+            {"day": d, "store_id": st, "reward_id": r, "redemptions": n} for (d, st, r), n in self.rewards.items() if n
+        ]
+        if rewards:
+            s.execute(_REWARD_UPSERT, rewards)
 
 
 # -- hooks of the write paths --------------------------------------------------------------------------
@@ -263,6 +290,8 @@ def entry_stored(s: Session, entry: LedgerEntry, holder: str, original: LedgerEn
         d.members.append(_member_params(holder, entry.created_at, net, month_number(day)))
     elif issued or redeemed or expired:  # a sale that is no visit still issues its points, if any
         d.day(day, entry.store_id, points_issued=issued, points_redeemed=redeemed, points_expired=expired)
+    if entry.kind is EntryKind.REDEEM and entry.reward_id:
+        d.rewards[(day, entry.store_id, entry.reward_id)] += 1
     d.write(s)
 
 
@@ -286,7 +315,7 @@ def entries_stored(
         {
             r.id: r
             for r in s.execute(
-                select(E.id, E.kind, E.store_id, E.created_at, E.amount, E.customer_id, E.reason).where(
+                select(E.id, E.kind, E.store_id, E.created_at, E.amount, E.customer_id, E.reason, E.reward_id).where(
                     E.id.in_(wanted)
                 )
             )
@@ -328,6 +357,7 @@ def entries_stored(
             d.members.append(_member_params(customer, at, after[1], month_number(day)))
         else:
             refold.add(customer)
+    _rewards_counted(s, entries, found, originals or {}, new_ids, d)
     if refold:  # a member being recomputed takes none of the quick additions
         d.members = [m for m in d.members if m["customer_id"] not in refold]
         for key in [k for k in d.member_days if k[2] in refold]:
@@ -335,6 +365,39 @@ def entries_stored(
     d.write(s)
     if refold:
         refold_members(s, refold)
+
+
+def _rewards_counted(
+    s: Session,
+    entries: Sequence[LedgerEntry],
+    found: Mapping[str, Any],
+    originals: Mapping[str, LedgerEntry],
+    new_ids: set[str],
+    d: _Deltas,
+) -> None:
+    """Redemptions of a reward that this batch makes count or stop counting (a redemption, its reversal).
+
+    A redemption counts while nothing reverses it: before and after the batch are compared, so a
+    reversal arriving before its redemption (the sync's order) and a second reversal count nothing.
+    """
+    batch = {e.id: e for e in entries if e.kind is EntryKind.REDEEM and e.reward_id}
+    touched = {e.reverses for e in entries if e.kind is EntryKind.REVERSE and e.reverses} - set(batch)
+    rows: dict[str, Any] = dict(batch)
+    for rid in touched:
+        row = found.get(rid) or originals.get(rid)
+        kind = getattr(row, "kind", None)
+        if row is not None and getattr(kind, "value", kind) == EntryKind.REDEEM.value and row.reward_id:
+            rows[rid] = row
+    if not rows:
+        return
+    reversals = _reversals_of(s, set(rows))
+    for rid, row in rows.items():
+        revs = reversals.get(rid, [])
+        after = 0 if revs else 1
+        before = 0 if rid in batch or any(r not in new_ids for r, _ in revs) else 1
+        if after != before:
+            day = row.created_at.astimezone(_zone(s, row.store_id)).date()
+            d.rewards[(day, row.store_id, row.reward_id)] += after - before
 
 
 def _reversals_of(s: Session, earn_ids: set[str]) -> dict[str, list[tuple[str, int | None]]]:
@@ -545,6 +608,8 @@ class Computed:
     days: dict[tuple[date, str], tuple[int, ...]]
     member_days: dict[tuple[date, str, str], tuple[int, int]]
     members: dict[str, dict[str, Any]]
+    rewards: dict[tuple[date, str, str], int] = field(default_factory=dict)
+    homes: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
 
 
 def compute(s: Session) -> Computed:
@@ -638,11 +703,96 @@ def compute(s: Session) -> Computed:
         row = days[(day_of(store_id, at), store_id)]
         row[8] += rating
         row[9] += 1
+    rewards: dict[tuple[date, str, str], int] = defaultdict(int)
+    redeemed = select(E.id, E.store_id, moment(E.created_at), E.reward_id).where(
+        E.kind == EntryKind.REDEEM.value, E.reward_id.is_not(None)
+    )
+    for entry_id, store_id, at, reward_id in _stream(s, redeemed):
+        if entry_id not in reversals:
+            rewards[(day_of(store_id, at), store_id, reward_id)] += 1
     return Computed(
         days={k: tuple(v) for k, v in days.items() if any(v)},
         member_days={k: (v[0], v[1]) for k, v in member_days.items() if v[0] or v[1]},
         members={c: m.row(c) for c, m in members.items()},
+        rewards=dict(rewards),
+        homes=_homes(s),
     )
+
+
+def _homes(s: Session) -> dict[tuple[str, str], tuple[int, int]]:
+    """Members not merged away and their points, per home store and tier, from the member and balance rows."""
+    q = text(
+        "SELECT c.enrolled_store, COALESCE(b.tier, ''), COUNT(*), COALESCE(SUM(b.points), 0) FROM customer c "
+        "LEFT JOIN balance b ON b.customer_id = c.id WHERE c.status != 'merged' GROUP BY 1, 2"
+    )
+    return {(st, tier): (int(n), int(p)) for st, tier, n, p in s.execute(q) if n}
+
+
+# SQLite triggers that keep ``home_tier_stats`` (created by migration 0009): every change of a
+# member row (enrolment, merge, its undo, a new home store) or of a balance row moves the member
+# between (home store, tier) rows. A member counts once, merged-away members not at all; one
+# without a balance row counts in tier '' with no points. UPSERT in a trigger and INSERT … SELECT
+# … WHERE … ON CONFLICT: https://www.sqlite.org/lang_upsert.html ("the SELECT statement must have a
+# WHERE clause" to parse), https://www.sqlite.org/lang_createtrigger.html (OLD and NEW).
+def _bump(store: str, tier: str, members: str, points: str, source: str) -> str:
+    return (
+        f"INSERT INTO home_tier_stats (store_id, tier, members, points) SELECT {store}, {tier}, {members}, {points} "
+        f"{source} ON CONFLICT (store_id, tier) DO UPDATE SET members = home_tier_stats.members + excluded.members, "
+        "points = home_tier_stats.points + excluded.points;"
+    )
+
+
+def _member_moves(row: str, sign: str) -> str:
+    """Count the member ``row`` (OLD or NEW of ``customer``) in or out with its balance as it is."""
+    return _bump(
+        f"{row}.enrolled_store",
+        f"COALESCE((SELECT tier FROM balance WHERE customer_id = {row}.id), '')",
+        sign + "1",
+        f"{sign}COALESCE((SELECT points FROM balance WHERE customer_id = {row}.id), 0)",
+        f"WHERE {row}.status != 'merged'",
+    )
+
+
+def _balance_moves(tier: str, points: str, sign: str, row: str) -> str:
+    """Count the member of balance ``row`` in or out at ``tier`` with ``points``."""
+    return _bump(
+        "c.enrolled_store",
+        tier,
+        sign + "1",
+        f"{sign}({points})",
+        f"FROM customer c WHERE c.id = {row}.customer_id AND c.status != 'merged'",
+    )
+
+
+HOME_TIER_TRIGGERS: tuple[str, ...] = (
+    "CREATE TRIGGER home_tier_customer_insert AFTER INSERT ON customer BEGIN "
+    + _member_moves("NEW", "")
+    + " END",
+    "CREATE TRIGGER home_tier_customer_delete AFTER DELETE ON customer BEGIN "
+    + _member_moves("OLD", "-")
+    + " END",
+    "CREATE TRIGGER home_tier_customer_update AFTER UPDATE OF id, status, enrolled_store ON customer BEGIN "
+    + _member_moves("OLD", "-")
+    + " "
+    + _member_moves("NEW", "")
+    + " END",
+    "CREATE TRIGGER home_tier_balance_insert AFTER INSERT ON balance BEGIN "
+    + _balance_moves("''", "0", "-", "NEW")
+    + " "
+    + _balance_moves("COALESCE(NEW.tier, '')", "NEW.points", "", "NEW")
+    + " END",
+    "CREATE TRIGGER home_tier_balance_delete AFTER DELETE ON balance BEGIN "
+    + _balance_moves("COALESCE(OLD.tier, '')", "OLD.points", "-", "OLD")
+    + " "
+    + _balance_moves("''", "0", "", "OLD")
+    + " END",
+    "CREATE TRIGGER home_tier_balance_update AFTER UPDATE OF customer_id, tier, points ON balance BEGIN "
+    + _balance_moves("COALESCE(OLD.tier, '')", "OLD.points", "-", "OLD")
+    + " "
+    + _balance_moves("COALESCE(NEW.tier, '')", "NEW.points", "", "NEW")
+    + " END",
+)
+HOME_TIER_TRIGGER_NAMES = tuple(sql.split()[2] for sql in HOME_TIER_TRIGGERS)
 
 
 def _stream(s: Session, q: Any) -> Iterator[Any]:
@@ -657,6 +807,18 @@ def rebuild_in(s: Session) -> Computed:
     s.execute(delete(DayStoreStats))
     s.execute(delete(MemberDayStats))
     s.execute(delete(MemberStats))
+    s.execute(delete(DayRewardStats))
+    s.execute(delete(HomeTierStats))
+    _insert(
+        s,
+        DayRewardStats,
+        [{"day": d, "store_id": st, "reward_id": r, "redemptions": n} for (d, st, r), n in c.rewards.items()],
+    )
+    _insert(
+        s,
+        HomeTierStats,
+        [{"store_id": st, "tier": tier, "members": n, "points": p} for (st, tier), (n, p) in c.homes.items()],
+    )
     _insert(
         s,
         DayStoreStats,
@@ -694,10 +856,20 @@ def kept(s: Session) -> Computed:
     members = {}
     for r in s.execute(select(MemberStats)).scalars():
         members[r.customer_id] = {"customer_id": r.customer_id, **{c: getattr(r, c) for c in MEMBER_COLUMNS}}
+    rewards = {
+        (r.day, r.store_id, r.reward_id): r.redemptions
+        for r in s.execute(select(DayRewardStats)).scalars()
+        if r.redemptions
+    }
+    homes = {
+        (r.store_id, r.tier): (r.members, r.points) for r in s.execute(select(HomeTierStats)).scalars() if r.members
+    }
     return Computed(
         days={k: v for k, v in days.items() if any(v)},
         member_days={k: v for k, v in member_days.items() if any(v)},
         members=members,
+        rewards=rewards,
+        homes=homes,
     )
 
 
@@ -705,7 +877,7 @@ def differences(s: Session, *, limit: int = 20) -> list[str]:
     """Where the kept tables differ from the recomputation, in sentences (empty when they agree)."""
     want, have = compute(s), kept(s)
     out: list[str] = []
-    for name in ("days", "member_days", "members"):
+    for name in ("days", "member_days", "members", "rewards", "homes"):
         w, h = getattr(want, name), getattr(have, name)
         for key in sorted(set(w) | set(h), key=str):
             if w.get(key) != h.get(key):
@@ -729,8 +901,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rebuild":
             c = rebuild_in(s)
             print(
-                f"rebuilt {len(c.days):,} day rows, {len(c.member_days):,} member-day rows and "
-                f"{len(c.members):,} members in {time.perf_counter() - t0:.1f} s"
+                f"rebuilt {len(c.days):,} day rows, {len(c.member_days):,} member-day rows, "
+                f"{len(c.members):,} members and {len(c.rewards):,} reward-day rows "
+                f"in {time.perf_counter() - t0:.1f} s"
             )
             return 0
         diff = differences(s)

@@ -26,6 +26,7 @@ from app.db.models import DayStoreStats, LedgerEntryRow, MemberDayStats, MemberS
 from app.services import (
     awards,
     corrections,
+    customers,
     feedback,
     ledger_writer,
     merges,
@@ -69,9 +70,18 @@ def _pos(ext: str, total: int, *, card: str = "", kind: ReceiptKind = ReceiptKin
 
 def test_a_realistic_mix_of_writes_keeps_the_tables_equal_to_the_rebuild(chain: Chain) -> None:
     a, owner = chain.a, chain.owner
+    with a.transaction() as s:
+        before = stats.kept(s)
+    redeemed_before = sum(
+        n for (_, st, r), n in before.rewards.items() if (st, r) == (a.store_id, chain.rewards["R1"])
+    )
+    members_before = sum(n for (st, _), (n, _) in before.homes.items() if st == a.store_id)
     sale = awards.award(a, "m06", Bill(paid=150_000), staff=None).earn  # Hà's first visit
     awards.award(a, "m06", Bill(paid=60_000), staff=None)
     redemption.redeem(a, "m10", chain.rewards["R1"], staff=None, identified=True)
+    undone = redemption.redeem(a, "m02", chain.rewards["R1"], staff=None, identified=True).entry
+    corrections.reverse(a, undone.id, manager=owner, reason="khách đổi ý")  # no longer a redemption
+    customers.enroll(a, name="Khách Mới", phone="0901234999", staff=None)  # a member with the welcome bonus
     corrections.reverse(a, sale.id, manager=owner, reason="bán nhầm")  # a void: the first visit goes
     later = awards.award(a, "m01", Bill(paid=300_000), staff=None).earn
     corrections.reverse(a, later.id, manager=owner, reason="trả một món", refunded_amount=100_000)
@@ -125,6 +135,12 @@ def test_a_realistic_mix_of_writes_keeps_the_tables_equal_to_the_rebuild(chain: 
         assert s.get(MemberStats, "m03").visits == 1  # Chi has her own visit back after the undo
         assert s.get(MemberStats, "m05").visits == giang  # her sale that earned nothing is no visit
         assert s.get(MemberStats, "m13").visits == mai
+        kept = stats.kept(s)
+    # The reward counted once (Lan's redemption; Bình's was reversed), the new member in the base tier.
+    assert sum(n for (_, st, r), n in kept.rewards.items() if (st, r) == (a.store_id, chain.rewards["R1"])) == (
+        redeemed_before + 1
+    )
+    assert sum(n for (st, tier), (n, _) in kept.homes.items() if st == a.store_id) == members_before + 1
 
 
 def test_the_figures_follow_the_writes(chain: Chain) -> None:
@@ -164,7 +180,9 @@ def test_the_upgrade_fills_the_tables_of_an_existing_home(chain: Chain) -> None:
     """A home saved before migration 0009: opening it builds the tables from its ledger and receipts."""
     chain.a.engine.dispose()
     db = sqlite3.connect(chain.home / "terminal.db")
-    for table in ("day_store_stats", "member_day_stats", "member_stats"):
+    for trigger in stats.HOME_TIER_TRIGGER_NAMES:
+        db.execute(f"DROP TRIGGER {trigger}")
+    for table in ("day_store_stats", "member_day_stats", "member_stats", "day_reward_stats", "home_tier_stats"):
         db.execute(f"DROP TABLE {table}")
     db.execute("ALTER TABLE staff DROP COLUMN phone")  # what migration 0010, after 0009, adds
     db.execute("UPDATE alembic_version SET version_num = '0008'")

@@ -16,6 +16,8 @@ second. Definitions (the tooltips say the same):
   taken off the sale they refund, tips never count.
 - Store filter: visits, points and receipts by the store where they happened; members,
   tiers and the outstanding balance by the member's home store (where they enrolled).
+  For a period that ends now these three come from ``home_tier_stats`` (a row per home
+  store and tier, kept by triggers), the most redeemed rewards from ``day_reward_stats``.
 
 Hook for the service-recovery figures (issue 9): if ``app.services.reports.recovery``
 defines ``complainants_returned(till, period, stores) -> float | None`` (the share of
@@ -34,7 +36,7 @@ from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from app.core.ledger import EntryKind
 from app.core.periods import Period
@@ -44,7 +46,9 @@ from app.core.segments import top_count
 from app.db.models import (
     BalanceRow,
     Customer,
+    DayRewardStats,
     DayStoreStats,
+    HomeTierStats,
     MemberDayStats,
     MemberStats,
     RewardRow,
@@ -215,10 +219,14 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
 
     # Members (by home store).
     live_member = and_(Customer.status != "merged", in_stores(Customer.enrolled_store, stores))
-    if stores is None:  # two index counts rather than a scan of every member
+    now = till.clock() if till is not None else None
+    homes = _homes(s, period, stores, now)
+    if homes is not None:  # the kept rows, less the members enrolled after the period (none, mostly)
+        later = s.scalar(select(func.count()).where(live_member, Customer.enrolled_at >= period.end)) or 0
+        members_total = sum(n for _, n, _ in homes) - later
+    elif stores is None:  # two index counts rather than a scan of every member
         enrolled = s.scalar(select(func.count()).where(Customer.enrolled_at < period.end)) or 0
-        merged_at = s.scalars(select(Customer.enrolled_at).where(Customer.status == "merged"))
-        merged = sum(1 for at in merged_at if at < period.end)
+        merged = _merged_before(s, period.end)
         members_total = enrolled - merged
     else:
         members_total = s.scalar(select(func.count()).where(live_member, Customer.enrolled_at < period.end)) or 0
@@ -265,7 +273,6 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
                 repeat_visits += n
             if net > 0:
                 spends.append(int(net))
-    now = till.clock() if till is not None else None
     active_30, active_90 = (_active(s, period, stores, n, now) for n in (30, 90))
 
     # The 20/80 view: member revenue from the top fifth of the members who spent.
@@ -274,24 +281,17 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
     total_spend = sum(spends)
     top20 = sum(spends[:top_n]) / total_spend if total_spend else None
 
-    in_period = and_(E.created_at >= period.start, E.created_at < period.end, in_stores(E.store_id, stores))
-    outstanding = _outstanding(s, period, stores, now=till.clock() if till is not None else None)
+    kept_points = sum(p for _, _, p in homes) if homes is not None else None
+    outstanding = kept_points if kept_points is not None else _outstanding(s, period, stores, now=now)
 
-    # Most redeemed rewards (redemptions not reversed).
-    rv = aliased(E)
-    not_reversed = ~select(rv.id).where(rv.reverses == E.id, rv.kind == EntryKind.REVERSE.value).exists()
-    top = s.execute(
-        select(E.reward_id, func.coalesce(RewardRow.name, E.reward_id), func.count())
-        .outerjoin(RewardRow, RewardRow.id == E.reward_id)
-        .where(in_period, E.kind == EntryKind.REDEEM.value, E.reward_id.is_not(None), not_reversed)
-        .group_by(E.reward_id, RewardRow.name)
-        .order_by(func.count().desc(), func.coalesce(RewardRow.name, E.reward_id))
-        .limit(5)
-    ).all()
+    top = _top_rewards(s, period, stores)
 
     # Tiers now, and moves in the period.
     base = program.base_tier.name
-    tier_rows = _tiers_now(s, base, period, stores, int(members_total))
+    if homes is not None:
+        tier_rows = _tiers_kept(s, base, homes, period, stores)
+    else:
+        tier_rows = _tiers_now(s, base, period, stores, int(members_total))
     counted = dict((t, int(n)) for t, n in tier_rows)
     tiers_now = [TierCount(t.name, counted.pop(t.name, 0)) for t in program.tiers]
     tiers_now += [TierCount(name, n) for name, n in sorted(counted.items())]
@@ -352,6 +352,76 @@ def _day_totals(s: Session, period: Period, stores: Stores) -> dict[date, dict[s
         .group_by(DayStoreStats.day)
     )
     return {row[0]: dict(zip(stats.DAY_FIELDS, (int(v or 0) for v in row[1:]), strict=True)) for row in s.execute(q)}
+
+
+def _homes(s: Session, period: Period, stores: Stores, now: datetime | None) -> list[tuple[str, int, int]] | None:
+    """(tier, members, points) rows of ``home_tier_stats`` for the stores, when the period ends now.
+
+    The kept rows are the members as they are; a period that ended before now needs the
+    members enrolled by then and the balances then, so it reads the members and the ledger.
+    """
+    if now is None or period.end < now:
+        return None
+    q = (
+        select(HomeTierStats.tier, func.sum(HomeTierStats.members), func.sum(HomeTierStats.points))
+        .where(in_stores(HomeTierStats.store_id, stores))
+        .group_by(HomeTierStats.tier)
+    )
+    return [(tier, int(n or 0), int(p or 0)) for tier, n, p in s.execute(q)]
+
+
+def _merged_before(s: Session, end: datetime) -> int:
+    """Merged-away members enrolled before ``end``, read off the status index.
+
+    Every member is 'active' in the statistics SQLite keeps, so without the hint it reads the
+    whole member table rather than the (empty, mostly) 'merged' range of the status index:
+    https://www.sqlite.org/lang_indexedby.html ("INDEXED BY … the named index must be used").
+    """
+    q = select(Customer.enrolled_at).where(Customer.status == "merged")
+    if s.get_bind().dialect.name == "sqlite":
+        q = q.with_hint(Customer, "INDEXED BY ix_customer_status", "sqlite")
+    return sum(1 for at in s.scalars(q) if at < end)
+
+
+def _top_rewards(s: Session, period: Period, stores: Stores) -> list[tuple[str, str, int]]:
+    """The five most redeemed rewards of the period (redemptions not reversed), from ``day_reward_stats``."""
+    n = func.sum(DayRewardStats.redemptions)
+    name = func.coalesce(RewardRow.name, DayRewardStats.reward_id)
+    q = (
+        select(DayRewardStats.reward_id, name, n)
+        .outerjoin(RewardRow, RewardRow.id == DayRewardStats.reward_id)
+        .where(
+            DayRewardStats.day >= period.first_day,
+            DayRewardStats.day <= period.last_day,
+            in_stores(DayRewardStats.store_id, stores),
+        )
+        .group_by(DayRewardStats.reward_id, RewardRow.name)
+        .having(n > 0)
+        .order_by(n.desc(), name)
+        .limit(5)
+    )
+    return [(rid, label, int(count)) for rid, label, count in s.execute(q)]
+
+
+def _tiers_kept(
+    s: Session, base: str, homes: list[tuple[str, int, int]], period: Period, stores: Stores
+) -> list[tuple[str, int]]:
+    """Members per tier from the kept rows ('' is the base tier), less those enrolled after the period."""
+    counts: dict[str, int] = defaultdict(int)
+    for tier, n, _ in homes:
+        counts[tier or base] += n
+    tier = func.coalesce(BalanceRow.tier, base)
+    later = (
+        select(tier, func.count())
+        .select_from(Customer)
+        .outerjoin(BalanceRow, BalanceRow.customer_id == Customer.id)
+        .where(Customer.status != "merged", in_stores(Customer.enrolled_store, stores))
+        .where(Customer.enrolled_at >= period.end)
+        .group_by(tier)
+    )
+    for t, n in s.execute(later):
+        counts[t or base] -= int(n)
+    return [(t, n) for t, n in counts.items() if n]
 
 
 def _active(s: Session, period: Period, stores: Stores, n_days: int, now: datetime | None) -> int:
