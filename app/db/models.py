@@ -466,6 +466,11 @@ class MemberStats(Base):
     spend_9: Mapped[int] = mapped_column(BigInteger, default=0)
     spend_10: Mapped[int] = mapped_column(BigInteger, default=0)
     spend_11: Mapped[int] = mapped_column(BigInteger, default=0)
+    # The twelve months' spend ending with month ``spend_at`` (>= ``spend_month``), kept by a trigger
+    # (``app.services.stats.SPEND_TRIGGER``) and rolled forward to the current month by the segments'
+    # report: the VIP cut-off is then one ORDER BY … OFFSET on its index.
+    spend_at: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    spend_12m: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
 
     # Recent visitors with what "at risk" needs: read from the index alone.
     __table_args__ = (Index("ix_member_stats_last_visit", "last_visit", "visits", "first_visit"),)

@@ -273,6 +273,7 @@ def report(till: Till, *, now: datetime | None = None, filters: SegmentFilter | 
     program = till.program()
     today = local(now, program.timezone).date()
     month = stats.month_number(today)
+    _roll_forward(till, month)
     with read_transaction(till) as s:  # a long read must not hold the till's write lock
         rules = rules_for(s)
         limits, vips = _thresholds(s, now, rules, month)
@@ -312,13 +313,57 @@ def _n(s: Session, now: datetime, *conditions: ColumnElement[bool]) -> int:
     return int(every) - int(gone or 0)
 
 
+def _roll_forward(till: Till, month: int) -> None:
+    """Bring every member's kept 12-month spend to the window ending with ``month`` (``member_stats.spend_at``).
+
+    Writes between reports keep it for the members they touch; the first report of a month moves
+    the others, in short write transactions so that a sale at the till waits one batch at most.
+    """
+    with read_transaction(till) as s:
+        behind = s.scalar(select(MS.customer_id).where(MS.spend_at < month).limit(1))
+    while behind is not None:
+        with till.transaction() as s:
+            if not stats.roll_spend_forward(s, month):
+                break
+
+
+def _vip_kept(s: Session, now: datetime, rules: SegmentRules, month: int) -> tuple[int | None, int] | None:
+    """The VIP cut-off and count off the ``spend_12m`` index, when it holds this month's windows.
+
+    The k-th largest positive spend is one index walk (``ORDER BY … OFFSET k - 1``), the count one
+    index range; the few members not counted are left out as ``_n`` does. None when some member's
+    window ends after ``month`` (a report for a past moment): then the spends are worked out.
+    """
+    if s.scalar(select(MS.customer_id).where(MS.spend_at != month).limit(1)) is not None:
+        return None
+    n = _n(s, now, MS.spend_12m > 0)
+    if not n:
+        return None, 0
+    k = max(1, top_count(n, rules.vip_percent))
+    vip = s.scalar(
+        select(MS.spend_12m)
+        .where(MS.spend_12m > 0, MS.customer_id.not_in(_inactive(s, now)))
+        .order_by(MS.spend_12m.desc())
+        .offset(k - 1)
+        .limit(1)
+    )
+    return (int(vip), _n(s, now, MS.spend_12m >= vip)) if vip is not None else (None, 0)
+
+
 def _thresholds(s: Session, now: datetime, rules: SegmentRules, month: int) -> tuple[Thresholds, int]:
     """The chain-wide cut-offs (``app.core.segments.thresholds``) from the summary table.
 
-    VIP: the 12-month spends of the members seen in the last twelve months, sorted here;
-    big first bill: the k-th first bill read off the ``first_bill`` index. Also returns how
-    many members are VIPs (those spends at or above the cut-off).
+    VIP: the k-th largest kept 12-month spend (``_vip_kept``), or else the 12-month spends of the
+    members seen in the last twelve months, sorted here; big first bill: the k-th first bill read
+    off the ``first_bill`` index. Also returns how many members are VIPs (at or above the cut-off).
     """
+    big = _big_first(s, now, rules)
+    vip, vips = _vip_kept(s, now, rules, month) or _vip_sorted(s, now, rules, month)
+    return Thresholds(vip_spend=vip, big_first_bill=big), vips
+
+
+def _vip_sorted(s: Session, now: datetime, rules: SegmentRules, month: int) -> tuple[int | None, int]:
+    """The VIP cut-off and count from every 12-month spend worked out from the buckets and sorted here."""
     recent = select(spend_12m(month)).where(MS.spend_month >= stats.window_start(month))
     # A plain list of integers straight from the driver: a million rows through the ORM's result
     # machinery would cost as much again. The statement has only integers in it (literal binds).
@@ -331,20 +376,24 @@ def _thresholds(s: Session, now: datetime, rules: SegmentRules, month: int) -> t
             )
         ):
             spends.remove(gone)
-    n = _n(s, now, MS.first_bill > 0)
-    big = None
-    if n:
-        k = max(1, top_count(n, rules.big_first_percent))
-        big = s.scalar(
-            select(MS.first_bill)
-            .where(MS.first_bill > 0, MS.customer_id.not_in(_inactive(s, now)))
-            .order_by(MS.first_bill.desc())
-            .offset(k - 1)
-            .limit(1)
-        )
     vip = top_share_cutoff(spends, rules.vip_percent)
     vips = sum(1 for v in spends if v > 0 and v >= vip) if vip is not None else 0
-    return Thresholds(vip_spend=vip, big_first_bill=big), vips
+    return vip, vips
+
+
+def _big_first(s: Session, now: datetime, rules: SegmentRules) -> int | None:
+    """The big-first-bill cut-off: the k-th first bill read off the ``first_bill`` index."""
+    n = _n(s, now, MS.first_bill > 0)
+    if not n:
+        return None
+    k = max(1, top_count(n, rules.big_first_percent))
+    return s.scalar(
+        select(MS.first_bill)
+        .where(MS.first_bill > 0, MS.customer_id.not_in(_inactive(s, now)))
+        .order_by(MS.first_bill.desc())
+        .offset(k - 1)
+        .limit(1)
+    )
 
 
 def _lapsed(s: Session, now: datetime, rules: SegmentRules) -> int:

@@ -214,13 +214,54 @@ def _member_upsert() -> TextClause:
             f"+ CASE WHEN :w > {m}.spend_month - {BUCKETS} THEN :b_{i} ELSE 0 END"
         )
     return text(
-        f"INSERT INTO {m} (customer_id, {', '.join(MEMBER_COLUMNS)}) "
-        f"VALUES (:customer_id, 1, :t, :n, :t, NULL, :w, {', '.join(f':b_{i}' for i in range(BUCKETS))}) "
+        f"INSERT INTO {m} (customer_id, {', '.join(MEMBER_COLUMNS)}, spend_at, spend_12m) "
+        f"VALUES (:customer_id, 1, :t, :n, :t, NULL, :w, {', '.join(f':b_{i}' for i in range(BUCKETS))}, :w, :n) "
         f"ON CONFLICT (customer_id) DO UPDATE SET {', '.join(sets)}"
     ).bindparams(bindparam("t", type_=UTCDateTime()))
 
 
 _MEMBER_UPSERT = _member_upsert()
+
+
+def spend_window_sql(row: str, month: str) -> str:
+    """SQL: the spend of ``row``'s buckets in the twelve months ending with ``month`` (SQL expressions).
+
+    Bucket i holds month ``spend_month - (spend_month - i) % 12`` (see ``MemberStats``); the buckets
+    of months outside the window count nothing. ``app.services.segments.spend_12m`` says the same.
+    """
+    parts = []
+    for i in range(BUCKETS):
+        bucket_month = f"({row}.spend_month - ({row}.spend_month - {i}) % {BUCKETS})"
+        parts.append(
+            f"CASE WHEN {bucket_month} BETWEEN ({month}) - {BUCKETS - 1} AND ({month}) THEN {row}.spend_{i} ELSE 0 END"
+        )
+    return " + ".join(parts)
+
+
+# ``spend_12m`` follows the buckets: after any change of them (the UPSERT's DO UPDATE fires UPDATE
+# triggers: https://www.sqlite.org/lang_upsert.html), the window ends with the later of ``spend_at``
+# and ``spend_month``. Inserted rows bring their own (``_Member.row``, the UPSERT's VALUES).
+SPEND_TRIGGER_NAME = "member_stats_spend_12m"
+_AT = "MAX(NEW.spend_at, NEW.spend_month)"
+SPEND_TRIGGER = (
+    f"CREATE TRIGGER {SPEND_TRIGGER_NAME} AFTER UPDATE OF spend_month, "
+    + ", ".join(SPEND_COLUMNS)
+    + f" ON member_stats BEGIN UPDATE member_stats SET spend_at = {_AT}, spend_12m = {spend_window_sql('NEW', _AT)} "
+    "WHERE customer_id = NEW.customer_id; END"
+)
+
+
+def roll_spend_forward(s: Session, month: int, *, batch: int = 50_000) -> int:
+    """Move up to ``batch`` members' ``spend_12m`` to the window ending with ``month``; returns how many.
+
+    Called by the segments' report in short transactions of its own (the first report of a month
+    moves every member; the till's writes wait at most one batch).
+    """
+    q = text(
+        f"UPDATE member_stats SET spend_at = :m, spend_12m = {spend_window_sql('member_stats', ':m')} "
+        "WHERE customer_id IN (SELECT customer_id FROM member_stats WHERE spend_at < :m LIMIT :n)"
+    )
+    return int(s.execute(q, {"m": month, "n": batch}).rowcount or 0)
 
 
 def _member_params(customer_id: str, at: datetime, net: int, month: int) -> dict[str, Any]:
@@ -538,6 +579,8 @@ class _Member:
         for i in range(BUCKETS):
             bucket_month = self.month - (self.month - i) % BUCKETS
             out[f"spend_{i}"] = self.spend.get(bucket_month, 0)
+        out["spend_at"] = self.month
+        out["spend_12m"] = sum(out[c] for c in SPEND_COLUMNS)  # every bucket is in the window ending now
         return out
 
 
@@ -713,10 +756,28 @@ def compute(s: Session) -> Computed:
     return Computed(
         days={k: tuple(v) for k, v in days.items() if any(v)},
         member_days={k: (v[0], v[1]) for k, v in member_days.items() if v[0] or v[1]},
-        members={c: m.row(c) for c, m in members.items()},
+        members={c: _comparable(m.row(c)) for c, m in members.items()},
         rewards=dict(rewards),
         homes=_homes(s),
     )
+
+
+def _comparable(row: dict[str, Any]) -> dict[str, Any]:
+    """A member row without its rolling 12-month spend (checked apart: ``_spend_differences``)."""
+    return {k: v for k, v in row.items() if k not in ("spend_at", "spend_12m")}
+
+
+def _spend_differences(s: Session, limit: int) -> list[str]:
+    """Members whose ``spend_12m`` is not the spend of the window ending with their ``spend_at``."""
+    q = text(
+        "SELECT customer_id, spend_at, spend_month, spend_12m, "
+        f"{spend_window_sql('member_stats', 'spend_at')} FROM member_stats WHERE spend_at < spend_month OR "
+        f"spend_12m != {spend_window_sql('member_stats', 'spend_at')} LIMIT :n"
+    )
+    return [
+        f"members {c}: spend_12m {have} at month {at} (last spend month {month}), the buckets say {want}"
+        for c, at, month, have, want in s.execute(q, {"n": limit})
+    ]
 
 
 def _homes(s: Session) -> dict[tuple[str, str], tuple[int, int]]:
@@ -832,8 +893,13 @@ def rebuild_in(s: Session) -> Computed:
             for (d, st, cid), (v, n) in c.member_days.items()
         ],
     )
-    _insert(s, MemberStats, list(c.members.values()))
+    _insert(s, MemberStats, [_with_spend(row) for row in c.members.values()])
     return c
+
+
+def _with_spend(row: dict[str, Any]) -> dict[str, Any]:
+    """A recomputed member row with its 12-month spend as of its last spend month (``_Member.row``)."""
+    return {**row, "spend_at": row["spend_month"], "spend_12m": sum(row[c] for c in SPEND_COLUMNS)}
 
 
 def _insert(s: Session, model: Any, rows: list[dict[str, Any]]) -> None:
@@ -876,7 +942,7 @@ def kept(s: Session) -> Computed:
 def differences(s: Session, *, limit: int = 20) -> list[str]:
     """Where the kept tables differ from the recomputation, in sentences (empty when they agree)."""
     want, have = compute(s), kept(s)
-    out: list[str] = []
+    out: list[str] = _spend_differences(s, limit)
     for name in ("days", "member_days", "members", "rewards", "homes"):
         w, h = getattr(want, name), getattr(have, name)
         for key in sorted(set(w) | set(h), key=str):

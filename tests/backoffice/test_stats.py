@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from chain import NOW, Chain
@@ -193,3 +194,28 @@ def test_the_upgrade_fills_the_tables_of_an_existing_home(chain: Chain) -> None:
         assert stats.differences(s) == []
         assert s.scalar(select(func.count()).select_from(MemberDayStats)) > 0
     till.engine.dispose()
+
+
+def test_the_kept_12_month_spend_rolls_forward_and_gives_the_vip_cut_off_of_the_sorted_spends(chain: Chain) -> None:
+    """Months later, the first report moves every member's window; the cut-off read off the index is
+    the one the spends worked out from the buckets and sorted give, and the VIPs it counts are the
+    members the per-member rules call VIP."""
+    later = NOW + timedelta(days=250)  # August 2027: the spends of before September 2026 leave the window
+    month = stats.month_number(later.astimezone(ZoneInfo(ZONE)).date())
+    with chain.a.transaction() as s:
+        before = dict(s.execute(select(MemberStats.customer_id, MemberStats.spend_12m)).all())
+    rep = segments.report(chain.a, now=later)
+    assert differences(chain) == []  # every kept spend is its window's
+    with segments.read_transaction(chain.a) as s:
+        after = dict(s.execute(select(MemberStats.customer_id, MemberStats.spend_12m)).all())
+        assert set(s.scalars(select(MemberStats.spend_at))) == {month}
+        rules = segments.rules_for(s)
+        kept = segments._vip_kept(s, later, rules, month)
+        sorted_ = segments._vip_sorted(s, later, rules, month)
+    assert any(after[c] < before[c] for c in before)  # some spend did leave the window
+    assert kept == sorted_ and kept[1] > 0
+    assert rep.limits.vip_spend == kept[0]
+    assert rep.count(Segment.VIP) == sum(Segment.VIP in m.segments for m in rep.members) == kept[1]
+    # A sale after the roll keeps its member's spend right (the trigger), and the next report agrees.
+    awards.award(chain.a, "m01", Bill(paid=2_000_000), staff=None)
+    assert differences(chain) == []

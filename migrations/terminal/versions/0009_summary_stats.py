@@ -58,6 +58,8 @@ def upgrade() -> None:
         sa.Column("prev_visit", UTCDateTime(), nullable=True),
         sa.Column("spend_month", sa.Integer(), nullable=False),
         *(sa.Column(f"spend_{i}", sa.BigInteger(), nullable=False) for i in range(12)),
+        sa.Column("spend_at", sa.Integer(), nullable=False),
+        sa.Column("spend_12m", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("customer_id", name=op.f("pk_member_stats")),
     )
     op.create_table(
@@ -78,21 +80,21 @@ def upgrade() -> None:
     )
     from app.services import stats  # the same code that keeps them up to date
 
-    for trigger in stats.HOME_TIER_TRIGGERS:  # the terminal's database is SQLite
+    for trigger in (*stats.HOME_TIER_TRIGGERS, stats.SPEND_TRIGGER):  # the terminal's database is SQLite
         op.execute(trigger)
 
     stats.rebuild_in(Session(bind=op.get_bind()))
-    for column in ("first_visit", "first_bill", "prev_visit", "spend_month"):  # after the rows: faster
+    for column in ("first_visit", "first_bill", "prev_visit", "spend_month", "spend_at", "spend_12m"):  # after rows
         op.create_index(f"ix_member_stats_{column}", "member_stats", [column])
     op.create_index("ix_member_stats_last_visit", "member_stats", ["last_visit", "visits", "first_visit"])
 
 
 def downgrade() -> None:
-    for column in ("first_visit", "first_bill", "last_visit", "prev_visit", "spend_month"):
+    for column in ("first_visit", "first_bill", "last_visit", "prev_visit", "spend_month", "spend_at", "spend_12m"):
         op.drop_index(f"ix_member_stats_{column}", table_name="member_stats")  # last_visit: with visits, first_visit
     from app.services import stats
 
-    for name in stats.HOME_TIER_TRIGGER_NAMES:
+    for name in (*stats.HOME_TIER_TRIGGER_NAMES, stats.SPEND_TRIGGER_NAME):
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.drop_table("home_tier_stats")
     op.drop_table("day_reward_stats")
