@@ -219,3 +219,25 @@ def test_the_kept_12_month_spend_rolls_forward_and_gives_the_vip_cut_off_of_the_
     # A sale after the roll keeps its member's spend right (the trigger), and the next report agrees.
     awards.award(chain.a, "m01", Bill(paid=2_000_000), staff=None)
     assert differences(chain) == []
+
+
+def test_a_segments_pages_hold_exactly_its_members(chain: Chain) -> None:
+    """The Segments tab reads a segment's list page by page: every page put together is the segment,
+    each member once, as the whole report (every member's rules) says."""
+    rep = segments.report(chain.a)
+    assert rep.paged and rep.total() == 18  # 20 members, one blocked, one merged away
+    everyone = segments.report(chain.a)
+    for segment in Segment:
+        want = sorted(m.customer_id for m in everyone.members_in(segment))
+        got: list[str] = []
+        offset: int | None = 0
+        pages = 0
+        while offset is not None:
+            page, offset = segments.segment_page(chain.a, rep, segment, offset, limit=2)
+            assert len(page) <= 2
+            got += [m.customer_id for m in page]
+            pages += 1
+        assert sorted(got) == want and len(got) == len(set(got)), segment
+        assert rep.count(segment) == len(want), segment
+        assert pages >= (len(want) + 1) // 2
+    assert rep.paged  # the counts and the pages never read every member
