@@ -238,9 +238,11 @@ def spend_window_sql(row: str, month: str) -> str:
     return " + ".join(parts)
 
 
-# ``spend_12m`` follows the buckets: after any change of them (the UPSERT's DO UPDATE fires UPDATE
-# triggers: https://www.sqlite.org/lang_upsert.html), the window ends with the later of ``spend_at``
-# and ``spend_month``. Inserted rows bring their own (``_Member.row``, the UPSERT's VALUES).
+# ``spend_12m`` follows the buckets: after any change of them the window ends with the later of
+# ``spend_at`` and ``spend_month``. "UPDATE OF column-name … fires only if column-name appears on the
+# left-hand side of … the SET clause" (https://sqlite.org/lang_createtrigger.html): the roll forward,
+# which sets only spend_at and spend_12m, does not fire it. The UPSERT's DO UPDATE does (tested:
+# test_stats, a sale after the roll). Inserted rows bring their own (``_Member.row``, the VALUES).
 SPEND_TRIGGER_NAME = "member_stats_spend_12m"
 _AT = "MAX(NEW.spend_at, NEW.spend_month)"
 SPEND_TRIGGER = (
