@@ -256,30 +256,9 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
         sum(r["non_member_bills"] for r in totals.values()), sum(r["non_member_spend"] for r in totals.values())
     )
 
-    # Per member in the period: the member-day summary, grouped by member.
-    visiting = repeat_visits = 0
-    spends: list[int] = []
-    per_member = (
-        select(func.sum(MD.visits), func.sum(MD.spend))
-        .where(MD.day >= period.first_day, MD.day <= period.last_day, in_stores(MD.store_id, stores))
-        .group_by(MD.customer_id)
-    )
-    # Hundreds of thousands of pairs of integers: straight from the driver (literal dates and ids only).
-    sql = str(per_member.compile(dialect=s.get_bind().dialect, compile_kwargs={"literal_binds": True}))
-    for n, net in s.connection().exec_driver_sql(sql):
-        if n:
-            visiting += 1
-            if n >= 2:
-                repeat_visits += n
-            if net > 0:
-                spends.append(int(net))
+    # Per member in the period: the member-day summary, grouped by member, summed in SQL.
+    visiting, repeat_visits, spending, top_n, top20 = _per_member(s, period, stores)
     active_30, active_90 = (_active(s, period, stores, n, now) for n in (30, 90))
-
-    # The 20/80 view: member revenue from the top fifth of the members who spent.
-    spends.sort(reverse=True)
-    top_n = top_count(len(spends), 20)
-    total_spend = sum(spends)
-    top20 = sum(spends[:top_n]) / total_spend if total_spend else None
 
     kept_points = sum(p for _, _, p in homes) if homes is not None else None
     outstanding = kept_points if kept_points is not None else _outstanding(s, period, stores, now=now)
@@ -329,7 +308,7 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
         non_members=non_member_sales,
         top20_share=top20,
         top20_members=top_n,
-        spending_members=len(spends),
+        spending_members=spending,
         rating_average=rating_avg,
         ratings=rating_n,
         rating_previous=rating_prev,
@@ -352,6 +331,39 @@ def _day_totals(s: Session, period: Period, stores: Stores) -> dict[date, dict[s
         .group_by(DayStoreStats.day)
     )
     return {row[0]: dict(zip(stats.DAY_FIELDS, (int(v or 0) for v in row[1:]), strict=True)) for row in s.execute(q)}
+
+
+TOP_PERCENT = 20  # the 20/80 view
+
+
+def _per_member(s: Session, period: Period, stores: Stores) -> tuple[int, int, int, int, float | None]:
+    """Visiting members, visits of the repeat visitors, members who spent, the top fifth's size and share.
+
+    One statement over the period's member-day rows: each member's visits and net spend, ranked by
+    spend (a window function: https://www.sqlite.org/windowfunctions.html), summed in SQLite rather
+    than hundreds of thousands of rows through Python. The top fifth is ``top_count`` of the members
+    who spent (integer arithmetic, the same rounding up); ties at its edge leave the sum unchanged.
+    """
+    per_member = (
+        select(func.sum(MD.visits).label("n"), func.sum(MD.spend).label("net"))
+        .where(MD.day >= period.first_day, MD.day <= period.last_day, in_stores(MD.store_id, stores))
+        .group_by(MD.customer_id)
+    )
+    # Literal dates and store ids only (the statement is run as is, straight from the driver).
+    inner = str(per_member.compile(dialect=s.get_bind().dialect, compile_kwargs={"literal_binds": True}))
+    sql = (
+        "SELECT COUNT(*), SUM(CASE WHEN n >= 2 THEN n ELSE 0 END), SUM(CASE WHEN net > 0 THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN net > 0 THEN net ELSE 0 END), "
+        f"SUM(CASE WHEN net > 0 AND rk <= (spenders * {TOP_PERCENT} + 99) / 100 THEN net ELSE 0 END) "
+        "FROM (SELECT n, net, ROW_NUMBER() OVER (ORDER BY net DESC) AS rk, "
+        "SUM(CASE WHEN net > 0 THEN 1 ELSE 0 END) OVER () AS spenders "
+        f"FROM ({inner}) AS per_member WHERE n != 0) AS ranked"
+    )
+    visiting, repeat, spending, total, top = s.connection().exec_driver_sql(sql).one()
+    spending, total = int(spending or 0), int(total or 0)
+    return int(visiting or 0), int(repeat or 0), spending, top_count(spending, TOP_PERCENT), (
+        int(top or 0) / total if total else None
+    )
 
 
 def _homes(s: Session, period: Period, stores: Stores, now: datetime | None) -> list[tuple[str, int, int]] | None:
