@@ -202,6 +202,19 @@ class LedgerEntryRow(Base):
         Index("ix_ledger_entry_reverses", "reverses"),
         # The back office's figures read one kind of entry over a date range (migration 0007).
         Index("ix_ledger_entry_kind_created", "kind", "created_at"),
+        # The dashboard's tier moves: each tier entry with the one before it, from this index alone
+        # (only tier entries are in it: migration 0009).
+        Index(
+            "ix_ledger_entry_tier_moves",
+            "customer_id",
+            "created_at",
+            "terminal_id",
+            "terminal_seq",
+            "tier",
+            "store_id",
+            sqlite_where=text("kind = 'tier'"),
+            postgresql_where=text("kind = 'tier'"),
+        ),
         # A receipt earns once at a till, whatever path (typed, POS file, claim) awards it; the
         # award service also refuses a receipt another till already earned. Two tills offline
         # can still both earn it: the server keeps both facts and flags them, and every till

@@ -183,6 +183,7 @@ def test_the_upgrade_fills_the_tables_of_an_existing_home(chain: Chain) -> None:
     db = sqlite3.connect(chain.home / "terminal.db")
     for trigger in stats.HOME_TIER_TRIGGER_NAMES:
         db.execute(f"DROP TRIGGER {trigger}")
+    db.execute("DROP INDEX ix_ledger_entry_tier_moves")
     for table in ("day_store_stats", "member_day_stats", "member_stats", "day_reward_stats", "home_tier_stats"):
         db.execute(f"DROP TABLE {table}")
     db.execute("ALTER TABLE staff DROP COLUMN phone")  # what migration 0010, after 0009, adds

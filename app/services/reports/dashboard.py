@@ -497,28 +497,34 @@ def _outstanding(s: Session, period: Period, stores: Stores, *, now: datetime | 
 
 
 def _tier_moves(s: Session, program: Program, period: Period, stores: Stores) -> tuple[int, int]:
-    """Tier entries in the period, each compared with the member's tier just before it."""
+    """Tier entries in the period, each compared with the member's tier just before it.
+
+    The tier before is the previous tier entry of the same member (``LAG``, a window function:
+    https://www.sqlite.org/windowfunctions.html), read off the partial index of tier entries;
+    only the (before, after) pairs and their counts come back.
+    """
     moved = select(E.customer_id).where(
         E.kind == EntryKind.TIER.value,
         E.created_at >= period.start,
         E.created_at < period.end,
         in_stores(E.store_id, stores),
     )
-    rows = s.execute(
-        select(E.customer_id, E.created_at, E.tier, E.store_id)
-        .where(E.kind == EntryKind.TIER.value, E.customer_id.in_(moved), E.created_at < period.end)
-        .order_by(E.customer_id, E.created_at, E.terminal_id, E.terminal_seq)
-    ).all()
+    before = func.lag(E.tier).over(partition_by=E.customer_id, order_by=(E.created_at, E.terminal_id, E.terminal_seq))
+    seq = (
+        select(E.created_at.label("at"), E.store_id.label("store"), E.tier.label("tier"), before.label("before"))
+        .where(E.kind == EntryKind.TIER.value, E.created_at < period.end, E.customer_id.in_(moved))
+        .subquery()
+    )
+    pairs = s.execute(
+        select(seq.c.before, seq.c.tier, func.count())
+        .where(seq.c.at >= period.start, in_stores(seq.c.store, stores))
+        .group_by(seq.c.before, seq.c.tier)
+    )
     ups = downs = 0
-    last: dict[str, str | None] = {}
-    for customer_id, at, tier, store in rows:
-        before = program.tier_rank(last.get(customer_id))
-        last[customer_id] = tier
-        if at < period.start or (stores is not None and store not in stores):
-            continue
-        after = program.tier_rank(tier)
-        ups += after > before
-        downs += after < before
+    for was, now, n in pairs:
+        was_rank, now_rank = program.tier_rank(was), program.tier_rank(now)
+        ups += int(n) if now_rank > was_rank else 0
+        downs += int(n) if now_rank < was_rank else 0
     return ups, downs
 
 

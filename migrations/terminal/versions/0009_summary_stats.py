@@ -87,9 +87,17 @@ def upgrade() -> None:
     for column in ("first_visit", "first_bill", "prev_visit", "spend_month", "spend_at", "spend_12m"):  # after rows
         op.create_index(f"ix_member_stats_{column}", "member_stats", [column])
     op.create_index("ix_member_stats_last_visit", "member_stats", ["last_visit", "visits", "first_visit"])
+    op.create_index(  # the dashboard's tier moves, read off this index alone
+        "ix_ledger_entry_tier_moves",
+        "ledger_entry",
+        ["customer_id", "created_at", "terminal_id", "terminal_seq", "tier", "store_id"],
+        sqlite_where=sa.text("kind = 'tier'"),
+        postgresql_where=sa.text("kind = 'tier'"),
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_ledger_entry_tier_moves", table_name="ledger_entry")
     for column in ("first_visit", "first_bill", "last_visit", "prev_visit", "spend_month", "spend_at", "spend_12m"):
         op.drop_index(f"ix_member_stats_{column}", table_name="member_stats")  # last_visit: with visits, first_visit
     from app.services import stats
