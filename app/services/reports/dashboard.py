@@ -35,7 +35,7 @@ from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.ledger import EntryKind
@@ -258,7 +258,7 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
 
     # Per member in the period: the member-day summary, grouped by member, summed in SQL.
     visiting, repeat_visits, spending, top_n, top20 = _per_member(s, period, stores)
-    active_30, active_90 = (_active(s, period, stores, n, now) for n in (30, 90))
+    active_30, active_90 = _actives(s, period, stores, now)
 
     kept_points = sum(p for _, _, p in homes) if homes is not None else None
     outstanding = kept_points if kept_points is not None else _outstanding(s, period, stores, now=now)
@@ -436,20 +436,30 @@ def _tiers_kept(
     return [(t, n) for t, n in counts.items() if n]
 
 
-def _active(s: Session, period: Period, stores: Stores, n_days: int, now: datetime | None) -> int:
-    """Members with a visit in the ``n_days`` before the period's end.
+def _actives(s: Session, period: Period, stores: Stores, now: datetime | None) -> tuple[int, int]:
+    """Members with a visit in the 30 and in the 90 days before the period's end.
 
-    For a period that ends now, on the whole node: an index count of the members' last visits
-    (``member_stats``); otherwise the distinct members of the member-day summary.
+    For a period that ends now, on the whole node: index counts of the members' last visits
+    (``member_stats``); otherwise the distinct members of the member-day summary, both counts
+    in one read of the 90 days.
     """
-    since = period.end - timedelta(days=n_days)
     if stores is None and now is not None and period.end >= now:
-        return int(s.scalar(select(func.count()).where(MemberStats.last_visit >= since)) or 0)
-    first = period.last_day - timedelta(days=n_days - 1)
-    q = select(func.count(func.distinct(MD.customer_id))).where(
-        MD.day >= first, MD.day <= period.last_day, MD.visits > 0, in_stores(MD.store_id, stores)
+        return tuple(  # type: ignore[return-value]
+            int(s.scalar(select(func.count()).where(MemberStats.last_visit >= period.end - timedelta(days=n))) or 0)
+            for n in (30, 90)
+        )
+    first_30 = period.last_day - timedelta(days=29)
+    q = select(
+        func.count(func.distinct(case((MD.day >= first_30, MD.customer_id)))),
+        func.count(func.distinct(MD.customer_id)),
+    ).where(
+        MD.day >= period.last_day - timedelta(days=89),
+        MD.day <= period.last_day,
+        MD.visits > 0,
+        in_stores(MD.store_id, stores),
     )
-    return int(s.scalar(q) or 0)
+    n_30, n_90 = s.execute(q).one()
+    return int(n_30 or 0), int(n_90 or 0)
 
 
 def _tiers_now(s: Session, base: str, period: Period, stores: Stores, members: int) -> list[tuple[str, int]]:
