@@ -21,7 +21,6 @@ from app.ui.controllers.enroll import EnrollController
 from app.ui.controllers.redeem import RedeemController
 from app.ui.controllers.screen import ScreenState, till_home
 from app.ui.errors import error_text
-from sync.worker import member_fetch
 
 PICK_LIMIT = 20
 
@@ -94,6 +93,8 @@ class LookupController(QObject):
             card, phone = (customers.card_number_in(text), None) if found.via == "number" else (None, text)
         else:
             return
+        from sync.worker import member_fetch  # here, not at import: httpx stays off the login path
+
         home = till_home(self.till)
         if not member_fetch.can_fetch(home):
             return
