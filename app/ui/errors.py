@@ -172,6 +172,8 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "Only a manager can change the shop's settings."),
     QT_TRANSLATE_NOOP("Errors", "That is not the owner's PIN."),
     QT_TRANSLATE_NOOP("Errors", "Program is not valid: {0}."),
+    # sync that could not start at all (app/services/late_sync.py); the detail is the technical cause
+    QT_TRANSLATE_NOOP("Errors", "Sync could not start ({0}); the till works offline."),
     # the till's amount field (slips of the finger) and the POS receipts
     QT_TRANSLATE_NOOP("Errors", "Type the amount the customer paid."),
     QT_TRANSLATE_NOOP("Errors", "A bill cannot be negative. To take back a sale, use Undo (Ctrl+Z)."),

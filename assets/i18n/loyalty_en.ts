@@ -495,6 +495,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Type amounts in thousands (125 means 125,000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Map a POS export…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2210,6 +2214,10 @@ phone (PNG)</source>
     </message>
     <message>
         <source>Program is not valid: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync could not start ({0}); the till works offline.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

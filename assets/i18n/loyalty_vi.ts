@@ -495,6 +495,10 @@
         <translation>&amp;Thao tác</translation>
     </message>
     <message>
+        <source>Type amounts in thousands (125 means 125,000)</source>
+        <translation>Nhập số tiền theo nghìn (125 là 125.000)</translation>
+    </message>
+    <message>
         <source>Map a POS export…</source>
         <translation>Ánh xạ tệp xuất POS…</translation>
     </message>
@@ -2213,6 +2217,10 @@ thoại (PNG)</translation>
     <message>
         <source>Program is not valid: {0}.</source>
         <translation>Chương trình không hợp lệ: {0}.</translation>
+    </message>
+    <message>
+        <source>Sync could not start ({0}); the till works offline.</source>
+        <translation>Không khởi động được đồng bộ ({0}); máy vẫn làm việc ngoại tuyến.</translation>
     </message>
     <message>
         <source>Type the amount the customer paid.</source>
