@@ -3,6 +3,7 @@ flags and POS reader problems in the cashier's language."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import ledger, login, payload_of, scan, type_like_a_person
 
@@ -10,6 +11,9 @@ from app.services.late_sync import LateSync
 from app.services.settings import amounts_in_thousands
 from app.services.till import Till
 from app.ui.main import Windows, build_windows
+from app.ui.views.pos_notes import problem_text
+from pos_bridge.readers.base import ReaderError
+from pos_bridge.readers.textio import Column, read_csv_table
 
 
 def show(qtbot, w: Windows, till: Till, customer_id: str) -> None:
@@ -110,3 +114,39 @@ def test_the_health_tab_says_the_tills_own_flags_in_vietnamese(qtbot, qapp, till
         "Lan đã tích điểm cho Nguyễn Thị Ánh, nhưng số điện thoại đó là của chính Lan.",
         "Nguyễn Thị Ánh đã tích điểm hơn 1 lần hôm nay.",
     ]
+
+
+def test_a_pos_readers_problem_reads_in_vietnamese_and_the_reason_file_stays_english(
+    qtbot, qapp, till: Till
+) -> None:
+    from app.services.pos_bridge import FolderConfig, PosBridge
+    from app.ui.controllers.checkout import till_home
+
+    exports = till_home(till) / "pos-exports"
+    bridge = PosBridge(till, [FolderConfig(str(exports))], settle_seconds=0)
+    w = build_windows(till, language="vi", pos_bridge=bridge)
+    try:
+        w.cashier.show()
+        qtbot.waitExposed(w.cashier)
+        bridge.start(interval=0.05)
+        (exports / "xuat-loi.csv").write_text("receipt_id,total\nHD-9,120000\n", encoding="utf-8")
+        qtbot.waitUntil(lambda: w.pos.last_report is not None, timeout=5000)
+        tip = w.cashier.status_bar.pos_label.toolTip()
+        assert "Lỗi gặp phải:" in tip, tip
+        assert "  - xuat-loi.csv: Không có trình đọc POS nào nhận ra tệp này (đã cài: generic_csv," in tip, tip
+        assert "recognises" not in tip
+        reason = (exports / "quarantine" / "xuat-loi.csv.reason.txt").read_text(encoding="utf-8")
+        assert "No POS reader recognises this file (installed: generic_csv," in reason  # English, for support
+        # A reader's own problem (a known POS whose header lost a column), placed and translated the same way.
+        with pytest.raises(ReaderError) as refused:
+            wanted = [Column("receipt_id", ("receipt_id",), required=True)]
+            read_csv_table(b"ma,tong\n1,2\n", wanted, file="b.csv", legacy=())
+        assert problem_text(refused.value.problem) == (
+            "b.csv, dòng 1: Tệp không có cột \"receipt_id\": đây không phải tệp xuất của máy POS này, "
+            "hoặc dòng tiêu đề bị hỏng."
+        )
+        assert str(refused.value).startswith("b.csv, line 1: The file has no")
+    finally:
+        bridge.stop()
+        w.close()
+        qapp.processEvents()
