@@ -233,7 +233,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>e.g. 125.000</source>
+        <source>e.g. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -233,8 +233,8 @@
         <translation>Số tiền khách đã trả:</translation>
     </message>
     <message>
-        <source>e.g. 125.000</source>
-        <translation>vd. 125.000</translation>
+        <source>e.g. {0}</source>
+        <translation>vd. {0}</translation>
     </message>
     <message>
         <source>Award  (Enter)</source>

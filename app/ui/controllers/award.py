@@ -90,7 +90,7 @@ class AwardController(QObject):
         """The cashier's Settings menu: stored for the till, the field's suffix and preview redrawn."""
         set_amounts_in_thousands(self.state.till, on)
         self.in_thousands = on
-        self.panel.set_currency(self.currency_text())
+        self.panel.set_currency(self.currency_text(), thousands=self.thousands())
         if self.panel.amount_text().strip():
             self.preview()
 

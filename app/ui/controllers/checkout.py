@@ -148,7 +148,7 @@ class CheckoutController(QObject):
         c = self.state.customer
         self.window.award_panel.set_ready(c is not None, blocked=bool(c and c.blocked))
         self.window.adjust_panel.set_ready(c is not None)
-        self.window.award_panel.set_currency(self.awards.currency_text())
+        self.window.award_panel.set_currency(self.awards.currency_text(), thousands=self.awards.thousands())
         self.redeems.refresh()
 
     # -- settings and sync ------------------------------------------------------------------------
@@ -159,7 +159,7 @@ class CheckoutController(QObject):
             typed = 0
         code = self.translations.use(code)
         self.fmt.language = code
-        self.window.award_panel.set_currency(self.awards.currency_text())  # ".000" or ",000"
+        self.window.award_panel.set_currency(self.awards.currency_text(), thousands=self.awards.thousands())
         if typed:
             shown = typed // 1000 if self.awards.thousands() else typed
             self.window.award_panel.set_amount(self.fmt.number(shown))
