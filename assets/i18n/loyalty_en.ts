@@ -4358,6 +4358,10 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>At this till, amounts are typed in thousands (125 means 125,000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>I understand</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4360,6 +4360,10 @@ thoại (PNG)</translation>
         <translation>Camera cho khách</translation>
     </message>
     <message>
+        <source>At this till, amounts are typed in thousands (125 means 125,000)</source>
+        <translation>Ở quầy này, số tiền được nhập theo nghìn (125 là 125.000)</translation>
+    </message>
+    <message>
         <source>I understand</source>
         <translation>Tôi đã hiểu</translation>
     </message>

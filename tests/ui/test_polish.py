@@ -150,3 +150,27 @@ def test_a_pos_readers_problem_reads_in_vietnamese_and_the_reason_file_stays_eng
         bridge.stop()
         w.close()
         qapp.processEvents()
+
+
+def test_the_back_office_sets_amounts_in_thousands_for_this_till(qtbot, qapp, till: Till) -> None:
+    from ui_helpers import MANAGER_PIN
+
+    from app.services import staff
+    from app.services.settings import set_amounts_in_thousands
+    from app.ui.backoffice.context import BackOfficeContext
+    from app.ui.backoffice.shop_settings import ShopSettingsBox
+    from app.ui.tasks import BackgroundOps
+
+    set_amounts_in_thousands(till, True)  # set at the till's own menu
+    ctx = BackOfficeContext(till=till, staff=staff.login(till, MANAGER_PIN), ops=BackgroundOps(), language="en")
+    box = ShopSettingsBox(ctx)
+    qtbot.addWidget(box)
+    box.show()
+    with qtbot.waitSignal(box.loaded, timeout=10_000):
+        box.load()
+    qtbot.waitUntil(box.thousands.isChecked)  # the box shows what the till does
+    assert amounts_in_thousands(till)
+    box.thousands.click()  # the manager turns it off
+    qtbot.waitUntil(lambda: not amounts_in_thousands(till))
+    assert box.thousands.text() == "At this till, amounts are typed in thousands (125 means 125,000)"
+    ctx.ops.wait_idle()
