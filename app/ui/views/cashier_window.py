@@ -188,6 +188,10 @@ class CashierWindow(QMainWindow):
         self.pick_list = QListView()
         self.pick_list.setModel(self.pick_model)
         self.pick_list.setUniformItemSizes(True)
+        # At 1024×768 a row (name · phone · card) is wider than the list: wrap it at the "·"s instead of
+        # hiding the card number behind a sideways scroll bar.
+        self.pick_list.setWordWrap(True)
+        self.pick_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pick_more = QLabel()
         self.pick_more.setObjectName("Hint")
         pick.addWidget(self.pick_title)
