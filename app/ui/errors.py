@@ -228,6 +228,12 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "{0} is not a real date and time."),
     QT_TRANSLATE_NOOP("Errors", "{0} has an impossible UTC offset."),
     QT_TRANSLATE_NOOP("Errors", "{0} is out of range."),
+    QT_TRANSLATE_NOOP("Errors", "The row is damaged: {0}."),
+    QT_TRANSLATE_NOOP("Errors", "This row cannot be placed in a receipt: {0}."),
+    QT_TRANSLATE_NOOP("Errors", "This item row cannot be placed in a receipt: {0}."),
+    QT_TRANSLATE_NOOP("Errors", "This item row cannot be placed in an order: {0}."),
+    QT_TRANSLATE_NOOP("Errors", "{0} appears twice for the same event."),
+    QT_TRANSLATE_NOOP("Errors", "Order {0} appears twice."),
     # the till's amount field (slips of the finger) and the POS receipts
     QT_TRANSLATE_NOOP("Errors", "Type the amount the customer paid."),
     QT_TRANSLATE_NOOP("Errors", "A bill cannot be negative. To take back a sale, use Undo (Ctrl+Z)."),
@@ -408,6 +414,8 @@ translate_flag = translate_message
 def _value(value: object) -> str:
     if isinstance(value, Sentences):  # a draft's problems: each one in the UI's language
         return value.sep.join(translate_message(v) for v in value)
+    if isinstance(value, Notice):  # a sentence inside a sentence (a POS row's why): translated too
+        return translate_message(value)
     if isinstance(value, Money):
         return money_text(value.minor, value.currency)
     if isinstance(value, int) and not isinstance(value, bool):

@@ -2393,6 +2393,30 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The row is damaged: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This row cannot be placed in a receipt: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item row cannot be placed in a receipt: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item row cannot be placed in an order: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} appears twice for the same event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {0} appears twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Type the amount the customer paid.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2395,6 +2395,30 @@ thoại (PNG)</translation>
         <translation>{0} nằm ngoài phạm vi cho phép.</translation>
     </message>
     <message>
+        <source>The row is damaged: {0}.</source>
+        <translation>Dòng này bị hỏng: {0}.</translation>
+    </message>
+    <message>
+        <source>This row cannot be placed in a receipt: {0}.</source>
+        <translation>Không xếp được dòng này vào hóa đơn nào: {0}.</translation>
+    </message>
+    <message>
+        <source>This item row cannot be placed in a receipt: {0}.</source>
+        <translation>Không xếp được dòng món này vào hóa đơn nào: {0}.</translation>
+    </message>
+    <message>
+        <source>This item row cannot be placed in an order: {0}.</source>
+        <translation>Không xếp được dòng món này vào đơn hàng nào: {0}.</translation>
+    </message>
+    <message>
+        <source>{0} appears twice for the same event.</source>
+        <translation>{0} xuất hiện hai lần cho cùng một giao dịch.</translation>
+    </message>
+    <message>
+        <source>Order {0} appears twice.</source>
+        <translation>Đơn hàng {0} xuất hiện hai lần.</translation>
+    </message>
+    <message>
         <source>Type the amount the customer paid.</source>
         <translation>Hãy nhập số tiền khách đã trả.</translation>
     </message>

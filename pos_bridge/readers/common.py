@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from app.core.errors import Notice
 from app.core.money import shown
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import FileGroup, Problem, ReadResult
@@ -139,7 +140,8 @@ def group_rows(
                 groups[current].append(row)
                 continue
             why = row.damage or "the receipt number is empty"
-            result.problems.append(Problem(row.file, row.line, None, f"This row cannot be placed in a receipt: {why}."))
+            result.problems.append(Problem(row.file, row.line, None,
+                Notice("This row cannot be placed in a receipt: {0}.", why=why)))
             result.all_or_nothing = True
             continue
         current = key

@@ -221,7 +221,7 @@ class Row:
 
     def check(self) -> None:
         if self.damage:
-            raise FieldError(f"The row is damaged: {self.damage}.", line=self.line)
+            raise FieldError("The row is damaged: {0}.", line=self.line, damage=self.damage)
 
     def required(self, name: str) -> str:
         value = self.text(name)

@@ -7,12 +7,13 @@ import pytest
 from PySide6.QtCore import Qt
 from ui_helpers import ledger, login, payload_of, scan, type_like_a_person
 
+from app.core.errors import Notice
 from app.services.late_sync import LateSync
 from app.services.settings import amounts_in_thousands
 from app.services.till import Till
 from app.ui.main import Windows, build_windows
 from app.ui.views.pos_notes import problem_text
-from pos_bridge.readers.base import ReaderError
+from pos_bridge.readers.base import Problem, ReaderError
 from pos_bridge.readers.textio import Column, read_csv_table
 
 
@@ -146,6 +147,9 @@ def test_a_pos_readers_problem_reads_in_vietnamese_and_the_reason_file_stays_eng
             "hoặc dòng tiêu đề bị hỏng."
         )
         assert str(refused.value).startswith("b.csv, line 1: The file has no")
+        twice = Problem("t.csv", 7, "order_id", Notice("Order {0} appears twice.", order="A-12"))
+        assert problem_text(twice) == "t.csv, dòng 7, cột “order_id”: Đơn hàng A-12 xuất hiện hai lần."
+        assert str(twice) == 't.csv, line 7, column "order_id": Order A-12 appears twice.'  # the reason file
     finally:
         bridge.stop()
         w.close()
