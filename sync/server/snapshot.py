@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, inspect, or_, select, text
-from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy import Select, Text, func, inspect, or_, select, text, type_coerce
 from sqlalchemy.orm import Session
 
 from app.db.types import UTCDateTime
@@ -32,11 +32,9 @@ from sync.server.models import BalanceRow, CustomerRow, EntryRow, HeldEntry
 from sync.server.snapshot_format import BULK, CATALOG_KINDS, FORMAT
 
 _BATCH = 20_000
-_DIALECT = sqlite_dialect.dialect()
-# The till stores an aware UTC time as SQLAlchemy's SQLite DATETIME text of the naive UTC time
-# ("2026-11-29 16:50:27.000000"); the same type's bind processor writes exactly that text here.
+# The till stores an aware UTC time as SQLAlchemy's SQLite DATETIME text of the naive UTC time,
+# "2026-11-29 16:50:27.000000" (microseconds always written); the snapshot carries that very text.
 # https://docs.sqlalchemy.org/en/20/dialects/sqlite.html#sqlalchemy.dialects.sqlite.DATETIME
-_TO_TILL_TIME = UTCDateTime().dialect_impl(_DIALECT).bind_processor(_DIALECT)
 
 
 @dataclass(frozen=True)
@@ -49,6 +47,21 @@ class Built:
     rows: dict[str, int]
 
 
+def _till_time(session: Session, column: Any) -> Any:
+    """``column`` (an aware UTC time) as the text the till's SQLite keeps, made by the database itself:
+    converting a million values in Python costs seconds. PostgreSQL's ``US`` is microseconds, zero-padded.
+    https://www.postgresql.org/docs/15/functions-formatting.html"""
+    if session.get_bind().dialect.name == "postgresql":
+        utc = func.timezone("UTC", column)
+        return func.to_char(utc, "YYYY-MM-DD HH24:MI:SS.US").label(column.name)
+    # A SQLite server stores exactly that text already (the same UTCDateTime type): read it as it is.
+    return type_coerce(column, Text).label(column.name)
+
+
+def _columns(session: Session, table: Any, names: Sequence[str]) -> list[Any]:
+    return [_till_time(session, table.c[n]) if isinstance(table.c[n].type, UTCDateTime) else table.c[n] for n in names]
+
+
 def selection(session: Session, caller: Caller) -> dict[str, Select[Any]]:
     """The rows ``caller`` should hold, per bulk table, with columns named and ordered as the file's.
 
@@ -59,13 +72,15 @@ def selection(session: Session, caller: Caller) -> dict[str, Select[Any]]:
     entries, customers, balances = EntryRow.__table__, CustomerRow.__table__, BalanceRow.__table__
     held = HeldEntry.__table__
     not_counted = select(held.c.entry_id).where(or_(held.c.decision.is_(None), held.c.decision == "rejected"))
-    entry_q = select(*(entries.c[n] for n in BULK["ledger_entry"])).where(entries.c.terminal_id != caller.terminal_id)
+    entry_q = select(*_columns(session, entries, BULK["ledger_entry"])).where(
+        entries.c.terminal_id != caller.terminal_id
+    )
     if session.scalar(select(held.c.entry_id).limit(1)) is not None:
         entry_q = entry_q.where(entries.c.id.not_in(not_counted))
     return {
-        "customer": select(*(customers.c[n] for n in BULK["customer"])).order_by(customers.c.id),
+        "customer": select(*_columns(session, customers, BULK["customer"])).order_by(customers.c.id),
         "ledger_entry": entry_q.order_by(entries.c.id),
-        "balance": select(*(balances.c[n] for n in BULK["balance"])).order_by(balances.c.customer_id),
+        "balance": select(*_columns(session, balances, BULK["balance"])).order_by(balances.c.customer_id),
     }
 
 
@@ -101,22 +116,12 @@ def build(session: Session, caller: Caller, path: Path) -> Built:
 def _copy(session: Session, db: sqlite3.Connection, table: str, q: Select[Any]) -> int:
     names = list(BULK[table])
     db.execute(f"CREATE TABLE {table} ({', '.join(names)})")
-    times = [i for i, c in enumerate(q.selected_columns) if isinstance(c.type, UTCDateTime)]
     insert = f"INSERT INTO {table} VALUES ({', '.join('?' for _ in names)})"
     count = 0
     # yield_per streams with a server-side cursor on PostgreSQL instead of holding a million rows.
     # https://docs.sqlalchemy.org/en/20/orm/queryguide/api.html#fetching-large-result-sets-with-yield-per
-    for part in session.execute(q.execution_options(yield_per=_BATCH)).partitions():
-        if times:
-            batch = []
-            for row in part:
-                values = list(row)
-                for i in times:
-                    values[i] = _TO_TILL_TIME(values[i])
-                batch.append(values)
-            db.executemany(insert, batch)
-        else:
-            db.executemany(insert, [tuple(r) for r in part])
+    for part in session.connection().execute(q.execution_options(yield_per=_BATCH)).partitions():
+        db.executemany(insert, part)
         count += len(part)
     return count
 

@@ -16,7 +16,7 @@ from synctools import ServerProcess, Shop, till_balances, till_entries
 
 from app.core.earning import Bill
 from app.db.models import Customer
-from app.services import awards, balances, customers, stats
+from app.services import awards, balances, customers, name_words, stats
 from sync.protocol import API
 from sync.worker import ingest
 from sync.worker.client import SyncClient
@@ -77,6 +77,9 @@ def test_a_new_till_joins_by_snapshot_and_holds_what_a_page_by_page_till_holds(
     with new.till.transaction() as s:
         assert balances.mismatches(s) == []
         assert stats.differences(s) == []  # the back office's summary tables were rebuilt from the ledger
+        words = name_words.indexed(s)
+    with paged.till.transaction() as s:
+        assert words == name_words.indexed(s)
     assert [m.name for m in customers.find(new.till, "Khách 7").matches] == ["Phạm Thị Khách 7"]
     assert customers.find(new.till, "0916 999 999").matches[0].name == "Lê Văn Muộn"
 
