@@ -402,7 +402,11 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
 
     @app.get(
         f"{API}/snapshot",
-        responses={k: ERRORS[k] for k in (401, 429, 503)},
+        response_class=FileResponse,
+        responses={
+            200: {"content": {"application/vnd.sqlite3": {}}, "description": "The snapshot (a SQLite file)."},
+            **{k: ERRORS[k] for k in (401, 429, 503)},
+        },
         tags=["sync"],
     )
     def snapshot(terminal: Terminal) -> Response:
