@@ -7,12 +7,13 @@ the ordinary pull; a till with rows of its own never takes one.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from synctools import ServerProcess, Shop, till_balances, till_entries
+from synctools import ServerProcess, Shop, open_shop, till_balances, till_entries
 
 from app.core.earning import Bill
 from app.db.models import Customer
@@ -20,7 +21,8 @@ from app.services import awards, balances, customers, name_words, stats
 from sync.protocol import API
 from sync.worker import ingest
 from sync.worker.client import SyncClient
-from sync.worker.snapshot import SnapshotRefused, blocker, bootstrap, install, verify
+from sync.worker.join import connect
+from sync.worker.snapshot import DOWNLOAD_NAME, SnapshotRefused, blocker, bootstrap, install, verify
 from sync.worker.worker import SyncWorker
 
 
@@ -133,3 +135,24 @@ def test_a_till_with_its_own_members_never_takes_a_snapshot_and_keeps_them(
     _sync(mine, server)  # page by page, as before: its own member pushed, the chain's pulled
     _sync(old, server)
     assert own in _members(old) and len(_members(mine)) >= 2
+
+
+def test_joining_a_chain_takes_the_snapshot_then_pulls(
+    server: ServerProcess, shops: Callable[..., Shop], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = server.new_store()
+    old = shops(server, store)
+    member = customers.enroll(old.till, name="Võ Thị Hạnh", phone="0919 100 200", staff=old.cashier).customer_id
+    awards.award(old.till, member, Bill(paid=150_000), staff=old.cashier)
+    _sync(old, server)
+    home = tmp_path / "joiner"
+    joiner = open_shop(home)
+    try:
+        with caplog.at_level(logging.INFO, logger="loyalty.sync"):
+            connect(joiner.till, home, server.url, server.pairing_code(store), terminal_name="Quầy 2")
+        assert any("snapshot installed" in r.getMessage() for r in caplog.records)
+        assert not (home / DOWNLOAD_NAME).exists()  # the file is gone once installed
+        assert set(_members(old)) <= set(_members(joiner))
+        assert customers.view(joiner.till, member).balance == customers.view(old.till, member).balance
+    finally:
+        joiner.till.engine.dispose()
