@@ -173,14 +173,6 @@ def _install_in(s: Session, till: Till, change: int) -> Installed:
     if why:
         raise SnapshotRefused(why)
     c = s.connection()
-    for name in ("phone", "card_number", "referral_code"):
-        clash = c.exec_driver_sql(
-            f"SELECT 1 FROM snap.customer WHERE {name} IS NOT NULL GROUP BY {name} HAVING count(*) > 1 LIMIT 1"
-        ).first()
-        if clash is not None:  # the page-by-page pull stores such members with the clash flagged
-            raise SnapshotRefused(
-                "The chain has members who share a phone or card number; this till catches up page by page instead."
-            )
     catalog = PullResponse.model_validate_json(c.exec_driver_sql("SELECT body FROM snap.catalog").scalar_one())
     ingest._stores(s, till, catalog.stores)
     ingest._terminals(s, till, catalog.terminals)
@@ -188,10 +180,16 @@ def _install_in(s: Session, till: Till, change: int) -> Installed:
     ingest._rewards(s, catalog.rewards)
     s.flush()
     rebuilt = _drop_indexes(s, ("customer", "ledger_entry", "balance", "customer_word"))
+    clashing = _clashes(s)
+    c.exec_driver_sql("CREATE TEMP TABLE snapshot_clash (id TEXT PRIMARY KEY)")
+    c.exec_driver_sql("INSERT INTO temp.snapshot_clash VALUES (?)", [(i,) for i in clashing] or [("",)])
     cols = ", ".join(fmt.CUSTOMER_COLUMNS)
     customers = c.exec_driver_sql(
-        f"INSERT INTO main.customer ({cols}, name_key) SELECT {cols}, loyalty_fold_name(name) FROM snap.customer"
+        f"INSERT INTO main.customer ({cols}, name_key) SELECT {cols}, loyalty_fold_name(name) FROM snap.customer "
+        "WHERE id NOT IN (SELECT id FROM temp.snapshot_clash)"
     ).rowcount
+    c.exec_driver_sql("DROP TABLE temp.snapshot_clash")
+    customers += _insert_clashing(s, clashing)
     cols = ", ".join(fmt.ENTRY_COLUMNS)
     entries = c.exec_driver_sql(f"INSERT INTO main.ledger_entry ({cols}) SELECT {cols} FROM snap.ledger_entry").rowcount
     _placeholders(s)
@@ -210,6 +208,56 @@ def _install_in(s: Session, till: Till, change: int) -> Installed:
     stats.rebuild_in(s)  # the back office's summary tables, from the ledger just installed
     ingest._set(s, ingest.CURSOR, str(change))
     return Installed(change=change, customers=customers, entries=entries, balances=balances)
+
+
+def _clashes(s: Session) -> dict[str, dict[str, tuple[str, str]]]:
+    """Members who share a phone, card number or referral code with another (two tills enrolled the same
+    person while offline; the server keeps both): id -> {field: (value, the member who keeps it)}.
+    The till's own unique keys allow one holder; the earliest id keeps the value, as the earlier record
+    does in the page-by-page pull."""
+    out: dict[str, dict[str, tuple[str, str]]] = {}
+    for name in ("phone", "card_number", "referral_code"):
+        found = s.connection().exec_driver_sql(
+            f"SELECT {name}, min(id), group_concat(id, ' ') FROM snap.customer WHERE {name} IS NOT NULL "
+            f"GROUP BY {name} HAVING count(*) > 1"
+        )
+        for value, keeper, ids in found:
+            for cid in ids.split(" "):
+                if cid != keeper:
+                    out.setdefault(cid, {})[name] = (value, keeper)
+    return out
+
+
+def _insert_clashing(s: Session, clashing: dict[str, dict[str, tuple[str, str]]]) -> int:
+    """The clashing members, each with the shared value replaced (as ``ingest`` does) and a flag for a manager."""
+    if not clashing:
+        return 0
+    c = s.connection()
+    names = list(fmt.CUSTOMER_COLUMNS)
+    ids = list(clashing)
+    rows = []
+    for i in range(0, len(ids), 900):
+        part = ids[i : i + 900]
+        marks = ", ".join("?" for _ in part)
+        query = f"SELECT {', '.join(names)} FROM snap.customer WHERE id IN ({marks})"
+        rows += c.exec_driver_sql(query, tuple(part)).all()
+    fixed = []
+    for row in rows:
+        data = dict(zip(names, row, strict=True))
+        for name, (value, keeper) in clashing[data["id"]].items():
+            data[name] = None if name == "phone" else ingest._placeholder("D", data["id"])
+            ingest._local_flag(
+                s,
+                "duplicate_member",
+                f"Members {keeper} and {data['id']} share the {name.replace('_', ' ')} {value}: "
+                "they were enrolled at two tills while offline. Merge them in the back office.",
+                customer_id=data["id"],
+            )
+        fixed.append((*[data[n] for n in names], fold_name(data["name"])))
+    marks = ", ".join("?" for _ in range(len(names) + 1))
+    c.exec_driver_sql(f"INSERT INTO main.customer ({', '.join(names)}, name_key) VALUES ({marks})", fixed)
+    s.flush()
+    return len(fixed)
 
 
 def _drop_indexes(s: Session, tables: tuple[str, ...]) -> list[str]:

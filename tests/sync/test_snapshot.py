@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 from synctools import ServerProcess, Shop, open_shop, till_balances, till_entries
 
 from app.core.earning import Bill
-from app.db.models import Customer
+from app.db.models import Customer, Flag
 from app.services import awards, balances, customers, name_words, stats
 from sync.protocol import API
 from sync.worker import ingest
@@ -138,8 +138,9 @@ def test_a_till_with_its_own_members_never_takes_a_snapshot_and_keeps_them(
 
 
 def test_joining_a_chain_takes_the_snapshot_then_pulls(
-    server: ServerProcess, shops: Callable[..., Shop], tmp_path: Path, caplog: pytest.LogCaptureFixture
+    own_server: ServerProcess, shops: Callable[..., Shop], tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    server = own_server
     store = server.new_store()
     old = shops(server, store)
     member = customers.enroll(old.till, name="Võ Thị Hạnh", phone="0919 100 200", staff=old.cashier).customer_id
@@ -156,3 +157,23 @@ def test_joining_a_chain_takes_the_snapshot_then_pulls(
         assert customers.view(joiner.till, member).balance == customers.view(old.till, member).balance
     finally:
         joiner.till.engine.dispose()
+
+
+def test_members_enrolled_twice_offline_both_arrive_by_snapshot_and_a_manager_is_told(
+    server: ServerProcess, shops: Callable[..., Shop], tmp_path: Path
+) -> None:
+    store = server.new_store()
+    a, b = shops(server, store), shops(server, store)
+    first = customers.enroll(a.till, name="Đỗ Minh Tâm", phone="0920 300 400", staff=a.cashier).customer_id
+    second = customers.enroll(b.till, name="Đỗ Minh Tâm", phone="0920 300 400", staff=b.cashier).customer_id
+    _sync(a, server)
+    _sync(b, server)
+    new = shops(server, store)
+    with SyncClient(server.url, new.token) as client:
+        assert bootstrap(new.till, client, tmp_path) is not None
+    held = _members(new)
+    assert {first, second} <= set(held)
+    assert sorted(str(held[i][2]) for i in (first, second)) == ["+84920300400", "None"]  # one keeps the phone
+    with new.till.transaction() as s:
+        flags = s.scalars(select(Flag).where(Flag.kind == "duplicate_member")).all()
+    assert any(f.customer_id in (first, second) and "+84920300400" in f.message for f in flags)
