@@ -8,17 +8,21 @@ client can cause are answered with a readable sentence and a stable code.
 
 # No ``from __future__ import annotations``: FastAPI must see the dependencies defined in create_app.
 import logging
+import shutil
+import tempfile
 import time
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
+from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -44,7 +48,8 @@ from sync.protocol import (
     TerminalStatus,
     TillHealth,
 )
-from sync.server import admin, backoffice, changes, ledger, member_lookup, metrics, records
+from sync.server import admin, backoffice, changes, ledger, member_lookup, metrics, records, snapshot_format
+from sync.server import snapshot as snapshot_module
 from sync.server.auth import FailureLimiter, client_address, hash_secret, parse_networks
 from sync.server.db import current_change, make_server_engine, ping, quick_read, read_session, write_session
 from sync.server.errors import FlagSpec, Refused
@@ -412,6 +417,43 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         with read_session(engine) as s:
             page = member_lookup.lookup(s, terminal, card=card, phone=phone)
         return Response(page.encode(), media_type="application/json")
+
+    @app.get(
+        f"{API}/snapshot",
+        response_class=FileResponse,
+        responses={
+            200: {"content": {"application/vnd.sqlite3": {}}, "description": "The snapshot (a SQLite file)."},
+            **{k: ERRORS[k] for k in (401, 429, 503)},
+        },
+        tags=["sync"],
+    )
+    def snapshot(terminal: Terminal) -> Response:
+        """A ready SQLite file of what this till should hold, for its first sync (``sync.server.snapshot``).
+
+        Headers give its sha256, the change number it is consistent at and its format; the file is
+        built in a scratch folder, streamed, then removed.
+        """
+        folder = tempfile.mkdtemp(prefix="loyalty-snapshot-")
+        path = Path(folder) / "snapshot.sqlite"
+        try:
+            with read_session(engine) as s:
+                built = snapshot_module.build(s, terminal, path)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        metrics.PULLS.inc()
+        headers = {
+            snapshot_format.SHA256_HEADER: built.sha256,
+            snapshot_format.CHANGE_HEADER: str(built.change),
+            snapshot_format.SCHEMA_HEADER: built.server_schema,
+            snapshot_format.FORMAT_HEADER: str(snapshot_format.FORMAT),
+        }
+        return FileResponse(
+            path,
+            media_type="application/vnd.sqlite3",
+            headers=headers,
+            background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
+        )
 
     @app.get(
         f"{API}/me",

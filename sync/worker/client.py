@@ -13,6 +13,7 @@ import ipaddress
 import json
 import ssl
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -124,6 +125,26 @@ class SyncClient:
         """One member this till does not hold, in one round-trip (``sync.server.member_lookup``)."""
         params = {"card": card} if card else {"phone": phone or ""}
         return self._call("GET", f"{API}/member", PullResponse, params=params)
+
+    def download(self, path: str, dest: Path) -> dict[str, str]:
+        """Stream a file answer into ``dest`` (a bootstrap snapshot: hundreds of MB, never held in memory).
+
+        Returns the answer's headers; the caller checks the file against them. A cut-off stream raises
+        ``SyncError`` like any other network failure.
+        """
+        try:
+            with self._http.stream("GET", path) as response:
+                if response.status_code >= 400:
+                    response.read()
+                    raise _error_of(response)
+                with open(dest, "wb") as f:
+                    for block in response.iter_bytes(1 << 20):
+                        f.write(block)
+                return dict(response.headers)
+        except httpx.TimeoutException:
+            raise SyncError(f"The server at {self.base_url} did not answer in time.") from None
+        except httpx.HTTPError as exc:
+            raise SyncError(f"Cannot reach the server at {self.base_url} ({type(exc).__name__}).") from None
 
     def me(self) -> TerminalStatus:
         return self._call("GET", f"{API}/me", TerminalStatus)

@@ -19,6 +19,7 @@ from app.db.models import ProgramVersion
 from app.services import catalog
 from app.services.till import Till
 from sync.protocol import PairResponse
+from sync.worker import snapshot
 from sync.worker.backoffice import queue_all_staff
 from sync.worker.pairing import CONFIG_FILE, pair_till, read_token, write_private
 from sync.worker.worker import SyncWorker
@@ -44,6 +45,8 @@ def connect(till: Till, home: Path | str, server_url: str, code: str, *, termina
     queue_all_staff(till)  # a new shop's owner (and any staff) become known to the chain
     template_rewards = {r.id for r in catalog.rewards(till, active_only=False)}
     program_before = _active_program(till)
+    # An empty till takes the chain's snapshot in one go; the pull then brings only what came after it.
+    snapshot.try_bootstrap(till, url, read_token(home), home)
     worker = SyncWorker(till, url, read_token(home), timeout=30.0)
     try:
         worker.run_once()

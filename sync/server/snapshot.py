@@ -1,0 +1,164 @@
+"""Build a till's bootstrap snapshot: one consistent read of what it should hold, as a ready SQLite file.
+
+Pulling a million members and a million entries page by page costs minutes of JSON on both sides;
+the same rows written once into a SQLite file (``sync.server.snapshot_format``) are copied by the till
+with ``INSERT … SELECT`` in seconds. The file is read in one snapshot transaction (``read_session``:
+REPEATABLE READ on PostgreSQL, a read transaction on SQLite), so it is consistent at one change
+number and the till pulls only what came after it. Rows written after that number may already be in
+the file; they come again in the pull and are recognised by id, so nothing is counted twice.
+
+``selection`` is the one place that says *which* rows a till gets: today the whole chain, minus what
+a pull would leave out too (the till's own entries, entries held for review, other stores' staff).
+The working set (issue 12, item 1) narrows it there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Select, Text, func, inspect, or_, select, text, type_coerce
+from sqlalchemy.orm import Session
+
+from app.db.types import UTCDateTime
+from sync.server import changes
+from sync.server.db import current_change
+from sync.server.ledger import Caller
+from sync.server.models import BalanceRow, CustomerRow, EntryRow, HeldEntry
+from sync.server.snapshot_format import BULK, CATALOG_KINDS, FORMAT
+
+_BATCH = 20_000
+# The till stores an aware UTC time as SQLAlchemy's SQLite DATETIME text of the naive UTC time,
+# "2026-11-29 16:50:27.000000" (microseconds always written); the snapshot carries that very text.
+# https://docs.sqlalchemy.org/en/20/dialects/sqlite.html#sqlalchemy.dialects.sqlite.DATETIME
+
+
+@dataclass(frozen=True)
+class Built:
+    path: Path
+    change: int
+    size: int
+    sha256: str
+    server_schema: str
+    rows: dict[str, int]
+
+
+def _till_time(session: Session, column: Any) -> Any:
+    """``column`` (an aware UTC time) as the text the till's SQLite keeps, made by the database itself:
+    converting a million values in Python costs seconds. PostgreSQL's ``US`` is microseconds, zero-padded.
+    https://www.postgresql.org/docs/15/functions-formatting.html"""
+    if session.get_bind().dialect.name == "postgresql":
+        utc = func.timezone("UTC", column)
+        return func.to_char(utc, "YYYY-MM-DD HH24:MI:SS.US").label(column.name)
+    # A SQLite server stores exactly that text already (the same UTCDateTime type): read it as it is.
+    return type_coerce(column, Text).label(column.name)
+
+
+def _columns(session: Session, table: Any, names: Sequence[str]) -> list[Any]:
+    return [_till_time(session, table.c[n]) if isinstance(table.c[n].type, UTCDateTime) else table.c[n] for n in names]
+
+
+def selection(session: Session, caller: Caller) -> dict[str, Select[Any]]:
+    """The rows ``caller`` should hold, per bulk table, with columns named and ordered as the file's.
+
+    Today: the whole chain. Entries of the caller itself are left out (a pull leaves them out too), and
+    so are entries held for review (a quarantined till's, unless a manager released them). Ordered by
+    the primary key, so the till's own B-trees grow at their end while it copies.
+    """
+    entries, customers, balances = EntryRow.__table__, CustomerRow.__table__, BalanceRow.__table__
+    held = HeldEntry.__table__
+    not_counted = select(held.c.entry_id).where(or_(held.c.decision.is_(None), held.c.decision == "rejected"))
+    entry_q = select(*_columns(session, entries, BULK["ledger_entry"])).where(
+        entries.c.terminal_id != caller.terminal_id
+    )
+    if session.scalar(select(held.c.entry_id).limit(1)) is not None:
+        entry_q = entry_q.where(entries.c.id.not_in(not_counted))
+    return {
+        "customer": select(*_columns(session, customers, BULK["customer"])).order_by(customers.c.id),
+        "ledger_entry": entry_q.order_by(entries.c.id),
+        "balance": select(*_columns(session, balances, BULK["balance"])).order_by(balances.c.customer_id),
+    }
+
+
+def build(session: Session, caller: Caller, path: Path) -> Built:
+    """Write ``caller``'s snapshot to ``path`` (a new file) from ``session``'s one consistent read."""
+    change = current_change(session)
+    schema = _server_schema(session)
+    db = sqlite3.connect(path, isolation_level=None)
+    try:
+        # A scratch file: if this process dies the file is thrown away, so no journal and no fsync.
+        db.execute("PRAGMA journal_mode = OFF")
+        db.execute("PRAGMA synchronous = OFF")
+        db.execute("BEGIN")
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        db.executemany(
+            "INSERT INTO meta VALUES (?, ?)",
+            [("format", str(FORMAT)), ("change", str(change)), ("server_schema", schema)],
+        )
+        rows: dict[str, int] = {}
+        for table, q in selection(session, caller).items():
+            rows[table] = _copy(session, db, table, q)
+        catalog = changes.pull(session, caller, 0, 2**62, CATALOG_KINDS)
+        catalog.cursor, catalog.more = change, False
+        db.execute("CREATE TABLE catalog (body TEXT NOT NULL)")
+        db.execute("INSERT INTO catalog VALUES (?)", (catalog.encode().decode(),))
+        db.execute("COMMIT")
+    finally:
+        db.close()
+    size, digest = file_digest(path)
+    return Built(path=path, change=change, size=size, sha256=digest, server_schema=schema, rows=rows)
+
+
+def _copy(session: Session, db: sqlite3.Connection, table: str, q: Select[Any]) -> int:
+    names = list(BULK[table])
+    db.execute(f"CREATE TABLE {table} ({', '.join(names)})")
+    insert = f"INSERT INTO {table} VALUES ({', '.join('?' for _ in names)})"
+    count = 0
+    for part in _rows(session, q):
+        db.executemany(insert, part)
+        count += len(part)
+    return count
+
+
+def _rows(session: Session, q: Select[Any]) -> Iterator[list[tuple[Any, ...]]]:
+    """``q``'s rows in blocks, from the driver's own cursor: SQLAlchemy's Row objects cost a third of the
+    build at a million rows, and the columns need no conversion (times are text already).
+
+    On PostgreSQL a named (server-side) cursor streams inside the snapshot transaction instead of
+    holding a million rows. https://www.psycopg.org/psycopg3/docs/advanced/cursors.html#server-side-cursors
+    """
+    conn = session.connection()
+    compiled = q.compile(dialect=conn.dialect)
+    raw = conn.connection.driver_connection
+    if conn.dialect.name == "postgresql":
+        cursor = raw.cursor(name="loyalty_snapshot")  # type: ignore[union-attr]
+        cursor.execute(str(compiled), compiled.params)
+    else:
+        cursor = raw.cursor()  # type: ignore[union-attr]
+        cursor.execute(str(compiled), [compiled.params[k] for k in compiled.positiontup or ()])
+    try:
+        while part := cursor.fetchmany(_BATCH):
+            yield part
+    finally:
+        cursor.close()
+
+
+def _server_schema(session: Session) -> str:
+    if not inspect(session.connection()).has_table("alembic_version"):
+        return ""  # a database made by create_all (a scratch server in a test) has no Alembic table
+    return str(session.scalar(text("SELECT version_num FROM alembic_version")) or "")
+
+
+def file_digest(path: Path) -> tuple[int, str]:
+    """(size in bytes, sha256 hex) of ``path``, read in 1 MiB blocks."""
+    h = hashlib.sha256()
+    size = 0
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            h.update(block)
+            size += len(block)
+    return size, h.hexdigest()

@@ -1,0 +1,330 @@
+"""Bootstrap a new till from the server's snapshot: download, verify, install in one transaction.
+
+A till that pulls a chain of a million members page by page spends minutes turning JSON into rows.
+The server's snapshot (``sync.server.snapshot``) is a ready SQLite file; the till checks it whole
+(size, sha256, format, the change number it is consistent at, the tables' columns), then copies it
+into its own database with ``ATTACH`` + ``INSERT … SELECT`` in one transaction together with the pull
+cursor, and rebuilds what it derives locally (name-search words, the back office's summary tables).
+Afterwards the ordinary pull brings only the changes after the snapshot's change number.
+
+Only an empty till takes a snapshot (no members, no entries, never pulled): a till's own rows that
+the server may not have yet are never at risk; any other till catches up page by page as before.
+Network I/O: callers on a GUI must run this off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from app.db.models import Customer, LedgerEntryRow
+from app.services import stats
+from app.services.customers import fold_name
+from app.services.till import Till
+from sync.protocol import API, PullResponse
+from sync.server import snapshot_format as fmt
+from sync.server.snapshot import file_digest
+from sync.worker import backoffice as backoffice_sync
+from sync.worker import ingest
+from sync.worker import merges as merge_sync
+from sync.worker.client import SyncClient, SyncError, Unauthorized
+
+log = logging.getLogger("loyalty.sync")
+
+DOWNLOAD_NAME = "snapshot.download"
+_DEFAULT_CACHE_KIB = 2000  # SQLite's default page cache, restored after the copy
+_INSTALL_CACHE_KIB = 256 * 1024  # a ceiling for the copy and the index builds' sorts; given back after
+_EPOCH = "1970-01-01 00:00:00.000000"
+
+
+class SnapshotRefused(SyncError):
+    """The snapshot cannot be installed (damaged, another format, or a till that is not empty)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, code="snapshot_refused", retryable=False)
+
+
+@dataclass(frozen=True)
+class Installed:
+    change: int
+    customers: int
+    entries: int
+    balances: int
+
+
+def blocker(till: Till) -> str:
+    """Why this till must not take a snapshot (a sentence), or "" when it may."""
+    with till.transaction() as s:
+        return _blocker(s)
+
+
+def _blocker(s: Session) -> str:
+    if s.scalar(select(exists().where(LedgerEntryRow.id.is_not(None)))):
+        return "This till already holds points entries; it catches up with the chain page by page instead."
+    if s.scalar(select(exists().where(Customer.id.is_not(None)))):
+        return "This till already holds members; it catches up with the chain page by page instead."
+    if ingest.cursor(s) != 0:
+        return "This till has synced with the chain before; it catches up page by page instead."
+    return ""
+
+
+def bootstrap(till: Till, client: SyncClient, folder: Path) -> Installed | None:
+    """Download, verify and install the snapshot; ``None`` when this till or this server does not take one.
+
+    Raises ``SnapshotRefused`` (nothing changed) for a damaged file, ``SyncError`` for the network.
+    """
+    if blocker(till):
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / DOWNLOAD_NAME
+    try:
+        try:
+            headers = client.download(f"{API}/snapshot", path)
+        except SyncError as exc:
+            if exc.status in (404, 405):  # a server from before snapshots: the pull does it all
+                return None
+            raise
+        change = verify(path, headers)
+        return install(till, path, change)
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def verify(path: Path, headers: dict[str, str]) -> int:
+    """Check the downloaded file against the answer's headers and its own contents; its change number."""
+    wanted = {k.lower(): v for k, v in headers.items()}
+    size, digest = file_digest(path)
+    length = wanted.get("content-length", "")
+    if length and length.isdigit() and int(length) != size:
+        raise SnapshotRefused(
+            f"The chain's snapshot arrived incomplete ({size} of {int(length)} bytes); nothing was installed."
+        )
+    if digest != wanted.get(fmt.SHA256_HEADER.lower(), ""):
+        raise SnapshotRefused(
+            "The chain's snapshot arrived damaged (its checksum does not match); nothing was installed."
+        )
+    if wanted.get(fmt.FORMAT_HEADER.lower(), "") != str(fmt.FORMAT):
+        raise SnapshotRefused("The chain's snapshot is in a format this version of the app does not know.")
+    meta = _meta(path)
+    if meta.get("format") != str(fmt.FORMAT):
+        raise SnapshotRefused("The chain's snapshot is in a format this version of the app does not know.")
+    if meta.get("change") != wanted.get(fmt.CHANGE_HEADER.lower()) or not meta.get("change", "").isdigit():
+        raise SnapshotRefused("The chain's snapshot does not say consistently where it ends; nothing was installed.")
+    if meta.get("server_schema", "") != wanted.get(fmt.SCHEMA_HEADER.lower(), ""):
+        raise SnapshotRefused(
+            "The chain's snapshot names another database version than the server; nothing was installed."
+        )
+    return int(meta["change"])
+
+
+def _meta(path: Path) -> dict[str, str]:
+    """The file's meta rows, after checking it is a SQLite file with exactly the tables and columns expected."""
+    try:
+        db = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            for table, columns in fmt.BULK.items():
+                found = tuple(r[1] for r in db.execute(f"PRAGMA table_info({table})"))
+                if found != columns:
+                    raise SnapshotRefused(
+                        "The chain's snapshot does not have the tables this app expects; nothing was installed."
+                    )
+            if db.execute("SELECT count(*) FROM catalog").fetchone()[0] != 1:
+                raise SnapshotRefused("The chain's snapshot has no catalogue; nothing was installed.")
+            return {str(k): str(v) for k, v in db.execute("SELECT key, value FROM meta")}
+        finally:
+            db.close()
+    except sqlite3.Error:
+        raise SnapshotRefused("The chain's snapshot is not a readable database; nothing was installed.") from None
+
+
+def install(till: Till, path: Path, change: int) -> Installed:
+    """Copy the verified snapshot into the till in one transaction with the pull cursor: all of it or nothing.
+
+    SQLite cannot ``ATTACH`` inside a transaction, so the file is attached on the connection first
+    and the copy runs in the transaction the till's engine begins (``BEGIN IMMEDIATE``) right after.
+    https://www.sqlite.org/lang_attach.html
+    """
+    with till.engine.connect() as conn:
+        raw = conn.connection.driver_connection
+        assert isinstance(raw, sqlite3.Connection)
+        raw.create_function("loyalty_fold_name", 1, fold_name, deterministic=True)
+        # Read-only, as a percent-encoded URI (SQLAlchemy opens the till's SQLite with URI names on).
+        # https://www.sqlite.org/uri.html
+        raw.execute("ATTACH DATABASE ? AS snap", (Path(path).resolve().as_uri() + "?mode=ro",))
+        try:
+            raw.execute(f"PRAGMA main.cache_size = -{_INSTALL_CACHE_KIB}")
+            with Session(bind=conn, expire_on_commit=False) as s, s.begin():
+                done = _install_in(s, till, change)
+        finally:
+            raw.execute("DETACH DATABASE snap")
+            raw.execute(f"PRAGMA main.cache_size = -{_DEFAULT_CACHE_KIB}")
+    till.reload_program()
+    log.info("snapshot installed at change %s: %s members, %s entries", change, done.customers, done.entries)
+    return done
+
+
+def _install_in(s: Session, till: Till, change: int) -> Installed:
+    why = _blocker(s)  # again, under the write lock: a sale may have come in since the download began
+    if why:
+        raise SnapshotRefused(why)
+    c = s.connection()
+    catalog = PullResponse.model_validate_json(c.exec_driver_sql("SELECT body FROM snap.catalog").scalar_one())
+    ingest._stores(s, till, catalog.stores)
+    ingest._terminals(s, till, catalog.terminals)
+    ingest._programs(s, catalog.programs)
+    ingest._rewards(s, catalog.rewards)
+    s.flush()
+    rebuilt = _drop_indexes(s, ("customer", "ledger_entry", "balance", "customer_word"))
+    clashing = _clashes(s)
+    c.exec_driver_sql("CREATE TEMP TABLE snapshot_clash (id TEXT PRIMARY KEY)")
+    c.exec_driver_sql("INSERT INTO temp.snapshot_clash VALUES (?)", [(i,) for i in clashing] or [("",)])
+    cols = ", ".join(fmt.CUSTOMER_COLUMNS)
+    customers = c.exec_driver_sql(
+        f"INSERT INTO main.customer ({cols}, name_key) SELECT {cols}, loyalty_fold_name(name) FROM snap.customer "
+        "WHERE id NOT IN (SELECT id FROM temp.snapshot_clash)"
+    ).rowcount
+    c.exec_driver_sql("DROP TABLE temp.snapshot_clash")
+    customers += _insert_clashing(s, clashing)
+    cols = ", ".join(fmt.ENTRY_COLUMNS)
+    entries = c.exec_driver_sql(f"INSERT INTO main.ledger_entry ({cols}) SELECT {cols} FROM snap.ledger_entry").rowcount
+    _placeholders(s)
+    cols = ", ".join(fmt.BALANCE_COLUMNS)
+    balances = c.exec_driver_sql(f"INSERT INTO main.balance ({cols}) SELECT {cols} FROM snap.balance").rowcount
+    _name_words(s)  # name search by any word of a name
+    for ddl in rebuilt:  # each index built once by a sort, not grown a row at a time
+        c.exec_driver_sql(ddl)
+    merge_sync.apply_in(s, catalog)
+    backoffice_sync.apply_staff_in(s, till, catalog)
+    ingest._flags(s, catalog.flags)
+    ingest._feedback(s, catalog.feedback)
+    ingest._vouchers(s, catalog.vouchers)
+    ingest._tickets(s, catalog.tickets)
+    s.flush()
+    stats.rebuild_in(s)  # the back office's summary tables, from the ledger just installed
+    ingest._set(s, ingest.CURSOR, str(change))
+    return Installed(change=change, customers=customers, entries=entries, balances=balances)
+
+
+def _clashes(s: Session) -> dict[str, dict[str, tuple[str, str]]]:
+    """Members who share a phone, card number or referral code with another (two tills enrolled the same
+    person while offline; the server keeps both): id -> {field: (value, the member who keeps it)}.
+    The till's own unique keys allow one holder; the earliest id keeps the value, as the earlier record
+    does in the page-by-page pull."""
+    out: dict[str, dict[str, tuple[str, str]]] = {}
+    for name in ("phone", "card_number", "referral_code"):
+        found = s.connection().exec_driver_sql(
+            f"SELECT {name}, min(id), group_concat(id, ' ') FROM snap.customer WHERE {name} IS NOT NULL "
+            f"GROUP BY {name} HAVING count(*) > 1"
+        )
+        for value, keeper, ids in found:
+            for cid in ids.split(" "):
+                if cid != keeper:
+                    out.setdefault(cid, {})[name] = (value, keeper)
+    return out
+
+
+def _insert_clashing(s: Session, clashing: dict[str, dict[str, tuple[str, str]]]) -> int:
+    """The clashing members, each with the shared value replaced (as ``ingest`` does) and a flag for a manager."""
+    if not clashing:
+        return 0
+    c = s.connection()
+    names = list(fmt.CUSTOMER_COLUMNS)
+    ids = list(clashing)
+    rows = []
+    for i in range(0, len(ids), 900):
+        part = ids[i : i + 900]
+        marks = ", ".join("?" for _ in part)
+        query = f"SELECT {', '.join(names)} FROM snap.customer WHERE id IN ({marks})"
+        rows += c.exec_driver_sql(query, tuple(part)).all()
+    fixed = []
+    for row in rows:
+        data = dict(zip(names, row, strict=True))
+        for name, (value, keeper) in clashing[data["id"]].items():
+            data[name] = None if name == "phone" else ingest._placeholder("D", data["id"])
+            ingest._local_flag(
+                s,
+                "duplicate_member",
+                f"Members {keeper} and {data['id']} share the {name.replace('_', ' ')} {value}: "
+                "they were enrolled at two tills while offline. Merge them in the back office.",
+                customer_id=data["id"],
+            )
+        fixed.append((*[data[n] for n in names], fold_name(data["name"])))
+    marks = ", ".join("?" for _ in range(len(names) + 1))
+    c.exec_driver_sql(f"INSERT INTO main.customer ({', '.join(names)}, name_key) VALUES ({marks})", fixed)
+    s.flush()
+    return len(fixed)
+
+
+def _drop_indexes(s: Session, tables: tuple[str, ...]) -> list[str]:
+    """Drop the secondary indexes of ``tables`` (empty: the till took no member yet) and return their DDL.
+
+    Copying a million rows into tables with a dozen indexes inserts into each B-tree at random places;
+    SQLite builds an index over existing rows by sorting them, several times faster. The drops and the
+    rebuilds are in the install's transaction: a failure leaves every index as it was. A UNIQUE index
+    rebuilt over copied rows checks them all the same. https://www.sqlite.org/lang_createindex.html
+    """
+    marks = ", ".join("?" for _ in tables)
+    found = s.connection().exec_driver_sql(
+        f"SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})",
+        tables,
+    ).all()
+    for name, _sql in found:
+        s.connection().exec_driver_sql(f'DROP INDEX main."{name}"')
+    return [sql for _name, sql in found]
+
+
+def _name_words(s: Session) -> None:
+    """``name_words.rebuild`` for a freshly copied table, straight to the driver: the words of a name are the
+    words of its folded key (``app.core.names.name_words``), so each name is folded once, by the copy."""
+    raw = s.connection().connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    raw.execute("DELETE FROM main.customer_word")
+    names = raw.execute("SELECT id, name_key FROM main.customer")
+    while part := names.fetchmany(50_000):
+        raw.executemany(
+            "INSERT INTO main.customer_word (word, customer_id, name_key) VALUES (?, ?, ?)",
+            [(w, cid, key) for cid, key in part for w in {w[:100] for w in key.split()}],
+        )
+
+
+def _placeholders(s: Session) -> None:
+    """Members named by an entry or a balance whose record the server does not have (yet): a placeholder,
+    as the page-by-page pull makes, replaced when the real record arrives."""
+    c = s.connection()
+    missing = c.exec_driver_sql(
+        "SELECT customer_id, min(created_at), min(store_id) FROM snap.ledger_entry "
+        "WHERE customer_id NOT IN (SELECT id FROM main.customer) GROUP BY customer_id "
+        "UNION ALL SELECT customer_id, ?, '' FROM snap.balance WHERE customer_id NOT IN (SELECT id FROM main.customer) "
+        "AND customer_id NOT IN (SELECT customer_id FROM snap.ledger_entry)",
+        (_EPOCH,),
+    ).all()
+    if not missing:
+        return
+    name = ingest._PLACEHOLDER_NAME
+    rows = [
+        (cid, ingest._placeholder("P", cid), name, fold_name(name), ingest._placeholder("P", cid), at, store, _EPOCH)
+        for cid, at, store in missing
+    ]
+    c.exec_driver_sql(
+        "INSERT INTO main.customer (id, card_number, name, name_key, referral_code, enrolled_at, enrolled_store, "
+        "updated_at, marketing_consent, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'active')",
+        rows,
+    )
+
+
+def try_bootstrap(till: Till, server_url: str, token: str, home: Path) -> Installed | None:
+    """``bootstrap`` for a joining till: any failure but a refused token leaves the till as it was, and the
+    ordinary pull then brings everything page by page."""
+    try:
+        with SyncClient(server_url, token, timeout=300.0) as client:
+            return bootstrap(till, client, Path(home))
+    except Unauthorized:
+        raise
+    except SyncError as exc:
+        log.warning("snapshot not used: %s", exc.message)
+        return None

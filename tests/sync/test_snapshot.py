@@ -1,0 +1,179 @@
+"""A new till bootstraps from the server's snapshot (issue 12, item 2), against real server processes.
+
+It ends holding exactly what a till that pulled page by page holds; a damaged or cut-off file is refused
+with a sentence and changes nothing; a snapshot older than the chain's latest changes is completed by
+the ordinary pull; a till with rows of its own never takes one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from synctools import ServerProcess, Shop, open_shop, till_balances, till_entries
+
+from app.core.earning import Bill
+from app.db.models import Customer, Flag
+from app.services import awards, balances, customers, name_words, stats
+from sync.protocol import API
+from sync.worker import ingest
+from sync.worker.client import SyncClient
+from sync.worker.join import connect
+from sync.worker.snapshot import DOWNLOAD_NAME, SnapshotRefused, blocker, bootstrap, install, verify
+from sync.worker.worker import SyncWorker
+
+
+def _sync(shop: Shop, srv: ServerProcess) -> None:
+    SyncWorker(shop.till, srv.url, shop.token).run_once()
+
+
+def _members(shop: Shop) -> dict[str, tuple[object, ...]]:
+    with shop.till.transaction() as s:
+        return {
+            c.id: (c.name, c.name_key, c.phone, c.card_number, c.referral_code, c.enrolled_at, c.status)
+            for c in s.scalars(select(Customer))
+        }
+
+
+def _download(shop: Shop, srv: ServerProcess, dest: Path) -> dict[str, str]:
+    with SyncClient(srv.url, shop.token) as client:
+        return client.download(f"{API}/snapshot", dest)
+
+
+def test_a_new_till_joins_by_snapshot_and_holds_what_a_page_by_page_till_holds(
+    own_server: ServerProcess, shops: Callable[..., Shop], tmp_path: Path
+) -> None:
+    srv = own_server
+    store = srv.new_store()
+    old = shops(srv, store)
+    ids = [customers.enroll(old.till, name=f"Phạm Thị Khách {i}", phone=f"0916 00{i:04d}", staff=old.cashier)
+           .customer_id for i in range(30)]  # fmt: skip
+    for i in range(70):
+        awards.award(old.till, ids[i % 30], Bill(paid=30_000 + 1_000 * i), staff=old.cashier)
+    _sync(old, srv)
+
+    new = shops(srv, store)
+    path = tmp_path / "snap.sqlite"
+    headers = _download(new, srv, path)
+    change = verify(path, headers)
+    # The chain moves on after the snapshot was made: a new member, more points.
+    late = customers.enroll(old.till, name="Lê Văn Muộn", phone="0916 999 999", staff=old.cashier).customer_id
+    for cid in (ids[0], late):
+        awards.award(old.till, cid, Bill(paid=200_000), staff=old.cashier)
+    _sync(old, srv)
+
+    done = install(new.till, path, change)
+    assert (done.customers, done.entries) == (30, 100)  # 30 welcomes + 70 awards, as of the snapshot
+    assert late not in _members(new)
+    _sync(new, srv)  # the pull brings only what came after the snapshot's change number
+
+    paged = shops(srv, store)
+    SyncWorker(paged.till, srv.url, paged.token, pull_limit=9).run_once()
+    assert _members(new) == _members(paged) == _members(old)
+    assert till_entries(new.till) == till_entries(paged.till) == till_entries(old.till)
+    assert till_balances(new.till) == till_balances(paged.till) == till_balances(old.till)
+    assert customers.view(new.till, ids[0]).balance.points == customers.view(old.till, ids[0]).balance.points > 0
+    with new.till.transaction() as s:
+        assert balances.mismatches(s) == []
+        assert stats.differences(s) == []  # the back office's summary tables were rebuilt from the ledger
+        words = name_words.indexed(s)
+    with paged.till.transaction() as s:
+        assert words == name_words.indexed(s)
+    assert [m.name for m in customers.find(new.till, "Khách 7").matches] == ["Phạm Thị Khách 7"]
+    assert customers.find(new.till, "0916 999 999").matches[0].name == "Lê Văn Muộn"
+
+
+@pytest.mark.parametrize("damage", ["truncated", "flipped"])
+def test_a_damaged_snapshot_is_refused_with_a_sentence_and_nothing_changes(
+    server: ServerProcess, shops: Callable[..., Shop], tmp_path: Path, damage: str
+) -> None:
+    store = server.new_store()
+    old = shops(server, store)
+    for i in range(5):
+        customers.enroll(old.till, name=f"Khách {i}", phone=f"0917 00{i:04d}", staff=old.cashier)
+    _sync(old, server)
+    new = shops(server, store)
+    path = tmp_path / "snap.sqlite"
+    headers = _download(new, server, path)
+    data = path.read_bytes()
+    if damage == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    else:
+        path.write_bytes(data[:4096] + bytes([data[4096] ^ 0xFF]) + data[4097:])
+    with pytest.raises(SnapshotRefused) as refused:
+        verify(path, headers)
+    said = refused.value.message
+    assert said.startswith("The chain's snapshot arrived") and "nothing was installed" in said
+    assert "'" not in said.replace("chain's", "")  # a sentence, not a repr
+    assert _members(new) == {}
+    with new.till.transaction() as s:
+        assert ingest.cursor(s) == 0
+
+
+def test_a_till_with_its_own_members_never_takes_a_snapshot_and_keeps_them(
+    server: ServerProcess, shops: Callable[..., Shop], tmp_path: Path
+) -> None:
+    store = server.new_store()
+    old = shops(server, store)
+    customers.enroll(old.till, name="Khách Cũ", phone="0918 000 001", staff=old.cashier)
+    _sync(old, server)
+    mine = shops(server, store)
+    own = customers.enroll(mine.till, name="Khách Mới", phone="0918 000 002", staff=mine.cashier).customer_id
+    assert blocker(mine.till).startswith("This till already holds")
+    with SyncClient(server.url, mine.token) as client:
+        assert bootstrap(mine.till, client, tmp_path) is None
+    path = tmp_path / "snap.sqlite"
+    headers = _download(mine, server, path)
+    with pytest.raises(SnapshotRefused, match="already holds"):
+        install(mine.till, path, verify(path, headers))
+    assert own in _members(mine)
+    with mine.till.transaction() as s:
+        assert s.scalar(select(func.count()).select_from(Customer)) == 1
+    _sync(mine, server)  # page by page, as before: its own member pushed, the chain's pulled
+    _sync(old, server)
+    assert own in _members(old) and len(_members(mine)) >= 2
+
+
+def test_joining_a_chain_takes_the_snapshot_then_pulls(
+    own_server: ServerProcess, shops: Callable[..., Shop], tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    server = own_server
+    store = server.new_store()
+    old = shops(server, store)
+    member = customers.enroll(old.till, name="Võ Thị Hạnh", phone="0919 100 200", staff=old.cashier).customer_id
+    awards.award(old.till, member, Bill(paid=150_000), staff=old.cashier)
+    _sync(old, server)
+    home = tmp_path / "joiner"
+    joiner = open_shop(home)
+    try:
+        with caplog.at_level(logging.INFO, logger="loyalty.sync"):
+            connect(joiner.till, home, server.url, server.pairing_code(store), terminal_name="Quầy 2")
+        assert any("snapshot installed" in r.getMessage() for r in caplog.records)
+        assert not (home / DOWNLOAD_NAME).exists()  # the file is gone once installed
+        assert set(_members(old)) <= set(_members(joiner))
+        assert customers.view(joiner.till, member).balance == customers.view(old.till, member).balance
+    finally:
+        joiner.till.engine.dispose()
+
+
+def test_members_enrolled_twice_offline_both_arrive_by_snapshot_and_a_manager_is_told(
+    server: ServerProcess, shops: Callable[..., Shop], tmp_path: Path
+) -> None:
+    store = server.new_store()
+    a, b = shops(server, store), shops(server, store)
+    first = customers.enroll(a.till, name="Đỗ Minh Tâm", phone="0920 300 400", staff=a.cashier).customer_id
+    second = customers.enroll(b.till, name="Đỗ Minh Tâm", phone="0920 300 400", staff=b.cashier).customer_id
+    _sync(a, server)
+    _sync(b, server)
+    new = shops(server, store)
+    with SyncClient(server.url, new.token) as client:
+        assert bootstrap(new.till, client, tmp_path) is not None
+    held = _members(new)
+    assert {first, second} <= set(held)
+    assert sorted(str(held[i][2]) for i in (first, second)) == ["+84920300400", "None"]  # one keeps the phone
+    with new.till.transaction() as s:
+        flags = s.scalars(select(Flag).where(Flag.kind == "duplicate_member")).all()
+    assert any(f.customer_id in (first, second) and "+84920300400" in f.message for f in flags)
