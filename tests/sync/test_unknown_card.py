@@ -113,7 +113,9 @@ def test_an_unknown_genuine_card_earns_offline_and_lands_on_the_member_whoever_p
         assert [m.customer_id for m in customers.find(shop.till, her.payload).matches] == [her.customer_id]
         assert [m.customer_id for m in customers.find(shop.till, her.card_number).matches] == [her.customer_id]
         with shop.till.transaction() as s:
-            assert not s.scalars(select(Flag).where(Flag.kind == "duplicate_member")).all()
+            # (the server is shared with other tests' chains: only flags about her count here)
+            duplicates = s.scalars(select(Flag).where(Flag.kind == "duplicate_member")).all()
+            assert not [f.message for f in duplicates if her.customer_id in f.message or pid in f.message]
 
 
 def test_two_tills_serving_the_same_unknown_card_share_one_placeholder_and_raise_no_proposal(
