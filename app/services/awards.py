@@ -227,6 +227,8 @@ def _award(
                 created_at=now,
             )
         )
+    if raised:
+        s.flush()  # so the card below, read with Core statements, shows them
     # The cashier's screen after the sale, from what this transaction read and wrote: her columns
     # read above, the balance the writer folded (no second read of either).
     after = customers.view_of(s, till, customer, known.balance if known.holder else _balance_in(facts))

@@ -294,15 +294,18 @@ def view_in(s: Session, till: Till, customer_id: str) -> CustomerView:
 
 VIEW_COLUMNS = ("card_number", "referral_code", "enrolled_at")  # besides those the award rules read
 _ACTIVE_REWARDS = select(*RewardRow.__table__.c).where(RewardRow.active).order_by(RewardRow.sort, RewardRow.name)
-_OPEN_FLAGS = select(Flag.message, Flag.kind).where(Flag.customer_id == bindparam("cid"), Flag.resolved_at.is_(None))
+_FLAG = Flag.__table__.c
+_OPEN_FLAGS = select(_FLAG.message, _FLAG.kind).where(
+    _FLAG.customer_id == bindparam("cid"), _FLAG.resolved_at.is_(None)
+)
 
 
 def view_of(s: Session, till: Till, c: Any, bal: Balance) -> CustomerView:
     """The card of member ``c`` (a Customer, or a row with its columns) whose balance is ``bal``.
 
     Rows of columns, not ORM objects, and statements built once: the award builds this after
-    every sale, on the cashier's critical path. The flags are read through the ORM's columns so
-    the session flushes a flag this transaction just raised before reading them.
+    every sale, on the cashier's critical path. Core statements do not autoflush: a caller that
+    added a Flag to the session flushes before calling (the award does).
     """
     program = till.program(s)
     tier = program.tier(bal.tier).name
