@@ -25,6 +25,7 @@ from app.core.money import check_bill, currency, format_money
 from app.core.program import Program
 from app.core.tiers import qualifying_window_start, upgrade_to
 from app.db.models import BalanceRow, Customer, CustomerMerge, Flag, LedgerEntryRow, Staff
+from app.db.prepared import Prepared
 from app.services import customers, ledger_writer, merges
 from app.services.customers import CustomerView
 from app.services.staff import StaffMember
@@ -243,8 +244,10 @@ def _read_for_award(s: Session, till: Till, customer_id: str, staff_id: str | No
     the rolling window, and the cashier's phone (the self-earn flag). Five queries and as many ORM
     objects cost more CPU than the durable commit itself; one row of Core columns does not.
     """
+    s.flush()  # a caller's pending rows (the POS bridge's session) must be in what this reads
     params = {"cid": customer_id, "terminal": till.terminal_id, "since": since, "staff": staff_id or ""}
-    return s.execute(_READ_FOR_AWARD, params).first()
+    rows = _READ_FOR_AWARD(s.connection(), params)
+    return rows[0] if rows else None
 
 
 def _read_statement() -> Any:
@@ -757,7 +760,7 @@ class _BulkState:
 _CUSTOMER_COLUMNS = (
     "id", "name", "phone", "status", "referred_by", "birthday_day", "birthday_month", "birthday_year"
 )  # fmt: skip
-_READ_FOR_AWARD = _read_statement()
+_READ_FOR_AWARD = Prepared(_read_statement())
 BOUNDARY = timedelta(hours=1)  # a chunk of awards takes seconds; beyond this, ask the database again
 
 

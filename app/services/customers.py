@@ -23,6 +23,7 @@ from app.core.names import name_words as words_of
 from app.core.phone import display_phone, looks_like_phone, normalise_phone
 from app.core.rewards import Reward, RewardKind
 from app.db.models import BalanceRow, Customer, Flag, OutboxItem, ReplacedCard, RewardRow, Setting
+from app.db.prepared import Prepared
 from app.services import customer_list, ledger_writer, name_words
 from app.services.customer_list import Search, SearchBy
 from app.services.staff import StaffMember, audit
@@ -293,10 +294,12 @@ def view_in(s: Session, till: Till, customer_id: str) -> CustomerView:
 
 
 VIEW_COLUMNS = ("card_number", "referral_code", "enrolled_at")  # besides those the award rules read
-_ACTIVE_REWARDS = select(*RewardRow.__table__.c).where(RewardRow.active).order_by(RewardRow.sort, RewardRow.name)
+_ACTIVE_REWARDS = Prepared(
+    select(*RewardRow.__table__.c).where(RewardRow.active).order_by(RewardRow.sort, RewardRow.name)
+)
 _FLAG = Flag.__table__.c
-_OPEN_FLAGS = select(_FLAG.message, _FLAG.kind).where(
-    _FLAG.customer_id == bindparam("cid"), _FLAG.resolved_at.is_(None)
+_OPEN_FLAGS = Prepared(
+    select(_FLAG.message, _FLAG.kind).where(_FLAG.customer_id == bindparam("cid"), _FLAG.resolved_at.is_(None))
 )
 
 
@@ -311,7 +314,8 @@ def view_of(s: Session, till: Till, c: Any, bal: Balance) -> CustomerView:
     tier = program.tier(bal.tier).name
     options = []
     today = local(till.clock(), program.timezone).date()
-    for row in s.execute(_ACTIVE_REWARDS):
+    conn = s.connection()
+    for row in _ACTIVE_REWARDS(conn):
         reward = reward_from_row(row)
         if not reward.offered_on(today):
             continue  # not yet, or no longer (a seasonal reward)
@@ -326,7 +330,7 @@ def view_of(s: Session, till: Till, c: Any, bal: Balance) -> CustomerView:
         else:
             missing = max(reward.cost_points - bal.points, 0)
         options.append(RewardOption(reward, missing == 0, missing))
-    open_flags = s.execute(_OPEN_FLAGS, {"cid": c.id}).all()
+    open_flags = _OPEN_FLAGS(conn, {"cid": c.id})
     bday = None
     if c.birthday_day and c.birthday_month:
         bday = Birthday(c.birthday_day, c.birthday_month, c.birthday_year)

@@ -131,7 +131,7 @@ class _Prepared:
         entry, balance, outbox = LedgerEntryRow.__table__, BalanceRow.__table__, OutboxItem.__table__
 
         def statement(sql: str, columns: list[Any]) -> tuple[str, list[tuple[str, Any]]]:
-            return sql, [(c.name, c.type.bind_processor(dialect)) for c in columns]
+            return sql, [(c.name, c.type.dialect_impl(dialect).bind_processor(dialect)) for c in columns]
 
         def marks(n: int) -> str:
             return ", ".join("?" * n)

@@ -3,6 +3,8 @@ own transaction, and its faster writer keeps every invariant of the ledger (issu
 
 from __future__ import annotations
 
+import re
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -68,3 +70,23 @@ def test_an_award_in_the_callers_transaction_updates_the_balance_the_caller_hold
         result = awards.award(till, member.customer_id, Bill(50_000), staff=cashier, session=s)
         assert row.points == points + result.points == result.after.balance.points  # type: ignore[union-attr]
 
+
+
+def test_the_fast_writer_stores_times_as_every_other_write_does(
+    till: Till, cashier: StaffMember, member: customers.Enrolled, clock: Any
+) -> None:
+    """Times are compared as text in SQLite: a whole-second sale must not be stored as
+    '09:00:00' where the ORM writes '09:00:00.000000' (range queries would then miss it)."""
+    clock.set_local(2026, 11, 25, 9)  # a whole second
+    result = awards.award(till, member.customer_id, Bill(50_000), staff=cashier)
+    db = sqlite3.connect(till.engine.url.database or "")
+    try:
+        stored = [
+            *db.execute("SELECT created_at FROM ledger_entry WHERE id = ?", (result.earn.id,)).fetchone(),
+            *db.execute("SELECT created_at FROM outbox WHERE item_id = ?", (result.earn.id,)).fetchone(),
+            *db.execute("SELECT last_visit_at FROM balance WHERE customer_id = ?", (member.customer_id,)).fetchone(),
+        ]
+    finally:
+        db.close()
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}", text) for text in stored), stored
+    assert len(set(stored)) == 1
