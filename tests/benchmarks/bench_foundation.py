@@ -9,6 +9,10 @@ loads the members with bulk SQL, then times the full service calls a cashier
 triggers: ``awards.award`` (one sale, committed to disk) and ``customers.find``
 by card number, phone, scanned QR, and a scan followed by the customer card
 (``find`` + ``view``: "scan → customer shown"). Times are wall clock per call.
+
+Each award is followed by a raw same-size transaction (``RawTransaction``: one ledger row,
+one balance update, one outbox row in plain ``sqlite3``, same file and durability), and the
+ratio of the two is printed (issue 12 item 5: award p50 within 3x of it, p99 under 5 ms).
 """
 
 from __future__ import annotations
