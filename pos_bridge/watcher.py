@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
+from app.core.errors import Notice
 from app.core.receipt import Receipt
 from pos_bridge.readers.base import FileGroup, Problem, Reader, ReaderError, ReadResult
 from pos_bridge.readers.registry import ReaderRegistry, default_registry
@@ -479,7 +480,9 @@ class Watcher:
 
     def _unrecognised(self, folder: WatchedFolder, path: Path) -> FileReport:
         known = ", ".join(self.registry.names())
-        problem = Problem(path.name, None, None, f"No POS reader recognises this file (installed: {known}).")
+        # A Notice: the reason file prints the English; the till translates its template.
+        why = Notice("No POS reader recognises this file (installed: {0}).", known=known)
+        problem = Problem(path.name, None, None, why)
         try:
             digest = _sha256(path)
         except OSError:

@@ -202,6 +202,19 @@ class LedgerEntryRow(Base):
         Index("ix_ledger_entry_reverses", "reverses"),
         # The back office's figures read one kind of entry over a date range (migration 0007).
         Index("ix_ledger_entry_kind_created", "kind", "created_at"),
+        # The dashboard's tier moves: each tier entry with the one before it, from this index alone
+        # (only tier entries are in it: migration 0009).
+        Index(
+            "ix_ledger_entry_tier_moves",
+            "customer_id",
+            "created_at",
+            "terminal_id",
+            "terminal_seq",
+            "tier",
+            "store_id",
+            sqlite_where=text("kind = 'tier'"),
+            postgresql_where=text("kind = 'tier'"),
+        ),
         # A receipt earns once at a till, whatever path (typed, POS file, claim) awards it; the
         # award service also refuses a receipt another till already earned. Two tills offline
         # can still both earn it: the server keeps both facts and flags them, and every till
@@ -466,6 +479,38 @@ class MemberStats(Base):
     spend_9: Mapped[int] = mapped_column(BigInteger, default=0)
     spend_10: Mapped[int] = mapped_column(BigInteger, default=0)
     spend_11: Mapped[int] = mapped_column(BigInteger, default=0)
+    # The twelve months' spend ending with month ``spend_at`` (>= ``spend_month``), kept by a trigger
+    # (``app.services.stats.SPEND_TRIGGER``) and rolled forward to the current month by the segments'
+    # report: the VIP cut-off is then one ORDER BY … OFFSET on its index.
+    spend_at: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    spend_12m: Mapped[int] = mapped_column(BigInteger, default=0, index=True)
 
     # Recent visitors with what "at risk" needs: read from the index alone.
     __table_args__ = (Index("ix_member_stats_last_visit", "last_visit", "visits", "first_visit"),)
+
+
+class DayRewardStats(Base):
+    """Per local day, store and reward: redemptions not reversed (the dashboard's most redeemed rewards).
+
+    Counted on the redemption's day and store; its reversal, whenever made, takes it off there.
+    """
+
+    __tablename__ = "day_reward_stats"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)  # local day in the store's zone
+    store_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    reward_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    redemptions: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class HomeTierStats(Base):
+    """Per home store and tier: the members not merged away and their outstanding points.
+
+    Kept by SQLite triggers on ``customer`` and ``balance`` (migration 0009), so every writer
+    of those rows keeps it right; ``tier`` is '' for a member without a tier (the base tier).
+    """
+
+    __tablename__ = "home_tier_stats"
+    store_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    tier: Mapped[str] = mapped_column(String(100), primary_key=True)
+    members: Mapped[int] = mapped_column(Integer, default=0)
+    points: Mapped[int] = mapped_column(BigInteger, default=0)

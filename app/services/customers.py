@@ -22,9 +22,10 @@ from app.core.names import fold_name
 from app.core.names import name_words as words_of
 from app.core.phone import display_phone, looks_like_phone, normalise_phone
 from app.core.rewards import Reward, RewardKind
+from app.core.unknown_cards import card_shown
 from app.db.models import BalanceRow, Customer, Flag, OutboxItem, ReplacedCard, RewardRow, Setting
 from app.db.prepared import Prepared
-from app.services import customer_list, ledger_writer, name_words
+from app.services import customer_list, ledger_writer, name_words, unknown_cards
 from app.services.customer_list import Search, SearchBy
 from app.services.staff import StaffMember, audit
 from app.services.till import Till, reward_from_row
@@ -172,7 +173,10 @@ def find(till: Till, text: str, *, limit: int = 20) -> Lookup:
         raise InvalidInput("Type a phone number, card number or name, or scan the card.")
     if cardcode.looks_like_card_payload(text):
         number = cardcode.verify_card_payload(text, till.card_key)
-        return Lookup("card", _by_card(till, number))
+        found = _by_card(till, number)
+        if not found:  # genuine, but her profile has not reached this till: earn on a placeholder
+            found = _by(till, Customer.id == unknown_cards.hold(till, number))
+        return Lookup("card", found)
     digits = "".join(c for c in text if c.isdigit())
     if (
         digits
@@ -198,6 +202,11 @@ def find(till: Till, text: str, *, limit: int = 20) -> Lookup:
     return Lookup("name", _listed(till, Search(SearchBy.NAME, words=words), limit))
 
 
+def card_number_in(text: str) -> str:
+    """The card number a cashier typed (what ``find`` searched for as "number")."""
+    return cardcode.normalise_card_number(text)
+
+
 TAIL_DIGITS = (4, 8)  # a phone's last digits; 9 and more are a whole number, 10 not starting with 0 a card
 _PHONE_SEPARATORS = re.compile(r"[\s.\-()/]")
 
@@ -205,7 +214,7 @@ _PHONE_SEPARATORS = re.compile(r"[\s.\-()/]")
 def _listed(till: Till, search: Search, limit: int) -> list[Match]:
     with till.transaction() as s:
         rows = customer_list.matching_in(s, search, limit)
-    return [Match(r.id, r.name, r.card_number, r.phone or "", r.status) for r in rows]
+    return [Match(r.id, r.name, card_shown(r.id, r.card_number), r.phone or "", r.status) for r in rows]
 
 
 def _by_card(till: Till, number: str) -> list[Match]:
@@ -237,7 +246,7 @@ def _by(till: Till, *conditions: object, limit: int = 20) -> list[Match]:
                     continue
                 c = holder
             found.setdefault(c.id, c)
-        return [Match(c.id, c.name, c.card_number, c.phone or "", c.status) for c in found.values()]
+        return [Match(c.id, c.name, card_shown(c.id, c.card_number), c.phone or "", c.status) for c in found.values()]
 
 
 @dataclass(frozen=True)
@@ -338,7 +347,7 @@ def view_of(s: Session, till: Till, c: Any, bal: Balance) -> CustomerView:
     return CustomerView(
         id=c.id,
         name=c.name,
-        card_number=c.card_number,
+        card_number=card_shown(c.id, c.card_number),
         phone=display_phone(c.phone or ""),
         tier=tier,
         point_name=program.point_name,
@@ -365,6 +374,8 @@ def may_edit_profile(session: Session, till: Till, customer: Customer) -> bool:
     The server holds another store's change as a proposal and does not apply it, so the till says
     so at once rather than show a change that the next sync takes back.
     """
+    if not unknown_cards.may_edit(customer.id):
+        return False  # a placeholder for a card not held here: her profile arrives by sync
     if customer.enrolled_store == till.store_id:
         return True
     role = session.get(Setting, ROLE_SETTING)

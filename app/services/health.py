@@ -16,10 +16,14 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from app.core.clock import as_utc
+from app.core.clock import as_utc, local
 from app.core.errors import NotFound, PermissionDenied
-from app.db.models import Customer, Flag, ImportedFile, OutboxItem, Setting, Store, Terminal
+from app.core.ledger import EntryKind
+from app.core.program import Program
+from app.db.models import Customer, Flag, ImportedFile, LedgerEntryRow, OutboxItem, Setting, Staff, Store, Terminal
+from app.services.awards import earns_per_day_message, self_earn_message
 from app.services.staff import StaffMember, audit
 from app.services.till import Till
 
@@ -33,7 +37,7 @@ STALE_AFTER = timedelta(hours=24)  # a till silent this long needs a look
 class FlagView:
     id: str
     kind: str
-    message: str
+    message: str  # a ``Notice`` (template + details) when the flag's sentence could be re-derived
     created_at: datetime
     customer: str
 
@@ -41,6 +45,7 @@ class FlagView:
 def open_flags(till: Till, limit: int = 500) -> list[FlagView]:
     """Unresolved flags, newest first: the server's (negative balance, tamper, receipt or voucher used
     twice, duplicate member) and this till's own."""
+    program = till.program()  # read before the transaction: it opens its own
     with till.transaction() as s:
         rows = s.execute(
             select(Flag, Customer.name)
@@ -49,7 +54,38 @@ def open_flags(till: Till, limit: int = 500) -> list[FlagView]:
             .order_by(Flag.created_at.desc())
             .limit(limit)
         ).all()
-        return [FlagView(f.id, f.kind, f.message, f.created_at, name or "") for f, name in rows]
+        return [FlagView(f.id, f.kind, flag_notice(s, program, f, name), f.created_at, name or "") for f, name in rows]
+
+
+def flag_notice(s: Session, program: Program, flag: Flag, customer_name: str | None) -> str:
+    """The flag's sentence with its template and details, re-derived from what the flag row points at.
+
+    A flag stores its sentence in English only (the table has no details column, and the server's
+    copy and merges read that text), so the back office could not say it in Vietnamese. The
+    sentences of this till's own flags are rebuilt here from the flag's kind and the rows it names,
+    the same ``Notice`` the award raised, so the UI translates them like any error. A flag that
+    cannot be rebuilt (another kind, a member or staff member gone) keeps its stored sentence.
+    """
+    if flag.kind == "self_earn" and flag.staff_id and customer_name:
+        staff = s.get(Staff, flag.staff_id)
+        if staff is not None:
+            return self_earn_message(staff.name, customer_name)
+    if flag.kind == "earns_per_day" and flag.customer_id and customer_name:
+        # Raised at the sale that passed the limit: that day's earns up to the flag, less one, is the
+        # limit it passed (the program's setting may have changed since).
+        at = as_utc(flag.created_at)
+        start = local(at, program.timezone).replace(hour=0, minute=0, second=0, microsecond=0)
+        earns = s.scalar(
+            select(func.count()).where(
+                LedgerEntryRow.customer_id == flag.customer_id,
+                LedgerEntryRow.kind == EntryKind.EARN.value,
+                LedgerEntryRow.created_at >= start,
+                LedgerEntryRow.created_at <= at,
+            )
+        )
+        if earns and earns > 1:
+            return earns_per_day_message(customer_name, int(earns) - 1)
+    return flag.message
 
 
 def resolve_flag(till: Till, flag_id: str, *, by: StaffMember) -> None:

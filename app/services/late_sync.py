@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, Protocol
 
+from app.core.errors import Notice
 from app.services.syncstatus import SyncStatus
 from app.services.till import Till
 
@@ -40,6 +41,7 @@ class LateSync:
         self._started: Started | None = None
         self._thread: threading.Thread | None = None
         self._stopped = False
+        self._failure: SyncStatus | None = None  # why sync could not start, said again on "sync now"
         self.done = threading.Event()  # set once sync started, or failed to
 
     @property
@@ -66,6 +68,8 @@ class LateSync:
         worker = self.worker
         if worker is not None:
             worker.sync_now()
+        elif self._failure is not None:  # sync could not start: the cashier hears why, not silence
+            self._tell(self._failure)
 
     def begin(self) -> None:
         """Start sync on a thread (once); returns at once."""
@@ -78,7 +82,11 @@ class LateSync:
             started = self._start()
         except Exception as exc:  # the till works offline: said on the status line, never a crash
             log.exception("sync not started")
-            self._tell(SyncStatus(online=False, last_error=f"Sync not started ({exc}); the till works offline."))
+            # A Notice: English for the log, its template and details for the status line, which
+            # says it in the cashier's language (app.ui.errors) instead of a raw exception.
+            reason = Notice("Sync could not start ({0}); the till works offline.", reason=_reason(exc))
+            self._failure = SyncStatus(online=False, last_error=reason)
+            self._tell(self._failure)
             self.done.set()
             return
         with self._lock:
@@ -109,6 +117,12 @@ class LateSync:
             started, self._started = self._started, None
         if started is not None:
             started.stop()
+
+
+def _reason(exc: BaseException) -> str:
+    """The technical part, kept as a detail: the kind of failure and its own words."""
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def embedded_sync(home: Any, till: Till) -> Callable[[], Started]:

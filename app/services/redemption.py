@@ -18,7 +18,7 @@ from app.core.ledger import EntryKind, LedgerEntry
 from app.core.money import check_bill, currency, format_money
 from app.core.rewards import Redemption, RewardKind, period_start, plan_redemption
 from app.db.models import BalanceRow, Customer, LedgerEntryRow, RewardRow
-from app.services import ledger_writer, merges, vouchers
+from app.services import ledger_writer, merges, unknown_cards, vouchers
 from app.services.staff import StaffMember
 from app.services.till import Till, reward_from_row
 
@@ -55,6 +55,7 @@ def redeem(
     now = till.clock()
     with till.transaction() as s:
         program = till.program(s)
+        unknown_cards.refuse_spending(s, customer_id)
         customer = s.get(Customer, customer_id)
         if customer is None:
             raise NotFound("No such customer.")

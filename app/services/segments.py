@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -79,6 +79,9 @@ class SegmentMember:
         return primary(self.segments)
 
 
+PAGE_SIZE = 200  # members per page of the Segments tab's list
+
+
 class SegmentReport:
     """Every active member with their segments, as of ``as_of``.
 
@@ -101,6 +104,18 @@ class SegmentReport:
         self._members = tuple(members) if members is not None else None
         self._loader = loader
         self._counts = dict(counts) if counts is not None else None
+        self.active_members: int | None = None  # every active member (set by ``report``), without loading them
+
+    @property
+    def paged(self) -> bool:
+        """Whether the member rows are still to be read (the tab then reads a segment's in pages)."""
+        return self._members is None and self._counts is not None
+
+    def total(self) -> int:
+        """How many active members the report covers (the filters applied)."""
+        if self._members is None and self.active_members is not None:
+            return self.active_members
+        return len(self.members)
 
     @property
     def members(self) -> tuple[SegmentMember, ...]:  # every active member, filtered
@@ -198,7 +213,16 @@ def _recent(rules: SegmentRules, recent: datetime) -> ColumnElement[int]:
 
 
 def member_facts(
-    s: Session, now: datetime, rules: SegmentRules, *, customer_ids: list[str] | None = None, month: int | None = None
+    s: Session,
+    now: datetime,
+    rules: SegmentRules,
+    *,
+    customer_ids: list[str] | None = None,
+    month: int | None = None,
+    where: Sequence[ColumnElement[bool]] = (),
+    order: Sequence[Any] = (),
+    offset: int = 0,
+    limit: int | None = None,
 ) -> list[tuple[Row[Any], MemberFacts]]:
     """Every active member (or those named) with the facts the rules need, as of ``now``.
 
@@ -232,6 +256,12 @@ def member_facts(
     )
     if customer_ids is not None:
         q = q.where(Customer.id.in_(customer_ids))
+    if where:
+        q = q.where(*where)
+    if order:
+        q = q.order_by(*order)
+    if limit is not None:
+        q = q.offset(offset).limit(limit)
     out = []
     for c in s.execute(q):
         out.append(
@@ -273,11 +303,14 @@ def report(till: Till, *, now: datetime | None = None, filters: SegmentFilter | 
     program = till.program()
     today = local(now, program.timezone).date()
     month = stats.month_number(today)
+    _roll_forward(till, month)
     with read_transaction(till) as s:  # a long read must not hold the till's write lock
         rules = rules_for(s)
         limits, vips = _thresholds(s, now, rules, month)
         counts = _counts(s, now, rules, limits, today.month, month)
         counts[Segment.VIP] = vips
+        # Every member less the few not counted: a count of the smallest index, no status walk.
+        active = int(s.scalar(select(func.count()).select_from(Customer)) or 0) - len(_inactive(s, now))
     with till.transaction() as s:
         _remember(s, limits, now)
 
@@ -288,7 +321,75 @@ def report(till: Till, *, now: datetime | None = None, filters: SegmentFilter | 
 
     if filters is not None and filters != SegmentFilter():
         return SegmentReport(now, rules, limits, (m for m in load() if filters.matches(m)))
-    return SegmentReport(now, rules, limits, loader=load, counts=counts)
+    out = SegmentReport(now, rules, limits, loader=load, counts=counts)
+    out.active_members = active
+    return out
+
+
+def _candidates(
+    s: Session, rep: SegmentReport, segment: Segment, month: int, this_month: int
+) -> tuple[list[ColumnElement[bool]], list[Any]] | None:
+    """SQL for the members who may be in ``segment`` (a superset), and the order of its list.
+
+    Each is an index range where there is one (first visit, last visit, first bill, the kept
+    12-month spend); the rules (``segments_of``) then decide member by member. None: nobody.
+    """
+    rules, limits, now = rep.rules, rep.limits, rep.as_of
+    by_name = [Customer.name_key, Customer.id]
+    if segment is Segment.NEW:
+        return [MS.first_visit >= now - timedelta(days=rules.new_days)], [MS.first_visit.desc(), Customer.id]
+    if segment is Segment.REGULAR:
+        return [MS.prev_visit >= now - timedelta(days=rules.regular_days)], [MS.prev_visit.desc(), Customer.id]
+    if segment is Segment.AT_RISK:
+        since = now - timedelta(days=rules.lapsed_days)
+        return [MS.last_visit >= since, MS.visits >= 2], [MS.last_visit, Customer.id]
+    if segment is Segment.BIG_FIRST:
+        if limits.big_first_bill is None:
+            return None
+        return [MS.first_bill >= limits.big_first_bill], [MS.first_bill.desc(), Customer.id]
+    if segment is Segment.VIP:
+        if limits.vip_spend is None:
+            return None
+        if s.scalar(select(MS.customer_id).where(MS.spend_at != month).limit(1)) is None:  # the kept spend is now's
+            return [MS.spend_12m >= limits.vip_spend], [MS.spend_12m.desc(), Customer.id]
+        return [spend_12m(month) >= limits.vip_spend], by_name
+    if segment is Segment.BIRTHDAY:
+        return [Customer.birthday_month == this_month], by_name
+    cutoff = now - timedelta(days=rules.lapsed_days)  # lapsed
+    return [or_(MS.last_visit < cutoff, and_(MS.last_visit.is_(None), Customer.enrolled_at < cutoff))], by_name
+
+
+def segment_page(
+    till: Till, rep: SegmentReport, segment: Segment, offset: int = 0, limit: int = PAGE_SIZE
+) -> tuple[list[SegmentMember], int | None]:
+    """A page of ``segment``'s members (the Segments tab reads a segment's list only when it is opened).
+
+    ``offset`` counts candidates read (``_candidates``), not members: pass back the returned one
+    for the next page (None: the list is complete). Members in the order of the segment's index:
+    newest first visit, highest spend or first bill, oldest last visit, or by name.
+    """
+    today = local(rep.as_of, till.program().timezone).date()
+    month = stats.month_number(today)
+    out: list[SegmentMember] = []
+    chunk = max(limit, 500)
+    with read_transaction(till) as s:
+        found = _candidates(s, rep, segment, month, today.month)
+        if found is None:
+            return [], None
+        where, order = found
+        while True:
+            rows = member_facts(
+                s, rep.as_of, rep.rules, month=month, where=where, order=order, offset=offset, limit=chunk
+            )
+            for i, (c, f) in enumerate(rows):
+                m = _member(c, f, rep.rules, rep.limits, rep.as_of, today.month, today)
+                if segment in m.segments:
+                    out.append(m)
+                    if len(out) == limit:
+                        return out, offset + i + 1
+            if len(rows) < chunk:
+                return out, None
+            offset += chunk
 
 
 def _active(now: datetime) -> ColumnElement[bool]:
@@ -312,13 +413,57 @@ def _n(s: Session, now: datetime, *conditions: ColumnElement[bool]) -> int:
     return int(every) - int(gone or 0)
 
 
+def _roll_forward(till: Till, month: int) -> None:
+    """Bring every member's kept 12-month spend to the window ending with ``month`` (``member_stats.spend_at``).
+
+    Writes between reports keep it for the members they touch; the first report of a month moves
+    the others, in short write transactions so that a sale at the till waits one batch at most.
+    """
+    with read_transaction(till) as s:
+        behind = s.scalar(select(MS.customer_id).where(MS.spend_at < month).limit(1))
+    while behind is not None:
+        with till.transaction() as s:
+            if not stats.roll_spend_forward(s, month):
+                break
+
+
+def _vip_kept(s: Session, now: datetime, rules: SegmentRules, month: int) -> tuple[int | None, int] | None:
+    """The VIP cut-off and count off the ``spend_12m`` index, when it holds this month's windows.
+
+    The k-th largest positive spend is one index walk (``ORDER BY … OFFSET k - 1``), the count one
+    index range; the few members not counted are left out as ``_n`` does. None when some member's
+    window ends after ``month`` (a report for a past moment): then the spends are worked out.
+    """
+    if s.scalar(select(MS.customer_id).where(MS.spend_at != month).limit(1)) is not None:
+        return None
+    n = _n(s, now, MS.spend_12m > 0)
+    if not n:
+        return None, 0
+    k = max(1, top_count(n, rules.vip_percent))
+    vip = s.scalar(
+        select(MS.spend_12m)
+        .where(MS.spend_12m > 0, MS.customer_id.not_in(_inactive(s, now)))
+        .order_by(MS.spend_12m.desc())
+        .offset(k - 1)
+        .limit(1)
+    )
+    return (int(vip), _n(s, now, MS.spend_12m >= vip)) if vip is not None else (None, 0)
+
+
 def _thresholds(s: Session, now: datetime, rules: SegmentRules, month: int) -> tuple[Thresholds, int]:
     """The chain-wide cut-offs (``app.core.segments.thresholds``) from the summary table.
 
-    VIP: the 12-month spends of the members seen in the last twelve months, sorted here;
-    big first bill: the k-th first bill read off the ``first_bill`` index. Also returns how
-    many members are VIPs (those spends at or above the cut-off).
+    VIP: the k-th largest kept 12-month spend (``_vip_kept``), or else the 12-month spends of the
+    members seen in the last twelve months, sorted here; big first bill: the k-th first bill read
+    off the ``first_bill`` index. Also returns how many members are VIPs (at or above the cut-off).
     """
+    big = _big_first(s, now, rules)
+    vip, vips = _vip_kept(s, now, rules, month) or _vip_sorted(s, now, rules, month)
+    return Thresholds(vip_spend=vip, big_first_bill=big), vips
+
+
+def _vip_sorted(s: Session, now: datetime, rules: SegmentRules, month: int) -> tuple[int | None, int]:
+    """The VIP cut-off and count from every 12-month spend worked out from the buckets and sorted here."""
     recent = select(spend_12m(month)).where(MS.spend_month >= stats.window_start(month))
     # A plain list of integers straight from the driver: a million rows through the ORM's result
     # machinery would cost as much again. The statement has only integers in it (literal binds).
@@ -331,20 +476,24 @@ def _thresholds(s: Session, now: datetime, rules: SegmentRules, month: int) -> t
             )
         ):
             spends.remove(gone)
-    n = _n(s, now, MS.first_bill > 0)
-    big = None
-    if n:
-        k = max(1, top_count(n, rules.big_first_percent))
-        big = s.scalar(
-            select(MS.first_bill)
-            .where(MS.first_bill > 0, MS.customer_id.not_in(_inactive(s, now)))
-            .order_by(MS.first_bill.desc())
-            .offset(k - 1)
-            .limit(1)
-        )
     vip = top_share_cutoff(spends, rules.vip_percent)
     vips = sum(1 for v in spends if v > 0 and v >= vip) if vip is not None else 0
-    return Thresholds(vip_spend=vip, big_first_bill=big), vips
+    return vip, vips
+
+
+def _big_first(s: Session, now: datetime, rules: SegmentRules) -> int | None:
+    """The big-first-bill cut-off: the k-th first bill read off the ``first_bill`` index."""
+    n = _n(s, now, MS.first_bill > 0)
+    if not n:
+        return None
+    k = max(1, top_count(n, rules.big_first_percent))
+    return s.scalar(
+        select(MS.first_bill)
+        .where(MS.first_bill > 0, MS.customer_id.not_in(_inactive(s, now)))
+        .order_by(MS.first_bill.desc())
+        .offset(k - 1)
+        .limit(1)
+    )
 
 
 def _lapsed(s: Session, now: datetime, rules: SegmentRules) -> int:

@@ -26,6 +26,18 @@ def set_setting(till: Till, key: str, value: str) -> None:
             row.value = value
 
 
+AMOUNTS_IN_THOUSANDS = "amounts_in_thousands"  # "1": the till reads a typed 125 as 125.000 (whole-unit currencies)
+
+
+def amounts_in_thousands(till: Till) -> bool:
+    """Whether cashiers type bills in thousands, as they count in Vietnam (125 for 125.000 ₫)."""
+    return get_setting(till, AMOUNTS_IN_THOUSANDS, "0") == "1"
+
+
+def set_amounts_in_thousands(till: Till, on: bool) -> None:
+    set_setting(till, AMOUNTS_IN_THOUSANDS, "1" if on else "0")
+
+
 def store_name(till: Till) -> str:
     """The shop's name as the customer sees it (login page, display, printed cards)."""
     with till.transaction() as s:

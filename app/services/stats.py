@@ -9,12 +9,18 @@ benchmark). Three tables hold what they sum instead (``app.db.models``):
 - ``member_day_stats``: per local day, store and member, live visits and their net
   bills — the per-member figures of a period (repeat rate, the 20/80 share);
 - ``member_stats``: per member, visits, first visit and bill, the last two visits and
-  the spend of the last twelve calendar months — the segments.
+  the spend of the last twelve calendar months — the segments;
+- ``day_reward_stats``: per local day, store and reward, the redemptions not reversed —
+  the dashboard's most redeemed rewards;
+- ``home_tier_stats``: per home store and tier, the members and their outstanding points —
+  kept by SQLite triggers on ``customer`` and ``balance`` (``HOME_TIER_TRIGGERS``), since
+  enrolments, merges, the sync and every balance write change them.
 
 Every write path calls one function of this module in its transaction (the ledger
 writer, the sync ingest of other tills' entries, the POS receipts, merges, the
 ratings), so the tables are never behind the ledger. The definitions are the reports' (see
-``app.services.reports.visits``): a visit is an earn not voided nor refunded in full;
+``app.services.reports.visits``): a visit is an earn not voided nor refunded in full,
+unless it was written as a sale that is no visit (``app.core.ledger.NOT_A_VISIT``: no visit, no spend);
 visits and receipts count on the day of the sale, points on the day of the entry;
 a merged-away member's visits belong to the survivor.
 
@@ -45,8 +51,18 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Date, Engine, String, TextClause, bindparam, delete, select, text, tuple_, type_coerce
 from sqlalchemy.orm import Session, aliased
 
-from app.core.ledger import EntryKind, LedgerEntry
-from app.db.models import DayStoreStats, Feedback, LedgerEntryRow, MemberDayStats, MemberStats, Receipt, Store
+from app.core.ledger import NOT_A_VISIT, EntryKind, LedgerEntry, is_visit
+from app.db.models import (
+    DayRewardStats,
+    DayStoreStats,
+    Feedback,
+    HomeTierStats,
+    LedgerEntryRow,
+    MemberDayStats,
+    MemberStats,
+    Receipt,
+    Store,
+)
 from app.db.types import UTCDateTime
 
 E = LedgerEntryRow
@@ -115,6 +131,13 @@ def points_of(kind: str, points: int, original_kind: str | None) -> tuple[int, i
     return issued, redeemed, expired
 
 
+def earn_is_visit(reason: str | None) -> bool:
+    """Whether an earn row is a visit at all: a sale that earned nothing is written with the reason
+    ``NOT_A_VISIT`` when the program says it is no visit (``app.core.ledger.is_visit``); it then
+    counts neither as a visit nor as spend, as ``app.services.reports.visits.live_earns`` filters it."""
+    return reason != NOT_A_VISIT
+
+
 def visit_of(amount: int | None, refunds: Iterable[int | None]) -> tuple[int, int]:
     """(1, net bill) if an earn is a visit given its reversals' amounts, else (0, 0).
 
@@ -154,6 +177,12 @@ _DAY_UPSERT = text(
     "ON CONFLICT (day, store_id) DO UPDATE SET "
     + ", ".join(f"{f} = day_store_stats.{f} + excluded.{f}" for f in DAY_FIELDS)
 ).bindparams(bindparam("day", type_=Date()))
+_REWARD_UPSERT = text(
+    "INSERT INTO day_reward_stats (day, store_id, reward_id, redemptions) "
+    "VALUES (:day, :store_id, :reward_id, :redemptions) "
+    "ON CONFLICT (day, store_id, reward_id) DO UPDATE SET "
+    "redemptions = day_reward_stats.redemptions + excluded.redemptions"
+).bindparams(bindparam("day", type_=Date()))
 _MEMBER_DAY_UPSERT = text(
     "INSERT INTO member_day_stats (day, store_id, customer_id, visits, spend) "
     "VALUES (:day, :store_id, :customer_id, :visits, :spend) "
@@ -185,13 +214,56 @@ def _member_upsert() -> TextClause:
             f"+ CASE WHEN :w > {m}.spend_month - {BUCKETS} THEN :b_{i} ELSE 0 END"
         )
     return text(
-        f"INSERT INTO {m} (customer_id, {', '.join(MEMBER_COLUMNS)}) "
-        f"VALUES (:customer_id, 1, :t, :n, :t, NULL, :w, {', '.join(f':b_{i}' for i in range(BUCKETS))}) "
+        f"INSERT INTO {m} (customer_id, {', '.join(MEMBER_COLUMNS)}, spend_at, spend_12m) "
+        f"VALUES (:customer_id, 1, :t, :n, :t, NULL, :w, {', '.join(f':b_{i}' for i in range(BUCKETS))}, :w, :n) "
         f"ON CONFLICT (customer_id) DO UPDATE SET {', '.join(sets)}"
     ).bindparams(bindparam("t", type_=UTCDateTime()))
 
 
 _MEMBER_UPSERT = _member_upsert()
+
+
+def spend_window_sql(row: str, month: str) -> str:
+    """SQL: the spend of ``row``'s buckets in the twelve months ending with ``month`` (SQL expressions).
+
+    Bucket i holds month ``spend_month - (spend_month - i) % 12`` (see ``MemberStats``); the buckets
+    of months outside the window count nothing. ``app.services.segments.spend_12m`` says the same.
+    """
+    parts = []
+    for i in range(BUCKETS):
+        bucket_month = f"({row}.spend_month - ({row}.spend_month - {i}) % {BUCKETS})"
+        parts.append(
+            f"CASE WHEN {bucket_month} BETWEEN ({month}) - {BUCKETS - 1} AND ({month}) THEN {row}.spend_{i} ELSE 0 END"
+        )
+    return " + ".join(parts)
+
+
+# ``spend_12m`` follows the buckets: after any change of them the window ends with the later of
+# ``spend_at`` and ``spend_month``. "UPDATE OF column-name … fires only if column-name appears on the
+# left-hand side of … the SET clause" (https://sqlite.org/lang_createtrigger.html): the roll forward,
+# which sets only spend_at and spend_12m, does not fire it. The UPSERT's DO UPDATE does (tested:
+# test_stats, a sale after the roll). Inserted rows bring their own (``_Member.row``, the VALUES).
+SPEND_TRIGGER_NAME = "member_stats_spend_12m"
+_AT = "MAX(NEW.spend_at, NEW.spend_month)"
+SPEND_TRIGGER = (
+    f"CREATE TRIGGER {SPEND_TRIGGER_NAME} AFTER UPDATE OF spend_month, "
+    + ", ".join(SPEND_COLUMNS)
+    + f" ON member_stats BEGIN UPDATE member_stats SET spend_at = {_AT}, spend_12m = {spend_window_sql('NEW', _AT)} "
+    "WHERE customer_id = NEW.customer_id; END"
+)
+
+
+def roll_spend_forward(s: Session, month: int, *, batch: int = 50_000) -> int:
+    """Move up to ``batch`` members' ``spend_12m`` to the window ending with ``month``; returns how many.
+
+    Called by the segments' report in short transactions of its own (the first report of a month
+    moves every member; the till's writes wait at most one batch).
+    """
+    q = text(
+        f"UPDATE member_stats SET spend_at = :m, spend_12m = {spend_window_sql('member_stats', ':m')} "
+        "WHERE customer_id IN (SELECT customer_id FROM member_stats WHERE spend_at < :m LIMIT :n)"
+    )
+    return int(s.execute(q, {"m": month, "n": batch}).rowcount or 0)
 
 
 def _member_params(customer_id: str, at: datetime, net: int, month: int) -> dict[str, Any]:
@@ -209,6 +281,7 @@ class _Deltas:
         self.days: dict[tuple[date, str], list[int]] = defaultdict(lambda: [0] * len(DAY_FIELDS))
         self.member_days: dict[tuple[date, str, str], list[int]] = defaultdict(lambda: [0, 0])
         self.members: list[dict[str, Any]] = []
+        self.rewards: dict[tuple[date, str, str], int] = defaultdict(int)
 
     def day(self, day: date, store_id: str, **values: int) -> None:
         row = self.days[(day, store_id)]
@@ -232,6 +305,11 @@ class _Deltas:
             s.execute(_MEMBER_DAY_UPSERT, member_days)
         if self.members:
             s.execute(_MEMBER_UPSERT, self.members)
+        rewards = [
+            {"day": d, "store_id": st, "reward_id": r, "redemptions": n} for (d, st, r), n in self.rewards.items() if n
+        ]
+        if rewards:
+            s.execute(_REWARD_UPSERT, rewards)
 
 
 # -- hooks of the write paths --------------------------------------------------------------------------
@@ -248,13 +326,15 @@ def entry_stored(s: Session, entry: LedgerEntry, holder: str, original: LedgerEn
     d = _Deltas()
     day = entry.created_at.astimezone(_zone(s, entry.store_id)).date()
     issued, redeemed, expired = points_of(entry.kind.value, entry.points, None)
-    if entry.kind is EntryKind.EARN:
+    if is_visit(entry):
         net = visit_of(entry.amount, ())[1]
         d.day(day, entry.store_id, visits=1, points_issued=issued)
         d.member_days[(day, entry.store_id, holder)] = [1, net]
         d.members.append(_member_params(holder, entry.created_at, net, month_number(day)))
-    elif issued or redeemed or expired:
+    elif issued or redeemed or expired:  # a sale that is no visit still issues its points, if any
         d.day(day, entry.store_id, points_issued=issued, points_redeemed=redeemed, points_expired=expired)
+    if entry.kind is EntryKind.REDEEM and entry.reward_id:
+        d.rewards[(day, entry.store_id, entry.reward_id)] += 1
     d.write(s)
 
 
@@ -278,7 +358,9 @@ def entries_stored(
         {
             r.id: r
             for r in s.execute(
-                select(E.id, E.kind, E.store_id, E.created_at, E.amount, E.customer_id).where(E.id.in_(wanted))
+                select(E.id, E.kind, E.store_id, E.created_at, E.amount, E.customer_id, E.reason, E.reward_id).where(
+                    E.id.in_(wanted)
+                )
             )
         }
         if wanted
@@ -287,7 +369,7 @@ def entries_stored(
     kinds = {**{i: r.kind for i, r in found.items()}, **{i: o.kind.value for i, o in (originals or {}).items()}}
     kinds.update({e.id: e.kind.value for e in entries})
     d = _Deltas()
-    earns = {e.id: e for e in entries if e.kind is EntryKind.EARN}
+    earns = {e.id: e for e in entries if is_visit(e)}
     # The sales whose visit a reversal of this batch touches, and those of the batch already reversed.
     touched = {e.reverses for e in entries if e.kind is EntryKind.REVERSE and kinds.get(e.reverses or "") == "earn"}
     reversals = _reversals_of(s, set(earns) | touched)
@@ -302,6 +384,8 @@ def entries_stored(
         row = earn or found.get(earn_id) or (originals or {}).get(earn_id)
         if row is None:
             continue  # a reversal of a sale not here yet: counted when the sale comes
+        if not earn_is_visit(row.reason):
+            continue  # the reversal of a sale that was no visit changes no visit
         revs = reversals.get(earn_id, [])
         after = visit_of(row.amount, (a for _, a in revs))
         before = (0, 0) if earn else visit_of(row.amount, (a for rid, a in revs if rid not in new_ids))
@@ -316,6 +400,7 @@ def entries_stored(
             d.members.append(_member_params(customer, at, after[1], month_number(day)))
         else:
             refold.add(customer)
+    _rewards_counted(s, entries, found, originals or {}, new_ids, d)
     if refold:  # a member being recomputed takes none of the quick additions
         d.members = [m for m in d.members if m["customer_id"] not in refold]
         for key in [k for k in d.member_days if k[2] in refold]:
@@ -323,6 +408,39 @@ def entries_stored(
     d.write(s)
     if refold:
         refold_members(s, refold)
+
+
+def _rewards_counted(
+    s: Session,
+    entries: Sequence[LedgerEntry],
+    found: Mapping[str, Any],
+    originals: Mapping[str, LedgerEntry],
+    new_ids: set[str],
+    d: _Deltas,
+) -> None:
+    """Redemptions of a reward that this batch makes count or stop counting (a redemption, its reversal).
+
+    A redemption counts while nothing reverses it: before and after the batch are compared, so a
+    reversal arriving before its redemption (the sync's order) and a second reversal count nothing.
+    """
+    batch = {e.id: e for e in entries if e.kind is EntryKind.REDEEM and e.reward_id}
+    touched = {e.reverses for e in entries if e.kind is EntryKind.REVERSE and e.reverses} - set(batch)
+    rows: dict[str, Any] = dict(batch)
+    for rid in touched:
+        row = found.get(rid) or originals.get(rid)
+        kind = getattr(row, "kind", None)
+        if row is not None and getattr(kind, "value", kind) == EntryKind.REDEEM.value and row.reward_id:
+            rows[rid] = row
+    if not rows:
+        return
+    reversals = _reversals_of(s, set(rows))
+    for rid, row in rows.items():
+        revs = reversals.get(rid, [])
+        after = 0 if revs else 1
+        before = 0 if rid in batch or any(r not in new_ids for r, _ in revs) else 1
+        if after != before:
+            day = row.created_at.astimezone(_zone(s, row.store_id)).date()
+            d.rewards[(day, row.store_id, row.reward_id)] += after - before
 
 
 def _reversals_of(s: Session, earn_ids: set[str]) -> dict[str, list[tuple[str, int | None]]]:
@@ -463,6 +581,8 @@ class _Member:
         for i in range(BUCKETS):
             bucket_month = self.month - (self.month - i) % BUCKETS
             out[f"spend_{i}"] = self.spend.get(bucket_month, 0)
+        out["spend_at"] = self.month
+        out["spend_12m"] = sum(out[c] for c in SPEND_COLUMNS)  # every bucket is in the window ending now
         return out
 
 
@@ -488,7 +608,7 @@ def refold_members(s: Session, customer_ids: Iterable[str]) -> None:
     roots = {root_of(c, parents) for c in ids}
     everyone = ids | {c for root in roots for c in merges.group_in(s, root, parents)}
     earns = s.execute(
-        select(E.id, E.customer_id, E.store_id, E.created_at, E.amount).where(
+        select(E.id, E.customer_id, E.store_id, E.created_at, E.amount, E.reason).where(
             E.customer_id.in_(sorted(everyone)), E.kind == EntryKind.EARN.value
         )
     ).all()
@@ -501,7 +621,7 @@ def refold_members(s: Session, customer_ids: Iterable[str]) -> None:
         old_keys |= {(day, e.store_id, c) for c in everyone}
         live, net = visit_of(e.amount, (a for _, a in reversals.get(e.id, [])))
         root = root_of(e.customer_id, parents)
-        if live and root in roots:
+        if live and earn_is_visit(e.reason) and root in roots:
             facts.setdefault(root, _Member()).add(e.created_at, e.id, net, month_number(day))
             member_days[(day, e.store_id, root)][0] += 1
             member_days[(day, e.store_id, root)][1] += net
@@ -533,6 +653,8 @@ class Computed:
     days: dict[tuple[date, str], tuple[int, ...]]
     member_days: dict[tuple[date, str, str], tuple[int, int]]
     members: dict[str, dict[str, Any]]
+    rewards: dict[tuple[date, str, str], int] = field(default_factory=dict)
+    homes: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
 
 
 def compute(s: Session) -> Computed:
@@ -582,15 +704,15 @@ def compute(s: Session) -> Computed:
             row[3] += expired
     members: dict[str, _Member] = {}
     member_days: dict[tuple[date, str, str], list[int]] = defaultdict(lambda: [0, 0])
-    earns = select(E.id, E.customer_id, E.store_id, moment(E.created_at), E.amount, E.points).where(
+    earns = select(E.id, E.customer_id, E.store_id, moment(E.created_at), E.amount, E.points, E.reason).where(
         E.kind == EntryKind.EARN.value
     )
-    for entry_id, customer_id, store_id, at, amount, pts in _stream(s, earns):
+    for entry_id, customer_id, store_id, at, amount, pts, reason in _stream(s, earns):
         day = day_of(store_id, at)
         row = days[(day, store_id)]
         row[1] += pts if pts > 0 else 0
         live, net = visit_of(amount, reversals.get(entry_id, ()))
-        if not live:
+        if not live or not earn_is_visit(reason):
             continue
         row[0] += 1
         holder = root_of(customer_id, parents) if parents else customer_id
@@ -626,11 +748,114 @@ def compute(s: Session) -> Computed:
         row = days[(day_of(store_id, at), store_id)]
         row[8] += rating
         row[9] += 1
+    rewards: dict[tuple[date, str, str], int] = defaultdict(int)
+    redeemed = select(E.id, E.store_id, moment(E.created_at), E.reward_id).where(
+        E.kind == EntryKind.REDEEM.value, E.reward_id.is_not(None)
+    )
+    for entry_id, store_id, at, reward_id in _stream(s, redeemed):
+        if entry_id not in reversals:
+            rewards[(day_of(store_id, at), store_id, reward_id)] += 1
     return Computed(
         days={k: tuple(v) for k, v in days.items() if any(v)},
         member_days={k: (v[0], v[1]) for k, v in member_days.items() if v[0] or v[1]},
-        members={c: m.row(c) for c, m in members.items()},
+        members={c: _comparable(m.row(c)) for c, m in members.items()},
+        rewards=dict(rewards),
+        homes=_homes(s),
     )
+
+
+def _comparable(row: dict[str, Any]) -> dict[str, Any]:
+    """A member row without its rolling 12-month spend (checked apart: ``_spend_differences``)."""
+    return {k: v for k, v in row.items() if k not in ("spend_at", "spend_12m")}
+
+
+def _spend_differences(s: Session, limit: int) -> list[str]:
+    """Members whose ``spend_12m`` is not the spend of the window ending with their ``spend_at``."""
+    q = text(
+        "SELECT customer_id, spend_at, spend_month, spend_12m, "
+        f"{spend_window_sql('member_stats', 'spend_at')} FROM member_stats WHERE spend_at < spend_month OR "
+        f"spend_12m != {spend_window_sql('member_stats', 'spend_at')} LIMIT :n"
+    )
+    return [
+        f"members {c}: spend_12m {have} at month {at} (last spend month {month}), the buckets say {want}"
+        for c, at, month, have, want in s.execute(q, {"n": limit})
+    ]
+
+
+def _homes(s: Session) -> dict[tuple[str, str], tuple[int, int]]:
+    """Members not merged away and their points, per home store and tier, from the member and balance rows."""
+    q = text(
+        "SELECT c.enrolled_store, COALESCE(b.tier, ''), COUNT(*), COALESCE(SUM(b.points), 0) FROM customer c "
+        "LEFT JOIN balance b ON b.customer_id = c.id WHERE c.status != 'merged' GROUP BY 1, 2"
+    )
+    return {(st, tier): (int(n), int(p)) for st, tier, n, p in s.execute(q) if n}
+
+
+# SQLite triggers that keep ``home_tier_stats`` (created by migration 0009): every change of a
+# member row (enrolment, merge, its undo, a new home store) or of a balance row moves the member
+# between (home store, tier) rows. A member counts once, merged-away members not at all; one
+# without a balance row counts in tier '' with no points. UPSERT in a trigger and INSERT … SELECT
+# … WHERE … ON CONFLICT: https://www.sqlite.org/lang_upsert.html ("the SELECT statement must have a
+# WHERE clause" to parse), https://www.sqlite.org/lang_createtrigger.html (OLD and NEW).
+def _bump(store: str, tier: str, members: str, points: str, source: str) -> str:
+    return (
+        f"INSERT INTO home_tier_stats (store_id, tier, members, points) SELECT {store}, {tier}, {members}, {points} "
+        f"{source} ON CONFLICT (store_id, tier) DO UPDATE SET members = home_tier_stats.members + excluded.members, "
+        "points = home_tier_stats.points + excluded.points;"
+    )
+
+
+def _member_moves(row: str, sign: str) -> str:
+    """Count the member ``row`` (OLD or NEW of ``customer``) in or out with its balance as it is."""
+    return _bump(
+        f"{row}.enrolled_store",
+        f"COALESCE((SELECT tier FROM balance WHERE customer_id = {row}.id), '')",
+        sign + "1",
+        f"{sign}COALESCE((SELECT points FROM balance WHERE customer_id = {row}.id), 0)",
+        f"WHERE {row}.status != 'merged'",
+    )
+
+
+def _balance_moves(tier: str, points: str, sign: str, row: str) -> str:
+    """Count the member of balance ``row`` in or out at ``tier`` with ``points``."""
+    return _bump(
+        "c.enrolled_store",
+        tier,
+        sign + "1",
+        f"{sign}({points})",
+        f"FROM customer c WHERE c.id = {row}.customer_id AND c.status != 'merged'",
+    )
+
+
+HOME_TIER_TRIGGERS: tuple[str, ...] = (
+    "CREATE TRIGGER home_tier_customer_insert AFTER INSERT ON customer BEGIN "
+    + _member_moves("NEW", "")
+    + " END",
+    "CREATE TRIGGER home_tier_customer_delete AFTER DELETE ON customer BEGIN "
+    + _member_moves("OLD", "-")
+    + " END",
+    "CREATE TRIGGER home_tier_customer_update AFTER UPDATE OF id, status, enrolled_store ON customer BEGIN "
+    + _member_moves("OLD", "-")
+    + " "
+    + _member_moves("NEW", "")
+    + " END",
+    "CREATE TRIGGER home_tier_balance_insert AFTER INSERT ON balance BEGIN "
+    + _balance_moves("''", "0", "-", "NEW")
+    + " "
+    + _balance_moves("COALESCE(NEW.tier, '')", "NEW.points", "", "NEW")
+    + " END",
+    "CREATE TRIGGER home_tier_balance_delete AFTER DELETE ON balance BEGIN "
+    + _balance_moves("COALESCE(OLD.tier, '')", "OLD.points", "-", "OLD")
+    + " "
+    + _balance_moves("''", "0", "", "OLD")
+    + " END",
+    "CREATE TRIGGER home_tier_balance_update AFTER UPDATE OF customer_id, tier, points ON balance BEGIN "
+    + _balance_moves("COALESCE(OLD.tier, '')", "OLD.points", "-", "OLD")
+    + " "
+    + _balance_moves("COALESCE(NEW.tier, '')", "NEW.points", "", "NEW")
+    + " END",
+)
+HOME_TIER_TRIGGER_NAMES = tuple(sql.split()[2] for sql in HOME_TIER_TRIGGERS)
 
 
 def _stream(s: Session, q: Any) -> Iterator[Any]:
@@ -645,6 +870,18 @@ def rebuild_in(s: Session) -> Computed:
     s.execute(delete(DayStoreStats))
     s.execute(delete(MemberDayStats))
     s.execute(delete(MemberStats))
+    s.execute(delete(DayRewardStats))
+    s.execute(delete(HomeTierStats))
+    _insert(
+        s,
+        DayRewardStats,
+        [{"day": d, "store_id": st, "reward_id": r, "redemptions": n} for (d, st, r), n in c.rewards.items()],
+    )
+    _insert(
+        s,
+        HomeTierStats,
+        [{"store_id": st, "tier": tier, "members": n, "points": p} for (st, tier), (n, p) in c.homes.items()],
+    )
     _insert(
         s,
         DayStoreStats,
@@ -658,8 +895,13 @@ def rebuild_in(s: Session) -> Computed:
             for (d, st, cid), (v, n) in c.member_days.items()
         ],
     )
-    _insert(s, MemberStats, list(c.members.values()))
+    _insert(s, MemberStats, [_with_spend(row) for row in c.members.values()])
     return c
+
+
+def _with_spend(row: dict[str, Any]) -> dict[str, Any]:
+    """A recomputed member row with its 12-month spend as of its last spend month (``_Member.row``)."""
+    return {**row, "spend_at": row["spend_month"], "spend_12m": sum(row[c] for c in SPEND_COLUMNS)}
 
 
 def _insert(s: Session, model: Any, rows: list[dict[str, Any]]) -> None:
@@ -682,18 +924,28 @@ def kept(s: Session) -> Computed:
     members = {}
     for r in s.execute(select(MemberStats)).scalars():
         members[r.customer_id] = {"customer_id": r.customer_id, **{c: getattr(r, c) for c in MEMBER_COLUMNS}}
+    rewards = {
+        (r.day, r.store_id, r.reward_id): r.redemptions
+        for r in s.execute(select(DayRewardStats)).scalars()
+        if r.redemptions
+    }
+    homes = {
+        (r.store_id, r.tier): (r.members, r.points) for r in s.execute(select(HomeTierStats)).scalars() if r.members
+    }
     return Computed(
         days={k: v for k, v in days.items() if any(v)},
         member_days={k: v for k, v in member_days.items() if any(v)},
         members=members,
+        rewards=rewards,
+        homes=homes,
     )
 
 
 def differences(s: Session, *, limit: int = 20) -> list[str]:
     """Where the kept tables differ from the recomputation, in sentences (empty when they agree)."""
     want, have = compute(s), kept(s)
-    out: list[str] = []
-    for name in ("days", "member_days", "members"):
+    out: list[str] = _spend_differences(s, limit)
+    for name in ("days", "member_days", "members", "rewards", "homes"):
         w, h = getattr(want, name), getattr(have, name)
         for key in sorted(set(w) | set(h), key=str):
             if w.get(key) != h.get(key):
@@ -717,8 +969,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "rebuild":
             c = rebuild_in(s)
             print(
-                f"rebuilt {len(c.days):,} day rows, {len(c.member_days):,} member-day rows and "
-                f"{len(c.members):,} members in {time.perf_counter() - t0:.1f} s"
+                f"rebuilt {len(c.days):,} day rows, {len(c.member_days):,} member-day rows, "
+                f"{len(c.members):,} members and {len(c.rewards):,} reward-day rows "
+                f"in {time.perf_counter() - t0:.1f} s"
             )
             return 0
         diff = differences(s)

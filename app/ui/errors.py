@@ -50,6 +50,11 @@ TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP("Errors", "{0} is not a phone number."),
     QT_TRANSLATE_NOOP("Errors", "No such customer."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "This member is not on this till yet, so her balance is not known here: points cannot be spent "
+        "until this till has synced with the server.",
+    ),
     # enrolling
     QT_TRANSLATE_NOOP("Errors", "The customer's name is empty."),
     QT_TRANSLATE_NOOP("Errors", "The name is too long (at most {0} characters)."),
@@ -172,6 +177,68 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "Only a manager can change the shop's settings."),
     QT_TRANSLATE_NOOP("Errors", "That is not the owner's PIN."),
     QT_TRANSLATE_NOOP("Errors", "Program is not valid: {0}."),
+    # sync that could not start at all (app/services/late_sync.py); the detail is the technical cause
+    QT_TRANSLATE_NOOP("Errors", "Sync could not start ({0}); the till works offline."),
+    # the POS bridge's readers (pos_bridge/readers): why an export or one of its rows cannot be read
+    QT_TRANSLATE_NOOP("Errors", "No POS reader recognises this file (installed: {0})."),
+    QT_TRANSLATE_NOOP("Errors", "No store was given for this export."),
+    QT_TRANSLATE_NOOP("Errors", "The store's time zone {0} is not a known time zone."),
+    QT_TRANSLATE_NOOP("Errors", "The store's currency {0} is not supported."),
+    QT_TRANSLATE_NOOP("Errors", "The file is empty."),
+    QT_TRANSLATE_NOOP("Errors", "The file has no rows."),
+    QT_TRANSLATE_NOOP("Errors", "The file says it is {0} but is damaged or cut short there."),
+    QT_TRANSLATE_NOOP("Errors", "The file looks like UTF-16 but is damaged or cut short there."),
+    QT_TRANSLATE_NOOP("Errors", "The file is UTF-8 with damaged bytes (a broken copy or a cut-off download)."),
+    QT_TRANSLATE_NOOP("Errors", "The file is not text in UTF-8, UTF-16 or {0}."),
+    QT_TRANSLATE_NOOP("Errors", "The file contains binary data, not text (is it the right file?)."),
+    QT_TRANSLATE_NOOP("Errors", "This is an old Excel .xls file; export again as .xlsx or CSV."),
+    QT_TRANSLATE_NOOP("Errors", "The file is {0} MB; that is not a POS export."),
+    QT_TRANSLATE_NOOP("Errors", "The file cannot be opened ({0})."),
+    QT_TRANSLATE_NOOP("Errors", "The file's quoting or layout is broken ({0})."),
+    QT_TRANSLATE_NOOP("Errors", "The spreadsheet is damaged or not an .xlsx file ({0})."),
+    QT_TRANSLATE_NOOP("Errors", "The spreadsheet is damaged ({0})."),
+    QT_TRANSLATE_NOOP("Errors", "The spreadsheet has no worksheet."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The file has no {0} column: it is not this POS's export, or its header row is damaged."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The file has no {0} columns: it is not this POS's export, or its header row is damaged."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "The file no longer matches the column profile {0}: {1} missing. Map the new export again."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Square item details cannot be read without the transactions file of the same export."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Toast item or check details cannot be read without OrderDetails.csv of the same day."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "The JSON is broken: {0}."),
+    QT_TRANSLATE_NOOP("Errors", "The JSON cannot be read ({0})."),
+    QT_TRANSLATE_NOOP("Errors", "{0} is not a kind; write sale, refund or void."),
+    QT_TRANSLATE_NOOP("Errors", "{0} is missing."),
+    QT_TRANSLATE_NOOP("Errors", "The line {0} has neither a price nor an amount."),
+    QT_TRANSLATE_NOOP("Errors", "The line {0} has an amount but a quantity of 0."),
+    QT_TRANSLATE_NOOP("Errors", "The value is empty, but every row needs it."),
+    QT_TRANSLATE_NOOP("Errors", "The value is empty, but an amount is needed."),
+    QT_TRANSLATE_NOOP("Errors", "The value is empty, but a quantity is needed."),
+    QT_TRANSLATE_NOOP("Errors", "The value is empty, but the time of the sale is needed."),
+    QT_TRANSLATE_NOOP("Errors", "{0} is not a quantity."),
+    QT_TRANSLATE_NOOP("Errors", "{0} is not a plausible quantity."),
+    QT_TRANSLATE_NOOP("Errors", "{0} is not a date and time."),
+    QT_TRANSLATE_NOOP("Errors", "{0} {1} is not a date and time."),
+    QT_TRANSLATE_NOOP("Errors", "{0} is not a date and time this export uses."),
+    QT_TRANSLATE_NOOP("Errors", "{0} is not a time of day."),
+    QT_TRANSLATE_NOOP("Errors", "{0} has an impossible hour."),
+    QT_TRANSLATE_NOOP("Errors", "{0} is not a real date and time."),
+    QT_TRANSLATE_NOOP("Errors", "{0} has an impossible UTC offset."),
+    QT_TRANSLATE_NOOP("Errors", "{0} is out of range."),
+    QT_TRANSLATE_NOOP("Errors", "The row is damaged: {0}."),
+    QT_TRANSLATE_NOOP("Errors", "This row cannot be placed in a receipt: {0}."),
+    QT_TRANSLATE_NOOP("Errors", "This item row cannot be placed in a receipt: {0}."),
+    QT_TRANSLATE_NOOP("Errors", "This item row cannot be placed in an order: {0}."),
+    QT_TRANSLATE_NOOP("Errors", "{0} appears twice for the same event."),
+    QT_TRANSLATE_NOOP("Errors", "Order {0} appears twice."),
     # the till's amount field (slips of the finger) and the POS receipts
     QT_TRANSLATE_NOOP("Errors", "Type the amount the customer paid."),
     QT_TRANSLATE_NOOP("Errors", "A bill cannot be negative. To take back a sale, use Undo (Ctrl+Z)."),
@@ -352,6 +419,8 @@ translate_flag = translate_message
 def _value(value: object) -> str:
     if isinstance(value, Sentences):  # a draft's problems: each one in the UI's language
         return value.sep.join(translate_message(v) for v in value)
+    if isinstance(value, Notice):  # a sentence inside a sentence (a POS row's why): translated too
+        return translate_message(value)
     if isinstance(value, Money):
         return money_text(value.minor, value.currency)
     if isinstance(value, int) and not isinstance(value, bool):

@@ -13,6 +13,9 @@ from app.services.customers import Match
 MatchRole = Qt.ItemDataRole.UserRole + 1
 
 
+NBSP = "\u00a0"
+
+
 class MatchListModel(QAbstractListModel):
     """The short pick list when a phone or a name fits several members."""
 
@@ -38,7 +41,10 @@ class MatchListModel(QAbstractListModel):
             return None
         m = self._matches[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            parts = [m.name, display_phone(m.phone) if m.phone else "", format_card_number(m.card_number)]
+            # No-break spaces inside a phone or a card number: a narrow list wraps between the parts,
+            # never in the middle of a number (which then reads as two).
+            phone = display_phone(m.phone).replace(" ", NBSP) if m.phone else ""
+            parts = [m.name, phone, format_card_number(m.card_number).replace(" ", NBSP)]
             text = "   ·   ".join(p for p in parts if p)
             return text + ("   ⛔" if m.status == "blocked" else "")
         if role == MatchRole:

@@ -233,7 +233,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>e.g. 125.000</source>
+        <source>e.g. {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -492,6 +492,10 @@
     </message>
     <message>
         <source>&amp;Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type amounts in thousands (125 means 125,000)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1801,6 +1805,10 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This member is not on this till yet, so her balance is not known here: points cannot be spent until this till has synced with the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The customer&apos;s name is empty.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2210,6 +2218,206 @@ phone (PNG)</source>
     </message>
     <message>
         <source>Program is not valid: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync could not start ({0}); the till works offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No POS reader recognises this file (installed: {0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No store was given for this export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s time zone {0} is not a known time zone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store&apos;s currency {0} is not supported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no rows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file says it is {0} but is damaged or cut short there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file looks like UTF-16 but is damaged or cut short there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is UTF-8 with damaged bytes (a broken copy or a cut-off download).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not text in UTF-8, UTF-16 or {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file contains binary data, not text (is it the right file?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is an old Excel .xls file; export again as .xlsx or CSV.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is {0} MB; that is not a POS export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be opened ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s quoting or layout is broken ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spreadsheet is damaged or not an .xlsx file ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spreadsheet is damaged ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spreadsheet has no worksheet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no {0} column: it is not this POS&apos;s export, or its header row is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file has no {0} columns: it is not this POS&apos;s export, or its header row is damaged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file no longer matches the column profile {0}: {1} missing. Map the new export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square item details cannot be read without the transactions file of the same export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toast item or check details cannot be read without OrderDetails.csv of the same day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON is broken: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON cannot be read ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not a kind; write sale, refund or void.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line {0} has neither a price nor an amount.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line {0} has an amount but a quantity of 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value is empty, but every row needs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value is empty, but an amount is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value is empty, but a quantity is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value is empty, but the time of the sale is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not a quantity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not a plausible quantity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not a date and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} {1} is not a date and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not a date and time this export uses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not a time of day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} has an impossible hour.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not a real date and time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} has an impossible UTC offset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is out of range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row is damaged: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This row cannot be placed in a receipt: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item row cannot be placed in a receipt: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item row cannot be placed in an order: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} appears twice for the same event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order {0} appears twice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2901,6 +3109,10 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Card verified — member not on this till yet. Points can be earned on this card now; they join her account at the next sync. Spending waits until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A voucher is waiting for this member: {0}, {1} (until {2}). Type the code to use it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3002,6 +3214,14 @@ phone (PNG)</source>
     </message>
     <message>
         <source>Click to read what the bridge left out (refunds and voids that took nothing back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was wrong:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… and {0} more.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3236,6 +3456,14 @@ phone (PNG)</source>
     </message>
     <message>
         <source>the whole bill was refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column “{0}”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4159,6 +4387,10 @@ phone (PNG)</source>
     </message>
     <message>
         <source>Customer camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At this till, amounts are typed in thousands (125 means 125,000)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -233,8 +233,8 @@
         <translation>Số tiền khách đã trả:</translation>
     </message>
     <message>
-        <source>e.g. 125.000</source>
-        <translation>vd. 125.000</translation>
+        <source>e.g. {0}</source>
+        <translation>vd. {0}</translation>
     </message>
     <message>
         <source>Award  (Enter)</source>
@@ -493,6 +493,10 @@
     <message>
         <source>&amp;Actions</source>
         <translation>&amp;Thao tác</translation>
+    </message>
+    <message>
+        <source>Type amounts in thousands (125 means 125,000)</source>
+        <translation>Nhập số tiền theo nghìn (125 là 125.000)</translation>
     </message>
     <message>
         <source>Map a POS export…</source>
@@ -1803,6 +1807,10 @@ thoại (PNG)</translation>
         <translation>Không có khách hàng này.</translation>
     </message>
     <message>
+        <source>This member is not on this till yet, so her balance is not known here: points cannot be spent until this till has synced with the server.</source>
+        <translation>Khách này chưa có trên máy này nên ở đây chưa biết số dư của khách: chưa thể dùng điểm cho đến khi máy đồng bộ với máy chủ.</translation>
+    </message>
+    <message>
         <source>The customer&apos;s name is empty.</source>
         <translation>Chưa nhập tên khách hàng.</translation>
     </message>
@@ -2213,6 +2221,206 @@ thoại (PNG)</translation>
     <message>
         <source>Program is not valid: {0}.</source>
         <translation>Chương trình không hợp lệ: {0}.</translation>
+    </message>
+    <message>
+        <source>Sync could not start ({0}); the till works offline.</source>
+        <translation>Không khởi động được đồng bộ ({0}); máy vẫn làm việc ngoại tuyến.</translation>
+    </message>
+    <message>
+        <source>No POS reader recognises this file (installed: {0}).</source>
+        <translation>Không có trình đọc POS nào nhận ra tệp này (đã cài: {0}).</translation>
+    </message>
+    <message>
+        <source>No store was given for this export.</source>
+        <translation>Tệp xuất này không cho biết cửa hàng nào.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s time zone {0} is not a known time zone.</source>
+        <translation>Múi giờ {0} của cửa hàng không phải là múi giờ hợp lệ.</translation>
+    </message>
+    <message>
+        <source>The store&apos;s currency {0} is not supported.</source>
+        <translation>Chưa hỗ trợ đơn vị tiền {0} của cửa hàng.</translation>
+    </message>
+    <message>
+        <source>The file is empty.</source>
+        <translation>Tệp trống.</translation>
+    </message>
+    <message>
+        <source>The file has no rows.</source>
+        <translation>Tệp không có dòng nào.</translation>
+    </message>
+    <message>
+        <source>The file says it is {0} but is damaged or cut short there.</source>
+        <translation>Tệp ghi là {0} nhưng bị hỏng hoặc bị cắt ngang ở chỗ này.</translation>
+    </message>
+    <message>
+        <source>The file looks like UTF-16 but is damaged or cut short there.</source>
+        <translation>Tệp có vẻ là UTF-16 nhưng bị hỏng hoặc bị cắt ngang ở chỗ này.</translation>
+    </message>
+    <message>
+        <source>The file is UTF-8 with damaged bytes (a broken copy or a cut-off download).</source>
+        <translation>Tệp UTF-8 có byte bị hỏng (sao chép lỗi hoặc tải về không trọn).</translation>
+    </message>
+    <message>
+        <source>The file is not text in UTF-8, UTF-16 or {0}.</source>
+        <translation>Tệp không phải văn bản UTF-8, UTF-16 hay {0}.</translation>
+    </message>
+    <message>
+        <source>The file contains binary data, not text (is it the right file?).</source>
+        <translation>Tệp chứa dữ liệu nhị phân, không phải văn bản (có đúng tệp không?).</translation>
+    </message>
+    <message>
+        <source>This is an old Excel .xls file; export again as .xlsx or CSV.</source>
+        <translation>Đây là tệp Excel .xls cũ; hãy xuất lại dạng .xlsx hoặc CSV.</translation>
+    </message>
+    <message>
+        <source>The file is {0} MB; that is not a POS export.</source>
+        <translation>Tệp nặng {0} MB; đó không phải tệp xuất từ máy POS.</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened ({0}).</source>
+        <translation>Không mở được tệp ({0}).</translation>
+    </message>
+    <message>
+        <source>The file&apos;s quoting or layout is broken ({0}).</source>
+        <translation>Dấu ngoặc kép hoặc bố cục của tệp bị lỗi ({0}).</translation>
+    </message>
+    <message>
+        <source>The spreadsheet is damaged or not an .xlsx file ({0}).</source>
+        <translation>Bảng tính bị hỏng hoặc không phải tệp .xlsx ({0}).</translation>
+    </message>
+    <message>
+        <source>The spreadsheet is damaged ({0}).</source>
+        <translation>Bảng tính bị hỏng ({0}).</translation>
+    </message>
+    <message>
+        <source>The spreadsheet has no worksheet.</source>
+        <translation>Bảng tính không có trang nào.</translation>
+    </message>
+    <message>
+        <source>The file has no {0} column: it is not this POS&apos;s export, or its header row is damaged.</source>
+        <translation>Tệp không có cột {0}: đây không phải tệp xuất của máy POS này, hoặc dòng tiêu đề bị hỏng.</translation>
+    </message>
+    <message>
+        <source>The file has no {0} columns: it is not this POS&apos;s export, or its header row is damaged.</source>
+        <translation>Tệp không có các cột {0}: đây không phải tệp xuất của máy POS này, hoặc dòng tiêu đề bị hỏng.</translation>
+    </message>
+    <message>
+        <source>The file no longer matches the column profile {0}: {1} missing. Map the new export again.</source>
+        <translation>Tệp không còn khớp với bảng ghép cột {0}: thiếu {1}. Hãy ghép cột lại cho tệp xuất mới.</translation>
+    </message>
+    <message>
+        <source>Square item details cannot be read without the transactions file of the same export.</source>
+        <translation>Không đọc được chi tiết món của Square nếu thiếu tệp giao dịch cùng lần xuất.</translation>
+    </message>
+    <message>
+        <source>Toast item or check details cannot be read without OrderDetails.csv of the same day.</source>
+        <translation>Không đọc được chi tiết món hoặc hóa đơn của Toast nếu thiếu OrderDetails.csv cùng ngày.</translation>
+    </message>
+    <message>
+        <source>The JSON is broken: {0}.</source>
+        <translation>JSON bị lỗi: {0}.</translation>
+    </message>
+    <message>
+        <source>The JSON cannot be read ({0}).</source>
+        <translation>Không đọc được JSON ({0}).</translation>
+    </message>
+    <message>
+        <source>{0} is not a kind; write sale, refund or void.</source>
+        <translation>{0} không phải loại giao dịch; hãy ghi sale, refund hoặc void.</translation>
+    </message>
+    <message>
+        <source>{0} is missing.</source>
+        <translation>Thiếu {0}.</translation>
+    </message>
+    <message>
+        <source>The line {0} has neither a price nor an amount.</source>
+        <translation>Dòng hàng {0} không có đơn giá cũng không có thành tiền.</translation>
+    </message>
+    <message>
+        <source>The line {0} has an amount but a quantity of 0.</source>
+        <translation>Dòng hàng {0} có thành tiền nhưng số lượng là 0.</translation>
+    </message>
+    <message>
+        <source>The value is empty, but every row needs it.</source>
+        <translation>Ô này trống, nhưng dòng nào cũng cần có.</translation>
+    </message>
+    <message>
+        <source>The value is empty, but an amount is needed.</source>
+        <translation>Ô này trống, nhưng cần có số tiền.</translation>
+    </message>
+    <message>
+        <source>The value is empty, but a quantity is needed.</source>
+        <translation>Ô này trống, nhưng cần có số lượng.</translation>
+    </message>
+    <message>
+        <source>The value is empty, but the time of the sale is needed.</source>
+        <translation>Ô này trống, nhưng cần có thời điểm bán.</translation>
+    </message>
+    <message>
+        <source>{0} is not a quantity.</source>
+        <translation>{0} không phải là số lượng.</translation>
+    </message>
+    <message>
+        <source>{0} is not a plausible quantity.</source>
+        <translation>{0} không phải là số lượng hợp lý.</translation>
+    </message>
+    <message>
+        <source>{0} is not a date and time.</source>
+        <translation>{0} không phải là ngày giờ.</translation>
+    </message>
+    <message>
+        <source>{0} {1} is not a date and time.</source>
+        <translation>{0} {1} không phải là ngày giờ.</translation>
+    </message>
+    <message>
+        <source>{0} is not a date and time this export uses.</source>
+        <translation>{0} không phải là kiểu ngày giờ tệp xuất này dùng.</translation>
+    </message>
+    <message>
+        <source>{0} is not a time of day.</source>
+        <translation>{0} không phải là giờ trong ngày.</translation>
+    </message>
+    <message>
+        <source>{0} has an impossible hour.</source>
+        <translation>{0} có giờ không thể có.</translation>
+    </message>
+    <message>
+        <source>{0} is not a real date and time.</source>
+        <translation>{0} không phải là ngày giờ có thật.</translation>
+    </message>
+    <message>
+        <source>{0} has an impossible UTC offset.</source>
+        <translation>{0} có độ lệch UTC không thể có.</translation>
+    </message>
+    <message>
+        <source>{0} is out of range.</source>
+        <translation>{0} nằm ngoài phạm vi cho phép.</translation>
+    </message>
+    <message>
+        <source>The row is damaged: {0}.</source>
+        <translation>Dòng này bị hỏng: {0}.</translation>
+    </message>
+    <message>
+        <source>This row cannot be placed in a receipt: {0}.</source>
+        <translation>Không xếp được dòng này vào hóa đơn nào: {0}.</translation>
+    </message>
+    <message>
+        <source>This item row cannot be placed in a receipt: {0}.</source>
+        <translation>Không xếp được dòng món này vào hóa đơn nào: {0}.</translation>
+    </message>
+    <message>
+        <source>This item row cannot be placed in an order: {0}.</source>
+        <translation>Không xếp được dòng món này vào đơn hàng nào: {0}.</translation>
+    </message>
+    <message>
+        <source>{0} appears twice for the same event.</source>
+        <translation>{0} xuất hiện hai lần cho cùng một giao dịch.</translation>
+    </message>
+    <message>
+        <source>Order {0} appears twice.</source>
+        <translation>Đơn hàng {0} xuất hiện hai lần.</translation>
     </message>
     <message>
         <source>Type the amount the customer paid.</source>
@@ -2903,6 +3111,10 @@ thoại (PNG)</translation>
         <translation>Không tìm thấy khách hàng “{0}”. Nhấn F4 để đăng ký.</translation>
     </message>
     <message>
+        <source>Card verified — member not on this till yet. Points can be earned on this card now; they join her account at the next sync. Spending waits until then.</source>
+        <translation>Thẻ hợp lệ — khách chưa có trên máy này. Vẫn tích điểm cho thẻ này được ngay; điểm sẽ vào tài khoản của khách ở lần đồng bộ tới. Dùng điểm thì phải chờ đến lúc đó.</translation>
+    </message>
+    <message>
         <source>A voucher is waiting for this member: {0}, {1} (until {2}). Type the code to use it.</source>
         <translation>Khách này có phiếu chưa dùng: {0}, {1} (đến {2}). Nhập mã để dùng phiếu.</translation>
     </message>
@@ -3005,6 +3217,14 @@ thoại (PNG)</translation>
     <message>
         <source>Click to read what the bridge left out (refunds and voids that took nothing back).</source>
         <translation>Bấm để xem những gì cầu nối bỏ qua (các lần hoàn tiền và hủy không thu hồi được gì).</translation>
+    </message>
+    <message>
+        <source>What was wrong:</source>
+        <translation>Lỗi gặp phải:</translation>
+    </message>
+    <message>
+        <source>… and {0} more.</source>
+        <translation>… và {0} lỗi khác.</translation>
     </message>
     <message>
         <source>1 file quarantined — see {0}</source>
@@ -3239,6 +3459,14 @@ thoại (PNG)</translation>
     <message>
         <source>the whole bill was refunded</source>
         <translation>cả hóa đơn đã được hoàn tiền</translation>
+    </message>
+    <message>
+        <source>line {0}</source>
+        <translation>dòng {0}</translation>
+    </message>
+    <message>
+        <source>column “{0}”</source>
+        <translation>cột “{0}”</translation>
     </message>
 </context>
 <context>
@@ -4162,6 +4390,10 @@ thoại (PNG)</translation>
     <message>
         <source>Customer camera</source>
         <translation>Camera cho khách</translation>
+    </message>
+    <message>
+        <source>At this till, amounts are typed in thousands (125 means 125,000)</source>
+        <translation>Ở quầy này, số tiền được nhập theo nghìn (125 là 125.000)</translation>
     </message>
     <message>
         <source>I understand</source>

@@ -29,8 +29,9 @@ import abc
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from app.core.errors import InvalidInput
+from app.core.errors import InvalidInput, Notice
 from app.core.receipt import Receipt
 
 
@@ -41,7 +42,7 @@ class Problem:
     file: str
     line: int | None  # 1-based line in a text file, row number in a spreadsheet
     column: str | None  # the column's header as the POS wrote it
-    message: str  # a readable sentence
+    message: str  # a readable sentence; a Notice (template + details) from the readers, for the UI
 
     def __str__(self) -> str:
         where = [self.file]
@@ -61,9 +62,23 @@ class ReaderError(InvalidInput):
 
     code = "pos_file_unreadable"
 
-    def __init__(self, message: str, *, file: str = "", line: int | None = None, column: str | None = None) -> None:
+    def __init__(
+        self, template: str, *, file: str = "", line: int | None = None, column: str | None = None, **details: Any
+    ) -> None:
+        # The problem keeps the template and details (a Notice), so the till's UI says it in its
+        # language; str() of it, and so the quarantine's reason file, stays the English sentence.
+        message = notice_of(template, details)
         self.problem = Problem(file=file, line=line, column=column, message=message)
-        super().__init__(str(self.problem) if file else message)
+        super().__init__(template, **details)
+        self.message = str(self.problem) if file else str(message)
+        self.args = (self.message,)
+
+
+def notice_of(template: str, details: dict[str, Any]) -> Notice:
+    """A reader's sentence as a Notice; one that already is one (re-raised with a place) stays as it was."""
+    if isinstance(template, Notice) and not details:
+        return template
+    return Notice(template, **details)
 
 
 @dataclass

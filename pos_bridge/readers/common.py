@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
+from app.core.errors import Notice
+from app.core.money import shown
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import FileGroup, Problem, ReadResult
 from pos_bridge.readers.textio import Row
@@ -41,11 +43,11 @@ def make_line(
     whole units, and the money must stay right.
     """
     if gross is None and unit_price is None:
-        raise FieldError(f"The line {name!r} has neither a price nor an amount.")
+        raise FieldError("The line {0} has neither a price nor an amount.", name=shown(name))
     if qty == 0:
         if (gross or 0) == 0 and (net or 0) == 0:
             return None  # a comment or a removed item, not a sale
-        raise FieldError(f"The line {name!r} has an amount but a quantity of 0.")
+        raise FieldError("The line {0} has an amount but a quantity of 0.", name=shown(name))
     if gross is None:
         gross = _round(Decimal(unit_price or 0) * qty)
     if net is None:
@@ -138,7 +140,8 @@ def group_rows(
                 groups[current].append(row)
                 continue
             why = row.damage or "the receipt number is empty"
-            result.problems.append(Problem(row.file, row.line, None, f"This row cannot be placed in a receipt: {why}."))
+            result.problems.append(Problem(row.file, row.line, None,
+                Notice("This row cannot be placed in a receipt: {0}.", why=why)))
             result.all_or_nothing = True
             continue
         current = key

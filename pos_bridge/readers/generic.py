@@ -71,7 +71,7 @@ KINDS = {
 def _kind(value: str) -> ReceiptKind:
     kind = KINDS.get(value.casefold() or "sale")
     if kind is None:
-        raise FieldError(f"{shown(value)} is not a kind; write sale, refund or void.")
+        raise FieldError("{0} is not a kind; write sale, refund or void.", value=shown(value))
     return kind
 
 
@@ -214,9 +214,9 @@ class GenericJsonReader(Reader):
         try:
             data = json.loads(text, parse_float=Decimal)
         except json.JSONDecodeError as err:
-            raise ReaderError(f"The JSON is broken: {err.msg}.", file=path.name, line=err.lineno) from None
+            raise ReaderError("The JSON is broken: {0}.", file=path.name, line=err.lineno, why=err.msg) from None
         except (ValueError, RecursionError) as err:
-            raise ReaderError(f"The JSON cannot be read ({type(err).__name__}).", file=path.name) from None
+            raise ReaderError("The JSON cannot be read ({0}).", file=path.name, why=type(err).__name__) from None
         if isinstance(data, dict) and isinstance(data.get("receipts"), list):
             data = data["receipts"]
         if not isinstance(data, list):
@@ -234,7 +234,7 @@ class GenericJsonReader(Reader):
             value = _scalar(obj.get(name), name, at)
             if value is None or cell_text(value) == "":
                 if required:
-                    raise FieldError(f"{name} is missing.", column=at)
+                    raise FieldError("{0} is missing.", column=at, name=name)
                 return 0
             try:
                 return parse_money(value, ctx.currency)

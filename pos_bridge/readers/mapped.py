@@ -28,6 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from app.core.money import shown
 from app.core.receipt import Receipt, ReceiptKind
 from pos_bridge.readers.base import Reader, ReaderError, ReadResult, as_path_list
 from pos_bridge.readers.common import collect, group_rows, make_line, signed, void_id
@@ -132,7 +133,8 @@ def sample(path: Path, *, rows: int = 5) -> Sample:
         try:
             workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as err:
-            raise ReaderError(f"The spreadsheet is damaged or not an .xlsx file ({type(err).__name__}).") from None
+            why = type(err).__name__
+            raise ReaderError("The spreadsheet is damaged or not an .xlsx file ({0}).", why=why) from None
         try:
             for values in workbook.worksheets[0].iter_rows(values_only=True, max_row=rows + 20):
                 records.append(list(values))
@@ -192,9 +194,10 @@ class ProfileReader(Reader):
             missing = self.profile.missing_columns(found)
             if missing:
                 raise ReaderError(
-                    f"The file no longer matches the column profile {self.profile.name!r}: "
-                    f"{', '.join(repr(m) for m in missing)} missing. Map the new export again.",
+                    "The file no longer matches the column profile {0}: {1} missing. Map the new export again.",
                     file=path.name,
+                    profile=shown(self.profile.name),
+                    missing=", ".join(shown(m) for m in missing),
                 )
             table = read_table(path, columns, legacy=legacy_encodings(ctx.vietnamese))
             groups = group_rows(table.rows, lambda r: r.text("receipt_id"), result, continues=self._continues)
@@ -243,7 +246,8 @@ class ProfileReader(Reader):
         unit = row.money("line_unit_price", ctx.currency, decimal=p.decimal) if "line_unit_price" in p.columns else None
         net = row.money("line_total", ctx.currency, decimal=p.decimal) if "line_total" in p.columns else None
         if unit is None and net is None:
-            raise FieldError(f"The line {row.text('line_name')!r} has neither a price nor an amount.", line=row.line)
+            name = shown(row.text("line_name"))
+            raise FieldError("The line {0} has neither a price nor an amount.", line=row.line, name=name)
         return make_line(
             row.text("line_name"),
             abs(qty),

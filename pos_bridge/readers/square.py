@@ -47,6 +47,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from app.core.errors import Notice
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import FileGroup, Problem, Reader, ReaderError, ReadResult, as_path_list
 from pos_bridge.readers.common import group_siblings, make_line, problem_of, signed
@@ -225,7 +226,8 @@ class SquareReader(Reader):
             key = (txn, _event_key(kind, row))
             if key in receipts:
                 result.problems.append(
-                    Problem(row.file, row.line, "Transaction ID", f"{txn} appears twice for the same event.")
+                    Problem(row.file, row.line, "Transaction ID",
+                        Notice("{0} appears twice for the same event.", txn=txn))
                 )
                 continue
             receipts[key] = (receipt, [])
@@ -246,7 +248,8 @@ class SquareReader(Reader):
             if not txn or row.damage:
                 why = row.damage or "its Transaction ID is empty"
                 result.problems.append(
-                    Problem(row.file, row.line, None, f"This item row cannot be placed in a receipt: {why}.")
+                    Problem(row.file, row.line, None,
+                        Notice("This item row cannot be placed in a receipt: {0}.", why=why))
                 )
                 result.all_or_nothing = True
                 continue

@@ -86,7 +86,8 @@ def decode(data: bytes, *, file: str, legacy: Sequence[str] = ("cp1252", "cp1258
                 text = data[len(bom) :].decode(codec)
             except UnicodeDecodeError as err:
                 raise ReaderError(
-                    f"The file says it is {label} but is damaged or cut short there.",
+                    "The file says it is {0} but is damaged or cut short there.",
+                    encoding=label,
                     file=file,
                     line=_line_of(data, err.start, codec),
                 ) from None
@@ -119,7 +120,8 @@ def decode(data: bytes, *, file: str, legacy: Sequence[str] = ("cp1252", "cp1258
         except UnicodeDecodeError:
             continue
     raise ReaderError(
-        f"The file is not text in UTF-8, UTF-16 or {'/'.join(legacy)}.",
+        "The file is not text in UTF-8, UTF-16 or {0}.",
+        encodings="/".join(legacy),
         file=file,
         line=data.count(b"\n", 0, utf8_error.start) + 1,
     )
@@ -219,7 +221,7 @@ class Row:
 
     def check(self) -> None:
         if self.damage:
-            raise FieldError(f"The row is damaged: {self.damage}.", line=self.line)
+            raise FieldError("The row is damaged: {0}.", line=self.line, damage=self.damage)
 
     def required(self, name: str) -> str:
         value = self.text(name)
@@ -251,7 +253,7 @@ class Row:
         return self._wrap(name, parse_datetime, value, tz, order=order)
 
     def error(self, name: str, sentence: str) -> FieldError:
-        return FieldError(f"The value {sentence}", line=self.line, column=self.header(name))
+        return FieldError("The value " + sentence, line=self.line, column=self.header(name))
 
     def _wrap(self, name: str, parse: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
         try:
@@ -287,10 +289,10 @@ def read_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ReaderError(f"The file is {size // 2**20} MB; that is not a POS export.", file=path.name)
+            raise ReaderError("The file is {0} MB; that is not a POS export.", file=path.name, size=size // 2**20)
         return path.read_bytes()
     except OSError as err:
-        raise ReaderError(f"The file cannot be opened ({err.strerror or err}).", file=path.name) from None
+        raise ReaderError("The file cannot be opened ({0}).", file=path.name, why=str(err.strerror or err)) from None
 
 
 def sniff_delimiter(line: str) -> str:
@@ -327,7 +329,7 @@ def read_csv_table(data: bytes, columns: Sequence[Column], *, file: str, legacy:
             last = reader.line_num
     except csv.Error as err:
         raise ReaderError(
-            f"The file's quoting or layout is broken ({err}).", file=file, line=reader.line_num + offset
+            "The file's quoting or layout is broken ({0}).", file=file, line=reader.line_num + offset, why=str(err)
         ) from None
     table = _build_table(records, columns, file=file)
     table.encoding, table.delimiter = decoded.encoding, delimiter
@@ -349,7 +351,7 @@ def read_xlsx_table(path: Path, columns: Sequence[Column]) -> Table:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as err:  # zipfile, openpyxl and the XML parser raise many types for one damage
         raise ReaderError(
-            f"The spreadsheet is damaged or not an .xlsx file ({type(err).__name__}).", file=file
+            "The spreadsheet is damaged or not an .xlsx file ({0}).", file=file, why=type(err).__name__
         ) from None
     try:
         first_error: ReaderError | None = None
@@ -360,7 +362,7 @@ def read_xlsx_table(path: Path, columns: Sequence[Column]) -> Table:
                     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
                 ]
             except Exception as err:  # damaged XML inside the zip
-                raise ReaderError(f"The spreadsheet is damaged ({type(err).__name__}).", file=file) from None
+                raise ReaderError("The spreadsheet is damaged ({0}).", file=file, why=type(err).__name__) from None
             try:
                 table = _build_table(records, columns, file=file, strict_width=False)
             except ReaderError as err:
@@ -447,8 +449,12 @@ def _find_header(
     missing = [c.aliases[0] for c in required if c.field not in best[2]]
     names = ", ".join(f'"{m}"' for m in missing)
     raise ReaderError(
-        f"The file has no {names} column{'s' if len(missing) > 1 else ''}: it is not this POS's export, "
-        "or its header row is damaged.",
+        (
+            "The file has no {0} columns: it is not this POS's export, or its header row is damaged."
+            if len(missing) > 1
+            else "The file has no {0} column: it is not this POS's export, or its header row is damaged."
+        ),
+        names=names,
         file=file,
         line=records[best[0]][0],
     )

@@ -43,6 +43,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from app.core.errors import Notice
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import FileGroup, Problem, Reader, ReaderError, ReadResult, as_path_list
 from pos_bridge.readers.common import group_siblings, make_line, problem_of, void_id
@@ -204,7 +205,8 @@ class ToastReader(Reader):
         by_order: dict[str, list[Row]] = {}
         for row in rows:
             if row.damage:
-                result.problems.append(Problem(row.file, row.line, None, f"The row is damaged: {row.damage}."))
+                result.problems.append(Problem(row.file, row.line, None,
+                    Notice("The row is damaged: {0}.", damage=row.damage)))
                 continue
             by_order.setdefault(row.text("order_id"), []).append(row)
         for order_id, payments in by_order.items():
@@ -308,7 +310,8 @@ class ToastReader(Reader):
                 continue
             if order_id in receipts:
                 result.problems.append(
-                    Problem(row.file, row.line, row.header("order_id"), f"Order {order_id} appears twice.")
+                    Problem(row.file, row.line, row.header("order_id"),
+                        Notice("Order {0} appears twice.", order=order_id))
                 )
                 continue
             receipts[order_id] = receipt
@@ -329,7 +332,8 @@ class ToastReader(Reader):
             if not order_id or row.damage:
                 why = row.damage or "its Order Id is empty"
                 result.problems.append(
-                    Problem(row.file, row.line, None, f"This item row cannot be placed in an order: {why}.")
+                    Problem(row.file, row.line, None,
+                        Notice("This item row cannot be placed in an order: {0}.", why=why))
                 )
                 result.all_or_nothing = True
                 continue
@@ -381,7 +385,8 @@ class ToastReader(Reader):
         customers: dict[str, tuple[str, str]] = {}
         for row in checks:
             if row.damage:
-                result.problems.append(Problem(row.file, row.line, None, f"The row is damaged: {row.damage}."))
+                result.problems.append(Problem(row.file, row.line, None,
+                    Notice("The row is damaged: {0}.", damage=row.damage)))
                 continue
             name, phone = row.text("customer"), row.text("phone")
             if not (name or phone):

@@ -15,23 +15,25 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal, InvalidOperation
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from app.core.money import CURRENCIES, AmountError, Currency, shown, ungroup
 from app.core.money import parse_money as core_parse_money
+from pos_bridge.readers.base import notice_of
 
 Cell = str | int | float | Decimal | datetime | date | time | bool | None
 DateOrder = Literal["dmy", "mdy"]
 
 
 class FieldError(ValueError):
-    """One value that cannot be read; the message is a readable sentence.
+    """One value that cannot be read; the message is a readable sentence (a Notice: template + details).
 
     Row accessors fill in where it was (line and column) on the way out.
     """
 
-    def __init__(self, message: str, *, line: int | None = None, column: str | None = None) -> None:
+    def __init__(self, template: str, *, line: int | None = None, column: str | None = None, **details: Any) -> None:
+        message = notice_of(template, details)  # English as str; template + details for the till's UI
         super().__init__(message)
         self.message = message
         self.line = line
@@ -54,10 +56,10 @@ class ReadContext:
         try:
             zone = ZoneInfo(tz)
         except (ZoneInfoNotFoundError, ValueError, TypeError):
-            raise ReaderError(f"The store's time zone {tz!r} is not a known time zone.") from None
+            raise ReaderError("The store's time zone {0} is not a known time zone.", zone=shown(tz)) from None
         cur = CURRENCIES.get(str(currency).upper())
         if cur is None:
-            raise ReaderError(f"The store's currency {currency!r} is not supported.")
+            raise ReaderError("The store's currency {0} is not supported.", currency=shown(currency))
         if not store_id:
             raise ReaderError("No store was given for this export.")
         return cls(source=source, store_id=store_id, tz=zone, currency=cur)
@@ -80,7 +82,7 @@ def parse_money(value: Cell, cur: Currency, *, decimal: str | None = None) -> in
     try:
         return core_parse_money(value, cur, decimal=decimal)
     except AmountError as err:
-        raise FieldError(err.message) from None
+        raise FieldError(err.template, **err.details) from None
 
 
 # ---------------------------------------------------------------- quantities
@@ -91,25 +93,25 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 def parse_quantity(value: Cell, *, decimal: str | None = None) -> Decimal:
     """A line quantity; may be fractional (0.5 kg) and negative (refund lines)."""
     if isinstance(value, bool) or value is None:
-        raise FieldError(f"{shown(value)} is not a quantity.")
+        raise FieldError("{0} is not a quantity.", value=shown(value))
     if isinstance(value, (int, float, Decimal)):
         try:
             dec = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         except (InvalidOperation, ValueError):
-            raise FieldError(f"{shown(value)} is not a quantity.") from None
+            raise FieldError("{0} is not a quantity.", value=shown(value)) from None
     elif isinstance(value, str):
         raw = value
         text = _SPACES.sub("", value).replace("\u2212", "-")
         negative = text.startswith("-")
         text = text.lstrip("-+")
         if not text or not re.fullmatch(r"[0-9][0-9.,]*", text) or not text[-1].isdigit():
-            raise FieldError(f"{shown(raw)} is not a quantity.")
+            raise FieldError("{0} is not a quantity.", value=shown(raw))
         whole, frac = _split_quantity(text, decimal, raw)
         dec = Decimal(f"{'-' if negative else ''}{whole}.{frac or '0'}")
     else:
-        raise FieldError(f"{shown(value)} is not a quantity.")
+        raise FieldError("{0} is not a quantity.", value=shown(value))
     if not dec.is_finite() or abs(dec) > 100_000:
-        raise FieldError(f"{shown(value)} is not a plausible quantity.")
+        raise FieldError("{0} is not a plausible quantity.", value=shown(value))
     return dec
 
 
@@ -123,14 +125,14 @@ def _split_quantity(text: str, decimal: str | None, raw: str) -> tuple[str, str]
         decimal = mark if text.count(mark) == 1 else ("," if mark == "." else ".")
     group = "," if decimal == "." else "."
     if text.count(decimal) > 1:
-        raise FieldError(f"{shown(raw)} is not a quantity.")
+        raise FieldError("{0} is not a quantity.", value=shown(raw))
     whole, _, frac = text.partition(decimal)
     if not whole:
-        raise FieldError(f"{shown(raw)} is not a quantity.")
+        raise FieldError("{0} is not a quantity.", value=shown(raw))
     try:
         return ungroup(whole, group, raw), frac
     except AmountError:
-        raise FieldError(f"{shown(raw)} is not a quantity.") from None
+        raise FieldError("{0} is not a quantity.", value=shown(raw)) from None
 
 
 # ---------------------------------------------------------------- dates and times
@@ -158,7 +160,7 @@ def parse_datetime(value: Cell, tz: ZoneInfo, *, order: DateOrder = "dmy") -> da
     if isinstance(value, date):
         return _to_utc(datetime.combine(value, time()), tz)
     if not isinstance(value, str) or not value.strip():
-        raise FieldError(f"{shown(value)} is not a date and time.")
+        raise FieldError("{0} is not a date and time.", value=shown(value))
     text = value.strip()
     m = _ISO.fullmatch(text)
     if m:
@@ -174,7 +176,7 @@ def parse_datetime(value: Cell, tz: ZoneInfo, *, order: DateOrder = "dmy") -> da
         day, month = (int(a), int(b)) if order == "dmy" else (int(b), int(a))
         year = int(y) + (2000 if len(y) == 2 else 0)
         return _to_utc(_build(value, year, month, day, hh, mi, ss, ampm, 0), tz)
-    raise FieldError(f"{shown(value)} is not a date and time this export uses.")
+    raise FieldError("{0} is not a date and time this export uses.", value=shown(value))
 
 
 def combine_date_time(day: Cell, clock: Cell, tz: ZoneInfo, *, order: DateOrder) -> datetime:
@@ -186,9 +188,9 @@ def combine_date_time(day: Cell, clock: Cell, tz: ZoneInfo, *, order: DateOrder)
     if isinstance(day, date):
         day = day.isoformat()
     if not isinstance(day, str) or not isinstance(clock, str):
-        raise FieldError(f"{shown(day)} {shown(clock)} is not a date and time.")
+        raise FieldError("{0} {1} is not a date and time.", day=shown(day), clock=shown(clock))
     if not _TIME.fullmatch(clock.strip()):
-        raise FieldError(f"{shown(clock)} is not a time of day.")
+        raise FieldError("{0} is not a time of day.", value=shown(clock))
     return parse_datetime(f"{day.strip()} {clock.strip()}", tz, order=order)
 
 
@@ -206,12 +208,12 @@ def _build(
     hour = int(hh or 0)
     if ampm:
         if not 1 <= hour <= 12:
-            raise FieldError(f"{shown(raw)} has an impossible hour.")
+            raise FieldError("{0} has an impossible hour.", value=shown(raw))
         hour = hour % 12 + (12 if ampm.lower() == "p" else 0)
     try:
         return datetime(y, mo, d, hour, int(mi or 0), int(ss or 0), micro)
     except ValueError:
-        raise FieldError(f"{shown(raw)} is not a real date and time.") from None
+        raise FieldError("{0} is not a real date and time.", value=shown(raw)) from None
 
 
 def _offset(text: str, raw: object) -> tzinfo:
@@ -221,7 +223,7 @@ def _offset(text: str, raw: object) -> tzinfo:
     digits = text[1:].replace(":", "")
     hours, minutes = int(digits[:2]), int(digits[2:])
     if hours > 14 or minutes > 59:
-        raise FieldError(f"{shown(raw)} has an impossible UTC offset.")
+        raise FieldError("{0} has an impossible UTC offset.", value=shown(raw))
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
@@ -231,7 +233,7 @@ def _to_utc(moment: datetime, tz: ZoneInfo) -> datetime:
     try:
         return moment.astimezone(UTC)
     except (OverflowError, ValueError):
-        raise FieldError(f"{shown(moment)} is out of range.") from None
+        raise FieldError("{0} is out of range.", value=shown(moment)) from None
 
 
 def infer_date_order(samples: list[Cell], default: DateOrder) -> DateOrder:

@@ -44,7 +44,7 @@ from sync.protocol import (
     TerminalStatus,
     TillHealth,
 )
-from sync.server import admin, backoffice, changes, ledger, metrics, records
+from sync.server import admin, backoffice, changes, ledger, member_lookup, metrics, records
 from sync.server.auth import FailureLimiter, client_address, hash_secret, parse_networks
 from sync.server.db import current_change, make_server_engine, ping, quick_read, read_session, write_session
 from sync.server.errors import FlagSpec, Refused
@@ -393,6 +393,24 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         metrics.PULLS.inc()
         metrics.PULL_LAG.observe(page.behind)
         metrics.PULL_RECORDS.inc(sum(len(v) for v in page.records.values()))
+        return Response(page.encode(), media_type="application/json")
+
+    @app.get(
+        f"{API}/member",
+        response_model=PullResponse,
+        responses={k: ERRORS[k] for k in (401, 422, 429, 503)},
+        tags=["sync"],
+    )
+    def member(
+        terminal: Terminal,
+        card: Annotated[str | None, Query(pattern=r"^[1-9][0-9]{9}$", description="A card number.")] = None,
+        phone: Annotated[str | None, Query(pattern=r"^\+[0-9]{6,15}$", description="A phone, E.164.")] = None,
+    ) -> Response:
+        """One member the till does not hold, with her ledger and merges (see ``sync.server.member_lookup``)."""
+        if (card is None) == (phone is None):
+            raise Refused(422, "invalid_request", "Ask for one member: by card number or by phone, not both.")
+        with read_session(engine) as s:
+            page = member_lookup.lookup(s, terminal, card=card, phone=phone)
         return Response(page.encode(), media_type="application/json")
 
     @app.get(

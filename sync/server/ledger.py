@@ -38,7 +38,7 @@ from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry
 from app.core.limits import OutOfBounds, check_balance, check_entry, program_excess
 from app.core.program import Program
 from sync.protocol import CustomerRecord, PushRequest, PushResponse
-from sync.server import merges
+from sync.server import merges, unknown_cards
 from sync.server.db import ChangeCounter, current_change
 from sync.server.errors import FlagSpec, Refused
 from sync.server.flags import raise_flag
@@ -144,9 +144,11 @@ def push(
         change = counter.finish()
     else:
         change = current_change(session)
+    # A placeholder for a card its till did not hold meets its member: folded like a merge.
+    linked = unknown_cards.links(session, caller.terminal_id, caller.store_id, list(customers.values()), now)
     if batch.merges or customers:  # after the entries: a merge refolds from the whole ledger
         counter = ChangeCounter(session)
-        merges.settle(session, counter, batch.merges, list(customers), now)
+        merges.settle(session, counter, [*batch.merges, *linked], list(customers), now)
         change = counter.finish()
     return PushResponse(
         acked_entries=[e.id for e in entries],
@@ -381,6 +383,8 @@ def _upsert_customers(
         data = {name: getattr(c, name) for name in CUSTOMER_FIELDS}
         if row is None:
             inserts.append({**data, "received_at": now, "change_no": counter.next()})
+        elif unknown_cards.is_placeholder(c.id):
+            continue  # another till's copy of the same card's placeholder: nothing to change or propose
         elif caller.is_head_office or row.enrolled_store == caller.store_id:
             if not caller.is_head_office:
                 data["enrolled_store"] = row.enrolled_store  # a store can't hand its member to another

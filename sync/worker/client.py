@@ -120,6 +120,11 @@ class SyncClient:
         params = {"cursor": cursor, "limit": limit, "kinds": ",".join(kinds)}
         return self._call("GET", f"{API}/pull", PullResponse, params=params)
 
+    def member(self, *, card: str | None = None, phone: str | None = None) -> PullResponse:
+        """One member this till does not hold, in one round-trip (``sync.server.member_lookup``)."""
+        params = {"card": card} if card else {"phone": phone or ""}
+        return self._call("GET", f"{API}/member", PullResponse, params=params)
+
     def me(self) -> TerminalStatus:
         return self._call("GET", f"{API}/me", TerminalStatus)
 

@@ -146,6 +146,15 @@ def apply_page(till: Till, page: PullResponse) -> Applied:
     return result
 
 
+def apply_member(till: Till, page: PullResponse) -> int:
+    """A member fetched on demand (``sync.worker.member_fetch``): stored by the pull's own steps, so her
+    next pull dedupes by id; the cursor stays where it is. Returns how many of her entries were new."""
+    with till.transaction() as s:
+        _customers(s, till, page.customers)
+        merge_sync.apply_in(s, page)
+        return _entries(s, till, page.entries)[0]
+
+
 # -- catalogue -----------------------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from chain import NOW, Chain
@@ -18,7 +19,7 @@ from sqlalchemy import func, select, text
 from app.bootstrap import open_till
 from app.core.cardcode import make_card_number
 from app.core.earning import Bill
-from app.core.ledger import EntryKind, LedgerEntry
+from app.core.ledger import NOT_A_VISIT, EntryKind, LedgerEntry
 from app.core.periods import period_for
 from app.core.receipt import Receipt, ReceiptKind
 from app.core.segments import Segment
@@ -26,6 +27,7 @@ from app.db.models import DayStoreStats, LedgerEntryRow, MemberDayStats, MemberS
 from app.services import (
     awards,
     corrections,
+    customers,
     feedback,
     ledger_writer,
     merges,
@@ -69,9 +71,18 @@ def _pos(ext: str, total: int, *, card: str = "", kind: ReceiptKind = ReceiptKin
 
 def test_a_realistic_mix_of_writes_keeps_the_tables_equal_to_the_rebuild(chain: Chain) -> None:
     a, owner = chain.a, chain.owner
+    with a.transaction() as s:
+        before = stats.kept(s)
+    redeemed_before = sum(
+        n for (_, st, r), n in before.rewards.items() if (st, r) == (a.store_id, chain.rewards["R1"])
+    )
+    members_before = sum(n for (st, _), (n, _) in before.homes.items() if st == a.store_id)
     sale = awards.award(a, "m06", Bill(paid=150_000), staff=None).earn  # Hà's first visit
     awards.award(a, "m06", Bill(paid=60_000), staff=None)
     redemption.redeem(a, "m10", chain.rewards["R1"], staff=None, identified=True)
+    undone = redemption.redeem(a, "m02", chain.rewards["R1"], staff=None, identified=True).entry
+    corrections.reverse(a, undone.id, manager=owner, reason="khách đổi ý")  # no longer a redemption
+    customers.enroll(a, name="Khách Mới", phone="0901234999", staff=None)  # a member with the welcome bonus
     corrections.reverse(a, sale.id, manager=owner, reason="bán nhầm")  # a void: the first visit goes
     later = awards.award(a, "m01", Bill(paid=300_000), staff=None).earn
     corrections.reverse(a, later.id, manager=owner, reason="trả một món", refunded_amount=100_000)
@@ -107,6 +118,13 @@ def test_a_realistic_mix_of_writes_keeps_the_tables_equal_to_the_rebuild(chain: 
     merges.merge(a, "m09", "m16", manager=owner, reason="hai thẻ")
     merges.merge(a, "m04", "m03", manager=owner, reason="nhầm")
     merges.unmerge(a, "m03", manager=owner, reason="không phải một người")
+    # Sales that earned nothing are no visits (the program's default): one kept, one voided since.
+    with a.transaction() as s:
+        giang, mai = s.get(MemberStats, "m05").visits, s.get(MemberStats, "m13").visits
+    nothing = awards.award(a, "m05", Bill(paid=5_000), staff=None).earn
+    assert nothing.reason == NOT_A_VISIT
+    nothing_again = awards.award(a, "m13", Bill(paid=4_000), staff=None).earn
+    corrections.reverse(a, nothing_again.id, manager=owner, reason="nhập nhầm")
 
     assert differences(chain) == []
     with a.transaction() as s:
@@ -116,12 +134,21 @@ def test_a_realistic_mix_of_writes_keeps_the_tables_equal_to_the_rebuild(chain: 
             select(LedgerEntryRow.created_at).where(LedgerEntryRow.customer_id == "m16")
         )
         assert s.get(MemberStats, "m03").visits == 1  # Chi has her own visit back after the undo
+        assert s.get(MemberStats, "m05").visits == giang  # her sale that earned nothing is no visit
+        assert s.get(MemberStats, "m13").visits == mai
+        kept = stats.kept(s)
+    # The reward counted once (Lan's redemption; Bình's was reversed), the new member in the base tier.
+    assert sum(n for (_, st, r), n in kept.rewards.items() if (st, r) == (a.store_id, chain.rewards["R1"])) == (
+        redeemed_before + 1
+    )
+    assert sum(n for (st, tier), (n, _) in kept.homes.items() if st == a.store_id) == members_before + 1
 
 
 def test_the_figures_follow_the_writes(chain: Chain) -> None:
     """What a manager sees moves with the sales: the dashboard and the segments read the kept tables."""
     before = dashboard(chain.a, period_for("30d", NOW, ZONE))
     awards.award(chain.a, "m06", Bill(paid=150_000), staff=None)
+    awards.award(chain.a, "m05", Bill(paid=5_000), staff=None)  # earns nothing: no visit, no spend
     receipts.apply_receipts(chain.a, [_pos("Q1", 40_000, store_id=chain.a.store_id)])
     after = dashboard(chain.a, period_for("30d", NOW, ZONE))
     assert (after.visits, after.visiting_members) == (before.visits + 1, before.visiting_members + 1)
@@ -154,7 +181,10 @@ def test_the_upgrade_fills_the_tables_of_an_existing_home(chain: Chain) -> None:
     """A home saved before migration 0009: opening it builds the tables from its ledger and receipts."""
     chain.a.engine.dispose()
     db = sqlite3.connect(chain.home / "terminal.db")
-    for table in ("day_store_stats", "member_day_stats", "member_stats"):
+    for trigger in stats.HOME_TIER_TRIGGER_NAMES:
+        db.execute(f"DROP TRIGGER {trigger}")
+    db.execute("DROP INDEX ix_ledger_entry_tier_moves")
+    for table in ("day_store_stats", "member_day_stats", "member_stats", "day_reward_stats", "home_tier_stats"):
         db.execute(f"DROP TABLE {table}")
     db.execute("ALTER TABLE staff DROP COLUMN phone")  # what migration 0010, after 0009, adds
     db.execute("UPDATE alembic_version SET version_num = '0008'")
@@ -165,3 +195,50 @@ def test_the_upgrade_fills_the_tables_of_an_existing_home(chain: Chain) -> None:
         assert stats.differences(s) == []
         assert s.scalar(select(func.count()).select_from(MemberDayStats)) > 0
     till.engine.dispose()
+
+
+def test_the_kept_12_month_spend_rolls_forward_and_gives_the_vip_cut_off_of_the_sorted_spends(chain: Chain) -> None:
+    """Months later, the first report moves every member's window; the cut-off read off the index is
+    the one the spends worked out from the buckets and sorted give, and the VIPs it counts are the
+    members the per-member rules call VIP."""
+    later = NOW + timedelta(days=250)  # August 2027: the spends of before September 2026 leave the window
+    month = stats.month_number(later.astimezone(ZoneInfo(ZONE)).date())
+    with chain.a.transaction() as s:
+        before = dict(s.execute(select(MemberStats.customer_id, MemberStats.spend_12m)).all())
+    rep = segments.report(chain.a, now=later)
+    assert differences(chain) == []  # every kept spend is its window's
+    with segments.read_transaction(chain.a) as s:
+        after = dict(s.execute(select(MemberStats.customer_id, MemberStats.spend_12m)).all())
+        assert set(s.scalars(select(MemberStats.spend_at))) == {month}
+        rules = segments.rules_for(s)
+        kept = segments._vip_kept(s, later, rules, month)
+        sorted_ = segments._vip_sorted(s, later, rules, month)
+    assert any(after[c] < before[c] for c in before)  # some spend did leave the window
+    assert kept == sorted_ and kept[1] > 0
+    assert rep.limits.vip_spend == kept[0]
+    assert rep.count(Segment.VIP) == sum(Segment.VIP in m.segments for m in rep.members) == kept[1]
+    # A sale after the roll keeps its member's spend right (the trigger), and the next report agrees.
+    awards.award(chain.a, "m01", Bill(paid=2_000_000), staff=None)
+    assert differences(chain) == []
+
+
+def test_a_segments_pages_hold_exactly_its_members(chain: Chain) -> None:
+    """The Segments tab reads a segment's list page by page: every page put together is the segment,
+    each member once, as the whole report (every member's rules) says."""
+    rep = segments.report(chain.a)
+    assert rep.paged and rep.total() == 18  # 20 members, one blocked, one merged away
+    everyone = segments.report(chain.a)
+    for segment in Segment:
+        want = sorted(m.customer_id for m in everyone.members_in(segment))
+        got: list[str] = []
+        offset: int | None = 0
+        pages = 0
+        while offset is not None:
+            page, offset = segments.segment_page(chain.a, rep, segment, offset, limit=2)
+            assert len(page) <= 2
+            got += [m.customer_id for m in page]
+            pages += 1
+        assert sorted(got) == want and len(got) == len(set(got)), segment
+        assert rep.count(segment) == len(want), segment
+        assert pages >= (len(want) + 1) // 2
+    assert rep.paged  # the counts and the pages never read every member

@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from app.core.segments import Segment
 from app.db.models import AuditLog
-from app.services import staff
+from app.services import segments, staff
 from app.ui.backoffice.context import BackOfficeContext
 from app.ui.backoffice.dashboard import DashboardTab
 from app.ui.backoffice.launch import LoginDialog
@@ -182,7 +182,8 @@ def test_a_segment_is_exported_and_read_back(qtbot, window: BackOfficeWindow, ch
     qtbot.waitUntil(lambda: tab.report is not None and not window.ctx.ops.busy)
     tab.select_segment(Segment.AT_RISK)
     assert tab.segment_list.currentItem().text() == "at risk   (2)"
-    assert tab.model.rowCount() == 2
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2)  # the segment's first page, read when opened
+    assert tab.report.paged  # the counts came without every member's row
     path = tmp_path / "at_risk.csv"
     with qtbot.waitSignal(tab.exported):
         tab.export_segment_to(path)
@@ -278,3 +279,29 @@ def test_loyalty_backoffice_alone_opens_on_the_till_folder_with_the_owner_pin(qt
         assert s.scalars(select(AuditLog.staff_id).where(AuditLog.action == "backoffice.open")).all() == [
             chain.owner.id
         ]
+
+
+def test_a_long_segment_list_comes_a_page_at_a_time(qtbot, window: BackOfficeWindow, monkeypatch) -> None:
+    """The list of a segment reads its next page only when it is scrolled to its end."""
+    monkeypatch.setattr(segments, "PAGE_SIZE", 2)
+    monkeypatch.setattr(segments.segment_page, "__defaults__", (0, 2))
+    window.tab_widget.setCurrentIndex(1)
+    tab = window.current_tab()
+    qtbot.waitUntil(lambda: tab.report is not None and not window.ctx.ops.busy)
+    biggest = max(Segment, key=tab.report.count)
+    total = tab.report.count(biggest)
+    assert total > 2  # more than one page
+    tab.select_segment(biggest)
+    qtbot.waitUntil(lambda: tab.model.rowCount() >= 2)  # the first page (the view may ask for the next)
+    assert tab.list_title.text().endswith(f"{total} members")
+    while tab.model.rowCount() < total:
+        if tab.model.canFetchMore():
+            with qtbot.waitSignal(tab.page_loaded):
+                tab.table.scrollToBottom()
+                tab.model.fetchMore()
+        else:
+            qtbot.waitSignal(tab.page_loaded).wait()
+    qtbot.waitUntil(lambda: not tab.model.canFetchMore() and not window.ctx.ops.busy)
+    assert tab.model.rowCount() == total
+    names = [tab.model.index(r, 0).data() for r in range(total)]
+    assert len(set(names)) == total

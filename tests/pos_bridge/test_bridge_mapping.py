@@ -69,7 +69,7 @@ def test_a_file_named_like_the_profile_whose_columns_changed_is_refused_with_the
     changed = export(tmp_path / "xuat-20251126.csv", ["CT1;26/11/2025 08:00;45000"], header=renamed)
     reader = ProfileReader.for_profile(profile)()
     assert reader.can_read(changed, changed.read_bytes())  # claimed by its name …
-    with pytest.raises(ReaderError, match="no longer matches the column profile 'quan': 'Tổng tiền' missing"):
+    with pytest.raises(ReaderError, match="no longer matches the column profile “quan”: “Tổng tiền” missing"):
         reader.read([changed], store_id="q1", tz="Asia/Ho_Chi_Minh", currency="VND")  # … and refused
 
 

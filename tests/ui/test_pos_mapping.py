@@ -119,5 +119,5 @@ def test_a_manager_maps_an_unknown_xlsx_and_the_next_export_is_applied(
     reason = exports / "quarantine" / "ban-hang-26-11.xlsx.reason.txt"
     qtbot.waitUntil(reason.exists, timeout=10000)
     text = reason.read_text(encoding="utf-8")
-    assert "no longer matches the column profile 'quan-pho'" in text and "'Khách thanh toán' missing" in text
+    assert "no longer matches the column profile “quan-pho”" in text and "“Khách thanh toán” missing" in text
     assert [rid for rid, _ in earned(till)] == ["QP-0101"]

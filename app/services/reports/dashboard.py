@@ -16,6 +16,8 @@ second. Definitions (the tooltips say the same):
   taken off the sale they refund, tips never count.
 - Store filter: visits, points and receipts by the store where they happened; members,
   tiers and the outstanding balance by the member's home store (where they enrolled).
+  For a period that ends now these three come from ``home_tier_stats`` (a row per home
+  store and tier, kept by triggers), the most redeemed rewards from ``day_reward_stats``.
 
 Hook for the service-recovery figures (issue 9): if ``app.services.reports.recovery``
 defines ``complainants_returned(till, period, stores) -> float | None`` (the share of
@@ -33,8 +35,8 @@ from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, func, literal_column, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
+from sqlalchemy.orm import Session
 
 from app.core.ledger import EntryKind
 from app.core.periods import Period
@@ -44,7 +46,9 @@ from app.core.segments import top_count
 from app.db.models import (
     BalanceRow,
     Customer,
+    DayRewardStats,
     DayStoreStats,
+    HomeTierStats,
     MemberDayStats,
     MemberStats,
     RewardRow,
@@ -215,10 +219,14 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
 
     # Members (by home store).
     live_member = and_(Customer.status != "merged", in_stores(Customer.enrolled_store, stores))
-    if stores is None:  # two index counts rather than a scan of every member
+    now = till.clock() if till is not None else None
+    homes = _homes(s, period, stores, now)
+    if homes is not None:  # the kept rows, less the members enrolled after the period (none, mostly)
+        later = s.scalar(select(func.count()).where(live_member, Customer.enrolled_at >= period.end)) or 0
+        members_total = sum(n for _, n, _ in homes) - later
+    elif stores is None:  # two index counts rather than a scan of every member
         enrolled = s.scalar(select(func.count()).where(Customer.enrolled_at < period.end)) or 0
-        merged_at = s.scalars(select(Customer.enrolled_at).where(Customer.status == "merged"))
-        merged = sum(1 for at in merged_at if at < period.end)
+        merged = _merged_before(s, period.end)
         members_total = enrolled - merged
     else:
         members_total = s.scalar(select(func.count()).where(live_member, Customer.enrolled_at < period.end)) or 0
@@ -248,50 +256,21 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
         sum(r["non_member_bills"] for r in totals.values()), sum(r["non_member_spend"] for r in totals.values())
     )
 
-    # Per member in the period: the member-day summary, grouped by member.
-    visiting = repeat_visits = 0
-    spends: list[int] = []
-    per_member = (
-        select(func.sum(MD.visits), func.sum(MD.spend))
-        .where(MD.day >= period.first_day, MD.day <= period.last_day, in_stores(MD.store_id, stores))
-        .group_by(MD.customer_id)
-    )
-    # Hundreds of thousands of pairs of integers: straight from the driver (literal dates and ids only).
-    sql = str(per_member.compile(dialect=s.get_bind().dialect, compile_kwargs={"literal_binds": True}))
-    for n, net in s.connection().exec_driver_sql(sql):
-        if n:
-            visiting += 1
-            if n >= 2:
-                repeat_visits += n
-            if net > 0:
-                spends.append(int(net))
-    now = till.clock() if till is not None else None
-    active_30, active_90 = (_active(s, period, stores, n, now) for n in (30, 90))
+    # Per member in the period: the member-day summary, grouped by member, summed in SQL.
+    visiting, repeat_visits, spending, top_n, top20 = _per_member(s, period, stores)
+    active_30, active_90 = _actives(s, period, stores, now)
 
-    # The 20/80 view: member revenue from the top fifth of the members who spent.
-    spends.sort(reverse=True)
-    top_n = top_count(len(spends), 20)
-    total_spend = sum(spends)
-    top20 = sum(spends[:top_n]) / total_spend if total_spend else None
+    kept_points = sum(p for _, _, p in homes) if homes is not None else None
+    outstanding = kept_points if kept_points is not None else _outstanding(s, period, stores, now=now)
 
-    in_period = and_(E.created_at >= period.start, E.created_at < period.end, in_stores(E.store_id, stores))
-    outstanding = _outstanding(s, period, stores, now=till.clock() if till is not None else None)
-
-    # Most redeemed rewards (redemptions not reversed).
-    rv = aliased(E)
-    not_reversed = ~select(rv.id).where(rv.reverses == E.id, rv.kind == EntryKind.REVERSE.value).exists()
-    top = s.execute(
-        select(E.reward_id, func.coalesce(RewardRow.name, E.reward_id), func.count())
-        .outerjoin(RewardRow, RewardRow.id == E.reward_id)
-        .where(in_period, E.kind == EntryKind.REDEEM.value, E.reward_id.is_not(None), not_reversed)
-        .group_by(E.reward_id, RewardRow.name)
-        .order_by(func.count().desc(), func.coalesce(RewardRow.name, E.reward_id))
-        .limit(5)
-    ).all()
+    top = _top_rewards(s, period, stores)
 
     # Tiers now, and moves in the period.
     base = program.base_tier.name
-    tier_rows = _tiers_now(s, base, period, stores, int(members_total))
+    if homes is not None:
+        tier_rows = _tiers_kept(s, base, homes, period, stores)
+    else:
+        tier_rows = _tiers_now(s, base, period, stores, int(members_total))
     counted = dict((t, int(n)) for t, n in tier_rows)
     tiers_now = [TierCount(t.name, counted.pop(t.name, 0)) for t in program.tiers]
     tiers_now += [TierCount(name, n) for name, n in sorted(counted.items())]
@@ -329,7 +308,7 @@ def compute(s: Session, program: Program, period: Period, stores: Stores, *, til
         non_members=non_member_sales,
         top20_share=top20,
         top20_members=top_n,
-        spending_members=len(spends),
+        spending_members=spending,
         rating_average=rating_avg,
         ratings=rating_n,
         rating_previous=rating_prev,
@@ -354,20 +333,133 @@ def _day_totals(s: Session, period: Period, stores: Stores) -> dict[date, dict[s
     return {row[0]: dict(zip(stats.DAY_FIELDS, (int(v or 0) for v in row[1:]), strict=True)) for row in s.execute(q)}
 
 
-def _active(s: Session, period: Period, stores: Stores, n_days: int, now: datetime | None) -> int:
-    """Members with a visit in the ``n_days`` before the period's end.
+TOP_PERCENT = 20  # the 20/80 view
 
-    For a period that ends now, on the whole node: an index count of the members' last visits
-    (``member_stats``); otherwise the distinct members of the member-day summary.
+
+def _per_member(s: Session, period: Period, stores: Stores) -> tuple[int, int, int, int, float | None]:
+    """Visiting members, visits of the repeat visitors, members who spent, the top fifth's size and share.
+
+    One statement over the period's member-day rows: each member's visits and net spend, ranked by
+    spend (a window function: https://www.sqlite.org/windowfunctions.html), summed in SQLite rather
+    than hundreds of thousands of rows through Python. The top fifth is ``top_count`` of the members
+    who spent (integer arithmetic, the same rounding up); ties at its edge leave the sum unchanged.
     """
-    since = period.end - timedelta(days=n_days)
-    if stores is None and now is not None and period.end >= now:
-        return int(s.scalar(select(func.count()).where(MemberStats.last_visit >= since)) or 0)
-    first = period.last_day - timedelta(days=n_days - 1)
-    q = select(func.count(func.distinct(MD.customer_id))).where(
-        MD.day >= first, MD.day <= period.last_day, MD.visits > 0, in_stores(MD.store_id, stores)
+    per_member = (
+        select(func.sum(MD.visits).label("n"), func.sum(MD.spend).label("net"))
+        .where(MD.day >= period.first_day, MD.day <= period.last_day, in_stores(MD.store_id, stores))
+        .group_by(MD.customer_id)
     )
-    return int(s.scalar(q) or 0)
+    # Literal dates and store ids only (the statement is run as is, straight from the driver).
+    inner = str(per_member.compile(dialect=s.get_bind().dialect, compile_kwargs={"literal_binds": True}))
+    sql = (
+        "SELECT COUNT(*), SUM(CASE WHEN n >= 2 THEN n ELSE 0 END), SUM(CASE WHEN net > 0 THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN net > 0 THEN net ELSE 0 END), "
+        f"SUM(CASE WHEN net > 0 AND rk <= (spenders * {TOP_PERCENT} + 99) / 100 THEN net ELSE 0 END) "
+        "FROM (SELECT n, net, ROW_NUMBER() OVER (ORDER BY net DESC) AS rk, "
+        "SUM(CASE WHEN net > 0 THEN 1 ELSE 0 END) OVER () AS spenders "
+        f"FROM ({inner}) AS per_member WHERE n != 0) AS ranked"
+    )
+    visiting, repeat, spending, total, top = s.connection().exec_driver_sql(sql).one()
+    spending, total = int(spending or 0), int(total or 0)
+    return int(visiting or 0), int(repeat or 0), spending, top_count(spending, TOP_PERCENT), (
+        int(top or 0) / total if total else None
+    )
+
+
+def _homes(s: Session, period: Period, stores: Stores, now: datetime | None) -> list[tuple[str, int, int]] | None:
+    """(tier, members, points) rows of ``home_tier_stats`` for the stores, when the period ends now.
+
+    The kept rows are the members as they are; a period that ended before now needs the
+    members enrolled by then and the balances then, so it reads the members and the ledger.
+    """
+    if now is None or period.end < now:
+        return None
+    q = (
+        select(HomeTierStats.tier, func.sum(HomeTierStats.members), func.sum(HomeTierStats.points))
+        .where(in_stores(HomeTierStats.store_id, stores))
+        .group_by(HomeTierStats.tier)
+    )
+    return [(tier, int(n or 0), int(p or 0)) for tier, n, p in s.execute(q)]
+
+
+def _merged_before(s: Session, end: datetime) -> int:
+    """Merged-away members enrolled before ``end``, read off the status index.
+
+    Every member is 'active' in the statistics SQLite keeps, so without the hint it reads the
+    whole member table rather than the (empty, mostly) 'merged' range of the status index:
+    https://www.sqlite.org/lang_indexedby.html ("INDEXED BY … the named index must be used").
+    """
+    q = select(Customer.enrolled_at).where(Customer.status == "merged")
+    if s.get_bind().dialect.name == "sqlite":
+        q = q.with_hint(Customer, "INDEXED BY ix_customer_status", "sqlite")
+    return sum(1 for at in s.scalars(q) if at < end)
+
+
+def _top_rewards(s: Session, period: Period, stores: Stores) -> list[tuple[str, str, int]]:
+    """The five most redeemed rewards of the period (redemptions not reversed), from ``day_reward_stats``."""
+    n = func.sum(DayRewardStats.redemptions)
+    name = func.coalesce(RewardRow.name, DayRewardStats.reward_id)
+    q = (
+        select(DayRewardStats.reward_id, name, n)
+        .outerjoin(RewardRow, RewardRow.id == DayRewardStats.reward_id)
+        .where(
+            DayRewardStats.day >= period.first_day,
+            DayRewardStats.day <= period.last_day,
+            in_stores(DayRewardStats.store_id, stores),
+        )
+        .group_by(DayRewardStats.reward_id, RewardRow.name)
+        .having(n > 0)
+        .order_by(n.desc(), name)
+        .limit(5)
+    )
+    return [(rid, label, int(count)) for rid, label, count in s.execute(q)]
+
+
+def _tiers_kept(
+    s: Session, base: str, homes: list[tuple[str, int, int]], period: Period, stores: Stores
+) -> list[tuple[str, int]]:
+    """Members per tier from the kept rows ('' is the base tier), less those enrolled after the period."""
+    counts: dict[str, int] = defaultdict(int)
+    for tier, n, _ in homes:
+        counts[tier or base] += n
+    tier = func.coalesce(BalanceRow.tier, base)
+    later = (
+        select(tier, func.count())
+        .select_from(Customer)
+        .outerjoin(BalanceRow, BalanceRow.customer_id == Customer.id)
+        .where(Customer.status != "merged", in_stores(Customer.enrolled_store, stores))
+        .where(Customer.enrolled_at >= period.end)
+        .group_by(tier)
+    )
+    for t, n in s.execute(later):
+        counts[t or base] -= int(n)
+    return [(t, n) for t, n in counts.items() if n]
+
+
+def _actives(s: Session, period: Period, stores: Stores, now: datetime | None) -> tuple[int, int]:
+    """Members with a visit in the 30 and in the 90 days before the period's end.
+
+    For a period that ends now, on the whole node: index counts of the members' last visits
+    (``member_stats``); otherwise the distinct members of the member-day summary, both counts
+    in one read of the 90 days.
+    """
+    if stores is None and now is not None and period.end >= now:
+        return tuple(  # type: ignore[return-value]
+            int(s.scalar(select(func.count()).where(MemberStats.last_visit >= period.end - timedelta(days=n))) or 0)
+            for n in (30, 90)
+        )
+    first_30 = period.last_day - timedelta(days=29)
+    q = select(
+        func.count(func.distinct(case((MD.day >= first_30, MD.customer_id)))),
+        func.count(func.distinct(MD.customer_id)),
+    ).where(
+        MD.day >= period.last_day - timedelta(days=89),
+        MD.day <= period.last_day,
+        MD.visits > 0,
+        in_stores(MD.store_id, stores),
+    )
+    n_30, n_90 = s.execute(q).one()
+    return int(n_30 or 0), int(n_90 or 0)
 
 
 def _tiers_now(s: Session, base: str, period: Period, stores: Stores, members: int) -> list[tuple[str, int]]:
@@ -415,28 +507,34 @@ def _outstanding(s: Session, period: Period, stores: Stores, *, now: datetime | 
 
 
 def _tier_moves(s: Session, program: Program, period: Period, stores: Stores) -> tuple[int, int]:
-    """Tier entries in the period, each compared with the member's tier just before it."""
+    """Tier entries in the period, each compared with the member's tier just before it.
+
+    The tier before is the previous tier entry of the same member (``LAG``, a window function:
+    https://www.sqlite.org/windowfunctions.html), read off the partial index of tier entries;
+    only the (before, after) pairs and their counts come back.
+    """
     moved = select(E.customer_id).where(
         E.kind == EntryKind.TIER.value,
         E.created_at >= period.start,
         E.created_at < period.end,
         in_stores(E.store_id, stores),
     )
-    rows = s.execute(
-        select(E.customer_id, E.created_at, E.tier, E.store_id)
-        .where(E.kind == EntryKind.TIER.value, E.customer_id.in_(moved), E.created_at < period.end)
-        .order_by(E.customer_id, E.created_at, E.terminal_id, E.terminal_seq)
-    ).all()
+    before = func.lag(E.tier).over(partition_by=E.customer_id, order_by=(E.created_at, E.terminal_id, E.terminal_seq))
+    seq = (
+        select(E.created_at.label("at"), E.store_id.label("store"), E.tier.label("tier"), before.label("before"))
+        .where(E.kind == EntryKind.TIER.value, E.created_at < period.end, E.customer_id.in_(moved))
+        .subquery()
+    )
+    pairs = s.execute(
+        select(seq.c.before, seq.c.tier, func.count())
+        .where(seq.c.at >= period.start, in_stores(seq.c.store, stores))
+        .group_by(seq.c.before, seq.c.tier)
+    )
     ups = downs = 0
-    last: dict[str, str | None] = {}
-    for customer_id, at, tier, store in rows:
-        before = program.tier_rank(last.get(customer_id))
-        last[customer_id] = tier
-        if at < period.start or (stores is not None and store not in stores):
-            continue
-        after = program.tier_rank(tier)
-        ups += after > before
-        downs += after < before
+    for was, now, n in pairs:
+        was_rank, now_rank = program.tier_rank(was), program.tier_rank(now)
+        ups += int(n) if now_rank > was_rank else 0
+        downs += int(n) if now_rank < was_rank else 0
     return ups, downs
 
 

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import LoyaltyError
+from app.core.errors import LoyaltyError, Notice
 from app.services import health
 from app.services.health import FlagView, Health, TillState
 from app.ui.backoffice.context import BackOfficeContext
 from app.ui.backoffice.tab import BackOfficeTab
-from app.ui.errors import error_text
+from app.ui.errors import FLAG_KINDS, error_text, flag_text, translate_message
 from app.ui.format import Formatter
 
 Index = QModelIndex | QPersistentModelIndex
@@ -237,7 +237,7 @@ class HealthTab(BackOfficeTab):
     def _show(self, h: Health) -> None:
         fmt: Formatter = self.ctx.fmt
         flag_rows = [
-            [fmt.datetime(f.created_at), self.flag_kind(f.kind), f.customer, self.flag_advice(f.kind), f.message]
+            [fmt.datetime(f.created_at), self.flag_kind(f.kind), f.customer, self.flag_advice(f.kind), flag_sentence(f)]
             for f in h.flags
         ]
         self.flags_model.set_rows(flag_rows, ["#c62828" if _urgent(f) else None for f in h.flags])
@@ -302,3 +302,14 @@ def _file_name(path: str) -> str:
 
 def _urgent(f: FlagView) -> bool:
     return f.kind in ("sequence_gap", "chain_broken", "conflicting_entry", "forbidden_write", "negative_balance")
+
+
+def flag_sentence(flag: FlagView) -> str:
+    """The flag's sentence in the manager's language: from its template when the service re-derived one
+    (this till's own flags), else what the kind says, else the stored sentence (readable English)."""
+    if isinstance(flag.message, Notice):
+        return translate_message(flag.message)
+    translated = translate_message(flag.message)
+    if translated == flag.message and flag.kind in FLAG_KINDS:
+        return flag_text(flag.kind, flag.message)
+    return translated

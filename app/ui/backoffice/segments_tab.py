@@ -1,12 +1,15 @@
 """The Segments tab: counts per segment, the members of the chosen one, CSV exports and campaign lists.
 
-The report (``app.services.segments.report``) is computed on a background thread;
-filters by age band, gender and area narrow it. Campaign lists hold only members who
+The report (``app.services.segments.report``) is computed on a background thread and
+shows the counts first; a segment's members are read when it is opened, a page at a time
+(``segments.segment_page``; the next page when the list is scrolled to its end). Filters
+by age band, gender and area narrow a report of every member's row. Campaign lists hold only members who
 gave marketing consent and every export is written to the audit log.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -43,17 +46,39 @@ COLUMNS = ("name", "phone", "consent", "segments", "visits", "last_visit", "spen
 
 
 class SegmentMembersModel(QAbstractTableModel):
-    """The members of one segment (display strings; EditRole gives raw values for exports)."""
+    """The members of one segment (display strings; EditRole gives raw values for exports).
+
+    Paged: ``more`` is asked for the next page when the view reaches the end (Qt's
+    ``canFetchMore``/``fetchMore``); the page comes back later through ``add_rows``.
+    """
 
     def __init__(self, fmt: Formatter) -> None:
         super().__init__()
         self.fmt = fmt
         self.rows: list[SegmentMember] = []
+        self.more: Callable[[], None] | None = None  # asks for the next page (in the background)
+        self.fetching = False
 
-    def set_rows(self, rows: list[SegmentMember], fmt: Formatter) -> None:
+    def set_rows(self, rows: list[SegmentMember], fmt: Formatter, more: Callable[[], None] | None = None) -> None:
         self.beginResetModel()
-        self.rows, self.fmt = rows, fmt
+        self.rows, self.fmt, self.more, self.fetching = list(rows), fmt, more, False
         self.endResetModel()
+
+    def add_rows(self, rows: list[SegmentMember], more: Callable[[], None] | None) -> None:
+        """A page arrived: its rows at the end; ``more`` asks for the next one (None: that was the last)."""
+        self.fetching, self.more = False, more
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and self.more is not None and not self.fetching
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
+        if self.canFetchMore(parent) and self.more is not None:
+            self.fetching = True
+            self.more()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
@@ -106,12 +131,14 @@ class SegmentMembersModel(QAbstractTableModel):
 class SegmentsTab(BackOfficeTab):
     loaded = Signal()  # the report arrived (tests wait for it)
     exported = Signal(str)  # a file was written
+    page_loaded = Signal()  # a page of the opened segment's members arrived (tests wait for it)
 
     def __init__(self, ctx: BackOfficeContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.report: SegmentReport | None = None  # what is shown: the full report, filtered
         self.full: SegmentReport | None = None  # every member; filters narrow it without a new query
         self._asked = 0
+        self._listed = 0  # which list the pages coming back belong to
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 6, 0, 0)
         bar = QHBoxLayout()
@@ -257,8 +284,8 @@ class SegmentsTab(BackOfficeTab):
         self.status_label.setText(self.tr("Computing the segments…"))
 
         def job() -> tuple[SegmentReport, SegmentReport]:
-            full = segments.report(till)
-            return full, full.filtered(flt)
+            full = segments.report(till)  # the counts only: member rows are read when needed
+            return full, (full if flt == SegmentFilter() else full.filtered(flt))
 
         self.ctx.ops.run(
             job,
@@ -275,7 +302,7 @@ class SegmentsTab(BackOfficeTab):
         self._asked += 1
         asked = self._asked
         self.ctx.ops.run(
-            lambda: (full, full.filtered(flt)),
+            lambda: (full, full if flt == SegmentFilter() else full.filtered(flt)),
             on_done=lambda both: self._loaded(asked, *both),
             on_error=lambda exc: self._failed(asked, exc),
         )
@@ -291,7 +318,7 @@ class SegmentsTab(BackOfficeTab):
         self._fill_counts()
         self._show_list()
         self.status_label.setText(
-            self.tr("{0} active members match the filters.").format(self.ctx.fmt.number(len(rep.members)))
+            self.tr("{0} active members match the filters.").format(self.ctx.fmt.number(rep.total()))
         )
         self.loaded.emit()
 
@@ -316,10 +343,39 @@ class SegmentsTab(BackOfficeTab):
         seg = self.current_segment()
         days = self.report.rules.lapsed_days if self.report else self.lapsed_spin.value()
         self.rule_label.setText(segment_rule(seg, days))
-        rows = self.report.members_in(seg) if self.report else []
-        self.model.set_rows(rows, self.ctx.fmt)
-        self.list_title.setText(self.tr("{0}: {1} members").format(segment_name(seg), self.ctx.fmt.number(len(rows))))
+        self._listed += 1
+        rep = self.report
+        if rep is not None and rep.paged:  # the first page, read in the background
+            self.model.set_rows([], self.ctx.fmt)
+            self.model.fetching = True
+            self._ask_page(rep, seg, 0)
+            count = rep.count(seg)
+        else:
+            rows = rep.members_in(seg) if rep else []
+            self.model.set_rows(rows, self.ctx.fmt)
+            count = len(rows)
+        self.list_title.setText(self.tr("{0}: {1} members").format(segment_name(seg), self.ctx.fmt.number(count)))
         self.table.resizeColumnsToContents()
+
+    def _ask_page(self, rep: SegmentReport, seg: Segment, offset: int) -> None:
+        till, listed = self.ctx.till, self._listed
+        self.ctx.ops.run(
+            lambda: segments.segment_page(till, rep, seg, offset),
+            on_done=lambda page: self._page(listed, rep, seg, *page),
+            on_error=lambda exc: self._failed(self._asked, exc),
+        )
+
+    def _page(
+        self, listed: int, rep: SegmentReport, seg: Segment, rows: list[SegmentMember], after: int | None
+    ) -> None:
+        if listed != self._listed:
+            return  # another segment (or report) was opened since
+        more = (lambda: self._ask_page(rep, seg, after)) if after is not None else None
+        first = not self.model.rows
+        self.model.add_rows(rows, more)
+        if first:
+            self.table.resizeColumnsToContents()
+        self.page_loaded.emit()
 
     # -- exports -------------------------------------------------------------------------------------
     def _ask_path(self, name: str) -> Path | None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QFormLayout, QGr
 from app.core.errors import LoyaltyError
 from app.core.money import CURRENCIES
 from app.services import setup
+from app.services.settings import amounts_in_thousands, set_amounts_in_thousands
 from app.services.setup import StoreSettings
 from app.ui import theme
 from app.ui.backoffice.camera_setting import CameraPicker
@@ -59,6 +60,10 @@ class ShopSettingsBox(QGroupBox):
         form.addRow(self.message)
         self.camera, self.camera_label = CameraPicker(ctx), QLabel()  # this till's, saved on its own (no PIN)
         form.addRow(self.camera_label, self.camera)
+        # This till's too, saved on its own like the camera (the cashier's Settings menu has it as well).
+        self.thousands = QCheckBox()
+        form.addRow(self.thousands)
+        self.thousands.toggled.connect(self._thousands_toggled)
         self.currency.currentIndexChanged.connect(lambda _i: self._update_warning())
         self.timezone.currentTextChanged.connect(lambda _t: self._update_warning())
         self.save_button.clicked.connect(self.save)
@@ -69,6 +74,20 @@ class ShopSettingsBox(QGroupBox):
     def load(self) -> None:
         till = self.ctx.till
         self.ctx.ops.run(lambda: setup.store_settings(till), on_done=while_alive(self, self._loaded))
+        self.ctx.ops.run(lambda: amounts_in_thousands(till), on_done=while_alive(self, self._thousands_loaded))
+
+    def _thousands_loaded(self, on: bool) -> None:
+        self.thousands.blockSignals(True)  # showing the stored value is not a change to store
+        self.thousands.setChecked(on)
+        self.thousands.blockSignals(False)
+
+    def _thousands_toggled(self, on: bool) -> None:
+        till = self.ctx.till
+        self.ctx.ops.run(
+            lambda: set_amounts_in_thousands(till, on),
+            on_done=lambda _: None,
+            on_error=while_alive(self, self._failed),
+        )
 
     def _loaded(self, settings: StoreSettings) -> None:
         self.settings = settings
@@ -148,5 +167,6 @@ class ShopSettingsBox(QGroupBox):
             )
         )
         self.camera_label.setText(self.tr("Customer camera"))
+        self.thousands.setText(self.tr("At this till, amounts are typed in thousands (125 means 125,000)"))
         self.understood.setText(self.tr("I understand"))
         self.save_button.setText(self.tr("Save shop settings…"))

@@ -3,7 +3,8 @@
 Slips of the finger are caught here, visibly, before the service is called: a
 minus sign, a decimal comma in a đồng amount, an amount below the smallest
 step that earns anything (asked once more). "125" followed by ``*`` or ``k``
-is read as 125.000, the way cashiers in Vietnam count.
+is read as 125.000, the way cashiers in Vietnam count; with the till's setting "amounts in
+thousands" a plain "125" is too, and the field says ".000 ₫" after it so nobody is surprised.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from app.core.errors import InvalidInput, LoyaltyError
 from app.core.money import Currency, currency, parse_amount
 from app.services import awards
 from app.services.customers import CustomerView, view
+from app.services.settings import amounts_in_thousands, set_amounts_in_thousands
 from app.ui.controllers.screen import Changes, ScreenState
 from app.ui.errors import error_text, translate_flag
 from app.ui.format import Formatter, point_unit, tier_label
@@ -27,16 +29,18 @@ from app.ui.views.texts import earned_text
 THOUSANDS_KEYS = ("*", "k", "K")  # "125*" → 125.000: the amount in thousands, one key
 
 
-def read_amount(text: str, cur: Currency, language: str) -> int:
+def read_amount(text: str, cur: Currency, language: str, *, in_thousands: bool = False) -> int:
     """The bill a cashier typed, in minor units; anything that is not plainly an amount is refused.
 
     The field's validator lets a minus sign and a comma through on purpose: dropping them
     silently turned "-5000" into a 5.000 ₫ sale and "12,5" into 125 ₫. Here they are refused
     with a sentence. Whole-unit currencies (đồng) take digits grouped by the UI's separator only.
+    ``in_thousands`` (the till's setting, whole-unit currencies only): every amount is thousands,
+    and the ``*`` key then changes nothing.
     """
     typed = text.strip()
-    thousands = typed.endswith(THOUSANDS_KEYS)
-    if thousands:
+    thousands = typed.endswith(THOUSANDS_KEYS) or (in_thousands and cur.exponent == 0)
+    if typed.endswith(THOUSANDS_KEYS):
         typed = typed[:-1].rstrip()
     if not typed:
         raise InvalidInput("Type the amount the customer paid.")
@@ -67,6 +71,7 @@ class AwardController(QObject):
         self.state = state
         self.panel = state.window.award_panel
         self._small_confirmed: int | None = None  # an amount below the step, asked once and confirmed
+        self.in_thousands = amounts_in_thousands(state.till)  # read once; changed through set_in_thousands
         self.panel.amount_edited.connect(self.preview)
         self.panel.confirmed.connect(self.award)
 
@@ -77,8 +82,27 @@ class AwardController(QObject):
     def _currency(self) -> Currency:
         return currency(self.state.till.program().currency)
 
+    def thousands(self) -> bool:
+        """The setting applies to whole-unit currencies only (a thousand cents is no shortcut)."""
+        return self.in_thousands and self._currency().exponent == 0
+
+    def set_in_thousands(self, on: bool) -> None:
+        """The cashier's Settings menu: stored for the till, the field's suffix and preview redrawn."""
+        set_amounts_in_thousands(self.state.till, on)
+        self.in_thousands = on
+        self.panel.set_currency(self.currency_text(), thousands=self.thousands())
+        if self.panel.amount_text().strip():
+            self.preview()
+
+    def currency_text(self) -> str:
+        """What follows the field: "₫", or ".000 ₫" when typed amounts are thousands."""
+        symbol = self._currency().symbol
+        if not self.thousands():
+            return symbol
+        return ("." if self.fmt.language == "vi" else ",") + "000 " + symbol
+
     def amount(self, text: str) -> int:
-        return read_amount(text, self._currency(), self.fmt.language)
+        return read_amount(text, self._currency(), self.fmt.language, in_thousands=self.thousands())
 
     def typed_amount(self) -> int:
         """The bill in the field, or 0 when none is typed (a voucher covers at most the bill)."""
@@ -95,7 +119,7 @@ class AwardController(QObject):
         if self._currency().exponent != 0 or not re.fullmatch(rf"[0-9\s{re.escape(group)}]+", body):
             return text
         digits = re.sub(r"\D", "", body).lstrip("0")
-        if thousands and digits:
+        if thousands and digits and not self.thousands():  # in thousands already: "*" changes nothing
             digits += "000"
         grouped = self.fmt.number(int(digits)) if digits else ""
         if grouped != text:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from app.core.errors import LoyaltyError
+from app.core.errors import LoyaltyError, Notice
 from app.core.money import currency
 from app.services import staff
 from app.services.settings import set_setting
@@ -23,7 +23,7 @@ from app.ui.controllers.lookup import LookupController
 from app.ui.controllers.redeem import RedeemController
 from app.ui.controllers.screen import ScreenState, till_home
 from app.ui.controllers.status import SyncStatusBridge
-from app.ui.errors import error_text
+from app.ui.errors import error_text, translate_message
 from app.ui.format import Formatter
 from app.ui.i18n import SETTING_KEY, Translations
 from app.ui.tasks import BackgroundOps
@@ -80,6 +80,9 @@ class CheckoutController(QObject):
         for name in ("award", "redeem", "enroll", "undo", "adjust"):
             getattr(w, f"{name}_action").triggered.connect(lambda _=False, n=name: self.open_panel(n))
         w.sync_now_action.triggered.connect(self.sync_now)
+        w.thousands_action.setChecked(self.awards.in_thousands)
+        w.thousands_action.setEnabled(currency(self.till.program().currency).exponent == 0)
+        w.thousands_action.toggled.connect(self.awards.set_in_thousands)
         for code, action in w.language_actions.items():
             action.triggered.connect(lambda _=False, c=code: self.set_language(c))
         self.status.changed.connect(lambda st: w.status_bar.show_sync(st, self.fmt))
@@ -145,7 +148,7 @@ class CheckoutController(QObject):
         c = self.state.customer
         self.window.award_panel.set_ready(c is not None, blocked=bool(c and c.blocked))
         self.window.adjust_panel.set_ready(c is not None)
-        self.window.award_panel.set_currency(currency(self.till.program().currency).symbol)
+        self.window.award_panel.set_currency(self.awards.currency_text(), thousands=self.awards.thousands())
         self.redeems.refresh()
 
     # -- settings and sync ------------------------------------------------------------------------
@@ -156,8 +159,10 @@ class CheckoutController(QObject):
             typed = 0
         code = self.translations.use(code)
         self.fmt.language = code
+        self.window.award_panel.set_currency(self.awards.currency_text(), thousands=self.awards.thousands())
         if typed:
-            self.window.award_panel.set_amount(self.fmt.number(typed))
+            shown = typed // 1000 if self.awards.thousands() else typed
+            self.window.award_panel.set_amount(self.fmt.number(shown))
         set_setting(self.till, SETTING_KEY, code)
         self.window.language_actions[code].setChecked(True)
         self.window.clear_banner()
@@ -184,6 +189,8 @@ class CheckoutController(QObject):
         self._awaiting_sync = False
         if status is not None and status.online:
             self.window.show_banner("ok", self.tr("Synced with the server."))
+        elif status is not None and isinstance(status.last_error, Notice):  # sync could not even start
+            self.state.refused(translate_message(status.last_error))
         else:
             self.state.refused(
                 self.tr("The sync server cannot be reached. The till keeps working offline and sends everything later.")

@@ -14,12 +14,12 @@ from PySide6.QtCore import QModelIndex, QObject
 
 from app.core.errors import LoyaltyError
 from app.core.phone import looks_like_phone
-from app.services import customers, vouchers
+from app.services import customers, unknown_cards, vouchers
 from app.services.customers import Lookup
 from app.ui.controllers.display import DisplayController
 from app.ui.controllers.enroll import EnrollController
 from app.ui.controllers.redeem import RedeemController
-from app.ui.controllers.screen import ScreenState
+from app.ui.controllers.screen import ScreenState, till_home
 from app.ui.errors import error_text
 
 PICK_LIMIT = 20
@@ -54,7 +54,7 @@ class LookupController(QObject):
         self.search(payload)
         self.window.search_field.clear()  # a payload means nothing to a person: the card shows its number
 
-    def search(self, text: str) -> None:
+    def search(self, text: str, *, fetched: bool = False) -> None:
         if self.state.staff is None:
             return
         text = text.strip()
@@ -81,6 +81,35 @@ class LookupController(QObject):
             self.window.pick_model.set_matches(found.matches)
             more = self.tr("Only the first {0} are shown: type more of the name.").format(PICK_LIMIT)
             self.window.show_pick_list(more if len(found.matches) >= PICK_LIMIT else "")
+        if not fetched:
+            self._fetch_if_not_held(text, found)
+
+    def _fetch_if_not_held(self, text: str, found: Lookup) -> None:
+        """Online, a card or phone this till does not hold is asked of the server, off the GUI thread;
+        when she arrives (and the cashier is still on that search), the search runs again and finds her."""
+        if found.via == "card" and found.matches and unknown_cards.is_placeholder(found.matches[0].customer_id):
+            card, phone = unknown_cards.card_of(found.matches[0].customer_id), None
+        elif not found.matches and found.via in ("number", "phone"):
+            card, phone = (customers.card_number_in(text), None) if found.via == "number" else (None, text)
+        else:
+            return
+        from sync.worker import member_fetch  # here, not at import: httpx stays off the login path
+
+        home = till_home(self.till)
+        if not member_fetch.can_fetch(home):
+            return
+        shown = self.state.customer.id if self.state.customer else None
+
+        def still_there(held: bool) -> None:
+            now = self.state.customer.id if self.state.customer else None
+            if held and now == shown and self.state.staff is not None:
+                self.search(text, fetched=True)
+
+        self.state.tasks.run(
+            lambda: member_fetch.fetch(self.till, home, card=card, phone=phone),
+            on_done=still_there,
+            on_error=lambda _exc: None,  # offline or refused: the cashier goes on as offline
+        )
 
     def _not_found(self, text: str, found: Lookup) -> None:
         self.window.show_banner(
@@ -102,6 +131,15 @@ class LookupController(QObject):
         self.state.show(c)
         self.display.customer(c)
         self.open_panel("award")
+        if unknown_cards.is_placeholder(customer_id):  # a genuine card whose member has not reached this till
+            self.window.show_banner(
+                "info",
+                self.tr(
+                    "Card verified — member not on this till yet. Points can be earned on this card now; "
+                    "they join her account at the next sync. Spending waits until then."
+                ),
+            )
+            return
         waiting = vouchers.waiting_for(self.till, customer_id)
         if waiting:  # issued while she was away (a complaint answered): the cashier must know
             v = waiting[0]

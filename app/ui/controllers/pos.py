@@ -33,7 +33,7 @@ from app.ui.pos_mapping import PosMappingDialog
 from app.ui.pos_models import UnclaimedReceiptModel
 from app.ui.tasks import BackgroundOps
 from app.ui.views.cashier_window import CashierWindow
-from app.ui.views.pos_notes import PosNotesDialog
+from app.ui.views.pos_notes import PosNotesDialog, problem_text
 from pos_bridge.watcher import QUARANTINE, FileOutcome, FileReport
 
 LIST_LIMIT = 20
@@ -285,7 +285,12 @@ class PosController(QObject):
             level = "warning" if r.outcome is FileOutcome.PARTIAL else ""
         tooltip = [self.tr("Export folders:")] + [f"  {f}" for f in folders]
         tooltip += ["", self.tr("Click to read what the bridge left out (refunds and voids that took nothing back).")]
-        if r is not None and r.reason.strip():
+        if r is not None and r.problems:  # the readers' sentences in the UI's language, where they are
+            tooltip += ["", self.tr("What was wrong:")]
+            tooltip += [f"  - {problem_text(p)}" for p in r.problems[:TOOLTIP_REASON_LINES]]
+            if len(r.problems) > TOOLTIP_REASON_LINES:
+                tooltip.append("  " + self.tr("… and {0} more.").format(len(r.problems) - TOOLTIP_REASON_LINES))
+        elif r is not None and r.reason.strip():
             tooltip += ["", *r.reason.strip().splitlines()[:TOOLTIP_REASON_LINES]]
         if self._quarantined:
             n = len(self._quarantined)

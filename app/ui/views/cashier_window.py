@@ -110,6 +110,8 @@ class CashierWindow(QMainWindow):
         self.next_receipt_action = self._action("Alt+Right")
         self.logout_action = self._action()
         self.sync_now_action = self._action()
+        self.thousands_action = self._action()  # typed amounts are thousands: 125 means 125.000
+        self.thousands_action.setCheckable(True)
         self.map_pos_action = self._action()  # a manager maps an unknown POS export's columns
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
@@ -137,6 +139,7 @@ class CashierWindow(QMainWindow):
         self.language_menu = self.settings_menu.addMenu("")
         for a in self.language_actions.values():
             self.language_menu.addAction(a)
+        self.settings_menu.addAction(self.thousands_action)
         self.settings_menu.addAction(self.sync_now_action)
         self.settings_menu.addAction(self.map_pos_action)
         self.settings_menu.addSeparator()
@@ -185,6 +188,10 @@ class CashierWindow(QMainWindow):
         self.pick_list = QListView()
         self.pick_list.setModel(self.pick_model)
         self.pick_list.setUniformItemSizes(True)
+        # At 1024×768 a row (name · phone · card) is wider than the list: wrap it at the "·"s instead of
+        # hiding the card number behind a sideways scroll bar.
+        self.pick_list.setWordWrap(True)
+        self.pick_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pick_more = QLabel()
         self.pick_more.setObjectName("Hint")
         pick.addWidget(self.pick_title)
@@ -284,6 +291,7 @@ class CashierWindow(QMainWindow):
         self.actions_menu.setTitle(self.tr("&Actions"))
         self.logout_action.setText(self.tr("Log out"))
         self.sync_now_action.setText(self.tr("Sync now"))
+        self.thousands_action.setText(self.tr("Type amounts in thousands (125 means 125,000)"))
         self.map_pos_action.setText(self.tr("Map a POS export…"))
         self.award_action.setText(self.tr("Award"))
         self.redeem_action.setText(self.tr("Redeem"))

@@ -199,8 +199,7 @@ class CustomerCardView(QFrame):
         self.visits.caption.setText(self.tr("visits"))
         available = [o for o in c.rewards if o.affordable and o.reward.kind is not RewardKind.POINTS_PAYMENT]
         if available:
-            muted = "<span style='color:#7a6e64'>({0})</span>"
-            names = [f"{escape(o.reward.name)} {muted.format(reward_cost(o.reward, program, fmt))}" for o in available]
+            names = [f"{escape(o.reward.name)} {_muted_cost(reward_cost(o.reward, program, fmt))}" for o in available]
             heading = self.tr("Can redeem now:")
             heading = f"<b style='color:#2e7d32'>{heading}</b>"
             if self._scale < 1 or self._inline_rewards:  # one wrapped line, not a line per reward
@@ -222,3 +221,10 @@ class CustomerCardView(QFrame):
         else:
             self.identity_label.setText(self.tr("Found without the card: earning only. Scan the card to redeem."))
             self.identity_label.setStyleSheet("color: #9a5b00; font-weight: bold;")
+
+
+def _muted_cost(cost: str) -> str:
+    """A reward's cost after its name, in grey: "(30 points)", or "— a full card (10 stamps)" when the
+    cost has brackets of its own (nested brackets read as a typo on the till)."""
+    shown = f"— {escape(cost)}" if "(" in cost else f"({escape(cost)})"
+    return f"<span style='color:#7a6e64'>{shown}</span>"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QKeySequence, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -133,7 +133,9 @@ class AwardPanel(_Panel):
     def retranslate(self) -> None:
         self.title.setText(self.tr("Award a sale"))
         self.amount_label.setText(self.tr("Amount the customer paid:"))
-        self.amount_edit.setPlaceholderText(self.tr("e.g. 125.000"))
+        # The example in the UI's grouping (125,000 in English): the default QLocale follows the language.
+        example = 125 if getattr(self, "_thousands", False) else 125_000  # typed in thousands: "125"
+        self.amount_edit.setPlaceholderText(self.tr("e.g. {0}").format(QLocale().toString(example)))
         self.confirm_button.setText(self.tr("Award  (Enter)"))
 
     def set_ready(self, has_customer: bool, *, blocked: bool = False) -> None:
@@ -168,8 +170,11 @@ class AwardPanel(_Panel):
         self.amount_edit.setFocus()
         self.amount_edit.selectAll()
 
-    def set_currency(self, symbol: str) -> None:
+    def set_currency(self, symbol: str, *, thousands: bool = False) -> None:
+        """The unit after the field ("₫", or ".000 ₫" when amounts are typed in thousands)."""
         self.currency_label.setText(symbol)
+        self._thousands = thousands
+        self.retranslate()
 
     def set_amount(self, text: str) -> None:
         """Rewrite the amount (regrouped as typed), keeping the same digits right of the cursor."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, Q
 
 from app.services.receipts import BridgeNotes
 from app.ui.errors import translate_message
+from pos_bridge.readers.base import Problem
 
 CONTEXT = "PosNotes"
 # The bridge's notes (app.services.receipts), translated here at the edge from their templates.
@@ -44,6 +45,24 @@ def note_text(note: str) -> str:
         return str(note)
     values = [_value(v) for v in getattr(note, "values", ())]
     return QCoreApplication.translate(CONTEXT, template).format(*values)
+
+
+def problem_text(problem: Problem) -> str:
+    """A reader's problem in the current language: where it is (file, line, column), then what is wrong.
+
+    The readers keep each sentence as a template with its details (``Problem.message`` is a Notice);
+    the quarantine's reason file prints the English, the till says it in the manager's language.
+    """
+    where = [problem.file] if problem.file else []
+    if problem.line is not None:
+        where.append(QCoreApplication.translate(CONTEXT, "line {0}").format(problem.line))
+    if problem.column:
+        where.append(QCoreApplication.translate(CONTEXT, "column “{0}”").format(problem.column))
+    sentence = translate_message(problem.message)
+    return f"{', '.join(where)}: {sentence}" if where else sentence
+
+
+PLACES = (QT_TRANSLATE_NOOP("PosNotes", "line {0}"), QT_TRANSLATE_NOOP("PosNotes", "column “{0}”"))
 
 
 def _value(value: str) -> str:

@@ -6,8 +6,10 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
+from app.core.errors import Notice
 from app.services.syncstatus import SyncStatus
 from app.ui import theme
+from app.ui.errors import translate_message
 from app.ui.format import Formatter
 from app.ui.views.elided import ElidedLabel
 
@@ -81,7 +83,9 @@ class StatusBarView(QStatusBar):
         )
         # The worker's error is a technical English line: the cashier reads a sentence in her language.
         tip = status.server_url
-        if status.last_error and not status.online:
+        if isinstance(status.last_error, Notice) and not status.online:  # sync could not even start
+            tip = translate_message(status.last_error) + (f"\n{status.server_url}" if status.server_url else "")
+        elif status.last_error and not status.online:
             tip = self.tr("The sync server cannot be reached; the till keeps working offline.") + (
                 f"\n{status.server_url}" if status.server_url else ""
             )
