@@ -12,20 +12,22 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, exists, func, literal_column, or_, select
+from sqlalchemy import and_, bindparam, exists, func, literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.core.clock import local
 from app.core.earning import Bill, Earn, compute_earn
 from app.core.errors import Duplicate, LoyaltyError, NotAllowed, NotFound, Notice
 from app.core.ids import new_id
-from app.core.ledger import NOT_A_VISIT, Balance, EntryKind, LedgerEntry, apply_entry
+from app.core.ledger import GENESIS_HASH, NOT_A_VISIT, Balance, EntryKind, LedgerEntry, apply_entry
 from app.core.lifecycle import Birthday, birthday_bonus_due
 from app.core.money import check_bill, currency, format_money
 from app.core.program import Program
 from app.core.tiers import qualifying_window_start, upgrade_to
-from app.db.models import BalanceRow, Customer, Flag, LedgerEntryRow, Staff
-from app.services import ledger_writer, merges
+from app.db.models import BalanceRow, Customer, CustomerMerge, Flag, LedgerEntryRow, Staff
+from app.db.prepared import Prepared
+from app.services import customers, ledger_writer, merges
+from app.services.customers import CustomerView
 from app.services.staff import StaffMember
 from app.services.till import Till
 
@@ -42,6 +44,9 @@ class AwardResult:
     preview: Earn
     extras: list[LedgerEntry] = field(default_factory=list)  # tier change, referral, birthday
     flags: list[str] = field(default_factory=list)
+    # The member as the cashier's screen shows her after this award, read in the award's own
+    # transaction (``award`` fills it; ``award_many`` leaves it None: a bulk import shows no card).
+    after: CustomerView | None = None
 
     @property
     def points(self) -> int:
@@ -88,23 +93,33 @@ def _award(
 ) -> AwardResult:
     program = till.program(s)
     check_bill(bill.paid, currency(program.currency))
-    customer = s.get(Customer, customer_id)
-    if customer is None:
+    now = till.clock()
+    sid = staff.id if staff else None
+    facts = _read_for_award(s, till, customer_id, sid, qualifying_window_start(program, now))
+    if facts is None:
         raise NotFound("No such customer.")
+    customer = facts  # the columns the rules read, named as Customer's
     if customer.status != "active":
         raise NotAllowed(
             "{0}'s membership is {1}; a manager can tell why.", name=customer.name, status=customer.status
         )
-    now = till.clock()
     if receipt is not None and _receipt_awarded(s, till, receipt):
         raise Duplicate("Receipt {0} has already earned points.", receipt=receipt.external_id)
-    balance = ledger_writer.balance_of(s.get(BalanceRow, customer_id))
+    balance = _balance_in(facts)
+    merged_away = bool(customer.merged_into) and ledger_writer.holder_of(s, customer_id) != customer_id
+    known = ledger_writer.Known(
+        # A merged-away card's entries fold into the survivor's balance: no holder is "known"
+        # then, so every entry takes ``append``, which finds the survivor itself.
+        holder="" if merged_away else customer_id,
+        balance=balance,
+        has_row=facts.balance_id is not None,
+        head=(facts.head_seq, facts.head_hash) if facts.head_seq is not None else (0, GENESIS_HASH),
+    )
     _check_min_interval(program, balance.last_visit_at, now)
     earn = compute_earn(program, bill, at=now, tier=balance.tier)
     points, flags = _apply_daily_cap(s, program, customer_id, earn.points, now)
-    sid = staff.id if staff else None
     visit = counts_as_visit(program, earn)
-    entry = ledger_writer.append(
+    entry = ledger_writer.append_via(
         s,
         ledger_writer.draft(
             till,
@@ -122,14 +137,19 @@ def _award(
             receipt_id=receipt.external_id if receipt else None,
             reason="" if visit else NOT_A_VISIT,
         ),
+        known,
     )
     extras: list[LedgerEntry] = []
-    figure = qualifying_figure(s, customer_id, now, program)
+    if facts.any_merge:  # merged-in cards count too: the group is worked out in Python (merges)
+        figure = qualifying_figure(s, customer_id, now, program)
+    else:  # the window's sum read before the write, plus this earn (made now, inside the window)
+        figure = int(facts.window_qualifying) + entry.qualifying
     if target := upgrade_to(program, balance.tier, figure):
         extras.append(
             _append(
                 till,
                 s,
+                known,
                 customer_id,
                 EntryKind.TIER,
                 now,
@@ -148,6 +168,7 @@ def _award(
                 _append(
                     till,
                     s,
+                    known,
                     customer_id,
                     EntryKind.BONUS,
                     now,
@@ -162,6 +183,7 @@ def _award(
                 _append(
                     till,
                     s,
+                    known,
                     customer.referred_by,
                     EntryKind.BONUS,
                     now,
@@ -179,6 +201,7 @@ def _award(
                 _append(
                     till,
                     s,
+                    known,
                     customer_id,
                     EntryKind.BONUS,
                     now,
@@ -189,7 +212,7 @@ def _award(
                 )
             )
     raised = [("daily_cap", message) for message in flags]
-    if sid is not None and customer.phone and _staff_phone(s, sid) == customer.phone:
+    if sid is not None and customer.phone and facts.staff_phone == customer.phone:
         raised.append(("self_earn", self_earn_message(staff.name if staff else "", customer.name)))
     if program.earns_per_day_flag and _earns_today(s, program, customer_id, now) == program.earns_per_day_flag + 1:
         raised.append(("earns_per_day", earns_per_day_message(customer.name, program.earns_per_day_flag)))
@@ -205,7 +228,66 @@ def _award(
                 created_at=now,
             )
         )
-    return AwardResult(entry, earn, extras, flags)
+    if raised:
+        s.flush()  # so the card below, read with Core statements, shows them
+    # The cashier's screen after the sale, from what this transaction read and wrote: her columns
+    # read above, the balance the writer folded (no second read of either).
+    after = customers.view_of(s, till, customer, known.balance if known.holder else _balance_in(facts))
+    return AwardResult(entry, earn, extras, flags, after=after)
+
+
+def _read_for_award(s: Session, till: Till, customer_id: str, staff_id: str | None, since: datetime) -> Any:
+    """Everything a plain award reads before it writes, in one statement (issue 12 item 5).
+
+    The member's columns the rules read, her balance cache, this till's chain head, whether any
+    merge exists (then the qualifying figure is worked out the long way), the qualifying sum of
+    the rolling window, and the cashier's phone (the self-earn flag). Five queries and as many ORM
+    objects cost more CPU than the durable commit itself; one row of Core columns does not.
+    """
+    s.flush()  # a caller's pending rows (the POS bridge's session) must be in what this reads
+    params = {"cid": customer_id, "terminal": till.terminal_id, "since": since, "staff": staff_id or ""}
+    rows = _READ_FOR_AWARD(s.connection(), params)
+    return rows[0] if rows else None
+
+
+def _read_statement() -> Any:
+    """Built once (bound parameters), so an award neither rebuilds nor recompiles it.
+
+    Each subquery is an index lookup: the chain head by (terminal_id, terminal_seq), the window
+    by ix_ledger_entry_customer_created, the rest by primary key.
+    """
+    head = (
+        select(LedgerEntryRow.terminal_seq)
+        .where(LedgerEntryRow.terminal_id == bindparam("terminal"))
+        .order_by(LedgerEntryRow.terminal_seq.desc())
+        .limit(1)
+    )
+    window = select(func.coalesce(func.sum(LedgerEntryRow.qualifying), 0)).where(
+        LedgerEntryRow.customer_id == bindparam("cid"),
+        LedgerEntryRow.created_at > bindparam("since", type_=LedgerEntryRow.created_at.type),
+    )
+    return (
+        select(
+            *(getattr(Customer, c) for c in _CUSTOMER_COLUMNS),
+            Customer.merged_into,
+            *(getattr(Customer, c) for c in customers.VIEW_COLUMNS),
+            BalanceRow.customer_id.label("balance_id"),
+            *(getattr(BalanceRow, f) for f in ledger_writer.balance_fields()),
+            head.scalar_subquery().label("head_seq"),
+            head.with_only_columns(LedgerEntryRow.hash).scalar_subquery().label("head_hash"),
+            exists().where(CustomerMerge.id.is_not(None)).label("any_merge"),
+            window.scalar_subquery().label("window_qualifying"),
+            select(Staff.phone).where(Staff.id == bindparam("staff")).scalar_subquery().label("staff_phone"),
+        )
+        .outerjoin(BalanceRow, BalanceRow.customer_id == Customer.id)
+        .where(Customer.id == bindparam("cid"))
+    )
+
+
+def _balance_in(facts: Any) -> Balance:
+    if facts.balance_id is None:
+        return Balance()
+    return Balance(**{f: getattr(facts, f) for f in ledger_writer.balance_fields()})
 
 
 def counts_as_visit(program: Program, earn: Earn) -> bool:
@@ -250,6 +332,7 @@ def _earns_today(s: Session, program: Program, customer_id: str, now: datetime) 
 def _append(
     till: Till,
     s: Session,
+    known: ledger_writer.Known,
     customer_id: str,
     kind: EntryKind,
     at: datetime,
@@ -257,9 +340,10 @@ def _append(
     staff_id: str | None,
     **fields_: object,
 ) -> LedgerEntry:
-    return ledger_writer.append(
+    return ledger_writer.append_via(
         s,
         ledger_writer.draft(till, customer_id, kind, at, program_version=program.version, staff_id=staff_id, **fields_),
+        known,
     )
 
 
@@ -676,6 +760,7 @@ class _BulkState:
 _CUSTOMER_COLUMNS = (
     "id", "name", "phone", "status", "referred_by", "birthday_day", "birthday_month", "birthday_year"
 )  # fmt: skip
+_READ_FOR_AWARD = Prepared(_read_statement())
 BOUNDARY = timedelta(hours=1)  # a chunk of awards takes seconds; beyond this, ask the database again
 
 

@@ -7,8 +7,9 @@ import secrets
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import exists, select
+from sqlalchemy import bindparam, exists, select
 from sqlalchemy.orm import Session
 
 from app.core import cardcode
@@ -23,6 +24,7 @@ from app.core.phone import display_phone, looks_like_phone, normalise_phone
 from app.core.rewards import Reward, RewardKind
 from app.core.unknown_cards import card_shown
 from app.db.models import BalanceRow, Customer, Flag, OutboxItem, ReplacedCard, RewardRow, Setting
+from app.db.prepared import Prepared
 from app.services import customer_list, ledger_writer, name_words, unknown_cards
 from app.services.customer_list import Search, SearchBy
 from app.services.staff import StaffMember, audit
@@ -288,57 +290,79 @@ class CustomerView:
 
 def view(till: Till, customer_id: str) -> CustomerView:
     with till.transaction() as s:
-        c = s.get(Customer, customer_id)
-        if c is None:
-            raise NotFound("No such customer.")
-        program = till.program(s)
-        bal = ledger_writer.balance_of(s.get(BalanceRow, customer_id))
-        tier = program.tier(bal.tier).name
-        options = []
-        today = local(till.clock(), program.timezone).date()
-        for row in s.scalars(select(RewardRow).where(RewardRow.active).order_by(RewardRow.sort, RewardRow.name)):
-            reward = reward_from_row(row)
-            if not reward.offered_on(today):
-                continue  # not yet, or no longer (a seasonal reward)
-            if reward.min_tier and program.tier_rank(tier) < program.tier_rank(reward.min_tier):
-                continue
-            if reward.kind is RewardKind.POINTS_PAYMENT and program.point_value <= 0:
-                continue  # paying with points is switched off: not a reward this member can work toward
-            if reward.cost_full_card:
-                missing = max(program.card_size - bal.stamps, 0)
-            elif reward.kind is RewardKind.POINTS_PAYMENT:
-                missing = 0 if bal.points > 0 else 1
-            else:
-                missing = max(reward.cost_points - bal.points, 0)
-            options.append(RewardOption(reward, missing == 0, missing))
-        open_flags = list(
-            s.scalars(select(Flag).where(Flag.customer_id == customer_id, Flag.resolved_at.is_(None)))
-        )
-        flags = [f.message for f in open_flags]
-        bday = None
-        if c.birthday_day and c.birthday_month:
-            bday = Birthday(c.birthday_day, c.birthday_month, c.birthday_year)
-        today = local(till.clock(), program.timezone).date()
-        full_cards, on_card = divmod(max(bal.stamps, 0), program.card_size)
-        return CustomerView(
-            id=c.id,
-            name=c.name,
-            card_number=card_shown(c.id, c.card_number),
-            phone=display_phone(c.phone or ""),
-            tier=tier,
-            point_name=program.point_name,
-            balance=bal,
-            card_size=program.card_size,
-            stamps_on_card=on_card,
-            full_cards=full_cards,
-            rewards=options,
-            birthday_this_week=bool(bday and is_birthday_period("week", bday, today)),
-            blocked=c.status == "blocked",
-            flags=flags,
-            flag_kinds=[f.kind for f in open_flags],
-            referral_code=c.referral_code,
-            enrolled_at=c.enrolled_at,
-        )
+        return view_in(s, till, customer_id)
+
+
+def view_in(s: Session, till: Till, customer_id: str) -> CustomerView:
+    """``view`` in the caller's transaction: an award returns the after-state it just wrote,
+    read in its own transaction, so the cashier screen needs no second one (issue 11)."""
+    c = s.get(Customer, customer_id)
+    if c is None:
+        raise NotFound("No such customer.")
+    return view_of(s, till, c, ledger_writer.balance_of(s.get(BalanceRow, customer_id)))
+
+
+VIEW_COLUMNS = ("card_number", "referral_code", "enrolled_at")  # besides those the award rules read
+_ACTIVE_REWARDS = Prepared(
+    select(*RewardRow.__table__.c).where(RewardRow.active).order_by(RewardRow.sort, RewardRow.name)
+)
+_FLAG = Flag.__table__.c
+_OPEN_FLAGS = Prepared(
+    select(_FLAG.message, _FLAG.kind).where(_FLAG.customer_id == bindparam("cid"), _FLAG.resolved_at.is_(None))
+)
+
+
+def view_of(s: Session, till: Till, c: Any, bal: Balance) -> CustomerView:
+    """The card of member ``c`` (a Customer, or a row with its columns) whose balance is ``bal``.
+
+    Rows of columns, not ORM objects, and statements built once: the award builds this after
+    every sale, on the cashier's critical path. Core statements do not autoflush: a caller that
+    added a Flag to the session flushes before calling (the award does).
+    """
+    program = till.program(s)
+    tier = program.tier(bal.tier).name
+    options = []
+    today = local(till.clock(), program.timezone).date()
+    conn = s.connection()
+    for row in _ACTIVE_REWARDS(conn):
+        reward = reward_from_row(row)
+        if not reward.offered_on(today):
+            continue  # not yet, or no longer (a seasonal reward)
+        if reward.min_tier and program.tier_rank(tier) < program.tier_rank(reward.min_tier):
+            continue
+        if reward.kind is RewardKind.POINTS_PAYMENT and program.point_value <= 0:
+            continue  # paying with points is switched off: not a reward this member can work toward
+        if reward.cost_full_card:
+            missing = max(program.card_size - bal.stamps, 0)
+        elif reward.kind is RewardKind.POINTS_PAYMENT:
+            missing = 0 if bal.points > 0 else 1
+        else:
+            missing = max(reward.cost_points - bal.points, 0)
+        options.append(RewardOption(reward, missing == 0, missing))
+    open_flags = _OPEN_FLAGS(conn, {"cid": c.id})
+    bday = None
+    if c.birthday_day and c.birthday_month:
+        bday = Birthday(c.birthday_day, c.birthday_month, c.birthday_year)
+    full_cards, on_card = divmod(max(bal.stamps, 0), program.card_size)
+    return CustomerView(
+        id=c.id,
+        name=c.name,
+        card_number=card_shown(c.id, c.card_number),
+        phone=display_phone(c.phone or ""),
+        tier=tier,
+        point_name=program.point_name,
+        balance=bal,
+        card_size=program.card_size,
+        stamps_on_card=on_card,
+        full_cards=full_cards,
+        rewards=options,
+        birthday_this_week=bool(bday and is_birthday_period("week", bday, today)),
+        blocked=c.status == "blocked",
+        flags=[f.message for f in open_flags],
+        flag_kinds=[f.kind for f in open_flags],
+        referral_code=c.referral_code,
+        enrolled_at=c.enrolled_at,
+    )
 
 
 ROLE_SETTING = "sync.role"  # "till", or "head_office" (from pairing)

@@ -9,6 +9,10 @@ loads the members with bulk SQL, then times the full service calls a cashier
 triggers: ``awards.award`` (one sale, committed to disk) and ``customers.find``
 by card number, phone, scanned QR, and a scan followed by the customer card
 (``find`` + ``view``: "scan → customer shown"). Times are wall clock per call.
+
+Each award is followed by a raw same-size transaction (``RawTransaction``: one ledger row,
+one balance update, one outbox row in plain ``sqlite3``, same file and durability), and the
+ratio of the two is printed (issue 12 item 5: award p50 within 3x of it, p99 under 5 ms).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import argparse
 import os
 import platform
 import random
+import re
 import sqlite3
 import statistics
 import sys
@@ -173,8 +178,75 @@ def machine() -> str:
     )
 
 
+RAW_TABLES = ("ledger_entry", "balance", "outbox")
+
+
+class RawTransaction:
+    """The floor an award is compared with: the same write in plain ``sqlite3``, no Python logic.
+
+    One transaction of one ledger row, one balance update and one outbox row, in the same
+    database file (WAL, ``synchronous=FULL``, ``BEGIN IMMEDIATE``, as the till opens it) into
+    scratch copies of those three tables with the same columns and indexes, and the balance
+    copy holding every member (so its B-trees are as deep). Copies, so the till's chain and
+    balances stay true; dropped at the end. Interleaved with the awards, so both see the same load.
+    """
+
+    def __init__(self, db: Path, store_id: str) -> None:
+        self.store_id = store_id
+        self.conn = sqlite3.connect(db, isolation_level=None)
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=FULL")
+        self.conn.execute("PRAGMA busy_timeout=30000")
+        self.drop()
+        schema = self.conn.execute(
+            "SELECT type, sql FROM sqlite_master WHERE tbl_name IN (?, ?, ?) AND type IN ('table', 'index') "
+            "AND sql IS NOT NULL ORDER BY type DESC",
+            RAW_TABLES,
+        ).fetchall()
+        self.conn.execute("BEGIN IMMEDIATE")
+        for _kind, sql in schema:  # tables first ('table' > 'index'), then their indexes, renamed
+            sql = re.sub(r"INDEX (\w+) ON", r"INDEX bench_raw_\1 ON", sql)
+            for name in RAW_TABLES:
+                sql = re.sub(rf"\b{name}\b", f"bench_raw_{name}", sql)
+            self.conn.execute(sql)
+        self.conn.execute("INSERT INTO bench_raw_balance SELECT * FROM balance")
+        self.conn.execute("COMMIT")
+        self.seq = 0
+
+    def write(self, customer_id: str, paid: int) -> None:
+        self.seq += 1
+        now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+        entry_id = new_id()
+        c = self.conn
+        c.execute("BEGIN IMMEDIATE")
+        c.execute(
+            "INSERT INTO bench_raw_ledger_entry (id, terminal_id, store_id, terminal_seq, customer_id, kind, "
+            "created_at, points, stamps, qualifying, amount, currency, program_version, reason, prev_hash, hash) "
+            "VALUES (?, 'bench-raw', ?, ?, ?, 'earn', ?, ?, 0, ?, ?, 'VND', 1, '', ?, ?)",
+            (entry_id, self.store_id, self.seq, customer_id, now, paid // 1000, paid // 1000, paid, "0" * 64, "1" * 64),
+        )
+        c.execute(
+            "UPDATE bench_raw_balance SET points = points + ?, lifetime_points = lifetime_points + ?, "
+            "lifetime_spend = lifetime_spend + ?, visits = visits + 1, last_visit_at = ?, "
+            "entry_count = entry_count + 1 WHERE customer_id = ?",
+            (paid // 1000, paid // 1000, paid, now, customer_id),
+        )
+        c.execute(
+            "INSERT INTO bench_raw_outbox (item_type, item_id, created_at) VALUES ('entry', ?, ?)", (entry_id, now)
+        )
+        c.execute("COMMIT")
+
+    def drop(self) -> None:
+        for name in RAW_TABLES:
+            self.conn.execute(f"DROP TABLE IF EXISTS bench_raw_{name}")
+
+    def close(self) -> None:
+        self.drop()
+        self.conn.close()
+
+
 def run(
-    till: Till, members: list[str], n_awards: int, n_lookups: int, rng: random.Random
+    till: Till, members: list[str], n_awards: int, n_lookups: int, rng: random.Random, raw: RawTransaction
 ) -> list[tuple[str, tuple[list[float], list[float]], float]]:
     sample = [rng.randrange(len(members)) for _ in range(max(n_awards, n_lookups))]
     for serial in sample[:50]:  # warm the program cache and the page cache a little, as a running till has
@@ -182,11 +254,18 @@ def run(
 
     results = []
     bills = [Bill(paid=rng.randrange(20, 500) * 1_000) for _ in range(n_awards)]
-    award_ms = timed(
-        (lambda cid=members[s], bill=b: awards.award(till, cid, bill, staff=None))
-        for s, b in zip(sample[:n_awards], bills, strict=True)
-    )
+    award_ms: tuple[list[float], list[float]] = ([], [])
+    raw_ms: tuple[list[float], list[float]] = ([], [])
+    for s, b in zip(sample[:n_awards], bills, strict=True):  # alternated: both under the same load
+        for into, call in (
+            (award_ms, lambda cid=members[s], bill=b: awards.award(till, cid, bill, staff=None)),
+            (raw_ms, lambda cid=members[s], bill=b: raw.write(cid, bill.paid)),
+        ):
+            wall, cpu = timed([call])
+            into[0].extend(wall)
+            into[1].extend(cpu)
     results.append(("award (durable commit)", award_ms, 10.0))
+    results.append(("raw same-size transaction", raw_ms, 10.0))
 
     def check(lookup: customers.Lookup, serial: int) -> customers.Lookup:
         assert len(lookup.matches) == 1 and lookup.matches[0].customer_id == members[serial], lookup
@@ -252,7 +331,11 @@ def main(argv: list[str] | None = None) -> None:
         size_loaded = file_size(db)
 
         flush_before = disk_flush_ms(home)
-        results = run(till, members, args.awards, args.lookups, rng)
+        raw = RawTransaction(db, till.store_id)
+        try:
+            results = run(till, members, args.awards, args.lookups, rng, raw)
+        finally:
+            raw.close()
         flush_after = disk_flush_ms(home)
 
         with till.transaction() as s:
@@ -273,6 +356,16 @@ def main(argv: list[str] | None = None) -> None:
                 f"{name:<26} {len(ms):>6} {statistics.median(ms):>8.2f} {p99:>8.2f} {max(ms):>8.2f} "
                 f"{statistics.median(cpu):>8.2f} {percentile(cpu, 99):>8.2f}  < {target:g} ms {verdict}"
             )
+        timings = {name: ms for name, ms, _ in results}
+        (award_wall, _), (raw_wall, _) = timings["award (durable commit)"], timings["raw same-size transaction"]
+        ratio50 = statistics.median(award_wall) / statistics.median(raw_wall)
+        ratio99 = percentile(award_wall, 99) / percentile(raw_wall, 99)
+        print(
+            f"award / raw same-size transaction (entry + balance + outbox, same file, same run): "
+            f"p50 {ratio50:.1f}x (target <= 3x: {'ok' if ratio50 <= 3 else 'MISSED'}), p99 {ratio99:.1f}x; "
+            f"award p99 {percentile(award_wall, 99):.2f} ms (target < 5 ms: "
+            f"{'ok' if percentile(award_wall, 99) < 5 else 'MISSED'})"
+        )
         flush = flush_before + flush_after
         print(
             f"disk flush alone (16 KiB append + fdatasync, {len(flush)}×, before and after): "

@@ -188,7 +188,9 @@ class AwardController(QObject):
         One path for both, so a receipt from the POS looks and feels exactly like a typed bill.
         """
         state = self.state
-        after = view(state.till, before.id)
+        # The award read the after-state in its own transaction; a second one here would only
+        # cost the cashier a read (and could show a sale another till synced in between).
+        after = result.after if result.after is not None else view(state.till, before.id)
         program = state.till.program()
         amount = result.earn.amount or 0
         earned = earned_text(result.points, result.stamps, program, self.fmt)
