@@ -94,6 +94,21 @@ class AwardController(QObject):
         if self.panel.amount_text().strip():
             self.preview()
 
+    def typed_before_language_change(self) -> int:
+        """The amount in the field read in the old language's grouping (0 if none or not an amount)."""
+        try:
+            return self.typed_amount() if self._currency().exponent == 0 else 0
+        except LoyaltyError:
+            return 0
+
+    def language_changed(self, typed: int) -> None:
+        """Rewrite what was typed in the new language's grouping, with its suffix and preview."""
+        self.panel.set_currency(self.currency_text(), thousands=self.thousands())
+        if typed:
+            self.panel.set_amount(self.fmt.number(typed // 1000 if self.thousands() else typed))
+        if self.state.customer is not None and self.panel.amount_text():
+            self.preview()
+
     def currency_text(self) -> str:
         """What follows the field: "₫", or ".000 ₫" when typed amounts are thousands."""
         symbol = self._currency().symbol

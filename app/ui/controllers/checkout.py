@@ -153,22 +153,14 @@ class CheckoutController(QObject):
 
     # -- settings and sync ------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
-        try:  # the amount typed so far, read in the old language's grouping, is rewritten in the new one
-            typed = self.awards.typed_amount() if currency(self.till.program().currency).exponent == 0 else 0
-        except LoyaltyError:
-            typed = 0
+        typed = self.awards.typed_before_language_change()
         code = self.translations.use(code)
         self.fmt.language = code
-        self.window.award_panel.set_currency(self.awards.currency_text(), thousands=self.awards.thousands())
-        if typed:
-            shown = typed // 1000 if self.awards.thousands() else typed
-            self.window.award_panel.set_amount(self.fmt.number(shown))
         set_setting(self.till, SETTING_KEY, code)
         self.window.language_actions[code].setChecked(True)
         self.window.clear_banner()
         self._refresh_panels()
-        if self.state.customer is not None and self.window.award_panel.amount_text():
-            self.awards.preview()
+        self.awards.language_changed(typed)
         self.display.retranslate()
         self.status.refresh()
 
