@@ -39,3 +39,17 @@ def configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def vacuum_into_incremental(engine: Engine) -> None:
+    """``PRAGMA auto_vacuum=INCREMENTAL`` takes effect only through a full ``VACUUM``, which must run
+    outside any transaction: hence the raw connection. A new home does it while still empty; an older
+    one when the manager asks (it rewrites the whole file)."""
+    conn = engine.raw_connection()
+    try:
+        cursor = conn.cursor()
+        cursor.execute("PRAGMA auto_vacuum=INCREMENTAL")
+        cursor.execute("VACUUM")
+        cursor.close()
+    finally:
+        conn.close()

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 
+from app.db.engine import vacuum_into_incremental
+
 if TYPE_CHECKING:
     from alembic.config import Config
 
@@ -96,14 +98,7 @@ def prepare_new_database(engine: Engine) -> bool:
     tables = _query(engine, "SELECT count(*) FROM sqlite_master")
     if tables is None or tables[0][0]:
         return False
-    conn = engine.raw_connection()
-    try:
-        cursor = conn.cursor()
-        cursor.execute("PRAGMA auto_vacuum=INCREMENTAL")
-        cursor.execute("VACUUM")
-        cursor.close()
-    finally:
-        conn.close()
+    vacuum_into_incremental(engine)
     return True
 
 

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from sqlalchemy import and_, delete, func, insert, literal, select
 
+from app.db.engine import vacuum_into_incremental
 from app.db.models import LedgerEntryRow, OutboxItem
 from app.services.pos_bridge import configured_folders
 from app.services.settings import get_setting
@@ -226,14 +227,7 @@ def enable_incremental_vacuum(till: Till) -> bool:
     at closing time: it rewrites the whole file and holds the database meanwhile). False if it was already."""
     if incremental(till):
         return False
-    conn = till.engine.raw_connection()
-    try:
-        cursor = conn.cursor()
-        cursor.execute("PRAGMA auto_vacuum=INCREMENTAL")
-        cursor.execute("VACUUM")
-        cursor.close()
-    finally:
-        conn.close()
+    vacuum_into_incremental(till.engine)
     return incremental(till)
 
 
