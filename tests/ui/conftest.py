@@ -27,7 +27,9 @@ from app.core.lifecycle import Birthday
 from app.core.program import worked_example_program
 from app.core.rewards import Reward, RewardKind
 from app.services import catalog, corrections, customers, staff
+from app.services.pos_bridge import FolderConfig, PosBridge
 from app.services.till import Till
+from app.ui.controllers.checkout import till_home
 from app.ui.main import Windows, build_windows
 
 MONDAY = datetime(2025, 11, 24, 3, 0, tzinfo=UTC)  # 10:00 on a Monday in Asia/Ho_Chi_Minh
@@ -114,5 +116,23 @@ def windows(qtbot: object, qapp: QApplication, till: Till) -> Iterator[Windows]:
     w.cashier.activateWindow()
     qtbot.waitExposed(w.cashier)  # type: ignore[attr-defined]
     yield w
+    w.close()
+    qapp.processEvents()
+
+
+@pytest.fixture
+def exports(till: Till) -> Path:
+    return till_home(till) / "pos-exports"
+
+
+@pytest.fixture
+def pos_windows(qtbot, qapp: QApplication, till: Till, exports: Path) -> Iterator[Windows]:
+    bridge = PosBridge(till, [FolderConfig(str(exports))], settle_seconds=0)
+    w = build_windows(till, language="vi", pos_bridge=bridge)
+    w.cashier.show()
+    qtbot.waitExposed(w.cashier)
+    bridge.start(interval=0.05)
+    yield w
+    bridge.stop()
     w.close()
     qapp.processEvents()

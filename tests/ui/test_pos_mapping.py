@@ -9,21 +9,18 @@ reason. A real bridge thread, a real folder, real widgets offscreen.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 from ui_helpers import MANAGER_PIN, login
 
 from app.db.models import LedgerEntryRow
-from app.services.pos_bridge import FolderConfig, PosBridge
 from app.services.till import Till
 from app.ui.controllers.checkout import till_home
-from app.ui.main import Windows, build_windows
+from app.ui.main import Windows
 from app.ui.pos_mapping import PosMappingDialog
 
 HEADER = ["Số HĐ", "Ngày giờ", "SĐT khách", "Món", "SL", "Giá", "Khách thanh toán"]
@@ -38,24 +35,6 @@ def workbook(path: Path, header: list[str], rows: list[list[object]]) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     wb.save(path)
     return path
-
-
-@pytest.fixture
-def exports(till: Till) -> Path:
-    return till_home(till) / "pos-exports"
-
-
-@pytest.fixture
-def pos_windows(qtbot, qapp: QApplication, till: Till, exports: Path) -> Iterator[Windows]:
-    bridge = PosBridge(till, [FolderConfig(str(exports))], settle_seconds=0)
-    w = build_windows(till, language="vi", pos_bridge=bridge)
-    w.cashier.show()
-    qtbot.waitExposed(w.cashier)
-    bridge.start(interval=0.05)
-    yield w
-    bridge.stop()
-    w.close()
-    qapp.processEvents()
 
 
 def earned(till: Till) -> list[tuple[str | None, int]]:

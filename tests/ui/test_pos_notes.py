@@ -7,38 +7,14 @@ dialog, which lists both, in the language of the till.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication
 
-from app.services.pos_bridge import FolderConfig, PosBridge
-from app.services.till import Till
-from app.ui.controllers.checkout import till_home
-from app.ui.main import Windows, build_windows
+from app.ui.main import Windows
 from app.ui.views.pos_notes import PosNotesDialog
 
 HEADER = "receipt_id,closed_at,total,kind,refund_of,customer_phone\n"
-
-
-@pytest.fixture
-def exports(till: Till) -> Path:
-    return till_home(till) / "pos-exports"
-
-
-@pytest.fixture
-def pos_windows(qtbot, qapp: QApplication, till: Till, exports: Path) -> Iterator[Windows]:
-    bridge = PosBridge(till, [FolderConfig(str(exports))], settle_seconds=0)
-    w = build_windows(till, language="vi", pos_bridge=bridge)
-    w.cashier.show()
-    qtbot.waitExposed(w.cashier)
-    bridge.start(interval=0.05)
-    yield w
-    bridge.stop()
-    w.close()
-    qapp.processEvents()
 
 
 def texts(dialog: PosNotesDialog) -> list[str]:

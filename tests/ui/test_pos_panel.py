@@ -9,22 +9,17 @@ strip, the card, the banner, the status line) and what the ledger holds.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 from ui_helpers import counts, focused, ledger, login, payload_of, scan
 
 from app.db.models import BalanceRow, LedgerEntryRow
 from app.db.models import Receipt as ReceiptRow
 from app.services import balances
-from app.services.pos_bridge import FolderConfig, PosBridge
 from app.services.receipts import claim
 from app.services.till import Till
-from app.ui.controllers.checkout import till_home
 from app.ui.main import Windows, build_windows
 
 HEADER = "receipt_id,closed_at,total,customer_phone\n"
@@ -60,24 +55,6 @@ def choose(qtbot: object, w: Windows, number: str) -> None:
     qtbot.mouseClick(
         view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(model.index(row, 0)).center()
     )  # type: ignore[attr-defined]
-
-
-@pytest.fixture
-def exports(till: Till) -> Path:
-    return till_home(till) / "pos-exports"
-
-
-@pytest.fixture
-def pos_windows(qtbot, qapp: QApplication, till: Till, exports: Path) -> Iterator[Windows]:
-    bridge = PosBridge(till, [FolderConfig(str(exports))], settle_seconds=0)
-    w = build_windows(till, language="vi", pos_bridge=bridge)
-    w.cashier.show()
-    qtbot.waitExposed(w.cashier)
-    bridge.start(interval=0.05)
-    yield w
-    bridge.stop()
-    w.close()
-    qapp.processEvents()
 
 
 def test_an_unclaimed_pos_sale_is_attached_to_the_customer_just_scanned(
