@@ -428,7 +428,7 @@ class Watcher:
             return report
         except Exception as err:  # a reader bug must not stop the bridge; the file waits for a fix
             log.exception("POS reader %s failed on %s", reader.name, files[0])
-            problem = Problem(files[0].name, None, None, f"The reader failed unexpectedly ({err!r}).")
+            problem = Problem(files[0].name, None, None, Notice("The reader failed unexpectedly ({0}).", why=repr(err)))
             report = self._quarantine_all(folder, reader.name, files, [problem], "")
             self._remember(hashes, report)
             return report

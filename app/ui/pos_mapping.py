@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import LoyaltyError
 from app.core.money import currency as money_currency
 from app.core.money import format_money
+from app.ui.errors import error_text
 from pos_bridge.profiles import save_profile
 from pos_bridge.readers.base import ReaderError
 from pos_bridge.readers.mapped import (
@@ -209,7 +210,8 @@ class PosMappingDialog(QDialog):
         try:
             found = sample(path, rows=8)
         except (ReaderError, OSError) as err:
-            self.result_label.setText(self.tr("This file cannot be read: {0}").format(getattr(err, "message", err)))
+            why = error_text(err) if isinstance(err, LoyaltyError) else str(err)
+            self.result_label.setText(self.tr("This file cannot be read: {0}").format(why))
             return
         self.path, self.sample = path, found
         self.table.clear()
@@ -278,7 +280,8 @@ class PosMappingDialog(QDialog):
             reader = ProfileReader.for_profile(profile)()
             result = reader.read([self.path], store_id="preview", tz=self.tz, currency=self.currency)
         except (ValueError, LoyaltyError) as err:
-            self.result_label.setText(self.tr("Not yet: {0}").format(getattr(err, "message", err)))
+            why = error_text(err) if isinstance(err, LoyaltyError) else str(err)
+            self.result_label.setText(self.tr("Not yet: {0}").format(why))
             save.setEnabled(False)
             return False
         text = self.tr("The sample reads as {0} receipt(s); {1} row(s) cannot be read.").format(

@@ -2421,6 +2421,126 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Item row for transaction {0} has no matching row in the transactions file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its Transaction ID is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item row for order {0}, which is not in OrderDetails.csv.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its Order Id is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receipt number is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {0} has items but is not in the receipts export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value differs from line {0} of the same invoice {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value differs from line {0} of the same receipt {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value ({0}) is not the sum of the item lines ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value ({0}) is not the goods total less discounts plus other charges ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value {0} is not the store&apos;s currency {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is not the store&apos;s currency {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lines add up to {0}, but the subtotal is {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The total {0} is not subtotal - discount + tax + tip ({1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} must be a single value, not a list or an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No POS reader is called {0} (installed: {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the row has {0} or more values but the header has {1} columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the row has {0} values but the header has {1} columns (cut short?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file ends without a line break, so this row may be cut short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reader failed unexpectedly ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile name is letters, digits, - and _ (not {0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not receipt fields: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map a column to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date order is dmy or mdy; the decimal mark is &apos;,&apos;, &apos;.&apos; or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON must be a list of receipts or {&quot;receipts&quot;: [...]}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry is not a receipt object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receipt_id is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lines must be a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This line is not an object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The line has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Type the amount the customer paid.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3456,6 +3576,26 @@ phone (PNG)</source>
     </message>
     <message>
         <source>the whole bill was refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: {1} {2} ({3}) is not a completed payment or refund.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: payment {1} of order {2} was voided and paid again; nothing to take back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: order {1} is not paid yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: return {1} is “{2}”, not refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}: invoice {1} is “{2}”, not finished yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2423,6 +2423,126 @@ thoại (PNG)</translation>
         <translation>Đơn hàng {0} xuất hiện hai lần.</translation>
     </message>
     <message>
+        <source>Item row for transaction {0} has no matching row in the transactions file.</source>
+        <translation>Dòng món của giao dịch {0} không có dòng tương ứng trong tệp giao dịch.</translation>
+    </message>
+    <message>
+        <source>its Transaction ID is empty</source>
+        <translation>ô Transaction ID của nó trống</translation>
+    </message>
+    <message>
+        <source>Item row for order {0}, which is not in OrderDetails.csv.</source>
+        <translation>Dòng món của đơn hàng {0}, đơn này không có trong OrderDetails.csv.</translation>
+    </message>
+    <message>
+        <source>its Order Id is empty</source>
+        <translation>ô Order Id của nó trống</translation>
+    </message>
+    <message>
+        <source>the receipt number is empty</source>
+        <translation>số hóa đơn trống</translation>
+    </message>
+    <message>
+        <source>Receipt {0} has items but is not in the receipts export.</source>
+        <translation>Hóa đơn {0} có món nhưng không có trong tệp xuất hóa đơn.</translation>
+    </message>
+    <message>
+        <source>The value differs from line {0} of the same invoice {1}.</source>
+        <translation>Giá trị này khác với dòng {0} của cùng hóa đơn {1}.</translation>
+    </message>
+    <message>
+        <source>The value differs from line {0} of the same receipt {1}.</source>
+        <translation>Giá trị này khác với dòng {0} của cùng hóa đơn {1}.</translation>
+    </message>
+    <message>
+        <source>The value ({0}) is not the sum of the item lines ({1}).</source>
+        <translation>Giá trị này ({0}) không bằng tổng các dòng món ({1}).</translation>
+    </message>
+    <message>
+        <source>The value ({0}) is not the goods total less discounts plus other charges ({1}).</source>
+        <translation>Giá trị này ({0}) không bằng tổng tiền hàng trừ giảm giá cộng thu khác ({1}).</translation>
+    </message>
+    <message>
+        <source>The value {0} is not the store&apos;s currency {1}.</source>
+        <translation>Giá trị {0} không phải đơn vị tiền của cửa hàng ({1}).</translation>
+    </message>
+    <message>
+        <source>{0} is not the store&apos;s currency {1}.</source>
+        <translation>{0} không phải đơn vị tiền của cửa hàng ({1}).</translation>
+    </message>
+    <message>
+        <source>The lines add up to {0}, but the subtotal is {1}.</source>
+        <translation>Các dòng món cộng lại là {0}, nhưng tạm tính là {1}.</translation>
+    </message>
+    <message>
+        <source>The total {0} is not subtotal - discount + tax + tip ({1}).</source>
+        <translation>Tổng {0} không bằng tạm tính - giảm giá + thuế + tiền boa ({1}).</translation>
+    </message>
+    <message>
+        <source>{0} must be a single value, not a list or an object.</source>
+        <translation>{0} phải là một giá trị đơn, không phải danh sách hay đối tượng.</translation>
+    </message>
+    <message>
+        <source>No POS reader is called {0} (installed: {1}).</source>
+        <translation>Không có trình đọc POS nào tên {0} (đã cài: {1}).</translation>
+    </message>
+    <message>
+        <source>the row has {0} or more values but the header has {1} columns</source>
+        <translation>dòng có từ {0} giá trị trở lên nhưng dòng tiêu đề chỉ có {1} cột</translation>
+    </message>
+    <message>
+        <source>the row has {0} values but the header has {1} columns (cut short?)</source>
+        <translation>dòng có {0} giá trị nhưng dòng tiêu đề có {1} cột (bị cắt mất?)</translation>
+    </message>
+    <message>
+        <source>the file ends without a line break, so this row may be cut short</source>
+        <translation>tệp kết thúc mà không xuống dòng, nên dòng này có thể bị cắt mất</translation>
+    </message>
+    <message>
+        <source>The reader failed unexpectedly ({0}).</source>
+        <translation>Trình đọc gặp lỗi bất ngờ ({0}).</translation>
+    </message>
+    <message>
+        <source>A profile name is letters, digits, - and _ (not {0}).</source>
+        <translation>Tên hồ sơ chỉ gồm chữ, số, - và _ (không phải {0}).</translation>
+    </message>
+    <message>
+        <source>Not receipt fields: {0}.</source>
+        <translation>Không phải trường của hóa đơn: {0}.</translation>
+    </message>
+    <message>
+        <source>Map a column to {0}.</source>
+        <translation>Hãy chọn cột cho {0}.</translation>
+    </message>
+    <message>
+        <source>The date order is dmy or mdy; the decimal mark is &apos;,&apos;, &apos;.&apos; or none.</source>
+        <translation>Thứ tự ngày là dmy hoặc mdy; dấu thập phân là &apos;,&apos;, &apos;.&apos; hoặc không có.</translation>
+    </message>
+    <message>
+        <source>The JSON must be a list of receipts or {&quot;receipts&quot;: [...]}.</source>
+        <translation>Tệp JSON phải là một danh sách hóa đơn hoặc {&quot;receipts&quot;: [...]}.</translation>
+    </message>
+    <message>
+        <source>This entry is not a receipt object.</source>
+        <translation>Mục này không phải một đối tượng hóa đơn.</translation>
+    </message>
+    <message>
+        <source>receipt_id is missing.</source>
+        <translation>Thiếu receipt_id.</translation>
+    </message>
+    <message>
+        <source>lines must be a list.</source>
+        <translation>lines phải là một danh sách.</translation>
+    </message>
+    <message>
+        <source>This line is not an object.</source>
+        <translation>Dòng này không phải một đối tượng.</translation>
+    </message>
+    <message>
+        <source>The line has no name.</source>
+        <translation>Dòng món không có tên.</translation>
+    </message>
+    <message>
         <source>Type the amount the customer paid.</source>
         <translation>Hãy nhập số tiền khách đã trả.</translation>
     </message>
@@ -3459,6 +3579,26 @@ thoại (PNG)</translation>
     <message>
         <source>the whole bill was refunded</source>
         <translation>cả hóa đơn đã được hoàn tiền</translation>
+    </message>
+    <message>
+        <source>{0}: {1} {2} ({3}) is not a completed payment or refund.</source>
+        <translation>{0}: {1} {2} ({3}) không phải một lần thanh toán hay hoàn tiền đã hoàn tất.</translation>
+    </message>
+    <message>
+        <source>{0}: payment {1} of order {2} was voided and paid again; nothing to take back.</source>
+        <translation>{0}: lần thanh toán {1} của đơn hàng {2} đã bị hủy và thanh toán lại; không có gì để thu hồi.</translation>
+    </message>
+    <message>
+        <source>{0}: order {1} is not paid yet.</source>
+        <translation>{0}: đơn hàng {1} chưa được thanh toán.</translation>
+    </message>
+    <message>
+        <source>{0}: return {1} is “{2}”, not refunded.</source>
+        <translation>{0}: phiếu trả hàng {1} đang ở trạng thái “{2}”, chưa hoàn tiền.</translation>
+    </message>
+    <message>
+        <source>{0}: invoice {1} is “{2}”, not finished yet.</source>
+        <translation>{0}: hóa đơn {1} đang ở trạng thái “{2}”, chưa hoàn thành.</translation>
     </message>
     <message>
         <source>line {0}</source>

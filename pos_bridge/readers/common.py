@@ -139,7 +139,7 @@ def group_rows(
             if continues is not None and current and not row.damage and continues(row):
                 groups[current].append(row)
                 continue
-            why = row.damage or "the receipt number is empty"
+            why = row.damage or Notice("the receipt number is empty")
             result.problems.append(Problem(row.file, row.line, None,
                 Notice("This row cannot be placed in a receipt: {0}.", why=why)))
             result.all_or_nothing = True

@@ -13,6 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from app.core.money import CURRENCIES, Money
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import Problem, Reader, ReaderError, ReadResult, as_path_list
 from pos_bridge.readers.common import collect, group_rows, make_line, problem_of, signed, void_id
@@ -131,10 +132,14 @@ class GenericCsvReader(Reader):
                 if value is None or value == "":
                     continue  # continuation rows leave the receipt's fields blank
                 if cell_text(value) and cell_text(value) != head.text(name):
-                    raise row.error(name, f"differs from line {head.line} of the same receipt {key!r}.")
+                    raise row.error(
+                        name, "differs from line {0} of the same receipt {1}.", first=head.line, receipt=shown(key)
+                    )
         code = head.text("currency")
         if code and code.upper() != ctx.currency.code:
-            raise head.error("currency", f"{code!r} is not the store's currency {ctx.currency.code}.")
+            raise head.error(
+                "currency", "{0} is not the store's currency {1}.", code=shown(code), store=ctx.currency.code
+            )
         kind = _kind(head.text("kind"))
         external_id, refund_of = _ids(kind, key, head.text("refund_of"))
         lines = tuple(line for row in rows if (line := self._line(ctx, row)) is not None)
@@ -253,7 +258,9 @@ class GenericJsonReader(Reader):
         where = f"{where} ({receipt_id})"
         code = text("currency")
         if code and code.upper() != ctx.currency.code:
-            raise FieldError(f"{code!r} is not the store's currency {ctx.currency.code}.", column=where)
+            raise FieldError(
+                "{0} is not the store's currency {1}.", column=where, code=shown(code), store=ctx.currency.code
+            )
         try:
             kind = _kind(text("kind"))
         except FieldError as err:
@@ -321,24 +328,30 @@ def checked(receipt: Receipt, line: int | None, where: str | None = None) -> Rec
         return receipt
     gross = sum(li.qty * li.unit_price for li in receipt.lines)
     if receipt.lines and gross != receipt.subtotal:
+        cur = CURRENCIES[receipt.currency]
         raise FieldError(
-            f"The lines add up to {abs(gross):,}, but the subtotal is {abs(receipt.subtotal):,}.",
+            "The lines add up to {0}, but the subtotal is {1}.",
             line=line,
             column=where,
+            lines=Money(abs(gross), cur),
+            subtotal=Money(abs(receipt.subtotal), cur),
         )
     expected = receipt.subtotal - receipt.discount + receipt.tax + receipt.tip
     if expected != receipt.total:
+        cur = CURRENCIES[receipt.currency]
         raise FieldError(
-            f"The total {abs(receipt.total):,} is not subtotal - discount + tax + tip ({abs(expected):,}).",
+            "The total {0} is not subtotal - discount + tax + tip ({1}).",
             line=line,
             column=where,
+            total=Money(abs(receipt.total), cur),
+            expected=Money(abs(expected), cur),
         )
     return receipt
 
 
 def _scalar(value: Any, name: str, where: str) -> Cell:
     if isinstance(value, (dict, list)):
-        raise FieldError(f"{name} must be a single value, not a {type(value).__name__}.", column=where)
+        raise FieldError("{0} must be a single value, not a list or an object.", column=where, name=name)
     return value
 
 

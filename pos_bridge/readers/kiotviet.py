@@ -37,7 +37,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 
-from app.core.money import Currency
+from app.core.money import Currency, Money
+from app.core.notes import Note
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import Reader, ReadResult, as_path_list
 from pos_bridge.readers.common import collect, group_rows, make_line, signed, void_id
@@ -139,7 +140,7 @@ class KiotVietReader(Reader):
         state = status.casefold()
         if returned:
             if state not in REFUND_STATUSES:
-                result.skipped.append(f"{head.ref}: return {returned} is {status!r}, not refunded.")
+                result.skipped.append(Note("{0}: return {1} is “{2}”, not refunded.", head.ref, returned, status))
                 return None
             kind, external_id, refund_of = ReceiptKind.REFUND, returned, invoice
         elif state in SALE_STATUSES:
@@ -147,12 +148,14 @@ class KiotVietReader(Reader):
         elif state in VOID_STATUSES:
             kind, external_id, refund_of = ReceiptKind.VOID, void_id(invoice), invoice
         else:
-            result.skipped.append(f"{head.ref}: invoice {invoice} is {status!r}, not finished yet.")
+            result.skipped.append(Note("{0}: invoice {1} is “{2}”, not finished yet.", head.ref, invoice, status))
             return None
         for row in rows[1:]:
             for name in INVOICE_FIELDS:
                 if row.text(name) and row.text(name) != head.text(name):
-                    raise row.error(name, f"differs from line {head.line} of the same invoice {invoice}.")
+                    raise row.error(
+                        name, "differs from line {0} of the same invoice {1}.", first=head.line, invoice=invoice
+                    )
         lines = tuple(line for row in rows if (line := self._line(ctx, row)) is not None)
         total = head.money("to_pay", cur, default=None)
         fees = head.money("other_fees", cur)
@@ -192,11 +195,19 @@ class KiotVietReader(Reader):
         goods = abs(head.money("goods_total", cur))
         items = abs(sum(line.total for line in lines))
         if lines and goods != items:
-            raise head.error("goods_total", f"({goods:,}) is not the sum of the item lines ({items:,}).")
+            raise head.error(
+                "goods_total",
+                "({0}) is not the sum of the item lines ({1}).",
+                goods=Money(goods, cur),
+                items=Money(items, cur),
+            )
         expected = goods - abs(head.money("invoice_discount", cur)) - abs(head.money("return_fee", cur)) + fees
         if abs(total) != expected:
             raise head.error(
-                "to_pay", f"({abs(total):,}) is not the goods total less discounts plus other charges ({expected:,})."
+                "to_pay",
+                "({0}) is not the goods total less discounts plus other charges ({1}).",
+                total=Money(abs(total), cur),
+                expected=Money(expected, cur),
             )
 
     def _line(self, ctx: ReadContext, row: Row) -> ReceiptLine | None:

@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from app.core.errors import Notice
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import FileGroup, Problem, Reader, ReadResult, as_path_list
 from pos_bridge.readers.common import group_rows, group_siblings, make_line, problem_of, signed, void_id
@@ -143,7 +144,7 @@ class LoyverseReader(Reader):
                     row.file,
                     row.line,
                     row.header("number"),
-                    f"Receipt {row.text('number')} has items but is not in the receipts export.",
+                    Notice("Receipt {0} has items but is not in the receipts export.", number=row.text("number")),
                 )
             )
         return result

@@ -28,6 +28,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from app.core.errors import InvalidInput
 from app.core.money import shown
 from app.core.receipt import Receipt, ReceiptKind
 from pos_bridge.readers.base import Reader, ReaderError, ReadResult, as_path_list
@@ -43,6 +44,14 @@ from pos_bridge.readers.textio import (
     read_table,
 )
 from pos_bridge.readers.values import Cell, FieldError, ReadContext, cell_text
+
+
+class ProfileError(InvalidInput, ValueError):
+    """A profile that cannot be saved or loaded (a template the mapping dialog says in its language);
+    still a ValueError to the code that loads profiles from disk."""
+
+    code = "pos_profile_invalid"
+
 
 # The receipt fields a column can be mapped to, in the order a manager goes through them.
 RECEIPT_FIELDS = ("receipt_id", "closed_at", "total", "customer_phone", "customer_card", "kind", "refund_of", "tip")
@@ -69,15 +78,15 @@ class Profile:
 
     def __post_init__(self) -> None:
         if not re.fullmatch(r"[\w\-]{1,40}", self.name):
-            raise ValueError(f"A profile name is letters, digits, - and _ (not {self.name!r}).")
+            raise ProfileError("A profile name is letters, digits, - and _ (not {0}).", name=shown(self.name))
         unknown = set(self.columns) - set(FIELDS)
         if unknown:
-            raise ValueError(f"Not receipt fields: {', '.join(sorted(unknown))}.")
+            raise ProfileError("Not receipt fields: {0}.", fields=", ".join(sorted(unknown)))
         missing = [f for f in REQUIRED if not self.columns.get(f)]
         if missing:
-            raise ValueError(f"Map a column to {', '.join(missing)}.")
+            raise ProfileError("Map a column to {0}.", fields=", ".join(missing))
         if self.date_order not in DATE_ORDERS or self.decimal not in DECIMALS:
-            raise ValueError("The date order is dmy or mdy; the decimal mark is ',', '.' or none.")
+            raise ProfileError("The date order is dmy or mdy; the decimal mark is ',', '.' or none.")
 
     @property
     def receipt_source(self) -> str:

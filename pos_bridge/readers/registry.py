@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.errors import NotFound
+from app.core.money import shown
 from pos_bridge.readers.base import Reader
 
 ENTRY_POINT_GROUP = "loyalty.pos_readers"
@@ -54,7 +55,7 @@ class ReaderRegistry:
             cls = self._classes[name]
         except KeyError:
             known = ", ".join(self.names()) or "none"
-            raise NotFound(f"No POS reader is called {name!r} (installed: {known}).") from None
+            raise NotFound("No POS reader is called {0} (installed: {1}).", name=shown(name), known=known) from None
         if options:
             return cls(**options)
         if name not in self._instances:

@@ -48,6 +48,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from app.core.errors import Notice
+from app.core.notes import Note
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import FileGroup, Problem, Reader, ReaderError, ReadResult, as_path_list
 from pos_bridge.readers.common import group_siblings, make_line, problem_of, signed
@@ -187,8 +188,8 @@ class SquareReader(Reader):
                 if kind is None or status not in FINAL_STATUSES:
                     left_out.add(txn)
                     result.skipped.append(
-                        f"{row.ref}: {row.text('event') or 'event'} {txn} ({row.text('status') or 'no status'}) "
-                        "is not a completed payment or refund."
+                        Note("{0}: {1} {2} ({3}) is not a completed payment or refund.", row.ref,
+                             row.text("event") or "—", txn, row.text("status") or "—")
                     )
                     continue
                 closed = self._moment(ctx, order, row)
@@ -246,7 +247,7 @@ class SquareReader(Reader):
         for row in rows:
             txn = row.text("txn")
             if not txn or row.damage:
-                why = row.damage or "its Transaction ID is empty"
+                why = row.damage or Notice("its Transaction ID is empty")
                 result.problems.append(
                     Problem(row.file, row.line, None,
                         Notice("This item row cannot be placed in a receipt: {0}.", why=why))
@@ -266,7 +267,7 @@ class SquareReader(Reader):
                         row.file,
                         row.line,
                         "Transaction ID",
-                        f"Item row for transaction {txn} has no matching row in the transactions file.",
+                        Notice("Item row for transaction {0} has no matching row in the transactions file.", txn=txn),
                     )
                 )
                 continue

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from app.core.errors import Notice
 from app.core.money import Currency
 from pos_bridge.readers.base import ReaderError
 from pos_bridge.readers.values import (
@@ -252,8 +253,9 @@ class Row:
             raise self.error(name, "is empty, but the time of the sale is needed.")
         return self._wrap(name, parse_datetime, value, tz, order=order)
 
-    def error(self, name: str, sentence: str) -> FieldError:
-        return FieldError("The value " + sentence, line=self.line, column=self.header(name))
+    def error(self, name: str, sentence: str, **details: Any) -> FieldError:
+        """``sentence`` is a template ("differs from line {0} …") and ``details`` its values."""
+        return FieldError("The value " + sentence, line=self.line, column=self.header(name), **details)
 
     def _wrap(self, name: str, parse: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
         try:
@@ -337,7 +339,7 @@ def read_csv_table(data: bytes, columns: Sequence[Column], *, file: str, legacy:
         # A copy that stopped early (a full disk, a pulled USB stick) ends mid-row; the
         # last cell may be a prefix of an amount ("120.0" of "120.000"), so it is not trusted.
         table.rows[-1].damage = table.rows[-1].damage or (
-            "the file ends without a line break, so this row may be cut short"
+            Notice("the file ends without a line break, so this row may be cut short")
         )
     return table
 
@@ -407,9 +409,12 @@ def _build_table(
         damage = ""
         extra = [c for c in cells[width:] if cell_text(c) != ""]
         if extra:
-            damage = f"the row has {width + len(extra)} or more values but the header has {width} columns"
+            damage = Notice(
+                "the row has {0} or more values but the header has {1} columns", values=width + len(extra), width=width
+            )
         elif strict_width and len(cells) < width:
-            damage = f"the row has {len(cells)} values but the header has {width} columns (cut short?)"
+            damage = Notice("the row has {0} values but the header has {1} columns (cut short?)", values=len(cells),
+                            width=width)
         count = len(cells)
         values = {
             name: ((c.strip() if isinstance(c := cells[i], str) else c) if i < count else None)

@@ -44,6 +44,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from app.core.errors import Notice
+from app.core.notes import Note
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import FileGroup, Problem, Reader, ReaderError, ReadResult, as_path_list
 from pos_bridge.readers.common import group_siblings, make_line, problem_of, void_id
@@ -243,8 +244,8 @@ class ToastReader(Reader):
             names = ", ".join(p.text("payment_id") for p in voided)
             if len(voided) < len(payments):
                 result.skipped.append(
-                    f"{voided[0].ref}: payment {names} of order {order_id} was voided and paid again; "
-                    "nothing to take back."
+                    Note("{0}: payment {1} of order {2} was voided and paid again; nothing to take back.",
+                         voided[0].ref, names, order_id)
                 )
                 continue
             row = voided[0]
@@ -283,7 +284,7 @@ class ToastReader(Reader):
                 voided = truthy(row.get("voided"))
                 when = next((n for n in ("closed", "paid") if row.text(n)), "")
                 if not voided and not when:
-                    result.skipped.append(f"{row.ref}: order {order_id} is not paid yet.")
+                    result.skipped.append(Note("{0}: order {1} is not paid yet.", row.ref, order_id))
                     left_out.add(order_id)
                     continue
                 amount = row.money("amount", cur, decimal=".", default=None)
@@ -330,7 +331,7 @@ class ToastReader(Reader):
         for row in rows:
             order_id = row.text("order_id")
             if not order_id or row.damage:
-                why = row.damage or "its Order Id is empty"
+                why = row.damage or Notice("its Order Id is empty")
                 result.problems.append(
                     Problem(row.file, row.line, None,
                         Notice("This item row cannot be placed in an order: {0}.", why=why))
@@ -346,7 +347,7 @@ class ToastReader(Reader):
                             row.file,
                             row.line,
                             row.header("order_id"),
-                            f"Item row for order {order_id}, which is not in OrderDetails.csv.",
+                            Notice("Item row for order {0}, which is not in OrderDetails.csv.", order=order_id),
                         )
                     )
                 continue

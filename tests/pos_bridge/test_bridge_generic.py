@@ -143,7 +143,7 @@ def test_receipt_fields_that_disagree_between_rows_are_a_problem(tmp_path: Path)
     path.write_text(text, encoding="utf-8")
     result = GenericCsvReader().read(path, **STORE)
     assert "HD-1001" not in [r.external_id for r in result.receipts]
-    assert result.problems[0].message == "The value differs from line 2 of the same receipt 'HD-1001'."
+    assert result.problems[0].message == "The value differs from line 2 of the same receipt “HD-1001”."
 
 
 def test_amount_in_another_currency_is_refused(tmp_path: Path) -> None:
@@ -194,8 +194,8 @@ def test_figures_that_do_not_add_up_are_a_problem(tmp_path: Path) -> None:
     result = GenericCsvReader().read(path, **STORE)
     assert result.receipts == []
     assert [p.message for p in result.problems] == [
-        "The total 120,000 is not subtotal - discount + tax + tip (125,000).",
-        "The lines add up to 50,000, but the subtotal is 60,000.",
+        "The total 120,000 ₫ is not subtotal - discount + tax + tip (125,000 ₫).",
+        "The lines add up to 50,000 ₫, but the subtotal is 60,000 ₫.",
     ]
 
 

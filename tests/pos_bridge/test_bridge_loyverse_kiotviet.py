@@ -148,7 +148,7 @@ def test_kiotviet_xlsx_invoice_list() -> None:
     path = FIXTURES / "kiotviet" / f"{INVOICES}.xlsx"
     result = KiotVietReader().read(path, **VN)
     assert result.problems == []
-    assert result.skipped == [f"{INVOICES}.xlsx:9: invoice HD000127 is 'Đang xử lý', not finished yet."]
+    assert result.skipped == [f"{INVOICES}.xlsx:9: invoice HD000127 is “Đang xử lý”, not finished yet."]
     assert result.receipts == kiotviet_invoices_expected(seconds=True)
     assert result.receipts[0].raw_ref == f"{INVOICES}.xlsx:2"
 
@@ -168,7 +168,7 @@ def test_kiotviet_returns_are_refunds_of_their_invoice(path: str) -> None:
     result = KiotVietReader().read(FIXTURES / path, **VN)
     assert result.problems == []
     assert result.receipts == [RETURN]
-    assert result.skipped == [f"{Path(path).name}:3: return TH000013 is 'Đã hủy', not refunded."]
+    assert result.skipped == [f"{Path(path).name}:3: return TH000013 is “Đã hủy”, not refunded."]
 
 
 def test_kiotviet_sniffs_its_xlsx_but_not_another_workbook(tmp_path: Path) -> None:
@@ -215,4 +215,6 @@ def test_kiotviet_invoice_whose_figures_do_not_add_up_is_left_out(tmp_path: Path
     assert [r.external_id for r in result.receipts] == ["HD000124", "HD000125", "HD000126#void", "HD000128"]
     (problem,) = result.problems
     assert (problem.line, problem.column) == (2, "Khách cần trả")
-    assert problem.message == ("The value (12,500) is not the goods total less discounts plus other charges (125,000).")
+    assert problem.message == (
+        "The value (12,500 ₫) is not the goods total less discounts plus other charges (125,000 ₫)."
+    )

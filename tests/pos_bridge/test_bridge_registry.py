@@ -22,7 +22,7 @@ def test_all_shipped_readers_are_installed_entry_points() -> None:
 
 
 def test_an_unknown_reader_name_is_a_readable_error() -> None:
-    with pytest.raises(NotFound, match="No POS reader is called 'sapo'"):
+    with pytest.raises(NotFound, match="No POS reader is called “sapo”"):
         ReaderRegistry().get("sapo")
 
 

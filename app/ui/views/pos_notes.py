@@ -34,6 +34,12 @@ NOTE_TEMPLATES = frozenset(
         QT_TRANSLATE_NOOP("PosNotes", "Refund {0}: no sale of the last {1} days matches its customer, items and amount, so nothing was taken back."),  # noqa: E501
         QT_TRANSLATE_NOOP("PosNotes", "Refund {0}: matched to the most recent fitting sale {1}; {2} fit as well. Check it with the POS."),  # noqa: E501
         QT_TRANSLATE_NOOP("PosNotes", "the whole bill was refunded"),
+        # rows a reader left for a later export, or left out on purpose (pos_bridge/readers, ReadResult.skipped)
+        QT_TRANSLATE_NOOP("PosNotes", "{0}: {1} {2} ({3}) is not a completed payment or refund."),
+        QT_TRANSLATE_NOOP("PosNotes", "{0}: payment {1} of order {2} was voided and paid again; nothing to take back."),
+        QT_TRANSLATE_NOOP("PosNotes", "{0}: order {1} is not paid yet."),
+        QT_TRANSLATE_NOOP("PosNotes", "{0}: return {1} is “{2}”, not refunded."),
+        QT_TRANSLATE_NOOP("PosNotes", "{0}: invoice {1} is “{2}”, not finished yet."),
     )
 )  # fmt: skip
 
