@@ -1,5 +1,8 @@
 """Export files written the way each real POS writes them, for the golden and end-to-end tests.
 
+The Square, Toast and Loyverse column lists live in ``tests/pos_export_headers.py``, shared with
+the committed fixtures (``tests/pos_bridge/fixtures/make_fixtures.py``): one list per real export.
+
 Column lists and conventions, and where they were established (issue 10):
 
 * **Square** — transactions and item details CSVs: the verbatim dashboard headers quoted by public
@@ -32,68 +35,20 @@ import io
 from datetime import datetime
 from pathlib import Path
 
+from pos_export_headers import (
+    LOYVERSE_ITEMS,
+    LOYVERSE_RECEIPTS,
+    SQUARE_ITEMS,
+    SQUARE_TRANSACTIONS,
+    TOAST_CHECKS,
+    TOAST_ITEMS,
+    TOAST_NOT_RECEIPTS,
+    TOAST_ORDERS,
+    TOAST_PAYMENTS,
+)
+
 from app.core.program import Program, StampMode, StampRule
 
-SQUARE_TRANSACTIONS = [
-    "Date", "Time", "Time Zone", "Gross Sales", "Discounts", "Service Charges", "Net Sales",
-    "Gift Card Sales", "Tax", "Tip", "Partial Refunds", "Total Collected", "Source", "Card",
-    "Card Entry Methods", "Cash", "Square Gift Card", "Other Tender", "Other Tender Type",
-    "Other Tender Note", "Fees", "Net Total", "Transaction ID", "Payment ID", "Card Brand",
-    "PAN Suffix", "Device Name", "Staff Name", "Staff ID", "Details", "Description", "Event Type",
-    "Location", "Dining Option", "Customer ID", "Customer Name", "Customer Reference ID",
-    "Device Nickname", "Third Party Fees", "Deposit ID", "Deposit Date", "Deposit Details",
-    "Fee Percentage Rate", "Fee Fixed Rate", "Refund Reason", "Discount Name", "Transaction Status",
-    "Cash App", "Order Reference ID", "Fulfillment Note",
-]  # fmt: skip
-SQUARE_ITEMS = [
-    "Date", "Time", "Time Zone", "Category", "Item", "Qty", "Price Point Name", "SKU",
-    "Modifiers Applied", "Gross Sales", "Discounts", "Net Sales", "Tax", "Transaction ID",
-    "Payment ID", "Device Name", "Notes", "Details", "Event Type", "Location", "Dining Option",
-    "Customer ID", "Customer Name", "Customer Reference ID",
-]  # fmt: skip
-TOAST_ORDERS = [
-    "Location", "Order Id", "Order #", "Checks", "Opened", "# of Guests", "Tab Names", "Server",
-    "Table", "Revenue Center", "Dining Area", "Service", "Dining Options", "Discount Amount",
-    "Amount", "Tax", "Tip", "Gratuity", "Total", "Voided", "Paid", "Closed",
-    "Duration (Opened to Paid)", "Order Source",
-]  # fmt: skip
-TOAST_CHECKS = [
-    "Customer Id", "Customer", "Customer Phone", "Customer Email", "Location Code", "Opened Date",
-    "Opened Time", "Item Description", "Server", "Tax", "Tender", "Check Id", "Check #", "Total",
-    "Customer Family", "Table Size", "Discount", "Reason of Discount", "Link",
-]  # fmt: skip
-TOAST_ITEMS = [
-    "Location", "Order Id", "Order #", "Sent Date", "Order Date", "Check Id", "Server", "Table",
-    "Dining Area", "Service", "Dining Option", "Item Selection Id", "Item Id", "Master Id", "SKU",
-    "PLU", "Menu Item", "Menu Subgroup(s)", "Menu Group", "Menu", "Sales Category", "Gross Price",
-    "Discount", "Net Price", "Qty", "Tax", "Void?", "Deferred", "Tax Exempt",
-    "Tax Inclusion Option", "Dining Option Tax", "Tab Name",
-]  # fmt: skip
-TOAST_PAYMENTS = [
-    "Location", "Payment Id", "Order Id", "Order #", "Paid Date", "Order Date", "Check Id", "Check #",
-    "Tab Name", "Server", "Table", "Dining Area", "Service", "Dining Option", "House Acct #", "Amount",
-    "Tip", "Gratuity", "Total", "Swiped Card Amount", "Keyed Card Amount", "Amount Tendered", "Refunded",
-    "Refund Date", "Refund Amount", "Refund Tip Amount", "Void User", "Void Approver", "Void Date", "Status",
-    "Type", "Cash Drawer", "Card Type", "Other Type", "Email", "Phone", "Last 4 Card Digits", "V/MC/D Fees",
-    "Room Info", "Receipt", "Source",
-]  # fmt: skip
-TOAST_NOT_RECEIPTS = {
-    "AllItemsReport.csv": "Master ID,Item ID,Parent ID,Menu Name,Menu Group,Subgroup,Menu Item,Avg Price\r\n",
-    "CashEntries.csv": "Location,Entry Id,Created Date,Action,Amount,Cash Drawer,Payout Reason,No Sale Reason\r\n",
-    "KitchenTimings.csv": "Location,ID,Server,Check #,Table,Station,Expediter Level,Fired Date,Fulfilled Date\r\n",
-    "ModifiersSelectionDetails.csv": "Location,Order Id,Order #,Sent Date,Order Date,Check Id,Modifier\r\n",
-    "TimeEntries.csv": "Location,Id,GUID,Employee Id,Employee GUID,Employee External Id,Employee\r\n",
-}
-LOYVERSE_RECEIPTS = [
-    "Date", "Receipt number", "Receipt type", "Gross sales", "Discounts", "Net sales", "Taxes",
-    "Total collected", "Cost of goods", "Gross profit", "Payment type", "Description", "Dining option",
-    "POS", "Store", "Cashier name", "Customer name", "Customer contacts", "Status",
-]  # fmt: skip
-LOYVERSE_ITEMS = [
-    "Date", "Receipt number", "Receipt type", "Category", "SKU", "Item", "Variant", "Modifiers applied",
-    "Quantity", "Gross sales", "Discounts", "Net sales", "Cost of goods", "Gross profit", "Taxes", "POS",
-    "Store", "Cashier name", "Customer name", "Customer contacts", "Comment", "Status",
-]  # fmt: skip
 KIOTVIET_INVOICES = [
     "Mã hóa đơn", "Mã trả hàng", "Thời gian", "Thời gian tạo", "Mã khách hàng", "Tên khách hàng",
     "Điện thoại", "Người bán", "Kênh bán", "Tổng tiền hàng", "Giảm giá hóa đơn", "Thu khác",
