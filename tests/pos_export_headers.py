@@ -16,7 +16,8 @@ list was established:
   the files that hold no receipts: AllItemsReport.csv, CashEntries.csv, KitchenTimings.csv,
   ModifiersSelectionDetails.csv, TimeEntries.csv).
 * **Loyverse** — the back office's "Receipts" and "Receipts by item" CSVs, the headers found in
-  public projects importing real Loyverse exports.
+  public projects importing real Loyverse exports; and its "Sales by item" report, which holds no
+  receipts.
 """
 
 from __future__ import annotations
@@ -93,4 +94,10 @@ LOYVERSE_ITEMS = [
     "Modifiers applied", "Quantity", "Gross sales", "Discounts", "Net sales", "Cost of goods",
     "Gross profit", "Taxes", "POS", "Store", "Cashier name", "Customer name", "Customer contacts",
     "Comment", "Status",
+]  # fmt: skip
+# The back office's "Sales by item" report, exported beside the receipts: no receipts in it
+# (header as a public importer of real Loyverse exports pairs it with the receipts export).
+LOYVERSE_SALES_BY_ITEM = [
+    "Item name", "SKU", "Category", "Items sold", "Gross sales", "Items refunded", "Refunds", "Discounts",
+    "Net sales", "Cost of goods", "Gross profit", "Margin", "Taxes",
 ]  # fmt: skip

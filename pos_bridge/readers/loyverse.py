@@ -14,6 +14,18 @@ gives the money and the second the lines.
 * ``Customer contacts`` holds phone and e-mail together: the phone is taken.
 * From the by-item export alone, taxes are taken as added on top of the net
   (Loyverse's default tax type): ``total = net + taxes``.
+* The back office's *reports* exported beside them (Sales by item: ``Item name,SKU,Category,Items
+  sold,Gross sales,Items refunded,Refunds,…``; the other per-item/category sales reports have the
+  same "Items sold"/"Items refunded" columns and no receipt number) hold no receipts: they are
+  recognised and archived as *not receipts*, never quarantined. A file is taken for a report only
+  when it has those columns and no ``Receipt number``, so a receipts export is never set aside.
+
+Sources (read again for issue 10's audit): the verbatim Receipts and Receipts by item headers and
+sample rows (``7/28/26 1:33 PM``, ``08/08/2026 18:00``, ``2026-01-01 08:00:00``; Receipt type
+Sale/Refund; Status Closed/Cancelled/Voided) quoted by public projects importing real Loyverse
+exports, one of them with ``Item name`` for ``Item`` and one pairing the Sales by item report with
+the receipts export; Loyverse's help ("Sales Summary Report in the Back Office": refunds are their
+own receipts, the summary itself cannot be exported).
 """
 
 from __future__ import annotations
@@ -51,7 +63,7 @@ ITEM_COLUMNS = (
     *SHARED,
     Column("category", ("Category", "Danh mục")),
     Column("sku", ("SKU",)),
-    Column("item", ("Item", "Mặt hàng"), required=True),
+    Column("item", ("Item", "Item name", "Mặt hàng"), required=True),
     Column("variant", ("Variant", "Biến thể")),
     Column("qty", ("Quantity", "Số lượng"), required=True),
 )
@@ -62,6 +74,14 @@ ROLES = {
 FILE_NAMES = {"items": "receipts-by-item-….csv", "receipts": "receipts-….csv"}
 VOID_STATUSES = {"cancelled", "canceled", "voided", "đã hủy"}
 _PHONE = re.compile(r"^\+?[\d\s().\-]{8,20}$")
+
+
+def _head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(64 * 1024)
+    except OSError:  # gone or locked: grouped as receipts, so reading it says what is wrong
+        return b""
 
 
 def phone_from_contacts(text: str) -> str:
@@ -82,6 +102,8 @@ class LoyverseReader(Reader):
 
     @staticmethod
     def _role(head: bytes) -> str | None:
+        if head_has(head, "Items sold", "Items refunded") and not head_has(head, "Receipt number"):
+            return "not_receipts"  # a sales report (by item, by category…): no receipts in it
         if head_has(head, "Receipt number", "Receipt type", "Item", "Quantity"):
             return "items"
         if head_has(head, "Receipt number", "Receipt type", "Total collected"):
@@ -93,7 +115,11 @@ class LoyverseReader(Reader):
         return None
 
     def group_files(self, paths: Iterable[Path]) -> list[FileGroup]:
-        return group_siblings(paths, ROLES, required=(), names=FILE_NAMES)
+        paths = list(paths)
+        reports = [p for p in paths if self._role(_head(p)) == "not_receipts"]
+        receipts = [p for p in paths if p not in reports]
+        quiet = [FileGroup(files=(p,), key=str(p), not_receipts=True) for p in reports]
+        return quiet + group_siblings(receipts, ROLES, required=(), names=FILE_NAMES)
 
     def read(self, paths: Sequence[Path] | Path, *, store_id: str, tz: str, currency: str) -> ReadResult:
         ctx = ReadContext.build(self.name, store_id, tz, currency)
@@ -103,6 +129,8 @@ class LoyverseReader(Reader):
         for path in as_path_list(paths):
             with path.open("rb") as fh:
                 role = self._role(fh.read(64 * 1024))
+            if role == "not_receipts":
+                continue
             if role == "items":
                 details.append(read_table(path, ITEM_COLUMNS, legacy=legacy))
             else:

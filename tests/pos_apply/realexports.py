@@ -38,6 +38,7 @@ from pathlib import Path
 from pos_export_headers import (
     LOYVERSE_ITEMS,
     LOYVERSE_RECEIPTS,
+    LOYVERSE_SALES_BY_ITEM,
     SQUARE_ITEMS,
     SQUARE_TRANSACTIONS,
     TOAST_CHECKS,
@@ -209,9 +210,17 @@ def loyverse_receipt(
 
 
 def write_loyverse(folder: Path, stamp: str, receipts: list[tuple[dict[str, object], dict[str, object]]]) -> None:
+    """The day's receipts and receipts-by-item exports, and the "Sales by item" report a manager
+    exports beside them (it holds no receipts: the bridge archives it as *not receipts*)."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"receipts-{stamp}.csv").write_text(table(LOYVERSE_RECEIPTS, [r[0] for r in receipts]), "utf-8")
     (folder / f"receipts-by-item-{stamp}.csv").write_text(table(LOYVERSE_ITEMS, [r[1] for r in receipts]), "utf-8")
+    sold: dict[str, int] = {}
+    for _, item in receipts:
+        sold[str(item["Item"])] = sold.get(str(item["Item"]), 0) + int(str(item["Net sales"]))
+    report = [{"Item name": name, "Items sold": "1", "Gross sales": str(net), "Items refunded": "0", "Refunds": "0",
+               "Discounts": "0", "Net sales": str(net)} for name, net in sold.items()]  # fmt: skip
+    (folder / f"item-sales-summary-{stamp}.csv").write_text(table(LOYVERSE_SALES_BY_ITEM, report), "utf-8")
 
 
 # ---------------------------------------------------------------- KiotViet

@@ -8,9 +8,10 @@ the Loyverse receipts / receipts-by-item headers from public importers of real e
 (a refund is a receipt of its own, naming no sale); KiotViet's invoice and return lists.
 
 Each POS: a full refund, a partial refund, a void, a refund days later in another file, one
-member's phone (or card number) written two ways in one file, and (Toast) the nightly folder
-with its non-receipt files. Every test applies the reader's receipts to a real till and checks
-the ledger a manager would see, and the notes that say what was ignored.
+member's phone (or card number) written two ways in one file, and the non-receipt files dropped
+beside the receipts (Toast's nightly folder; Loyverse's "Sales by item" report). Every test
+applies the reader's receipts to a real till and checks the ledger a manager would see, and the
+notes that say what was ignored.
 """
 
 from __future__ import annotations
@@ -245,6 +246,11 @@ def test_loyverse_refunds_are_matched_to_their_sale_and_ambiguity_is_said(vn_til
     lan = customers.enroll(vn_till, name="Lan", phone="0912 345 678", staff=None)
     d1, d3 = loyverse_days(tmp_path)
     kw = dict(tz="Asia/Ho_Chi_Minh", currency="VND", store_id=vn_till.store_id)
+    # The day's folder also holds the "Sales by item" report: recognised as not receipts, set aside.
+    report = "item-sales-summary-2024-03-12-2024-03-12.csv"
+    groups = default_registry().get("loyverse").group_files(sorted(d1.iterdir()))
+    assert [p.name for g in groups if g.not_receipts for p in g.files] == [report]
+    assert default_registry().sniff(d1 / report).name == "loyverse"  # a folder read by sniffing too
     first = read("loyverse", sorted(d1.iterdir()), **kw)
     summary = apply_receipts(vn_till, first.receipts)
     assert summary.awarded == 5  # both spellings of Lan's phone

@@ -84,6 +84,33 @@ def test_loyverse_month_first_dates_of_a_us_account(tmp_path: Path) -> None:
     assert receipt.total == 9000
 
 
+def test_loyverse_by_item_export_with_item_name_and_the_sales_by_item_report(tmp_path: Path) -> None:
+    """Some Loyverse versions write "Item name" for "Item" in the receipts-by-item export; the
+    "Sales by item" report (Items sold / Items refunded, no receipt number) holds no receipts and
+    is set aside as such, while a receipts export is never taken for it."""
+    by_item = tmp_path / "receipts-by-item-2026-01-01.csv"
+    by_item.write_text(
+        "Date,Receipt number,Receipt type,Category,SKU,Item name,Variant,Quantity,Gross sales,Discounts,"
+        "Net sales,Taxes,Status\n"
+        "2026-01-01 08:00:00,T-1,Sale,Bánh,1,Bánh mì,,1,30000,0,30000,0,Closed\n"
+        "2026-01-01 08:05:00,T-2,Refund,Bánh,1,Bánh mì,,-1,-30000,0,-30000,0,Closed\n",
+        encoding="utf-8",
+    )
+    report = tmp_path / "item-sales-summary-2026-01-01.csv"
+    report.write_text(
+        "Item name,SKU,Category,Items sold,Gross sales,Items refunded,Refunds,Discounts,Net sales,"
+        "Cost of goods,Gross profit,Margin,Taxes\nBánh mì,1,Bánh,1,30000,1,30000,0,0,0,0,0,0\n",
+        encoding="utf-8",
+    )
+    reader = LoyverseReader()
+    groups = reader.group_files([by_item, report])
+    assert [(g.files, g.not_receipts) for g in groups] == [((report,), True), ((by_item,), False)]
+    got = reader.read([by_item], **VN).receipts
+    assert [(r.external_id, r.kind, r.lines[0].name) for r in got] == [
+        ("T-1", ReceiptKind.SALE, "Bánh mì"), ("T-2", ReceiptKind.REFUND, "Bánh mì"),
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("contacts", "phone"),
     [
