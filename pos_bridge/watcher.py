@@ -263,10 +263,13 @@ class Watcher:
         *,
         interval: float = 1.0,
         on_report: Callable[[FileReport], None] | None = None,
+        before_poll: Callable[[], None] | None = None,
     ) -> None:
         """Poll until ``stop`` is set (the app runs this in a background thread)."""
         while not stop.is_set():
             try:
+                if before_poll is not None:
+                    before_poll()
                 for report in self.poll():
                     if on_report is not None:
                         on_report(report)

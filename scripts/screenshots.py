@@ -235,6 +235,10 @@ def backoffice_tour(app: QApplication, out: Path, language: str) -> None:
                 settle(app, 300)
                 name = type(tab).__name__.removesuffix("Tab").lower()
                 shoot(app, w, out / f"backoffice_{name}_{width}x{height}_{language}.png")
+        w.file_menu.popup(w.mapToGlobal(w.menuBar().geometry().bottomLeft()))  # File ▸ Map a POS export…
+        settle(app, 300)
+        shoot(app, w.file_menu, out / f"backoffice_file_menu_{language}.png")
+        w.file_menu.close()
         ops.wait_idle()
         settle(app, 50)
         w.close()

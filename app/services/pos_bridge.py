@@ -18,7 +18,7 @@ from typing import Any
 from app.services.receipts import ApplySummary, DbSeenFiles, apply_receipts
 from app.services.settings import get_setting, set_setting
 from app.services.till import Till
-from pos_bridge.profiles import registry_with_profiles
+from pos_bridge.profiles import profiles_dir, registry_with_profiles
 from pos_bridge.readers.base import Reader
 from pos_bridge.readers.registry import ReaderRegistry
 from pos_bridge.watcher import FileReport, WatchedFolder, Watcher
@@ -125,10 +125,27 @@ class PosBridge:
         self._listeners: list[Callable[[FileReport], None]] = []
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._profiles_seen = self._profiles_signature()
 
     def reload_profiles(self) -> None:
         """A manager saved a column profile: the next poll reads with it."""
+        self._profiles_seen = self._profiles_signature()
         self.watcher.set_registry(registry_with_profiles(home_of(self.till)))
+
+    def _profiles_signature(self) -> tuple[tuple[str, int], ...]:
+        home = home_of(self.till)
+        if home is None:
+            return ()
+        try:
+            return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in profiles_dir(home).glob("*.json")))
+        except OSError:
+            return ()
+
+    def _profiles_changed(self) -> None:
+        """A profile saved elsewhere (the back office on the manager's PC, ``loyalty-pos-bridge map``)
+        is read from the next poll, without restarting the till: a listing of a small folder per poll."""
+        if self._profiles_signature() != self._profiles_seen:
+            self.reload_profiles()
 
     def _apply(self, receipts: list) -> ApplySummary:  # type: ignore[type-arg]
         return apply_receipts(self.till, receipts)
@@ -141,6 +158,7 @@ class PosBridge:
         self._listeners.append(listener)
 
     def poll(self) -> list[FileReport]:
+        self._profiles_changed()
         reports = self.watcher.poll()
         for report in reports:
             for listener in self._listeners:
@@ -158,7 +176,7 @@ class PosBridge:
             for listener in self._listeners:
                 listener(r)
 
-        self.watcher.run(self._stop, interval=interval, on_report=report)
+        self.watcher.run(self._stop, interval=interval, on_report=report, before_poll=self._profiles_changed)
 
     def stop(self) -> None:
         self._stop.set()

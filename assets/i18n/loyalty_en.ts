@@ -303,6 +303,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Map a POS export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
@@ -316,6 +320,14 @@
     </message>
     <message>
         <source>Working…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map a POS export&apos;s columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POS profile saved: {0}. Exports of that shape are read with it from now on.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

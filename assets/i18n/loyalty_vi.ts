@@ -303,6 +303,10 @@
         <translation>Đóng trang quản lý</translation>
     </message>
     <message>
+        <source>Map a POS export…</source>
+        <translation>Ánh xạ tệp xuất POS…</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
@@ -317,6 +321,14 @@
     <message>
         <source>Working…</source>
         <translation>Đang xử lý…</translation>
+    </message>
+    <message>
+        <source>Map a POS export&apos;s columns</source>
+        <translation>Ánh xạ các cột của tệp xuất POS</translation>
+    </message>
+    <message>
+        <source>POS profile saved: {0}. Exports of that shape are read with it from now on.</source>
+        <translation>Đã lưu hồ sơ POS: {0}. Từ giờ các tệp xuất có dạng này được đọc theo hồ sơ đó.</translation>
     </message>
     <message>
         <source>1 store</source>

@@ -71,6 +71,7 @@ def model_rows(model: QAbstractItemModel) -> tuple[list[str], list[list[object]]
 class BackOfficeWindow(QMainWindow):
     closing = Signal()
     exported = Signal(str)  # the path written (tests wait for it)
+    mapping_opened = Signal(object)  # the PosMappingDialog, once the manager's PIN approved it
 
     def __init__(
         self,
@@ -140,6 +141,9 @@ class BackOfficeWindow(QMainWindow):
         self.refresh_action = self._action("F5")
         self.next_tab_action = self._action("Ctrl+PgDown")
         self.prev_tab_action = self._action("Ctrl+PgUp")
+        self.map_pos_action = self._action()
+        self.map_pos_action.triggered.connect(lambda: self.map_pos_export())
+        self.mapping_dialog: QWidget | None = None
         self.export_csv_action.triggered.connect(lambda: self.ask_export("csv"))
         self.export_xlsx_action.triggered.connect(lambda: self.ask_export("xlsx"))
         self.print_pdf_action.triggered.connect(self.ask_print_dashboard)
@@ -169,6 +173,8 @@ class BackOfficeWindow(QMainWindow):
         for a in (self.export_csv_action, self.export_xlsx_action, self.print_pdf_action):
             self.file_menu.addAction(a)
         self.file_menu.addSeparator()
+        self.file_menu.addAction(self.map_pos_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.close_action)
         self.view_menu = bar.addMenu("")
         self.view_menu.addAction(self.refresh_action)
@@ -194,6 +200,7 @@ class BackOfficeWindow(QMainWindow):
         self.export_xlsx_action.setText(self.tr("Export table to Excel (.xlsx)…"))
         self.print_pdf_action.setText(self.tr("Print dashboard to PDF…"))
         self.close_action.setText(self.tr("Close the back office"))
+        self.map_pos_action.setText(self.tr("Map a POS export…"))
         self.refresh_action.setText(self.tr("Refresh"))
         self.next_tab_action.setText(self.tr("Next tab"))
         self.prev_tab_action.setText(self.tr("Previous tab"))
@@ -204,6 +211,33 @@ class BackOfficeWindow(QMainWindow):
             self.tab_widget.setTabToolTip(i, key)
         self._show_scope()
         self._update_actions()
+
+    # -- a POS export's columns ------------------------------------------------------------------
+    def map_pos_export(self, path: Path | None = None) -> None:
+        """The manager maps an unknown POS export's columns to a profile (issue 10: "back office, or
+        ``loyalty-pos-bridge map FILE``"). The PIN is typed again, as for every change made here. The
+        profile goes to the till's home; the bridge reads with it from its next poll."""
+        from app.services.pos_bridge import home_of
+        from app.ui.pos_mapping import PosMappingDialog  # openpyxl and the readers only when mapping
+
+        home = home_of(self.ctx.till)
+        if home is None or self.ctx.ask_manager(self, self.tr("Map a POS export's columns")) is None:
+            return
+        program = self.ctx.till.program()
+        dialog = PosMappingDialog(
+            home, path, self, tz=program.timezone, currency=program.currency, locale=self.ctx.language
+        )
+        dialog.saved.connect(
+            lambda target: self.show_message(
+                self.tr("POS profile saved: {0}. Exports of that shape are read with it from now on.").format(
+                    Path(target).name
+                )
+            )
+        )
+        dialog.finished.connect(lambda _: setattr(self, "mapping_dialog", None))
+        self.mapping_dialog = dialog
+        dialog.open()
+        self.mapping_opened.emit(dialog)
 
     # -- scope -----------------------------------------------------------------------------------
     def refresh_scope(self) -> None:
