@@ -1,4 +1,15 @@
-"""Golden tests: Loyverse and KiotViet exports (Vietnamese stores: VND, day-first dates, cp1258, .xlsx)."""
+"""Golden tests: Loyverse and KiotViet exports (Vietnamese stores: VND, day-first dates, cp1258, .xlsx).
+
+Sources, as in each reader's docstring:
+
+* Loyverse — the Receipts and Receipts by item CSV headers and rows quoted by public projects that
+  import real Loyverse exports (``7/28/26 1:33 PM,4-10378,Sale,90.00,…,Closed``; ``Item name`` in
+  some versions; Status Cancelled/Voided); Loyverse's help (a refund is a receipt of its own; the
+  Sales summary cannot be exported; the Sales by item report holds no receipts).
+* KiotViet — its public API (open.kiotviet.vn ``/invoices``, ``/returns`` with ``invoiceId``: a
+  return belongs to an invoice), as used by the public ``tap-kiotviet``; the "Xuất file" column
+  names of exported lists shops share (no public specification of the file exists).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,17 @@
-"""Golden tests: Square and Toast exports (US POS: $ amounts, month-first dates, cp1252/UTF-16)."""
+"""Golden tests: Square and Toast exports (US POS: $ amounts, month-first dates, cp1252/UTF-16).
+
+The fixtures (``fixtures/make_fixtures.py``) follow the real formats, their column lists shared with
+the end-to-end tests in ``tests/pos_export_headers.py``. Sources, as in each reader's docstring:
+
+* Square — the Seller Dashboard's transactions and item details CSVs as quoted verbatim by public
+  projects parsing real exports (a Square-to-ERP integration's ``CsvExamples``; export-to-spreadsheet
+  scripts quoting a 2022 header and row: ``2022-11-10,21:50:48,Pacific Time (US & Canada),$22.50,…``);
+  a public sample item-details export whose refund row has its own Transaction ID and ``-$45.00``;
+  Square's Refunds API (a refund's ``payment_id`` is the sale's payment).
+* Toast — Toast's "Data export field reference" (doc.toasttab.com): OrderDetails, CheckDetails,
+  ItemSelectionDetails, PaymentDetails (Refunded, Refund Date, Refund Amount, Refund Tip Amount,
+  Void Date, Status) and the nightly drop's other files.
+"""
 
 from __future__ import annotations
 
