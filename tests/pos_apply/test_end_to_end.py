@@ -8,17 +8,21 @@ once each, and every file is archived (never deleted).
 from __future__ import annotations
 
 import os
+import shutil
 import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import realexports as rx
 from sqlalchemy import select
+from test_real_exports import toast_nights
 
 from app.bootstrap import open_till
 from app.db.models import ImportedFile, LedgerEntryRow
+from app.db.models import Receipt as ReceiptRow
 from app.services import balances, customers
-from app.services.pos_bridge import FolderConfig, PosBridge
+from app.services.pos_bridge import FolderConfig, PosBridge, configure_folders
 from app.services.till import Till
 
 HEADER = (
@@ -128,3 +132,21 @@ def test_damaged_file_goes_to_quarantine_with_a_reason_and_awards_nothing(till: 
     reasons = list((folder / "quarantine").glob("*.reason.txt"))
     assert reasons and "broken.csv" in reasons[0].read_text(encoding="utf-8")
     assert earns(till) == []
+
+
+
+def test_a_folder_set_up_with_its_own_zone_keeps_it(tmp_path: Path) -> None:
+    """Issue 10, item 8: a US Toast export read on a till in another zone keeps its own time. The
+    folder's ``tz`` (and ``currency``) come from the till's ``pos.folders`` setting (README)."""
+    till = open_till(tmp_path / "home", program=rx.us_program(), timezone="America/Los_Angeles")
+    linh = customers.enroll(till, name="Linh Tran", phone="+1 617 555 0142", staff=None)
+    folder = tmp_path / "toast"
+    configure_folders(till, [FolderConfig(str(folder), "toast", tz="America/New_York", currency="USD")])
+    bridge = PosBridge(till, settle_seconds=0)  # the folders as the till's setting has them
+    night1, _ = toast_nights(tmp_path / "made")
+    shutil.copytree(night1, folder / night1.name)
+    poll_until(bridge, lambda: len(earns(till)) == 4)
+    with till.transaction() as s:
+        closed = s.scalar(select(ReceiptRow.closed_at).where(ReceiptRow.external_id == "101"))
+    assert closed == datetime(2024, 3, 12, 16, 0, tzinfo=UTC)  # 12:00 in New York, not in Los Angeles
+    assert customers.view(till, linh.customer_id).balance.points == 30 + 20  # 104 earned, then its void
