@@ -12,14 +12,14 @@ import uuid
 from dataclasses import asdict, replace
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.errors import InvalidInput
 from app.core.ids import new_id
 from app.core.ledger import GENESIS_HASH, fold
-from app.core.limits import check_balance
+from app.core.limits import check_balance, check_entry
 from app.core.program import Program
 from app.core.rewards import Period, Reward, RewardKind
 from sync.protocol import CustomerRecord, PairRequest, PairResponse, RewardRecord, StoreRecord, card_key_fingerprint
@@ -41,6 +41,7 @@ from sync.server.models import (
     ServerState,
     StoreRow,
     TerminalRow,
+    not_counted_ids,
 )
 
 CARD_KEY_BYTES = 32
@@ -409,6 +410,9 @@ def decide_held(
     rows = list(session.scalars(q))
     if not rows:
         return 0
+    if release:  # an entry beyond what any sale can produce is never counted, whoever says so
+        for r in session.execute(select(EntryRow.__table__).where(EntryRow.id.in_([h.entry_id for h in rows]))):
+            check_entry(entry_of(r))
     counter = ChangeCounter(session)
     now = _now()
     for row in rows:
@@ -425,7 +429,7 @@ def decide_held(
 
 def refold_balances(session: Session, counter: ChangeCounter, customer_ids: list[str]) -> None:
     """Each member's balance again from every entry that counts (held and rejected ones do not)."""
-    not_counted = select(HeldEntry.entry_id).where(or_(HeldEntry.decision.is_(None), HeldEntry.decision == "rejected"))
+    not_counted = not_counted_ids()
     for cid in customer_ids:
         entries = [
             entry_of(r)

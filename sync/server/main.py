@@ -202,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
             elif command == "held":
                 for h in admin.held_entries(s, args.terminal):
                     print(json.dumps({"entry": h.entry_id, "terminal": h.terminal_id, "member": h.customer_id,
-                                      "held_at": h.held_at.isoformat()}))  # fmt: skip
+                                      "held_at": h.held_at.isoformat(), "reason": h.reason},
+                                     ensure_ascii=False))  # fmt: skip
             elif command in ("release", "reject"):
                 if not args.terminal and not args.entry:
                     print(f"{command}: name --terminal or --entry", file=sys.stderr)

@@ -71,44 +71,80 @@ def flags(srv: ServerProcess, kind: str, entry_id: str) -> list[FlagRow]:
         return list(s.scalars(select(FlagRow).where(FlagRow.kind == kind, FlagRow.entry_id == entry_id)))
 
 
+OTHERS_EARN = 8  # the points of the two sales others_keep_syncing makes (50,000 and 30,000 ₫)
+
+
 def others_keep_syncing(c: Chain, srv: ServerProcess) -> None:
-    """Store A's tills sell, push and pull as before, and see each other's sales."""
+    """Both of store A's tills sell, push and pull as before, and each sees the other's sale."""
     sale = awards.award(c.a.till, c.member, Bill(paid=50_000), staff=c.a.cashier)
     report = sync(c.a, srv)
-    assert not report.refused and report.pushed_entries >= 1
+    assert not report.refused and not report.refused_entries and report.pushed_entries >= 1
+    other = awards.award(c.a2.till, c.member, Bill(paid=30_000), staff=c.a2.cashier)
     report = sync(c.a2, srv)
-    assert not report.refused and report.pulled_entries >= 1
-    assert sale.earn.id in till_entries(c.a2.till)
+    assert not report.refused and not report.refused_entries and report.pushed_entries >= 1
+    assert report.pulled_entries >= 1 and sale.earn.id in till_entries(c.a2.till)
     assert till_entries(c.a2.till)[sale.earn.id] == server_entries(srv)[sale.earn.id]
+    report = sync(c.a, srv)
+    assert not report.refused and report.pulled_entries >= 1 and other.earn.id in till_entries(c.a.till)
+    assert sale.earn.points + other.earn.points == OTHERS_EARN
+
+
+def named(report: CycleReport, entry: LedgerEntry) -> bool:
+    """The push named this entry as refused (held, never counted), with a reason, and was not stuck on it."""
+    return not report.refused and any(entry.id in m and "beyond" in m for m in report.refused_entries)
+
+
+def refused_but_the_till_goes_on(c: Chain, srv: ServerProcess, bad: LedgerEntry, later: awards.AwardResult) -> None:
+    """The refused entry is held on the server (its chain stays whole) and counts nowhere; the poisoned
+    till's later sale, made after it, reaches the server and store A's tills all the same."""
+    with Session(srv.engine) as s:
+        assert bad.id in [h.entry_id for h in admin.held_entries(s, c.b.till.terminal_id)]
+    assert later.earn.id in server_entries(srv)
+    sync(c.a2, srv)
+    assert later.earn.id in till_entries(c.a2.till) and bad.id not in till_entries(c.a2.till)
+    assert all(abs(v) <= MAX_BALANCE for b in server_balances(srv).values() for v in (b.points, b.stamps,
+               b.lifetime_points, b.lifetime_spend, b.visits))  # fmt: skip
+    with pytest.raises(OutOfBounds), write_session(srv.engine) as s:  # nobody can count it later either
+        admin.decide_held(s, release=True, entry_ids=[bad.id])
+    with write_session(srv.engine) as s:
+        assert admin.decide_held(s, release=False, entry_ids=[bad.id]) == 1
 
 
 def test_an_overflowing_adjust_is_refused_naming_it_and_nobody_else_stops(
     server: ServerProcess, shops: Callable[..., Shop]
 ) -> None:
     c = chain(server, shops)
-    balance = server_balances(server)[c.member].points
-    bad = forge(c.b, c.member, EntryKind.ADJUST, points=INT64_MAX - balance, staff_id=None, reason="x")
+    before = server_balances(server)[c.member].points
+    bad = forge(c.b, c.member, EntryKind.ADJUST, points=INT64_MAX - before, staff_id=None, reason="x")
+    later = awards.award(c.b.till, c.member, Bill(paid=60_000), staff=c.b.cashier)
     report = sync(c.b, server)
-    assert bad.id in report.refused and "beyond" in report.refused
-    assert flags(server, "entry_out_of_bounds", bad.id)
-    assert bad.id not in server_entries(server)
-    assert report.pages >= 1  # the poisoned till still pulls
+    assert named(report, bad) and report.pushed_entries >= 2
+    assert report.pages >= 1  # and the poisoned till still pulls
+    (flag,) = flags(server, "entry_out_of_bounds", bad.id)
+    assert bad.id in flag.message and c.b.till.terminal_id in flag.message
+    assert server_balances(server)[c.member].points == before + later.earn.points  # the sale, not the adjust
+    refused_but_the_till_goes_on(c, server, bad, later)
     others_keep_syncing(c, server)
-    # and the poisoned till still hears the chain's news
+    # and the poisoned till still hears the chain's news, and is not refused again
     sale = awards.award(c.a.till, c.member, Bill(paid=40_000), staff=c.a.cashier)
     sync(c.a, server)
     report = sync(c.b, server)
-    assert report.refused and sale.earn.id in till_entries(c.b.till)
-    assert all(abs(b.points) <= MAX_BALANCE for b in server_balances(server).values())
+    assert not report.refused and not report.refused_entries and sale.earn.id in till_entries(c.b.till)
 
 
 def test_huge_earns_are_refused(server: ServerProcess, shops: Callable[..., Shop]) -> None:
     c = chain(server, shops)
+    before = server_balances(server)[c.member].points
     first = forge(c.b, c.member, EntryKind.EARN, points=2**62, amount=100_000)
-    forge(c.b, c.member, EntryKind.EARN, points=2**62, amount=100_000)
+    second = forge(c.b, c.member, EntryKind.EARN, points=2**62, amount=100_000)
+    undo = forge(c.b, c.member, EntryKind.REVERSE, points=-(10**9), reverses=second.id)  # in bounds, but of a held one
+    later = awards.award(c.b.till, c.member, Bill(paid=60_000), staff=c.b.cashier)
     report = sync(c.b, server)
-    assert first.id in report.refused
-    assert flags(server, "entry_out_of_bounds", first.id)
+    assert named(report, first) and named(report, second)
+    assert any(undo.id in m for m in report.refused_entries)
+    assert flags(server, "entry_out_of_bounds", first.id) and flags(server, "reverses_uncounted", undo.id)
+    assert server_balances(server)[c.member].points == before + later.earn.points
+    refused_but_the_till_goes_on(c, server, first, later)
     others_keep_syncing(c, server)
 
 
@@ -117,12 +153,16 @@ def test_entries_each_in_bounds_that_add_up_beyond_a_balance_are_refused(
 ) -> None:
     c = chain(server, shops)
     step = MAX_ENTRY_POINTS
-    made = [forge(c.b, c.member, EntryKind.ADJUST, points=step, reason="x") for _ in range(MAX_BALANCE // step + 1)]
+    made = [forge(c.b, c.member, EntryKind.ADJUST, points=step, reason="x") for _ in range(MAX_BALANCE // step)]
+    later = awards.award(c.b.till, c.member, Bill(paid=60_000), staff=c.b.cashier)
     report = sync(c.b, server)
-    (named,) = [e for e in made if e.id in report.refused]  # the 1000th takes the 12 points over the bound
-    assert named.terminal_seq == made[999].terminal_seq and "beyond" in report.refused
-    assert flags(server, "balance_out_of_bounds", named.id)
-    assert made[0].id not in server_entries(server)
+    (named_one,) = [e for e in made if any(e.id in m for m in report.refused_entries)]
+    assert named_one.id == made[-1].id  # the 1000th takes the 12 points over the bound; 999 of them fit
+    assert named(report, named_one)
+    assert flags(server, "balance_out_of_bounds", named_one.id)
+    assert made[0].id in server_entries(server)  # the ones that fit are facts (and flagged as unusual)
+    assert server_balances(server)[c.member].points <= MAX_BALANCE
+    refused_but_the_till_goes_on(c, server, named_one, later)
     others_keep_syncing(c, server)
 
 
@@ -133,8 +173,13 @@ def test_an_earn_beyond_the_programs_largest_bill_is_refused(server: ServerProce
         admin.publish_program(s, replace(worked_example_program(), version=version), keep_version=True, active=False)
     assert max_earn_points(worked_example_program()) < 10**11
     bad = forge(c.b, c.member, EntryKind.EARN, points=10**11, amount=50_000, program_version=version)
+    later = awards.award(c.b.till, c.member, Bill(paid=60_000), staff=c.b.cashier)
     report = sync(c.b, server)
-    assert report.refused and bad.id in report.refused
+    assert not report.refused and any(bad.id in m and "largest bill" in m for m in report.refused_entries)
+    assert flags(server, "entry_out_of_bounds", bad.id)
+    with Session(server.engine) as s:
+        assert bad.id in [h.entry_id for h in admin.held_entries(s)]
+    assert later.earn.id in server_entries(server)
     others_keep_syncing(c, server)
 
 
@@ -235,7 +280,7 @@ def test_a_quarantined_till_is_held_for_review_and_a_manager_releases_or_rejects
     others_keep_syncing(c, server)
     assert first.earn.id not in till_entries(c.a2.till)  # nor sent to the other tills
     counted = server_balances(server)[c.member].points
-    assert counted == before.points + 5  # store A's 50,000 sale
+    assert counted == before.points + OTHERS_EARN  # store A's two sales
     with Session(server.engine) as s:
         assert [h.entry_id for h in admin.held_entries(s, c.b.till.terminal_id)] == [first.earn.id]
         assert s.scalars(select(FlagRow).where(FlagRow.kind == "held_entries")).first() is not None
@@ -253,7 +298,7 @@ def test_a_quarantined_till_is_held_for_review_and_a_manager_releases_or_rejects
         admin.lift_quarantine(s, c.b.till.terminal_id)
     others_keep_syncing(c, server)
     assert second.earn.id not in till_entries(c.a2.till)
-    assert server_balances(server)[c.member].points == counted + first.earn.points + 5  # + A's second sale
+    assert server_balances(server)[c.member].points == counted + first.earn.points + OTHERS_EARN  # + A's next two
 
 
 def test_a_till_skips_a_pulled_entry_beyond_the_bounds_and_flags_it(shops: Callable[..., Shop]) -> None:
