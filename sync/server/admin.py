@@ -20,10 +20,11 @@ from app.core.errors import InvalidInput
 from app.core.ids import new_id
 from app.core.ledger import GENESIS_HASH, fold
 from app.core.limits import check_balance, check_entry
+from app.core.merges import effective_parents, root_of
 from app.core.program import Program
 from app.core.rewards import Period, Reward, RewardKind
 from sync.protocol import CustomerRecord, PairRequest, PairResponse, RewardRecord, StoreRecord, card_key_fingerprint
-from sync.server import vault
+from sync.server import merges, vault
 from sync.server.auth import hash_secret, new_pairing_code, new_token, normalise_code, open_token, seal_token
 from sync.server.db import ChangeCounter
 from sync.server.errors import Refused
@@ -428,13 +429,19 @@ def decide_held(
 
 
 def refold_balances(session: Session, counter: ChangeCounter, customer_ids: list[str]) -> None:
-    """Each member's balance again from every entry that counts (held and rejected ones do not)."""
+    """Each member's balance again from every entry that counts (held and rejected ones do not).
+
+    Into whoever holds her balance: a merged-away card's entries count in the survivor's, so the
+    survivor is refolded from the entries of every card merged into her (as ``merges`` does).
+    """
     not_counted = not_counted_ids()
-    for cid in customer_ids:
+    parents = effective_parents(merges.facts(session))
+    for cid in dict.fromkeys(root_of(c, parents) for c in customer_ids):
+        group = [cid, *(c for c in parents if root_of(c, parents) == cid)]
         entries = [
             entry_of(r)
             for r in session.execute(
-                select(EntryRow.__table__).where(EntryRow.customer_id == cid, EntryRow.id.not_in(not_counted))
+                select(EntryRow.__table__).where(EntryRow.customer_id.in_(group), EntryRow.id.not_in(not_counted))
             )
         ]
         balance = fold(entries)

@@ -18,7 +18,7 @@ from app.core.ledger import EntryKind, LedgerEntry
 from app.core.limits import MAX_BALANCE, MAX_ENTRY_POINTS, OutOfBounds, max_earn_points
 from app.core.program import worked_example_program
 from app.db.models import AuditLog, Customer, Flag, LedgerEntryRow, OutboxItem
-from app.services import awards, customers, ledger_writer
+from app.services import awards, customers, ledger_writer, merges
 from sync.protocol import INT64_MAX, EntryRecord, PullResponse
 from sync.server import admin
 from sync.server.db import write_session
@@ -299,6 +299,26 @@ def test_a_quarantined_till_is_held_for_review_and_a_manager_releases_or_rejects
     others_keep_syncing(c, server)
     assert second.earn.id not in till_entries(c.a2.till)
     assert server_balances(server)[c.member].points == counted + first.earn.points + OTHERS_EARN  # + A's next two
+
+
+def test_a_merge_still_leaves_a_held_entry_uncounted(server: ServerProcess, shops: Callable[..., Shop]) -> None:
+    """A merge refolds the member from her entries: those held for review must stay out of it."""
+    c = chain(server, shops)
+    with write_session(server.engine) as s:
+        admin.quarantine_terminal(s, c.b.till.terminal_id)
+    held = awards.award(c.b.till, c.member, Bill(paid=300_000), staff=c.b.cashier)
+    sync(c.b, server)
+    before = server_balances(server)[c.member].points
+    twin = customers.enroll(c.a.till, name="Nguyen Thi Anh", phone=f"08{abs(hash(c.a.home)) % 10**8:08d}",
+                            staff=c.a.cashier)  # fmt: skip
+    extra = awards.award(c.a.till, twin.customer_id, Bill(paid=50_000), staff=c.a.cashier)
+    sync(c.a, server)
+    merges.merge(c.a.till, c.member, twin.customer_id, manager=c.a.owner, reason="một người, hai thẻ")
+    assert not sync(c.a, server).refused
+    assert server_balances(server)[c.member].points == before + extra.earn.points  # not + the held sale
+    with write_session(server.engine) as s:  # released, it counts once, into the survivor
+        assert admin.decide_held(s, release=True, entry_ids=[held.earn.id]) == 1
+    assert server_balances(server)[c.member].points == before + extra.earn.points + held.earn.points
 
 
 def test_a_till_skips_a_pulled_entry_beyond_the_bounds_and_flags_it(shops: Callable[..., Shop]) -> None:
