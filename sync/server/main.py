@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
                 n = admin.decide_held(
                     s, release=command == "release", terminal_id=args.terminal, entry_ids=args.entry or None
                 )
-                print(f"{n} entries {command}d")
+                print(f"{n} {'entry' if n == 1 else 'entries'} {'released' if command == 'release' else 'rejected'}")
             elif command == "flags":
                 for f in admin.open_flags(s, include_resolved=args.all):
                     print(

@@ -3,6 +3,9 @@ in every case the other tills' next push and pull still succeed (issue 13)."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -10,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from synctools import ServerProcess, Shop, server_balances, server_entries, till_entries
+from synctools import ROOT, ServerProcess, Shop, server_balances, server_entries, till_entries
 
 from app.core.earning import Bill
 from app.core.errors import NotAllowed
@@ -24,6 +27,7 @@ from sync.server import admin
 from sync.server.db import write_session
 from sync.server.models import CustomerRow, FlagRow, ProfileProposal
 from sync.worker import ingest
+from sync.worker.client import Unauthorized
 from sync.worker.pairing import pair_till
 from sync.worker.worker import CycleReport, SyncWorker
 
@@ -319,6 +323,39 @@ def test_a_merge_still_leaves_a_held_entry_uncounted(server: ServerProcess, shop
     with write_session(server.engine) as s:  # released, it counts once, into the survivor
         assert admin.decide_held(s, release=True, entry_ids=[held.earn.id]) == 1
     assert server_balances(server)[c.member].points == before + extra.earn.points + held.earn.points
+
+
+def server_admin(srv: ServerProcess, *args: str) -> str:
+    """``loyalty-server …`` as the chain's admin types it, against the running server's database."""
+    done = subprocess.run(
+        [sys.executable, "-m", "sync.server.main", "--database-url", srv.db_url, "--secrets-file",
+         str(srv.secrets_file), *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    return done.stdout
+
+
+def test_the_admin_quarantines_a_till_from_the_command_line_reviews_its_sales_and_revokes_it(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    c = chain(server, shops)
+    till_b = c.b.till.terminal_id
+    assert "is quarantined" in server_admin(server, "quarantine", till_b)
+    before = server_balances(server)[c.member].points
+    sale = awards.award(c.b.till, c.member, Bill(paid=200_000), staff=c.b.cashier)
+    assert not sync(c.b, server).refused  # its sync goes on; the sale waits for a person
+    (held,) = [json.loads(line) for line in server_admin(server, "held", "--terminal", till_b).splitlines()]
+    assert (held["entry"], held["member"], held["reason"]) == (sale.earn.id, c.member, "terminal quarantined")
+    assert server_admin(server, "reject", "--entry", sale.earn.id) == "1 entry rejected\n"
+    assert server_admin(server, "held", "--terminal", till_b).strip() == ""
+    assert server_balances(server)[c.member].points == before  # never counted
+    others_keep_syncing(c, server)
+    assert sale.earn.id not in till_entries(c.a2.till)
+    assert "and revoked" in server_admin(server, "quarantine", till_b, "--revoke")
+    with pytest.raises(Unauthorized):
+        sync(c.b, server)
+    others_keep_syncing(c, server)
 
 
 def test_a_till_skips_a_pulled_entry_beyond_the_bounds_and_flags_it(shops: Callable[..., Shop]) -> None:
