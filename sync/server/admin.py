@@ -74,6 +74,9 @@ def init_server(
         )
         session.add(state)
         session.flush()
+    for label, stored in ((CARD_KEY, state.card_key), (PIN_KEY, state.pin_key or "")):
+        if vault.is_sealed(stored):  # a wrong secret key says so at start, before anything is sealed with it
+            vault.unseal(secret, stored, label)
     if not vault.is_sealed(state.card_key):
         state.card_key = vault.seal(secret, bytes.fromhex(state.card_key), CARD_KEY)
     if not state.pin_key:
