@@ -28,7 +28,7 @@ from sync.server import merges, vault
 from sync.server.auth import hash_secret, new_pairing_code, new_token, normalise_code, open_token, seal_token
 from sync.server.db import ChangeCounter
 from sync.server.errors import Refused
-from sync.server.ledger import ROLES, entry_of
+from sync.server.ledger import ROLES, chunks, entry_of
 from sync.server.models import (
     BalanceRow,
     CustomerRow,
@@ -414,6 +414,7 @@ def decide_held(
     rows = list(session.scalars(q))
     if not rows:
         return 0
+    rows += _held_reversals(session, {r.entry_id for r in rows})
     if release:  # an entry beyond what any sale can produce is never counted, whoever says so
         for r in session.execute(select(EntryRow.__table__).where(EntryRow.id.in_([h.entry_id for h in rows]))):
             check_entry(entry_of(r))
@@ -429,6 +430,32 @@ def decide_held(
     session.flush()
     counter.finish()
     return len(rows)
+
+
+def _held_reversals(session: Session, decided: set[str]) -> list[HeldEntry]:
+    """Held reversals of the entries being decided, however deep, which follow them.
+
+    A void of a held sale is held too (``reverses_uncounted``): released together they cancel, rejected
+    together neither counts; decided apart, the member would keep a sale her till took back.
+    """
+    found: list[HeldEntry] = []
+    ids = set(decided)
+    frontier = list(decided)
+    while frontier:
+        more: dict[str, HeldEntry] = {}
+        for part in chunks(frontier):
+            for h in session.scalars(
+                select(HeldEntry)
+                .join(EntryRow, EntryRow.id == HeldEntry.entry_id)
+                .where(HeldEntry.decision.is_(None), EntryRow.reverses.in_(part))
+                .with_for_update(of=HeldEntry)
+            ):
+                if h.entry_id not in ids:
+                    more[h.entry_id] = h
+        found += more.values()
+        ids |= set(more)
+        frontier = list(more)
+    return found
 
 
 def refold_balances(session: Session, counter: ChangeCounter, customer_ids: list[str]) -> None:

@@ -590,8 +590,13 @@ def _hold_refused(
             FlagSpec(
                 kind=r.code,
                 message=f"Terminal {caller.terminal_id}: {r.message} The entry is held, not counted and not sent "
-                "to other tills; the till's later entries were taken. Reject it (loyalty-server reject --entry "
-                f"{e.id}), and quarantine the till if it was tampered with.",
+                "to other tills; the till's later entries were taken. "
+                + (
+                    "It follows the entry it reverses: released or rejected with it."
+                    if r.code == "reverses_uncounted"
+                    else f"Reject it (loyalty-server reject --entry {e.id}), and quarantine the till if it was "
+                    "tampered with."
+                ),
                 dedupe_key=f"{r.code}:{e.id}"[:200],
                 store_id=caller.store_id,
                 terminal_id=caller.terminal_id,

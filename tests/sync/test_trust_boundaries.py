@@ -21,7 +21,7 @@ from app.core.ledger import EntryKind, LedgerEntry
 from app.core.limits import MAX_BALANCE, MAX_ENTRY_POINTS, OutOfBounds, max_earn_points
 from app.core.program import worked_example_program
 from app.db.models import AuditLog, Customer, Flag, LedgerEntryRow, OutboxItem
-from app.services import awards, customers, ledger_writer, merges
+from app.services import awards, corrections, customers, ledger_writer, merges
 from sync.protocol import INT64_MAX, EntryRecord, PullResponse
 from sync.server import admin
 from sync.server.db import write_session
@@ -323,6 +323,31 @@ def test_a_merge_still_leaves_a_held_entry_uncounted(server: ServerProcess, shop
     with write_session(server.engine) as s:  # released, it counts once, into the survivor
         assert admin.decide_held(s, release=True, entry_ids=[held.earn.id]) == 1
     assert server_balances(server)[c.member].points == before + extra.earn.points + held.earn.points
+
+
+def test_a_void_of_a_held_sale_is_held_too_and_follows_the_sales_release(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    c = chain(server, shops)
+    before = server_balances(server)[c.member].points
+    with write_session(server.engine) as s:
+        admin.quarantine_terminal(s, c.b.till.terminal_id)
+    sale = awards.award(c.b.till, c.member, Bill(paid=300_000), staff=c.b.cashier)
+    sync(c.b, server)
+    with write_session(server.engine) as s:  # checked and trusted again; its old sale still waits
+        admin.lift_quarantine(s, c.b.till.terminal_id)
+    void = corrections.reverse(c.b.till, sale.earn.id, manager=c.b.owner, reason="khách trả hàng")
+    report = sync(c.b, server)
+    assert not report.refused and any(void.id in m and "held" in m for m in report.refused_entries)
+    assert flags(server, "reverses_uncounted", void.id)
+    assert server_balances(server)[c.member].points == before  # neither counts while the sale is held
+    with write_session(server.engine) as s:  # releasing the sale releases its void with it: they cancel
+        assert admin.decide_held(s, release=True, entry_ids=[sale.earn.id]) == 2
+    assert server_balances(server)[c.member].points == before
+    sync(c.a2, server)
+    assert {sale.earn.id, void.id} <= set(till_entries(c.a2.till))
+    assert customers.view(c.a2.till, c.member).balance.points == before  # the till agrees with the server
+    others_keep_syncing(c, server)
 
 
 def server_admin(srv: ServerProcess, *args: str) -> str:
