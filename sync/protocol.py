@@ -408,6 +408,19 @@ class PushRequest(Record):
     vouchers: Annotated[list[VoucherRecord], Field(max_length=MAX_BATCH)] = []
 
 
+class RefusedEntry(Record):
+    """An entry the server stored in the till's chain but will not count: beyond the bounds (issue 13).
+
+    Why stored at all: the hash chain means nothing after it could be taken without it, and one bad
+    entry must not keep a till's later sales from the chain. It is held for a manager (never
+    counted, never sent to other tills), flagged on the server, and named here so the till flags it too.
+    """
+
+    id: str
+    code: str  # entry_out_of_bounds / balance_out_of_bounds / reverses_refused
+    message: str
+
+
 class PushResponse(Record):
     acked_entries: list[str]
     acked_customers: list[str]
@@ -418,6 +431,8 @@ class PushResponse(Record):
     head_seq: int  # the last entry of this terminal the server holds
     head_hash: str
     change: int  # the server's change number after this push
+    # Sent only when not empty, so a till of an older version still reads the answer.
+    refused_entries: list[RefusedEntry] = []
 
 
 class PullResponse(Record):

@@ -12,22 +12,23 @@ import uuid
 from dataclasses import asdict, replace
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.errors import InvalidInput
 from app.core.ids import new_id
 from app.core.ledger import GENESIS_HASH, fold
-from app.core.limits import check_balance
+from app.core.limits import check_balance, check_entry
+from app.core.merges import effective_parents, root_of
 from app.core.program import Program
 from app.core.rewards import Period, Reward, RewardKind
 from sync.protocol import CustomerRecord, PairRequest, PairResponse, RewardRecord, StoreRecord, card_key_fingerprint
-from sync.server import vault
+from sync.server import merges, vault
 from sync.server.auth import hash_secret, new_pairing_code, new_token, normalise_code, open_token, seal_token
 from sync.server.db import ChangeCounter
 from sync.server.errors import Refused
-from sync.server.ledger import ROLES, entry_of
+from sync.server.ledger import ROLES, chunks, entry_of
 from sync.server.models import (
     BalanceRow,
     CustomerRow,
@@ -41,6 +42,7 @@ from sync.server.models import (
     ServerState,
     StoreRow,
     TerminalRow,
+    not_counted_ids,
 )
 
 CARD_KEY_BYTES = 32
@@ -72,6 +74,9 @@ def init_server(
         )
         session.add(state)
         session.flush()
+    for label, stored in ((CARD_KEY, state.card_key), (PIN_KEY, state.pin_key or "")):
+        if vault.is_sealed(stored):  # a wrong secret key says so at start, before anything is sealed with it
+            vault.unseal(secret, stored, label)
     if not vault.is_sealed(state.card_key):
         state.card_key = vault.seal(secret, bytes.fromhex(state.card_key), CARD_KEY)
     if not state.pin_key:
@@ -409,6 +414,10 @@ def decide_held(
     rows = list(session.scalars(q))
     if not rows:
         return 0
+    rows += _held_reversals(session, {r.entry_id for r in rows})
+    if release:  # an entry beyond what any sale can produce is never counted, whoever says so
+        for r in session.execute(select(EntryRow.__table__).where(EntryRow.id.in_([h.entry_id for h in rows]))):
+            check_entry(entry_of(r))
     counter = ChangeCounter(session)
     now = _now()
     for row in rows:
@@ -423,14 +432,46 @@ def decide_held(
     return len(rows)
 
 
+def _held_reversals(session: Session, decided: set[str]) -> list[HeldEntry]:
+    """Held reversals of the entries being decided, however deep, which follow them.
+
+    A void of a held sale is held too (``reverses_uncounted``): released together they cancel, rejected
+    together neither counts; decided apart, the member would keep a sale her till took back.
+    """
+    found: list[HeldEntry] = []
+    ids = set(decided)
+    frontier = list(decided)
+    while frontier:
+        more: dict[str, HeldEntry] = {}
+        for part in chunks(frontier):
+            for h in session.scalars(
+                select(HeldEntry)
+                .join(EntryRow, EntryRow.id == HeldEntry.entry_id)
+                .where(HeldEntry.decision.is_(None), EntryRow.reverses.in_(part))
+                .with_for_update(of=HeldEntry)
+            ):
+                if h.entry_id not in ids:
+                    more[h.entry_id] = h
+        found += more.values()
+        ids |= set(more)
+        frontier = list(more)
+    return found
+
+
 def refold_balances(session: Session, counter: ChangeCounter, customer_ids: list[str]) -> None:
-    """Each member's balance again from every entry that counts (held and rejected ones do not)."""
-    not_counted = select(HeldEntry.entry_id).where(or_(HeldEntry.decision.is_(None), HeldEntry.decision == "rejected"))
-    for cid in customer_ids:
+    """Each member's balance again from every entry that counts (held and rejected ones do not).
+
+    Into whoever holds her balance: a merged-away card's entries count in the survivor's, so the
+    survivor is refolded from the entries of every card merged into her (as ``merges`` does).
+    """
+    not_counted = not_counted_ids()
+    parents = effective_parents(merges.facts(session))
+    for cid in dict.fromkeys(root_of(c, parents) for c in customer_ids):
+        group = [cid, *(c for c in parents if root_of(c, parents) == cid)]
         entries = [
             entry_of(r)
             for r in session.execute(
-                select(EntryRow.__table__).where(EntryRow.customer_id == cid, EntryRow.id.not_in(not_counted))
+                select(EntryRow.__table__).where(EntryRow.customer_id.in_(group), EntryRow.id.not_in(not_counted))
             )
         ]
         balance = fold(entries)

@@ -363,7 +363,9 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         metrics.ENTRIES_ACCEPTED.inc(counts.accepted)
         metrics.ENTRIES_DUPLICATE.inc(counts.duplicate)
         metrics.CUSTOMERS_RECEIVED.inc(len(answer.acked_customers))
-        return Response(answer.model_dump_json(), media_type="application/json")
+        # An older till refuses a field it does not know: the refused entries only when there are some.
+        body = answer.model_dump_json(exclude=None if answer.refused_entries else {"refused_entries"})
+        return Response(body, media_type="application/json")
 
     @app.get(
         f"{API}/pull",

@@ -37,7 +37,7 @@ from app.core.ids import new_id
 from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry
 from app.core.limits import OutOfBounds, check_balance, check_entry, program_excess
 from app.core.program import Program
-from sync.protocol import CustomerRecord, PushRequest, PushResponse
+from sync.protocol import CustomerRecord, PushRequest, PushResponse, RefusedEntry
 from sync.server import merges, unknown_cards
 from sync.server.db import ChangeCounter, current_change
 from sync.server.errors import FlagSpec, Refused
@@ -51,6 +51,7 @@ from sync.server.models import (
     ProfileProposal,
     ProgramRow,
     TerminalRow,
+    not_counted_ids,
 )
 from sync.server.records import check_records, flag_reused_vouchers, has_records, store_records
 
@@ -122,7 +123,7 @@ def push(
         counts.accepted, counts.duplicate = len(new), len(old)
     _check_continues_chain(session, caller, new, head_seq, head_hash)
     programs = _programs(session, new)
-    _check_bounds(caller, new, programs)
+    refused = _beyond_bounds(new, programs)
 
     customers = {c.id: c for c in batch.customers}  # the last copy in a batch wins
     terminal.last_seen_at = now
@@ -132,12 +133,14 @@ def push(
         if new:
             _insert_entries(session, counter, new, now)
             if caller.quarantined:  # stored, so the chain stays whole; counted only once a manager says so
-                _hold(session, counter, caller, new, now)
+                _hold(session, counter, caller, new, now, {i: r.message for i, r in refused.items()})
             else:
-                _fold_balances(session, counter, caller, new, now)
-                _flag_adjustments(session, counter, caller, new, programs, now)
-                _flag_duplicate_receipts(session, counter, caller, new, now)
-                flag_reused_vouchers(session, counter, new, now)
+                _fold_balances(session, counter, caller, new, refused, now)
+                _hold_refused(session, counter, caller, new, refused, now)
+                counted = [e for e in new if e.id not in refused]
+                _flag_adjustments(session, counter, caller, counted, programs, now)
+                _flag_duplicate_receipts(session, counter, caller, counted, now)
+                flag_reused_vouchers(session, counter, counted, now)
             terminal.head_seq, terminal.head_hash = new[-1].terminal_seq, new[-1].hash
         store_records(session, counter, caller, batch, now)
         session.flush()
@@ -160,6 +163,7 @@ def push(
         head_seq=terminal.head_seq,
         head_hash=terminal.head_hash,
         change=change,
+        refused_entries=list(refused.values()),
     )
 
 
@@ -311,26 +315,6 @@ def refuse_taken_ids(session: Session, caller: Caller, ids: list[str]) -> None:
         )
 
 
-def _refuse_entry(caller: Caller, entry: LedgerEntry, code: str, message: str) -> Refused:
-    """A 422 naming the entry, and a flag: the till that made it needs a person, nobody else waits."""
-    return Refused(
-        422,
-        code,
-        f"{message} The batch was refused; nothing of it was stored. The till's other syncing (its pull) "
-        "and every other till carry on.",
-        FlagSpec(
-            kind=code,
-            message=f"Terminal {caller.terminal_id}: {message} (batch refused)",
-            dedupe_key=f"{code}:{caller.terminal_id}:{entry.terminal_seq}"[:200],
-            store_id=caller.store_id,
-            terminal_id=caller.terminal_id,
-            customer_id=entry.customer_id,
-            entry_id=entry.id,
-            seq=entry.terminal_seq,
-        ),
-    )
-
-
 def _programs(session: Session, new: list[LedgerEntry]) -> dict[int, Program]:
     """The program versions these entries name, as the server holds them (a version it lacks is not checked)."""
     versions = list({e.program_version for e in new if e.kind in (EntryKind.EARN, EntryKind.ADJUST)})
@@ -346,17 +330,25 @@ def _programs(session: Session, new: list[LedgerEntry]) -> dict[int, Program]:
     return found
 
 
-def _check_bounds(caller: Caller, new: list[LedgerEntry], programs: dict[int, Program]) -> None:
+def _beyond_bounds(new: list[LedgerEntry], programs: dict[int, Program]) -> dict[str, RefusedEntry]:
+    """The entries no program could produce (hard bounds; an earn beyond its known program's largest bill).
+
+    They are not refused with the batch: the hash chain would then keep every later sale of the till
+    from the chain. They are stored, held and never counted, named in the answer and flagged.
+    """
+    refused: dict[str, RefusedEntry] = {}
     for e in new:
         try:
             check_entry(e)
         except OutOfBounds as exc:
-            raise _refuse_entry(caller, e, "entry_out_of_bounds", exc.message) from None
+            refused[e.id] = RefusedEntry(id=e.id, code="entry_out_of_bounds", message=exc.message)
+            continue
         program = programs.get(e.program_version)
         if e.kind is EntryKind.EARN and program is not None:
             excess = program_excess(e, program)
             if excess:
-                raise _refuse_entry(caller, e, "entry_out_of_bounds", excess)
+                refused[e.id] = RefusedEntry(id=e.id, code="entry_out_of_bounds", message=excess)
+    return refused
 
 
 # -- writes (under the change counter's lock) ----------------------------------------------------
@@ -448,8 +440,15 @@ def _insert_entries(session: Session, counter: ChangeCounter, new: list[LedgerEn
 
 
 def _fold_balances(
-    session: Session, counter: ChangeCounter, caller: Caller, new: list[LedgerEntry], now: datetime
+    session: Session,
+    counter: ChangeCounter,
+    caller: Caller,
+    new: list[LedgerEntry],
+    refused: dict[str, RefusedEntry],
+    now: datetime,
 ) -> None:
+    """Fold the new entries into their members' balances. An entry that would take a balance beyond the
+    bounds, or that reverses an entry no balance counts, is added to ``refused`` and left out."""
     holder = merges.holders(session, dict.fromkeys(e.customer_id for e in new))  # a merged card folds to its survivor
     customer_ids = list(dict.fromkeys(holder.values()))
     balances: dict[str, Balance] = {}
@@ -460,13 +459,24 @@ def _fold_balances(
             balances[row[0]] = Balance(*row[1:])
     existing = set(balances)
     originals = _originals(session, new)
+    uncounted = _not_counted(session, [e.reverses for e in new if e.reverses and e.reverses in originals])
     for e in new:
+        if e.id in refused:
+            continue
+        if e.reverses and (e.reverses in refused or e.reverses in uncounted):
+            refused[e.id] = RefusedEntry(
+                id=e.id,
+                code="reverses_uncounted",
+                message=f"Entry {e.id} reverses entry {e.reverses}, which is held and not counted.",
+            )
+            continue
         before = balances.get(holder[e.customer_id], Balance())
         after = apply_entry(before, e, originals.get(e.reverses) if e.reverses else None)
         try:
             check_balance(after, e)
         except OutOfBounds as exc:
-            raise _refuse_entry(caller, e, "balance_out_of_bounds", exc.message) from None
+            refused[e.id] = RefusedEntry(id=e.id, code="balance_out_of_bounds", message=exc.message)
+            continue
         balances[holder[e.customer_id]] = after
         if before.points >= 0 > after.points or before.stamps >= 0 > after.stamps:
             what = f"{after.points} points" if after.points < 0 else f"{after.stamps} stamps"
@@ -552,14 +562,67 @@ def _enrolled_stores(session: Session, customer_ids: list[str]) -> dict[str, str
     return found
 
 
-def _hold(session: Session, counter: ChangeCounter, caller: Caller, new: list[LedgerEntry], now: datetime) -> None:
+def _not_counted(session: Session, ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for part in chunks(list(dict.fromkeys(ids))):
+        found.update(session.scalars(not_counted_ids().where(HeldEntry.entry_id.in_(part))))
+    return found
+
+
+def _hold_refused(
+    session: Session,
+    counter: ChangeCounter,
+    caller: Caller,
+    new: list[LedgerEntry],
+    refused: dict[str, RefusedEntry],
+    now: datetime,
+) -> None:
+    """Refused entries stay in the chain, held (never counted, never sent), each flagged by name."""
+    for e in new:
+        r = refused.get(e.id)
+        if r is None:
+            continue
+        session.add(HeldEntry(entry_id=e.id, terminal_id=e.terminal_id, customer_id=e.customer_id, held_at=now,
+                              reason=r.message))  # fmt: skip
+        raise_flag(
+            session,
+            counter,
+            FlagSpec(
+                kind=r.code,
+                message=f"Terminal {caller.terminal_id}: {r.message} The entry is held, not counted and not sent "
+                "to other tills; the till's later entries were taken. "
+                + (
+                    "It follows the entry it reverses: released or rejected with it."
+                    if r.code == "reverses_uncounted"
+                    else f"Reject it (loyalty-server reject --entry {e.id}), and quarantine the till if it was "
+                    "tampered with."
+                ),
+                dedupe_key=f"{r.code}:{e.id}"[:200],
+                store_id=caller.store_id,
+                terminal_id=caller.terminal_id,
+                customer_id=e.customer_id,
+                entry_id=e.id,
+                seq=e.terminal_seq,
+            ),
+            now,
+        )
+
+
+def _hold(
+    session: Session,
+    counter: ChangeCounter,
+    caller: Caller,
+    new: list[LedgerEntry],
+    now: datetime,
+    beyond: dict[str, str],
+) -> None:
     session.add_all(
         HeldEntry(
             entry_id=e.id,
             terminal_id=e.terminal_id,
             customer_id=e.customer_id,
             held_at=now,
-            reason="terminal quarantined",
+            reason=beyond.get(e.id, "terminal quarantined"),
         )
         for e in new
     )

@@ -202,7 +202,8 @@ def main(argv: list[str] | None = None) -> int:
             elif command == "held":
                 for h in admin.held_entries(s, args.terminal):
                     print(json.dumps({"entry": h.entry_id, "terminal": h.terminal_id, "member": h.customer_id,
-                                      "held_at": h.held_at.isoformat()}))  # fmt: skip
+                                      "held_at": h.held_at.isoformat(), "reason": h.reason},
+                                     ensure_ascii=False))  # fmt: skip
             elif command in ("release", "reject"):
                 if not args.terminal and not args.entry:
                     print(f"{command}: name --terminal or --entry", file=sys.stderr)
@@ -210,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
                 n = admin.decide_held(
                     s, release=command == "release", terminal_id=args.terminal, entry_ids=args.entry or None
                 )
-                print(f"{n} entries {command}d")
+                print(f"{n} {'entry' if n == 1 else 'entries'} {'released' if command == 'release' else 'rejected'}")
             elif command == "flags":
                 for f in admin.open_flags(s, include_resolved=args.all):
                     print(

@@ -23,7 +23,7 @@ from app.core.merges import MergeFact, MergeKind, effective_parents, root_of
 from sync.protocol import MergeRecord
 from sync.server.db import ChangeCounter
 from sync.server.errors import FlagSpec, Refused
-from sync.server.models import BalanceRow, CustomerMergeRow, CustomerRow, EntryRow
+from sync.server.models import BalanceRow, CustomerMergeRow, CustomerRow, EntryRow, not_counted_ids
 
 _FACT_FIELDS = [f.name for f in fields(MergeFact)]
 _BALANCE_FIELDS = [k for k in asdict(Balance()) if k != "extra"]
@@ -118,7 +118,9 @@ def _rederive(session: Session, counter: ChangeCounter, touched: set[str]) -> No
     session.flush()
     for root in {root_of(cid, parents) for cid in moved}:
         group = [root, *(c for c in parents if root_of(c, parents) == root)]
-        rows = session.execute(select(EntryRow.__table__).where(EntryRow.customer_id.in_(group)))
+        rows = session.execute(  # held entries (a quarantined till's, refused ones) count nowhere
+            select(EntryRow.__table__).where(EntryRow.customer_id.in_(group), EntryRow.id.not_in(not_counted_ids()))
+        )
         entries = [_entry(r) for r in rows]
         for cid in group:
             _write_balance(session, counter, cid, fold(entries) if cid == root else Balance())

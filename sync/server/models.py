@@ -23,9 +23,12 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    Select,
     String,
     Text,
     UniqueConstraint,
+    or_,
+    select,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -284,6 +287,11 @@ class HeldEntry(Base):
     reason: Mapped[str] = mapped_column(Text, default="")
     # Given at release: the entry reaches the tills' pulls then (its own change number is long past).
     change_no: Mapped[int | None] = mapped_column(BigInteger, index=True)
+
+
+def not_counted_ids() -> Select[tuple[str]]:
+    """Ids of the entries no balance may fold: held and not released (waiting, or rejected)."""
+    return select(HeldEntry.entry_id).where(or_(HeldEntry.decision.is_(None), HeldEntry.decision == "rejected"))
 
 
 class FeedbackRow(Base):

@@ -42,6 +42,9 @@ class CycleReport:
     pulled_customers: int = 0
     pages: int = 0
     refused: str = ""  # a batch the server refused (a person must look): the pull still ran
+    # Entries the server took into this till's chain but will never count (beyond the bounds): held
+    # there for a manager and flagged; the till's later entries went on (issue 13). Their sentences.
+    refused_entries: tuple[str, ...] = ()
 
 
 class SyncWorker:
@@ -81,6 +84,7 @@ class SyncWorker:
         self._sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="loyalty-sync-push")
         self.failures = 0
         self.cycles = 0
+        self._refused_entries: list[str] = []  # this cycle's (run_once starts it again)
         self._status = SyncStatus(online=False, pending=pending_count(till), server_url=server_url)
 
     # -- StatusSource --------------------------------------------------------------------------------
@@ -177,6 +181,7 @@ class SyncWorker:
         """One push-then-pull cycle. Raises ``SyncError`` (or a database error) when it cannot finish."""
         self.cycles += 1
         refused = ""
+        self._refused_entries = []
         failed: SyncError | None = None
         try:
             entries, customers = self.push_all()
@@ -196,9 +201,14 @@ class SyncWorker:
         if failed is not None:
             raise failed
         now = datetime.now(UTC)
-        self._publish(online=True, last_success=now, last_error=refused and f"Server refused a batch: {refused}")
+        error = refused and f"Server refused a batch: {refused}"
+        if self._refused_entries and not error:
+            error = f"Server holds entries it will not count: {' '.join(self._refused_entries)}"
+        self._publish(online=True, last_success=now, last_error=error)
         health.exchange(self.till, self._client, self._status, now)  # best effort, never fails the cycle
-        return CycleReport(entries, customers, pulled_entries, pulled_customers, pages, refused)
+        return CycleReport(
+            entries, customers, pulled_entries, pulled_customers, pages, refused, tuple(self._refused_entries)
+        )
 
     def push_all(self) -> tuple[int, int]:
         """Push what was waiting when the cycle began; what the cashiers add meanwhile waits for the next.
@@ -215,6 +225,9 @@ class SyncWorker:
         while True:
             following = outbox.next_batch(self.till, self.batch_size, up_to=up_to, after=batch)
             answer = in_flight.result()
+            for r in answer.refused_entries:  # the server's flag reaches the managers with the next pull
+                log.warning("the server holds entry %s and will not count it: %s", r.id, r.message)
+                self._refused_entries.append(r.message)
             if following and not self._stop.is_set():
                 in_flight = self._sender.submit(self._client.push, following.request())
             marked = outbox.mark_acked(

@@ -130,9 +130,7 @@ def test_two_partial_refunds_never_take_back_more_than_the_sale_earned(
 ) -> None:
     sale = awards.award(till, member.customer_id, Bill(125_000), staff=cashier).earn
     first = corrections.reverse(till, sale.id, manager=manager, reason="one drink", refunded_amount=25_000)
-    second = corrections.reverse(
-        till, sale.id, manager=manager, reason="everything else", refunded_amount=500_000
-    )
+    second = corrections.reverse(till, sale.id, manager=manager, reason="everything else", refunded_amount=500_000)
     assert (first.points, second.points, second.stamps, second.amount) == (-3, -9, -1, 100_000)
     assert balance_of(member.customer_id).points == 0
 
@@ -156,9 +154,7 @@ def test_the_coffee_machine_broke_a_manager_gives_two_stamps_and_it_is_audited(
     balance_of: Callable[[str], Balance],
     history: Callable[[str], list[LedgerEntry]],
 ) -> None:
-    entry = corrections.adjust(
-        till, member.customer_id, stamps=2, reason="coffee machine broke", manager=manager
-    )
+    entry = corrections.adjust(till, member.customer_id, stamps=2, reason="coffee machine broke", manager=manager)
     assert (entry.kind, entry.stamps, entry.staff_id, entry.reason) == (
         EntryKind.ADJUST,
         2,
@@ -197,6 +193,30 @@ def test_an_adjustment_needs_a_manager_a_reason_and_a_sensible_number(
     with pytest.raises(NotFound):
         corrections.adjust(till, "no-such-customer", points=1, reason="x", manager=manager)
     assert snapshot() == before
+
+
+def test_an_adjustment_beyond_the_programs_limit_needs_the_owner_and_is_audited(
+    till: Till,
+    manager: StaffMember,
+    owner: StaffMember,
+    member: customers.Enrolled,
+    set_program: Callable[..., Program],
+    snapshot: Callable[[], Any],
+    balance_of: Callable[[str], Balance],
+) -> None:
+    """Issue 13: a manager adjusts up to the program's limit; more needs the owner's PIN (the server flags it)."""
+    set_program(adjust_limit_points=500)
+    cid = member.customer_id
+    before = snapshot()
+    with pytest.raises(PermissionDenied, match="more than 500 points at once needs the owner's PIN"):
+        corrections.adjust(till, cid, points=501, reason="khiếu nại", manager=manager)
+    assert snapshot() == before  # refused: nothing written, nothing audited
+    assert corrections.adjust(till, cid, points=500, reason="khiếu nại", manager=manager).points == 500
+    entry = corrections.adjust(till, cid, points=5_000, reason="bồi thường lớn", manager=owner)
+    assert (entry.points, entry.staff_id) == (5_000, owner.id)
+    assert balance_of(cid).points == 5_500
+    rows = audit_rows(till, "ledger.adjust")
+    assert [(r.staff_id, json.loads(r.after)["points"]) for r in rows] == [(manager.id, 500), (owner.id, 5_500)]
 
 
 # -- undo last --------------------------------------------------------------------------------------
@@ -281,9 +301,7 @@ def test_after_two_minutes_undo_needs_a_manager_pin(
     assert row.staff_id == manager.id
 
 
-def test_nothing_to_undo_twice(
-    till: Till, cashier: StaffMember, member: customers.Enrolled, clock: Any
-) -> None:
+def test_nothing_to_undo_twice(till: Till, cashier: StaffMember, member: customers.Enrolled, clock: Any) -> None:
     clock.advance(minutes=30)
     awards.award(till, member.customer_id, Bill(125_000), staff=cashier)
     clock.advance(seconds=10)

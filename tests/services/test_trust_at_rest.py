@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.bootstrap import open_till
 from app.core.errors import PermissionDenied
-from app.db.models import AuditLog, Customer, Flag, Staff
-from app.services import staff
+from app.db.models import AuditLog, BalanceRow, Customer, Flag, LedgerEntryRow, Staff
+from app.services import customers, staff
 from app.services.till import Till
+from sync.protocol import INT64_MAX
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -165,6 +166,30 @@ def test_a_bad_birthday_gets_a_sentence_and_changes_nothing(tmp_path: Path, birt
     till = open_till(home)
     with till.transaction() as s:
         assert s.scalars(select(Customer)).first() is None
+    till.engine.dispose()
+
+
+def test_a_balance_near_int64_shows_and_refuses_with_sentences_never_an_overflow(tmp_path: Path) -> None:
+    """Issue 13: tills that had pulled a poisoned entry showed 9,223,372,036,854,775,717 points and the
+    command line crashed with OverflowError. A till's cache left like that by an old version still reads,
+    and the next sale on her is refused with a sentence."""
+    home = tmp_path / "home"
+    till = open_till(home)
+    owner = staff.add_staff(till, name="Chị Hoa", role="owner", pin="2580")
+    member = customers.enroll(till, name="Ánh", phone="0912 000 111", staff=owner).customer_id
+    with till.transaction() as s:
+        row = s.get(BalanceRow, member)
+        assert row is not None
+        row.points = row.lifetime_points = row.lifetime_spend = INT64_MAX - 90
+    till.engine.dispose()
+    shown = loyalty(home, "show", "0912000111", env={"LOYALTY_PIN": ""})
+    assert shown.returncode == 0 and "Traceback" not in shown.stderr
+    assert str(INT64_MAX - 90) in shown.stdout
+    sale = loyalty(home, "award", "0912000111", "50000", env={"LOYALTY_PIN": "2580"})
+    assert sale.returncode == 2 and "Traceback" not in sale.stderr and "beyond" in sale.stderr
+    till = open_till(home)
+    with till.transaction() as s:  # refused: nothing written
+        assert s.scalar(select(func.count()).select_from(LedgerEntryRow).where(LedgerEntryRow.kind == "earn")) == 0
     till.engine.dispose()
 
 

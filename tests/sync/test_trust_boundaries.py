@@ -3,6 +3,9 @@ in every case the other tills' next push and pull still succeed (issue 13)."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -10,7 +13,7 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from synctools import ServerProcess, Shop, server_balances, server_entries, till_entries
+from synctools import ROOT, ServerProcess, Shop, server_balances, server_entries, till_entries
 
 from app.core.earning import Bill
 from app.core.errors import NotAllowed
@@ -18,12 +21,13 @@ from app.core.ledger import EntryKind, LedgerEntry
 from app.core.limits import MAX_BALANCE, MAX_ENTRY_POINTS, OutOfBounds, max_earn_points
 from app.core.program import worked_example_program
 from app.db.models import AuditLog, Customer, Flag, LedgerEntryRow, OutboxItem
-from app.services import awards, customers, ledger_writer
+from app.services import awards, corrections, customers, ledger_writer, merges
 from sync.protocol import INT64_MAX, EntryRecord, PullResponse
 from sync.server import admin
 from sync.server.db import write_session
 from sync.server.models import CustomerRow, FlagRow, ProfileProposal
 from sync.worker import ingest
+from sync.worker.client import Unauthorized
 from sync.worker.pairing import pair_till
 from sync.worker.worker import CycleReport, SyncWorker
 
@@ -71,44 +75,80 @@ def flags(srv: ServerProcess, kind: str, entry_id: str) -> list[FlagRow]:
         return list(s.scalars(select(FlagRow).where(FlagRow.kind == kind, FlagRow.entry_id == entry_id)))
 
 
+OTHERS_EARN = 8  # the points of the two sales others_keep_syncing makes (50,000 and 30,000 ₫)
+
+
 def others_keep_syncing(c: Chain, srv: ServerProcess) -> None:
-    """Store A's tills sell, push and pull as before, and see each other's sales."""
+    """Both of store A's tills sell, push and pull as before, and each sees the other's sale."""
     sale = awards.award(c.a.till, c.member, Bill(paid=50_000), staff=c.a.cashier)
     report = sync(c.a, srv)
-    assert not report.refused and report.pushed_entries >= 1
+    assert not report.refused and not report.refused_entries and report.pushed_entries >= 1
+    other = awards.award(c.a2.till, c.member, Bill(paid=30_000), staff=c.a2.cashier)
     report = sync(c.a2, srv)
-    assert not report.refused and report.pulled_entries >= 1
-    assert sale.earn.id in till_entries(c.a2.till)
+    assert not report.refused and not report.refused_entries and report.pushed_entries >= 1
+    assert report.pulled_entries >= 1 and sale.earn.id in till_entries(c.a2.till)
     assert till_entries(c.a2.till)[sale.earn.id] == server_entries(srv)[sale.earn.id]
+    report = sync(c.a, srv)
+    assert not report.refused and report.pulled_entries >= 1 and other.earn.id in till_entries(c.a.till)
+    assert sale.earn.points + other.earn.points == OTHERS_EARN
+
+
+def named(report: CycleReport, entry: LedgerEntry) -> bool:
+    """The push named this entry as refused (held, never counted), with a reason, and was not stuck on it."""
+    return not report.refused and any(entry.id in m and "beyond" in m for m in report.refused_entries)
+
+
+def refused_but_the_till_goes_on(c: Chain, srv: ServerProcess, bad: LedgerEntry, later: awards.AwardResult) -> None:
+    """The refused entry is held on the server (its chain stays whole) and counts nowhere; the poisoned
+    till's later sale, made after it, reaches the server and store A's tills all the same."""
+    with Session(srv.engine) as s:
+        assert bad.id in [h.entry_id for h in admin.held_entries(s, c.b.till.terminal_id)]
+    assert later.earn.id in server_entries(srv)
+    sync(c.a2, srv)
+    assert later.earn.id in till_entries(c.a2.till) and bad.id not in till_entries(c.a2.till)
+    assert all(abs(v) <= MAX_BALANCE for b in server_balances(srv).values() for v in (b.points, b.stamps,
+               b.lifetime_points, b.lifetime_spend, b.visits))  # fmt: skip
+    with pytest.raises(OutOfBounds), write_session(srv.engine) as s:  # nobody can count it later either
+        admin.decide_held(s, release=True, entry_ids=[bad.id])
+    with write_session(srv.engine) as s:
+        assert admin.decide_held(s, release=False, entry_ids=[bad.id]) == 1
 
 
 def test_an_overflowing_adjust_is_refused_naming_it_and_nobody_else_stops(
     server: ServerProcess, shops: Callable[..., Shop]
 ) -> None:
     c = chain(server, shops)
-    balance = server_balances(server)[c.member].points
-    bad = forge(c.b, c.member, EntryKind.ADJUST, points=INT64_MAX - balance, staff_id=None, reason="x")
+    before = server_balances(server)[c.member].points
+    bad = forge(c.b, c.member, EntryKind.ADJUST, points=INT64_MAX - before, staff_id=None, reason="x")
+    later = awards.award(c.b.till, c.member, Bill(paid=60_000), staff=c.b.cashier)
     report = sync(c.b, server)
-    assert bad.id in report.refused and "beyond" in report.refused
-    assert flags(server, "entry_out_of_bounds", bad.id)
-    assert bad.id not in server_entries(server)
-    assert report.pages >= 1  # the poisoned till still pulls
+    assert named(report, bad) and report.pushed_entries >= 2
+    assert report.pages >= 1  # and the poisoned till still pulls
+    (flag,) = flags(server, "entry_out_of_bounds", bad.id)
+    assert bad.id in flag.message and c.b.till.terminal_id in flag.message
+    assert server_balances(server)[c.member].points == before + later.earn.points  # the sale, not the adjust
+    refused_but_the_till_goes_on(c, server, bad, later)
     others_keep_syncing(c, server)
-    # and the poisoned till still hears the chain's news
+    # and the poisoned till still hears the chain's news, and is not refused again
     sale = awards.award(c.a.till, c.member, Bill(paid=40_000), staff=c.a.cashier)
     sync(c.a, server)
     report = sync(c.b, server)
-    assert report.refused and sale.earn.id in till_entries(c.b.till)
-    assert all(abs(b.points) <= MAX_BALANCE for b in server_balances(server).values())
+    assert not report.refused and not report.refused_entries and sale.earn.id in till_entries(c.b.till)
 
 
 def test_huge_earns_are_refused(server: ServerProcess, shops: Callable[..., Shop]) -> None:
     c = chain(server, shops)
+    before = server_balances(server)[c.member].points
     first = forge(c.b, c.member, EntryKind.EARN, points=2**62, amount=100_000)
-    forge(c.b, c.member, EntryKind.EARN, points=2**62, amount=100_000)
+    second = forge(c.b, c.member, EntryKind.EARN, points=2**62, amount=100_000)
+    undo = forge(c.b, c.member, EntryKind.REVERSE, points=-(10**9), reverses=second.id)  # in bounds, but of a held one
+    later = awards.award(c.b.till, c.member, Bill(paid=60_000), staff=c.b.cashier)
     report = sync(c.b, server)
-    assert first.id in report.refused
-    assert flags(server, "entry_out_of_bounds", first.id)
+    assert named(report, first) and named(report, second)
+    assert any(undo.id in m for m in report.refused_entries)
+    assert flags(server, "entry_out_of_bounds", first.id) and flags(server, "reverses_uncounted", undo.id)
+    assert server_balances(server)[c.member].points == before + later.earn.points
+    refused_but_the_till_goes_on(c, server, first, later)
     others_keep_syncing(c, server)
 
 
@@ -117,12 +157,16 @@ def test_entries_each_in_bounds_that_add_up_beyond_a_balance_are_refused(
 ) -> None:
     c = chain(server, shops)
     step = MAX_ENTRY_POINTS
-    made = [forge(c.b, c.member, EntryKind.ADJUST, points=step, reason="x") for _ in range(MAX_BALANCE // step + 1)]
+    made = [forge(c.b, c.member, EntryKind.ADJUST, points=step, reason="x") for _ in range(MAX_BALANCE // step)]
+    later = awards.award(c.b.till, c.member, Bill(paid=60_000), staff=c.b.cashier)
     report = sync(c.b, server)
-    (named,) = [e for e in made if e.id in report.refused]  # the 1000th takes the 12 points over the bound
-    assert named.terminal_seq == made[999].terminal_seq and "beyond" in report.refused
-    assert flags(server, "balance_out_of_bounds", named.id)
-    assert made[0].id not in server_entries(server)
+    (named_one,) = [e for e in made if any(e.id in m for m in report.refused_entries)]
+    assert named_one.id == made[-1].id  # the 1000th takes the 12 points over the bound; 999 of them fit
+    assert named(report, named_one)
+    assert flags(server, "balance_out_of_bounds", named_one.id)
+    assert made[0].id in server_entries(server)  # the ones that fit are facts (and flagged as unusual)
+    assert server_balances(server)[c.member].points <= MAX_BALANCE
+    refused_but_the_till_goes_on(c, server, named_one, later)
     others_keep_syncing(c, server)
 
 
@@ -133,8 +177,13 @@ def test_an_earn_beyond_the_programs_largest_bill_is_refused(server: ServerProce
         admin.publish_program(s, replace(worked_example_program(), version=version), keep_version=True, active=False)
     assert max_earn_points(worked_example_program()) < 10**11
     bad = forge(c.b, c.member, EntryKind.EARN, points=10**11, amount=50_000, program_version=version)
+    later = awards.award(c.b.till, c.member, Bill(paid=60_000), staff=c.b.cashier)
     report = sync(c.b, server)
-    assert report.refused and bad.id in report.refused
+    assert not report.refused and any(bad.id in m and "largest bill" in m for m in report.refused_entries)
+    assert flags(server, "entry_out_of_bounds", bad.id)
+    with Session(server.engine) as s:
+        assert bad.id in [h.entry_id for h in admin.held_entries(s)]
+    assert later.earn.id in server_entries(server)
     others_keep_syncing(c, server)
 
 
@@ -235,7 +284,7 @@ def test_a_quarantined_till_is_held_for_review_and_a_manager_releases_or_rejects
     others_keep_syncing(c, server)
     assert first.earn.id not in till_entries(c.a2.till)  # nor sent to the other tills
     counted = server_balances(server)[c.member].points
-    assert counted == before.points + 5  # store A's 50,000 sale
+    assert counted == before.points + OTHERS_EARN  # store A's two sales
     with Session(server.engine) as s:
         assert [h.entry_id for h in admin.held_entries(s, c.b.till.terminal_id)] == [first.earn.id]
         assert s.scalars(select(FlagRow).where(FlagRow.kind == "held_entries")).first() is not None
@@ -253,7 +302,85 @@ def test_a_quarantined_till_is_held_for_review_and_a_manager_releases_or_rejects
         admin.lift_quarantine(s, c.b.till.terminal_id)
     others_keep_syncing(c, server)
     assert second.earn.id not in till_entries(c.a2.till)
-    assert server_balances(server)[c.member].points == counted + first.earn.points + 5  # + A's second sale
+    assert server_balances(server)[c.member].points == counted + first.earn.points + OTHERS_EARN  # + A's next two
+
+
+def test_a_merge_still_leaves_a_held_entry_uncounted(server: ServerProcess, shops: Callable[..., Shop]) -> None:
+    """A merge refolds the member from her entries: those held for review must stay out of it."""
+    c = chain(server, shops)
+    with write_session(server.engine) as s:
+        admin.quarantine_terminal(s, c.b.till.terminal_id)
+    held = awards.award(c.b.till, c.member, Bill(paid=300_000), staff=c.b.cashier)
+    sync(c.b, server)
+    before = server_balances(server)[c.member].points
+    twin = customers.enroll(c.a.till, name="Nguyen Thi Anh", phone=f"08{abs(hash(c.a.home)) % 10**8:08d}",
+                            staff=c.a.cashier)  # fmt: skip
+    extra = awards.award(c.a.till, twin.customer_id, Bill(paid=50_000), staff=c.a.cashier)
+    sync(c.a, server)
+    merges.merge(c.a.till, c.member, twin.customer_id, manager=c.a.owner, reason="một người, hai thẻ")
+    assert not sync(c.a, server).refused
+    assert server_balances(server)[c.member].points == before + extra.earn.points  # not + the held sale
+    with write_session(server.engine) as s:  # released, it counts once, into the survivor
+        assert admin.decide_held(s, release=True, entry_ids=[held.earn.id]) == 1
+    assert server_balances(server)[c.member].points == before + extra.earn.points + held.earn.points
+
+
+def test_a_void_of_a_held_sale_is_held_too_and_follows_the_sales_release(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    c = chain(server, shops)
+    before = server_balances(server)[c.member].points
+    with write_session(server.engine) as s:
+        admin.quarantine_terminal(s, c.b.till.terminal_id)
+    sale = awards.award(c.b.till, c.member, Bill(paid=300_000), staff=c.b.cashier)
+    sync(c.b, server)
+    with write_session(server.engine) as s:  # checked and trusted again; its old sale still waits
+        admin.lift_quarantine(s, c.b.till.terminal_id)
+    void = corrections.reverse(c.b.till, sale.earn.id, manager=c.b.owner, reason="khách trả hàng")
+    report = sync(c.b, server)
+    assert not report.refused and any(void.id in m and "held" in m for m in report.refused_entries)
+    assert flags(server, "reverses_uncounted", void.id)
+    assert server_balances(server)[c.member].points == before  # neither counts while the sale is held
+    with write_session(server.engine) as s:  # releasing the sale releases its void with it: they cancel
+        assert admin.decide_held(s, release=True, entry_ids=[sale.earn.id]) == 2
+    assert server_balances(server)[c.member].points == before
+    sync(c.a2, server)
+    assert {sale.earn.id, void.id} <= set(till_entries(c.a2.till))
+    assert customers.view(c.a2.till, c.member).balance.points == before  # the till agrees with the server
+    others_keep_syncing(c, server)
+
+
+def server_admin(srv: ServerProcess, *args: str) -> str:
+    """``loyalty-server …`` as the chain's admin types it, against the running server's database."""
+    done = subprocess.run(
+        [sys.executable, "-m", "sync.server.main", "--database-url", srv.db_url, "--secrets-file",
+         str(srv.secrets_file), *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    return done.stdout
+
+
+def test_the_admin_quarantines_a_till_from_the_command_line_reviews_its_sales_and_revokes_it(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    c = chain(server, shops)
+    till_b = c.b.till.terminal_id
+    assert "is quarantined" in server_admin(server, "quarantine", till_b)
+    before = server_balances(server)[c.member].points
+    sale = awards.award(c.b.till, c.member, Bill(paid=200_000), staff=c.b.cashier)
+    assert not sync(c.b, server).refused  # its sync goes on; the sale waits for a person
+    (held,) = [json.loads(line) for line in server_admin(server, "held", "--terminal", till_b).splitlines()]
+    assert (held["entry"], held["member"], held["reason"]) == (sale.earn.id, c.member, "terminal quarantined")
+    assert server_admin(server, "reject", "--entry", sale.earn.id) == "1 entry rejected\n"
+    assert server_admin(server, "held", "--terminal", till_b).strip() == ""
+    assert server_balances(server)[c.member].points == before  # never counted
+    others_keep_syncing(c, server)
+    assert sale.earn.id not in till_entries(c.a2.till)
+    assert "and revoked" in server_admin(server, "quarantine", till_b, "--revoke")
+    with pytest.raises(Unauthorized):
+        sync(c.b, server)
+    others_keep_syncing(c, server)
 
 
 def test_a_till_skips_a_pulled_entry_beyond_the_bounds_and_flags_it(shops: Callable[..., Shop]) -> None:

@@ -3,6 +3,8 @@ that survives a lost answer, the chain's keys sealed at rest (issue 13)."""
 
 from __future__ import annotations
 
+import os
+import secrets
 import subprocess
 import sys
 from collections.abc import Callable
@@ -20,8 +22,9 @@ from app.db.models import Staff
 from app.services import awards, customers, staff
 from sync.server import admin
 from sync.server.auth import hash_secret
+from sync.server.db import make_server_engine, write_session
 from sync.server.models import ServerState, TerminalRow
-from sync.server.vault import VaultError, load_secret
+from sync.server.vault import FILE_ENV, KEY_ENV, VaultError, load_secret
 from sync.worker.client import InsecureServer, SyncClient, SyncError
 from sync.worker.pairing import PAIRING_FILE, pair_till
 from sync.worker.worker import SyncWorker
@@ -94,6 +97,52 @@ def test_a_postgres_server_without_a_secret_key_refuses_to_start(databases: Data
         timeout=120,
     )
     assert done.returncode == 2 and "--secrets-file" in done.stderr and "Traceback" not in done.stderr
+
+
+def server_cli(db_url: str, *args: str, key: str = "") -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in (KEY_ENV, FILE_ENV)}
+    return subprocess.run(
+        [sys.executable, "-m", "sync.server.main", "--database-url", db_url, *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**env, KEY_ENV: key} if key else env,
+    )
+
+
+def test_the_server_takes_its_secret_key_from_the_environment_and_refuses_a_wrong_one(
+    databases: Databases,
+) -> None:
+    """Issue 13: the card key encrypted at rest with a key from the environment, never in clear."""
+    url, key = databases.new("postgres"), secrets.token_hex(32)
+    started = server_cli(url, "migrate", key=key)
+    assert started.returncode == 0, started.stderr
+    engine = make_server_engine(url)
+    try:
+        with Session(engine) as s:
+            state = s.get(ServerState, 1)
+            assert state is not None and state.card_key.startswith("sealed1$")
+            card = admin.card_key(s, bytes.fromhex(key))
+            assert card.hex() not in state.card_key
+        with write_session(engine) as s:  # a database written by a version that kept the key in clear
+            state = s.get(ServerState, 1)
+            assert state is not None
+            state.card_key = card.hex()
+        wrong = server_cli(url, "migrate", key=secrets.token_hex(32))
+        assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+        assert "does not open" in wrong.stderr and KEY_ENV in wrong.stderr
+        with Session(engine) as s:  # the refused start changed nothing
+            state = s.get(ServerState, 1)
+            assert state is not None and state.card_key == card.hex()
+        again = server_cli(url, "migrate", key=key)
+        assert again.returncode == 0, again.stderr
+        with Session(engine) as s:  # sealed at this start, and still the chain's key
+            state = s.get(ServerState, 1)
+            assert state is not None and state.card_key.startswith("sealed1$")
+            assert admin.card_key(s, bytes.fromhex(key)) == card
+    finally:
+        engine.dispose()
 
 
 def test_the_worker_refuses_plain_http_to_a_remote_host(tmp_path: Path, shops: Callable[..., Shop]) -> None:
