@@ -66,7 +66,9 @@ def test_a_merge_at_one_till_is_agreed_by_every_till_and_the_server_and_can_be_u
     assert merged_a[first.customer_id].points == p1 + p2 and merged_a[first.customer_id].visits == 2
     assert merged_a[second.customer_id] == Balance()
     assert customers.find(a.till, second.card_number).matches[0].customer_id == first.customer_id
-    assert [r.id for r in customer_list.customer_page(a.till, "anh")] == [first.customer_id]
+    # The shared server's chain may hold other Anhs: of these two cards, only the survivor is listed.
+    found = [r.id for r in customer_list.customer_page(a.till, "anh")]
+    assert first.customer_id in found and second.customer_id not in found
 
     # Till B has not heard: it serves the old card offline, and that sale is a fact like any other.
     late = awards.award(b.till, second.customer_id, Bill(paid=30_000), staff=b.cashier)
@@ -111,8 +113,8 @@ def test_a_merge_at_one_till_is_agreed_by_every_till_and_the_server_and_can_be_u
     assert {cid: server_balances(server)[cid] for cid in own} == own
     assert server_customer(server, second.customer_id) == ("active", None)
     with a.till.transaction() as s:  # both facts are kept: the merge and its undo
-        kinds = sorted(m.kind for m in merges.facts_in(s))
-        assert kinds == ["merge", "unmerge"] and fact.id in {m.id for m in merges.facts_in(s)}
+        ours = [m for m in merges.facts_in(s) if m.duplicate_id == second.customer_id]  # the shared chain holds others
+        assert sorted(m.kind for m in ours) == ["merge", "unmerge"] and fact.id in {m.id for m in ours}
         assert s.scalars(select(Customer.status).where(Customer.id == second.customer_id)).one() == "active"
 
 
