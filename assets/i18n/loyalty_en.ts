@@ -2825,6 +2825,66 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} wrong PINs in a row at this till: someone may be guessing staff PINs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is at {1} points after a sale at till {2}: the same points were probably spent twice offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is at {1} stamps after a sale at till {2}: the same stamps were probably spent twice offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} and {1} have the same phone number {2}: probably one person with two cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} and {1} have the same card number {2}: probably one person with two cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} and {1} have the same referral code {2}: probably one person with two cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {0} earned points more than once; reverse the extra earn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher {0} was used {1} times, probably at two tills while offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher {0} was used more than once, probably at two tills while offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till {0} sent its entries with some missing or out of order; the server refused them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till {0} sent an entry that differs from the one the server holds; it was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till {0} tried to send entries as another till ({1}); they were refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till {0} is quarantined: its entries are held for review and not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till {0} adjusted {1} by {2} points and {3} stamps: check it, and reverse it if it was not meant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till {0} of another store changed {1}&apos;s profile; it was not applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2988,6 +3048,26 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Many earns in one day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PINs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unusual adjustment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till quarantined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile change not applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Do not wipe or restore that till. Note its name and call support: its ledger must be checked.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3017,6 +3097,22 @@ phone (PNG)</source>
     </message>
     <message>
         <source>Check this member&apos;s sales today with the cashiers; reverse the ones that were not real sales.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask who was at this till. If nobody forgot a PIN, reset the PINs of its staff in the Staff tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the manager who made it why; reverse it from the customer page if it was not meant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That till&apos;s sales wait on the server. Call support to release or reject them once it is checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member belongs to another store: ask that store to make the change if it is right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2827,6 +2827,66 @@ thoại (PNG)</translation>
         <translation>tên các hạng không được trùng nhau</translation>
     </message>
     <message>
+        <source>{0} wrong PINs in a row at this till: someone may be guessing staff PINs.</source>
+        <translation>{0} lần nhập sai mã PIN liên tiếp tại quầy này: có thể có người đang đoán mã PIN của nhân viên.</translation>
+    </message>
+    <message>
+        <source>{0} is at {1} points after a sale at till {2}: the same points were probably spent twice offline.</source>
+        <translation>{0} còn {1} điểm sau một giao dịch tại quầy {2}: có lẽ cùng số điểm đã bị tiêu hai lần khi mất mạng.</translation>
+    </message>
+    <message>
+        <source>{0} is at {1} stamps after a sale at till {2}: the same stamps were probably spent twice offline.</source>
+        <translation>{0} còn {1} tem sau một giao dịch tại quầy {2}: có lẽ cùng số tem đã bị dùng hai lần khi mất mạng.</translation>
+    </message>
+    <message>
+        <source>{0} and {1} have the same phone number {2}: probably one person with two cards.</source>
+        <translation>{0} và {1} có cùng số điện thoại {2}: có lẽ là một người có hai thẻ.</translation>
+    </message>
+    <message>
+        <source>{0} and {1} have the same card number {2}: probably one person with two cards.</source>
+        <translation>{0} và {1} có cùng số thẻ {2}: có lẽ là một người có hai thẻ.</translation>
+    </message>
+    <message>
+        <source>{0} and {1} have the same referral code {2}: probably one person with two cards.</source>
+        <translation>{0} và {1} có cùng mã giới thiệu {2}: có lẽ là một người có hai thẻ.</translation>
+    </message>
+    <message>
+        <source>Receipt {0} earned points more than once; reverse the extra earn.</source>
+        <translation>Hóa đơn {0} đã được tích điểm nhiều lần; hãy hủy lần tích điểm thừa.</translation>
+    </message>
+    <message>
+        <source>Voucher {0} was used {1} times, probably at two tills while offline.</source>
+        <translation>Phiếu quà tặng {0} đã được dùng {1} lần, có lẽ tại hai quầy khi mất mạng.</translation>
+    </message>
+    <message>
+        <source>Voucher {0} was used more than once, probably at two tills while offline.</source>
+        <translation>Phiếu quà tặng {0} đã được dùng nhiều lần, có lẽ tại hai quầy khi mất mạng.</translation>
+    </message>
+    <message>
+        <source>Till {0} sent its entries with some missing or out of order; the server refused them.</source>
+        <translation>Quầy {0} gửi các giao dịch bị thiếu hoặc sai thứ tự; máy chủ đã từ chối.</translation>
+    </message>
+    <message>
+        <source>Till {0} sent an entry that differs from the one the server holds; it was refused.</source>
+        <translation>Quầy {0} gửi một giao dịch khác với giao dịch máy chủ đang giữ; giao dịch đã bị từ chối.</translation>
+    </message>
+    <message>
+        <source>Till {0} tried to send entries as another till ({1}); they were refused.</source>
+        <translation>Quầy {0} tìm cách gửi giao dịch dưới tên một quầy khác ({1}); đã bị từ chối.</translation>
+    </message>
+    <message>
+        <source>Till {0} is quarantined: its entries are held for review and not counted.</source>
+        <translation>Quầy {0} đang bị cách ly: các giao dịch của quầy được giữ lại để xem xét và chưa được tính.</translation>
+    </message>
+    <message>
+        <source>Till {0} adjusted {1} by {2} points and {3} stamps: check it, and reverse it if it was not meant.</source>
+        <translation>Quầy {0} đã điều chỉnh {1} {2} điểm và {3} tem: hãy kiểm tra, và hủy nếu không đúng.</translation>
+    </message>
+    <message>
+        <source>Till {0} of another store changed {1}&apos;s profile; it was not applied.</source>
+        <translation>Quầy {0} của cửa hàng khác đã sửa hồ sơ của {1}; thay đổi chưa được áp dụng.</translation>
+    </message>
+    <message>
         <source>blocked</source>
         <translation>khóa</translation>
     </message>
@@ -2990,6 +3050,26 @@ thoại (PNG)</translation>
         <translation>Nhân viên tích điểm vào thẻ của mình</translation>
     </message>
     <message>
+        <source>Many earns in one day</source>
+        <translation>Tích điểm nhiều lần trong ngày</translation>
+    </message>
+    <message>
+        <source>Wrong PINs</source>
+        <translation>Nhập sai mã PIN</translation>
+    </message>
+    <message>
+        <source>Unusual adjustment</source>
+        <translation>Điều chỉnh bất thường</translation>
+    </message>
+    <message>
+        <source>Till quarantined</source>
+        <translation>Quầy bị cách ly</translation>
+    </message>
+    <message>
+        <source>Profile change not applied</source>
+        <translation>Sửa hồ sơ chưa được áp dụng</translation>
+    </message>
+    <message>
         <source>Do not wipe or restore that till. Note its name and call support: its ledger must be checked.</source>
         <translation>Đừng xoá hay khôi phục quầy đó. Ghi lại tên quầy và gọi hỗ trợ: cần kiểm tra sổ của quầy.</translation>
     </message>
@@ -3020,6 +3100,22 @@ thoại (PNG)</translation>
     <message>
         <source>Check this member&apos;s sales today with the cashiers; reverse the ones that were not real sales.</source>
         <translation>Kiểm tra với thu ngân các lần tích điểm hôm nay của khách; huỷ những lần không phải giao dịch thật.</translation>
+    </message>
+    <message>
+        <source>Ask who was at this till. If nobody forgot a PIN, reset the PINs of its staff in the Staff tab.</source>
+        <translation>Hỏi xem ai đã ở quầy này. Nếu không ai quên mã PIN, hãy đặt lại mã PIN của nhân viên ở thẻ Nhân viên.</translation>
+    </message>
+    <message>
+        <source>Ask the manager who made it why; reverse it from the customer page if it was not meant.</source>
+        <translation>Hỏi quản lý đã điều chỉnh lý do; nếu không đúng, hãy hủy ở trang khách hàng.</translation>
+    </message>
+    <message>
+        <source>That till&apos;s sales wait on the server. Call support to release or reject them once it is checked.</source>
+        <translation>Các giao dịch của quầy đó đang chờ trên máy chủ. Gọi bộ phận hỗ trợ để duyệt hoặc từ chối sau khi kiểm tra.</translation>
+    </message>
+    <message>
+        <source>The member belongs to another store: ask that store to make the change if it is right.</source>
+        <translation>Khách hàng thuộc cửa hàng khác: nếu thay đổi là đúng, hãy nhờ cửa hàng đó sửa.</translation>
     </message>
     <message>
         <source>Look at it, act, then mark it as dealt with.</source>

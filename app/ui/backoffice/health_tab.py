@@ -194,6 +194,11 @@ class HealthTab(BackOfficeTab):
             "forbidden_write": self.tr("Tamper: a till wrote as another"),
             "daily_cap": self.tr("Daily earn cap reached"),
             "self_earn": self.tr("Staff earned on own card"),
+            "earns_per_day": self.tr("Many earns in one day"),
+            "pin_failures": self.tr("Wrong PINs"),
+            "unusual_adjustment": self.tr("Unusual adjustment"),
+            "held_entries": self.tr("Till quarantined"),
+            "profile_proposal": self.tr("Profile change not applied"),
         }.get(kind, kind)
 
     def flag_advice(self, kind: str) -> str:
@@ -218,6 +223,18 @@ class HealthTab(BackOfficeTab):
             "self_earn": self.tr("Ask the cashier about these earns; reverse them if they were not real sales."),
             "earns_per_day": self.tr(
                 "Check this member's sales today with the cashiers; reverse the ones that were not real sales."
+            ),
+            "pin_failures": self.tr(
+                "Ask who was at this till. If nobody forgot a PIN, reset the PINs of its staff in the Staff tab."
+            ),
+            "unusual_adjustment": self.tr(
+                "Ask the manager who made it why; reverse it from the customer page if it was not meant."
+            ),
+            "held_entries": self.tr(
+                "That till's sales wait on the server. Call support to release or reject them once it is checked."
+            ),
+            "profile_proposal": self.tr(
+                "The member belongs to another store: ask that store to make the change if it is right."
             ),
         }.get(kind, self.tr("Look at it, act, then mark it as dealt with."))
 
