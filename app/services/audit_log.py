@@ -2,7 +2,8 @@
 
 The log is written by ``staff.audit`` in the same transaction as each privileged
 action; here it is only read, filtered and exported (newest first, a page at a time).
-The log is this till's own, so the till of every line is this one.
+The log is this till's own, so the till of every line is this one: audit lines are not synced
+(docs/DECISIONS.md, issue 9), and the back-office tab says whose log it shows.
 """
 
 from __future__ import annotations
@@ -122,6 +123,13 @@ def all_lines(till: Till, flt: AuditFilter = AuditFilter()) -> Iterator[AuditLin
         if len(page) < PAGE:
             return
         last = page[-1].id
+
+
+def till_name(till: Till) -> str:
+    """The till whose log this is (every line here was written at it)."""
+    with till.transaction() as s:
+        me = s.get(Terminal, till.terminal_id)
+        return me.name if me else till.terminal_id
 
 
 def actions(till: Till) -> list[str]:

@@ -155,6 +155,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>back office opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign list exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;lapsed&apos; days changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN entry locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receipt claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>staff phone set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ticket owners changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -176,6 +212,10 @@
     </message>
     <message>
         <source>(the system)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done at this till, {0}. Each till keeps its own log (it is not sent to the server): to read another till&apos;s, open the back office there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

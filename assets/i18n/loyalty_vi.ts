@@ -155,6 +155,42 @@
         <translation>điều chỉnh số dư</translation>
     </message>
     <message>
+        <source>back office opened</source>
+        <translation>mở trang quản lý</translation>
+    </message>
+    <message>
+        <source>campaign list exported</source>
+        <translation>xuất danh sách chiến dịch</translation>
+    </message>
+    <message>
+        <source>segment exported</source>
+        <translation>xuất nhóm khách hàng</translation>
+    </message>
+    <message>
+        <source>&apos;lapsed&apos; days changed</source>
+        <translation>đổi số ngày &apos;đã rời bỏ&apos;</translation>
+    </message>
+    <message>
+        <source>wrong PIN</source>
+        <translation>nhập sai mã PIN</translation>
+    </message>
+    <message>
+        <source>PIN entry locked</source>
+        <translation>khóa nhập mã PIN</translation>
+    </message>
+    <message>
+        <source>receipt claimed</source>
+        <translation>nhận hóa đơn</translation>
+    </message>
+    <message>
+        <source>staff phone set</source>
+        <translation>đặt số điện thoại nhân viên</translation>
+    </message>
+    <message>
+        <source>ticket owners changed</source>
+        <translation>đổi người phụ trách phiếu</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Khi nào</translation>
     </message>
@@ -177,6 +213,10 @@
     <message>
         <source>(the system)</source>
         <translation>(hệ thống)</translation>
+    </message>
+    <message>
+        <source>What was done at this till, {0}. Each till keeps its own log (it is not sent to the server): to read another till&apos;s, open the back office there.</source>
+        <translation>Những việc đã làm tại quầy {0}. Mỗi quầy giữ nhật ký riêng (không gửi lên máy chủ): muốn xem nhật ký của quầy khác, hãy mở trang quản lý tại quầy đó.</translation>
     </message>
     <message>
         <source>Dates</source>

@@ -182,6 +182,39 @@ def test_the_audit_tab_filters_by_person_and_action_and_exports(
     assert all(r["till"] == "Till 1" and r["time_utc"].endswith("+00:00") for r in read)
     actions = audit_log.actions(till)
     assert {"ledger.adjust", "staff.add", "staff.role"} <= set(actions) and actions == sorted(set(actions))
+    # The log is this till's own (lines are not synced): the tab says whose it is.
+    assert audit.scope_label.isVisible() and "this till, Till 1" in audit.scope_label.text()
+    assert "not sent to the server" in audit.scope_label.text()
+
+
+def test_every_audited_action_has_a_name_in_both_languages(qtbot, qapp, ctx: BackOfficeContext) -> None:
+    """A manager reads "wrong PIN", never "pin.failed": each action the code writes is named, also in Vietnamese."""
+    import re
+    from pathlib import Path
+
+    from app.ui.backoffice.audit_tab import action_text
+    from app.ui.i18n import Translations
+
+    root = Path(__file__).resolve().parents[2]
+    written = set()
+    for path in [*(root / "app").rglob("*.py"), *(root / "sync").rglob("*.py")]:
+        text = path.read_text(encoding="utf-8")
+        for call in re.finditer(r"\baudit\(", text):  # the first "family.action" literal of each call
+            found = re.search(r'"([a-z_]+\.[a-z_]+)"', text[call.end() : call.end() + 300])
+            written |= {found.group(1)} if found else set()
+    assert {"pin.failed", "staff.role", "ticket.resolve"} <= written  # the scan finds the writers
+    assert sorted(a for a in written if action_text(a) == a) == []
+    translations = Translations(qapp)
+    translations.use("vi")
+    try:
+        assert action_text("pin.failed") != "wrong PIN" and action_text("staff.role") != "role changed"
+        audit = AuditTab(BackOfficeContext(till=ctx.till, staff=ctx.staff, ops=ctx.ops, language="vi"))
+        qtbot.addWidget(audit)
+        with qtbot.waitSignal(audit.loaded, timeout=10_000):
+            audit.activated()
+        assert "Till 1" in audit.scope_label.text() and "this till" not in audit.scope_label.text()
+    finally:
+        translations.uninstall()
 
 
 def test_a_manager_records_a_cashiers_own_phone_for_the_self_earn_flag(

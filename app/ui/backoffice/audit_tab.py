@@ -64,6 +64,15 @@ def action_text(action: str) -> str:
         "vouchers.budget": QCoreApplication.translate("AuditTab", "voucher budget set"),
         "flag.resolve": QCoreApplication.translate("AuditTab", "flag closed"),
         "ledger.adjust": QCoreApplication.translate("AuditTab", "balance adjusted"),
+        "backoffice.open": QCoreApplication.translate("AuditTab", "back office opened"),
+        "campaign.export": QCoreApplication.translate("AuditTab", "campaign list exported"),
+        "segment.export": QCoreApplication.translate("AuditTab", "segment exported"),
+        "segments.lapsed_days": QCoreApplication.translate("AuditTab", "'lapsed' days changed"),
+        "pin.failed": QCoreApplication.translate("AuditTab", "wrong PIN"),
+        "pin.locked": QCoreApplication.translate("AuditTab", "PIN entry locked"),
+        "receipt.claim": QCoreApplication.translate("AuditTab", "receipt claimed"),
+        "staff.phone": QCoreApplication.translate("AuditTab", "staff phone set"),
+        "tickets.rules": QCoreApplication.translate("AuditTab", "ticket owners changed"),
     }
     return known.get(action, action)
 
@@ -138,6 +147,11 @@ class AuditTab(BackOfficeTab):
         self.count_label = QLabel()
         self.count_label.setObjectName("Hint")
         self.labels = [QLabel() for _ in range(2)]
+        # The log is this till's own (audit lines are not synced): the tab says so, and names the till.
+        self.scope_label = QLabel()
+        self.scope_label.setObjectName("Hint")
+        self.scope_label.setWordWrap(True)
+        self.till_name = ""
         filters = QHBoxLayout()
         filters.addWidget(self.labels[0])
         filters.addWidget(self.staff_filter, 1)
@@ -160,6 +174,7 @@ class AuditTab(BackOfficeTab):
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.more_button)
         box = QVBoxLayout(self)
+        box.addWidget(self.scope_label)
         box.addLayout(filters)
         box.addWidget(self.table, 1)
         box.addLayout(bottom)
@@ -216,13 +231,23 @@ class AuditTab(BackOfficeTab):
     def activated(self) -> None:
         till = self.ctx.till
         self.ctx.ops.run(
-            lambda: (staff_admin.list_staff(till), audit_log.actions(till)),
+            lambda: (staff_admin.list_staff(till), audit_log.actions(till), audit_log.till_name(till)),
             on_done=while_alive(self, self._filters_loaded),
         )
 
-    def _filters_loaded(self, loaded: tuple[list[Any], list[str]]) -> None:
-        self._fill_filters(loaded)
+    def _filters_loaded(self, loaded: tuple[list[Any], list[str], str]) -> None:
+        people, actions, self.till_name = loaded
+        self._say_scope()
+        self._fill_filters((people, actions))
         self.reload()
+
+    def _say_scope(self) -> None:
+        self.scope_label.setText(
+            self.tr(
+                "What was done at this till, {0}. Each till keeps its own log (it is not sent to the server): "
+                "to read another till's, open the back office there."
+            ).format(self.till_name)
+        )
 
     def reload(self) -> None:
         till, flt = self.ctx.till, self.current_filter()
@@ -251,6 +276,7 @@ class AuditTab(BackOfficeTab):
         self.use_dates.setText(self.tr("Dates"))
         self.apply_button.setText(self.tr("Show"))
         self.more_button.setText(self.tr("Older…"))
+        self._say_scope()
         if self.staff_filter.count():
             self.staff_filter.setItemText(0, self.tr("Everyone"))
         if self.action_filter.count():
