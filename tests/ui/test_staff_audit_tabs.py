@@ -239,3 +239,28 @@ def test_a_manager_records_a_cashiers_own_phone_for_the_self_earn_flag(
     own = customers.enroll(till, name="Lan", phone="+84933777888", staff=cashier)
     assert awards.award(till, own.customer_id, Bill(50_000), staff=cashier).points == 5
     assert [f.kind for f in health.open_flags(till)] == ["self_earn"]
+
+
+def test_at_1024x768_in_vietnamese_no_field_is_squeezed(qtbot, qapp, ctx: BackOfficeContext) -> None:
+    """Seen on the screenshots: the staff phone (beside its button) and the preview's bill fields (beside their
+    long labels) were a few characters wide. Each now keeps room to read what is typed."""
+    from app.ui.backoffice.program_tab import ProgramTab
+    from app.ui.i18n import Translations
+
+    translations = Translations(qapp)
+    translations.use("vi")
+    try:
+        vi = BackOfficeContext(till=ctx.till, staff=ctx.staff, ops=ctx.ops, language="vi")
+        staff_tab, program_tab = StaffTab(vi), ProgramTab(vi)
+        for tab in (staff_tab, program_tab):
+            qtbot.addWidget(tab)
+            tab.resize(1004, 640)  # the tab's share of a 1024×768 back-office window
+            tab.show()
+            qtbot.waitExposed(tab)
+        qtbot.wait(50)
+        assert staff_tab.phone_edit.width() >= 200
+        assert staff_tab.phone_button.width() >= staff_tab.phone_button.sizeHint().width()
+        for field in (program_tab.bill_amount, program_tab.bill_lines, program_tab.bill_tier):
+            assert field.width() >= 250, field
+    finally:
+        translations.uninstall()

@@ -294,9 +294,9 @@ class ProgramTab(BackOfficeTab):
         self.revert_button = QPushButton()
         self.preview_box = QGroupBox()
         pf = QFormLayout(self.preview_box)
-        # A long label ("Lines (sku, category, quantity, price; …)") goes above its field when space is short:
-        # at 1024×768 the preview kept its width and cut the program form on the left instead.
-        pf.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Every label above its field: at 1024×768 the preview kept its width and cut the program form on the
+        # left, and with labels beside them (Vietnamese) the bill's fields were squeezed to a few characters.
+        pf.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.preview_labels = [QLabel() for _ in range(4)]
         for label, field in zip(
             self.preview_labels, (self.bill_amount, self.bill_time, self.bill_tier, self.bill_lines), strict=True
