@@ -3783,6 +3783,10 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Categories that never earn (comma-separated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Value of a point spent as money (0 = off)</source>
         <translation type="unfinished"></translation>
     </message>

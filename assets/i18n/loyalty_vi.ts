@@ -3785,6 +3785,10 @@ thoại (PNG)</translation>
         <translation>Thuế được tính điểm</translation>
     </message>
     <message>
+        <source>Categories that never earn (comma-separated)</source>
+        <translation>Nhóm hàng không được tích điểm (cách nhau bằng dấu phẩy)</translation>
+    </message>
+    <message>
         <source>Value of a point spent as money (0 = off)</source>
         <translation>Giá trị một điểm khi trả tiền (0 = tắt)</translation>
     </message>

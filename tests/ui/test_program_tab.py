@@ -175,3 +175,22 @@ def test_the_owner_sets_the_visit_rule_and_the_earns_per_day_flag(qtbot, tab: Pr
         tab.save_button.click()
     draft = program_editor.latest_draft(till).program
     assert (draft.earns_per_day_flag, draft.zero_earn_is_visit) == (5, True)
+
+
+def test_the_owner_excludes_a_category_and_the_preview_shows_it_earns_nothing(
+    qtbot, tab: ProgramTab, till: Till
+) -> None:
+    """Issue 9, "what qualifies": a POS category (gift cards) left out of earning, seen in the preview first."""
+    assert tab.excluded_categories.text() == ""
+    assert tab.labels["excluded_categories"].text() == "Categories that never earn (comma-separated)"
+    tab.bill_amount.setText("225000")
+    tab.bill_lines.setText("CF01, Cà phê, 1, 125000; GIFT, Thẻ quà tặng, 1, 100000")
+    tab.excluded_categories.setText("Thẻ quà tặng, Đặt cọc")
+    with qtbot.waitSignal(tab.previewed):
+        tab.preview_button.click()
+    assert tab.preview_now.text().startswith("Now: +22 points")
+    assert tab.preview_draft.text().startswith("Draft: +12 points")
+    with qtbot.waitSignal(tab.ctx.events.data_changed, timeout=10_000):
+        tab.save_button.click()
+    assert program_editor.latest_draft(till).program.excluded_categories == {"Thẻ quà tặng", "Đặt cọc"}
+    assert till.program().excluded_categories == frozenset()  # a draft changes nothing at the till
