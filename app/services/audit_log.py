@@ -9,7 +9,7 @@ The log is this till's own, so the till of every line is this one: audit lines a
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -43,8 +43,15 @@ class AuditLine:
     before: dict[str, Any]
     after: dict[str, Any]
 
-    def change_text(self) -> str:
-        """ "role: cashier → manager; active: True → False" — what changed, key by key."""
+    def change_text(
+        self, key_text: Callable[[str], str] = str, value_text: Callable[[str, Any], str] | None = None
+    ) -> str:
+        """ "role: cashier → manager; active: True → False" — what changed, key by key.
+
+        The UI passes ``key_text``/``value_text`` to say the keys and the known values (a role, yes/no)
+        in the manager's language; the export keeps them as stored.
+        """
+        show = value_text or (lambda _k, v: _short(v))
         keys = sorted(set(self.before) | set(self.after))
         parts = []
         for k in keys:
@@ -52,12 +59,17 @@ class AuditLine:
             if b == a:
                 continue
             if k not in self.before:
-                parts.append(f"{k}: {_short(a)}")
+                parts.append(f"{key_text(k)}: {show(k, a)}")
             elif k not in self.after:
-                parts.append(f"{k}: {_short(b)} → —")
+                parts.append(f"{key_text(k)}: {show(k, b)} → —")
             else:
-                parts.append(f"{k}: {_short(b)} → {_short(a)}")
+                parts.append(f"{key_text(k)}: {show(k, b)} → {show(k, a)}")
         return "; ".join(parts)
+
+
+def short_value(value: Any, limit: int = 60) -> str:
+    """A stored value, cut to fit a table cell."""
+    return _short(value, limit)
 
 
 def _short(value: Any, limit: int = 60) -> str:

@@ -191,6 +191,106 @@
         <translation>đổi người phụ trách phiếu</translation>
     </message>
     <message>
+        <source>name</source>
+        <translation>tên</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>vai trò</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>làm việc</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>số điện thoại</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>thẻ</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>lý do</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>trạng thái</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>ưu tiên</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>người phụ trách</translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation>cách giải quyết</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>điểm</translation>
+    </message>
+    <message>
+        <source>stamps</source>
+        <translation>tem</translation>
+    </message>
+    <message>
+        <source>wrong PINs in a row</source>
+        <translation>số lần sai mã PIN liên tiếp</translation>
+    </message>
+    <message>
+        <source>wait (seconds)</source>
+        <translation>chờ (giây)</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>đơn vị tiền</translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation>múi giờ</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>địa chỉ</translation>
+    </message>
+    <message>
+        <source>shop name</source>
+        <translation>tên cửa hàng</translation>
+    </message>
+    <message>
+        <source>monthly budget</source>
+        <translation>ngân sách tháng</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>tệp</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>thành viên</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>phiên bản</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>bản nháp</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Khi nào</translation>
     </message>

@@ -213,6 +213,15 @@ def test_every_audited_action_has_a_name_in_both_languages(qtbot, qapp, ctx: Bac
         with qtbot.waitSignal(audit.loaded, timeout=10_000):
             audit.activated()
         assert "Till 1" in audit.scope_label.text() and "this till" not in audit.scope_label.text()
+        # Before → after in Vietnamese too: the keys and the known values (a role, yes/no), not the stored words.
+        from app.services.audit_log import AuditLine
+
+        line = AuditLine(1, ctx.till.clock(), None, "", "Till 1", "staff.role", "x", "Lan",
+                         {"role": "cashier", "active": True}, {"role": "manager", "active": False})  # fmt: skip
+        audit.model.set_rows([line])
+        shown = audit.model.data(audit.model.index(0, 5))
+        assert shown == "làm việc: có → không; vai trò: thu ngân → quản lý", shown
+        assert line.change_text() == "active: true → false; role: cashier → manager"  # the export keeps them
     finally:
         translations.uninstall()
 

@@ -30,6 +30,7 @@ from app.services import audit_log, staff_admin
 from app.services.audit_log import AuditFilter, AuditLine
 from app.ui.backoffice.context import BackOfficeContext
 from app.ui.backoffice.guard import while_alive
+from app.ui.backoffice.staff_tab import role_text
 from app.ui.backoffice.tab import BackOfficeTab, ExportRows
 
 Index = QModelIndex | QPersistentModelIndex
@@ -77,6 +78,45 @@ def action_text(action: str) -> str:
     return known.get(action, action)
 
 
+def key_text(key: str) -> str:
+    """What a before/after key is, in the manager's language (others as stored)."""
+    known = {
+        "name": QCoreApplication.translate("AuditTab", "name"),
+        "role": QCoreApplication.translate("AuditTab", "role"),
+        "active": QCoreApplication.translate("AuditTab", "working"),
+        "phone": QCoreApplication.translate("AuditTab", "phone"),
+        "card": QCoreApplication.translate("AuditTab", "card"),
+        "reason": QCoreApplication.translate("AuditTab", "reason"),
+        "status": QCoreApplication.translate("AuditTab", "status"),
+        "priority": QCoreApplication.translate("AuditTab", "priority"),
+        "assignee": QCoreApplication.translate("AuditTab", "owner"),
+        "resolution": QCoreApplication.translate("AuditTab", "resolution"),
+        "points": QCoreApplication.translate("AuditTab", "points"),
+        "stamps": QCoreApplication.translate("AuditTab", "stamps"),
+        "failures": QCoreApplication.translate("AuditTab", "wrong PINs in a row"),
+        "wait_s": QCoreApplication.translate("AuditTab", "wait (seconds)"),
+        "currency": QCoreApplication.translate("AuditTab", "currency"),
+        "timezone": QCoreApplication.translate("AuditTab", "time zone"),
+        "address": QCoreApplication.translate("AuditTab", "address"),
+        "store_name": QCoreApplication.translate("AuditTab", "shop name"),
+        "monthly": QCoreApplication.translate("AuditTab", "monthly budget"),
+        "file": QCoreApplication.translate("AuditTab", "file"),
+        "members": QCoreApplication.translate("AuditTab", "members"),
+        "version": QCoreApplication.translate("AuditTab", "version"),
+        "draft": QCoreApplication.translate("AuditTab", "draft"),
+    }
+    return known.get(key, key)
+
+
+def value_text(key: str, value: Any) -> str:
+    """A role or a yes/no in the manager's language; anything else as stored."""
+    if key == "role" and isinstance(value, str):
+        return role_text(value)
+    if isinstance(value, bool):
+        return QCoreApplication.translate("AuditTab", "yes") if value else QCoreApplication.translate("AuditTab", "no")
+    return audit_log.short_value(value)
+
+
 class AuditModel(QAbstractTableModel):
     def __init__(self, tab: AuditTab) -> None:
         super().__init__(tab)
@@ -117,10 +157,10 @@ class AuditModel(QAbstractTableModel):
                 line.till_name,
                 action_text(line.action),
                 line.subject_name or line.subject,
-                line.change_text(),
+                line.change_text(key_text, value_text),
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
-            return line.change_text()
+            return line.change_text(key_text, value_text)
         return None
 
 
