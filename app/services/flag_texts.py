@@ -42,6 +42,8 @@ FORBIDDEN = "Till {0} tried to send entries as another till ({1}); they were ref
 HELD = "Till {0} is quarantined: its entries are held for review and not counted."
 UNUSUAL_ADJUST = "Till {0} adjusted {1} by {2} points and {3} stamps: check it, and reverse it if it was not meant."
 PROPOSAL = "Till {0} of another store changed {1}'s profile; it was not applied."
+OUT_OF_BOUNDS = "Till {0} sent an entry beyond what its program can produce; the server refused its batch."
+CANNOT_STORE = "Till {0} sent a batch the server's database could not store; it was refused."
 
 TEMPLATES = (
     DAILY_CAP,
@@ -60,6 +62,8 @@ TEMPLATES = (
     HELD,
     UNUSUAL_ADJUST,
     PROPOSAL,
+    OUT_OF_BOUNDS,
+    CANNOT_STORE,
 )
 
 
@@ -171,6 +175,18 @@ _SHAPES: dict[str, list[tuple[re.Pattern[str], Reader]]] = {
                 UNUSUAL_ADJUST, till=n.till(m[1]), member=n.member(m[2]), points=_signed(m[3]), stamps=_signed(m[4])
             ),
         )
+    ],
+    "entry_out_of_bounds": [
+        (re.compile(r"^Terminal (\S+?): "), lambda m, n: Notice(OUT_OF_BOUNDS, till=n.till(m[1]))),
+    ],
+    "balance_out_of_bounds": [
+        (re.compile(r"^Terminal (\S+?): "), lambda m, n: Notice(OUT_OF_BOUNDS, till=n.till(m[1]))),
+    ],
+    "cannot_store": [
+        (
+            re.compile(r"A batch of terminal (\S+) could not be stored"),
+            lambda m, n: Notice(CANNOT_STORE, till=n.till(m[1])),
+        ),
     ],
     "profile_proposal": [
         (

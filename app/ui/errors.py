@@ -384,6 +384,10 @@ TEMPLATES: tuple[str, ...] = (
         "Till {0} adjusted {1} by {2} points and {3} stamps: check it, and reverse it if it was not meant.",
     ),
     QT_TRANSLATE_NOOP("Errors", "Till {0} of another store changed {1}'s profile; it was not applied."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Till {0} sent an entry beyond what its program can produce; the server refused its batch."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Till {0} sent a batch the server's database could not store; it was refused."),
 )
 
 # Words that appear inside templates: membership states and limit periods.

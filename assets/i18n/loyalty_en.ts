@@ -3025,6 +3025,14 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Till {0} sent an entry beyond what its program can produce; the server refused its batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till {0} sent a batch the server&apos;s database could not store; it was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3208,7 +3216,19 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Entry beyond the limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch not stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Do not wipe or restore that till. Note its name and call support: its ledger must be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An amount no real sale reaches (a typo or a tampered till). Call support before that till syncs again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3253,6 +3273,10 @@ phone (PNG)</source>
     </message>
     <message>
         <source>The member belongs to another store: ask that store to make the change if it is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That till&apos;s sales wait on it, safely. Call support: the server&apos;s database refused them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3027,6 +3027,14 @@ thoại (PNG)</translation>
         <translation>Quầy {0} của cửa hàng khác đã sửa hồ sơ của {1}; thay đổi chưa được áp dụng.</translation>
     </message>
     <message>
+        <source>Till {0} sent an entry beyond what its program can produce; the server refused its batch.</source>
+        <translation>Quầy {0} gửi một giao dịch vượt quá mức chương trình có thể tạo ra; máy chủ đã từ chối lô giao dịch đó.</translation>
+    </message>
+    <message>
+        <source>Till {0} sent a batch the server&apos;s database could not store; it was refused.</source>
+        <translation>Quầy {0} gửi một lô giao dịch mà cơ sở dữ liệu của máy chủ không lưu được; lô đó đã bị từ chối.</translation>
+    </message>
+    <message>
         <source>blocked</source>
         <translation>khóa</translation>
     </message>
@@ -3210,8 +3218,20 @@ thoại (PNG)</translation>
         <translation>Sửa hồ sơ chưa được áp dụng</translation>
     </message>
     <message>
+        <source>Entry beyond the limits</source>
+        <translation>Giao dịch vượt giới hạn</translation>
+    </message>
+    <message>
+        <source>Batch not stored</source>
+        <translation>Lô giao dịch chưa được lưu</translation>
+    </message>
+    <message>
         <source>Do not wipe or restore that till. Note its name and call support: its ledger must be checked.</source>
         <translation>Đừng xoá hay khôi phục quầy đó. Ghi lại tên quầy và gọi hỗ trợ: cần kiểm tra sổ của quầy.</translation>
+    </message>
+    <message>
+        <source>An amount no real sale reaches (a typo or a tampered till). Call support before that till syncs again.</source>
+        <translation>Một số tiền không giao dịch thật nào đạt tới (gõ nhầm hoặc quầy bị can thiệp). Gọi bộ phận hỗ trợ trước khi quầy đó đồng bộ lại.</translation>
     </message>
     <message>
         <source>Two offline tills spent the same points. Talk to the member; a manager adjustment can settle it.</source>
@@ -3256,6 +3276,10 @@ thoại (PNG)</translation>
     <message>
         <source>The member belongs to another store: ask that store to make the change if it is right.</source>
         <translation>Khách hàng thuộc cửa hàng khác: nếu thay đổi là đúng, hãy nhờ cửa hàng đó sửa.</translation>
+    </message>
+    <message>
+        <source>That till&apos;s sales wait on it, safely. Call support: the server&apos;s database refused them.</source>
+        <translation>Các giao dịch của quầy đó vẫn được giữ an toàn trên quầy. Gọi bộ phận hỗ trợ: cơ sở dữ liệu máy chủ đã từ chối chúng.</translation>
     </message>
     <message>
         <source>Look at it, act, then mark it as dealt with.</source>

@@ -149,3 +149,23 @@ def test_flags_keep_their_numbers_and_names_in_both_languages(
     assert "Nguyễn Thị Ánh" in vi["duplicate_member"][1] and "+84912345678" in vi["duplicate_member"][1]
     assert "K7QZMXAB" in vi["voucher_reused"][1] and "3" in vi["voucher_reused"][1]
     assert "Quầy B" in vi["sequence_gap"][1] and "Terminal" not in vi["sequence_gap"][1]
+
+
+def test_every_flag_kind_the_server_or_a_till_raises_is_named_with_what_to_do(qtbot: object, flagged: Till) -> None:
+    """Scans the writers (``kind="…"``, ``_local_flag(s, "…"``, ``_refuse_entry(…, "…"``): none shows as a raw key."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    kinds: set[str] = set()
+    for path in [*(root / "sync").rglob("*.py"), *(root / "app" / "services").rglob("*.py")]:
+        text = path.read_text(encoding="utf-8")
+        kinds |= set(re.findall(r'kind="([a-z_]+)"', text)) | set(re.findall(r'_local_flag\(\s*s,\s*"([a-z_]+)"', text))
+        kinds |= set(re.findall(r'_refuse_entry\(caller, e, "([a-z_]+)"', text))
+        kinds |= set(re.findall(r'\("(daily_cap|self_earn|earns_per_day)"', text))
+    kinds -= {"merge"}  # a merge record's kind, not a flag
+    assert {"negative_balance", "entry_out_of_bounds", "out_of_bounds", "pin_failures", "daily_cap"} <= kinds
+    tab = open_tab(qtbot, flagged, MANAGER_PIN)
+    generic = tab.flag_advice("no such kind")
+    assert sorted(k for k in kinds if tab.flag_kind(k) == k) == []
+    assert sorted(k for k in kinds if tab.flag_advice(k) == generic) == []

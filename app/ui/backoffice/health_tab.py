@@ -199,11 +199,18 @@ class HealthTab(BackOfficeTab):
             "unusual_adjustment": self.tr("Unusual adjustment"),
             "held_entries": self.tr("Till quarantined"),
             "profile_proposal": self.tr("Profile change not applied"),
+            "entry_out_of_bounds": self.tr("Entry beyond the limits"),
+            "balance_out_of_bounds": self.tr("Entry beyond the limits"),
+            "out_of_bounds": self.tr("Entry beyond the limits"),
+            "cannot_store": self.tr("Batch not stored"),
         }.get(kind, kind)
 
     def flag_advice(self, kind: str) -> str:
         tamper = self.tr(
             "Do not wipe or restore that till. Note its name and call support: its ledger must be checked."
+        )
+        bounds = self.tr(
+            "An amount no real sale reaches (a typo or a tampered till). Call support before that till syncs again."
         )
         return {
             "negative_balance": self.tr(
@@ -235,6 +242,12 @@ class HealthTab(BackOfficeTab):
             ),
             "profile_proposal": self.tr(
                 "The member belongs to another store: ask that store to make the change if it is right."
+            ),
+            "entry_out_of_bounds": bounds,
+            "balance_out_of_bounds": bounds,
+            "out_of_bounds": bounds,
+            "cannot_store": self.tr(
+                "That till's sales wait on it, safely. Call support: the server's database refused them."
             ),
         }.get(kind, self.tr("Look at it, act, then mark it as dealt with."))
 
