@@ -27,6 +27,7 @@ from app.core.errors import LoyaltyError, Notice
 from app.services import health
 from app.services.health import FlagView, Health, TillState
 from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.guard import while_alive
 from app.ui.backoffice.tab import BackOfficeTab
 from app.ui.errors import FLAG_KINDS, error_text, flag_text, translate_message
 from app.ui.format import Formatter
@@ -174,7 +175,11 @@ class HealthTab(BackOfficeTab):
 
     def activated(self) -> None:
         till = self.ctx.till
-        self.ctx.ops.run(lambda: health.health(till), on_done=self._loaded, on_error=lambda e: self._say(str(e)))
+        self.ctx.ops.run(
+            lambda: health.health(till),
+            on_done=while_alive(self, self._loaded),
+            on_error=while_alive(self, lambda e: self._say(str(e))),
+        )
 
     def _loaded(self, result: Health) -> None:
         self.health = result
