@@ -76,7 +76,17 @@ def seed_complaints(till) -> None:  # type: ignore[no-untyped-def]
                 kind="negative_balance",
                 customer_id=c,
                 created_at=now - timedelta(hours=3),
-                message="Member is at -30 points after a redeem at terminal Quầy 2.",
+                # the server's sentence (sync/server/ledger.py): the back office names the member and the till
+                message=f"Member {c} is at -30 points after a redeem at terminal T-2: the same points were "
+                "probably spent at two tills while offline.",
+            )
+        )
+        s.add(
+            Flag(
+                id=new_id(),
+                kind="pin_failures",
+                created_at=now - timedelta(hours=5),
+                message="10 wrong PINs in a row at this till: someone may be guessing staff PINs.",
             )
         )
         s.add(ImportedFile(sha256="e" * 64, path="pos-exports/quarantine/xuat-loi.csv", outcome="quarantined"))

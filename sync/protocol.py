@@ -337,6 +337,9 @@ class StaffRecord(Record):
     pin_hash: Annotated[str, StringConstraints(min_length=1, max_length=200)]
     active: bool = True
     created_at: UTCTime
+    # Her own phone (E.164), so earning on her own member card is flagged at any till of the store
+    # (issue 11's self-earn flag); None: none recorded. Older tills leave it out.
+    phone: Text20 | None = None
 
 
 class StaffPush(Record):

@@ -38,10 +38,15 @@ class Earn:
 
 
 def qualifying_amount(program: Program, bill: Bill) -> int:
-    """Paid after discounts, before tips; tax in or out per program; reward/refunded lines out."""
+    """Paid after discounts, before tips; tax in or out per program; reward, refunded and excluded-category
+    lines out (the owner's "what qualifies": a gift card or a deposit is not a purchase)."""
     amount = bill.paid if program.tax_qualifies else bill.paid - bill.tax
-    excluded = sum(max(ln.total, 0) for ln in bill.lines if ln.is_reward or ln.is_refunded)
+    excluded = sum(max(ln.total, 0) for ln in bill.lines if not _earns(program, ln))
     return max(amount - excluded, 0)
+
+
+def _earns(program: Program, line: ReceiptLine) -> bool:
+    return not (line.is_reward or line.is_refunded or (line.category and line.category in program.excluded_categories))
 
 
 def window_applies(window: TimeWindow, local_time: datetime) -> bool:
@@ -62,11 +67,7 @@ def compute_earn(program: Program, bill: Bill, *, at: datetime, tier: str | None
     base = (qual // program.amount_step) * program.points_per_step
     raw = Fraction(base)
     for bonus in program.category_bonuses:
-        cat_amount = sum(
-            max(ln.total, 0)
-            for ln in bill.lines
-            if ln.category == bonus.category and not ln.is_reward and not ln.is_refunded
-        )
+        cat_amount = sum(max(ln.total, 0) for ln in bill.lines if ln.category == bonus.category and _earns(program, ln))
         raw += (cat_amount // program.amount_step) * program.points_per_step * (bonus.multiplier - 1)
     multipliers: list[tuple[str, Fraction]] = []
     store_time = local(at, program.timezone)
@@ -101,8 +102,7 @@ def stamps_for(program: Program, bill: Bill, qual: int) -> int:
         return sum(
             max(ln.qty, 0)
             for ln in bill.lines
-            if not ln.is_reward
-            and not ln.is_refunded
+            if _earns(program, ln)
             and ((ln.sku and ln.sku in rule.skus) or (ln.category and ln.category in rule.categories))
         )
     return 1 if qual >= max(rule.min_spend, 1) else 0

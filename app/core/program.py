@@ -68,6 +68,9 @@ class Program:
     points_per_step: int = 1
     amount_step: int = 10_000
     tax_qualifies: bool = True  # tax in or out of the qualifying amount (tips never qualify)
+    # POS line categories that never earn (gift cards, cigarettes, a deposit): their lines are taken out
+    # of the qualifying amount, like reward lines. A typed amount has no lines, so it cannot leave them out.
+    excluded_categories: frozenset[str] = frozenset()
     # Stamp card. Starter stamps: endowed progress (a 10-slot card with 2 filled gets finished
     # far more often than a blank 8-slot one).
     card_size: int = 10
@@ -186,11 +189,13 @@ class Program:
                 d["category_bonuses"] = tuple(
                     CategoryBonus(c["category"], Fraction(str(c["multiplier"]))) for c in d["category_bonuses"]
                 )
+            if "excluded_categories" in d:
+                d["excluded_categories"] = frozenset(str(c) for c in d["excluded_categories"])
             if "tiers" in d:
                 d["tiers"] = tuple(
                     Tier(t["name"], _int(t["threshold"]), Fraction(str(t.get("multiplier", "1")))) for t in d["tiers"]
                 )
-            for name in known - {"stamp_rule", "windows", "category_bonuses", "tiers"}:
+            for name in known - {"stamp_rule", "windows", "category_bonuses", "tiers", "excluded_categories"}:
                 if name in d and name not in (
                     "name",
                     "currency",

@@ -2,13 +2,14 @@
 
 The log is written by ``staff.audit`` in the same transaction as each privileged
 action; here it is only read, filtered and exported (newest first, a page at a time).
-The log is this till's own, so the till of every line is this one.
+The log is this till's own, so the till of every line is this one: audit lines are not synced
+(docs/DECISIONS.md, issue 9), and the back-office tab says whose log it shows.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -42,8 +43,15 @@ class AuditLine:
     before: dict[str, Any]
     after: dict[str, Any]
 
-    def change_text(self) -> str:
-        """ "role: cashier → manager; active: True → False" — what changed, key by key."""
+    def change_text(
+        self, key_text: Callable[[str], str] = str, value_text: Callable[[str, Any], str] | None = None
+    ) -> str:
+        """ "role: cashier → manager; active: True → False" — what changed, key by key.
+
+        The UI passes ``key_text``/``value_text`` to say the keys and the known values (a role, yes/no)
+        in the manager's language; the export keeps them as stored.
+        """
+        show = value_text or (lambda _k, v: _short(v))
         keys = sorted(set(self.before) | set(self.after))
         parts = []
         for k in keys:
@@ -51,12 +59,17 @@ class AuditLine:
             if b == a:
                 continue
             if k not in self.before:
-                parts.append(f"{k}: {_short(a)}")
+                parts.append(f"{key_text(k)}: {show(k, a)}")
             elif k not in self.after:
-                parts.append(f"{k}: {_short(b)} → —")
+                parts.append(f"{key_text(k)}: {show(k, b)} → —")
             else:
-                parts.append(f"{k}: {_short(b)} → {_short(a)}")
+                parts.append(f"{key_text(k)}: {show(k, b)} → {show(k, a)}")
         return "; ".join(parts)
+
+
+def short_value(value: Any, limit: int = 60) -> str:
+    """A stored value, cut to fit a table cell."""
+    return _short(value, limit)
 
 
 def _short(value: Any, limit: int = 60) -> str:
@@ -122,6 +135,13 @@ def all_lines(till: Till, flt: AuditFilter = AuditFilter()) -> Iterator[AuditLin
         if len(page) < PAGE:
             return
         last = page[-1].id
+
+
+def till_name(till: Till) -> str:
+    """The till whose log this is (every line here was written at it)."""
+    with till.transaction() as s:
+        me = s.get(Terminal, till.terminal_id)
+        return me.name if me else till.terminal_id
 
 
 def actions(till: Till) -> list[str]:

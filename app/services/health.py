@@ -23,6 +23,7 @@ from app.core.errors import NotFound, PermissionDenied
 from app.core.ledger import EntryKind
 from app.core.program import Program
 from app.db.models import Customer, Flag, ImportedFile, LedgerEntryRow, OutboxItem, Setting, Staff, Store, Terminal
+from app.services import flag_texts
 from app.services.awards import earns_per_day_message, self_earn_message
 from app.services.staff import StaffMember, audit
 from app.services.till import Till
@@ -54,10 +55,19 @@ def open_flags(till: Till, limit: int = 500) -> list[FlagView]:
             .order_by(Flag.created_at.desc())
             .limit(limit)
         ).all()
-        return [FlagView(f.id, f.kind, flag_notice(s, program, f, name), f.created_at, name or "") for f, name in rows]
+        held = s.get(Setting, CHAIN_KEY)
+        chain = json.loads(held.value) if held else {}
+        till_names = {t["terminal_id"]: t.get("name") or t["terminal_id"] for t in chain.get("tills", [])}
+        names = flag_texts.names_for(s, [f.message for f, _ in rows], till_names)
+        return [
+            FlagView(f.id, f.kind, flag_notice(s, program, f, name, names), f.created_at, name or "")
+            for f, name in rows
+        ]
 
 
-def flag_notice(s: Session, program: Program, flag: Flag, customer_name: str | None) -> str:
+def flag_notice(
+    s: Session, program: Program, flag: Flag, customer_name: str | None, names: flag_texts.Names | None = None
+) -> str:
     """The flag's sentence with its template and details, re-derived from what the flag row points at.
 
     A flag stores its sentence in English only (the table has no details column, and the server's
@@ -85,7 +95,9 @@ def flag_notice(s: Session, program: Program, flag: Flag, customer_name: str | N
         )
         if earns and earns > 1:
             return earns_per_day_message(customer_name, int(earns) - 1)
-    return flag.message
+    # Any other flag (the daily cap, wrong PINs, the server's): its figures and names read back from
+    # its stored sentence, so they are not lost in translation.
+    return flag_texts.read_back(flag.kind, flag.message, names or flag_texts.names_for(s, [flag.message], {}))
 
 
 def resolve_flag(till: Till, flag_id: str, *, by: StaffMember) -> None:

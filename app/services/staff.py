@@ -20,9 +20,10 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.core.errors import InvalidInput, PermissionDenied
+from app.core.errors import InvalidInput, Notice, PermissionDenied
 from app.core.ids import new_id
 from app.db.models import AuditLog, Flag, OutboxItem, Setting, Staff
+from app.services.flag_texts import PIN_FAILURES
 from app.services.till import Till
 
 ROLES = ("cashier", "manager", "owner")
@@ -222,7 +223,7 @@ def _identify(till: Till, pin: str, purpose: str, wrong: str, *, managers_only: 
                     Flag(
                         id=new_id(),
                         kind="pin_failures",
-                        message=f"{failures} wrong PINs in a row at this till: someone may be guessing staff PINs.",
+                        message=Notice(PIN_FAILURES, failures=failures),
                         created_at=now,
                     )
                 )

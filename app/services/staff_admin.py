@@ -157,8 +157,8 @@ def set_phone(till: Till, staff_id: str, phone: str, *, by: StaffMember) -> Staf
     """Record a staff member's own phone ("" clears it), so earning on her own member card is flagged.
 
     Why a phone and not a link to a member: staff enrol themselves like any customer, often
-    before they are staff, and the phone is what both records share. It stays at this till (the
-    sync protocol does not carry it): the flag is raised where the sale is made.
+    before they are staff, and the phone is what both records share. It syncs with the staff
+    record, so the flag is raised at whichever till of the store she works.
     """
     e164 = normalise_phone(phone) if phone.strip() else None
     with till.transaction() as s:
@@ -167,4 +167,5 @@ def set_phone(till: Till, staff_id: str, phone: str, *, by: StaffMember) -> Staf
         if row.phone != e164:
             audit(s, by, "staff.phone", row.id, before={"phone": row.phone}, after={"phone": e164})
             row.phone = e164
+            queue_in(s, row.id)
         return StaffInfo(row.id, row.name, row.role, row.active, row.created_at, row.phone)

@@ -387,6 +387,38 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "tier thresholds must rise"),
     QT_TRANSLATE_NOOP("Errors", "multipliers must be positive"),
     QT_TRANSLATE_NOOP("Errors", "tier names must differ"),
+    # flags, read back from their stored sentence (app/services/flag_texts.py)
+    QT_TRANSLATE_NOOP("Errors", "{0} wrong PINs in a row at this till: someone may be guessing staff PINs."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{0} is at {1} points after a sale at till {2}: the same points were probably spent twice offline.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "{0} is at {1} stamps after a sale at till {2}: the same stamps were probably spent twice offline.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "{0} and {1} have the same phone number {2}: probably one person with two cards."),
+    QT_TRANSLATE_NOOP("Errors", "{0} and {1} have the same card number {2}: probably one person with two cards."),
+    QT_TRANSLATE_NOOP("Errors", "{0} and {1} have the same referral code {2}: probably one person with two cards."),
+    QT_TRANSLATE_NOOP("Errors", "Receipt {0} earned points more than once; reverse the extra earn."),
+    QT_TRANSLATE_NOOP("Errors", "Voucher {0} was used {1} times, probably at two tills while offline."),
+    QT_TRANSLATE_NOOP("Errors", "Voucher {0} was used more than once, probably at two tills while offline."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Till {0} sent its entries with some missing or out of order; the server refused them.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Till {0} sent an entry that differs from the one the server holds; it was refused."),
+    QT_TRANSLATE_NOOP("Errors", "Till {0} tried to send entries as another till ({1}); they were refused."),
+    QT_TRANSLATE_NOOP("Errors", "Till {0} is quarantined: its entries are held for review and not counted."),
+    QT_TRANSLATE_NOOP(
+        "Errors",
+        "Till {0} adjusted {1} by {2} points and {3} stamps: check it, and reverse it if it was not meant.",
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Till {0} of another store changed {1}'s profile; it was not applied."),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Till {0} sent an entry beyond what its program can produce; the server refused its batch."
+    ),
+    QT_TRANSLATE_NOOP("Errors", "Till {0} sent a batch the server's database could not store; it was refused."),
 )
 
 # Words that appear inside templates: membership states and limit periods.

@@ -155,6 +155,142 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>back office opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>campaign list exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>segment exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;lapsed&apos; days changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN entry locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>receipt claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>staff phone set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ticket owners changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stamps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong PINs in a row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wait (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shop name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monthly budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
@@ -176,6 +312,10 @@
     </message>
     <message>
         <source>(the system)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done at this till, {0}. Each till keeps its own log (it is not sent to the server): to read another till&apos;s, open the back office there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2957,6 +3097,74 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} wrong PINs in a row at this till: someone may be guessing staff PINs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is at {1} points after a sale at till {2}: the same points were probably spent twice offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} is at {1} stamps after a sale at till {2}: the same stamps were probably spent twice offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} and {1} have the same phone number {2}: probably one person with two cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} and {1} have the same card number {2}: probably one person with two cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} and {1} have the same referral code {2}: probably one person with two cards.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt {0} earned points more than once; reverse the extra earn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher {0} was used {1} times, probably at two tills while offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voucher {0} was used more than once, probably at two tills while offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till {0} sent its entries with some missing or out of order; the server refused them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till {0} sent an entry that differs from the one the server holds; it was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till {0} tried to send entries as another till ({1}); they were refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till {0} is quarantined: its entries are held for review and not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till {0} adjusted {1} by {2} points and {3} stamps: check it, and reverse it if it was not meant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till {0} of another store changed {1}&apos;s profile; it was not applied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till {0} sent an entry beyond what its program can produce; the server refused its batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till {0} sent a batch the server&apos;s database could not store; it was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>blocked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3120,7 +3328,39 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Many earns in one day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong PINs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unusual adjustment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till quarantined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile change not applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entry beyond the limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch not stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Do not wipe or restore that till. Note its name and call support: its ledger must be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An amount no real sale reaches (a typo or a tampered till). Call support before that till syncs again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3149,6 +3389,26 @@ phone (PNG)</source>
     </message>
     <message>
         <source>Check this member&apos;s sales today with the cashiers; reverse the ones that were not real sales.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask who was at this till. If nobody forgot a PIN, reset the PINs of its staff in the Staff tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the manager who made it why; reverse it from the customer page if it was not meant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That till&apos;s sales wait on the server. Call support to release or reject them once it is checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The member belongs to another store: ask that store to make the change if it is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That till&apos;s sales wait on it, safely. Call support: the server&apos;s database refused them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3796,6 +4056,10 @@ phone (PNG)</source>
     </message>
     <message>
         <source>Tax counts toward points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories that never earn (comma-separated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

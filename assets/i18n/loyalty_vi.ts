@@ -155,6 +155,142 @@
         <translation>điều chỉnh số dư</translation>
     </message>
     <message>
+        <source>back office opened</source>
+        <translation>mở trang quản lý</translation>
+    </message>
+    <message>
+        <source>campaign list exported</source>
+        <translation>xuất danh sách chiến dịch</translation>
+    </message>
+    <message>
+        <source>segment exported</source>
+        <translation>xuất nhóm khách hàng</translation>
+    </message>
+    <message>
+        <source>&apos;lapsed&apos; days changed</source>
+        <translation>đổi số ngày &apos;đã rời bỏ&apos;</translation>
+    </message>
+    <message>
+        <source>wrong PIN</source>
+        <translation>nhập sai mã PIN</translation>
+    </message>
+    <message>
+        <source>PIN entry locked</source>
+        <translation>khóa nhập mã PIN</translation>
+    </message>
+    <message>
+        <source>receipt claimed</source>
+        <translation>nhận hóa đơn</translation>
+    </message>
+    <message>
+        <source>staff phone set</source>
+        <translation>đặt số điện thoại nhân viên</translation>
+    </message>
+    <message>
+        <source>ticket owners changed</source>
+        <translation>đổi người phụ trách phiếu</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>tên</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>vai trò</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>làm việc</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>số điện thoại</translation>
+    </message>
+    <message>
+        <source>card</source>
+        <translation>thẻ</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>lý do</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>trạng thái</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>ưu tiên</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>người phụ trách</translation>
+    </message>
+    <message>
+        <source>resolution</source>
+        <translation>cách giải quyết</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>điểm</translation>
+    </message>
+    <message>
+        <source>stamps</source>
+        <translation>tem</translation>
+    </message>
+    <message>
+        <source>wrong PINs in a row</source>
+        <translation>số lần sai mã PIN liên tiếp</translation>
+    </message>
+    <message>
+        <source>wait (seconds)</source>
+        <translation>chờ (giây)</translation>
+    </message>
+    <message>
+        <source>currency</source>
+        <translation>đơn vị tiền</translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation>múi giờ</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>địa chỉ</translation>
+    </message>
+    <message>
+        <source>shop name</source>
+        <translation>tên cửa hàng</translation>
+    </message>
+    <message>
+        <source>monthly budget</source>
+        <translation>ngân sách tháng</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>tệp</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>thành viên</translation>
+    </message>
+    <message>
+        <source>version</source>
+        <translation>phiên bản</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>bản nháp</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Khi nào</translation>
     </message>
@@ -177,6 +313,10 @@
     <message>
         <source>(the system)</source>
         <translation>(hệ thống)</translation>
+    </message>
+    <message>
+        <source>What was done at this till, {0}. Each till keeps its own log (it is not sent to the server): to read another till&apos;s, open the back office there.</source>
+        <translation>Những việc đã làm tại quầy {0}. Mỗi quầy giữ nhật ký riêng (không gửi lên máy chủ): muốn xem nhật ký của quầy khác, hãy mở trang quản lý tại quầy đó.</translation>
     </message>
     <message>
         <source>Dates</source>
@@ -2959,6 +3099,74 @@ thoại (PNG)</translation>
         <translation>tên các hạng không được trùng nhau</translation>
     </message>
     <message>
+        <source>{0} wrong PINs in a row at this till: someone may be guessing staff PINs.</source>
+        <translation>{0} lần nhập sai mã PIN liên tiếp tại quầy này: có thể có người đang đoán mã PIN của nhân viên.</translation>
+    </message>
+    <message>
+        <source>{0} is at {1} points after a sale at till {2}: the same points were probably spent twice offline.</source>
+        <translation>{0} còn {1} điểm sau một giao dịch tại quầy {2}: có lẽ cùng số điểm đã bị tiêu hai lần khi mất mạng.</translation>
+    </message>
+    <message>
+        <source>{0} is at {1} stamps after a sale at till {2}: the same stamps were probably spent twice offline.</source>
+        <translation>{0} còn {1} tem sau một giao dịch tại quầy {2}: có lẽ cùng số tem đã bị dùng hai lần khi mất mạng.</translation>
+    </message>
+    <message>
+        <source>{0} and {1} have the same phone number {2}: probably one person with two cards.</source>
+        <translation>{0} và {1} có cùng số điện thoại {2}: có lẽ là một người có hai thẻ.</translation>
+    </message>
+    <message>
+        <source>{0} and {1} have the same card number {2}: probably one person with two cards.</source>
+        <translation>{0} và {1} có cùng số thẻ {2}: có lẽ là một người có hai thẻ.</translation>
+    </message>
+    <message>
+        <source>{0} and {1} have the same referral code {2}: probably one person with two cards.</source>
+        <translation>{0} và {1} có cùng mã giới thiệu {2}: có lẽ là một người có hai thẻ.</translation>
+    </message>
+    <message>
+        <source>Receipt {0} earned points more than once; reverse the extra earn.</source>
+        <translation>Hóa đơn {0} đã được tích điểm nhiều lần; hãy hủy lần tích điểm thừa.</translation>
+    </message>
+    <message>
+        <source>Voucher {0} was used {1} times, probably at two tills while offline.</source>
+        <translation>Phiếu quà tặng {0} đã được dùng {1} lần, có lẽ tại hai quầy khi mất mạng.</translation>
+    </message>
+    <message>
+        <source>Voucher {0} was used more than once, probably at two tills while offline.</source>
+        <translation>Phiếu quà tặng {0} đã được dùng nhiều lần, có lẽ tại hai quầy khi mất mạng.</translation>
+    </message>
+    <message>
+        <source>Till {0} sent its entries with some missing or out of order; the server refused them.</source>
+        <translation>Quầy {0} gửi các giao dịch bị thiếu hoặc sai thứ tự; máy chủ đã từ chối.</translation>
+    </message>
+    <message>
+        <source>Till {0} sent an entry that differs from the one the server holds; it was refused.</source>
+        <translation>Quầy {0} gửi một giao dịch khác với giao dịch máy chủ đang giữ; giao dịch đã bị từ chối.</translation>
+    </message>
+    <message>
+        <source>Till {0} tried to send entries as another till ({1}); they were refused.</source>
+        <translation>Quầy {0} tìm cách gửi giao dịch dưới tên một quầy khác ({1}); đã bị từ chối.</translation>
+    </message>
+    <message>
+        <source>Till {0} is quarantined: its entries are held for review and not counted.</source>
+        <translation>Quầy {0} đang bị cách ly: các giao dịch của quầy được giữ lại để xem xét và chưa được tính.</translation>
+    </message>
+    <message>
+        <source>Till {0} adjusted {1} by {2} points and {3} stamps: check it, and reverse it if it was not meant.</source>
+        <translation>Quầy {0} đã điều chỉnh {1} {2} điểm và {3} tem: hãy kiểm tra, và hủy nếu không đúng.</translation>
+    </message>
+    <message>
+        <source>Till {0} of another store changed {1}&apos;s profile; it was not applied.</source>
+        <translation>Quầy {0} của cửa hàng khác đã sửa hồ sơ của {1}; thay đổi chưa được áp dụng.</translation>
+    </message>
+    <message>
+        <source>Till {0} sent an entry beyond what its program can produce; the server refused its batch.</source>
+        <translation>Quầy {0} gửi một giao dịch vượt quá mức chương trình có thể tạo ra; máy chủ đã từ chối lô giao dịch đó.</translation>
+    </message>
+    <message>
+        <source>Till {0} sent a batch the server&apos;s database could not store; it was refused.</source>
+        <translation>Quầy {0} gửi một lô giao dịch mà cơ sở dữ liệu của máy chủ không lưu được; lô đó đã bị từ chối.</translation>
+    </message>
+    <message>
         <source>blocked</source>
         <translation>khóa</translation>
     </message>
@@ -3122,8 +3330,40 @@ thoại (PNG)</translation>
         <translation>Nhân viên tích điểm vào thẻ của mình</translation>
     </message>
     <message>
+        <source>Many earns in one day</source>
+        <translation>Tích điểm nhiều lần trong ngày</translation>
+    </message>
+    <message>
+        <source>Wrong PINs</source>
+        <translation>Nhập sai mã PIN</translation>
+    </message>
+    <message>
+        <source>Unusual adjustment</source>
+        <translation>Điều chỉnh bất thường</translation>
+    </message>
+    <message>
+        <source>Till quarantined</source>
+        <translation>Quầy bị cách ly</translation>
+    </message>
+    <message>
+        <source>Profile change not applied</source>
+        <translation>Sửa hồ sơ chưa được áp dụng</translation>
+    </message>
+    <message>
+        <source>Entry beyond the limits</source>
+        <translation>Giao dịch vượt giới hạn</translation>
+    </message>
+    <message>
+        <source>Batch not stored</source>
+        <translation>Lô giao dịch chưa được lưu</translation>
+    </message>
+    <message>
         <source>Do not wipe or restore that till. Note its name and call support: its ledger must be checked.</source>
         <translation>Đừng xoá hay khôi phục quầy đó. Ghi lại tên quầy và gọi hỗ trợ: cần kiểm tra sổ của quầy.</translation>
+    </message>
+    <message>
+        <source>An amount no real sale reaches (a typo or a tampered till). Call support before that till syncs again.</source>
+        <translation>Một số tiền không giao dịch thật nào đạt tới (gõ nhầm hoặc quầy bị can thiệp). Gọi bộ phận hỗ trợ trước khi quầy đó đồng bộ lại.</translation>
     </message>
     <message>
         <source>Two offline tills spent the same points. Talk to the member; a manager adjustment can settle it.</source>
@@ -3152,6 +3392,26 @@ thoại (PNG)</translation>
     <message>
         <source>Check this member&apos;s sales today with the cashiers; reverse the ones that were not real sales.</source>
         <translation>Kiểm tra với thu ngân các lần tích điểm hôm nay của khách; huỷ những lần không phải giao dịch thật.</translation>
+    </message>
+    <message>
+        <source>Ask who was at this till. If nobody forgot a PIN, reset the PINs of its staff in the Staff tab.</source>
+        <translation>Hỏi xem ai đã ở quầy này. Nếu không ai quên mã PIN, hãy đặt lại mã PIN của nhân viên ở thẻ Nhân viên.</translation>
+    </message>
+    <message>
+        <source>Ask the manager who made it why; reverse it from the customer page if it was not meant.</source>
+        <translation>Hỏi quản lý đã điều chỉnh lý do; nếu không đúng, hãy hủy ở trang khách hàng.</translation>
+    </message>
+    <message>
+        <source>That till&apos;s sales wait on the server. Call support to release or reject them once it is checked.</source>
+        <translation>Các giao dịch của quầy đó đang chờ trên máy chủ. Gọi bộ phận hỗ trợ để duyệt hoặc từ chối sau khi kiểm tra.</translation>
+    </message>
+    <message>
+        <source>The member belongs to another store: ask that store to make the change if it is right.</source>
+        <translation>Khách hàng thuộc cửa hàng khác: nếu thay đổi là đúng, hãy nhờ cửa hàng đó sửa.</translation>
+    </message>
+    <message>
+        <source>That till&apos;s sales wait on it, safely. Call support: the server&apos;s database refused them.</source>
+        <translation>Các giao dịch của quầy đó vẫn được giữ an toàn trên quầy. Gọi bộ phận hỗ trợ: cơ sở dữ liệu máy chủ đã từ chối chúng.</translation>
     </message>
     <message>
         <source>Look at it, act, then mark it as dealt with.</source>
@@ -3799,6 +4059,10 @@ thoại (PNG)</translation>
     <message>
         <source>Tax counts toward points</source>
         <translation>Thuế được tính điểm</translation>
+    </message>
+    <message>
+        <source>Categories that never earn (comma-separated)</source>
+        <translation>Nhóm hàng không được tích điểm (cách nhau bằng dấu phẩy)</translation>
     </message>
     <message>
         <source>Value of a point spent as money (0 = off)</source>

@@ -381,6 +381,7 @@ class StaffRow(Base):
     pin_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    phone: Mapped[str | None] = mapped_column(String(20))  # her own, for the self-earn flag (migration 0015)
     terminal_id: Mapped[str] = mapped_column(String(40))  # the till that last wrote it
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
     change_no: Mapped[int] = mapped_column(BigInteger, index=True)

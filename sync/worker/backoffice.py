@@ -53,6 +53,7 @@ def staff_record(row: Staff) -> StaffRecord:
         pin_hash=row.pin_hash,
         active=row.active,
         created_at=row.created_at,
+        phone=row.phone,
     )
 
 
@@ -184,8 +185,10 @@ def apply_staff_in(s: Session, till: Till, page: PullResponse) -> None:
                     pin_hash=r.pin_hash,
                     active=r.active,
                     created_at=r.created_at,
+                    phone=r.phone,
                 )
             )
         else:
             row.name, row.role, row.pin_hash, row.active = r.name, r.role, r.pin_hash, r.active
+            row.phone = r.phone
     s.flush()

@@ -324,3 +324,25 @@ def test_points_never_decrease_when_the_bill_grows_and_never_go_negative(
     b = compute_earn(EXAMPLE, Bill(paid + 10_000), at=at, tier=tier)
     assert 0 <= a.points <= b.points
     assert a.points <= paid // 10_000 * 3  # at most Gold 1.5 × Tuesday 2
+
+
+def test_categories_the_owner_excludes_never_earn_points_stamps_or_bonuses() -> None:
+    """Issue 9, "what qualifies": a gift card sold with a coffee earns for the coffee only."""
+    gift = ReceiptLine("Thẻ quà tặng", 1, 100_000, sku="GIFT", category="Thẻ quà tặng")
+    bill = Bill(paid=135_000, lines=(coffee(), gift))
+    program = replace(PLAIN, excluded_categories=frozenset({"Thẻ quà tặng"}))
+    assert qualifying_amount(PLAIN, bill) == 135_000
+    assert qualifying_amount(program, bill) == 35_000
+    assert compute_earn(program, bill, at=MONDAY).points == 3
+    only_gift = Bill(paid=100_000, lines=(gift,))
+    assert compute_earn(program, only_gift, at=MONDAY).stamps == 0  # not a visit's spend: no stamp
+    # A bonus or an item stamp on an excluded category gives nothing either.
+    bonus = replace(program, category_bonuses=(CategoryBonus("Thẻ quà tặng", Fraction(3)),))
+    assert compute_earn(bonus, only_gift, at=MONDAY).points == 0
+    items = replace(program, stamp_rule=StampRule(StampMode.ITEM, categories=frozenset({"Thẻ quà tặng", "coffee"})))
+    assert stamps_for(items, bill, qualifying_amount(items, bill)) == 1
+    # It is data: stored and read back with the program.
+    from app.core.program import Program
+
+    assert Program.from_json(program.to_json()).excluded_categories == frozenset({"Thẻ quà tặng"})
+    assert Program.from_json(PLAIN.to_json()).excluded_categories == frozenset()

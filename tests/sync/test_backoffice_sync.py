@@ -82,6 +82,35 @@ def test_staff_added_at_one_till_works_at_the_other_and_a_new_pin_follows(own_se
     assert staff.login(b, "161803").id == lan.id
 
 
+def test_a_cashiers_own_phone_follows_her_so_the_other_till_flags_her_own_card(
+    own_server: ServerProcess, chain
+) -> None:
+    """The self-earn flag (issue 11) at any till of the store: the phone travels with the staff record."""
+    from sqlalchemy import select
+
+    from app.db.models import Flag
+
+    server = own_server
+    a, home_a, b, home_b, owner = chain
+    lan = staff_admin.add(a, by=owner, name="Lan", role="cashier", pin=CASHIER_PIN)
+    staff_admin.set_phone(a, lan.id, "0912 345 678", by=owner)
+    sync(a, home_a, server)
+    assert pending_count(a) == 0
+    sync(b, home_b, server)
+    assert [s.phone for s in staff_admin.list_staff(b) if s.id == lan.id] == ["+84912345678"]
+    at_b = staff.login(b, CASHIER_PIN)
+    herself = customers.enroll(b, name="Lan (khách)", phone="0912 345 678", staff=at_b)
+    awards.award(b, herself.customer_id, Bill(paid=50_000), staff=at_b)
+    with b.transaction() as s:
+        (flag,) = s.scalars(select(Flag).where(Flag.kind == "self_earn")).all()
+    assert flag.staff_id == lan.id and flag.customer_id == herself.customer_id
+    # Cleared at A: cleared at B after the next cycles.
+    staff_admin.set_phone(a, lan.id, "", by=owner)
+    sync(a, home_a, server)
+    sync(b, home_b, server)
+    assert [s.phone for s in staff_admin.list_staff(b) if s.id == lan.id] == [None]
+
+
 def test_the_owner_previews_and_publishes_a_draft_that_the_other_till_applies(own_server: ServerProcess, chain) -> None:
     server = own_server
     a, home_a, b, home_b, owner = chain

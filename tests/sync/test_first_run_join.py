@@ -116,3 +116,57 @@ def test_loyalty_init_with_a_server_and_loyalty_join(own_server: ServerProcess, 
         assert staff.login(b, OWNER_PIN).name == "Anh Tư"
     finally:
         b.engine.dispose()
+
+
+def test_the_wizard_sets_up_a_real_shop_and_pairs_it_with_the_server_in_one_go(
+    qtbot, qapp, own_server: ServerProcess, tmp_path: Path
+) -> None:
+    """The first till of a chain: the shop's answers, then the optional server page filled in. Her PIN is
+    known to the server at once (she can publish), and a second till that joins can log her in."""
+    from sync.worker.pairing import read_token
+    from sync.worker.worker import SyncWorker
+
+    server = own_server
+    store = server.new_store("Trà Chanh Phố")
+    home = tmp_path / "first"
+    translations = Translations(qapp)
+    translations.use("en")
+
+    def next_page() -> None:
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+
+    try:
+        wizard = SetupWizard(home, translations)
+        qtbot.addWidget(wizard)
+        wizard.show()
+        radio = wizard.welcome.shop
+        qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
+        next_page()
+        wizard.shop.name.setText("Trà Chanh Phố")
+        next_page()
+        wizard.owner.name.setText("Chị Hằng")
+        qtbot.keyClicks(wizard.owner.pin, OWNER_PIN)
+        qtbot.keyClicks(wizard.owner.pin_again, OWNER_PIN)
+        next_page()
+        next_page()  # the program page: the default template
+        qtbot.keyClicks(wizard.server.url, server.url)
+        qtbot.keyClicks(wizard.server.code, server.pairing_code(store))
+        with qtbot.waitSignal(wizard.finished_setup, timeout=30_000):
+            qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+        assert wizard.outcome == "shop"
+    finally:
+        translations.uninstall()
+    first = open_till(home)
+    try:
+        assert read_token(home)  # paired
+        SyncWorker(first, server.url, read_token(home)).run_once()  # her staff record reaches the server
+        assert setup.store_settings(first).name == "Trà Chanh Phố"
+    finally:
+        first.engine.dispose()
+    second = tmp_path / "second"
+    b = open_till(second)
+    try:
+        connect(b, second, server.url, server.pairing_code(store), terminal_name="Quầy 2")
+        assert staff.login(b, OWNER_PIN).name == "Chị Hằng"
+    finally:
+        b.engine.dispose()

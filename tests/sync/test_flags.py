@@ -11,7 +11,7 @@ from synctools import ServerProcess, Shop, http, server_balances, till_balances,
 from app.core.earning import Bill
 from app.core.rewards import Reward, RewardKind
 from app.db.models import Flag
-from app.services import awards, catalog, customers, redemption
+from app.services import awards, catalog, customers, flag_texts, health, redemption
 from app.services.awards import ReceiptRef
 from sync.protocol import PushRequest
 from sync.server.models import FlagRow
@@ -33,7 +33,7 @@ def test_points_spent_twice_at_two_offline_tills_are_kept_and_flagged(
     server: ServerProcess, shops: Callable[..., Shop]
 ) -> None:
     store = server.new_store()
-    a, b = shops(server, store), shops(server, store)
+    a, b = shops(server, store, "Quầy A"), shops(server, store, "Quầy B")
     member = customers.enroll(a.till, name="Lý Thị Quỳnh", phone="0921 000 111", staff=a.cashier)
     awards.award(a.till, member.customer_id, Bill(paid=300_000), staff=a.cashier)  # 30 points
     sync(a, b, server=server)
@@ -53,6 +53,11 @@ def test_points_spent_twice_at_two_offline_tills_are_kept_and_flagged(
     assert till_balances(a.till)[member.customer_id] == server_balances(server)[member.customer_id]
     view = customers.view(a.till, member.customer_id)  # the manager at the till sees why
     assert view.balance.points == -30 and any("two tills" in f for f in view.flags)
+    # The back office reads the server's sentence back: her name, the figure and the till's name, translatable.
+    (seen,) = [f for f in health.open_flags(a.till) if f.kind == "negative_balance"]
+    assert seen.message.template == flag_texts.NEGATIVE_POINTS  # type: ignore[attr-defined]
+    assert seen.message.details["member"] == "Lý Thị Quỳnh" and seen.message.details["balance"] == -30  # type: ignore[attr-defined]
+    assert seen.message.details["till"] in ("Quầy A", "Quầy B")  # type: ignore[attr-defined]
 
 
 def test_a_receipt_earned_at_two_tills_is_flagged(server: ServerProcess, shops: Callable[..., Shop]) -> None:
@@ -74,6 +79,9 @@ def test_a_receipt_earned_at_two_tills_is_flagged(server: ServerProcess, shops: 
     with a.till.transaction() as s:
         kinds = {f.kind for f in s.scalars(select(Flag).where(Flag.customer_id == member.customer_id))}
     assert {"duplicate_receipt"} <= kinds
+    seen = [f.message for f in health.open_flags(a.till) if f.kind == "duplicate_receipt"]
+    assert seen and all(getattr(m, "template", "") == flag_texts.RECEIPT_TWICE for m in seen)
+    assert all("HD000123" in m.details["receipt"] for m in seen)  # type: ignore[attr-defined]
 
 
 def test_entries_of_a_member_the_server_does_not_know_yet_are_kept(

@@ -13,7 +13,7 @@ from synctools import ServerProcess, Shop, http
 from app.core.earning import Bill
 from app.core.errors import BadCardCode, NotAllowed
 from app.db.models import Feedback, Flag, ImportedFile, OutboxItem, Setting, Ticket, Voucher
-from app.services import awards, customers, feedback, health, tickets, vouchers
+from app.services import awards, customers, feedback, flag_texts, health, tickets, vouchers
 from app.services.syncstatus import pending_count
 from sync.server.models import FeedbackRow, FlagRow, TicketRow, VoucherRow
 from sync.worker.outbox import next_batch
@@ -113,6 +113,10 @@ def test_a_voucher_used_at_two_offline_tills_is_kept_twice_and_flagged(
         with shop.till.transaction() as s:  # the manager sees it in the flags of either till
             assert s.scalars(select(Flag).where(Flag.kind == "voucher_reused")).all()
         assert pending_count(shop.till) == 0
+        # ... read back from the server's sentence: the code and how many times, in any language.
+        (seen,) = [f.message for f in health.open_flags(shop.till) if f.kind == "voucher_reused"]
+        assert getattr(seen, "template", "") == flag_texts.VOUCHER_TIMES
+        assert seen.details == {"code": issued.code, "times": 2}  # type: ignore[attr-defined]
 
 
 def test_ticket_edits_from_two_offline_back_offices_merge_per_field(

@@ -175,3 +175,48 @@ def test_the_owner_sets_the_visit_rule_and_the_earns_per_day_flag(qtbot, tab: Pr
         tab.save_button.click()
     draft = program_editor.latest_draft(till).program
     assert (draft.earns_per_day_flag, draft.zero_earn_is_visit) == (5, True)
+
+
+def test_the_owner_excludes_a_category_and_the_preview_shows_it_earns_nothing(
+    qtbot, tab: ProgramTab, till: Till
+) -> None:
+    """Issue 9, "what qualifies": a POS category (gift cards) left out of earning, seen in the preview first."""
+    assert tab.excluded_categories.text() == ""
+    assert tab.labels["excluded_categories"].text() == "Categories that never earn (comma-separated)"
+    tab.bill_amount.setText("225000")
+    tab.bill_lines.setText("CF01, Cà phê, 1, 125000; GIFT, Thẻ quà tặng, 1, 100000")
+    tab.excluded_categories.setText("Thẻ quà tặng, Đặt cọc")
+    with qtbot.waitSignal(tab.previewed):
+        tab.preview_button.click()
+    assert tab.preview_now.text().startswith("Now: +22 points")
+    assert tab.preview_draft.text().startswith("Draft: +12 points")
+    with qtbot.waitSignal(tab.ctx.events.data_changed, timeout=10_000):
+        tab.save_button.click()
+    assert program_editor.latest_draft(till).program.excluded_categories == {"Thẻ quà tặng", "Đặt cọc"}
+    assert till.program().excluded_categories == frozenset()  # a draft changes nothing at the till
+
+
+def test_a_happy_hour_added_in_the_form_doubles_the_drafts_points_only_in_its_hours(
+    qtbot, tab: ProgramTab, till: Till
+) -> None:
+    """Time windows and multipliers are a row of the form (DESIGN §4), evaluated in the shop's zone."""
+    from PySide6.QtCore import QDateTime
+
+    tab.add_row_buttons["windows"].click()
+    row = tab.windows.rowCount() - 1
+    for column, text in enumerate(["Giờ vàng", "2", "0", "14:00", "17:00"]):  # Mondays 14:00–17:00
+        tab.windows.item(row, column).setText(text)
+    tab.bill_amount.setText("125000")
+
+    def preview_at(hour: int) -> tuple[str, str]:
+        tab.bill_time.setDateTime(QDateTime(2026, 11, 23, hour, 0, 0))  # Monday 23 November, on the shop's clock
+        with qtbot.waitSignal(tab.previewed):
+            tab.preview_button.click()
+        return tab.preview_now.text(), tab.preview_draft.text()
+
+    assert preview_at(15) == ("Now: +12 points, +1 stamp", "Draft: +24 points, +1 stamp")
+    assert preview_at(18) == ("Now: +12 points, +1 stamp", "Draft: +12 points, +1 stamp")
+    with qtbot.waitSignal(tab.ctx.events.data_changed, timeout=10_000):
+        tab.save_button.click()
+    (window,) = [w for w in program_editor.latest_draft(till).program.windows if w.name == "Giờ vàng"]
+    assert (window.weekdays, window.start.hour, window.end.hour, window.multiplier) == (frozenset({0}), 14, 17, 2)

@@ -182,6 +182,48 @@ def test_the_audit_tab_filters_by_person_and_action_and_exports(
     assert all(r["till"] == "Till 1" and r["time_utc"].endswith("+00:00") for r in read)
     actions = audit_log.actions(till)
     assert {"ledger.adjust", "staff.add", "staff.role"} <= set(actions) and actions == sorted(set(actions))
+    # The log is this till's own (lines are not synced): the tab says whose it is.
+    assert audit.scope_label.isVisible() and "this till, Till 1" in audit.scope_label.text()
+    assert "not sent to the server" in audit.scope_label.text()
+
+
+def test_every_audited_action_has_a_name_in_both_languages(qtbot, qapp, ctx: BackOfficeContext) -> None:
+    """A manager reads "wrong PIN", never "pin.failed": each action the code writes is named, also in Vietnamese."""
+    import re
+    from pathlib import Path
+
+    from app.ui.backoffice.audit_tab import action_text
+    from app.ui.i18n import Translations
+
+    root = Path(__file__).resolve().parents[2]
+    written = set()
+    for path in [*(root / "app").rglob("*.py"), *(root / "sync").rglob("*.py")]:
+        text = path.read_text(encoding="utf-8")
+        for call in re.finditer(r"\baudit\(", text):  # the first "family.action" literal of each call
+            found = re.search(r'"([a-z_]+\.[a-z_]+)"', text[call.end() : call.end() + 300])
+            written |= {found.group(1)} if found else set()
+    assert {"pin.failed", "staff.role", "ticket.resolve"} <= written  # the scan finds the writers
+    assert sorted(a for a in written if action_text(a) == a) == []
+    translations = Translations(qapp)
+    translations.use("vi")
+    try:
+        assert action_text("pin.failed") != "wrong PIN" and action_text("staff.role") != "role changed"
+        audit = AuditTab(BackOfficeContext(till=ctx.till, staff=ctx.staff, ops=ctx.ops, language="vi"))
+        qtbot.addWidget(audit)
+        with qtbot.waitSignal(audit.loaded, timeout=10_000):
+            audit.activated()
+        assert "Till 1" in audit.scope_label.text() and "this till" not in audit.scope_label.text()
+        # Before → after in Vietnamese too: the keys and the known values (a role, yes/no), not the stored words.
+        from app.services.audit_log import AuditLine
+
+        line = AuditLine(1, ctx.till.clock(), None, "", "Till 1", "staff.role", "x", "Lan",
+                         {"role": "cashier", "active": True}, {"role": "manager", "active": False})  # fmt: skip
+        audit.model.set_rows([line])
+        shown = audit.model.data(audit.model.index(0, 5))
+        assert shown == "làm việc: có → không; vai trò: thu ngân → quản lý", shown
+        assert line.change_text() == "active: true → false; role: cashier → manager"  # the export keeps them
+    finally:
+        translations.uninstall()
 
 
 def test_a_manager_records_a_cashiers_own_phone_for_the_self_earn_flag(
@@ -206,3 +248,28 @@ def test_a_manager_records_a_cashiers_own_phone_for_the_self_earn_flag(
     own = customers.enroll(till, name="Lan", phone="+84933777888", staff=cashier)
     assert awards.award(till, own.customer_id, Bill(50_000), staff=cashier).points == 5
     assert [f.kind for f in health.open_flags(till)] == ["self_earn"]
+
+
+def test_at_1024x768_in_vietnamese_no_field_is_squeezed(qtbot, qapp, ctx: BackOfficeContext) -> None:
+    """Seen on the screenshots: the staff phone (beside its button) and the preview's bill fields (beside their
+    long labels) were a few characters wide. Each now keeps room to read what is typed."""
+    from app.ui.backoffice.program_tab import ProgramTab
+    from app.ui.i18n import Translations
+
+    translations = Translations(qapp)
+    translations.use("vi")
+    try:
+        vi = BackOfficeContext(till=ctx.till, staff=ctx.staff, ops=ctx.ops, language="vi")
+        staff_tab, program_tab = StaffTab(vi), ProgramTab(vi)
+        for tab in (staff_tab, program_tab):
+            qtbot.addWidget(tab)
+            tab.resize(1004, 640)  # the tab's share of a 1024×768 back-office window
+            tab.show()
+            qtbot.waitExposed(tab)
+        qtbot.wait(50)
+        assert staff_tab.phone_edit.width() >= 200
+        assert staff_tab.phone_button.width() >= staff_tab.phone_button.sizeHint().width()
+        for field in (program_tab.bill_amount, program_tab.bill_lines, program_tab.bill_tier):
+            assert field.width() >= 250, field
+    finally:
+        translations.uninstall()

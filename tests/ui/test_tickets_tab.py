@@ -121,6 +121,19 @@ def test_complaints_are_listed_by_due_time_and_resolved_with_an_approved_voucher
     assert "80,000" in str(m.data(m.index(1, came_back_column), Qt.ItemDataRole.ToolTipRole))
     assert tickets.complainant_return_share(till).share == 1.0
 
+    # The dashboard's card says it too: the one member who complained came back (the guest has no card).
+    from app.ui.backoffice.dashboard import DashboardTab
+
+    dash = DashboardTab(tab.ctx)
+    qtbot.addWidget(dash)  # type: ignore[attr-defined]
+    dash.resize(1366, 700)
+    dash.show()
+    dash.activated()
+    qtbot.waitUntil(lambda: dash.data is not None and not tab.ctx.ops.busy, timeout=20_000)  # type: ignore[attr-defined]
+    card = dash.cards["complainants_returned"]
+    assert card.caption.text() == "Complainants who came back"
+    assert card.isVisible() and card.value.text() == "100 %"
+
 
 def test_a_manager_says_who_answers_normal_complaints_and_new_tickets_follow(
     qtbot: object, tab: TicketsTab, till: Till

@@ -30,6 +30,7 @@ from app.services import audit_log, staff_admin
 from app.services.audit_log import AuditFilter, AuditLine
 from app.ui.backoffice.context import BackOfficeContext
 from app.ui.backoffice.guard import while_alive
+from app.ui.backoffice.staff_tab import role_text
 from app.ui.backoffice.tab import BackOfficeTab, ExportRows
 
 Index = QModelIndex | QPersistentModelIndex
@@ -64,8 +65,56 @@ def action_text(action: str) -> str:
         "vouchers.budget": QCoreApplication.translate("AuditTab", "voucher budget set"),
         "flag.resolve": QCoreApplication.translate("AuditTab", "flag closed"),
         "ledger.adjust": QCoreApplication.translate("AuditTab", "balance adjusted"),
+        "backoffice.open": QCoreApplication.translate("AuditTab", "back office opened"),
+        "campaign.export": QCoreApplication.translate("AuditTab", "campaign list exported"),
+        "segment.export": QCoreApplication.translate("AuditTab", "segment exported"),
+        "segments.lapsed_days": QCoreApplication.translate("AuditTab", "'lapsed' days changed"),
+        "pin.failed": QCoreApplication.translate("AuditTab", "wrong PIN"),
+        "pin.locked": QCoreApplication.translate("AuditTab", "PIN entry locked"),
+        "receipt.claim": QCoreApplication.translate("AuditTab", "receipt claimed"),
+        "staff.phone": QCoreApplication.translate("AuditTab", "staff phone set"),
+        "tickets.rules": QCoreApplication.translate("AuditTab", "ticket owners changed"),
     }
     return known.get(action, action)
+
+
+def key_text(key: str) -> str:
+    """What a before/after key is, in the manager's language (others as stored)."""
+    known = {
+        "name": QCoreApplication.translate("AuditTab", "name"),
+        "role": QCoreApplication.translate("AuditTab", "role"),
+        "active": QCoreApplication.translate("AuditTab", "working"),
+        "phone": QCoreApplication.translate("AuditTab", "phone"),
+        "card": QCoreApplication.translate("AuditTab", "card"),
+        "reason": QCoreApplication.translate("AuditTab", "reason"),
+        "status": QCoreApplication.translate("AuditTab", "status"),
+        "priority": QCoreApplication.translate("AuditTab", "priority"),
+        "assignee": QCoreApplication.translate("AuditTab", "owner"),
+        "resolution": QCoreApplication.translate("AuditTab", "resolution"),
+        "points": QCoreApplication.translate("AuditTab", "points"),
+        "stamps": QCoreApplication.translate("AuditTab", "stamps"),
+        "failures": QCoreApplication.translate("AuditTab", "wrong PINs in a row"),
+        "wait_s": QCoreApplication.translate("AuditTab", "wait (seconds)"),
+        "currency": QCoreApplication.translate("AuditTab", "currency"),
+        "timezone": QCoreApplication.translate("AuditTab", "time zone"),
+        "address": QCoreApplication.translate("AuditTab", "address"),
+        "store_name": QCoreApplication.translate("AuditTab", "shop name"),
+        "monthly": QCoreApplication.translate("AuditTab", "monthly budget"),
+        "file": QCoreApplication.translate("AuditTab", "file"),
+        "members": QCoreApplication.translate("AuditTab", "members"),
+        "version": QCoreApplication.translate("AuditTab", "version"),
+        "draft": QCoreApplication.translate("AuditTab", "draft"),
+    }
+    return known.get(key, key)
+
+
+def value_text(key: str, value: Any) -> str:
+    """A role or a yes/no in the manager's language; anything else as stored."""
+    if key == "role" and isinstance(value, str):
+        return role_text(value)
+    if isinstance(value, bool):
+        return QCoreApplication.translate("AuditTab", "yes") if value else QCoreApplication.translate("AuditTab", "no")
+    return audit_log.short_value(value)
 
 
 class AuditModel(QAbstractTableModel):
@@ -108,10 +157,10 @@ class AuditModel(QAbstractTableModel):
                 line.till_name,
                 action_text(line.action),
                 line.subject_name or line.subject,
-                line.change_text(),
+                line.change_text(key_text, value_text),
             )[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 5:
-            return line.change_text()
+            return line.change_text(key_text, value_text)
         return None
 
 
@@ -138,6 +187,11 @@ class AuditTab(BackOfficeTab):
         self.count_label = QLabel()
         self.count_label.setObjectName("Hint")
         self.labels = [QLabel() for _ in range(2)]
+        # The log is this till's own (audit lines are not synced): the tab says so, and names the till.
+        self.scope_label = QLabel()
+        self.scope_label.setObjectName("Hint")
+        self.scope_label.setWordWrap(True)
+        self.till_name = ""
         filters = QHBoxLayout()
         filters.addWidget(self.labels[0])
         filters.addWidget(self.staff_filter, 1)
@@ -160,6 +214,7 @@ class AuditTab(BackOfficeTab):
         bottom.addWidget(self.count_label, 1)
         bottom.addWidget(self.more_button)
         box = QVBoxLayout(self)
+        box.addWidget(self.scope_label)
         box.addLayout(filters)
         box.addWidget(self.table, 1)
         box.addLayout(bottom)
@@ -216,13 +271,23 @@ class AuditTab(BackOfficeTab):
     def activated(self) -> None:
         till = self.ctx.till
         self.ctx.ops.run(
-            lambda: (staff_admin.list_staff(till), audit_log.actions(till)),
+            lambda: (staff_admin.list_staff(till), audit_log.actions(till), audit_log.till_name(till)),
             on_done=while_alive(self, self._filters_loaded),
         )
 
-    def _filters_loaded(self, loaded: tuple[list[Any], list[str]]) -> None:
-        self._fill_filters(loaded)
+    def _filters_loaded(self, loaded: tuple[list[Any], list[str], str]) -> None:
+        people, actions, self.till_name = loaded
+        self._say_scope()
+        self._fill_filters((people, actions))
         self.reload()
+
+    def _say_scope(self) -> None:
+        self.scope_label.setText(
+            self.tr(
+                "What was done at this till, {0}. Each till keeps its own log (it is not sent to the server): "
+                "to read another till's, open the back office there."
+            ).format(self.till_name)
+        )
 
     def reload(self) -> None:
         till, flt = self.ctx.till, self.current_filter()
@@ -251,6 +316,7 @@ class AuditTab(BackOfficeTab):
         self.use_dates.setText(self.tr("Dates"))
         self.apply_button.setText(self.tr("Show"))
         self.more_button.setText(self.tr("Older…"))
+        self._say_scope()
         if self.staff_filter.count():
             self.staff_filter.setItemText(0, self.tr("Everyone"))
         if self.action_filter.count():

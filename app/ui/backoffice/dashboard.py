@@ -33,6 +33,7 @@ from app.core.periods import Period, period_for
 from app.services.reports.dashboard import Dashboard, dashboard
 from app.services.reports.scope import node_scope
 from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.guard import while_alive
 from app.ui.backoffice.tab import BackOfficeTab
 from app.ui.format import tier_label
 
@@ -289,8 +290,8 @@ class DashboardTab(BackOfficeTab):
         asked = self._asked
         self.ctx.ops.run(
             lambda: dashboard(till, period, stores),
-            on_done=lambda d: self._loaded(asked, d),
-            on_error=lambda exc: self._failed(asked, exc),
+            on_done=while_alive(self, lambda d: self._loaded(asked, d)),
+            on_error=while_alive(self, lambda exc: self._failed(asked, exc)),
         )
 
     def _show_error(self, text: str) -> None:

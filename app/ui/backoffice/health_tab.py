@@ -27,6 +27,7 @@ from app.core.errors import LoyaltyError, Notice
 from app.services import health
 from app.services.health import FlagView, Health, TillState
 from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.guard import while_alive
 from app.ui.backoffice.tab import BackOfficeTab
 from app.ui.errors import FLAG_KINDS, error_text, flag_text, translate_message
 from app.ui.format import Formatter
@@ -174,7 +175,11 @@ class HealthTab(BackOfficeTab):
 
     def activated(self) -> None:
         till = self.ctx.till
-        self.ctx.ops.run(lambda: health.health(till), on_done=self._loaded, on_error=lambda e: self._say(str(e)))
+        self.ctx.ops.run(
+            lambda: health.health(till),
+            on_done=while_alive(self, self._loaded),
+            on_error=while_alive(self, lambda e: self._say(str(e))),
+        )
 
     def _loaded(self, result: Health) -> None:
         self.health = result
@@ -194,11 +199,23 @@ class HealthTab(BackOfficeTab):
             "forbidden_write": self.tr("Tamper: a till wrote as another"),
             "daily_cap": self.tr("Daily earn cap reached"),
             "self_earn": self.tr("Staff earned on own card"),
+            "earns_per_day": self.tr("Many earns in one day"),
+            "pin_failures": self.tr("Wrong PINs"),
+            "unusual_adjustment": self.tr("Unusual adjustment"),
+            "held_entries": self.tr("Till quarantined"),
+            "profile_proposal": self.tr("Profile change not applied"),
+            "entry_out_of_bounds": self.tr("Entry beyond the limits"),
+            "balance_out_of_bounds": self.tr("Entry beyond the limits"),
+            "out_of_bounds": self.tr("Entry beyond the limits"),
+            "cannot_store": self.tr("Batch not stored"),
         }.get(kind, kind)
 
     def flag_advice(self, kind: str) -> str:
         tamper = self.tr(
             "Do not wipe or restore that till. Note its name and call support: its ledger must be checked."
+        )
+        bounds = self.tr(
+            "An amount no real sale reaches (a typo or a tampered till). Call support before that till syncs again."
         )
         return {
             "negative_balance": self.tr(
@@ -218,6 +235,24 @@ class HealthTab(BackOfficeTab):
             "self_earn": self.tr("Ask the cashier about these earns; reverse them if they were not real sales."),
             "earns_per_day": self.tr(
                 "Check this member's sales today with the cashiers; reverse the ones that were not real sales."
+            ),
+            "pin_failures": self.tr(
+                "Ask who was at this till. If nobody forgot a PIN, reset the PINs of its staff in the Staff tab."
+            ),
+            "unusual_adjustment": self.tr(
+                "Ask the manager who made it why; reverse it from the customer page if it was not meant."
+            ),
+            "held_entries": self.tr(
+                "That till's sales wait on the server. Call support to release or reject them once it is checked."
+            ),
+            "profile_proposal": self.tr(
+                "The member belongs to another store: ask that store to make the change if it is right."
+            ),
+            "entry_out_of_bounds": bounds,
+            "balance_out_of_bounds": bounds,
+            "out_of_bounds": bounds,
+            "cannot_store": self.tr(
+                "That till's sales wait on it, safely. Call support: the server's database refused them."
             ),
         }.get(kind, self.tr("Look at it, act, then mark it as dealt with."))
 

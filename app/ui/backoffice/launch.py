@@ -24,6 +24,7 @@ from app.services.till import Till
 from app.ui import theme
 from app.ui.backoffice.context import BackOfficeContext
 from app.ui.backoffice.window import BackOfficeWindow
+from app.ui.errors import error_text
 from app.ui.i18n import Translations
 from app.ui.tasks import BackgroundOps
 from app.ui.views.pin import ManagerPinDialog, PinPad
@@ -33,17 +34,22 @@ if TYPE_CHECKING:
 
 
 def back_office_staff(till: Till, pin: str) -> StaffMember:
-    """The manager or owner whose PIN this is. Raises PermissionDenied with a sentence for the user."""
-    try:
-        return staff_service.require_manager(till, pin)
-    except PermissionDenied:
-        pass
+    """The manager or owner whose PIN this is. Raises PermissionDenied with a sentence for the user.
+
+    The PIN is checked once: a wrong one counts once toward the till's lockout (it counted twice when a
+    manager check was followed by a login), and during a lockout the sentence says how long to wait
+    instead of "Wrong PIN" (``PinLocked`` is not swallowed).
+    """
     try:
         someone = staff_service.login(till, pin)
+    except staff_service.PinLocked:
+        raise
     except PermissionDenied:
         raise PermissionDenied(
             QCoreApplication.translate("BackOffice", "Wrong PIN. Type a manager or owner PIN.")
         ) from None
+    if someone.is_manager:
+        return someone
     raise PermissionDenied(
         QCoreApplication.translate(
             "BackOffice", "{0} is a cashier: the back office opens only with a manager's or the owner's PIN."
@@ -132,8 +138,8 @@ class CashierLauncher(QWidget):
         try:
             who = back_office_staff(self.till, pin)
         except PermissionDenied as exc:
-            self._say(exc.message)
-            self.refused.emit(exc.message)
+            self._say(error_text(exc))
+            self.refused.emit(error_text(exc))
             return
         self._say("")
         self.window = open_window(
@@ -192,7 +198,7 @@ class LoginDialog(QDialog):
         try:
             self.who = back_office_staff(self.till, pin)
         except PermissionDenied as exc:
-            self.error_label.setText(exc.message)
+            self.error_label.setText(error_text(exc))
             return
         self.accept()
 

@@ -156,6 +156,7 @@ class ProgramTab(BackOfficeTab):
         self.money: dict[str, QLineEdit] = {name: QLineEdit() for name in _MONEY_FIELDS}
         self.point_name = QLineEdit()
         self.tax_qualifies = QCheckBox()
+        self.excluded_categories = QLineEdit()  # POS categories that never earn (gift cards, deposits)
         self.zero_earn_is_visit = QCheckBox()
         self.stamp_mode = QComboBox()
         for mode in StampMode:
@@ -182,6 +183,7 @@ class ProgramTab(BackOfficeTab):
                     ("points_per_step", self.ints["points_per_step"]),
                     ("amount_step", self.money["amount_step"]),
                     ("tax_qualifies", self.tax_qualifies),
+                    ("excluded_categories", self.excluded_categories),
                     ("point_value", self.money["point_value"]),
                 ],
             )
@@ -294,9 +296,9 @@ class ProgramTab(BackOfficeTab):
         self.revert_button = QPushButton()
         self.preview_box = QGroupBox()
         pf = QFormLayout(self.preview_box)
-        # A long label ("Lines (sku, category, quantity, price; …)") goes above its field when space is short:
-        # at 1024×768 the preview kept its width and cut the program form on the left instead.
-        pf.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        # Every label above its field: at 1024×768 the preview kept its width and cut the program form on the
+        # left, and with labels beside them (Vietnamese) the bill's fields were squeezed to a few characters.
+        pf.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.preview_labels = [QLabel() for _ in range(4)]
         for label, field in zip(
             self.preview_labels, (self.bill_amount, self.bill_time, self.bill_tier, self.bill_lines), strict=True
@@ -447,6 +449,7 @@ class ProgramTab(BackOfficeTab):
         self.money["point_value"].setText(self._amount_text(p.point_value, cur.unit))
         self.money["min_spend"].setText(self._amount_text(p.stamp_rule.min_spend, cur.unit))
         self.tax_qualifies.setChecked(p.tax_qualifies)
+        self.excluded_categories.setText(", ".join(sorted(p.excluded_categories)))
         self.zero_earn_is_visit.setChecked(p.zero_earn_is_visit)
         self.stamp_mode.setCurrentIndex(self.stamp_mode.findData(p.stamp_rule.mode.value))
         self.stamp_skus.setText(", ".join(sorted(p.stamp_rule.skus)))
@@ -540,6 +543,7 @@ class ProgramTab(BackOfficeTab):
             amount_step=money("amount_step"),
             point_value=money("point_value"),
             tax_qualifies=self.tax_qualifies.isChecked(),
+            excluded_categories=_words(self.excluded_categories.text()),
             zero_earn_is_visit=self.zero_earn_is_visit.isChecked(),
             stamp_rule=StampRule(
                 StampMode(self.stamp_mode.currentData()),
@@ -793,6 +797,7 @@ class ProgramTab(BackOfficeTab):
             "points_per_step": self.tr("Points per step"),
             "amount_step": self.tr("Step of the bill"),
             "tax_qualifies": self.tr("Tax counts toward points"),
+            "excluded_categories": self.tr("Categories that never earn (comma-separated)"),
             "point_value": self.tr("Value of a point spent as money (0 = off)"),
             "card_size": self.tr("Slots on the card"),
             "starter_stamps": self.tr("Stamps given at enrolment"),

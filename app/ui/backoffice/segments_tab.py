@@ -38,6 +38,7 @@ from app.core.segments import AGE_BANDS, Segment
 from app.services import segments
 from app.services.segments import SegmentFilter, SegmentMember, SegmentReport
 from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.guard import while_alive
 from app.ui.backoffice.tab import BackOfficeTab
 from app.ui.format import Formatter
 from app.ui.views.segment_texts import segment_name, segment_rule
@@ -289,8 +290,8 @@ class SegmentsTab(BackOfficeTab):
 
         self.ctx.ops.run(
             job,
-            on_done=lambda both: self._loaded(asked, *both),
-            on_error=lambda exc: self._failed(asked, exc),
+            on_done=while_alive(self, lambda both: self._loaded(asked, *both)),
+            on_error=while_alive(self, lambda exc: self._failed(asked, exc)),
         )
 
     def apply_filters(self) -> None:
@@ -303,8 +304,8 @@ class SegmentsTab(BackOfficeTab):
         asked = self._asked
         self.ctx.ops.run(
             lambda: (full, full if flt == SegmentFilter() else full.filtered(flt)),
-            on_done=lambda both: self._loaded(asked, *both),
-            on_error=lambda exc: self._failed(asked, exc),
+            on_done=while_alive(self, lambda both: self._loaded(asked, *both)),
+            on_error=while_alive(self, lambda exc: self._failed(asked, exc)),
         )
 
     def _failed(self, asked: int, exc: Exception) -> None:
@@ -361,8 +362,8 @@ class SegmentsTab(BackOfficeTab):
         till, listed = self.ctx.till, self._listed
         self.ctx.ops.run(
             lambda: segments.segment_page(till, rep, seg, offset),
-            on_done=lambda page: self._page(listed, rep, seg, *page),
-            on_error=lambda exc: self._failed(self._asked, exc),
+            on_done=while_alive(self, lambda page: self._page(listed, rep, seg, *page)),
+            on_error=while_alive(self, lambda exc: self._failed(self._asked, exc)),
         )
 
     def _page(
@@ -403,8 +404,8 @@ class SegmentsTab(BackOfficeTab):
         till, rep, seg, who = self.ctx.till, self.report, self.current_segment(), self.ctx.staff
         self.ctx.ops.run(
             lambda: segments.export_segment(till, rep, seg, path, by=who),
-            on_done=lambda n: self._exported(path, n),
-            on_error=self._export_failed,
+            on_done=while_alive(self, lambda n: self._exported(path, n)),
+            on_error=while_alive(self, self._export_failed),
         )
 
     def export_campaign_to(self, campaign: str, path: Path) -> None:
@@ -412,8 +413,8 @@ class SegmentsTab(BackOfficeTab):
         till, rep, who = self.ctx.till, self.report, self.ctx.staff
         self.ctx.ops.run(
             lambda: segments.export_campaign(till, campaign, path, by=who, rep=rep),
-            on_done=lambda n: self._exported(path, n),
-            on_error=self._export_failed,
+            on_done=while_alive(self, lambda n: self._exported(path, n)),
+            on_error=while_alive(self, self._export_failed),
         )
 
     def _exported(self, path: Path, count: int) -> None:

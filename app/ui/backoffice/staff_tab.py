@@ -148,10 +148,10 @@ class StaffTab(BackOfficeTab):
         sel.addRow(self.sel_labels[1], self.new_pin)
         sel.addRow(self.sel_labels[2], self.new_pin_again)
         sel.addRow(self.pin_button)
-        phone_row = QHBoxLayout()
-        phone_row.addWidget(self.phone_edit, 1)
-        phone_row.addWidget(self.phone_button)
-        sel.addRow(self.sel_labels[3], phone_row)
+        # The phone gets the row's whole width and its button a row of its own: side by side, at 1024×768
+        # in Vietnamese, the field was squeezed to "Số đi…".
+        sel.addRow(self.sel_labels[3], self.phone_edit)
+        sel.addRow(self.phone_button)
         sel.addRow(self.active_button)
 
         # Someone new.

@@ -46,6 +46,7 @@ from app.core.money import parse_amount
 from app.services import tickets, vouchers
 from app.services.tickets import Budget, TicketView
 from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.guard import while_alive
 from app.ui.backoffice.tab import BackOfficeTab
 from app.ui.backoffice.ticket_rules import TicketRulesDialog
 from app.ui.backoffice.ticket_texts import came_back_text, priority_text, short_time, status_text
@@ -291,7 +292,11 @@ class TicketsTab(BackOfficeTab):
                 till.clock(),
             )
 
-        self.ctx.ops.run(load, on_done=self._loaded, on_error=lambda e: self._say(str(e), "error"))
+        self.ctx.ops.run(
+            load,
+            on_done=while_alive(self, self._loaded),
+            on_error=while_alive(self, lambda e: self._say(str(e), "error")),
+        )
 
     # -- loading ---------------------------------------------------------------------------------------
     def _loaded(self, result: tuple[list[TicketView], Budget, list[tuple[str, str]], datetime]) -> None:
