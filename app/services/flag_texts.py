@@ -42,7 +42,8 @@ FORBIDDEN = "Till {0} tried to send entries as another till ({1}); they were ref
 HELD = "Till {0} is quarantined: its entries are held for review and not counted."
 UNUSUAL_ADJUST = "Till {0} adjusted {1} by {2} points and {3} stamps: check it, and reverse it if it was not meant."
 PROPOSAL = "Till {0} of another store changed {1}'s profile; it was not applied."
-OUT_OF_BOUNDS = "Till {0} sent an entry beyond what its program can produce; the server refused its batch."
+OUT_OF_BOUNDS = "Till {0} sent an entry beyond what its program can produce; the server holds it, not counted."
+REVERSES_HELD = "Till {0} reversed an entry the server holds; the reversal waits with it, not counted."
 CANNOT_STORE = "Till {0} sent a batch the server's database could not store; it was refused."
 
 TEMPLATES = (
@@ -63,6 +64,7 @@ TEMPLATES = (
     UNUSUAL_ADJUST,
     PROPOSAL,
     OUT_OF_BOUNDS,
+    REVERSES_HELD,
     CANNOT_STORE,
 )
 
@@ -181,6 +183,9 @@ _SHAPES: dict[str, list[tuple[re.Pattern[str], Reader]]] = {
     ],
     "balance_out_of_bounds": [
         (re.compile(r"^Terminal (\S+?): "), lambda m, n: Notice(OUT_OF_BOUNDS, till=n.till(m[1]))),
+    ],
+    "reverses_uncounted": [
+        (re.compile(r"^Terminal (\S+?): "), lambda m, n: Notice(REVERSES_HELD, till=n.till(m[1]))),
     ],
     "cannot_store": [
         (

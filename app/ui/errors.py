@@ -416,7 +416,10 @@ TEMPLATES: tuple[str, ...] = (
     ),
     QT_TRANSLATE_NOOP("Errors", "Till {0} of another store changed {1}'s profile; it was not applied."),
     QT_TRANSLATE_NOOP(
-        "Errors", "Till {0} sent an entry beyond what its program can produce; the server refused its batch."
+        "Errors", "Till {0} sent an entry beyond what its program can produce; the server holds it, not counted."
+    ),
+    QT_TRANSLATE_NOOP(
+        "Errors", "Till {0} reversed an entry the server holds; the reversal waits with it, not counted."
     ),
     QT_TRANSLATE_NOOP("Errors", "Till {0} sent a batch the server's database could not store; it was refused."),
 )

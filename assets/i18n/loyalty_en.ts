@@ -3157,7 +3157,11 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Till {0} sent an entry beyond what its program can produce; the server refused its batch.</source>
+        <source>Till {0} sent an entry beyond what its program can produce; the server holds it, not counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Till {0} reversed an entry the server holds; the reversal waits with it, not counted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3352,6 +3356,10 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reversal of a held entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Batch not stored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3405,6 +3413,10 @@ phone (PNG)</source>
     </message>
     <message>
         <source>The member belongs to another store: ask that store to make the change if it is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is released or rejected with the entry it reverses: deal with that one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3159,8 +3159,12 @@ thoại (PNG)</translation>
         <translation>Quầy {0} của cửa hàng khác đã sửa hồ sơ của {1}; thay đổi chưa được áp dụng.</translation>
     </message>
     <message>
-        <source>Till {0} sent an entry beyond what its program can produce; the server refused its batch.</source>
-        <translation>Quầy {0} gửi một giao dịch vượt quá mức chương trình có thể tạo ra; máy chủ đã từ chối lô giao dịch đó.</translation>
+        <source>Till {0} sent an entry beyond what its program can produce; the server holds it, not counted.</source>
+        <translation>Quầy {0} gửi một giao dịch vượt quá mức chương trình có thể tạo ra; máy chủ giữ lại, không tính.</translation>
+    </message>
+    <message>
+        <source>Till {0} reversed an entry the server holds; the reversal waits with it, not counted.</source>
+        <translation>Quầy {0} hoàn một giao dịch đang bị máy chủ giữ lại; lệnh hoàn chờ cùng giao dịch đó, không tính.</translation>
     </message>
     <message>
         <source>Till {0} sent a batch the server&apos;s database could not store; it was refused.</source>
@@ -3354,6 +3358,10 @@ thoại (PNG)</translation>
         <translation>Giao dịch vượt giới hạn</translation>
     </message>
     <message>
+        <source>Reversal of a held entry</source>
+        <translation>Hoàn giao dịch đang bị giữ</translation>
+    </message>
+    <message>
         <source>Batch not stored</source>
         <translation>Lô giao dịch chưa được lưu</translation>
     </message>
@@ -3408,6 +3416,10 @@ thoại (PNG)</translation>
     <message>
         <source>The member belongs to another store: ask that store to make the change if it is right.</source>
         <translation>Khách hàng thuộc cửa hàng khác: nếu thay đổi là đúng, hãy nhờ cửa hàng đó sửa.</translation>
+    </message>
+    <message>
+        <source>It is released or rejected with the entry it reverses: deal with that one.</source>
+        <translation>Lệnh này được duyệt hoặc từ chối cùng giao dịch mà nó hoàn: hãy xử lý giao dịch đó.</translation>
     </message>
     <message>
         <source>That till&apos;s sales wait on it, safely. Call support: the server&apos;s database refused them.</source>

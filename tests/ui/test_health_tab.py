@@ -162,9 +162,11 @@ def test_every_flag_kind_the_server_or_a_till_raises_is_named_with_what_to_do(qt
         text = path.read_text(encoding="utf-8")
         kinds |= set(re.findall(r'kind="([a-z_]+)"', text)) | set(re.findall(r'_local_flag\(\s*s,\s*"([a-z_]+)"', text))
         kinds |= set(re.findall(r'_refuse_entry\(caller, e, "([a-z_]+)"', text))
+        kinds |= set(re.findall(r'RefusedEntry\(\s*id=e\.id,\s*code="([a-z_]+)"', text))  # held, flagged by code
         kinds |= set(re.findall(r'\("(daily_cap|self_earn|earns_per_day)"', text))
     kinds -= {"merge"}  # a merge record's kind, not a flag
-    assert {"negative_balance", "entry_out_of_bounds", "out_of_bounds", "pin_failures", "daily_cap"} <= kinds
+    expected = {"negative_balance", "entry_out_of_bounds", "reverses_uncounted", "out_of_bounds", "pin_failures"}
+    assert expected | {"daily_cap"} <= kinds
     tab = open_tab(qtbot, flagged, MANAGER_PIN)
     generic = tab.flag_advice("no such kind")
     assert sorted(k for k in kinds if tab.flag_kind(k) == k) == []

@@ -207,6 +207,7 @@ class HealthTab(BackOfficeTab):
             "entry_out_of_bounds": self.tr("Entry beyond the limits"),
             "balance_out_of_bounds": self.tr("Entry beyond the limits"),
             "out_of_bounds": self.tr("Entry beyond the limits"),
+            "reverses_uncounted": self.tr("Reversal of a held entry"),
             "cannot_store": self.tr("Batch not stored"),
         }.get(kind, kind)
 
@@ -251,6 +252,9 @@ class HealthTab(BackOfficeTab):
             "entry_out_of_bounds": bounds,
             "balance_out_of_bounds": bounds,
             "out_of_bounds": bounds,
+            "reverses_uncounted": self.tr(
+                "It is released or rejected with the entry it reverses: deal with that one."
+            ),
             "cannot_store": self.tr(
                 "That till's sales wait on it, safely. Call support: the server's database refused them."
             ),
