@@ -2321,6 +2321,10 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} is not a country code; use two letters like VN or US.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This till is already set up; change it in the back office.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4743,6 +4747,10 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A phone typed without its country code is one of {0}, like {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A bill is written {0}; {1}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4751,7 +4759,7 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Times are shown in the shop&apos;s time zone, amounts in its currency. A manager can change them later.</source>
+        <source>Times are shown in the shop&apos;s time zone, amounts in its currency, phones as its country writes them. A manager can change them later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4768,6 +4776,10 @@ phone (PNG)</source>
     </message>
     <message>
         <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4790,6 +4802,10 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Phones without a country code are now read as numbers of {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The shop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4807,6 +4823,14 @@ phone (PNG)</source>
     </message>
     <message>
         <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phones typed without a country code are read as this country&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
