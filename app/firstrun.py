@@ -112,7 +112,7 @@ def cmd_init(args: argparse.Namespace) -> None:
     till, who = setup.setup_shop(home, choice)
     print(
         f"{choice.store_name} is set up in {home}: {choice.currency}, {choice.timezone}, owner {who.name}; "
-        f"phones without a country code are numbers of {country_name(choice.country)} ({choice.country})."
+        f"phones without a country code are read as {country_name(choice.country)} ({choice.country}) numbers."
     )
     if args.server:
         _connect(till, home, args.server, "")

@@ -197,7 +197,7 @@ class ShopPage(_Page):
             clock = self.tr("the time there now is {0}").format(now)
         except InvalidInput:
             clock = self.tr("not a time zone yet")
-        phones = self.tr("A phone typed without its country code is one of {0}, like {1}.").format(
+        phones = self.tr("Phones typed without a country code are read as {0} numbers, like {1}.").format(
             country_name(self.country.country() or "VN", self.translations.language),
             example_phone(self.country.country() or "VN"),
         )

@@ -4747,7 +4747,7 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A phone typed without its country code is one of {0}, like {1}.</source>
+        <source>Phones typed without a country code are read as {0} numbers, like {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4802,7 +4802,7 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Phones without a country code are now read as numbers of {0}.</source>
+        <source>Phones without a country code are now read as {0} numbers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

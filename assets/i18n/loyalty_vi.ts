@@ -4749,7 +4749,7 @@ thoại (PNG)</translation>
         <translation>chưa phải múi giờ</translation>
     </message>
     <message>
-        <source>A phone typed without its country code is one of {0}, like {1}.</source>
+        <source>Phones typed without a country code are read as {0} numbers, like {1}.</source>
         <translation>Số điện thoại nhập không có mã quốc gia được hiểu là số của {0}, ví dụ {1}.</translation>
     </message>
     <message>
@@ -4804,7 +4804,7 @@ thoại (PNG)</translation>
         <translation>Đã lưu. Giờ nay hiển thị theo {0}, số tiền theo {1}.</translation>
     </message>
     <message>
-        <source>Phones without a country code are now read as numbers of {0}.</source>
+        <source>Phones without a country code are now read as {0} numbers.</source>
         <translation>Từ nay số điện thoại không có mã quốc gia được hiểu là số của {0}.</translation>
     </message>
     <message>

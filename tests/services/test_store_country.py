@@ -182,7 +182,7 @@ def test_loyalty_init_takes_a_country_or_the_zones(tmp_path: Path) -> None:
     zone = _loyalty(tmp_path / "ny", "init", "--store", "Sarah's Bakery", "--currency", "USD",
                     "--timezone", "America/New_York", "--owner", "Sarah", pin=PIN)  # fmt: skip
     assert zone.returncode == 0, zone.stderr
-    assert "phones without a country code are numbers of United States (US)" in zone.stdout
+    assert "phones without a country code are read as United States (US) numbers" in zone.stdout
     given = _loyalty(tmp_path / "hanoi-ny", "init", "--store", "Phở Gánh", "--timezone", "America/New_York",
                      "--country", "vn", "--owner", "Anh Tư", pin=PIN)  # fmt: skip
     assert given.returncode == 0, given.stderr

@@ -149,7 +149,7 @@ def test_a_manager_changes_the_shops_country_in_the_back_office(qtbot, qapp, tmp
             box.save_button.click()
         assert box.message.text() == (
             "Saved. Times are now shown in America/Toronto, amounts in USD. "
-            "Phones without a country code are now read as numbers of United States."
+            "Phones without a country code are now read as United States numbers."
         )
         assert settings.store_country(till) == "US"
         new = customers.enroll(till, name="Emily", phone="(617) 555-0142", staff=owner)

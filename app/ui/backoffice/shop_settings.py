@@ -157,7 +157,7 @@ class ShopSettingsBox(QGroupBox):
         text = self.tr("Saved. Times are now shown in {0}, amounts in {1}.")
         text = text.format(settings.timezone, settings.currency)
         if before is None or before.country != settings.country:
-            text += " " + self.tr("Phones without a country code are now read as numbers of {0}.").format(
+            text += " " + self.tr("Phones without a country code are now read as {0} numbers.").format(
                 country_name(settings.country, self.ctx.language)
             )
         self._say(text)
