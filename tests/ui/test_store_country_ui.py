@@ -159,3 +159,39 @@ def test_a_manager_changes_the_shops_country_in_the_back_office(qtbot, qapp, tmp
     finally:
         ctx.ops.wait_idle()
         till.engine.dispose()
+
+
+def test_the_back_office_customer_table_finds_and_shows_american_phones(qtbot, qapp, tmp_path: Path) -> None:
+    from app.services import customers, staff
+    from app.services.setup import ShopSetup
+    from app.ui.backoffice.context import BackOfficeContext
+    from app.ui.backoffice.customers_tab import CustomersTab
+    from app.ui.tasks import BackgroundOps
+
+    till, owner = setup.setup_shop(
+        tmp_path / "bakery",
+        ShopSetup(
+            store_name="Bakery", owner_name="Sarah", owner_pin=HER_PIN, currency="USD", timezone="America/New_York"
+        ),
+    )
+    emily = customers.enroll(till, name="Emily Chen", phone="(617) 555-0142", staff=owner)
+    customers.enroll(till, name="Lan", phone="+84 912 345 678", staff=owner)
+    ctx = BackOfficeContext(till=till, staff=staff.login(till, HER_PIN), ops=BackgroundOps(), language="en")
+    tab = CustomersTab(ctx)
+    qtbot.addWidget(tab)
+    tab.resize(1200, 700)
+    tab.show()
+    try:
+        with qtbot.waitSignal(tab.model.page_loaded, timeout=10_000):
+            tab.activated()
+        shown = {tab.model.text(r, "name"): tab.model.text(r, "phone") for r in tab.model.rows}
+        assert shown == {"Emily Chen": "(617) 555-0142", "Lan": "+84 912 345 678"}
+        for typed in ("6175550142", "+1 617 555 0142", "(617) 555-0142"):
+            tab.search_edit.clear()
+            qtbot.keyClicks(tab.search_edit, typed)  # the pause after typing starts the search
+            qtbot.waitUntil(lambda t=typed: tab.model.query == t and not tab.model.loading, timeout=10_000)
+            assert [r.id for r in tab.model.rows] == [emily.customer_id], typed
+            assert not tab.message_label.isVisible(), tab.message_label.text()  # no "mistyped card number"
+    finally:
+        ctx.ops.wait_idle()
+        till.engine.dispose()
