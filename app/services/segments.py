@@ -297,13 +297,15 @@ def report(till: Till, *, now: datetime | None = None, filters: SegmentFilter | 
     """Every active member with their segments (and the cut-offs, remembered for ``segment_of``).
 
     The cut-offs and the counts are computed in SQL over ``member_stats`` (seconds at a million
-    members); the member rows are read when first asked for (``SegmentReport.members``).
+    members); the member rows are read when first asked for (``SegmentReport.members``). Nothing
+    here waits on the monthly roll of the 12-month spends (housekeeping's).
     """
     now = now or till.clock()
     program = till.program()
     today = local(now, program.timezone).date()
     month = stats.month_number(today)
-    _roll_forward(till, month)
+    # The kept 12-month spends are moved to a new month by housekeeping (``housekeeping.roll_spends``),
+    # never here: until they all are, the VIP cut-off is worked out from the buckets (``_vip_sorted``).
     with read_transaction(till) as s:  # a long read must not hold the till's write lock
         rules = rules_for(s)
         limits, vips = _thresholds(s, now, rules, month)
@@ -411,20 +413,6 @@ def _n(s: Session, now: datetime, *conditions: ColumnElement[bool]) -> int:
         select(func.count()).select_from(MS).where(MS.customer_id.in_(_inactive(s, now)), *conditions)
     )
     return int(every) - int(gone or 0)
-
-
-def _roll_forward(till: Till, month: int) -> None:
-    """Bring every member's kept 12-month spend to the window ending with ``month`` (``member_stats.spend_at``).
-
-    Writes between reports keep it for the members they touch; the first report of a month moves
-    the others, in short write transactions so that a sale at the till waits one batch at most.
-    """
-    with read_transaction(till) as s:
-        behind = s.scalar(select(MS.customer_id).where(MS.spend_at < month).limit(1))
-    while behind is not None:
-        with till.transaction() as s:
-            if not stats.roll_spend_forward(s, month):
-                break
 
 
 def _vip_kept(s: Session, now: datetime, rules: SegmentRules, month: int) -> tuple[int | None, int] | None:

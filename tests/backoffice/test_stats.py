@@ -29,6 +29,7 @@ from app.services import (
     corrections,
     customers,
     feedback,
+    housekeeping,
     ledger_writer,
     merges,
     receipts,
@@ -198,13 +199,19 @@ def test_the_upgrade_fills_the_tables_of_an_existing_home(chain: Chain) -> None:
 
 
 def test_the_kept_12_month_spend_rolls_forward_and_gives_the_vip_cut_off_of_the_sorted_spends(chain: Chain) -> None:
-    """Months later, the first report moves every member's window; the cut-off read off the index is
-    the one the spends worked out from the buckets and sorted give, and the VIPs it counts are the
-    members the per-member rules call VIP."""
+    """Months later, housekeeping moves every member's window (the report does not wait on it); the
+    cut-off read off the index is the one the spends worked out from the buckets and sorted give, and
+    the VIPs it counts are the members the per-member rules call VIP."""
     later = NOW + timedelta(days=250)  # August 2027: the spends of before September 2026 leave the window
     month = stats.month_number(later.astimezone(ZoneInfo(ZONE)).date())
     with chain.a.transaction() as s:
         before = dict(s.execute(select(MemberStats.customer_id, MemberStats.spend_12m)).all())
+        spend_at = dict(s.execute(select(MemberStats.customer_id, MemberStats.spend_at)).all())
+    unrolled = segments.report(chain.a, now=later)  # before housekeeping: the spends are worked out
+    with segments.read_transaction(chain.a) as s:
+        assert dict(s.execute(select(MemberStats.customer_id, MemberStats.spend_at)).all()) == spend_at  # no roll
+    assert housekeeping.roll_spends(chain.a, now=later, chunk=3, pause=0) == len(before)  # in chunks of 3
+    assert housekeeping.roll_spends(chain.a, now=later) == 0  # nobody behind: nothing written
     rep = segments.report(chain.a, now=later)
     assert differences(chain) == []  # every kept spend is its window's
     with segments.read_transaction(chain.a) as s:
@@ -215,10 +222,23 @@ def test_the_kept_12_month_spend_rolls_forward_and_gives_the_vip_cut_off_of_the_
         sorted_ = segments._vip_sorted(s, later, rules, month)
     assert any(after[c] < before[c] for c in before)  # some spend did leave the window
     assert kept == sorted_ and kept[1] > 0
-    assert rep.limits.vip_spend == kept[0]
+    assert rep.limits.vip_spend == unrolled.limits.vip_spend == kept[0]
+    assert rep.counts() == unrolled.counts()
     assert rep.count(Segment.VIP) == sum(Segment.VIP in m.segments for m in rep.members) == kept[1]
     # A sale after the roll keeps its member's spend right (the trigger), and the next report agrees.
     awards.award(chain.a, "m01", Bill(paid=2_000_000), staff=None)
+    assert differences(chain) == []
+
+
+def test_a_housekeeping_pass_rolls_the_spends_at_a_new_month(chain: Chain) -> None:
+    """The background pass (``housekeeping.run_once``) is what moves the spends, once a month."""
+    later = NOW + timedelta(days=40)
+    chain.a.clock = lambda: later
+    assert housekeeping.run_once(chain.a, pause=0).spends_rolled > 0
+    assert housekeeping.run_once(chain.a, pause=0).spends_rolled == 0
+    with segments.read_transaction(chain.a) as s:
+        month = stats.month_number(later.astimezone(ZoneInfo(ZONE)).date())
+        assert set(s.scalars(select(MemberStats.spend_at))) == {month}
     assert differences(chain) == []
 
 
