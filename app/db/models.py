@@ -450,6 +450,27 @@ class MemberDayStats(Base):
     __table_args__ = {"sqlite_with_rowid": False}
 
 
+class MemberStoreStats(Base):
+    """Per member (the holder, after merges) and store: the local day of the last live visit there.
+
+    The dashboard's active members of one store (a visit there in the last 30 / 90 days) are an
+    index range of it rather than every member-day row of 90 days made distinct. Kept by SQLite
+    triggers on ``member_day_stats`` (``app.services.stats.MEMBER_STORE_TRIGGERS``, migration 0011):
+    every row added there with a visit moves the day forward; the writers that take visits away
+    (a reversed sale, a merge: ``stats.refold_members``) recompute the member's rows.
+    """
+
+    __tablename__ = "member_store_stats"
+    customer_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    last_day: Mapped[date] = mapped_column(Date)  # local day in the store's zone
+
+    __table_args__ = (
+        Index("ix_member_store_stats_store_day", "store_id", "last_day"),
+        {"sqlite_with_rowid": False},
+    )
+
+
 class MemberStats(Base):
     """Per member (the holder, after merges): the visit facts the segments need.
 

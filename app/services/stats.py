@@ -15,6 +15,9 @@ benchmark). Three tables hold what they sum instead (``app.db.models``):
 - ``home_tier_stats``: per home store and tier, the members and their outstanding points —
   kept by SQLite triggers on ``customer`` and ``balance`` (``HOME_TIER_TRIGGERS``), since
   enrolments, merges, the sync and every balance write change them.
+- ``member_store_stats``: per member and store, the day of the last visit there — the dashboard's
+  active members of one store; kept by SQLite triggers on ``member_day_stats``
+  (``MEMBER_STORE_TRIGGERS``), so whatever adds a member-day row keeps it.
 
 Every write path calls one function of this module in its transaction (the ledger
 writer, the sync ingest of other tills' entries, the POS receipts, merges, the
@@ -48,7 +51,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, Engine, String, TextClause, bindparam, delete, select, text, tuple_, type_coerce
+from sqlalchemy import Date, Engine, String, TextClause, bindparam, delete, inspect, select, text, tuple_, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from app.core.ledger import NOT_A_VISIT, EntryKind, LedgerEntry, is_visit
@@ -60,6 +63,7 @@ from app.db.models import (
     LedgerEntryRow,
     MemberDayStats,
     MemberStats,
+    MemberStoreStats,
     Receipt,
     Store,
 )
@@ -641,6 +645,8 @@ def refold_members(s: Session, customer_ids: Iterable[str]) -> None:
         {"day": d, "store_id": st, "customer_id": c, "visits": v, "spend": n}
         for (d, st, c), (v, n) in member_days.items()
     ]
+    # Their last day at each store: cleared here, made again by the triggers as the rows go in.
+    s.execute(delete(MemberStoreStats).where(MemberStoreStats.customer_id.in_(sorted(everyone))))
     if rows:
         s.execute(MemberDayStats.__table__.insert(), rows)
 
@@ -655,6 +661,7 @@ class Computed:
     members: dict[str, dict[str, Any]]
     rewards: dict[tuple[date, str, str], int] = field(default_factory=dict)
     homes: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    stores: dict[tuple[str, str], date] = field(default_factory=dict)  # (member, store): last day of a visit
 
 
 def compute(s: Session) -> Computed:
@@ -755,12 +762,17 @@ def compute(s: Session) -> Computed:
     for entry_id, store_id, at, reward_id in _stream(s, redeemed):
         if entry_id not in reversals:
             rewards[(day_of(store_id, at), store_id, reward_id)] += 1
+    last_days: dict[tuple[str, str], date] = {}
+    for (day, store_id, holder), (n, _) in member_days.items():
+        if n > 0 and day > last_days.get((holder, store_id), date.min):
+            last_days[(holder, store_id)] = day
     return Computed(
         days={k: tuple(v) for k, v in days.items() if any(v)},
         member_days={k: (v[0], v[1]) for k, v in member_days.items() if v[0] or v[1]},
         members={c: _comparable(m.row(c)) for c, m in members.items()},
         rewards=dict(rewards),
         homes=_homes(s),
+        stores=last_days,
     )
 
 
@@ -858,6 +870,36 @@ HOME_TIER_TRIGGERS: tuple[str, ...] = (
 HOME_TIER_TRIGGER_NAMES = tuple(sql.split()[2] for sql in HOME_TIER_TRIGGERS)
 
 
+# SQLite triggers that keep ``member_store_stats`` (created by migration 0011): a member-day row
+# with a visit, inserted or added to (the UPSERT of ``_Deltas.write`` fires one or the other),
+# moves the member's last day at that store forward. Visits are only ever taken away by
+# ``refold_members`` and ``rebuild_in``, which clear the members' rows first and insert the
+# member-day rows again. The UPSERT's WHERE leaves a later day alone:
+# https://www.sqlite.org/lang_upsert.html ("the optional WHERE clause on the DO UPDATE").
+def _store_visit(row: str) -> str:
+    return (
+        f"INSERT INTO member_store_stats (customer_id, store_id, last_day) VALUES ({row}.customer_id, "
+        f"{row}.store_id, {row}.day) ON CONFLICT (customer_id, store_id) DO UPDATE SET last_day = excluded.last_day "
+        "WHERE excluded.last_day > member_store_stats.last_day;"
+    )
+
+
+MEMBER_STORE_TRIGGERS: tuple[str, ...] = (
+    "CREATE TRIGGER member_store_day_insert AFTER INSERT ON member_day_stats WHEN NEW.visits > 0 BEGIN "
+    + _store_visit("NEW")
+    + " END",
+    "CREATE TRIGGER member_store_day_update AFTER UPDATE OF visits ON member_day_stats WHEN NEW.visits > 0 BEGIN "
+    + _store_visit("NEW")
+    + " END",
+)
+MEMBER_STORE_TRIGGER_NAMES = tuple(sql.split()[2] for sql in MEMBER_STORE_TRIGGERS)
+# What the upgrade to 0011 fills the table with (and ``rebuild_in`` after its bulk insert).
+MEMBER_STORE_FILL = (
+    "INSERT INTO member_store_stats (customer_id, store_id, last_day) SELECT customer_id, store_id, MAX(day) "
+    "FROM member_day_stats WHERE visits > 0 GROUP BY customer_id, store_id"
+)
+
+
 def _stream(s: Session, q: Any) -> Iterator[Any]:
     """Rows of a big query without holding them all (server-side cursor on PostgreSQL)."""
     result = s.execute(q.execution_options(yield_per=50_000))
@@ -865,8 +907,14 @@ def _stream(s: Session, q: Any) -> Iterator[Any]:
 
 
 def rebuild_in(s: Session) -> Computed:
-    """Replace the three tables with the recomputation (the migration, ``python -m app.services.stats rebuild``)."""
+    """Replace the tables with the recomputation (the migrations, ``python -m app.services.stats rebuild``).
+
+    ``member_store_stats`` (from migration 0011 on; the upgrade to 0009 runs this before it exists)
+    is made again by its triggers as the member-day rows go in.
+    """
     c = compute(s)
+    if _has_member_store(s):
+        s.execute(delete(MemberStoreStats))
     s.execute(delete(DayStoreStats))
     s.execute(delete(MemberDayStats))
     s.execute(delete(MemberStats))
@@ -899,6 +947,10 @@ def rebuild_in(s: Session) -> Computed:
     return c
 
 
+def _has_member_store(s: Session) -> bool:
+    return inspect(s.connection()).has_table(MemberStoreStats.__tablename__)
+
+
 def _with_spend(row: dict[str, Any]) -> dict[str, Any]:
     """A recomputed member row with its 12-month spend as of its last spend month (``_Member.row``)."""
     return {**row, "spend_at": row["spend_month"], "spend_12m": sum(row[c] for c in SPEND_COLUMNS)}
@@ -910,7 +962,7 @@ def _insert(s: Session, model: Any, rows: list[dict[str, Any]]) -> None:
 
 
 def kept(s: Session) -> Computed:
-    """The three tables as they are (rows of zeros left out)."""
+    """The tables as they are (rows of zeros left out)."""
     days = {
         (r.day, r.store_id): tuple(getattr(r, f) for f in DAY_FIELDS)
         for r in s.execute(
@@ -932,12 +984,19 @@ def kept(s: Session) -> Computed:
     homes = {
         (r.store_id, r.tier): (r.members, r.points) for r in s.execute(select(HomeTierStats)).scalars() if r.members
     }
+    last_days = {
+        (c, st): d
+        for c, st, d in s.execute(
+            select(MemberStoreStats.customer_id, MemberStoreStats.store_id, MemberStoreStats.last_day)
+        )
+    }
     return Computed(
         days={k: v for k, v in days.items() if any(v)},
         member_days={k: v for k, v in member_days.items() if any(v)},
         members=members,
         rewards=rewards,
         homes=homes,
+        stores=last_days,
     )
 
 
@@ -945,7 +1004,7 @@ def differences(s: Session, *, limit: int = 20) -> list[str]:
     """Where the kept tables differ from the recomputation, in sentences (empty when they agree)."""
     want, have = compute(s), kept(s)
     out: list[str] = _spend_differences(s, limit)
-    for name in ("days", "member_days", "members", "rewards", "homes"):
+    for name in ("days", "member_days", "members", "rewards", "homes", "stores"):
         w, h = getattr(want, name), getattr(have, name)
         for key in sorted(set(w) | set(h), key=str):
             if w.get(key) != h.get(key):

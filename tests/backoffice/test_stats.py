@@ -23,7 +23,7 @@ from app.core.ledger import NOT_A_VISIT, EntryKind, LedgerEntry
 from app.core.periods import period_for
 from app.core.receipt import Receipt, ReceiptKind
 from app.core.segments import Segment
-from app.db.models import DayStoreStats, LedgerEntryRow, MemberDayStats, MemberStats
+from app.db.models import DayStoreStats, LedgerEntryRow, MemberDayStats, MemberStats, MemberStoreStats
 from app.services import (
     awards,
     corrections,
@@ -182,10 +182,11 @@ def test_the_upgrade_fills_the_tables_of_an_existing_home(chain: Chain) -> None:
     """A home saved before migration 0009: opening it builds the tables from its ledger and receipts."""
     chain.a.engine.dispose()
     db = sqlite3.connect(chain.home / "terminal.db")
-    for trigger in stats.HOME_TIER_TRIGGER_NAMES:
+    for trigger in (*stats.HOME_TIER_TRIGGER_NAMES, *stats.MEMBER_STORE_TRIGGER_NAMES):
         db.execute(f"DROP TRIGGER {trigger}")
     db.execute("DROP INDEX ix_ledger_entry_tier_moves")
-    for table in ("day_store_stats", "member_day_stats", "member_stats", "day_reward_stats", "home_tier_stats"):
+    tables = ("day_store_stats", "member_day_stats", "member_stats", "day_reward_stats", "home_tier_stats")
+    for table in (*tables, "member_store_stats"):  # the last one: migration 0011's
         db.execute(f"DROP TABLE {table}")
     db.execute("ALTER TABLE staff DROP COLUMN phone")  # what migration 0010, after 0009, adds
     db.execute("UPDATE alembic_version SET version_num = '0008'")
@@ -196,6 +197,48 @@ def test_the_upgrade_fills_the_tables_of_an_existing_home(chain: Chain) -> None:
         assert stats.differences(s) == []
         assert s.scalar(select(func.count()).select_from(MemberDayStats)) > 0
     till.engine.dispose()
+
+
+def test_the_upgrade_to_0011_fills_each_members_last_day_per_store(chain: Chain) -> None:
+    """A home saved at migration 0010: opening it fills ``member_store_stats`` from the member-day rows,
+    and the writes after it keep it (the triggers are there)."""
+    chain.a.engine.dispose()
+    db = sqlite3.connect(chain.home / "terminal.db")
+    for trigger in stats.MEMBER_STORE_TRIGGER_NAMES:
+        db.execute(f"DROP TRIGGER {trigger}")
+    db.execute("DROP TABLE member_store_stats")
+    db.execute("UPDATE alembic_version SET version_num = '0010'")
+    db.commit()
+    db.close()
+    till = open_till(chain.home)
+    till.clock = lambda: NOW
+    with till.transaction() as s:
+        assert stats.differences(s) == []
+        assert s.scalar(select(func.count()).select_from(MemberStoreStats)) > 0
+    awards.award(till, "m06", Bill(paid=150_000), staff=None)  # Hà's first visit: a new row
+    with till.transaction() as s:
+        assert stats.differences(s) == []
+        assert s.get(MemberStoreStats, ("m06", till.store_id)).last_day == NOW.astimezone(ZoneInfo(ZONE)).date()
+    till.engine.dispose()
+
+
+def test_one_stores_active_members_are_the_member_day_rows_made_distinct(chain: Chain) -> None:
+    """The kept last day per store gives the counts the member-day rows give (a period ending now
+    reads the former, a past one the latter), after sales, a void and a merge."""
+    from app.services.reports import dashboard as figures
+
+    a = chain.a
+    awards.award(a, "m06", Bill(paid=150_000), staff=None)
+    sale = awards.award(a, "m02", Bill(paid=90_000), staff=None).earn
+    corrections.reverse(a, sale.id, manager=chain.owner, reason="bán nhầm")
+    merges.merge(a, "m09", "m16", manager=chain.owner, reason="hai thẻ")
+    period = period_for("30d", NOW, ZONE)
+    for stores in (frozenset({a.store_id}), frozenset({chain.store_b}), frozenset({a.store_id, chain.store_b})):
+        with segments.read_transaction(a) as s:
+            kept = figures._actives(s, period, stores, NOW)
+            counted = figures._actives(s, period, stores, None)  # no "now": the member-day rows
+        assert kept == counted and kept[1] > 0, stores
+    assert differences(chain) == []
 
 
 def test_the_kept_12_month_spend_rolls_forward_and_gives_the_vip_cut_off_of_the_sorted_spends(chain: Chain) -> None:

@@ -51,6 +51,7 @@ from app.db.models import (
     HomeTierStats,
     MemberDayStats,
     MemberStats,
+    MemberStoreStats,
     RewardRow,
     Ticket,
 )
@@ -440,15 +441,32 @@ def _actives(s: Session, period: Period, stores: Stores, now: datetime | None) -
     """Members with a visit in the 30 and in the 90 days before the period's end.
 
     For a period that ends now, on the whole node: index counts of the members' last visits
-    (``member_stats``); otherwise the distinct members of the member-day summary, both counts
+    (``member_stats``); for some stores: index counts of the members' last day at those stores
+    (``member_store_stats``: a member seen at one of them in the last 30 local days, as the
+    member-day rows say); otherwise the distinct members of the member-day summary, both counts
     in one read of the 90 days.
     """
-    if stores is None and now is not None and period.end >= now:
+    ends_now = now is not None and period.end >= now
+    if stores is None and ends_now:
         return tuple(  # type: ignore[return-value]
             int(s.scalar(select(func.count()).where(MemberStats.last_visit >= period.end - timedelta(days=n))) or 0)
             for n in (30, 90)
         )
     first_30 = period.last_day - timedelta(days=29)
+    if stores is not None and ends_now:
+        MSS = MemberStoreStats
+        members = func.count() if len(stores) == 1 else func.count(func.distinct(MSS.customer_id))
+        return tuple(  # type: ignore[return-value]
+            int(
+                s.scalar(
+                    select(members).where(
+                        MSS.store_id.in_(sorted(stores)), MSS.last_day >= period.last_day - timedelta(days=n - 1)
+                    )
+                )
+                or 0
+            )
+            for n in (30, 90)
+        )
     q = select(
         func.count(func.distinct(case((MD.day >= first_30, MD.customer_id)))),
         func.count(func.distinct(MD.customer_id)),
