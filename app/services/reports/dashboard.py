@@ -340,10 +340,12 @@ TOP_PERCENT = 20  # the 20/80 view
 def _per_member(s: Session, period: Period, stores: Stores) -> tuple[int, int, int, int, float | None]:
     """Visiting members, visits of the repeat visitors, members who spent, the top fifth's size and share.
 
-    One statement over the period's member-day rows: each member's visits and net spend, ranked by
-    spend (a window function: https://www.sqlite.org/windowfunctions.html), summed in SQLite rather
-    than hundreds of thousands of rows through Python. The top fifth is ``top_count`` of the members
-    who spent (integer arithmetic, the same rounding up); ties at its edge leave the sum unchanged.
+    One statement over the period's member-day rows: each member's visits and net spend, grouped once
+    (a materialized common table expression: https://www.sqlite.org/lang_with.html#materialization_hints,
+    PostgreSQL 12+ spells it the same), then summed in SQL rather than hundreds of thousands of rows
+    through Python. The top fifth is ``top_count`` of the members who spent (integer arithmetic, the
+    same rounding up), summed off a sort bounded by that count (``ORDER BY … LIMIT``) rather than a
+    window numbering every member; ties at its edge leave the sum unchanged.
     """
     per_member = (
         select(func.sum(MD.visits).label("n"), func.sum(MD.spend).label("net"))
@@ -353,12 +355,12 @@ def _per_member(s: Session, period: Period, stores: Stores) -> tuple[int, int, i
     # Literal dates and store ids only (the statement is run as is, straight from the driver).
     inner = str(per_member.compile(dialect=s.get_bind().dialect, compile_kwargs={"literal_binds": True}))
     sql = (
-        "SELECT COUNT(*), SUM(CASE WHEN n >= 2 THEN n ELSE 0 END), SUM(CASE WHEN net > 0 THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN net > 0 THEN net ELSE 0 END), "
-        f"SUM(CASE WHEN net > 0 AND rk <= (spenders * {TOP_PERCENT} + 99) / 100 THEN net ELSE 0 END) "
-        "FROM (SELECT n, net, ROW_NUMBER() OVER (ORDER BY net DESC) AS rk, "
-        "SUM(CASE WHEN net > 0 THEN 1 ELSE 0 END) OVER () AS spenders "
-        f"FROM ({inner}) AS per_member WHERE n != 0) AS ranked"
+        f"WITH per_member AS MATERIALIZED ({inner}), totals AS (SELECT COUNT(*) AS visiting, "
+        "SUM(CASE WHEN n >= 2 THEN n ELSE 0 END) AS repeat, SUM(CASE WHEN net > 0 THEN 1 ELSE 0 END) AS spenders, "
+        "SUM(CASE WHEN net > 0 THEN net ELSE 0 END) AS spend FROM per_member WHERE n != 0) "
+        "SELECT visiting, repeat, spenders, spend, (SELECT SUM(net) FROM (SELECT net FROM per_member "
+        f"WHERE n != 0 AND net > 0 ORDER BY net DESC LIMIT (SELECT (spenders * {TOP_PERCENT} + 99) / 100 "
+        "FROM totals)) AS top) FROM totals"
     )
     visiting, repeat, spending, total, top = s.connection().exec_driver_sql(sql).one()
     spending, total = int(spending or 0), int(total or 0)
