@@ -98,7 +98,13 @@ class Customer(Base):
     )
 
     # Name search by prefix, and the back office's table sorted by name with a stable order.
-    __table_args__ = (Index("ix_customer_name_sort", "name_key", "id"),)
+    __table_args__ = (
+        Index("ix_customer_name_sort", "name_key", "id"),
+        # The birthday segment's count and list: one small range rather than every member (0011).
+        Index("ix_customer_birthday", "birthday_month", "status"),
+        # Members enrolled in a range with their ids (the lapsed count joins them to member_stats, 0011).
+        Index("ix_customer_enrolled_id", "enrolled_at", "id"),
+    )
 
 
 class CustomerWord(Base):

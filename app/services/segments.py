@@ -352,7 +352,7 @@ def _candidates(
     if segment is Segment.VIP:
         if limits.vip_spend is None:
             return None
-        if s.scalar(select(MS.customer_id).where(MS.spend_at != month).limit(1)) is None:  # the kept spend is now's
+        if s.scalar(select(MS.customer_id).where(_kept_spend_is(month)).limit(1)) is None:  # the kept spend is now's
             return [MS.spend_12m >= limits.vip_spend], [MS.spend_12m.desc(), Customer.id]
         return [spend_12m(month) >= limits.vip_spend], by_name
     if segment is Segment.BIRTHDAY:
@@ -399,10 +399,17 @@ def _active(now: datetime) -> ColumnElement[bool]:
 
 
 def _inactive(s: Session, now: datetime) -> list[str]:
-    """The few members not counted (blocked, merged away, enrolled after ``now``): excluded by id."""
-    other = or_(Customer.status < "active", Customer.status > "active")  # two ranges of the status index
-    ids = set(s.scalars(select(Customer.id).where(other)))
-    return sorted(ids | set(s.scalars(select(Customer.id).where(Customer.enrolled_at >= now))))
+    """The few members not counted (blocked, merged away, enrolled after ``now``): excluded by id.
+
+    Read once per transaction and moment (``Session.info``): a report asks for them at every count.
+    """
+    key = ("segments.inactive", now)
+    found = s.info.get(key)
+    if found is None:
+        other = or_(Customer.status < "active", Customer.status > "active")  # two ranges of the status index
+        ids = set(s.scalars(select(Customer.id).where(other)))
+        found = s.info[key] = sorted(ids | set(s.scalars(select(Customer.id).where(Customer.enrolled_at >= now))))
+    return list(found)
 
 
 def _n(s: Session, now: datetime, *conditions: ColumnElement[bool]) -> int:
@@ -415,6 +422,39 @@ def _n(s: Session, now: datetime, *conditions: ColumnElement[bool]) -> int:
     return int(every) - int(gone or 0)
 
 
+def _n_but(s: Session, now: datetime, *complement: ColumnElement[bool]) -> int:
+    """Active members with a visit matching none of ``complement``: every row less those matching.
+
+    For a condition most members meet (a first bill, a spend, a last visit before some day) the
+    rows that do not are the smaller index range, and ``SELECT count(*)`` of the whole table is
+    SQLite's quick count of the smallest index (no row read). The ``complement`` conditions must
+    not overlap (each is counted apart: one index range each, where an OR would be read twice) and
+    be true or false on every row (spell out ``IS NULL`` where a column may be null).
+    """
+    inactive = _inactive(s, now)
+    count = 0
+    for where in ((), *((c,) for c in complement)):
+        sign = 1 if not where else -1
+        count += sign * int(s.scalar(select(func.count()).select_from(MS).where(*where)) or 0)
+        if inactive:
+            gone = select(func.count()).select_from(MS).where(MS.customer_id.in_(inactive), *where)
+            count -= sign * int(s.scalar(gone) or 0)
+    return count
+
+
+def _not_inactive(s: Session, now: datetime) -> tuple[ColumnElement[bool], ...]:
+    """``customer_id NOT IN`` the few members not counted, or nothing when there are none: an empty
+    ``NOT IN`` is rendered as a subquery SQLite evaluates on every row (50 times slower an index walk)."""
+    inactive = _inactive(s, now)
+    return (MS.customer_id.not_in(inactive),) if inactive else ()
+
+
+def _kept_spend_is(month: int) -> ColumnElement[bool]:
+    """Some member's kept 12-month spend is not the window ending with ``month``: two ranges of the
+    ``spend_at`` index (``!=`` would read all of it)."""
+    return or_(MS.spend_at < month, MS.spend_at > month)
+
+
 def _vip_kept(s: Session, now: datetime, rules: SegmentRules, month: int) -> tuple[int | None, int] | None:
     """The VIP cut-off and count off the ``spend_12m`` index, when it holds this month's windows.
 
@@ -422,15 +462,15 @@ def _vip_kept(s: Session, now: datetime, rules: SegmentRules, month: int) -> tup
     index range; the few members not counted are left out as ``_n`` does. None when some member's
     window ends after ``month`` (a report for a past moment): then the spends are worked out.
     """
-    if s.scalar(select(MS.customer_id).where(MS.spend_at != month).limit(1)) is not None:
+    if s.scalar(select(MS.customer_id).where(_kept_spend_is(month)).limit(1)) is not None:
         return None
-    n = _n(s, now, MS.spend_12m > 0)
+    n = _n_but(s, now, MS.spend_12m <= 0)  # spend_12m > 0
     if not n:
         return None, 0
     k = max(1, top_count(n, rules.vip_percent))
     vip = s.scalar(
         select(MS.spend_12m)
-        .where(MS.spend_12m > 0, MS.customer_id.not_in(_inactive(s, now)))
+        .where(MS.spend_12m > 0, *_not_inactive(s, now))
         .order_by(MS.spend_12m.desc())
         .offset(k - 1)
         .limit(1)
@@ -471,13 +511,13 @@ def _vip_sorted(s: Session, now: datetime, rules: SegmentRules, month: int) -> t
 
 def _big_first(s: Session, now: datetime, rules: SegmentRules) -> int | None:
     """The big-first-bill cut-off: the k-th first bill read off the ``first_bill`` index."""
-    n = _n(s, now, MS.first_bill > 0)
+    n = _n_but(s, now, MS.first_bill <= 0)  # first_bill > 0
     if not n:
         return None
     k = max(1, top_count(n, rules.big_first_percent))
     return s.scalar(
         select(MS.first_bill)
-        .where(MS.first_bill > 0, MS.customer_id.not_in(_inactive(s, now)))
+        .where(MS.first_bill > 0, *_not_inactive(s, now))
         .order_by(MS.first_bill.desc())
         .offset(k - 1)
         .limit(1)
@@ -491,17 +531,22 @@ def _lapsed(s: Session, now: datetime, rules: SegmentRules) -> int:
     member enrolled before the cut-off, less the ones with a visit.
     """
     cutoff = now - timedelta(days=rules.lapsed_days)
-    seen_before = _n(s, now, MS.last_visit < cutoff)
-    enrolled = s.scalar(select(func.count()).where(Customer.enrolled_at < min(cutoff, now))) or 0
+    seen_before = _n_but(s, now, MS.last_visit >= cutoff, MS.last_visit.is_(None))  # last_visit < cutoff
+    # Enrolled before the cut-off: every member less the newer ones (the smaller range; enrolled_at is never null).
+    everyone = s.scalar(select(func.count()).select_from(Customer)) or 0
+    enrolled = everyone - (s.scalar(select(func.count()).where(Customer.enrolled_at >= min(cutoff, now))) or 0)
     others = select(Customer.enrolled_at).where(or_(Customer.status < "active", Customer.status > "active"))
     not_counted = sum(1 for (at,) in s.execute(others) if at < min(cutoff, now))  # the few blocked or merged
     with_visit = _n(s, now)
+    inactive = _inactive(s, now)
     with_visit_enrolled_later = s.scalar(
         select(func.count())
         .select_from(Customer)
         .join(MS, MS.customer_id == Customer.id)
-        .where(Customer.enrolled_at >= cutoff, Customer.enrolled_at < now, Customer.id.not_in(_inactive(s, now)))
-    )  # (no status test here: SQLite would walk the status index over every active member)
+        .where(Customer.enrolled_at >= cutoff, Customer.enrolled_at < now)
+        .where(*((Customer.id.not_in(inactive),) if inactive else ()))
+    )  # (no status test here: SQLite would walk the status index over every active member; the members
+    # are read off ix_customer_enrolled_id alone, each looked up in member_stats' key)
     never_seen = (enrolled - (not_counted or 0)) - (with_visit - (with_visit_enrolled_later or 0))
     return seen_before + never_seen
 
@@ -538,9 +583,11 @@ def _counts(
     regular -= _n(s, now, MS.first_visit >= new_since, MS.prev_visit.is_not(None))
     at_risk = _n(s, now, MS.last_visit >= now - timedelta(days=rules.lapsed_days), _overdue(s, now, rules))
     big = _n(s, now, MS.first_bill >= limits.big_first_bill) if limits.big_first_bill is not None else 0
-    born = and_(Customer.status == "active", Customer.birthday_month == this_month)
+    born = and_(Customer.birthday_month == this_month, Customer.status == "active")  # ix_customer_birthday
     birthday = s.scalar(select(func.count()).where(born)) or 0
-    birthday -= s.scalar(select(func.count()).where(born, Customer.enrolled_at >= now)) or 0  # not members yet
+    later = list(s.scalars(select(Customer.id).where(Customer.enrolled_at >= now)))  # not members yet (few)
+    if later:
+        birthday -= s.scalar(select(func.count()).where(born, Customer.id.in_(later))) or 0
     return {
         Segment.NEW: new,
         Segment.REGULAR: regular,

@@ -185,6 +185,8 @@ def test_the_upgrade_fills_the_tables_of_an_existing_home(chain: Chain) -> None:
     for trigger in (*stats.HOME_TIER_TRIGGER_NAMES, *stats.MEMBER_STORE_TRIGGER_NAMES):
         db.execute(f"DROP TRIGGER {trigger}")
     db.execute("DROP INDEX ix_ledger_entry_tier_moves")
+    db.execute("DROP INDEX ix_customer_birthday")  # migration 0011's
+    db.execute("DROP INDEX ix_customer_enrolled_id")
     tables = ("day_store_stats", "member_day_stats", "member_stats", "day_reward_stats", "home_tier_stats")
     for table in (*tables, "member_store_stats"):  # the last one: migration 0011's
         db.execute(f"DROP TABLE {table}")
@@ -207,6 +209,8 @@ def test_the_upgrade_to_0011_fills_each_members_last_day_per_store(chain: Chain)
     for trigger in stats.MEMBER_STORE_TRIGGER_NAMES:
         db.execute(f"DROP TRIGGER {trigger}")
     db.execute("DROP TABLE member_store_stats")
+    db.execute("DROP INDEX ix_customer_birthday")
+    db.execute("DROP INDEX ix_customer_enrolled_id")
     db.execute("UPDATE alembic_version SET version_num = '0010'")
     db.commit()
     db.close()

@@ -2,8 +2,9 @@
 
 ``member_store_stats`` is kept by SQLite triggers on ``member_day_stats``
 (``app.services.stats.MEMBER_STORE_TRIGGERS``); the upgrade fills it from the member-day
-rows in one statement. Also an index of ``member_stats`` by last and previous visit: the
-dashboard's repeat visits of a period that ends now, read off it alone.
+rows in one statement. Also two indexes of members: by birthday month and status (the birthday
+segment's count is a small range of it rather than a scan of every member) and by enrolment
+with the id (the lapsed count reads the members enrolled lately off it alone).
 
 Revision ID: 0011
 Revises: 0010
@@ -34,11 +35,15 @@ def upgrade() -> None:
     op.create_index("ix_member_store_stats_store_day", "member_store_stats", ["store_id", "last_day"])
     for trigger in stats.MEMBER_STORE_TRIGGERS:  # the terminal's database is SQLite
         op.execute(trigger)
+    op.create_index("ix_customer_birthday", "customer", ["birthday_month", "status"])
+    op.create_index("ix_customer_enrolled_id", "customer", ["enrolled_at", "id"])
 
 
 def downgrade() -> None:
     from app.services import stats
 
+    op.drop_index("ix_customer_enrolled_id", table_name="customer")
+    op.drop_index("ix_customer_birthday", table_name="customer")
     for name in stats.MEMBER_STORE_TRIGGER_NAMES:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
     op.drop_index("ix_member_store_stats_store_day", table_name="member_store_stats")
