@@ -298,22 +298,48 @@ class _Deltas:
             for (d, st), v in self.days.items()
             if any(v)
         ]
-        if days:
-            s.execute(_DAY_UPSERT, days)
         member_days = [
             {"day": d, "store_id": st, "customer_id": c, "visits": v, "spend": n}
             for (d, st, c), (v, n) in self.member_days.items()
             if v or n
         ]
-        if member_days:
-            s.execute(_MEMBER_DAY_UPSERT, member_days)
-        if self.members:
-            s.execute(_MEMBER_UPSERT, self.members)
         rewards = [
             {"day": d, "store_id": st, "reward_id": r, "redemptions": n} for (d, st, r), n in self.rewards.items() if n
         ]
-        if rewards:
-            s.execute(_REWARD_UPSERT, rewards)
+        writes = [
+            (_DAY_UPSERT, days),
+            (_MEMBER_DAY_UPSERT, member_days),
+            (_MEMBER_UPSERT, self.members),
+            (_REWARD_UPSERT, rewards),
+        ]
+        connection = s.connection()
+        if connection.dialect.name != "sqlite":
+            for statement, rows in writes:
+                if rows:
+                    s.execute(statement, rows)
+            return
+        # The award's path: the statements go straight to the driver on the session's connection
+        # (inside its transaction). Through ``Session.execute`` each costs about 70 µs of
+        # SQLAlchemy for 40 µs of SQLite; here the values are put in SQLite's stored forms by hand
+        # (``_sqlite_value``: what the column types would bind). sqlite3's named parameters:
+        # https://docs.python.org/3/library/sqlite3.html#sqlite3-placeholders
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            for statement, rows in writes:
+                if rows:
+                    cursor.executemany(statement.text, [{k: _sqlite_value(v) for k, v in r.items()} for r in rows])
+        finally:
+            cursor.close()
+
+
+def _sqlite_value(value: Any) -> Any:
+    """A value as SQLAlchemy binds it on SQLite: a moment as UTC text with microseconds (``UTCDateTime``
+    on SQLAlchemy's ``DATETIME``), a day as ``YYYY-MM-DD`` (``DATE``); both sort as text."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 # -- hooks of the write paths --------------------------------------------------------------------------
