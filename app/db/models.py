@@ -102,8 +102,9 @@ class Customer(Base):
         Index("ix_customer_name_sort", "name_key", "id"),
         # The birthday segment's count and list: one small range rather than every member (0011).
         Index("ix_customer_birthday", "birthday_month", "status"),
-        # Members enrolled in a range with their ids (the lapsed count joins them to member_stats, 0011).
-        Index("ix_customer_enrolled_id", "enrolled_at", "id"),
+        # Members enrolled in a range, read off this index alone (0011): the dashboard's new members
+        # (by status and home store), the lapsed count's recent members (joined to member_stats by id).
+        Index("ix_customer_enrolled_id", "enrolled_at", "status", "enrolled_store", "id"),
     )
 
 

@@ -159,10 +159,15 @@ class Dashboard:
 
 # -- building blocks ---------------------------------------------------------------------------------
 def _hour(column: ColumnElement[datetime], session: Session) -> ColumnElement[str]:
-    """The UTC hour of a moment as text 'YYYY-MM-DD HH' (bucketed to local days in Python)."""
+    """The UTC hour of a moment as text 'YYYY-MM-DD HH' (bucketed to local days in Python).
+
+    On SQLite the stored text's first 13 characters (``UTCDateTime`` stores UTC as
+    'YYYY-MM-DD HH:MM:SS.ffffff'): ``strftime`` would parse every moment again (a fifth of the
+    dashboard's time at a million members, with the new members of 30 days).
+    """
     if session.get_bind().dialect.name == "postgresql":
         return func.to_char(func.timezone("UTC", column), "YYYY-MM-DD HH24").label("hour")
-    return func.strftime("%Y-%m-%d %H", column).label("hour")
+    return func.substr(column, 1, 13).label("hour")
 
 
 def _local_day_of_hour(timezone: str) -> Callable[[str], date]:
@@ -172,7 +177,7 @@ def _local_day_of_hour(timezone: str) -> Callable[[str], date]:
     def day_of(hour: str) -> date:
         d = cache.get(hour)
         if d is None:
-            moment = datetime.strptime(hour, "%Y-%m-%d %H").replace(tzinfo=UTC)
+            moment = datetime.strptime(hour.replace("T", " "), "%Y-%m-%d %H").replace(tzinfo=UTC)
             d = cache[hour] = moment.astimezone(tz).date()
         return d
 

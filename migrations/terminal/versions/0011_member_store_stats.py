@@ -4,7 +4,8 @@
 (``app.services.stats.MEMBER_STORE_TRIGGERS``); the upgrade fills it from the member-day
 rows in one statement. Also two indexes of members: by birthday month and status (the birthday
 segment's count is a small range of it rather than a scan of every member) and by enrolment
-with the id (the lapsed count reads the members enrolled lately off it alone).
+with status, home store and id (the dashboard's new members and the lapsed count's recent
+members are read off it alone).
 
 Revision ID: 0011
 Revises: 0010
@@ -36,7 +37,7 @@ def upgrade() -> None:
     for trigger in stats.MEMBER_STORE_TRIGGERS:  # the terminal's database is SQLite
         op.execute(trigger)
     op.create_index("ix_customer_birthday", "customer", ["birthday_month", "status"])
-    op.create_index("ix_customer_enrolled_id", "customer", ["enrolled_at", "id"])
+    op.create_index("ix_customer_enrolled_id", "customer", ["enrolled_at", "status", "enrolled_store", "id"])
 
 
 def downgrade() -> None:
