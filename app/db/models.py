@@ -478,6 +478,48 @@ class MemberStoreStats(Base):
     )
 
 
+class StatsWindow(Base):
+    """The days ``member_window_stats`` sums (one row, id 1): the dashboard's last 30 days, moved
+    forward each day by housekeeping (``app.services.housekeeping.roll_window``)."""
+
+    __tablename__ = "stats_window"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+
+
+class MemberWindowStats(Base):
+    """Per member (the holder): visits and net bills of the days of ``stats_window``, every store.
+
+    The member-day rows of those days summed per member, kept by SQLite triggers on
+    ``member_day_stats`` (``app.services.stats.WINDOW_TRIGGERS``): the dashboard's per-member
+    figures of its last 30 days (repeat rate, the 20/80 share) without a GROUP BY of 600,000 rows
+    at every call. A row can fall to zeros (a reversed sale); readers leave those out.
+    """
+
+    __tablename__ = "member_window_stats"
+    customer_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    visits: Mapped[int] = mapped_column(Integer, default=0)
+    spend: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    __table_args__ = (Index("ix_member_window_stats_spend", "spend", "visits"), {"sqlite_with_rowid": False})
+
+
+class MemberStoreWindowStats(Base):
+    """Per store and member: ``member_window_stats`` at each store (the dashboard of one store)."""
+
+    __tablename__ = "member_store_window_stats"
+    store_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    visits: Mapped[int] = mapped_column(Integer, default=0)
+    spend: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    __table_args__ = (
+        Index("ix_member_store_window_stats_spend", "store_id", "spend", "visits"),
+        {"sqlite_with_rowid": False},
+    )
+
+
 class MemberStats(Base):
     """Per member (the holder, after merges): the visit facts the segments need.
 

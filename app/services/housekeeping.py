@@ -1,6 +1,6 @@
 """Housekeeping of a till: what grows without end is trimmed in the background, never a sale's data.
 
-Four jobs, each in short transactions so a sale never waits on one for more than a few
+Five jobs, each in short transactions so a sale never waits on one for more than a few
 milliseconds (``Housekeeper`` runs them on its own thread, never the GUI's):
 
 * **Outbox.** An outbox row the server acknowledged has done its work. An ``entry`` row
@@ -20,6 +20,9 @@ milliseconds (``Housekeeper`` runs them on its own thread, never the GUI's):
   member's, and at a new month every other member's window moves forward here, ``ROLL_CHUNK``
   members per transaction (``roll_spends``). The segments' report never waits on it: until every
   member has moved, it works the spends out from the monthly buckets (slower, the same figures).
+* **The dashboard's 30 days.** ``member_window_stats`` sums each member's visits and spend of
+  the last 30 days (the dashboard's repeat rate and 20/80 share); a new day moves it here
+  (``roll_window``: the oldest day's rows out, the new day's in).
 * **Vacuum.** A database in incremental auto-vacuum mode gives its free pages back to the disk
   ``VACUUM_STEP_PAGES`` at a time (``PRAGMA incremental_vacuum``), one short transaction per step
   with a pause between. A new home starts in that mode (``app.db.migrate.prepare_new_database``);
@@ -38,6 +41,7 @@ from pathlib import Path
 from sqlalchemy import and_, delete, func, insert, literal, select
 
 from app.core.clock import local
+from app.core.periods import period_for
 from app.db.engine import vacuum_into_incremental
 from app.db.models import LedgerEntryRow, MemberStats, OutboxItem
 from app.services import stats
@@ -216,6 +220,22 @@ def roll_spends(
     return moved
 
 
+def roll_window(till: Till, *, now: datetime | None = None) -> bool:
+    """Move the dashboard's kept 30 days (``member_window_stats``) to end today; True if they moved.
+
+    Once a day (the day's member-day rows in and the oldest day's out: tens of thousands of rows
+    at a million members, in one short transaction); on the other passes one read finds them
+    current and nothing is written. Until it runs on a new day, the dashboard of the last 30 days
+    groups the member-day rows itself (the same figures, slower).
+    """
+    period = period_for("30d", now or till.clock(), till.program().timezone)
+    with read_transaction(till) as s:
+        if stats.window_of(s) == (period.first_day, period.last_day):
+            return False
+    with till.transaction() as s:
+        return stats.roll_window(s, period.first_day, period.last_day)
+
+
 # ---------------------------------------------------------------- vacuum
 
 
@@ -280,6 +300,7 @@ class Report:
     outbox_pruned: int = 0
     rotated: Rotated = field(default_factory=Rotated)
     spends_rolled: int = 0
+    window_moved: bool = False
     pages_freed: int = 0
 
 
@@ -294,6 +315,8 @@ def run_once(
         report.rotated = rotate_pos_folders(till)
     if not stop.is_set():
         report.spends_rolled = roll_spends(till, stop=stop, pause=pause)
+    if not stop.is_set():
+        report.window_moved = roll_window(till)
     for _ in range(max_vacuum_steps):
         if stop.is_set() or free_pages(till) < VACUUM_THRESHOLD_PAGES:
             break

@@ -45,7 +45,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -64,7 +64,10 @@ from app.db.models import (
     MemberDayStats,
     MemberStats,
     MemberStoreStats,
+    MemberStoreWindowStats,
+    MemberWindowStats,
     Receipt,
+    StatsWindow,
     Store,
 )
 from app.db.types import UTCDateTime
@@ -688,6 +691,8 @@ class Computed:
     rewards: dict[tuple[date, str, str], int] = field(default_factory=dict)
     homes: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
     stores: dict[tuple[str, str], date] = field(default_factory=dict)  # (member, store): last day of a visit
+    window: dict[str, tuple[int, int]] = field(default_factory=dict)  # member: visits, spend of the window's days
+    store_window: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)  # (store, member): the same
 
 
 def compute(s: Session) -> Computed:
@@ -792,6 +797,15 @@ def compute(s: Session) -> Computed:
     for (day, store_id, holder), (n, _) in member_days.items():
         if n > 0 and day > last_days.get((holder, store_id), date.min):
             last_days[(holder, store_id)] = day
+    days_kept = window_of(s) if _has_table(s, StatsWindow) else None
+    window: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    store_window: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    if days_kept is not None:
+        for (day, store_id, holder), (n, net) in member_days.items():
+            if days_kept[0] <= day <= days_kept[1]:
+                for sums in (window[holder], store_window[(store_id, holder)]):
+                    sums[0] += n
+                    sums[1] += net
     return Computed(
         days={k: tuple(v) for k, v in days.items() if any(v)},
         member_days={k: (v[0], v[1]) for k, v in member_days.items() if v[0] or v[1]},
@@ -799,6 +813,8 @@ def compute(s: Session) -> Computed:
         rewards=dict(rewards),
         homes=_homes(s),
         stores=last_days,
+        window={k: (v[0], v[1]) for k, v in window.items() if any(v)},
+        store_window={k: (v[0], v[1]) for k, v in store_window.items() if any(v)},
     )
 
 
@@ -919,6 +935,110 @@ MEMBER_STORE_TRIGGERS: tuple[str, ...] = (
     + " END",
 )
 MEMBER_STORE_TRIGGER_NAMES = tuple(sql.split()[2] for sql in MEMBER_STORE_TRIGGERS)
+# SQLite triggers that keep ``member_window_stats`` and ``member_store_window_stats`` (migration 0011):
+# the member-day rows of the days of ``stats_window`` summed per member and per store and member. A
+# row of those days added, changed or removed adds its difference; ``roll_window`` moves the days.
+# INSERT … SELECT … WHERE … ON CONFLICT: https://www.sqlite.org/lang_upsert.html (the WHERE is needed to parse).
+def _in_window(row: str) -> str:
+    return (
+        f"{row}.day BETWEEN (SELECT first_day FROM stats_window WHERE id = 1) "
+        "AND (SELECT last_day FROM stats_window WHERE id = 1)"
+    )
+
+
+def _window_add(row: str, visits: str, spend: str) -> str:
+    return (
+        f"INSERT INTO member_window_stats (customer_id, visits, spend) SELECT {row}.customer_id, {visits}, {spend} "
+        f"WHERE {_in_window(row)} ON CONFLICT (customer_id) DO UPDATE SET "
+        "visits = member_window_stats.visits + excluded.visits, spend = member_window_stats.spend + excluded.spend; "
+        "INSERT INTO member_store_window_stats (store_id, customer_id, visits, spend) SELECT "
+        f"{row}.store_id, {row}.customer_id, {visits}, {spend} WHERE {_in_window(row)} "
+        "ON CONFLICT (store_id, customer_id) DO UPDATE SET "
+        "visits = member_store_window_stats.visits + excluded.visits, "
+        "spend = member_store_window_stats.spend + excluded.spend;"
+    )
+
+
+WINDOW_TRIGGERS: tuple[str, ...] = (
+    "CREATE TRIGGER window_day_insert AFTER INSERT ON member_day_stats BEGIN "
+    + _window_add("NEW", "NEW.visits", "NEW.spend")
+    + " END",
+    "CREATE TRIGGER window_day_delete AFTER DELETE ON member_day_stats BEGIN "
+    + _window_add("OLD", "-OLD.visits", "-OLD.spend")
+    + " END",
+    # The UPSERT of ``_Deltas.write`` changes the sums of a row, never its key: one difference.
+    "CREATE TRIGGER window_day_update AFTER UPDATE OF visits, spend ON member_day_stats BEGIN "
+    + _window_add("NEW", "NEW.visits - OLD.visits", "NEW.spend - OLD.spend")
+    + " END",
+    "CREATE TRIGGER window_day_move AFTER UPDATE OF day, store_id, customer_id ON member_day_stats BEGIN "
+    + _window_add("OLD", "-OLD.visits", "-OLD.spend")
+    + " "
+    + _window_add("NEW", "NEW.visits", "NEW.spend")
+    + " END",
+)
+WINDOW_TRIGGER_NAMES = tuple(sql.split()[2] for sql in WINDOW_TRIGGERS)
+WINDOW_DAYS = 30  # the dashboard's "30 days" (``app.core.periods.period_for``)
+
+
+def _window_sums(sign: str, first: str, last: str) -> tuple[str, str]:
+    """SQL adding (``sign`` '') or taking away ('-') the member-day rows of days ``first``..``last``."""
+    where = f"day >= {first} AND day <= {last}"
+    return (
+        f"INSERT INTO member_window_stats (customer_id, visits, spend) SELECT customer_id, {sign}SUM(visits), "
+        f"{sign}SUM(spend) FROM member_day_stats WHERE {where} GROUP BY customer_id ON CONFLICT (customer_id) DO "
+        "UPDATE SET visits = member_window_stats.visits + excluded.visits, "
+        "spend = member_window_stats.spend + excluded.spend",
+        "INSERT INTO member_store_window_stats (store_id, customer_id, visits, spend) SELECT store_id, customer_id, "
+        f"{sign}SUM(visits), {sign}SUM(spend) FROM member_day_stats WHERE {where} GROUP BY store_id, customer_id "
+        "ON CONFLICT (store_id, customer_id) DO UPDATE SET visits = member_store_window_stats.visits + "
+        "excluded.visits, spend = member_store_window_stats.spend + excluded.spend",
+    )
+
+
+def roll_window(s: Session, first_day: date, last_day: date) -> bool:
+    """Make the window sums cover ``first_day``..``last_day``; False if they already did.
+
+    A day later (housekeeping's daily move) the day that left is taken away and the day that came
+    added, from their member-day rows (tens of thousands at a million members); the first time, or
+    after a jump, everything is summed again. Members left at zero are removed. Run in a write
+    transaction: the triggers read the new days from the moment they are set.
+    """
+    row = s.get(StatsWindow, 1)
+    if row is not None and (row.first_day, row.last_day) == (first_day, last_day):
+        return False
+    conn = s.connection()
+    if row is None or not (row.first_day <= first_day <= row.last_day + _ONE_DAY and row.last_day <= last_day):
+        s.execute(delete(MemberWindowStats))
+        s.execute(delete(MemberStoreWindowStats))
+        for sql in _window_sums("", "?", "?"):
+            conn.exec_driver_sql(sql, (first_day.isoformat(), last_day.isoformat()))
+    else:
+        leaving = (row.first_day, first_day - _ONE_DAY)  # days before the new first day
+        coming = (row.last_day + _ONE_DAY, last_day)  # days after the old last day
+        for sign, (a, b) in (("-", leaving), ("", coming)):
+            if a <= b:
+                for sql in _window_sums(sign, "?", "?"):
+                    conn.exec_driver_sql(sql, (a.isoformat(), b.isoformat()))
+        s.execute(delete(MemberWindowStats).where(MemberWindowStats.visits == 0, MemberWindowStats.spend == 0))
+        s.execute(
+            delete(MemberStoreWindowStats).where(MemberStoreWindowStats.visits == 0, MemberStoreWindowStats.spend == 0)
+        )
+    if row is None:
+        s.add(StatsWindow(id=1, first_day=first_day, last_day=last_day))
+    else:
+        row.first_day, row.last_day = first_day, last_day
+    s.flush()
+    return True
+
+
+def window_of(s: Session) -> tuple[date, date] | None:
+    """The days the window sums cover (None before housekeeping first set them)."""
+    row = s.execute(select(StatsWindow.first_day, StatsWindow.last_day).where(StatsWindow.id == 1)).first()
+    return (row[0], row[1]) if row else None
+
+
+_ONE_DAY = timedelta(days=1)
+
 # What the upgrade to 0011 fills the table with (and ``rebuild_in`` after its bulk insert).
 MEMBER_STORE_FILL = (
     "INSERT INTO member_store_stats (customer_id, store_id, last_day) SELECT customer_id, store_id, MAX(day) "
@@ -939,10 +1059,13 @@ def rebuild_in(s: Session) -> Computed:
     is made again by its triggers as the member-day rows go in.
     """
     c = compute(s)
-    if _has_member_store(s):
+    if _has_table(s, MemberStoreStats):
         s.execute(delete(MemberStoreStats))
     s.execute(delete(DayStoreStats))
     s.execute(delete(MemberDayStats))
+    if _has_table(s, StatsWindow):  # the window sums too: made again by their triggers below
+        s.execute(delete(MemberWindowStats))
+        s.execute(delete(MemberStoreWindowStats))
     s.execute(delete(MemberStats))
     s.execute(delete(DayRewardStats))
     s.execute(delete(HomeTierStats))
@@ -973,8 +1096,9 @@ def rebuild_in(s: Session) -> Computed:
     return c
 
 
-def _has_member_store(s: Session) -> bool:
-    return inspect(s.connection()).has_table(MemberStoreStats.__tablename__)
+def _has_table(s: Session, model: Any) -> bool:
+    """Whether a table of migration 0011 is there yet (the upgrade to 0009 runs ``rebuild_in`` before it)."""
+    return inspect(s.connection()).has_table(model.__tablename__)
 
 
 def _with_spend(row: dict[str, Any]) -> dict[str, Any]:
@@ -1016,6 +1140,11 @@ def kept(s: Session) -> Computed:
             select(MemberStoreStats.customer_id, MemberStoreStats.store_id, MemberStoreStats.last_day)
         )
     }
+    window = {c: (v, n) for c, v, n in s.execute(select(MemberWindowStats.customer_id, MemberWindowStats.visits,
+                                                           MemberWindowStats.spend)) if v or n}  # fmt: skip
+    W = MemberStoreWindowStats
+    store_window = {(st, c): (v, n) for st, c, v, n in s.execute(select(W.store_id, W.customer_id, W.visits, W.spend))
+                    if v or n}  # fmt: skip
     return Computed(
         days={k: v for k, v in days.items() if any(v)},
         member_days={k: v for k, v in member_days.items() if any(v)},
@@ -1023,6 +1152,8 @@ def kept(s: Session) -> Computed:
         rewards=rewards,
         homes=homes,
         stores=last_days,
+        window=window,
+        store_window=store_window,
     )
 
 
@@ -1030,7 +1161,7 @@ def differences(s: Session, *, limit: int = 20) -> list[str]:
     """Where the kept tables differ from the recomputation, in sentences (empty when they agree)."""
     want, have = compute(s), kept(s)
     out: list[str] = _spend_differences(s, limit)
-    for name in ("days", "member_days", "members", "rewards", "homes", "stores"):
+    for name in ("days", "member_days", "members", "rewards", "homes", "stores", "window", "store_window"):
         w, h = getattr(want, name), getattr(have, name)
         for key in sorted(set(w) | set(h), key=str):
             if w.get(key) != h.get(key):

@@ -182,13 +182,14 @@ def test_the_upgrade_fills_the_tables_of_an_existing_home(chain: Chain) -> None:
     """A home saved before migration 0009: opening it builds the tables from its ledger and receipts."""
     chain.a.engine.dispose()
     db = sqlite3.connect(chain.home / "terminal.db")
-    for trigger in (*stats.HOME_TIER_TRIGGER_NAMES, *stats.MEMBER_STORE_TRIGGER_NAMES):
+    for trigger in (*stats.HOME_TIER_TRIGGER_NAMES, *stats.MEMBER_STORE_TRIGGER_NAMES, *stats.WINDOW_TRIGGER_NAMES):
         db.execute(f"DROP TRIGGER {trigger}")
     db.execute("DROP INDEX ix_ledger_entry_tier_moves")
     db.execute("DROP INDEX ix_customer_birthday")  # migration 0011's
     db.execute("DROP INDEX ix_customer_enrolled_id")
     tables = ("day_store_stats", "member_day_stats", "member_stats", "day_reward_stats", "home_tier_stats")
-    for table in (*tables, "member_store_stats"):  # the last one: migration 0011's
+    later = ("member_store_stats", "stats_window", "member_window_stats", "member_store_window_stats")  # 0011's
+    for table in (*tables, *later):
         db.execute(f"DROP TABLE {table}")
     db.execute("ALTER TABLE staff DROP COLUMN phone")  # what migration 0010, after 0009, adds
     db.execute("UPDATE alembic_version SET version_num = '0008'")
@@ -206,9 +207,10 @@ def test_the_upgrade_to_0011_fills_each_members_last_day_per_store(chain: Chain)
     and the writes after it keep it (the triggers are there)."""
     chain.a.engine.dispose()
     db = sqlite3.connect(chain.home / "terminal.db")
-    for trigger in stats.MEMBER_STORE_TRIGGER_NAMES:
+    for trigger in (*stats.MEMBER_STORE_TRIGGER_NAMES, *stats.WINDOW_TRIGGER_NAMES):
         db.execute(f"DROP TRIGGER {trigger}")
-    db.execute("DROP TABLE member_store_stats")
+    for table in ("member_store_stats", "stats_window", "member_window_stats", "member_store_window_stats"):
+        db.execute(f"DROP TABLE {table}")
     db.execute("DROP INDEX ix_customer_birthday")
     db.execute("DROP INDEX ix_customer_enrolled_id")
     db.execute("UPDATE alembic_version SET version_num = '0010'")
@@ -324,3 +326,73 @@ def test_segment_counts_with_every_member_counted_are_the_rules_member_by_member
     for segment in Segment:
         assert rep.count(segment) == len(everyone.members_in(segment)), segment
     assert sum(rep.counts().values()) > 0
+
+
+def _per_member_both_ways(a: object, period: object, stores: object) -> tuple[object, object]:
+    """``_per_member`` off the kept window sums and off the member-day rows (the window hidden)."""
+    from app.services.reports import dashboard as figures
+
+    with segments.read_transaction(a) as s:  # type: ignore[arg-type]
+        kept = figures._per_member_kept(s, period, stores)  # type: ignore[arg-type]
+        window, stats.window_of = stats.window_of, lambda s: None  # type: ignore[assignment]
+        try:
+            grouped = figures._per_member(s, period, stores)  # type: ignore[arg-type]
+        finally:
+            stats.window_of = window  # type: ignore[assignment]
+    return kept, grouped
+
+
+def test_the_kept_30_days_per_member_follow_every_write_and_give_the_grouped_figures(chain: Chain) -> None:
+    """Housekeeping sets the dashboard's 30 days; the triggers keep each member's sums through sales,
+    a void, a partial refund, another till's entries, a merge and its undo; a day later the window
+    moves (the oldest day out); the figures read off it are the ones the member-day rows give."""
+    a, owner = chain.a, chain.owner
+    assert housekeeping.roll_window(a) is True
+    assert housekeeping.roll_window(a) is False  # already the last 30 days: nothing written
+    period = period_for("30d", NOW, ZONE)
+    with a.transaction() as s:
+        assert stats.window_of(s) == (period.first_day, period.last_day)
+    assert differences(chain) == []
+    sale = awards.award(a, "m06", Bill(paid=150_000), staff=None).earn
+    awards.award(a, "m06", Bill(paid=60_000), staff=None)
+    corrections.reverse(a, sale.id, manager=owner, reason="bán nhầm")  # a void
+    later = awards.award(a, "m01", Bill(paid=300_000), staff=None).earn
+    corrections.reverse(a, later.id, manager=owner, reason="trả một món", refunded_amount=100_000)
+    theirs = LedgerEntry(id="till-c-1", terminal_id="till-c", store_id=chain.store_b, terminal_seq=1,
+                         customer_id="m15", kind=EntryKind.EARN, created_at=NOW - timedelta(hours=1),
+                         points=12, stamps=1, qualifying=12, amount=120_000).sealed("0" * 64)  # fmt: skip
+    ingest.apply_page(a, PullResponse(cursor=3, more=False, entries=[EntryRecord.of(theirs)]))
+    merges.merge(a, "m09", "m16", manager=owner, reason="hai thẻ")
+    merges.merge(a, "m04", "m03", manager=owner, reason="nhầm")
+    merges.unmerge(a, "m03", manager=owner, reason="không phải một người")
+    assert differences(chain) == []
+    for stores in (None, frozenset({a.store_id}), frozenset({chain.store_b})):
+        kept, grouped = _per_member_both_ways(a, period, stores)
+        assert kept is not None and kept == grouped and kept[0] > 0, stores
+    full = dashboard(a, period)
+    assert full.repeat_rate is not None and full.top20_share is not None
+    # The next day: the window moves by one day (the oldest day's rows out), and still agrees.
+    tomorrow = NOW + timedelta(days=1)
+    assert housekeeping.roll_window(a, now=tomorrow) is True
+    assert differences(chain) == []
+    for stores in (None, frozenset({a.store_id})):
+        kept, grouped = _per_member_both_ways(a, period_for("30d", tomorrow, ZONE), stores)
+        assert kept == grouped, stores
+    # Months later (a till off for a while): summed again from scratch.
+    assert housekeeping.roll_window(a, now=NOW + timedelta(days=100)) is True
+    assert differences(chain) == []
+    # The window's period only: another period (or two stores) groups the member-day rows.
+    assert _per_member_both_ways(a, period_for("7d", NOW, ZONE), None)[0] is None
+    assert _per_member_both_ways(a, period, frozenset({a.store_id, chain.store_b}))[0] is None
+
+
+def test_a_rebuild_makes_the_window_sums_again(chain: Chain) -> None:
+    housekeeping.roll_window(chain.a)
+    with chain.a.transaction() as s:
+        s.execute(text("UPDATE member_window_stats SET spend = spend + 1"))
+    assert any("window" in line for line in differences(chain))
+    with chain.a.transaction() as s:
+        stats.rebuild_in(s)
+    assert differences(chain) == []
+    with chain.a.transaction() as s:
+        assert s.scalar(text("SELECT COUNT(*) FROM member_window_stats")) > 0

@@ -35,7 +35,7 @@ from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.core.ledger import EntryKind
@@ -52,6 +52,8 @@ from app.db.models import (
     MemberDayStats,
     MemberStats,
     MemberStoreStats,
+    MemberStoreWindowStats,
+    MemberWindowStats,
     RewardRow,
     Ticket,
 )
@@ -345,6 +347,10 @@ TOP_PERCENT = 20  # the 20/80 view
 def _per_member(s: Session, period: Period, stores: Stores) -> tuple[int, int, int, int, float | None]:
     """Visiting members, visits of the repeat visitors, members who spent, the top fifth's size and share.
 
+    When the period's days are the ones housekeeping keeps summed per member (``member_window_stats``:
+    the last 30 days) and the filter is every store or one, those sums are read (``_per_member_kept``).
+    Otherwise:
+
     One statement over the period's member-day rows: each member's visits and net spend, grouped once
     (a materialized common table expression: https://www.sqlite.org/lang_with.html#materialization_hints,
     PostgreSQL 12+ spells it the same), then summed in SQL rather than hundreds of thousands of rows
@@ -352,6 +358,9 @@ def _per_member(s: Session, period: Period, stores: Stores) -> tuple[int, int, i
     same rounding up), summed off a sort bounded by that count (``ORDER BY … LIMIT``) rather than a
     window numbering every member; ties at its edge leave the sum unchanged.
     """
+    kept = _per_member_kept(s, period, stores)
+    if kept is not None:
+        return kept
     per_member = (
         select(func.sum(MD.visits).label("n"), func.sum(MD.spend).label("net"))
         .where(MD.day >= period.first_day, MD.day <= period.last_day, in_stores(MD.store_id, stores))
@@ -372,6 +381,42 @@ def _per_member(s: Session, period: Period, stores: Stores) -> tuple[int, int, i
     return int(visiting or 0), int(repeat or 0), spending, top_count(spending, TOP_PERCENT), (
         int(top or 0) / total if total else None
     )
+
+
+def _per_member_kept(s: Session, period: Period, stores: Stores) -> tuple[int, int, int, int, float | None] | None:
+    """``_per_member`` off the kept window sums, or None when they are not the period's.
+
+    Every member's sums are read once (a walk of the covering spend index), the top fifth off the
+    end of that index (``ORDER BY spend DESC LIMIT k`` walks k entries, no sort).
+    """
+    if stats.window_of(s) != (period.first_day, period.last_day):
+        return None
+    if stores is None:
+        table = MemberWindowStats.__tablename__
+        where, params = "visits != 0", {}
+    elif len(stores) == 1:
+        table = MemberStoreWindowStats.__tablename__
+        where, params = "store_id = :store AND visits != 0", {"store": next(iter(stores))}
+    else:
+        return None
+    visiting, repeat, spending, total = s.execute(
+        text(
+            "SELECT COUNT(*), SUM(CASE WHEN visits >= 2 THEN visits ELSE 0 END), "
+            "SUM(CASE WHEN spend > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN spend > 0 THEN spend ELSE 0 END) "
+            f"FROM {table} WHERE {where}"
+        ),
+        params,
+    ).one()
+    spending, total = int(spending or 0), int(total or 0)
+    k = top_count(spending, TOP_PERCENT)
+    top = s.scalar(
+        text(
+            f"SELECT SUM(spend) FROM (SELECT spend FROM {table} WHERE {where} AND spend > 0 "
+            "ORDER BY spend DESC LIMIT :k) AS top"
+        ),
+        {**params, "k": k},
+    )
+    return int(visiting or 0), int(repeat or 0), spending, k, (int(top or 0) / total if total else None)
 
 
 def _homes(s: Session, period: Period, stores: Stores, now: datetime | None) -> list[tuple[str, int, int]] | None:
