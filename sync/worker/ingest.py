@@ -47,7 +47,7 @@ from app.db.models import (
     Ticket,
     Voucher,
 )
-from app.services import merges, name_words, profiles, stats
+from app.services import merges, name_words, profiles, stats, working_set
 from app.services.customers import fold_name
 from app.services.ledger_writer import balance_of, from_row
 from app.services.till import Till
@@ -128,6 +128,7 @@ def apply_page(till: Till, page: PullResponse) -> Applied:
     with till.transaction() as s:
         if page.size > 1000:  # a bootstrap: a million members' indexes do not fit SQLite's default 2 MB cache
             s.connection().exec_driver_sql(f"PRAGMA cache_size = -{BOOTSTRAP_CACHE_KIB}")
+        fresh = working_set.fresh_in(s, [o.customer_id for o in page.openings])  # before this page's rows
         store_changed = _stores(s, till, page.stores)
         _terminals(s, till, page.terminals)
         result.program_changed = _programs(s, page.programs) or store_changed
@@ -136,6 +137,8 @@ def apply_page(till: Till, page: PullResponse) -> Applied:
         merge_sync.apply_in(s, page)
         backoffice_sync.apply_staff_in(s, till, page)
         result.entries, result.held_back = _entries(s, till, page.entries)
+        if page.openings or page.left:
+            working_set.apply_in(s, page.openings, page.left, fresh, page.cursor)
         _flags(s, page.flags)
         _feedback(s, page.feedback)
         _vouchers(s, page.vouchers)

@@ -1,0 +1,142 @@
+"""A till holds its working set, not the chain (issue 12, item 1), and its balances stay right.
+
+Two stores' tills hold only the members seen at their own store; a member who visits a sibling
+store enters its set with an opening balance and her recent history (the server here keeps no
+history at all: ``--history-days 0``, so everything older than the till's cursor is summed into
+the opening), and every till's balance of her equals the server's, with the cache-equals-rebuild
+check (``balances.mismatches``) clean although its copy of her ledger is partial.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+from synctools import Databases, ServerProcess, Shop, server_balances, server_entries, till_balances, till_entries
+
+from app.core.earning import Bill
+from app.core.errors import InvalidInput
+from app.core.unknown_cards import placeholder_id
+from app.db.models import BalanceOpening, Customer, MemberLeft
+from app.services import awards, balances, customers
+from sync.server import admin
+from sync.server.db import write_session
+from sync.server.models import TerminalRow, WorkingSetRow
+from sync.worker.worker import SyncWorker
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def server(request: pytest.FixtureRequest, databases: Databases, tmp_path: Path) -> Iterator[ServerProcess]:
+    srv = ServerProcess(db_url=databases.new(request.param), log_dir=tmp_path, extra=["--history-days", "0"])
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+def sync(*shops: Shop, server: ServerProcess) -> None:
+    for shop in shops:
+        SyncWorker(shop.till, server.url, shop.token).run_once()
+
+
+def scoped(server: ServerProcess, shop: Shop, scope: str = "store") -> Shop:
+    with write_session(server.engine) as s:
+        admin.set_scope(s, shop.till.terminal_id, scope)
+    return shop
+
+
+def a_phone() -> str:
+    return "093" + "".join(secrets.choice("0123456789") for _ in range(7))
+
+
+def held_members(shop: Shop) -> set[str]:
+    with shop.till.transaction() as s:
+        return set(s.scalars(select(Customer.id)))
+
+
+def test_a_store_till_holds_its_set_and_a_member_entering_it_arrives_with_an_opening_balance(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    one, two = server.new_store("Quận 1"), server.new_store("Quận 3")
+    a1, a2 = scoped(server, shops(server, one)), scoped(server, shops(server, one))
+    b = scoped(server, shops(server, two))
+    chain = shops(server, server.new_store("Head office"))  # scope "chain": as every till did before
+    sync(a1, a2, b, chain, server=server)
+
+    # She enrols at store two and shops there; store one's tills never hear of her.
+    her = customers.enroll(b.till, name="Ngô Thị Lan", phone=a_phone(), staff=b.cashier)
+    for paid in (120_000, 60_000):
+        awards.award(b.till, her.customer_id, Bill(paid=paid), staff=b.cashier)
+    him = customers.enroll(a1.till, name="Vũ Văn Hải", phone=a_phone(), staff=a1.cashier)
+    sync(b, a1, a2, chain, server=server)
+    assert her.customer_id not in held_members(a1) | held_members(a2)
+    assert him.customer_id in held_members(a2) and him.customer_id not in held_members(b)
+    assert {her.customer_id, him.customer_id} <= held_members(chain)
+
+    # She comes to store one; till a2, offline, does not hold her: her signed card still earns.
+    pid = customers.find(a2.till, her.payload).matches[0].customer_id
+    assert pid == placeholder_id(her.card_number)
+    there = awards.award(a2.till, pid, Bill(paid=90_000), staff=a2.cashier)
+    sync(a2, a1, b, a2, chain, server=server)  # a2 pushes; the server folds; everyone pulls
+
+    truth = server_balances(server)[her.customer_id]
+    assert truth.points == her.welcome.points + sum(e.points for e in _earns(server, her.customer_id, pid))
+    assert there.earn.id in server_entries(server)
+    for shop in (a1, a2, b, chain):
+        assert till_balances(shop.till)[her.customer_id] == truth, shop.home.name
+        with shop.till.transaction() as s:
+            assert balances.mismatches(s) == [], shop.home.name
+    # a1 holds only part of her ledger (history 0 days): the rest is its opening row.
+    mine = {her.customer_id, pid}
+    on_server = {i for i, e in server_entries(server).items() if e.customer_id in mine}
+    on_a1 = {i for i, e in till_entries(a1.till).items() if e.customer_id in mine}
+    assert on_a1 < on_server
+    with a1.till.transaction() as s:
+        opening = s.get(BalanceOpening, her.customer_id)
+        assert opening is not None and opening.points > 0
+    # b, where she enrolled, holds her whole ledger and needs no opening.
+    assert {i for i, e in till_entries(b.till).items() if e.customer_id in mine} == on_server
+
+    # Online from here: a1 awards her, everyone's balance follows.
+    awards.award(a1.till, her.customer_id, Bill(paid=40_000), staff=a1.cashier)
+    sync(a1, a2, b, chain, server=server)
+    truth = server_balances(server)[her.customer_id]
+    for shop in (a1, a2, b, chain):
+        assert till_balances(shop.till)[her.customer_id] == truth, shop.home.name
+
+    # Store two's till still does not hold him (never seen there); the chain till holds everyone.
+    assert him.customer_id not in held_members(b)
+    with Session(server.engine) as s:
+        holders = set(s.scalars(select(WorkingSetRow.holder).where(WorkingSetRow.customer_id == her.customer_id)))
+    assert holders == {f"store:{one}", f"store:{two}"}
+
+
+def test_members_who_left_the_set_are_marked_on_the_till(server: ServerProcess, shops: Callable[..., Shop]) -> None:
+    store = server.new_store()
+    a = scoped(server, shops(server, store))
+    b = scoped(server, shops(server, store))
+    sync(a, b, server=server)
+    her = customers.enroll(a.till, name="Lý Thu", phone=a_phone(), staff=a.cashier)
+    sync(a, b, server=server)
+    assert her.customer_id in held_members(b)
+    with write_session(server.engine) as s:
+        assert admin.expire_working_set(s, days=-1) >= 1  # everyone "not seen since tomorrow" leaves
+    sync(b, server=server)
+    with b.till.transaction() as s:
+        assert s.get(MemberLeft, her.customer_id) is not None
+        assert s.scalar(select(func.count()).select_from(MemberLeft)) >= 1
+
+
+def test_scope_is_a_server_setting_with_a_clear_refusal(server: ServerProcess, shops: Callable[..., Shop]) -> None:
+    a = shops(server, server.new_store())
+    with write_session(server.engine) as s, pytest.raises(InvalidInput, match="not a scope"):
+        admin.set_scope(s, a.till.terminal_id, "planet")
+    with Session(server.engine) as s:
+        assert s.get(TerminalRow, a.till.terminal_id).scope == "chain"  # the default: as before
+
+
+def _earns(server: ServerProcess, *ids: str) -> list:
+    return [e for e in server_entries(server).values() if e.customer_id in ids and e.kind.value == "earn"]
