@@ -26,6 +26,7 @@ from app.services import awards, balances, customers
 from sync.server import admin
 from sync.server.db import write_session
 from sync.server.models import TerminalRow, WorkingSetRow
+from sync.worker import snapshot
 from sync.worker.worker import SyncWorker
 
 
@@ -112,6 +113,30 @@ def test_a_store_till_holds_its_set_and_a_member_entering_it_arrives_with_an_ope
     with Session(server.engine) as s:
         holders = set(s.scalars(select(WorkingSetRow.holder).where(WorkingSetRow.customer_id == her.customer_id)))
     assert holders == {f"store:{one}", f"store:{two}"}
+
+
+def test_a_new_store_till_bootstraps_by_snapshot_with_its_working_set_only(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    one, two = server.new_store("Quận 5"), server.new_store("Quận 7")
+    a, b = scoped(server, shops(server, one)), scoped(server, shops(server, two))
+    sync(a, b, server=server)
+    ours = [customers.enroll(a.till, name=f"Khách {i}", phone=a_phone(), staff=a.cashier) for i in range(3)]
+    theirs = [customers.enroll(b.till, name=f"Người {i}", phone=a_phone(), staff=b.cashier) for i in range(4)]
+    awards.award(a.till, ours[0].customer_id, Bill(paid=70_000), staff=a.cashier)
+    sync(a, b, server=server)
+
+    new = scoped(server, shops(server, one))
+    assert snapshot.try_bootstrap(new.till, server.url, new.token, new.home)
+    sync(new, server=server)
+    held = held_members(new)
+    assert {m.customer_id for m in ours} <= held
+    assert not held & {m.customer_id for m in theirs}
+    truth = server_balances(server)
+    for m in ours:
+        assert till_balances(new.till)[m.customer_id] == truth[m.customer_id]
+    with new.till.transaction() as s:
+        assert balances.mismatches(s) == []
 
 
 def test_members_who_left_the_set_are_marked_on_the_till(server: ServerProcess, shops: Callable[..., Shop]) -> None:
