@@ -296,6 +296,9 @@ class MemberLeft(Base):
     __tablename__ = "member_left"
     customer_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     left_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Set only inside the eviction's own transaction: the one state in which the append-only trigger
+    # lets another till's copy of an entry of hers go (migration 0012). Never this till's own rows.
+    evicting: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
 
 
 class OutboxItem(Base):

@@ -15,6 +15,9 @@ milliseconds (``Housekeeper`` runs them on its own thread, never the GUI's):
   ``housekeeping.archive_days`` (90) and quarantined files older than
   ``housekeeping.quarantine_days`` (365: those receipts were never awarded, a manager may
   still fix them) are deleted; see ``pos_bridge.rotation``. 0 keeps them for ever.
+* **Working set.** Members the server says left this till's working set (issue 12) are evicted:
+  record, balance and the copies of other tills' entries, never this till's own ledger rows and
+  never a member with something still waiting in the outbox (``app.services.working_set.evict``).
 * **Vacuum.** A database in incremental auto-vacuum mode gives its free pages back to the disk
   ``VACUUM_STEP_PAGES`` at a time (``PRAGMA incremental_vacuum``), one short transaction per step
   with a pause between. A new home starts in that mode (``app.db.migrate.prepare_new_database``);
@@ -34,6 +37,7 @@ from sqlalchemy import and_, delete, func, insert, literal, select
 
 from app.db.engine import vacuum_into_incremental
 from app.db.models import LedgerEntryRow, OutboxItem
+from app.services import working_set
 from app.services.pos_bridge import configured_folders
 from app.services.settings import get_setting
 from app.services.till import Till
@@ -239,6 +243,7 @@ class Report:
     outbox_pruned: int = 0
     rotated: Rotated = field(default_factory=Rotated)
     pages_freed: int = 0
+    members_evicted: int = 0  # left this till's working set (issue 12, ``app.services.working_set``)
 
 
 def run_once(
@@ -249,6 +254,8 @@ def run_once(
     report = Report(outbox_pruned=prune_outbox(till, stop=stop, pause=pause))
     if not stop.is_set():
         report.rotated = rotate_pos_folders(till)
+    if not stop.is_set():
+        report.members_evicted = working_set.evict(till, stop=stop, pause=pause)
     for _ in range(max_vacuum_steps):
         if stop.is_set() or free_pages(till) < VACUUM_THRESHOLD_PAGES:
             break

@@ -15,15 +15,35 @@ entries add up to, ``app.core.working_set``), and names those who left. Here:
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.ledger import Balance
-from app.db.models import BalanceOpening, BalanceRow, MemberLeft
-from sync.protocol import BalanceRecord
+from app.core.merges import root_of
+from app.core.unknown_cards import is_placeholder
+from app.db.models import (
+    BalanceOpening,
+    BalanceRow,
+    Customer,
+    CustomerMerge,
+    CustomerWord,
+    LedgerEntryRow,
+    MemberDayStats,
+    MemberLeft,
+    MemberStats,
+    OutboxItem,
+    Terminal,
+)
+from app.services import merges, stats
+
+if TYPE_CHECKING:
+    from app.services.till import Till
+    from sync.protocol import BalanceRecord
 
 _FIELDS = [name for name in Balance.__dataclass_fields__ if name != "extra"]
 _CHUNK = 900
@@ -69,3 +89,110 @@ def apply_in(s: Session, openings: Sequence[BalanceRecord], left: Sequence[str],
         marked = set(s.scalars(select(MemberLeft.customer_id).where(MemberLeft.customer_id.in_(list(left)))))
         s.add_all(MemberLeft(customer_id=c, left_at=now) for c in dict.fromkeys(left) if c not in marked)
     s.flush()
+
+
+# ---------------------------------------------------------------- eviction (a housekeeping job)
+
+EVICT_CHUNK = 100  # members per transaction: a few ms of the write lock each
+
+
+def evict(till: Till, *, stop: threading.Event | None = None, pause: float = 0.02) -> int:
+    """Evict the members the server says left this till's set; returns how many groups went.
+
+    Evicted: her record, its name words, the cached balance and opening row, and the copies of
+    *other tills'* entries of hers and of every card merged into her. Kept: this till's own entries
+    (the append-only trigger refuses them whatever the code does), merge facts, ratings, tickets.
+    Skipped, to be tried again at the next pass: a member with anything of hers still waiting in the
+    outbox (an entry, her record, a merge), one enrolled at this till's store, and one who came back
+    (her mark is gone). If she comes back later, she arrives whole again with an opening balance
+    that counts this till's own entries as held. The back office's summary tables are recomputed
+    once at the end (their figures are of the ledger this till holds).
+    """
+    stop = stop or threading.Event()
+    with till.transaction() as s:
+        waiting = list(s.scalars(select(MemberLeft.customer_id).where(MemberLeft.evicting.is_(False))))
+    done = 0
+    evicted_any = False
+    for i in range(0, len(waiting), EVICT_CHUNK):
+        if stop.is_set():
+            break
+        with till.transaction() as s:
+            for cid in waiting[i : i + EVICT_CHUNK]:
+                if _evict_in(s, till, cid):
+                    done += 1
+                    evicted_any = True
+        if stop.wait(pause):
+            break
+    if evicted_any:
+        with till.transaction() as s:
+            stats.rebuild_in(s)
+    return done
+
+
+def _evict_in(s: Session, till: Till, customer_id: str) -> bool:
+    mark = s.get(MemberLeft, customer_id)
+    if mark is None or s.get(Customer, customer_id) is None:
+        return False  # she came back meanwhile, or is gone already
+    parents = merges.parents_in(s)
+    group = merges.group_in(s, root_of(customer_id, parents), parents)
+    real = [c for c in group if not is_placeholder(c)]  # a placeholder "enrolled" where her card was served
+    if s.scalar(select(Customer.id).where(Customer.id.in_(real), Customer.enrolled_store == till.store_id).limit(1)):
+        s.delete(mark)  # enrolled here: kept for good (the server never sends this; a safe answer anyway)
+        return False
+    if _waiting(s, group):
+        return False
+    marks = {m.customer_id: m for m in s.scalars(select(MemberLeft).where(MemberLeft.customer_id.in_(group)))}
+    now = datetime.now(UTC)
+    for cid in group:
+        row = marks.get(cid) or MemberLeft(customer_id=cid, left_at=now)
+        row.evicting = True
+        s.add(row)
+    s.flush()
+    own = select(Terminal.id).where(Terminal.is_self.is_(True))
+    s.execute(
+        delete(LedgerEntryRow).where(LedgerEntryRow.customer_id.in_(group), LedgerEntryRow.terminal_id.not_in(own))
+    )  # the trigger of migration 0012 allows exactly these rows, and only while they are marked
+    for model, column in (
+        (BalanceRow, BalanceRow.customer_id),
+        (BalanceOpening, BalanceOpening.customer_id),
+        (CustomerWord, CustomerWord.customer_id),
+        (MemberStats, MemberStats.customer_id),
+        (MemberDayStats, MemberDayStats.customer_id),
+        (Customer, Customer.id),
+    ):
+        s.execute(delete(model).where(column.in_(group)))
+    for row in s.scalars(select(MemberLeft).where(MemberLeft.customer_id.in_(group))):
+        row.evicting = False  # the mark stays: "evicted here", so checks skip her own entries' member
+    s.flush()
+    return True
+
+
+def _waiting(s: Session, group: list[str]) -> bool:
+    """Anything of hers not yet acknowledged by the server: her record, a merge, an entry."""
+    pending = OutboxItem.acked_at.is_(None)
+    if s.scalar(select(OutboxItem.id).where(pending, OutboxItem.item_id.in_(group)).limit(1)):
+        return True
+    entries = select(LedgerEntryRow.id).where(LedgerEntryRow.customer_id.in_(group))
+    merged = select(CustomerMerge.id).where(
+        or_(CustomerMerge.survivor_id.in_(group), CustomerMerge.duplicate_id.in_(group))
+    )
+    return (
+        s.scalar(
+            select(OutboxItem.id)
+            .where(pending, or_(OutboxItem.item_id.in_(entries), OutboxItem.item_id.in_(merged)))
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def evicted_in(s: Session) -> set[str]:
+    """Members evicted here whose own entries of this till remain (no record, no balance: not held)."""
+    return set(
+        s.scalars(
+            select(MemberLeft.customer_id).where(
+                MemberLeft.evicting.is_(False),
+                ~select(Customer.id).where(Customer.id == MemberLeft.customer_id).exists(),
+            )
+        )
+    )

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import and_, literal, select, update
 from sqlalchemy.orm import Session
 
 from app.core.errors import LoyaltyError
@@ -34,7 +34,7 @@ from app.core.ledger import EntryKind, LedgerEntry
 from app.core.program import Program
 from sync.protocol import CustomerRecord, MergeRecord
 from sync.server.db import ChangeCounter
-from sync.server.models import ProgramRow, StoreRow, WorkingSetRow
+from sync.server.models import CustomerRow, ProgramRow, StoreRow, WorkingSetRow
 
 SCOPES = ("chain", "region", "store")
 VIP = "vip"
@@ -189,12 +189,23 @@ def _leave(session: Session, counter: ChangeCounter, holder: str, ids: Sequence[
 
 
 def expire(session: Session, counter: ChangeCounter, now: datetime, days: int = DEFAULT_DAYS) -> int:
-    """Members not seen by a holder for ``days`` leave its set (the VIPs leave by tier, not by time).
-    Returns how many rows left. Their tills evict them in the background (``app.services.working_set``)."""
-    table = WorkingSetRow.__table__
+    """Members not seen by a holder for ``days`` leave its set; the VIPs leave by tier, not by time, and
+    a member never leaves the set of the store that enrolled her. Returns how many rows left. Their
+    tills evict them in the background (``app.services.working_set``)."""
+    table, members = WorkingSetRow.__table__, CustomerRow.__table__
+    enrolled_here = (
+        select(members.c.id)
+        .where(members.c.id == table.c.customer_id, literal("store:") + members.c.enrolled_store == table.c.holder)
+        .exists()
+    )
     gone = session.execute(
         select(table.c.holder, table.c.customer_id)
-        .where(table.c.left.is_(False), table.c.holder != VIP, table.c.last_seen_at < now - timedelta(days=days))
+        .where(
+            table.c.left.is_(False),
+            table.c.holder != VIP,
+            table.c.last_seen_at < now - timedelta(days=days),
+            ~enrolled_here,
+        )
         .order_by(table.c.holder, table.c.customer_id)
     ).all()
     for holder, cid in gone:

@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import select, text, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from synctools import Databases, ServerProcess, Shop, server_balances, server_entries, till_balances, till_entries
 
@@ -22,7 +23,7 @@ from app.core.earning import Bill
 from app.core.errors import InvalidInput
 from app.core.unknown_cards import placeholder_id
 from app.db.models import BalanceOpening, Customer, MemberLeft
-from app.services import awards, balances, customers
+from app.services import awards, balances, customers, housekeeping, stats, working_set
 from sync.server import admin
 from sync.server.db import write_session
 from sync.server.models import TerminalRow, WorkingSetRow
@@ -139,20 +140,63 @@ def test_a_new_store_till_bootstraps_by_snapshot_with_its_working_set_only(
         assert balances.mismatches(s) == []
 
 
-def test_members_who_left_the_set_are_marked_on_the_till(server: ServerProcess, shops: Callable[..., Shop]) -> None:
-    store = server.new_store()
-    a = scoped(server, shops(server, store))
-    b = scoped(server, shops(server, store))
-    sync(a, b, server=server)
-    her = customers.enroll(a.till, name="Lý Thu", phone=a_phone(), staff=a.cashier)
-    sync(a, b, server=server)
-    assert her.customer_id in held_members(b)
-    with write_session(server.engine) as s:
-        assert admin.expire_working_set(s, days=-1) >= 1  # everyone "not seen since tomorrow" leaves
+def test_a_member_who_left_the_set_is_evicted_in_the_background_but_never_the_tills_own_entries(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    one, two = server.new_store("Quận 10"), server.new_store("Quận 11")
+    a, a2 = scoped(server, shops(server, one)), scoped(server, shops(server, one))
+    b = scoped(server, shops(server, two))
+    sync(a, a2, b, server=server)
+    her = customers.enroll(b.till, name="Đặng Thị Yến", phone=a_phone(), staff=b.cashier)
+    awards.award(b.till, her.customer_id, Bill(paid=100_000), staff=b.cashier)
     sync(b, server=server)
-    with b.till.transaction() as s:
+    # Till a, offline, serves her card (its own entry, on the placeholder); a2 serves her online later.
+    pid = customers.find(a.till, her.payload).matches[0].customer_id
+    own = awards.award(a.till, pid, Bill(paid=50_000), staff=a.cashier).earn.id
+    sync(a, a2, b, server=server)
+    other = awards.award(a2.till, her.customer_id, Bill(paid=30_000), staff=a2.cashier).earn.id
+    sync(a2, a, server=server)
+    assert other in till_entries(a.till) and own in till_entries(a.till)
+
+    # A year without her at store one: the server says she left; a marks her, then evicts her.
+    with write_session(server.engine) as s:
+        assert admin.expire_working_set(s, days=-1) >= 1
+    sync(a, server=server)
+    with a.till.transaction() as s:
         assert s.get(MemberLeft, her.customer_id) is not None
-        assert s.scalar(select(func.count()).select_from(MemberLeft)) >= 1
+    # Not while something of hers waits in the outbox: a sale just now, offline.
+    waiting = awards.award(a.till, her.customer_id, Bill(paid=20_000), staff=a.cashier).earn.id
+    assert working_set.evict(a.till) == 0
+    assert her.customer_id in held_members(a)
+    sync(a, server=server)  # pushed; and that sale is a visit here: she is back in the set
+    with a.till.transaction() as s:
+        assert s.get(MemberLeft, her.customer_id) is None
+    with write_session(server.engine) as s:
+        assert admin.expire_working_set(s, days=-1) >= 1
+    sync(a, server=server)
+    report = housekeeping.run_once(a.till, pause=0)
+    assert report.members_evicted == 1
+    assert her.customer_id not in held_members(a)
+    entries = till_entries(a.till)
+    assert own in entries and waiting in entries  # this till's own rows stay, always
+    assert other not in entries  # the copy of a2's entry went
+    with a.till.transaction() as s:
+        assert balances.mismatches(s) == []
+        assert stats.differences(s) == []
+        assert balances.verify_terminal_chain(s, a.till.terminal_id) >= 2
+    # The trigger holds even for a marked member: this till's own rows never go.
+    with pytest.raises(IntegrityError, match="append-only"), a.till.transaction() as s:
+        s.execute(update(MemberLeft).where(MemberLeft.customer_id == pid).values(evicting=True))
+        s.execute(text("DELETE FROM ledger_entry WHERE id = :i"), {"i": own})
+
+    # She comes back to store one: she arrives whole again, counting a's own entries as held.
+    sync(a2, server=server)
+    awards.award(a2.till, her.customer_id, Bill(paid=60_000), staff=a2.cashier)
+    sync(a2, a, server=server)
+    assert her.customer_id in held_members(a)
+    assert till_balances(a.till)[her.customer_id] == server_balances(server)[her.customer_id]
+    with a.till.transaction() as s:
+        assert balances.mismatches(s) == []
 
 
 def test_scope_is_a_server_setting_with_a_clear_refusal(server: ServerProcess, shops: Callable[..., Shop]) -> None:
