@@ -442,6 +442,7 @@ class PullResponse(Record):
     # each member entering its set (what her entries it is not sent add up to), and who left it.
     openings: list[BalanceRecord] = []
     left: list[Id] = []
+    scope: Literal["store", "region"] | None = None  # set on a working-set till's pages (None: the chain)
 
     @property
     def size(self) -> int:

@@ -18,14 +18,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session
 
-from app.core.ledger import Balance
+from app.core.ledger import Balance, LedgerEntry, fold
 from app.core.merges import root_of
 from app.core.unknown_cards import is_placeholder
+from app.core.working_set import combine
 from app.db.models import (
     BalanceOpening,
     BalanceRow,
@@ -40,6 +41,7 @@ from app.db.models import (
     Terminal,
 )
 from app.services import merges, stats
+from app.services.ledger_writer import from_row
 
 if TYPE_CHECKING:
     from app.services.till import Till
@@ -63,32 +65,42 @@ def opening_in(s: Session, customer_id: str) -> Balance | None:
 
 
 def apply_in(s: Session, openings: Sequence[BalanceRecord], left: Sequence[str], fresh: set[str], change: int) -> None:
-    from app.services import balances  # balances reads the openings written here
-
-    for r in openings:
-        if r.customer_id not in fresh:
-            continue
-        row = s.get(BalanceOpening, r.customer_id) or BalanceOpening(customer_id=r.customer_id)
-        for name in _FIELDS:
-            setattr(row, name, getattr(r, name))
-        row.as_of_change = change
-        s.add(row)
-    s.flush()
-    for r in openings:
-        if r.customer_id in fresh:
-            after = balances.rebuild(s, r.customer_id)
-            cached = s.get(BalanceRow, r.customer_id) or BalanceRow(customer_id=r.customer_id)
-            for name in _FIELDS:
-                setattr(cached, name, getattr(after, name))
-            s.add(cached)
-    back = [r.customer_id for r in openings]
-    for i in range(0, len(back), _CHUNK):
-        s.execute(delete(MemberLeft).where(MemberLeft.customer_id.in_(back[i : i + _CHUNK])))
+    """Write the fresh members' openings and set their balances (in bulk: a page brings a thousand)."""
+    new = [r for r in openings if r.customer_id in fresh]
+    if new:
+        ids = [r.customer_id for r in new]
+        _delete_in(s, BalanceOpening, BalanceOpening.customer_id, ids)
+        s.execute(
+            BalanceOpening.__table__.insert(),
+            [{**{name: getattr(r, name) for name in _FIELDS}, "customer_id": r.customer_id, "as_of_change": change}
+             for r in new],
+        )  # fmt: skip
+        parents = merges.parents_in(s)
+        groups = {cid: merges.group_in(s, cid, parents) if parents else [cid] for cid in ids}
+        owner = {member: root for root, group in groups.items() for member in group}
+        held: dict[str, list[LedgerEntry]] = {cid: [] for cid in ids}
+        members = sorted(owner)
+        for i in range(0, len(members), _CHUNK):
+            rows = s.scalars(select(LedgerEntryRow).where(LedgerEntryRow.customer_id.in_(members[i : i + _CHUNK])))
+            for row in rows:
+                held[owner[row.customer_id]].append(from_row(row))
+        _delete_in(s, BalanceRow, BalanceRow.customer_id, ids)
+        rows = []
+        for r in new:
+            after = combine(Balance(**{name: getattr(r, name) for name in _FIELDS}), fold(held[r.customer_id]))
+            rows.append({"customer_id": r.customer_id, **{name: getattr(after, name) for name in _FIELDS}})
+        s.execute(BalanceRow.__table__.insert(), rows)
+    _delete_in(s, MemberLeft, MemberLeft.customer_id, [r.customer_id for r in openings])  # she came back
     if left:
         now = datetime.now(UTC)
         marked = set(s.scalars(select(MemberLeft.customer_id).where(MemberLeft.customer_id.in_(list(left)))))
         s.add_all(MemberLeft(customer_id=c, left_at=now) for c in dict.fromkeys(left) if c not in marked)
     s.flush()
+
+
+def _delete_in(s: Session, model: Any, column: Any, ids: Sequence[str]) -> None:
+    for i in range(0, len(ids), _CHUNK):
+        s.execute(delete(model).where(column.in_(ids[i : i + _CHUNK])))
 
 
 # ---------------------------------------------------------------- eviction (a housekeeping job)

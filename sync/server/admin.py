@@ -407,7 +407,7 @@ def set_region(session: Session, store_id: str, region: str | None) -> None:
         members = set(
             session.scalars(
                 select(WorkingSetRow.customer_id).where(
-                    WorkingSetRow.holder == working_set.store_holder(store_id), WorkingSetRow.left.is_(False)
+                    WorkingSetRow.holder == working_set.store_holder(store_id), WorkingSetRow.has_left.is_(False)
                 )
             )
         )

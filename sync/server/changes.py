@@ -102,11 +102,12 @@ class Page:
     records: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {k: [] for k in PULL_KINDS})
     openings: list[dict[str, Any]] = field(default_factory=list)  # a working-set till's entering members
     left: list[str] = field(default_factory=list)  # … and those who left its set
+    scope: str | None = None  # "store" or "region": the till holds its working set
 
     def encode(self) -> bytes:
-        if self.openings or self.left:
+        if self.scope is not None:
             body = {"cursor": self.cursor, "more": self.more, **self.records, "openings": self.openings}
-            return json.dumps({**body, "left": self.left}, ensure_ascii=False).encode()
+            return json.dumps({**body, "left": self.left, "scope": self.scope}, ensure_ascii=False).encode()
         # Built by hand rather than through pydantic models: a bootstrap sends millions of records.
         return json.dumps({"cursor": self.cursor, "more": self.more, **self.records}, ensure_ascii=False).encode()
 
@@ -146,12 +147,20 @@ def _as_dict(kind: str, row: Any) -> dict[str, Any]:
 _MEMBER_COLUMN = {"customers": "id", "entries": "customer_id", "balances": "customer_id"}
 
 
-def in_set(holders: Sequence[str], column: Any) -> Any:
-    """``column`` (a member id) is in the set of one of ``holders`` (the index on (member, holder))."""
+def in_set(holders: Sequence[str], column: Any, *, entered_by: int | None = None) -> Any:
+    """``column`` (a member id) is in the set of one of ``holders`` (the index on (member, holder)).
+
+    ``entered_by``: only if she entered at or before that change number. A pull's ordinary sections
+    send the changes of members the till holds already (entered by its cursor); a member entering
+    within the page comes whole in her own package (``_entering``), so nothing of hers travels twice.
+    """
     ws = WorkingSetRow.__table__
-    return exists(
-        select(ws.c.customer_id).where(ws.c.customer_id == column, ws.c.holder.in_(holders), ws.c.left.is_(False))
+    found = select(ws.c.customer_id).where(
+        ws.c.customer_id == column, ws.c.holder.in_(holders), ws.c.has_left.is_(False)
     )
+    if entered_by is not None:
+        found = found.where(ws.c.change_no <= entered_by)
+    return exists(found)
 
 
 def pull(
@@ -164,10 +173,10 @@ def pull(
     history_days: int = DEFAULT_DAYS,
 ) -> Page:
     snapshot = bound = current_change(session)
-    if cursor >= bound:
-        return Page(cursor=cursor, more=False)
-    behind = snapshot - cursor
     holders = caller.holders
+    if cursor >= bound:
+        return Page(cursor=cursor, more=False, scope=None if holders is None else _scope_of(caller))
+    behind = snapshot - cursor
     found: dict[str, list[Any]] = {}
     for kind in kinds:
         model, _record = _RECORDS[kind]
@@ -184,9 +193,14 @@ def pull(
             if kind == "entries":  # no till was ever quarantined: the plain, index-ordered read
                 q = q.where(table.c.terminal_id != caller.terminal_id)
             if holders is not None and kind == "merges":
-                q = q.where(or_(in_set(holders, table.c.survivor_id), in_set(holders, table.c.duplicate_id)))
+                q = q.where(
+                    or_(
+                        in_set(holders, table.c.survivor_id, entered_by=cursor),
+                        in_set(holders, table.c.duplicate_id, entered_by=cursor),
+                    )
+                )
         if holders is not None and kind in _MEMBER_COLUMN:
-            q = q.where(in_set(holders, q.selected_columns[_MEMBER_COLUMN[kind]]))
+            q = q.where(in_set(holders, q.selected_columns[_MEMBER_COLUMN[kind]], entered_by=cursor))
         if kind == "staff":  # PIN hashes go only to the tills of the staff's own store
             q = q.where(table.c.store_id == caller.store_id)
         rows = list(session.execute(q))
@@ -197,7 +211,7 @@ def pull(
         ws = WorkingSetRow.__table__
         rows = list(
             session.execute(
-                select(ws.c.customer_id, ws.c.left, ws.c.change_no)
+                select(ws.c.customer_id, ws.c.has_left, ws.c.change_no)
                 .where(ws.c.holder.in_(holders), ws.c.change_no > cursor, ws.c.change_no <= bound)
                 .order_by(ws.c.change_no)
                 .limit(limit)
@@ -214,10 +228,12 @@ def pull(
         everything = everything[:limit]
         bound = everything[-1][0]
     page = Page(cursor=bound, more=bound < snapshot, behind=behind)
+    if holders is not None:
+        page.scope = _scope_of(caller)
     moved: dict[str, bool] = {}
     for _no, kind, row in everything:
         if kind == "working_set":
-            moved[row.customer_id] = row.left  # the latest move of hers in this page counts
+            moved[row.customer_id] = row.has_left  # the latest move of hers in this page counts
         else:
             page.records[kind].append(_as_dict(kind, row))
     if moved:
@@ -228,6 +244,10 @@ def pull(
     return page
 
 
+def _scope_of(caller: Caller) -> str:
+    return "region" if caller.scope == "region" and caller.region else "store"
+
+
 def _left(session: Session, holders: Sequence[str], ids: list[str]) -> list[str]:
     """Members who left one of the till's holders and are in none of the others (a VIP seen elsewhere)."""
     ws = WorkingSetRow.__table__
@@ -236,7 +256,7 @@ def _left(session: Session, holders: Sequence[str], ids: list[str]) -> list[str]
         still |= set(
             session.scalars(
                 select(ws.c.customer_id).where(
-                    ws.c.customer_id.in_(part), ws.c.holder.in_(holders), ws.c.left.is_(False)
+                    ws.c.customer_id.in_(part), ws.c.holder.in_(holders), ws.c.has_left.is_(False)
                 )
             )
         )
@@ -307,13 +327,17 @@ def _entering(session: Session, caller: Caller, page: Page, ids: list[str], curs
 
 
 def _opening_record(customer_id: str, b: Balance) -> dict[str, Any]:
+    """Only the fields that are not zero (the record's defaults): most members entering a set have
+    all their history in it, and their opening says no more than "she entered"."""
     data: dict[str, Any] = {"customer_id": customer_id}
-    for name in ("points", "stamps", "lifetime_points", "lifetime_spend", "visits"):
-        data[name] = getattr(b, name)
-    data["last_visit_at"] = iso_utc(b.last_visit_at) if b.last_visit_at else None
-    data["tier"] = b.tier
-    data["tier_since"] = iso_utc(b.tier_since) if b.tier_since else None
-    data["redeemed_points"], data["entry_count"] = b.redeemed_points, b.entry_count
+    for name in ("points", "stamps", "lifetime_points", "lifetime_spend", "visits", "redeemed_points", "entry_count"):
+        if value := getattr(b, name):
+            data[name] = value
+    if b.last_visit_at:
+        data["last_visit_at"] = iso_utc(b.last_visit_at)
+    if b.tier is not None or b.tier_since is not None:
+        data["tier"] = b.tier
+        data["tier_since"] = iso_utc(b.tier_since) if b.tier_since else None
     return data
 
 

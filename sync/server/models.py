@@ -388,7 +388,7 @@ class WorkingSetRow(Base):
     """A member in a holder's working set (issue 12, ``sync.server.working_set``).
 
     ``holder`` is ``store:<id>``, ``region:<name>``, ``terminal:<id>`` (fetched on demand) or ``vip``.
-    ``change_no`` moves when she enters (``left`` false) or leaves (``left`` true) the set, so a pull
+    ``change_no`` moves when she enters (``has_left`` false) or leaves (``has_left`` true) the set, so a pull
     by cursor sees both; ``last_seen_at`` moves on every visit without a change number (it only
     decides when she leaves).
     """
@@ -397,7 +397,7 @@ class WorkingSetRow(Base):
     holder: Mapped[str] = mapped_column(String(80), primary_key=True)
     customer_id: Mapped[str] = mapped_column(String(40), primary_key=True)
     last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
-    left: Mapped[bool] = mapped_column(Boolean, default=False)
+    has_left: Mapped[bool] = mapped_column(Boolean, default=False)
     change_no: Mapped[int] = mapped_column(BigInteger)
 
     __table_args__ = (

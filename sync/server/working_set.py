@@ -132,7 +132,7 @@ def note_merges(session: Session, counter: ChangeCounter, records: Sequence[Merg
             continue
         pair = [r.survivor_id, r.duplicate_id]
         rows = session.execute(
-            select(WorkingSetRow.holder).where(WorkingSetRow.customer_id.in_(pair), WorkingSetRow.left.is_(False))
+            select(WorkingSetRow.holder).where(WorkingSetRow.customer_id.in_(pair), WorkingSetRow.has_left.is_(False))
         )
         for holder in {h for (h,) in rows}:
             enter(session, counter, holder, set(pair), now)
@@ -150,7 +150,9 @@ def enter(session: Session, counter: ChangeCounter, holder: str, ids: set[str], 
         part = ordered[i : i + _CHUNK]
         state.update(
             session.execute(
-                select(table.c.customer_id, table.c.left).where(table.c.holder == holder, table.c.customer_id.in_(part))
+                select(table.c.customer_id, table.c.has_left).where(
+                    table.c.holder == holder, table.c.customer_id.in_(part)
+                )
             ).all()
         )
     staying = [c for c in ordered if state.get(c) is False]
@@ -165,14 +167,20 @@ def enter(session: Session, counter: ChangeCounter, holder: str, ids: set[str], 
         session.execute(
             update(table)
             .where(table.c.holder == holder, table.c.customer_id == cid)
-            .values(left=False, last_seen_at=now, change_no=counter.next())
+            .values(has_left=False, last_seen_at=now, change_no=counter.next())
         )
     new = [c for c in ordered if c not in state]
     if new:
         session.execute(
             table.insert(),
             [
-                {"holder": holder, "customer_id": c, "last_seen_at": now, "left": False, "change_no": counter.next()}
+                {
+                    "holder": holder,
+                    "customer_id": c,
+                    "last_seen_at": now,
+                    "has_left": False,
+                    "change_no": counter.next(),
+                }
                 for c in new
             ],
         )
@@ -183,8 +191,8 @@ def _leave(session: Session, counter: ChangeCounter, holder: str, ids: Sequence[
     for cid in ids:
         session.execute(
             update(table)
-            .where(table.c.holder == holder, table.c.customer_id == cid, table.c.left.is_(False))
-            .values(left=True, change_no=counter.next())
+            .where(table.c.holder == holder, table.c.customer_id == cid, table.c.has_left.is_(False))
+            .values(has_left=True, change_no=counter.next())
         )
 
 
@@ -201,7 +209,7 @@ def expire(session: Session, counter: ChangeCounter, now: datetime, days: int = 
     gone = session.execute(
         select(table.c.holder, table.c.customer_id)
         .where(
-            table.c.left.is_(False),
+            table.c.has_left.is_(False),
             table.c.holder != VIP,
             table.c.last_seen_at < now - timedelta(days=days),
             ~enrolled_here,
@@ -212,6 +220,6 @@ def expire(session: Session, counter: ChangeCounter, now: datetime, days: int = 
         session.execute(
             update(table)
             .where(table.c.holder == holder, table.c.customer_id == cid)
-            .values(left=True, change_no=counter.next())
+            .values(has_left=True, change_no=counter.next())
         )
     return len(gone)

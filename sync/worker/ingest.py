@@ -69,6 +69,7 @@ from sync.worker import backoffice as backoffice_sync
 from sync.worker import merges as merge_sync
 
 CURSOR = "sync.cursor"
+SCOPE = "sync.scope"  # what the server says this till holds: "chain", "region" or "store" (issue 12)
 _CHUNK = 900
 _RAW_CHUNK = 30_000  # SQLite allows 32,766 parameters since 3.32
 _BALANCE_FIELDS = [f for f in asdict(Balance()) if f != "extra"]
@@ -144,6 +145,7 @@ def apply_page(till: Till, page: PullResponse) -> Applied:
         _vouchers(s, page.vouchers)
         _tickets(s, page.tickets)
         _set(s, CURSOR, str(page.cursor))
+        _set(s, SCOPE, page.scope or "chain")
     if result.program_changed:
         till.reload_program()
     return result

@@ -32,7 +32,7 @@ def upgrade() -> None:
         sa.Column("holder", sa.String(length=80), nullable=False),
         sa.Column("customer_id", sa.String(length=40), nullable=False),
         sa.Column("last_seen_at", sync.server.models.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("left", sa.Boolean(), nullable=False),
+        sa.Column("has_left", sa.Boolean(), nullable=False),
         sa.Column("change_no", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("holder", "customer_id", name=op.f("pk_working_set")),
     )
