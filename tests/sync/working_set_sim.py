@@ -196,6 +196,7 @@ def run(srv: ServerProcess, tmp: Path, members: int, *, chain_till: bool = True,
             admin.set_region(s, store, REGIONS[i // 2])
     holders = seed(srv, members, stores)
     fig.seconds["seed"] = time.perf_counter() - t0
+    log(f"  seeded {members:,} members in {fig.seconds['seed']:.1f} s")
 
     t0 = time.perf_counter()
     tills: list[SimTill] = []
@@ -212,7 +213,11 @@ def run(srv: ServerProcess, tmp: Path, members: int, *, chain_till: bool = True,
     region_of = {s: REGIONS[i // 2] for i, s in enumerate(stores)}
 
     t0 = time.perf_counter()
-    sync(*tills, url=srv.url)
+    for t in tills:
+        t1 = time.perf_counter()
+        sync(t, url=srv.url)
+        fig.seconds[f"  first sync of {t.name} ({t.scope})"] = time.perf_counter() - t1
+        log(f"  {t.name} ({t.scope}) synced in {time.perf_counter() - t1:.1f} s")
     fig.seconds["first sync of 20 tills"] = time.perf_counter() - t0
     truth = server_balances(srv)
     for t in tills:
