@@ -29,7 +29,7 @@ from app.db.types import UTCDateTime
 from sync.server import changes
 from sync.server.db import current_change
 from sync.server.ledger import Caller
-from sync.server.models import BalanceRow, CustomerRow, EntryRow, HeldEntry
+from sync.server.models import BalanceRow, CustomerMergeRow, CustomerRow, EntryRow, HeldEntry
 from sync.server.snapshot_format import BULK, CATALOG_KINDS, FORMAT
 
 _BATCH = 20_000
@@ -111,6 +111,18 @@ def build(session: Session, caller: Caller, path: Path) -> Built:
             rows[table] = _copy(session, db, table, q)
         catalog = changes.pull(session, caller, 0, 2**62, CATALOG_KINDS)
         catalog.cursor, catalog.more = change, False
+        if (holders := caller.holders) is not None:  # the merges of the members the file holds
+            facts = CustomerMergeRow.__table__
+            catalog.records["merges"] = [
+                changes._as_dict("merges", r)
+                for r in session.execute(
+                    select(*changes._COLUMNS["merges"][0], facts.c.change_no)
+                    .where(
+                        or_(changes.in_set(holders, facts.c.survivor_id), changes.in_set(holders, facts.c.duplicate_id))
+                    )
+                    .order_by(facts.c.change_no)
+                )
+            ]
         db.execute("CREATE TABLE catalog (body TEXT NOT NULL)")
         db.execute("INSERT INTO catalog VALUES (?)", (catalog.encode().decode(),))
         db.execute("COMMIT")

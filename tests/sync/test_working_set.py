@@ -21,6 +21,7 @@ from synctools import Databases, ServerProcess, Shop, server_balances, server_en
 
 from app.core.earning import Bill
 from app.core.errors import InvalidInput
+from app.core.ledger import Balance
 from app.core.unknown_cards import placeholder_id
 from app.db.models import BalanceOpening, Customer, MemberLeft
 from app.services import awards, balances, customers, housekeeping, stats, working_set
@@ -125,17 +126,21 @@ def test_a_new_store_till_bootstraps_by_snapshot_with_its_working_set_only(
     ours = [customers.enroll(a.till, name=f"Khách {i}", phone=a_phone(), staff=a.cashier) for i in range(3)]
     theirs = [customers.enroll(b.till, name=f"Người {i}", phone=a_phone(), staff=b.cashier) for i in range(4)]
     awards.award(a.till, ours[0].customer_id, Bill(paid=70_000), staff=a.cashier)
-    sync(a, b, server=server)
+    # One of store two's members is served at store one, offline, by her card: merged at the server.
+    pid = customers.find(a.till, theirs[0].payload).matches[0].customer_id
+    awards.award(a.till, pid, Bill(paid=80_000), staff=a.cashier)
+    sync(a, b, a, server=server)
 
     new = scoped(server, shops(server, one))
     assert snapshot.try_bootstrap(new.till, server.url, new.token, new.home)
     sync(new, server=server)
     held = held_members(new)
-    assert {m.customer_id for m in ours} <= held
-    assert not held & {m.customer_id for m in theirs}
+    assert {m.customer_id for m in ours} | {theirs[0].customer_id, pid} <= held
+    assert not held & {m.customer_id for m in theirs[1:]}
     truth = server_balances(server)
-    for m in ours:
+    for m in [*ours, theirs[0]]:
         assert till_balances(new.till)[m.customer_id] == truth[m.customer_id]
+    assert till_balances(new.till).get(pid, Balance()) == Balance()  # folded into her
     with new.till.transaction() as s:
         assert balances.mismatches(s) == []
 
