@@ -456,6 +456,11 @@ class PullResponse(Record):
     tickets: list[TicketRecord] = []
     vouchers: list[VoucherRecord] = []
     staff: list[StaffRecord] = []  # of the pulling till's store only
+    # A till holding its working set (issue 12, ``sync.server.working_set``): the opening balance of
+    # each member entering its set (what her entries it is not sent add up to), and who left it.
+    openings: list[BalanceRecord] = []
+    left: list[Id] = []
+    scope: Literal["store", "region"] | None = None  # set on a working-set till's pages (None: the chain)
 
     @property
     def size(self) -> int:
@@ -475,6 +480,8 @@ class PullResponse(Record):
                 self.tickets,
                 self.vouchers,
                 self.staff,
+                self.openings,
+                self.left,
             )
         )
 

@@ -274,6 +274,40 @@ class BalanceRow(Base):
     )
 
 
+class BalanceOpening(Base):
+    """What a member's entries this till was not sent add up to (issue 12, ``app.core.working_set``).
+
+    A till holding its working set gets a member entering it with her recent history only; the
+    server sums the rest into this row, kept apart from the append-only ledger. Her balance is this
+    row combined with the fold of the entries held here (``balances.rebuild``)."""
+
+    __tablename__ = "balance_opening"
+    customer_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    points: Mapped[int] = mapped_column(BigInteger, default=0)
+    stamps: Mapped[int] = mapped_column(BigInteger, default=0)
+    lifetime_points: Mapped[int] = mapped_column(BigInteger, default=0)
+    lifetime_spend: Mapped[int] = mapped_column(BigInteger, default=0)
+    visits: Mapped[int] = mapped_column(BigInteger, default=0)
+    last_visit_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    tier: Mapped[str | None] = mapped_column(String(100))
+    tier_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    redeemed_points: Mapped[int] = mapped_column(BigInteger, default=0)
+    entry_count: Mapped[int] = mapped_column(BigInteger, default=0)
+    as_of_change: Mapped[int] = mapped_column(BigInteger, default=0)  # the server's change number
+
+
+class MemberLeft(Base):
+    """A member the server says left this till's working set: evicted in the background
+    (``app.services.working_set``) unless she is still needed here, or comes back first."""
+
+    __tablename__ = "member_left"
+    customer_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    left_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # Set only inside the eviction's own transaction: the one state in which the append-only trigger
+    # lets another till's copy of an entry of hers go (migration 0012). Never this till's own rows.
+    evicting: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
+
+
 class OutboxItem(Base):
     """What the server has not acknowledged yet. The sync worker reads this, nothing else."""
 

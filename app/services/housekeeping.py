@@ -23,6 +23,9 @@ milliseconds (``Housekeeper`` runs them on its own thread, never the GUI's):
 * **The dashboard's 30 days.** ``member_window_stats`` sums each member's visits and spend of
   the last 30 days (the dashboard's repeat rate and 20/80 share); a new day moves it here
   (``roll_window``: the oldest day's rows out, the new day's in).
+* **Working set.** Members the server says left this till's working set (issue 12) are evicted:
+  record, balance and the copies of other tills' entries, never this till's own ledger rows and
+  never a member with something still waiting in the outbox (``app.services.working_set.evict``).
 * **Vacuum.** A database in incremental auto-vacuum mode gives its free pages back to the disk
   ``VACUUM_STEP_PAGES`` at a time (``PRAGMA incremental_vacuum``), one short transaction per step
   with a pause between. A new home starts in that mode (``app.db.migrate.prepare_new_database``);
@@ -44,7 +47,7 @@ from app.core.clock import local
 from app.core.periods import period_for
 from app.db.engine import vacuum_into_incremental
 from app.db.models import LedgerEntryRow, MemberStats, OutboxItem
-from app.services import stats
+from app.services import stats, working_set
 from app.services.pos_bridge import configured_folders
 from app.services.reports.visits import read_transaction
 from app.services.settings import get_setting
@@ -302,6 +305,7 @@ class Report:
     spends_rolled: int = 0
     window_moved: bool = False
     pages_freed: int = 0
+    members_evicted: int = 0  # left this till's working set (issue 12, ``app.services.working_set``)
 
 
 def run_once(
@@ -317,6 +321,8 @@ def run_once(
         report.spends_rolled = roll_spends(till, stop=stop, pause=pause)
     if not stop.is_set():
         report.window_moved = roll_window(till)
+    if not stop.is_set():
+        report.members_evicted = working_set.evict(till, stop=stop, pause=pause)
     for _ in range(max_vacuum_steps):
         if stop.is_set() or free_pages(till) < VACUUM_THRESHOLD_PAGES:
             break

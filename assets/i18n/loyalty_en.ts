@@ -483,6 +483,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Showing: the members of this store&apos;s region ({0}) — data held by this till</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Showing: this store ({0}) — data held by this till</source>
         <translation type="unfinished"></translation>
     </message>

@@ -483,6 +483,10 @@
         <translation>Đang xem: mọi cửa hàng có dữ liệu trên máy này ({0}) — cả chuỗi tính đến lần đồng bộ gần nhất</translation>
     </message>
     <message>
+        <source>Showing: the members of this store&apos;s region ({0}) — data held by this till</source>
+        <translation>Đang xem: khách hàng của khu vực cửa hàng này ({0}) — dữ liệu trên máy này</translation>
+    </message>
+    <message>
         <source>Showing: this store ({0}) — data held by this till</source>
         <translation>Đang xem: cửa hàng này ({0}) — dữ liệu trên máy này</translation>
     </message>

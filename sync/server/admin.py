@@ -24,7 +24,7 @@ from app.core.merges import effective_parents, root_of
 from app.core.program import Program
 from app.core.rewards import Period, Reward, RewardKind
 from sync.protocol import CustomerRecord, PairRequest, PairResponse, RewardRecord, StoreRecord, card_key_fingerprint
-from sync.server import merges, vault
+from sync.server import merges, vault, working_set
 from sync.server.auth import hash_secret, new_pairing_code, new_token, normalise_code, open_token, seal_token
 from sync.server.db import ChangeCounter
 from sync.server.errors import Refused
@@ -42,6 +42,7 @@ from sync.server.models import (
     ServerState,
     StoreRow,
     TerminalRow,
+    WorkingSetRow,
     not_counted_ids,
 )
 
@@ -382,6 +383,51 @@ def quarantine_terminal(session: Session, terminal_id: str, *, revoke: bool = Fa
     row.quarantined_at = row.quarantined_at or _now()
     if revoke:
         row.token_hash, row.revoked_at = None, _now()
+
+
+def set_scope(session: Session, terminal_id: str, scope: str) -> None:
+    """Which members a till holds (issue 12, ``sync.server.working_set``): "store", "region" or "chain".
+
+    Set it before the till's first sync (pairing, then this): a till that pulled the chain already
+    keeps what it holds and from then on is sent only its set's changes."""
+    if scope not in working_set.SCOPES:
+        raise InvalidInput("{0} is not a scope (store, region or chain).", scope=scope)
+    row = session.get(TerminalRow, terminal_id, with_for_update=True)
+    if row is None:
+        raise InvalidInput("There is no terminal {0}.", terminal=terminal_id)
+    row.scope = scope
+
+
+def set_region(session: Session, store_id: str, region: str | None) -> None:
+    """A store's region: the tills of scope "region" hold the members seen at any of its stores.
+
+    Members seen from now on enter the region's set; to fill it with the store's past members too,
+    they are copied from the store's set here."""
+    row = session.get(StoreRow, store_id, with_for_update=True)
+    if row is None:
+        raise InvalidInput("There is no store {0}.", store=store_id)
+    row.region = region or None
+    if row.region:
+        counter = ChangeCounter(session)
+        members = set(
+            session.scalars(
+                select(WorkingSetRow.customer_id).where(
+                    WorkingSetRow.holder == working_set.store_holder(store_id), WorkingSetRow.has_left.is_(False)
+                )
+            )
+        )
+        working_set.enter(session, counter, working_set.region_holder(row.region), members, _now())
+        session.flush()
+        counter.finish()
+
+
+def expire_working_set(session: Session, days: int = working_set.DEFAULT_DAYS) -> int:
+    """Members not seen by a store (region, till) for ``days`` leave its set; their tills evict them."""
+    counter = ChangeCounter(session)
+    gone = working_set.expire(session, counter, _now(), days)
+    session.flush()
+    counter.finish()
+    return gone
 
 
 def lift_quarantine(session: Session, terminal_id: str) -> None:

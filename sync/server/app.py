@@ -48,14 +48,32 @@ from sync.protocol import (
     TerminalStatus,
     TillHealth,
 )
-from sync.server import admin, backoffice, changes, ledger, member_lookup, metrics, records, snapshot_format
+from sync.server import (
+    admin,
+    backoffice,
+    changes,
+    ledger,
+    member_lookup,
+    metrics,
+    records,
+    snapshot_format,
+    working_set,
+)
 from sync.server import snapshot as snapshot_module
 from sync.server.auth import FailureLimiter, client_address, hash_secret, parse_networks
-from sync.server.db import current_change, make_server_engine, ping, quick_read, read_session, write_session
+from sync.server.db import (
+    ChangeCounter,
+    current_change,
+    make_server_engine,
+    ping,
+    quick_read,
+    read_session,
+    write_session,
+)
 from sync.server.errors import FlagSpec, Refused
 from sync.server.flags import record_flag
 from sync.server.ledger import Caller
-from sync.server.models import TerminalRow
+from sync.server.models import StoreRow, TerminalRow
 from sync.server.settings import ServerSettings
 from sync.server.vault import load_secret
 
@@ -251,9 +269,16 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
             refuse_unknown(request, "No token: send “Authorization: Bearer <token>” (pair the till first).")
         with quick_read(engine) as conn:  # one round trip: this runs before every request
             row = conn.execute(
-                select(TerminalRow.id, TerminalRow.store_id, TerminalRow.role, TerminalRow.quarantined_at).where(
-                    TerminalRow.token_hash == hash_secret(credentials.credentials), TerminalRow.revoked_at.is_(None)
+                select(
+                    TerminalRow.id,
+                    TerminalRow.store_id,
+                    TerminalRow.role,
+                    TerminalRow.quarantined_at,
+                    TerminalRow.scope,
+                    StoreRow.region,
                 )
+                .join(StoreRow, StoreRow.id == TerminalRow.store_id)
+                .where(TerminalRow.token_hash == hash_secret(credentials.credentials), TerminalRow.revoked_at.is_(None))
             ).first()
         if row is None:
             refuse_unknown(request, "This token is not valid (revoked, or from another server).")
@@ -265,7 +290,14 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
                 f"This till is sending too many requests; retry in {wait} s.",
                 headers={"Retry-After": str(wait)},
             )
-        return Caller(terminal_id=row[0], store_id=row[1], role=row[2], quarantined=row[3] is not None)
+        return Caller(
+            terminal_id=row[0],
+            store_id=row[1],
+            role=row[2],
+            quarantined=row[3] is not None,
+            scope=row[4],
+            region=row[5],
+        )
 
     Terminal = Annotated[Caller, Depends(authenticated)]
 
@@ -396,7 +428,7 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
                 422, "invalid_request", f"Unknown kinds {', '.join(unknown)}; known: {', '.join(PULL_KINDS)}."
             )
         with read_session(engine) as s:
-            page = changes.pull(s, terminal, cursor, limit, wanted)
+            page = changes.pull(s, terminal, cursor, limit, wanted, history_days=settings.history_days)
         metrics.PULLS.inc()
         metrics.PULL_LAG.observe(page.behind)
         metrics.PULL_RECORDS.inc(sum(len(v) for v in page.records.values()))
@@ -418,6 +450,13 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
             raise Refused(422, "invalid_request", "Ask for one member: by card number or by phone, not both.")
         with read_session(engine) as s:
             page = member_lookup.lookup(s, terminal, card=card, phone=phone)
+        if terminal.holders is not None and page.records["customers"]:  # looked up online, then kept
+            with write_session(engine) as s:
+                counter = ChangeCounter(s)
+                working_set.note_fetched(
+                    s, counter, terminal.terminal_id, [c["id"] for c in page.records["customers"]], _now()
+                )
+                counter.finish()
         return Response(page.encode(), media_type="application/json")
 
     @app.get(

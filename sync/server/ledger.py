@@ -38,7 +38,7 @@ from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry
 from app.core.limits import OutOfBounds, check_balance, check_entry, program_excess
 from app.core.program import Program
 from sync.protocol import CustomerRecord, PushRequest, PushResponse, RefusedEntry
-from sync.server import merges, unknown_cards
+from sync.server import merges, unknown_cards, working_set
 from sync.server.db import ChangeCounter, current_change
 from sync.server.errors import FlagSpec, Refused
 from sync.server.flags import raise_flag
@@ -72,6 +72,13 @@ class Caller:
     store_id: str
     role: str = "till"  # or "head_office": may edit any member's profile
     quarantined: bool = False
+    scope: str = "chain"  # which members it holds: see sync.server.working_set
+    region: str | None = None  # its store's region (a server-side setting)
+
+    @property
+    def holders(self) -> tuple[str, ...] | None:
+        """The working-set holders this till reads; None: it holds the whole chain."""
+        return working_set.holders_for(self.scope, self.terminal_id, self.store_id, self.region)
 
     @property
     def is_head_office(self) -> bool:
@@ -143,6 +150,7 @@ def push(
                 flag_reused_vouchers(session, counter, counted, now)
             terminal.head_seq, terminal.head_hash = new[-1].terminal_seq, new[-1].hash
         store_records(session, counter, caller, batch, now)
+        working_set.note_push(session, counter, new, list(customers.values()), now)
         session.flush()
         change = counter.finish()
     else:
@@ -152,6 +160,8 @@ def push(
     if batch.merges or customers:  # after the entries: a merge refolds from the whole ledger
         counter = ChangeCounter(session)
         merges.settle(session, counter, [*batch.merges, *linked], list(customers), now)
+        working_set.note_merges(session, counter, [*batch.merges, *linked], now)
+        session.flush()
         change = counter.finish()
     return PushResponse(
         acked_entries=[e.id for e in entries],

@@ -75,6 +75,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--docs", action="store_true", help="serve /docs and /openapi.json (development, fuzzing)")
     p.add_argument("--token-burst", type=int, default=600, help="requests one till may make at once")
+    p.add_argument(
+        "--history-days",
+        type=int,
+        default=396,
+        help="a member entering a till's working set comes with this many days of history (the rest summed)",
+    )
     p.add_argument("--token-per-second", type=float, default=50.0, help="…and then per second")
     p.add_argument("--log-level", default="info")
     p.add_argument("--parent-watch", action="store_true", help=argparse.SUPPRESS)  # embedded: exit with the till
@@ -98,6 +104,14 @@ def _parser() -> argparse.ArgumentParser:
         "--role", default="till", choices=["till", "head_office"], help="head_office: the back office (any profile)"
     )
     sub.add_parser("terminals", help="list the paired tills")
+    s = sub.add_parser("set-scope", help="which members a till holds: its store's, its region's or the chain")
+    s.add_argument("terminal_id")
+    s.add_argument("scope", choices=["store", "region", "chain"])
+    s = sub.add_parser("set-region", help="put a store in a region (tills of scope 'region' share its members)")
+    s.add_argument("--store", required=True, help="the store's id")
+    s.add_argument("--region", default="", help="the region's name (empty: none)")
+    s = sub.add_parser("expire-working-set", help="members not seen for N days leave the tills' working sets")
+    s.add_argument("--days", type=int, default=396)
     s = sub.add_parser("revoke", help="revoke a till's token")
     s.add_argument("terminal_id")
     s = sub.add_parser("publish-program", help="publish a program version (JSON, as Program.to_json)")
@@ -193,6 +207,14 @@ def main(argv: list[str] | None = None) -> int:
             elif command in ("accept-proposal", "reject-proposal"):
                 admin.decide_proposal(s, args.proposal_id, accept=command == "accept-proposal")
                 print(f"proposal {args.proposal_id} {command.split('-')[0]}ed")
+            elif command == "set-scope":
+                admin.set_scope(s, args.terminal_id, args.scope)
+                print(f"terminal {args.terminal_id} holds: {args.scope}")
+            elif command == "set-region":
+                admin.set_region(s, args.store, args.region)
+                print(f"store {args.store} is in region {args.region or '(none)'}")
+            elif command == "expire-working-set":
+                print(f"{admin.expire_working_set(s, args.days)} members left a working set")
             elif command == "quarantine":
                 admin.quarantine_terminal(s, args.terminal_id, revoke=args.revoke)
                 print(f"terminal {args.terminal_id} is quarantined" + (" and revoked" if args.revoke else ""))
@@ -238,6 +260,7 @@ def serve(args: argparse.Namespace) -> int:
         trusted_proxies=tuple(p.strip() for p in args.trusted_proxies.split(",") if p.strip()),
         docs=args.docs,
         secrets_file=args.secrets_file or "",
+        history_days=args.history_days,
     )
     try:
         parse_networks(settings.trusted_proxies)

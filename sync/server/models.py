@@ -65,6 +65,9 @@ class StoreRow(Base):
     currency: Mapped[str] = mapped_column(String(3), default="VND")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
     change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+    # A server-side grouping of stores (issue 12): a till whose scope is "region" holds the members
+    # seen at any store of its region. None: the store is a region of its own.
+    region: Mapped[str | None] = mapped_column(String(100))
 
 
 class TerminalRow(Base):
@@ -86,6 +89,9 @@ class TerminalRow(Base):
     role: Mapped[str] = mapped_column(String(20), default="till", server_default="till")
     # Quarantined: what it pushes is stored (the chain stays whole) but held for a manager's review.
     quarantined_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Which members it holds (issue 12, ``sync.server.working_set``): "chain" (every member: the
+    # embedded server, a head office), "region" or "store" (its working set).
+    scope: Mapped[str] = mapped_column(String(10), default="chain", server_default="chain")
 
 
 class PairingCode(Base):
@@ -385,3 +391,26 @@ class StaffRow(Base):
     terminal_id: Mapped[str] = mapped_column(String(40))  # the till that last wrote it
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
     change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class WorkingSetRow(Base):
+    """A member in a holder's working set (issue 12, ``sync.server.working_set``).
+
+    ``holder`` is ``store:<id>``, ``region:<name>``, ``terminal:<id>`` (fetched on demand) or ``vip``.
+    ``change_no`` moves when she enters (``has_left`` false) or leaves (``has_left`` true) the set, so a pull
+    by cursor sees both; ``last_seen_at`` moves on every visit without a change number (it only
+    decides when she leaves).
+    """
+
+    __tablename__ = "working_set"
+    holder: Mapped[str] = mapped_column(String(80), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    last_seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    has_left: Mapped[bool] = mapped_column(Boolean, default=False)
+    change_no: Mapped[int] = mapped_column(BigInteger)
+
+    __table_args__ = (
+        # A pull reads its holders' rows after a cursor; the member filter looks up (member, holder).
+        Index("ix_working_set_holder_change", "holder", "change_no"),
+        Index("ix_working_set_customer", "customer_id", "holder"),
+    )

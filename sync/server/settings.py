@@ -26,6 +26,9 @@ class ServerSettings:
     secrets_file: str = ""  # see sync.server.vault
     pool_size: int = 10
     max_overflow: int = 30
+    # A member entering a till's working set comes with this much history; older entries are summed
+    # into her opening balance (issue 12, ``sync.server.changes._entering``).
+    history_days: int = 396
 
     def to_env(self) -> str:
         return json.dumps(asdict(self))

@@ -7,9 +7,10 @@ REPEATABLE READ on PostgreSQL, a read transaction on SQLite), so it is consisten
 number and the till pulls only what came after it. Rows written after that number may already be in
 the file; they come again in the pull and are recognised by id, so nothing is counted twice.
 
-``selection`` is the one place that says *which* rows a till gets: today the whole chain, minus what
-a pull would leave out too (the till's own entries, entries held for review, other stores' staff).
-The working set (issue 12, item 1) narrows it there.
+``selection`` is the one place that says *which* rows a till gets: the whole chain, minus what
+a pull would leave out too (the till's own entries, entries held for review, other stores' staff);
+for a till holding its working set (``sync.server.working_set``), only its members, their whole
+ledger and the server's balances (no opening rows: the file is small enough to carry her history).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from app.db.types import UTCDateTime
 from sync.server import changes
 from sync.server.db import current_change
 from sync.server.ledger import Caller
-from sync.server.models import BalanceRow, CustomerRow, EntryRow, HeldEntry
+from sync.server.models import BalanceRow, CustomerMergeRow, CustomerRow, EntryRow, HeldEntry
 from sync.server.snapshot_format import BULK, CATALOG_KINDS, FORMAT
 
 _BATCH = 20_000
@@ -65,9 +66,9 @@ def _columns(session: Session, table: Any, names: Sequence[str]) -> list[Any]:
 def selection(session: Session, caller: Caller) -> dict[str, Select[Any]]:
     """The rows ``caller`` should hold, per bulk table, with columns named and ordered as the file's.
 
-    Today: the whole chain. Entries of the caller itself are left out (a pull leaves them out too), and
-    so are entries held for review (a quarantined till's, unless a manager released them). Ordered by
-    the primary key, so the till's own B-trees grow at their end while it copies.
+    The whole chain, or the caller's working set. Entries of the caller itself are left out (a pull
+    leaves them out too), and so are entries held for review (a quarantined till's, unless a manager
+    released them). Ordered by the primary key, so the till's own B-trees grow at their end while it copies.
     """
     entries, customers, balances = EntryRow.__table__, CustomerRow.__table__, BalanceRow.__table__
     held = HeldEntry.__table__
@@ -77,10 +78,16 @@ def selection(session: Session, caller: Caller) -> dict[str, Select[Any]]:
     )
     if session.scalar(select(held.c.entry_id).limit(1)) is not None:
         entry_q = entry_q.where(entries.c.id.not_in(not_counted))
+    customer_q = select(*_columns(session, customers, BULK["customer"]))
+    balance_q = select(*_columns(session, balances, BULK["balance"]))
+    if (holders := caller.holders) is not None:  # a till holding its working set: only its members
+        customer_q = customer_q.where(changes.in_set(holders, customers.c.id))
+        entry_q = entry_q.where(changes.in_set(holders, entries.c.customer_id))
+        balance_q = balance_q.where(changes.in_set(holders, balances.c.customer_id))
     return {
-        "customer": select(*_columns(session, customers, BULK["customer"])).order_by(customers.c.id),
+        "customer": customer_q.order_by(customers.c.id),
         "ledger_entry": entry_q.order_by(entries.c.id),
-        "balance": select(*_columns(session, balances, BULK["balance"])).order_by(balances.c.customer_id),
+        "balance": balance_q.order_by(balances.c.customer_id),
     }
 
 
@@ -104,6 +111,18 @@ def build(session: Session, caller: Caller, path: Path) -> Built:
             rows[table] = _copy(session, db, table, q)
         catalog = changes.pull(session, caller, 0, 2**62, CATALOG_KINDS)
         catalog.cursor, catalog.more = change, False
+        if (holders := caller.holders) is not None:  # the merges of the members the file holds
+            facts = CustomerMergeRow.__table__
+            catalog.records["merges"] = [
+                changes._as_dict("merges", r)
+                for r in session.execute(
+                    select(*changes._COLUMNS["merges"][0], facts.c.change_no)
+                    .where(
+                        or_(changes.in_set(holders, facts.c.survivor_id), changes.in_set(holders, facts.c.duplicate_id))
+                    )
+                    .order_by(facts.c.change_no)
+                )
+            ]
         db.execute("CREATE TABLE catalog (body TEXT NOT NULL)")
         db.execute("INSERT INTO catalog VALUES (?)", (catalog.encode().decode(),))
         db.execute("COMMIT")
@@ -132,7 +151,7 @@ def _rows(session: Session, q: Select[Any]) -> Iterator[list[tuple[Any, ...]]]:
     holding a million rows. https://www.psycopg.org/psycopg3/docs/advanced/cursors.html#server-side-cursors
     """
     conn = session.connection()
-    compiled = q.compile(dialect=conn.dialect)
+    compiled = q.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})  # IN (…) lists
     raw = conn.connection.driver_connection
     if conn.dialect.name == "postgresql":
         cursor = raw.cursor(name="loyalty_snapshot")  # type: ignore[union-attr]

@@ -99,6 +99,9 @@ class SyncClient:
             verify=ssl.create_default_context(cafile=verify) if isinstance(verify, str) else verify,
             follow_redirects=False,
         )
+        # Bytes of answers received, per API path: a till's pull traffic (issue 12: it follows the
+        # till's working set, not the chain; the simulation test prints it per till).
+        self.received: dict[str, int] = {}
 
     def close(self) -> None:
         self._http.close()
@@ -189,6 +192,7 @@ class SyncClient:
             raise SyncError(f"The server at {self.base_url} did not answer in time.") from None
         except httpx.HTTPError as exc:
             raise SyncError(f"Cannot reach the server at {self.base_url} ({type(exc).__name__}).") from None
+        self.received[path] = self.received.get(path, 0) + len(response.content)
         if response.status_code >= 400:
             raise _error_of(response)
         try:

@@ -47,7 +47,7 @@ from app.db.models import (
     Ticket,
     Voucher,
 )
-from app.services import merges, name_words, profiles, stats
+from app.services import merges, name_words, profiles, stats, working_set
 from app.services.customers import fold_name
 from app.services.ledger_writer import balance_of, from_row
 from app.services.settings import adopt_store_country_in
@@ -70,6 +70,7 @@ from sync.worker import backoffice as backoffice_sync
 from sync.worker import merges as merge_sync
 
 CURSOR = "sync.cursor"
+SCOPE = "sync.scope"  # what the server says this till holds: "chain", "region" or "store" (issue 12)
 _CHUNK = 900
 _RAW_CHUNK = 30_000  # SQLite allows 32,766 parameters since 3.32
 _BALANCE_FIELDS = [f for f in asdict(Balance()) if f != "extra"]
@@ -129,6 +130,7 @@ def apply_page(till: Till, page: PullResponse) -> Applied:
     with till.transaction() as s:
         if page.size > 1000:  # a bootstrap: a million members' indexes do not fit SQLite's default 2 MB cache
             s.connection().exec_driver_sql(f"PRAGMA cache_size = -{BOOTSTRAP_CACHE_KIB}")
+        fresh = working_set.fresh_in(s, [o.customer_id for o in page.openings])  # before this page's rows
         store_changed = _stores(s, till, page.stores)
         _terminals(s, till, page.terminals)
         result.program_changed = _programs(s, page.programs) or store_changed
@@ -137,11 +139,14 @@ def apply_page(till: Till, page: PullResponse) -> Applied:
         merge_sync.apply_in(s, page)
         backoffice_sync.apply_staff_in(s, till, page)
         result.entries, result.held_back = _entries(s, till, page.entries)
+        if page.openings or page.left:
+            working_set.apply_in(s, page.openings, page.left, fresh, page.cursor)
         _flags(s, page.flags)
         _feedback(s, page.feedback)
         _vouchers(s, page.vouchers)
         _tickets(s, page.tickets)
         _set(s, CURSOR, str(page.cursor))
+        _set(s, SCOPE, page.scope or "chain")
     if result.program_changed:
         till.reload_program()
     return result

@@ -207,6 +207,7 @@ def _install_in(s: Session, till: Till, change: int) -> Installed:
     s.flush()
     stats.rebuild_in(s)  # the back office's summary tables, from the ledger just installed
     ingest._set(s, ingest.CURSOR, str(change))
+    ingest._set(s, ingest.SCOPE, catalog.scope or "chain")
     return Installed(change=change, customers=customers, entries=entries, balances=balances)
 
 

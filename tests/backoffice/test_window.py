@@ -305,3 +305,19 @@ def test_a_long_segment_list_comes_a_page_at_a_time(qtbot, window: BackOfficeWin
     assert tab.model.rowCount() == total
     names = [tab.model.index(r, 0).data() for r in range(total)]
     assert len(set(names)) == total
+
+
+@pytest.mark.parametrize(
+    ("held", "says"),
+    [("store", "Showing: this store"), ("region", "Showing: the members of this store's region"),
+     ("chain", "Showing: all stores this till holds")],
+)  # fmt: skip
+def test_the_scope_line_says_what_the_server_lets_this_node_hold(
+    qtbot, window: BackOfficeWindow, chain: Chain, held: str, says: str
+) -> None:
+    """Issue 12: a till holding its working set says so above every figure (the pulls set ``sync.scope``)."""
+    from app.services.settings import set_setting
+
+    set_setting(chain.a, "sync.scope", held)
+    window.refresh_scope()
+    qtbot.waitUntil(lambda: window.scope_label.text().startswith(says))

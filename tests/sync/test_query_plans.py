@@ -25,8 +25,9 @@ from sync.server.main import prepare
 from sync.server.vault import load_secret
 
 ROWS = 40_000
-BIG_TABLES = re.compile(r"\b(ledger_entry|balance|customer)\b")  # not customer_merge: a small table
-SEQ_SCAN = re.compile(r"Seq Scan on (ledger_entry|balance|customer)\b")
+# not customer_merge: a small table. working_set: a row per member per store, region and VIP (issue 12).
+BIG_TABLES = re.compile(r"\b(ledger_entry|balance|customer|working_set)\b")
+SEQ_SCAN = re.compile(r"Seq Scan on (ledger_entry|balance|customer|working_set)\b")
 AT = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
 
 
@@ -136,6 +137,11 @@ def test_every_hot_query_of_push_and_pull_uses_an_index(server_db: tuple[Engine,
             changes.pull(s, other, 0, 1000, PULL_KINDS)  # a new till's first page
         with read_session(engine) as s:
             changes.pull(s, other, 3 * ROWS, 1000, PULL_KINDS)  # a till a push behind
+        scoped = Caller(terminal_id="t-other", store_id=store, scope="store")  # holds its working set
+        with read_session(engine) as s:
+            changes.pull(s, scoped, 0, 1000, PULL_KINDS)  # its first page: members entering its set
+        with read_session(engine) as s:
+            changes.pull(s, scoped, 3 * ROWS, 1000, PULL_KINDS)
     finally:
         event.remove(engine, "before_cursor_execute", capture)
 
@@ -164,6 +170,7 @@ def test_every_hot_query_of_push_and_pull_uses_an_index(server_db: tuple[Engine,
                 scans.append(f"{statement}\n{plan}")
         conn.execute(text("ROLLBACK"))
     assert checked >= 12, checked  # the push's reads and writes and both pulls were seen
+    assert any("working_set" in statement for statement, _ in seen)  # the scoped pulls' set was read
     assert scans == [], "\n\n".join(scans)
 
 

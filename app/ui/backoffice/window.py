@@ -256,6 +256,9 @@ class BackOfficeWindow(QMainWindow):
             stores = self.tr("1 store") if len(s.stores) == 1 else self.tr("{0} stores").format(len(s.stores))
             what = self.tr("Showing: all stores this till holds ({0}) — the chain as of this till's last sync")
             what = what.format(stores)
+        elif s.held == "region":
+            what = self.tr("Showing: the members of this store's region ({0}) — data held by this till")
+            what = what.format(s.own_store_name)
         else:
             what = self.tr("Showing: this store ({0}) — data held by this till").format(s.own_store_name)
         self.scope_label.setText(what)
