@@ -373,8 +373,8 @@ def _per_member(s: Session, period: Period, stores: Stores) -> tuple[int, int, i
         "SUM(CASE WHEN n >= 2 THEN n ELSE 0 END) AS repeat, SUM(CASE WHEN net > 0 THEN 1 ELSE 0 END) AS spenders, "
         "SUM(CASE WHEN net > 0 THEN net ELSE 0 END) AS spend FROM per_member WHERE n != 0) "
         "SELECT visiting, repeat, spenders, spend, (SELECT SUM(net) FROM (SELECT net FROM per_member "
-        f"WHERE n != 0 AND net > 0 ORDER BY net DESC LIMIT (SELECT (spenders * {TOP_PERCENT} + 99) / 100 "
-        "FROM totals)) AS top) FROM totals"
+        f"WHERE n != 0 AND net > 0 ORDER BY net DESC LIMIT (SELECT COALESCE((spenders * {TOP_PERCENT} + 99) / 100, 0) "
+        "FROM totals)) AS top) FROM totals"  # no visit in the period: SUM() is NULL, and LIMIT NULL is an error
     )
     visiting, repeat, spending, total, top = s.connection().exec_driver_sql(sql).one()
     spending, total = int(spending or 0), int(total or 0)
