@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from app.core.ledger import iso_utc
 from sync.protocol import (
     PULL_KINDS,
+    AuditRecord,
     BalanceRecord,
     CustomerRecord,
     EntryRecord,
@@ -46,6 +47,7 @@ from sync.protocol import (
 from sync.server.db import current_change
 from sync.server.ledger import Caller, chunks
 from sync.server.models import (
+    AuditRow,
     BalanceRow,
     CustomerMergeRow,
     CustomerRow,
@@ -77,6 +79,7 @@ _RECORDS: dict[str, tuple[Any, type]] = {
     "tickets": (TicketRow, TicketRecord),
     "vouchers": (VoucherRow, VoucherRecord),
     "staff": (StaffRow, StaffRecord),
+    "audit": (AuditRow, AuditRecord),
 }
 
 
@@ -147,6 +150,8 @@ def pull(session: Session, caller: Caller, cursor: int, limit: int, kinds: Seque
                 q = q.where(table.c.terminal_id != caller.terminal_id)
         if kind == "staff":  # PIN hashes go only to the tills of the staff's own store
             q = q.where(table.c.store_id == caller.store_id)
+        if kind == "audit":  # a store's audit lines go to its own tills; a till has its own lines already
+            q = q.where(table.c.store_id == caller.store_id, table.c.terminal_id != caller.terminal_id)
         rows = list(session.execute(q))
         found[kind] = rows
         if len(rows) == limit:  # this table may hold more: the page ends where its read ended
