@@ -301,11 +301,12 @@ def _audit_values(value: str) -> str:
     whatever the till's version: audit lines go to every till of the store (``app.core.audit``)."""
     try:
         data = json.loads(value or "{}")
-    except ValueError:
+        found = secrets_in(data) if isinstance(data, dict) else []
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than any till writes
         raise ValueError("before/after must be a JSON object") from None
     if not isinstance(data, dict):
         raise ValueError("before/after must be a JSON object")
-    if found := secrets_in(data):
+    if found:
         raise ValueError(f"an audit line may not carry a secret ({', '.join(found)})")
     return value
 
