@@ -256,6 +256,8 @@ def cmd_housekeeping(args: argparse.Namespace) -> None:
         f"Outbox: {report.outbox_pruned} acknowledged rows pruned (kept {kept['outbox_days']} days). "
         f"POS folders: {report.rotated.archive_days} archive days and {report.rotated.quarantined} quarantined "
         f"files deleted (kept {kept['archive_days']} and {kept['quarantine_days']} days; 0 = for ever). "
+        f"Back-office summaries: {report.spends_rolled} members' 12-month spends moved to this month, "
+        f"the dashboard's 30 days {'moved to end today' if report.window_moved else 'already current'}. "
         f"Vacuum: {report.pages_freed} free pages given back."
     )
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app.core.errors import InvalidInput, LoyaltyError
 from app.core.money import CURRENCIES
+from app.core.phone import country_name
 from app.core.templates import Template
 from app.services import setup
 from app.services.setup import ShopSetup
@@ -67,6 +68,11 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     i.add_argument("--address", default="")
     i.add_argument("--currency", default="VND", choices=sorted(CURRENCIES), type=str.upper)
     i.add_argument("--timezone", default="Asia/Ho_Chi_Minh", help="e.g. Asia/Ho_Chi_Minh, America/New_York")
+    i.add_argument(
+        "--country",
+        default="",
+        help="the ISO 3166 country phones are typed in, e.g. VN, US (default: the country of --timezone)",
+    )
     i.add_argument("--language", default="vi", choices=setup.LANGUAGES)
     i.add_argument("--template", default=Template.STAMP_CARD.value, choices=[t.value for t in Template])
     i.add_argument("--owner", default="", help="the owner's name (asked at a prompt when left out)")
@@ -97,13 +103,17 @@ def cmd_init(args: argparse.Namespace) -> None:
             owner_pin=ask_pin(),
             currency=args.currency,
             timezone=args.timezone,
+            country=args.country,
             language=args.language,
             address=args.address,
             template=args.template,
         )
     )
     till, who = setup.setup_shop(home, choice)
-    print(f"{choice.store_name} is set up in {home}: {choice.currency}, {choice.timezone}, owner {who.name}.")
+    print(
+        f"{choice.store_name} is set up in {home}: {choice.currency}, {choice.timezone}, owner {who.name}; "
+        f"phones without a country code are read as {country_name(choice.country)} ({choice.country}) numbers."
+    )
     if args.server:
         _connect(till, home, args.server, "")
     print("Start the till with: loyalty-terminal" + (f" --home {home}" if str(home) != str(_default_home()) else ""))

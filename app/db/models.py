@@ -98,7 +98,14 @@ class Customer(Base):
     )
 
     # Name search by prefix, and the back office's table sorted by name with a stable order.
-    __table_args__ = (Index("ix_customer_name_sort", "name_key", "id"),)
+    __table_args__ = (
+        Index("ix_customer_name_sort", "name_key", "id"),
+        # The birthday segment's count and list: one small range rather than every member (0011).
+        Index("ix_customer_birthday", "birthday_month", "status"),
+        # Members enrolled in a range, read off this index alone (0011): the dashboard's new members
+        # (by status and home store), the lapsed count's recent members (joined to member_stats by id).
+        Index("ix_customer_enrolled_id", "enrolled_at", "status", "enrolled_store", "id"),
+    )
 
 
 class CustomerWord(Base):
@@ -454,6 +461,69 @@ class MemberDayStats(Base):
     spend: Mapped[int] = mapped_column(BigInteger, default=0)
 
     __table_args__ = {"sqlite_with_rowid": False}
+
+
+class MemberStoreStats(Base):
+    """Per member (the holder, after merges) and store: the local day of the last live visit there.
+
+    The dashboard's active members of one store (a visit there in the last 30 / 90 days) are an
+    index range of it rather than every member-day row of 90 days made distinct. Kept by SQLite
+    triggers on ``member_day_stats`` (``app.services.stats.MEMBER_STORE_TRIGGERS``, migration 0011):
+    every row added there with a visit moves the day forward; the writers that take visits away
+    (a reversed sale, a merge: ``stats.refold_members``) recompute the member's rows.
+    """
+
+    __tablename__ = "member_store_stats"
+    customer_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    store_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    last_day: Mapped[date] = mapped_column(Date)  # local day in the store's zone
+
+    __table_args__ = (
+        Index("ix_member_store_stats_store_day", "store_id", "last_day"),
+        {"sqlite_with_rowid": False},
+    )
+
+
+class StatsWindow(Base):
+    """The days ``member_window_stats`` sums (one row, id 1): the dashboard's last 30 days, moved
+    forward each day by housekeeping (``app.services.housekeeping.roll_window``)."""
+
+    __tablename__ = "stats_window"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+
+
+class MemberWindowStats(Base):
+    """Per member (the holder): visits and net bills of the days of ``stats_window``, every store.
+
+    The member-day rows of those days summed per member, kept by SQLite triggers on
+    ``member_day_stats`` (``app.services.stats.WINDOW_TRIGGERS``): the dashboard's per-member
+    figures of its last 30 days (repeat rate, the 20/80 share) without a GROUP BY of 600,000 rows
+    at every call. A row can fall to zeros (a reversed sale); readers leave those out.
+    """
+
+    __tablename__ = "member_window_stats"
+    customer_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    visits: Mapped[int] = mapped_column(Integer, default=0)
+    spend: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    __table_args__ = (Index("ix_member_window_stats_spend", "spend", "visits"), {"sqlite_with_rowid": False})
+
+
+class MemberStoreWindowStats(Base):
+    """Per store and member: ``member_window_stats`` at each store (the dashboard of one store)."""
+
+    __tablename__ = "member_store_window_stats"
+    store_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    customer_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    visits: Mapped[int] = mapped_column(Integer, default=0)
+    spend: Mapped[int] = mapped_column(BigInteger, default=0)
+
+    __table_args__ = (
+        Index("ix_member_store_window_stats_spend", "store_id", "spend", "visits"),
+        {"sqlite_with_rowid": False},
+    )
 
 
 class MemberStats(Base):

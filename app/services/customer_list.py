@@ -17,13 +17,13 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.core import cardcode
 from app.core.errors import InvalidInput
 from app.core.names import name_words
-from app.core.phone import display_phone, looks_like_phone, normalise_phone
+from app.core.phone import DEFAULT_REGION, display_phone, looks_like_phone, normalise_phone
 from app.db.models import BalanceRow, Customer, CustomerWord
 from app.services import merges
 from app.services.till import Till
@@ -62,6 +62,7 @@ class SearchBy(StrEnum):
     PHONE = "phone"
     PHONE_TAIL = "phone_tail"  # the last 4 to 9 digits
     NAME = "name"  # words of the name, any order, without diacritics
+    CARD_OR_PHONE = "card_or_phone"  # ten digits in a country whose phones have ten (US): either
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class Search:
     by: SearchBy
     value: str = ""
     words: tuple[str, ...] = ()
+    phone: str = ""  # CARD_OR_PHONE: the E.164 number the digits also are
 
 
 @dataclass(frozen=True)
@@ -95,8 +97,11 @@ class CustomerListRow:
     marketing_consent: bool = False
 
 
-def parse_query(text: str, card_key: bytes | None = None) -> Search:
-    """A phone, a phone's tail, a card (typed or scanned) or words of a name."""
+def parse_query(text: str, card_key: bytes | None = None, region: str = DEFAULT_REGION) -> Search:
+    """A phone, a phone's tail, a card (typed or scanned) or words of a name.
+
+    ``region`` is the store's country: a phone typed without its country code is one of its.
+    """
     text = (text or "").strip()
     if not text:
         return Search(SearchBy.ALL)
@@ -108,10 +113,15 @@ def parse_query(text: str, card_key: bytes | None = None) -> Search:
     digits = _DIGITS.sub("", text)
     if digits.isdigit():
         if len(digits) == 10 and not digits.startswith("0"):
+            phone = _phone_or_empty(digits, region) if region != DEFAULT_REGION else ""
+            if phone:  # (617) 555-0142 typed bare: her phone, or a card whose number it is
+                if cardcode.is_valid_card_number(digits):
+                    return Search(SearchBy.CARD_OR_PHONE, digits, phone=phone)
+                return Search(SearchBy.PHONE, phone)
             return Search(SearchBy.CARD, cardcode.normalise_card_number(digits))  # card numbers never start with 0
         if looks_like_phone(text):
             try:
-                return Search(SearchBy.PHONE, normalise_phone(text))
+                return Search(SearchBy.PHONE, normalise_phone(text, region))
             except InvalidInput:
                 pass
         if 4 <= len(digits) <= 9:
@@ -150,9 +160,18 @@ def _base() -> Select[Any]:
     )
 
 
+def _phone_or_empty(digits: str, region: str) -> str:
+    try:
+        return normalise_phone(digits, region)
+    except InvalidInput:
+        return ""
+
+
 def _filtered(q: Select[Any], search: Search) -> Select[Any]:
     if search.by is SearchBy.CARD:
         return q.where(Customer.card_number == search.value)
+    if search.by is SearchBy.CARD_OR_PHONE:
+        return q.where(or_(Customer.card_number == search.value, Customer.phone == search.phone))
     if search.by is SearchBy.PHONE:
         return q.where(Customer.phone == search.value)
     if search.by is SearchBy.PHONE_TAIL:
@@ -232,16 +251,23 @@ def customer_page(
     descending: bool = False,
 ) -> list[CustomerListRow]:
     """One page of the table. Raises InvalidInput for a query that cannot be a search."""
-    search = parse_query(query, till.card_key)
+    search = parse_query(query, till.card_key, till.country())
     with till.transaction() as s:
-        return page_in(s, search, Sort(sort), offset, limit, descending=descending)
+        return page_in(s, search, Sort(sort), offset, limit, descending=descending, region=till.country(s))
 
 
 def page_in(
-    s: Session, search: Search, sort: Sort, offset: int, limit: int, *, descending: bool = False
+    s: Session,
+    search: Search,
+    sort: Sort,
+    offset: int,
+    limit: int,
+    *,
+    descending: bool = False,
+    region: str = DEFAULT_REGION,
 ) -> list[CustomerListRow]:
     q = _ordered(s, search, sort, descending).offset(max(offset, 0)).limit(max(min(limit, 5000), 1))
-    return [_row(r) for r in s.execute(q)]
+    return [_row(r, region) for r in s.execute(q)]
 
 
 def matching_in(s: Session, search: Search, limit: int) -> list[Any]:
@@ -256,10 +282,11 @@ def matching_in(s: Session, search: Search, limit: int) -> list[Any]:
 def every_customer(till: Till, query: str = "", sort: Sort | str = Sort.NAME, *, descending: bool = False
                    ) -> Iterator[CustomerListRow]:  # fmt: skip
     """Every member the search finds, in order, streamed from one read (File > Export of the whole table)."""
-    search = parse_query(query, till.card_key)
+    region = till.country()
+    search = parse_query(query, till.card_key, region)
     with till.transaction() as s:
         for r in s.execute(_ordered(s, search, Sort(sort), descending).execution_options(yield_per=5000)):
-            yield _row(r)
+            yield _row(r, region)
 
 
 def _ordered(s: Session, search: Search, sort: Sort, descending: bool) -> Select[Any]:
@@ -277,11 +304,11 @@ def _ordered(s: Session, search: Search, sort: Sort, descending: bool) -> Select
     return q.order_by(*order)
 
 
-def _row(r: Any) -> CustomerListRow:
+def _row(r: Any, region: str) -> CustomerListRow:
     return CustomerListRow(
         id=r.id,
         name=r.name,
-        phone=display_phone(r.phone or ""),
+        phone=display_phone(r.phone or "", region),
         card_number=r.card_number,
         tier=r.tier,
         points=r.points,
@@ -302,7 +329,7 @@ def _row(r: Any) -> CustomerListRow:
 
 def customer_count(till: Till, query: str = "") -> int:
     """How many members the search finds (the table's caption)."""
-    search = parse_query(query, till.card_key)
+    search = parse_query(query, till.card_key, till.country())
     with till.transaction() as s:
         if search.by is SearchBy.ALL:  # every member but the merged-away: one small index counted, no join
             everyone = int(s.scalar(select(func.count()).select_from(Customer)) or 0)

@@ -125,8 +125,8 @@ class CustomerProfile:
         return f"{text}/{self.birthday_year}" if self.birthday_year else text
 
 
-def _linked(c: Customer) -> Linked:
-    return Linked(c.id, c.name, c.card_number, display_phone(c.phone or ""))
+def _linked(c: Customer, region: str) -> Linked:
+    return Linked(c.id, c.name, c.card_number, display_phone(c.phone or "", region))
 
 
 def profile(till: Till, customer_id: str) -> CustomerProfile:
@@ -135,6 +135,7 @@ def profile(till: Till, customer_id: str) -> CustomerProfile:
         if c is None:
             raise NotFound("No such customer.")
         program = till.program(s)
+        region = till.country(s)
         parents = merges.parents_in(s)
         group = merges.group_in(s, customer_id, parents)
         people = {x.id: x for x in s.scalars(select(Customer).where(Customer.id.in_(group)))}
@@ -187,7 +188,7 @@ def profile(till: Till, customer_id: str) -> CustomerProfile:
         return CustomerProfile(
             id=c.id,
             name=c.name,
-            phone=display_phone(c.phone or ""),
+            phone=display_phone(c.phone or "", region),
             card_number=c.card_number,
             status=c.status,
             tier=program.tier(balance.tier).name,
@@ -204,8 +205,8 @@ def profile(till: Till, customer_id: str) -> CustomerProfile:
             history=history,
             ratings=ratings,
             tickets=tickets,
-            merged_in=[_linked(people[x]) for x in group if x != customer_id and x in people],
-            merged_into=_linked(into) if into else None,
+            merged_in=[_linked(people[x], region) for x in group if x != customer_id and x in people],
+            merged_into=_linked(into, region) if into else None,
             duplicates=_duplicates(s, customer_id),
         )
 

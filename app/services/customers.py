@@ -20,7 +20,7 @@ from app.core.ledger import Balance, EntryKind, LedgerEntry
 from app.core.lifecycle import Birthday, is_birthday_period
 from app.core.names import fold_name
 from app.core.names import name_words as words_of
-from app.core.phone import display_phone, looks_like_phone, normalise_phone
+from app.core.phone import DEFAULT_REGION, display_phone, looks_like_phone, normalise_phone
 from app.core.rewards import Reward, RewardKind
 from app.core.unknown_cards import card_shown
 from app.db.models import BalanceRow, Customer, Flag, OutboxItem, ReplacedCard, RewardRow, Setting
@@ -68,12 +68,15 @@ def enroll(
 ) -> Enrolled:
     """New member with starter stamps and the welcome bonus (endowed progress), in one transaction."""
     name = clean_name(name)
-    phone_e164 = normalise_phone(phone)
+    region = till.country()
+    phone_e164 = normalise_phone(phone, region)
     now = till.clock()
     with till.transaction() as s:
         program = till.program(s)
         if s.scalar(select(exists().where(Customer.phone == phone_e164))):
-            raise Duplicate("The phone number {0} already belongs to a member.", phone=display_phone(phone_e164))
+            raise Duplicate(
+                "The phone number {0} already belongs to a member.", phone=display_phone(phone_e164, region)
+            )
         referrer = None
         if referral_code.strip():
             referrer = s.scalars(
@@ -177,6 +180,7 @@ def find(till: Till, text: str, *, limit: int = 20) -> Lookup:
         if not found:  # genuine, but her profile has not reached this till: earn on a placeholder
             found = _by(till, Customer.id == unknown_cards.hold(till, number))
         return Lookup("card", found)
+    region = till.country()
     digits = "".join(c for c in text if c.isdigit())
     if (
         digits
@@ -184,10 +188,16 @@ def find(till: Till, text: str, *, limit: int = 20) -> Lookup:
         and len(digits) == 10
         and not digits.startswith("0")
     ):
+        if region != DEFAULT_REGION and _is_national_phone(digits, region):
+            # Ten digits without a 0 are a card number in Vietnam, but also how an American
+            # (or Canadian…) phone is typed: a card that exists wins, else it is her phone.
+            if cardcode.is_valid_card_number(digits) and (cards := _by_card(till, digits)):
+                return Lookup("number", cards)
+            return Lookup("phone", _by(till, Customer.phone == normalise_phone(digits, region)))
         number = cardcode.normalise_card_number(text)
         return Lookup("number", _by_card(till, number))
     if looks_like_phone(text):
-        return Lookup("phone", _by(till, Customer.phone == normalise_phone(text)))
+        return Lookup("phone", _by(till, Customer.phone == normalise_phone(text, region)))
     compact = _PHONE_SEPARATORS.sub("", text)
     if compact.isdigit() and TAIL_DIGITS[0] <= len(compact) <= TAIL_DIGITS[1]:
         # The last digits of a phone, as a customer says them ("...345678"): a pick list.
@@ -200,6 +210,15 @@ def find(till: Till, text: str, *, limit: int = 20) -> Lookup:
     # Any word of the name, without diacritics: Vietnamese names end with the given name, so
     # "anh" must find "Nguyễn Thị Ánh" (the back office's name-word index).
     return Lookup("name", _listed(till, Search(SearchBy.NAME, words=words), limit))
+
+
+def _is_national_phone(digits: str, region: str) -> bool:
+    """Whether ``digits`` read as a whole phone number of the store's country."""
+    try:
+        normalise_phone(digits, region)
+    except InvalidInput:
+        return False
+    return True
 
 
 def card_number_in(text: str) -> str:
@@ -348,7 +367,7 @@ def view_of(s: Session, till: Till, c: Any, bal: Balance) -> CustomerView:
         id=c.id,
         name=c.name,
         card_number=card_shown(c.id, c.card_number),
-        phone=display_phone(c.phone or ""),
+        phone=display_phone(c.phone or "", till.country(s)),
         tier=tier,
         point_name=program.point_name,
         balance=bal,

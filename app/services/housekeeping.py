@@ -1,6 +1,6 @@
 """Housekeeping of a till: what grows without end is trimmed in the background, never a sale's data.
 
-Three jobs, each in short transactions so a sale never waits on one for more than a few
+Five jobs, each in short transactions so a sale never waits on one for more than a few
 milliseconds (``Housekeeper`` runs them on its own thread, never the GUI's):
 
 * **Outbox.** An outbox row the server acknowledged has done its work. An ``entry`` row
@@ -15,6 +15,14 @@ milliseconds (``Housekeeper`` runs them on its own thread, never the GUI's):
   ``housekeeping.archive_days`` (90) and quarantined files older than
   ``housekeeping.quarantine_days`` (365: those receipts were never awarded, a manager may
   still fix them) are deleted; see ``pos_bridge.rotation``. 0 keeps them for ever.
+* **12-month spends.** ``member_stats.spend_12m`` (the VIP segment's figure, read off its index)
+  holds each member's spend of the twelve months ending with ``spend_at``; a sale keeps its own
+  member's, and at a new month every other member's window moves forward here, ``ROLL_CHUNK``
+  members per transaction (``roll_spends``). The segments' report never waits on it: until every
+  member has moved, it works the spends out from the monthly buckets (slower, the same figures).
+* **The dashboard's 30 days.** ``member_window_stats`` sums each member's visits and spend of
+  the last 30 days (the dashboard's repeat rate and 20/80 share); a new day moves it here
+  (``roll_window``: the oldest day's rows out, the new day's in).
 * **Vacuum.** A database in incremental auto-vacuum mode gives its free pages back to the disk
   ``VACUUM_STEP_PAGES`` at a time (``PRAGMA incremental_vacuum``), one short transaction per step
   with a pause between. A new home starts in that mode (``app.db.migrate.prepare_new_database``);
@@ -32,9 +40,13 @@ from pathlib import Path
 
 from sqlalchemy import and_, delete, func, insert, literal, select
 
+from app.core.clock import local
+from app.core.periods import period_for
 from app.db.engine import vacuum_into_incremental
-from app.db.models import LedgerEntryRow, OutboxItem
+from app.db.models import LedgerEntryRow, MemberStats, OutboxItem
+from app.services import stats
 from app.services.pos_bridge import configured_folders
+from app.services.reports.visits import read_transaction
 from app.services.settings import get_setting
 from app.services.till import Till
 from pos_bridge.rotation import Rotated, rotate_folder
@@ -49,6 +61,7 @@ DEFAULT_DAYS = {OUTBOX_DAYS: 14, ARCHIVE_DAYS: 90, QUARANTINE_DAYS: 365}
 PRUNE_CHUNK = 500  # outbox rows deleted per transaction: a few ms of the write lock
 PAUSE = 0.02  # seconds between two chunks or steps: a sale waiting on the lock gets it (SQLite's busy
 # handler retries after sleeping, and a loop that took the lock back at once could keep it from a sale)
+ROLL_CHUNK = 2_000  # members' 12-month spends moved per transaction: tens of ms of the write lock
 VACUUM_STEP_PAGES = 256  # 1 MB of 4 KB pages per step
 VACUUM_THRESHOLD_PAGES = 1_024  # fewer free pages than this (4 MB) are left for SQLite to reuse
 
@@ -175,6 +188,54 @@ def rotate_pos_folders(till: Till, *, now: datetime | None = None) -> Rotated:
     return total
 
 
+# ---------------------------------------------------------------- 12-month spends
+
+
+def roll_spends(
+    till: Till,
+    *,
+    now: datetime | None = None,
+    stop: threading.Event | None = None,
+    pause: float = PAUSE,
+    chunk: int = ROLL_CHUNK,
+) -> int:
+    """Move every member's kept 12-month spend to the window ending this month; returns how many moved.
+
+    Once a month every member moves (about a minute of work at a million members, in chunks of
+    ``chunk`` with a ``pause`` between, so a sale waits one chunk at most); on the other passes a
+    read of the ``spend_at`` index finds nobody behind and nothing is written. The month is the
+    shop's (the program's zone), as the segments' report counts it.
+    """
+    stop = stop or threading.Event()
+    month = stats.month_number(local(now or till.clock(), till.program().timezone).date())
+    with read_transaction(till) as s:  # a read: no write lock taken when nobody is behind
+        behind = s.scalar(select(MemberStats.customer_id).where(MemberStats.spend_at < month).limit(1))
+    moved = 0
+    while behind is not None:
+        with till.transaction() as s:
+            n = stats.roll_spend_forward(s, month, batch=chunk)
+        moved += n
+        if n < chunk or stop.wait(pause):
+            break
+    return moved
+
+
+def roll_window(till: Till, *, now: datetime | None = None) -> bool:
+    """Move the dashboard's kept 30 days (``member_window_stats``) to end today; True if they moved.
+
+    Once a day (the day's member-day rows in and the oldest day's out: tens of thousands of rows
+    at a million members, in one short transaction); on the other passes one read finds them
+    current and nothing is written. Until it runs on a new day, the dashboard of the last 30 days
+    groups the member-day rows itself (the same figures, slower).
+    """
+    period = period_for("30d", now or till.clock(), till.program().timezone)
+    with read_transaction(till) as s:
+        if stats.window_of(s) == (period.first_day, period.last_day):
+            return False
+    with till.transaction() as s:
+        return stats.roll_window(s, period.first_day, period.last_day)
+
+
 # ---------------------------------------------------------------- vacuum
 
 
@@ -238,17 +299,24 @@ def enable_incremental_vacuum(till: Till) -> bool:
 class Report:
     outbox_pruned: int = 0
     rotated: Rotated = field(default_factory=Rotated)
+    spends_rolled: int = 0
+    window_moved: bool = False
     pages_freed: int = 0
 
 
 def run_once(
     till: Till, *, stop: threading.Event | None = None, max_vacuum_steps: int = 64, pause: float = PAUSE
 ) -> Report:
-    """One housekeeping pass: prune, rotate, then vacuum in steps (a pause between steps lets sales in)."""
+    """One housekeeping pass: prune, rotate, roll the 12-month spends, then vacuum in steps (a pause
+    between steps lets sales in)."""
     stop = stop or threading.Event()
     report = Report(outbox_pruned=prune_outbox(till, stop=stop, pause=pause))
     if not stop.is_set():
         report.rotated = rotate_pos_folders(till)
+    if not stop.is_set():
+        report.spends_rolled = roll_spends(till, stop=stop, pause=pause)
+    if not stop.is_set():
+        report.window_moved = roll_window(till)
     for _ in range(max_vacuum_steps):
         if stop.is_set() or free_pages(till) < VACUUM_THRESHOLD_PAGES:
             break

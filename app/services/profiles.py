@@ -17,7 +17,7 @@ from app.core import cardcode
 from app.core.errors import Duplicate, InvalidInput, NotAllowed, NotFound, PermissionDenied
 from app.core.lifecycle import Birthday
 from app.core.names import fold_name
-from app.core.phone import display_phone, normalise_phone
+from app.core.phone import DEFAULT_REGION, display_phone, normalise_phone
 from app.db.models import Customer, OutboxItem, ReplacedCard
 from app.services import name_words
 from app.services.customers import _new_card_number, clean_name
@@ -60,10 +60,13 @@ def _reason(reason: str) -> str:
     return reason[:500]
 
 
-def check_profile(edit: ProfileEdit) -> dict[str, Any]:
-    """The cleaned fields, or InvalidInput: run before the manager's PIN is asked."""
+def check_profile(edit: ProfileEdit, region: str = DEFAULT_REGION) -> dict[str, Any]:
+    """The cleaned fields, or InvalidInput: run before the manager's PIN is asked.
+
+    ``region`` is the store's country, the one a phone typed without its code is read in.
+    """
     name = clean_name(edit.name)
-    phone = normalise_phone(edit.phone) if edit.phone.strip() else None
+    phone = normalise_phone(edit.phone, region) if edit.phone.strip() else None
     if edit.gender is not None and edit.gender not in GENDERS:
         raise InvalidInput("Gender is female, male or other (or not given).")
     area = " ".join((edit.area or "").split()) or None
@@ -86,7 +89,8 @@ def check_profile(edit: ProfileEdit) -> dict[str, Any]:
 def edit_profile(till: Till, customer_id: str, edit: ProfileEdit, *, manager: StaffMember, reason: str) -> None:
     _manager(manager, "Editing a member's profile needs a manager.")
     reason = _reason(reason)
-    fields = check_profile(edit)
+    region = till.country()
+    fields = check_profile(edit, region)
     with till.transaction() as s:
         c = s.get(Customer, customer_id)
         if c is None:
@@ -97,7 +101,7 @@ def edit_profile(till: Till, customer_id: str, edit: ProfileEdit, *, manager: St
             taken = s.scalar(select(exists().where(Customer.phone == fields["phone"], Customer.id != customer_id)))
             if taken:
                 raise Duplicate(
-                    "The phone number {0} already belongs to a member.", phone=display_phone(fields["phone"])
+                    "The phone number {0} already belongs to a member.", phone=display_phone(fields["phone"], region)
                 )
         before = {k: getattr(c, k) for k in fields if k != "name_key"}
         changed = {k: v for k, v in fields.items() if getattr(c, k) != v}

@@ -109,7 +109,8 @@ def _award_sales(till: Till, s: Session, sales: list[Receipt], file_hash: str | 
         return
     rows = [_row_values(till, r, file_hash) for r in sales]
     s.execute(RECEIPTS.insert(), rows)
-    members = _member_ids(s, sales)
+    region = till.country(s)
+    members = _member_ids(s, sales, region)
     back = func.sum(ReceiptRow.total - ReceiptRow.tip)
     refunds = s.execute(
         select(ReceiptRow.source, ReceiptRow.store_id, ReceiptRow.refund_of, back)
@@ -122,7 +123,7 @@ def _award_sales(till: Till, s: Session, sales: list[Receipt], file_hash: str | 
     refunded = {(src, store, sale): int(total or 0) for src, store, sale, total in refunds}
     requests: list[tuple[int, awards.AwardRequest]] = []
     for i, r in enumerate(sales):
-        keys = _member_keys(r)
+        keys = _member_keys(r, region)
         card = next((k for k in keys if k.startswith("card:") and k in members), None)
         phone = next((k for k in keys if k.startswith("phone:") and k in members), None)
         customer_id = members.get(card or phone or "")
@@ -155,12 +156,12 @@ def _award_sales(till: Till, s: Session, sales: list[Receipt], file_hash: str | 
     stats.sales_added(s, rows, {c["rid"]: c["cid"] for c in claimed})  # the dashboard's sales
 
 
-def _member_ids(s: Session, batch: list[Receipt]) -> dict[str, str]:
+def _member_ids(s: Session, batch: list[Receipt], region: str) -> dict[str, str]:
     """Normalised customer key (``card:…``, ``phone:…``) -> member id, for the keys in the batch."""
     cards: set[str] = set()
     phones: set[str] = set()
     for r in batch:
-        for key in _member_keys(r):
+        for key in _member_keys(r, region):
             kind, _, value = key.partition(":")
             (cards if kind == "card" else phones).add(value)
     found: dict[str, str] = {}
@@ -186,7 +187,8 @@ def _store_plain(
         ReceiptRow.external_id.in_(ids)
     )
     known = {tuple(row) for row in s.execute(query)}
-    members = _members_named(s, batch)
+    region = till.country(s)
+    members = _members_named(s, batch, region)
     plain: list[dict[str, object]] = []
     rest: list[Receipt] = []
     for r in batch:
@@ -194,7 +196,7 @@ def _store_plain(
             summary.duplicates += 1
             continue
         known.add(r.dedupe_key)
-        if r.kind is ReceiptKind.SALE and not members & _member_keys(r):
+        if r.kind is ReceiptKind.SALE and not members & _member_keys(r, region):
             plain.append(_row_values(till, r, file_hash))
             summary.unclaimed += 1
         else:
@@ -205,14 +207,17 @@ def _store_plain(
     return rest
 
 
-def _member_keys(r: Receipt) -> frozenset[str]:
+def _member_keys(r: Receipt, region: str) -> frozenset[str]:
     """The receipt's customer references, normalised: ``0912 345 678`` and
-    ``84-912-345-678`` are one key, so every spelling in a batch finds the member."""
-    return _keys_of(r.customer_card, r.customer_phone)
+    ``84-912-345-678`` are one key, so every spelling in a batch finds the member.
+
+    A phone without its country code is one of the store's country (``region``): a Toast
+    export in New York writes ``(617) 555-0142`` for the member enrolled as +1 617 555 0142."""
+    return _keys_of(r.customer_card, r.customer_phone, region)
 
 
 @lru_cache(maxsize=65536)
-def _keys_of(card: str, phone: str) -> frozenset[str]:
+def _keys_of(card: str, phone: str, region: str) -> frozenset[str]:
     """Cached: a big export names the same members again and again."""
     keys: set[str] = set()
     if card.strip():
@@ -222,18 +227,18 @@ def _keys_of(card: str, phone: str) -> frozenset[str]:
             pass  # not one of our card numbers: maybe the POS's own customer id; the phone may still match
     if phone.strip():
         try:
-            keys.add("phone:" + normalise_phone(phone))
+            keys.add("phone:" + normalise_phone(phone, region))
         except InvalidInput:
             pass
     return frozenset(keys)
 
 
-def _members_named(s: Session, batch: list[Receipt]) -> set[str]:
+def _members_named(s: Session, batch: list[Receipt], region: str) -> set[str]:
     """The normalised customer keys in the batch that belong to a member."""
     cards: set[str] = set()
     phones: set[str] = set()
     for r in batch:
-        for key in _member_keys(r):
+        for key in _member_keys(r, region):
             kind, _, value = key.partition(":")
             (cards if kind == "card" else phones).add(value)
     found: set[str] = set()
@@ -258,7 +263,7 @@ def _apply_one(till: Till, s: Session, r: Receipt, file_hash: str | None, summar
     s.flush()
     if r.kind is ReceiptKind.SALE:
         stats.sales_added(s, [row])  # a non-member's sale until a member is matched below
-        customer_id = _match(s, r)
+        customer_id = _match(s, r, till.country(s))
         if customer_id is None:
             summary.unclaimed += 1
             return
@@ -320,7 +325,7 @@ def _lines(row: ReceiptRow) -> tuple[ReceiptLine, ...]:
     return tuple(ReceiptLine(**d) for d in json.loads(row.lines_json or "[]"))
 
 
-def _match(s: Session, r: Receipt) -> str | None:
+def _match(s: Session, r: Receipt, region: str) -> str | None:
     """The member the POS recorded, by card number / loyalty id first, then phone."""
     if r.customer_card.strip():
         try:
@@ -332,7 +337,7 @@ def _match(s: Session, r: Receipt) -> str | None:
             pass  # not one of our card numbers: maybe the POS's own customer id; try the phone
     if r.customer_phone.strip():
         try:
-            phone = normalise_phone(r.customer_phone)
+            phone = normalise_phone(r.customer_phone, region)
         except InvalidInput:
             return None
         return s.scalar(select(Customer.id).where(Customer.phone == phone))
@@ -382,7 +387,7 @@ def _apply_refund(till: Till, s: Session, row: ReceiptRow, r: Receipt, summary: 
             )
         ).first()
     else:
-        sale = _refunded_sale(s, r, summary)
+        sale = _refunded_sale(s, r, summary, till.country(s))
         if sale is not None:
             row.refund_of = sale.external_id  # the link, for the claim's and the next refund's sums
     if sale is None:
@@ -417,7 +422,7 @@ def _apply_refund(till: Till, s: Session, row: ReceiptRow, r: Receipt, summary: 
     summary.reversed += 1
 
 
-def _refunded_sale(s: Session, r: Receipt, summary: ApplySummary) -> ReceiptRow | None:
+def _refunded_sale(s: Session, r: Receipt, summary: ApplySummary, region: str) -> ReceiptRow | None:
     """The sale a refund that names none belongs to (Loyverse writes a refund as a receipt of its own).
 
     Candidates are this source's sales in the refund window before the refund,
@@ -438,12 +443,12 @@ def _refunded_sale(s: Session, r: Receipt, summary: ApplySummary) -> ReceiptRow 
         )
         .order_by(ReceiptRow.closed_at.desc(), ReceiptRow.external_id.desc())
     ).all()
-    who = _member_keys(r)
+    who = _member_keys(r, region)
     amount = abs(r.total - r.tip)
     fits = [
         row
         for row in rows
-        if _ref_keys(row.customer_ref) == who and _net_paid(s, row) >= amount and _holds(_lines(row), r.lines)
+        if _ref_keys(row.customer_ref, region) == who and _net_paid(s, row) >= amount and _holds(_lines(row), r.lines)
     ]
     if not fits:
         summary.notes.append(Note(NO_SALE_FITS, r.external_id, REFUND_MATCH_DAYS))
@@ -454,11 +459,11 @@ def _refunded_sale(s: Session, r: Receipt, summary: ApplySummary) -> ReceiptRow 
     return fits[0]
 
 
-def _ref_keys(ref: str) -> frozenset[str]:
+def _ref_keys(ref: str, region: str) -> frozenset[str]:
     """A stored customer reference (card or phone as the POS wrote it), normalised."""
     if not ref.strip():
         return set()
-    return _keys_of(ref, "") | _keys_of("", ref)
+    return _keys_of(ref, "", region) | _keys_of("", ref, region)
 
 
 def _holds(sale: tuple[ReceiptLine, ...], refunded: tuple[ReceiptLine, ...]) -> bool:

@@ -297,13 +297,15 @@ def report(till: Till, *, now: datetime | None = None, filters: SegmentFilter | 
     """Every active member with their segments (and the cut-offs, remembered for ``segment_of``).
 
     The cut-offs and the counts are computed in SQL over ``member_stats`` (seconds at a million
-    members); the member rows are read when first asked for (``SegmentReport.members``).
+    members); the member rows are read when first asked for (``SegmentReport.members``). Nothing
+    here waits on the monthly roll of the 12-month spends (housekeeping's).
     """
     now = now or till.clock()
     program = till.program()
     today = local(now, program.timezone).date()
     month = stats.month_number(today)
-    _roll_forward(till, month)
+    # The kept 12-month spends are moved to a new month by housekeeping (``housekeeping.roll_spends``),
+    # never here: until they all are, the VIP cut-off is worked out from the buckets (``_vip_sorted``).
     with read_transaction(till) as s:  # a long read must not hold the till's write lock
         rules = rules_for(s)
         limits, vips = _thresholds(s, now, rules, month)
@@ -350,11 +352,15 @@ def _candidates(
     if segment is Segment.VIP:
         if limits.vip_spend is None:
             return None
-        if s.scalar(select(MS.customer_id).where(MS.spend_at != month).limit(1)) is None:  # the kept spend is now's
+        if s.scalar(select(MS.customer_id).where(_kept_spend_is(month)).limit(1)) is None:  # the kept spend is now's
             return [MS.spend_12m >= limits.vip_spend], [MS.spend_12m.desc(), Customer.id]
         return [spend_12m(month) >= limits.vip_spend], by_name
     if segment is Segment.BIRTHDAY:
-        return [Customer.birthday_month == this_month], by_name
+        # "+ 0": the list walks the name index and tests the month, rather than sorting every birthday of
+        # the month by name off ix_customer_birthday (the count's): a term whose column is inside an
+        # expression uses no index (https://www.sqlite.org/optoverview.html, "Disqualifying WHERE
+        # Clause Terms using Unary-'+'", the same trick with "+ 0" for an integer).
+        return [Customer.birthday_month + 0 == this_month], by_name
     cutoff = now - timedelta(days=rules.lapsed_days)  # lapsed
     return [or_(MS.last_visit < cutoff, and_(MS.last_visit.is_(None), Customer.enrolled_at < cutoff))], by_name
 
@@ -397,10 +403,28 @@ def _active(now: datetime) -> ColumnElement[bool]:
 
 
 def _inactive(s: Session, now: datetime) -> list[str]:
-    """The few members not counted (blocked, merged away, enrolled after ``now``): excluded by id."""
-    other = or_(Customer.status < "active", Customer.status > "active")  # two ranges of the status index
-    ids = set(s.scalars(select(Customer.id).where(other)))
-    return sorted(ids | set(s.scalars(select(Customer.id).where(Customer.enrolled_at >= now))))
+    """The few members not counted (blocked, merged away, enrolled after ``now``): excluded by id.
+
+    Read once per transaction and moment (``Session.info``): a report asks for them at every count.
+    """
+    key = ("segments.inactive", now)
+    found = s.info.get(key)
+    if found is None:
+        ids = {c for (c,) in _not_active(s, Customer.id)}
+        found = s.info[key] = sorted(ids | set(s.scalars(select(Customer.id).where(Customer.enrolled_at >= now))))
+    return list(found)
+
+
+def _not_active(s: Session, *columns: Any) -> list[Row[Any]]:
+    """``columns`` of the few members whose status is not 'active' (blocked, merged away).
+
+    Two queries, one range of the status index each: as one ``status < 'active' OR status >
+    'active'`` the planner prefers scanning a covering index of every member (ix_customer_enrolled_id).
+    """
+    rows: list[Row[Any]] = []
+    for other in (Customer.status < "active", Customer.status > "active"):
+        rows += s.execute(select(*columns).where(other)).all()
+    return rows
 
 
 def _n(s: Session, now: datetime, *conditions: ColumnElement[bool]) -> int:
@@ -413,18 +437,37 @@ def _n(s: Session, now: datetime, *conditions: ColumnElement[bool]) -> int:
     return int(every) - int(gone or 0)
 
 
-def _roll_forward(till: Till, month: int) -> None:
-    """Bring every member's kept 12-month spend to the window ending with ``month`` (``member_stats.spend_at``).
+def _n_but(s: Session, now: datetime, *complement: ColumnElement[bool]) -> int:
+    """Active members with a visit matching none of ``complement``: every row less those matching.
 
-    Writes between reports keep it for the members they touch; the first report of a month moves
-    the others, in short write transactions so that a sale at the till waits one batch at most.
+    For a condition most members meet (a first bill, a spend, a last visit before some day) the
+    rows that do not are the smaller index range, and ``SELECT count(*)`` of the whole table is
+    SQLite's quick count of the smallest index (no row read). The ``complement`` conditions must
+    not overlap (each is counted apart: one index range each, where an OR would be read twice) and
+    be true or false on every row (spell out ``IS NULL`` where a column may be null).
     """
-    with read_transaction(till) as s:
-        behind = s.scalar(select(MS.customer_id).where(MS.spend_at < month).limit(1))
-    while behind is not None:
-        with till.transaction() as s:
-            if not stats.roll_spend_forward(s, month):
-                break
+    inactive = _inactive(s, now)
+    count = 0
+    for where in ((), *((c,) for c in complement)):
+        sign = 1 if not where else -1
+        count += sign * int(s.scalar(select(func.count()).select_from(MS).where(*where)) or 0)
+        if inactive:
+            gone = select(func.count()).select_from(MS).where(MS.customer_id.in_(inactive), *where)
+            count -= sign * int(s.scalar(gone) or 0)
+    return count
+
+
+def _not_inactive(s: Session, now: datetime) -> tuple[ColumnElement[bool], ...]:
+    """``customer_id NOT IN`` the few members not counted, or nothing when there are none: an empty
+    ``NOT IN`` is rendered as a subquery SQLite evaluates on every row (50 times slower an index walk)."""
+    inactive = _inactive(s, now)
+    return (MS.customer_id.not_in(inactive),) if inactive else ()
+
+
+def _kept_spend_is(month: int) -> ColumnElement[bool]:
+    """Some member's kept 12-month spend is not the window ending with ``month``: two ranges of the
+    ``spend_at`` index (``!=`` would read all of it)."""
+    return or_(MS.spend_at < month, MS.spend_at > month)
 
 
 def _vip_kept(s: Session, now: datetime, rules: SegmentRules, month: int) -> tuple[int | None, int] | None:
@@ -434,15 +477,15 @@ def _vip_kept(s: Session, now: datetime, rules: SegmentRules, month: int) -> tup
     index range; the few members not counted are left out as ``_n`` does. None when some member's
     window ends after ``month`` (a report for a past moment): then the spends are worked out.
     """
-    if s.scalar(select(MS.customer_id).where(MS.spend_at != month).limit(1)) is not None:
+    if s.scalar(select(MS.customer_id).where(_kept_spend_is(month)).limit(1)) is not None:
         return None
-    n = _n(s, now, MS.spend_12m > 0)
+    n = _n_but(s, now, MS.spend_12m <= 0)  # spend_12m > 0
     if not n:
         return None, 0
     k = max(1, top_count(n, rules.vip_percent))
     vip = s.scalar(
         select(MS.spend_12m)
-        .where(MS.spend_12m > 0, MS.customer_id.not_in(_inactive(s, now)))
+        .where(MS.spend_12m > 0, *_not_inactive(s, now))
         .order_by(MS.spend_12m.desc())
         .offset(k - 1)
         .limit(1)
@@ -483,13 +526,13 @@ def _vip_sorted(s: Session, now: datetime, rules: SegmentRules, month: int) -> t
 
 def _big_first(s: Session, now: datetime, rules: SegmentRules) -> int | None:
     """The big-first-bill cut-off: the k-th first bill read off the ``first_bill`` index."""
-    n = _n(s, now, MS.first_bill > 0)
+    n = _n_but(s, now, MS.first_bill <= 0)  # first_bill > 0
     if not n:
         return None
     k = max(1, top_count(n, rules.big_first_percent))
     return s.scalar(
         select(MS.first_bill)
-        .where(MS.first_bill > 0, MS.customer_id.not_in(_inactive(s, now)))
+        .where(MS.first_bill > 0, *_not_inactive(s, now))
         .order_by(MS.first_bill.desc())
         .offset(k - 1)
         .limit(1)
@@ -503,17 +546,21 @@ def _lapsed(s: Session, now: datetime, rules: SegmentRules) -> int:
     member enrolled before the cut-off, less the ones with a visit.
     """
     cutoff = now - timedelta(days=rules.lapsed_days)
-    seen_before = _n(s, now, MS.last_visit < cutoff)
-    enrolled = s.scalar(select(func.count()).where(Customer.enrolled_at < min(cutoff, now))) or 0
-    others = select(Customer.enrolled_at).where(or_(Customer.status < "active", Customer.status > "active"))
-    not_counted = sum(1 for (at,) in s.execute(others) if at < min(cutoff, now))  # the few blocked or merged
+    seen_before = _n_but(s, now, MS.last_visit >= cutoff, MS.last_visit.is_(None))  # last_visit < cutoff
+    # Enrolled before the cut-off: every member less the newer ones (the smaller range; enrolled_at is never null).
+    everyone = s.scalar(select(func.count()).select_from(Customer)) or 0
+    enrolled = everyone - (s.scalar(select(func.count()).where(Customer.enrolled_at >= min(cutoff, now))) or 0)
+    not_counted = sum(1 for (at,) in _not_active(s, Customer.enrolled_at) if at < min(cutoff, now))  # blocked, merged
     with_visit = _n(s, now)
+    inactive = _inactive(s, now)
     with_visit_enrolled_later = s.scalar(
         select(func.count())
         .select_from(Customer)
         .join(MS, MS.customer_id == Customer.id)
-        .where(Customer.enrolled_at >= cutoff, Customer.enrolled_at < now, Customer.id.not_in(_inactive(s, now)))
-    )  # (no status test here: SQLite would walk the status index over every active member)
+        .where(Customer.enrolled_at >= cutoff, Customer.enrolled_at < now)
+        .where(*((Customer.id.not_in(inactive),) if inactive else ()))
+    )  # (no status test here: SQLite would walk the status index over every active member; the members
+    # are read off ix_customer_enrolled_id alone, each looked up in member_stats' key)
     never_seen = (enrolled - (not_counted or 0)) - (with_visit - (with_visit_enrolled_later or 0))
     return seen_before + never_seen
 
@@ -534,7 +581,11 @@ def _overdue(s: Session, now: datetime, rules: SegmentRules) -> ColumnElement[bo
     now_day = now.timestamp() / 86400 + JULIAN_UNIX_EPOCH
     first_d, last_d = _day_number(s, MS.first_visit), _day_number(s, MS.last_visit)
     gap = (last_d - first_d) / (MS.visits - 1)
-    interval = case((gap > rules.min_interval_days, gap), else_=rules.min_interval_days)
+    # The larger of the two, with the gap worked out once: SQLite's two-argument max() is a scalar
+    # function (https://www.sqlite.org/lang_corefunc.html#max_scalar), PostgreSQL's is GREATEST; a
+    # CASE would parse both moments twice more on every recent visitor (a third of the count's time).
+    larger = func.greatest if s.get_bind().dialect.name == "postgresql" else func.max
+    interval = larger(gap, rules.min_interval_days)
     return and_(MS.visits >= 2, (now_day - last_d) > rules.at_risk_factor * interval)
 
 
@@ -550,9 +601,11 @@ def _counts(
     regular -= _n(s, now, MS.first_visit >= new_since, MS.prev_visit.is_not(None))
     at_risk = _n(s, now, MS.last_visit >= now - timedelta(days=rules.lapsed_days), _overdue(s, now, rules))
     big = _n(s, now, MS.first_bill >= limits.big_first_bill) if limits.big_first_bill is not None else 0
-    born = and_(Customer.status == "active", Customer.birthday_month == this_month)
+    born = and_(Customer.birthday_month == this_month, Customer.status == "active")  # ix_customer_birthday
     birthday = s.scalar(select(func.count()).where(born)) or 0
-    birthday -= s.scalar(select(func.count()).where(born, Customer.enrolled_at >= now)) or 0  # not members yet
+    later = list(s.scalars(select(Customer.id).where(Customer.enrolled_at >= now)))  # not members yet (few)
+    if later:
+        birthday -= s.scalar(select(func.count()).where(born, Customer.id.in_(later))) or 0
     return {
         Segment.NEW: new,
         Segment.REGULAR: regular,

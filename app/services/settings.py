@@ -7,8 +7,13 @@ database session themselves to read the store's name. A service owns them now.
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
+from app.core.errors import InvalidInput
+from app.core.phone import is_region
 from app.db.models import Setting
-from app.services.till import Till
+from app.services.regions import country_for_zone
+from app.services.till import COUNTRY_SETTING, Till
 
 
 def get_setting(till: Till, key: str, default: str = "") -> str:
@@ -42,3 +47,50 @@ def store_name(till: Till) -> str:
     """The shop's name as the customer sees it (login page, display, printed cards)."""
     with till.transaction() as s:
         return till.store_name(s)
+
+
+COUNTRY = COUNTRY_SETTING  # "US": phones typed at this till without a country code are American
+
+
+def store_country(till: Till) -> str:
+    """The store's country (ISO 3166: ``"VN"``, ``"US"``): the region its phones are typed and shown in."""
+    return till.country()
+
+
+def set_store_country_in(s: Session, till: Till, code: str) -> str:
+    """Record the store's country inside the caller's unit of work; returns it cleaned (``"us"`` -> ``"US"``)."""
+    country = check_country(code)
+    row = s.get(Setting, COUNTRY_SETTING)
+    if row is None:
+        s.add(Setting(key=COUNTRY_SETTING, value=country))
+    else:
+        row.value = country
+    till.reload_program()
+    return country
+
+
+def adopt_store_country_in(s: Session, till: Till, country: str | None, timezone: str) -> str:
+    """The till takes its store's country from the chain's server; returns it.
+
+    Today's server sends no country with a store, so the till derives it from the store's
+    time zone (which the server does send) through the IANA zone tables
+    (``app.services.regions``). A server that names the country (a later protocol) is believed.
+    """
+    code = (country or "").strip().upper()
+    if not is_region(code):
+        code = country_for_zone(timezone)
+    row = s.get(Setting, COUNTRY_SETTING)
+    if row is None:
+        s.add(Setting(key=COUNTRY_SETTING, value=code))
+    else:
+        row.value = code
+    till.reload_program()
+    return code
+
+
+def check_country(code: str) -> str:
+    """``" us "`` -> ``"US"``; raises InvalidInput unless the numbering plans know the region."""
+    country = (code or "").strip().upper()
+    if not is_region(country):
+        raise InvalidInput("{0} is not a country code; use two letters like VN or US.", country=code)
+    return country

@@ -1,10 +1,14 @@
-"""First run of a real shop: the store, its currency and zone, the owner, the first program.
+"""First run of a real shop: the store, its currency, zone and country, the owner, the first program.
 
 The wizard and ``loyalty init`` both build a ``ShopSetup`` and call ``setup_shop``.
 ``check_setup`` has no side effects, so a form can say what is wrong before
 anything is written (Vorta's ``prepare()``). Changing the zone or the currency of
 a shop that has already sold is a manager setting (``change_store``) with a
 warning, because the history was recorded in the old ones.
+
+The country (ISO 3166, ``VN``, ``US``) is the region phones are typed in: a New York
+cashier's ``(617) 555-0142`` is +1. Left empty it is the country of the shop's zone
+(``app.services.regions``), which the wizard shows so the owner can change it.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from app.core.money import CURRENCIES, currency
 from app.core.templates import Template, program_from_template, rewards_for_template
 from app.db.models import LedgerEntryRow, Setting, Staff, Store
 from app.services import catalog, staff, staff_admin
+from app.services.regions import country_for_zone
+from app.services.settings import check_country, set_store_country_in
 from app.services.staff import StaffMember
 from app.services.till import Till
 
@@ -41,9 +47,13 @@ class ShopSetup:
     language: str = "vi"
     address: str = ""
     template: Template = Template.STAMP_CARD
+    country: str = ""  # ISO 3166 ("US"); empty: the country of ``timezone``
 
     def __repr__(self) -> str:  # the PIN never reaches a log or a traceback
-        return f"ShopSetup(store_name={self.store_name!r}, currency={self.currency!r}, timezone={self.timezone!r})"
+        return (
+            f"ShopSetup(store_name={self.store_name!r}, currency={self.currency!r}, "
+            f"timezone={self.timezone!r}, country={self.country!r})"
+        )
 
 
 def check_timezone(name: str) -> str:
@@ -82,12 +92,14 @@ def check_setup(setup: ShopSetup) -> ShopSetup:
         template = Template(setup.template)
     except ValueError:
         raise InvalidInput("Unknown program template {0}.", name=setup.template) from None
+    zone = check_timezone(setup.timezone)
     return replace(
         setup,
         store_name=name,
         owner_name=owner,
         currency=code,
-        timezone=check_timezone(setup.timezone),
+        timezone=zone,
+        country=check_country(setup.country) if setup.country.strip() else country_for_zone(zone),
         address=setup.address.strip(),
         template=template,
     )
@@ -129,6 +141,7 @@ def setup_shop(home: Path | str, setup: ShopSetup) -> tuple[Till, StaffMember]:
         store.name, store.timezone, store.currency = setup.store_name, setup.timezone, setup.currency
         _put(s, LANGUAGE_SETTING, setup.language)
         _put(s, ADDRESS_SETTING, setup.address)
+        set_store_country_in(s, till, setup.country)
     till.reload_program()
     owner = staff.add_staff(till, name=setup.owner_name, role="owner", pin=setup.owner_pin)
     with till.transaction() as s:
@@ -149,6 +162,7 @@ def setup_shop(home: Path | str, setup: ShopSetup) -> tuple[Till, StaffMember]:
                 "address": setup.address,
                 "currency": setup.currency,
                 "timezone": setup.timezone,
+                "country": setup.country,
                 "language": setup.language,
                 "template": setup.template.value,
             },
@@ -162,6 +176,7 @@ class StoreSettings:
     address: str
     currency: str
     timezone: str
+    country: str  # the region phones are typed in; changing it needs no warning (stored numbers are E.164)
     has_sales: bool  # changing the zone or currency of a shop with sales needs a clear warning
 
 
@@ -171,7 +186,9 @@ def store_settings(till: Till) -> StoreSettings:
         assert store is not None
         address = s.get(Setting, ADDRESS_SETTING)
         sold = bool(s.scalar(select(exists().where(LedgerEntryRow.store_id == till.store_id))))
-        return StoreSettings(store.name, address.value if address else "", store.currency, store.timezone, sold)
+        return StoreSettings(
+            store.name, address.value if address else "", store.currency, store.timezone, till.country(s), sold
+        )
 
 
 def change_store(
@@ -182,9 +199,10 @@ def change_store(
     address: str | None = None,
     currency_code: str | None = None,
     timezone: str | None = None,
+    country: str | None = None,
     confirmed: bool = False,
 ) -> StoreSettings:
-    """Change the shop's name, address, zone or currency (a manager; audited).
+    """Change the shop's name, address, zone, currency or country (a manager; audited).
 
     Amounts already in the ledger stay in the currency they were recorded in, and the
     rules' hours (happy hour, birthday week) move with the zone: once the shop has
@@ -195,6 +213,7 @@ def change_store(
     before = store_settings(till)
     new_currency = before.currency if currency_code is None else currency(currency_code).code
     new_zone = before.timezone if timezone is None else check_timezone(timezone)
+    new_country = before.country if country is None else check_country(country)
     new_name = before.name if name is None else name.strip()
     if not new_name:
         raise InvalidInput("The shop needs a name.")
@@ -211,11 +230,14 @@ def change_store(
         store.name, store.currency, store.timezone = new_name, new_currency, new_zone
         if address is not None:
             _put(s, ADDRESS_SETTING, address.strip())
+        if country is not None:  # a new zone alone never moves it: the owner says where her phones are
+            set_store_country_in(s, till, new_country)
         after = StoreSettings(
             new_name,
             address.strip() if address is not None else before.address,
             new_currency,
             new_zone,
+            new_country,
             before.has_sales,
         )
         staff.audit(

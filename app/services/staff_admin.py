@@ -160,7 +160,7 @@ def set_phone(till: Till, staff_id: str, phone: str, *, by: StaffMember) -> Staf
     before they are staff, and the phone is what both records share. It syncs with the staff
     record, so the flag is raised at whichever till of the store she works.
     """
-    e164 = normalise_phone(phone) if phone.strip() else None
+    e164 = normalise_phone(phone, till.country()) if phone.strip() else None
     with till.transaction() as s:
         row = _row(s, till, staff_id)
         check_may_manage(by, row.role)

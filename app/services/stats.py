@@ -15,6 +15,9 @@ benchmark). Three tables hold what they sum instead (``app.db.models``):
 - ``home_tier_stats``: per home store and tier, the members and their outstanding points —
   kept by SQLite triggers on ``customer`` and ``balance`` (``HOME_TIER_TRIGGERS``), since
   enrolments, merges, the sync and every balance write change them.
+- ``member_store_stats``: per member and store, the day of the last visit there — the dashboard's
+  active members of one store; kept by SQLite triggers on ``member_day_stats``
+  (``MEMBER_STORE_TRIGGERS``), so whatever adds a member-day row keeps it.
 
 Every write path calls one function of this module in its transaction (the ledger
 writer, the sync ingest of other tills' entries, the POS receipts, merges, the
@@ -42,13 +45,13 @@ import time
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Date, Engine, String, TextClause, bindparam, delete, select, text, tuple_, type_coerce
+from sqlalchemy import Date, Engine, String, TextClause, bindparam, delete, inspect, select, text, tuple_, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from app.core.ledger import NOT_A_VISIT, EntryKind, LedgerEntry, is_visit
@@ -60,7 +63,11 @@ from app.db.models import (
     LedgerEntryRow,
     MemberDayStats,
     MemberStats,
+    MemberStoreStats,
+    MemberStoreWindowStats,
+    MemberWindowStats,
     Receipt,
+    StatsWindow,
     Store,
 )
 from app.db.types import UTCDateTime
@@ -294,22 +301,48 @@ class _Deltas:
             for (d, st), v in self.days.items()
             if any(v)
         ]
-        if days:
-            s.execute(_DAY_UPSERT, days)
         member_days = [
             {"day": d, "store_id": st, "customer_id": c, "visits": v, "spend": n}
             for (d, st, c), (v, n) in self.member_days.items()
             if v or n
         ]
-        if member_days:
-            s.execute(_MEMBER_DAY_UPSERT, member_days)
-        if self.members:
-            s.execute(_MEMBER_UPSERT, self.members)
         rewards = [
             {"day": d, "store_id": st, "reward_id": r, "redemptions": n} for (d, st, r), n in self.rewards.items() if n
         ]
-        if rewards:
-            s.execute(_REWARD_UPSERT, rewards)
+        writes = [
+            (_DAY_UPSERT, days),
+            (_MEMBER_DAY_UPSERT, member_days),
+            (_MEMBER_UPSERT, self.members),
+            (_REWARD_UPSERT, rewards),
+        ]
+        connection = s.connection()
+        if connection.dialect.name != "sqlite":
+            for statement, rows in writes:
+                if rows:
+                    s.execute(statement, rows)
+            return
+        # The award's path: the statements go straight to the driver on the session's connection
+        # (inside its transaction). Through ``Session.execute`` each costs about 70 µs of
+        # SQLAlchemy for 40 µs of SQLite; here the values are put in SQLite's stored forms by hand
+        # (``_sqlite_value``: what the column types would bind). sqlite3's named parameters:
+        # https://docs.python.org/3/library/sqlite3.html#sqlite3-placeholders
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            for statement, rows in writes:
+                if rows:
+                    cursor.executemany(statement.text, [{k: _sqlite_value(v) for k, v in r.items()} for r in rows])
+        finally:
+            cursor.close()
+
+
+def _sqlite_value(value: Any) -> Any:
+    """A value as SQLAlchemy binds it on SQLite: a moment as UTC text with microseconds (``UTCDateTime``
+    on SQLAlchemy's ``DATETIME``), a day as ``YYYY-MM-DD`` (``DATE``); both sort as text."""
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
 
 
 # -- hooks of the write paths --------------------------------------------------------------------------
@@ -641,6 +674,8 @@ def refold_members(s: Session, customer_ids: Iterable[str]) -> None:
         {"day": d, "store_id": st, "customer_id": c, "visits": v, "spend": n}
         for (d, st, c), (v, n) in member_days.items()
     ]
+    # Their last day at each store: cleared here, made again by the triggers as the rows go in.
+    s.execute(delete(MemberStoreStats).where(MemberStoreStats.customer_id.in_(sorted(everyone))))
     if rows:
         s.execute(MemberDayStats.__table__.insert(), rows)
 
@@ -655,6 +690,9 @@ class Computed:
     members: dict[str, dict[str, Any]]
     rewards: dict[tuple[date, str, str], int] = field(default_factory=dict)
     homes: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)
+    stores: dict[tuple[str, str], date] = field(default_factory=dict)  # (member, store): last day of a visit
+    window: dict[str, tuple[int, int]] = field(default_factory=dict)  # member: visits, spend of the window's days
+    store_window: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)  # (store, member): the same
 
 
 def compute(s: Session) -> Computed:
@@ -755,12 +793,28 @@ def compute(s: Session) -> Computed:
     for entry_id, store_id, at, reward_id in _stream(s, redeemed):
         if entry_id not in reversals:
             rewards[(day_of(store_id, at), store_id, reward_id)] += 1
+    last_days: dict[tuple[str, str], date] = {}
+    for (day, store_id, holder), (n, _) in member_days.items():
+        if n > 0 and day > last_days.get((holder, store_id), date.min):
+            last_days[(holder, store_id)] = day
+    days_kept = window_of(s) if _has_table(s, StatsWindow) else None
+    window: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    store_window: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    if days_kept is not None:
+        for (day, store_id, holder), (n, net) in member_days.items():
+            if days_kept[0] <= day <= days_kept[1]:
+                for sums in (window[holder], store_window[(store_id, holder)]):
+                    sums[0] += n
+                    sums[1] += net
     return Computed(
         days={k: tuple(v) for k, v in days.items() if any(v)},
         member_days={k: (v[0], v[1]) for k, v in member_days.items() if v[0] or v[1]},
         members={c: _comparable(m.row(c)) for c, m in members.items()},
         rewards=dict(rewards),
         homes=_homes(s),
+        stores=last_days,
+        window={k: (v[0], v[1]) for k, v in window.items() if any(v)},
+        store_window={k: (v[0], v[1]) for k, v in store_window.items() if any(v)},
     )
 
 
@@ -858,6 +912,140 @@ HOME_TIER_TRIGGERS: tuple[str, ...] = (
 HOME_TIER_TRIGGER_NAMES = tuple(sql.split()[2] for sql in HOME_TIER_TRIGGERS)
 
 
+# SQLite triggers that keep ``member_store_stats`` (created by migration 0011): a member-day row
+# with a visit, inserted or added to (the UPSERT of ``_Deltas.write`` fires one or the other),
+# moves the member's last day at that store forward. Visits are only ever taken away by
+# ``refold_members`` and ``rebuild_in``, which clear the members' rows first and insert the
+# member-day rows again. The UPSERT's WHERE leaves a later day alone:
+# https://www.sqlite.org/lang_upsert.html ("the optional WHERE clause on the DO UPDATE").
+def _store_visit(row: str) -> str:
+    return (
+        f"INSERT INTO member_store_stats (customer_id, store_id, last_day) VALUES ({row}.customer_id, "
+        f"{row}.store_id, {row}.day) ON CONFLICT (customer_id, store_id) DO UPDATE SET last_day = excluded.last_day "
+        "WHERE excluded.last_day > member_store_stats.last_day;"
+    )
+
+
+MEMBER_STORE_TRIGGERS: tuple[str, ...] = (
+    "CREATE TRIGGER member_store_day_insert AFTER INSERT ON member_day_stats WHEN NEW.visits > 0 BEGIN "
+    + _store_visit("NEW")
+    + " END",
+    "CREATE TRIGGER member_store_day_update AFTER UPDATE OF visits ON member_day_stats WHEN NEW.visits > 0 BEGIN "
+    + _store_visit("NEW")
+    + " END",
+)
+MEMBER_STORE_TRIGGER_NAMES = tuple(sql.split()[2] for sql in MEMBER_STORE_TRIGGERS)
+# SQLite triggers that keep ``member_window_stats`` and ``member_store_window_stats`` (migration 0011):
+# the member-day rows of the days of ``stats_window`` summed per member and per store and member. A
+# row of those days added, changed or removed adds its difference; ``roll_window`` moves the days.
+# INSERT … SELECT … WHERE … ON CONFLICT: https://www.sqlite.org/lang_upsert.html (the WHERE is needed to parse).
+def _in_window(row: str) -> str:
+    return (
+        f"{row}.day BETWEEN (SELECT first_day FROM stats_window WHERE id = 1) "
+        "AND (SELECT last_day FROM stats_window WHERE id = 1)"
+    )
+
+
+def _window_add(row: str, visits: str, spend: str) -> str:
+    return (
+        f"INSERT INTO member_window_stats (customer_id, visits, spend) SELECT {row}.customer_id, {visits}, {spend} "
+        f"WHERE {_in_window(row)} ON CONFLICT (customer_id) DO UPDATE SET "
+        "visits = member_window_stats.visits + excluded.visits, spend = member_window_stats.spend + excluded.spend; "
+        "INSERT INTO member_store_window_stats (store_id, customer_id, visits, spend) SELECT "
+        f"{row}.store_id, {row}.customer_id, {visits}, {spend} WHERE {_in_window(row)} "
+        "ON CONFLICT (store_id, customer_id) DO UPDATE SET "
+        "visits = member_store_window_stats.visits + excluded.visits, "
+        "spend = member_store_window_stats.spend + excluded.spend;"
+    )
+
+
+WINDOW_TRIGGERS: tuple[str, ...] = (
+    "CREATE TRIGGER window_day_insert AFTER INSERT ON member_day_stats BEGIN "
+    + _window_add("NEW", "NEW.visits", "NEW.spend")
+    + " END",
+    "CREATE TRIGGER window_day_delete AFTER DELETE ON member_day_stats BEGIN "
+    + _window_add("OLD", "-OLD.visits", "-OLD.spend")
+    + " END",
+    # The UPSERT of ``_Deltas.write`` changes the sums of a row, never its key: one difference.
+    "CREATE TRIGGER window_day_update AFTER UPDATE OF visits, spend ON member_day_stats BEGIN "
+    + _window_add("NEW", "NEW.visits - OLD.visits", "NEW.spend - OLD.spend")
+    + " END",
+    "CREATE TRIGGER window_day_move AFTER UPDATE OF day, store_id, customer_id ON member_day_stats BEGIN "
+    + _window_add("OLD", "-OLD.visits", "-OLD.spend")
+    + " "
+    + _window_add("NEW", "NEW.visits", "NEW.spend")
+    + " END",
+)
+WINDOW_TRIGGER_NAMES = tuple(sql.split()[2] for sql in WINDOW_TRIGGERS)
+WINDOW_DAYS = 30  # the dashboard's "30 days" (``app.core.periods.period_for``)
+
+
+def _window_sums(sign: str, first: str, last: str) -> tuple[str, str]:
+    """SQL adding (``sign`` '') or taking away ('-') the member-day rows of days ``first``..``last``."""
+    where = f"day >= {first} AND day <= {last}"
+    return (
+        f"INSERT INTO member_window_stats (customer_id, visits, spend) SELECT customer_id, {sign}SUM(visits), "
+        f"{sign}SUM(spend) FROM member_day_stats WHERE {where} GROUP BY customer_id ON CONFLICT (customer_id) DO "
+        "UPDATE SET visits = member_window_stats.visits + excluded.visits, "
+        "spend = member_window_stats.spend + excluded.spend",
+        "INSERT INTO member_store_window_stats (store_id, customer_id, visits, spend) SELECT store_id, customer_id, "
+        f"{sign}SUM(visits), {sign}SUM(spend) FROM member_day_stats WHERE {where} GROUP BY store_id, customer_id "
+        "ON CONFLICT (store_id, customer_id) DO UPDATE SET visits = member_store_window_stats.visits + "
+        "excluded.visits, spend = member_store_window_stats.spend + excluded.spend",
+    )
+
+
+def roll_window(s: Session, first_day: date, last_day: date) -> bool:
+    """Make the window sums cover ``first_day``..``last_day``; False if they already did.
+
+    A day later (housekeeping's daily move) the day that left is taken away and the day that came
+    added, from their member-day rows (tens of thousands at a million members); the first time, or
+    after a jump, everything is summed again. Members left at zero are removed. Run in a write
+    transaction: the triggers read the new days from the moment they are set.
+    """
+    row = s.get(StatsWindow, 1)
+    if row is not None and (row.first_day, row.last_day) == (first_day, last_day):
+        return False
+    conn = s.connection()
+    if row is None or not (row.first_day <= first_day <= row.last_day + _ONE_DAY and row.last_day <= last_day):
+        s.execute(delete(MemberWindowStats))
+        s.execute(delete(MemberStoreWindowStats))
+        for sql in _window_sums("", "?", "?"):
+            conn.exec_driver_sql(sql, (first_day.isoformat(), last_day.isoformat()))
+    else:
+        leaving = (row.first_day, first_day - _ONE_DAY)  # days before the new first day
+        coming = (row.last_day + _ONE_DAY, last_day)  # days after the old last day
+        for sign, (a, b) in (("-", leaving), ("", coming)):
+            if a <= b:
+                for sql in _window_sums(sign, "?", "?"):
+                    conn.exec_driver_sql(sql, (a.isoformat(), b.isoformat()))
+        s.execute(delete(MemberWindowStats).where(MemberWindowStats.visits == 0, MemberWindowStats.spend == 0))
+        s.execute(
+            delete(MemberStoreWindowStats).where(MemberStoreWindowStats.visits == 0, MemberStoreWindowStats.spend == 0)
+        )
+    if row is None:
+        s.add(StatsWindow(id=1, first_day=first_day, last_day=last_day))
+    else:
+        row.first_day, row.last_day = first_day, last_day
+    s.flush()
+    return True
+
+
+def window_of(s: Session) -> tuple[date, date] | None:
+    """The days the window sums cover (None before housekeeping first set them)."""
+    row = s.execute(select(StatsWindow.first_day, StatsWindow.last_day).where(StatsWindow.id == 1)).first()
+    return (row[0], row[1]) if row else None
+
+
+_ONE_DAY = timedelta(days=1)
+
+# What the upgrade to 0011 fills the table with (and ``rebuild_in`` after its bulk insert).
+MEMBER_STORE_FILL = (
+    "INSERT INTO member_store_stats (customer_id, store_id, last_day) SELECT customer_id, store_id, MAX(day) "
+    "FROM member_day_stats WHERE visits > 0 GROUP BY customer_id, store_id"
+)
+
+
 def _stream(s: Session, q: Any) -> Iterator[Any]:
     """Rows of a big query without holding them all (server-side cursor on PostgreSQL)."""
     result = s.execute(q.execution_options(yield_per=50_000))
@@ -865,10 +1053,19 @@ def _stream(s: Session, q: Any) -> Iterator[Any]:
 
 
 def rebuild_in(s: Session) -> Computed:
-    """Replace the three tables with the recomputation (the migration, ``python -m app.services.stats rebuild``)."""
+    """Replace the tables with the recomputation (the migrations, ``python -m app.services.stats rebuild``).
+
+    ``member_store_stats`` (from migration 0011 on; the upgrade to 0009 runs this before it exists)
+    is made again by its triggers as the member-day rows go in.
+    """
     c = compute(s)
+    if _has_table(s, MemberStoreStats):
+        s.execute(delete(MemberStoreStats))
     s.execute(delete(DayStoreStats))
     s.execute(delete(MemberDayStats))
+    if _has_table(s, StatsWindow):  # the window sums too: made again by their triggers below
+        s.execute(delete(MemberWindowStats))
+        s.execute(delete(MemberStoreWindowStats))
     s.execute(delete(MemberStats))
     s.execute(delete(DayRewardStats))
     s.execute(delete(HomeTierStats))
@@ -899,6 +1096,11 @@ def rebuild_in(s: Session) -> Computed:
     return c
 
 
+def _has_table(s: Session, model: Any) -> bool:
+    """Whether a table of migration 0011 is there yet (the upgrade to 0009 runs ``rebuild_in`` before it)."""
+    return inspect(s.connection()).has_table(model.__tablename__)
+
+
 def _with_spend(row: dict[str, Any]) -> dict[str, Any]:
     """A recomputed member row with its 12-month spend as of its last spend month (``_Member.row``)."""
     return {**row, "spend_at": row["spend_month"], "spend_12m": sum(row[c] for c in SPEND_COLUMNS)}
@@ -910,7 +1112,7 @@ def _insert(s: Session, model: Any, rows: list[dict[str, Any]]) -> None:
 
 
 def kept(s: Session) -> Computed:
-    """The three tables as they are (rows of zeros left out)."""
+    """The tables as they are (rows of zeros left out)."""
     days = {
         (r.day, r.store_id): tuple(getattr(r, f) for f in DAY_FIELDS)
         for r in s.execute(
@@ -932,12 +1134,26 @@ def kept(s: Session) -> Computed:
     homes = {
         (r.store_id, r.tier): (r.members, r.points) for r in s.execute(select(HomeTierStats)).scalars() if r.members
     }
+    last_days = {
+        (c, st): d
+        for c, st, d in s.execute(
+            select(MemberStoreStats.customer_id, MemberStoreStats.store_id, MemberStoreStats.last_day)
+        )
+    }
+    window = {c: (v, n) for c, v, n in s.execute(select(MemberWindowStats.customer_id, MemberWindowStats.visits,
+                                                           MemberWindowStats.spend)) if v or n}  # fmt: skip
+    W = MemberStoreWindowStats
+    store_window = {(st, c): (v, n) for st, c, v, n in s.execute(select(W.store_id, W.customer_id, W.visits, W.spend))
+                    if v or n}  # fmt: skip
     return Computed(
         days={k: v for k, v in days.items() if any(v)},
         member_days={k: v for k, v in member_days.items() if any(v)},
         members=members,
         rewards=rewards,
         homes=homes,
+        stores=last_days,
+        window=window,
+        store_window=store_window,
     )
 
 
@@ -945,7 +1161,7 @@ def differences(s: Session, *, limit: int = 20) -> list[str]:
     """Where the kept tables differ from the recomputation, in sentences (empty when they agree)."""
     want, have = compute(s), kept(s)
     out: list[str] = _spend_differences(s, limit)
-    for name in ("days", "member_days", "members", "rewards", "homes"):
+    for name in ("days", "member_days", "members", "rewards", "homes", "stores", "window", "store_window"):
         w, h = getattr(want, name), getattr(have, name)
         for key in sorted(set(w) | set(h), key=str):
             if w.get(key) != h.get(key):

@@ -15,9 +15,13 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from app.core.clock import utcnow
+from app.core.phone import DEFAULT_REGION
 from app.core.program import Program
 from app.core.rewards import Period, Reward, RewardKind
-from app.db.models import ProgramVersion, RewardRow, Store
+from app.db.models import ProgramVersion, RewardRow, Setting, Store
+
+# The store's country (ISO 3166, "VN", "US"): the default region of every phone typed or exported here.
+COUNTRY_SETTING = "store.country"
 
 
 @dataclass
@@ -32,6 +36,7 @@ class Till:
     # Whether the server answered recently: offline, redemptions may be capped per day.
     is_online: Callable[[], bool] = lambda: False
     _program: Program | None = field(default=None, repr=False)
+    _country: str | None = field(default=None, repr=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -55,6 +60,24 @@ class Till:
 
     def reload_program(self) -> None:
         self._program = None
+        self._country = None
+
+    def country(self, session: Session | None = None) -> str:
+        """The store's country, the region a typed or exported phone is read in (cached like the program).
+
+        Set by the owner (wizard, ``loyalty init --country``, shop settings) or, at a till that
+        joins a chain, from its store (``sync.worker.pairing``). A till that was never told (one
+        set up before countries existed) reads phones as Vietnamese, exactly as it always has:
+        guessing from its zone would turn a Hanoi shop's ``0912 345 678`` into a foreign number
+        the day its zone was set to Asia/Bangkok.
+        """
+        if self._country is None:
+            if session is None:
+                with self.transaction() as s:
+                    return self.country(s)
+            row = session.get(Setting, COUNTRY_SETTING)
+            self._country = row.value if row and row.value else DEFAULT_REGION
+        return self._country
 
     def store_name(self, session: Session) -> str:
         store = session.get(Store, self.store_id)

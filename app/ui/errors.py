@@ -164,6 +164,7 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "The owner needs a name."),
     QT_TRANSLATE_NOOP("Errors", "The two PINs differ."),
     QT_TRANSLATE_NOOP("Errors", "{0} is not a time zone; use a name like Asia/Ho_Chi_Minh or America/New_York."),
+    QT_TRANSLATE_NOOP("Errors", "{0} is not a country code; use two letters like VN or US."),
     QT_TRANSLATE_NOOP("Errors", "This till is already set up; change it in the back office."),
     QT_TRANSLATE_NOOP("Errors", "Only a manager can manage the staff."),
     QT_TRANSLATE_NOOP("Errors", "Only an owner can make someone an owner or change an owner."),

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from app.core.clock import local
 from app.core.money import Currency, currency, format_money
+from app.core.phone import DEFAULT_REGION, display_phone
 from app.core.program import Program
 
 
@@ -51,10 +52,15 @@ class Formatter:
     language: str
     currency: Currency
     timezone: str
+    country: str = DEFAULT_REGION  # the store's: its phones are shown the national way
 
     @classmethod
-    def for_program(cls, program: Program, language: str) -> Formatter:
-        return cls(language=language, currency=currency(program.currency), timezone=program.timezone)
+    def for_program(cls, program: Program, language: str, country: str = DEFAULT_REGION) -> Formatter:
+        return cls(language=language, currency=currency(program.currency), timezone=program.timezone, country=country)
+
+    def phone(self, e164: str) -> str:
+        """A stored phone as the store's staff read it: ``(617) 555-0142`` in a US shop, ``0912 345 678`` here."""
+        return display_phone(e164, self.country) if e164 else ""
 
     def money(self, minor: int) -> str:
         return format_money(minor, self.currency, self.language)

@@ -115,7 +115,7 @@ def build_windows(
     theme.apply(app)
     translations = Translations(app, cache_dir=till_home(till) / "i18n")
     translations.use(language or get_setting(till, SETTING_KEY, DEFAULT_LANGUAGE))
-    fmt = Formatter.for_program(till.program(), translations.language)
+    fmt = Formatter.for_program(till.program(), translations.language, till.country())
     tasks = BackgroundOps(app)
     cashier = CashierWindow()
     cashier.login_page.store_label.setText(store_name(till))

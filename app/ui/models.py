@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.core.cardcode import format_card_number
-from app.core.phone import display_phone
+from app.core.phone import DEFAULT_REGION, display_phone
 from app.services.customers import Match
 
 MatchRole = Qt.ItemDataRole.UserRole + 1
@@ -22,10 +22,13 @@ class MatchListModel(QAbstractListModel):
     def __init__(self, matches: list[Match] | None = None) -> None:
         super().__init__()
         self._matches: list[Match] = list(matches or [])
+        self._region = DEFAULT_REGION
 
-    def set_matches(self, matches: list[Match]) -> None:
+    def set_matches(self, matches: list[Match], region: str = DEFAULT_REGION) -> None:
+        """``region``: the store's country, whose numbers are shown the national way."""
         self.beginResetModel()
         self._matches = list(matches)
+        self._region = region
         self.endResetModel()
 
     def match_at(self, row: int) -> Match:
@@ -43,7 +46,7 @@ class MatchListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             # No-break spaces inside a phone or a card number: a narrow list wraps between the parts,
             # never in the middle of a number (which then reads as two).
-            phone = display_phone(m.phone).replace(" ", NBSP) if m.phone else ""
+            phone = display_phone(m.phone, self._region).replace(" ", NBSP) if m.phone else ""
             parts = [m.name, phone, format_card_number(m.card_number).replace(" ", NBSP)]
             text = "   ·   ".join(p for p in parts if p)
             return text + ("   ⛔" if m.status == "blocked" else "")

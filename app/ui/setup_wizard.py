@@ -35,10 +35,14 @@ from PySide6.QtWidgets import (
 from app.core.clock import local
 from app.core.errors import InvalidInput, LoyaltyError
 from app.core.money import CURRENCIES, currency, format_money
+from app.core.phone import country_name, example_phone
 from app.core.templates import Template
 from app.services import setup
+from app.services.regions import country_for_zone
+from app.services.settings import check_country
 from app.services.setup import ShopSetup
 from app.ui import theme
+from app.ui.country_combo import CountryCombo
 from app.ui.errors import error_text
 from app.ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translations
 from app.ui.tasks import BackgroundOps
@@ -159,12 +163,16 @@ class ShopPage(_Page):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.timezone.setCompleter(completer)
+        # The country phones are typed in: the zone's (IANA zone.tab), shown so the owner can change it.
+        self.country = CountryCombo(translations.language)
         self.example = _label("Hint")
         self.currency.currentIndexChanged.connect(self._update_example)
-        self.timezone.currentTextChanged.connect(self._update_example)
+        self.timezone.currentTextChanged.connect(self._zone_changed)
+        self.country.currentIndexChanged.connect(self._update_example)
         self.form = QFormLayout()
-        self.labels = [QLabel() for _ in range(4)]
-        for label, field in zip(self.labels, (self.name, self.address, self.currency, self.timezone), strict=True):
+        self.labels = [QLabel() for _ in range(5)]
+        fields = (self.name, self.address, self.currency, self.timezone, self.country)
+        for label, field in zip(self.labels, fields, strict=True):
             self.form.addRow(label, field)
         box = QVBoxLayout(self)
         box.addLayout(self.form)
@@ -176,6 +184,10 @@ class ShopPage(_Page):
     def zone(self) -> str:
         return self.timezone.currentText().strip()
 
+    def _zone_changed(self) -> None:
+        self.country.follow_zone(country_for_zone(self.zone()))
+        self._update_example()
+
     def _update_example(self) -> None:
         cur = currency(self.currency.currentData() or "VND")
         amount = format_money(125_000 if cur.exponent == 0 else 1234, cur, self.translations.language)
@@ -185,13 +197,18 @@ class ShopPage(_Page):
             clock = self.tr("the time there now is {0}").format(now)
         except InvalidInput:
             clock = self.tr("not a time zone yet")
-        self.example.setText(self.tr("A bill is written {0}; {1}.").format(amount, clock))
+        phones = self.tr("Phones typed without a country code are read as {0} numbers, like {1}.").format(
+            country_name(self.country.country() or "VN", self.translations.language),
+            example_phone(self.country.country() or "VN"),
+        )
+        self.example.setText(self.tr("A bill is written {0}; {1}.").format(amount, clock) + "\n" + phones)
 
     def validatePage(self) -> bool:
         try:
             if not self.name.text().strip():
                 raise InvalidInput("The shop needs a name.")
             setup.check_timezone(self.zone())
+            check_country(self.country.country() or self.country.currentText())
         except LoyaltyError as err:
             self.say(error_text(err))
             return False
@@ -202,16 +219,18 @@ class ShopPage(_Page):
         self.setTitle(self.tr("Your shop"))
         self.setSubTitle(
             self.tr(
-                "Times are shown in the shop's time zone, amounts in its currency. A manager can change them later."
+                "Times are shown in the shop's time zone, amounts in its currency, phones as its country writes "
+                "them. A manager can change them later."
             )
         )
         for label, text in zip(
             self.labels,
-            (self.tr("Shop name"), self.tr("Address"), self.tr("Currency"), self.tr("Time zone")),
+            (self.tr("Shop name"), self.tr("Address"), self.tr("Currency"), self.tr("Time zone"), self.tr("Country")),
             strict=True,
         ):
             label.setText(text)
         self.name.setPlaceholderText(self.tr("e.g. Cà Phê Sáng"))
+        self.country.fill(self.translations.language)
         self._update_example()
 
 
@@ -422,6 +441,7 @@ class SetupWizard(QWizard):
             address=self.shop.address.text(),
             currency=self.shop.currency.currentData(),
             timezone=self.shop.zone(),
+            country=self.shop.country.country(),
             language=self.translations.language,
             owner_name=self.owner.name.text(),
             owner_pin=self.owner.pin.text(),

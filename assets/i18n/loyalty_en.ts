@@ -2329,6 +2329,10 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} is not a country code; use two letters like VN or US.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This till is already set up; change it in the back office.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4751,6 +4755,10 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Phones typed without a country code are read as {0} numbers, like {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A bill is written {0}; {1}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4759,7 +4767,7 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Times are shown in the shop&apos;s time zone, amounts in its currency. A manager can change them later.</source>
+        <source>Times are shown in the shop&apos;s time zone, amounts in its currency, phones as its country writes them. A manager can change them later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4776,6 +4784,10 @@ phone (PNG)</source>
     </message>
     <message>
         <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4798,6 +4810,10 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Phones without a country code are now read as {0} numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The shop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4815,6 +4831,14 @@ phone (PNG)</source>
     </message>
     <message>
         <source>Time zone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phones typed without a country code are read as this country&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2331,6 +2331,10 @@ thoại (PNG)</translation>
         <translation>{0} không phải là múi giờ; hãy dùng tên như Asia/Ho_Chi_Minh hoặc America/New_York.</translation>
     </message>
     <message>
+        <source>{0} is not a country code; use two letters like VN or US.</source>
+        <translation>{0} không phải là mã quốc gia; hãy dùng hai chữ cái như VN hoặc US.</translation>
+    </message>
+    <message>
         <source>This till is already set up; change it in the back office.</source>
         <translation>Quầy này đã được thiết lập; hãy thay đổi trong phần quản lý.</translation>
     </message>
@@ -4753,6 +4757,10 @@ thoại (PNG)</translation>
         <translation>chưa phải múi giờ</translation>
     </message>
     <message>
+        <source>Phones typed without a country code are read as {0} numbers, like {1}.</source>
+        <translation>Số điện thoại nhập không có mã quốc gia được hiểu là số của {0}, ví dụ {1}.</translation>
+    </message>
+    <message>
         <source>A bill is written {0}; {1}.</source>
         <translation>Hóa đơn được ghi là {0}; {1}.</translation>
     </message>
@@ -4761,8 +4769,8 @@ thoại (PNG)</translation>
         <translation>Cửa hàng của bạn</translation>
     </message>
     <message>
-        <source>Times are shown in the shop&apos;s time zone, amounts in its currency. A manager can change them later.</source>
-        <translation>Giờ được hiển thị theo múi giờ của cửa hàng, số tiền theo đơn vị tiền của cửa hàng. Quản lý có thể đổi sau.</translation>
+        <source>Times are shown in the shop&apos;s time zone, amounts in its currency, phones as its country writes them. A manager can change them later.</source>
+        <translation>Giờ được hiển thị theo múi giờ của cửa hàng, số tiền theo đơn vị tiền của cửa hàng, số điện thoại theo cách viết của quốc gia cửa hàng. Quản lý có thể đổi sau.</translation>
     </message>
     <message>
         <source>Shop name</source>
@@ -4779,6 +4787,10 @@ thoại (PNG)</translation>
     <message>
         <source>Time zone</source>
         <translation>Múi giờ</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Quốc gia</translation>
     </message>
     <message>
         <source>e.g. Cà Phê Sáng</source>
@@ -4800,6 +4812,10 @@ thoại (PNG)</translation>
         <translation>Đã lưu. Giờ nay hiển thị theo {0}, số tiền theo {1}.</translation>
     </message>
     <message>
+        <source>Phones without a country code are now read as {0} numbers.</source>
+        <translation>Từ nay số điện thoại không có mã quốc gia được hiểu là số của {0}.</translation>
+    </message>
+    <message>
         <source>The shop</source>
         <translation>Cửa hàng</translation>
     </message>
@@ -4818,6 +4834,14 @@ thoại (PNG)</translation>
     <message>
         <source>Time zone</source>
         <translation>Múi giờ</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Quốc gia</translation>
+    </message>
+    <message>
+        <source>Phones typed without a country code are read as this country&apos;s.</source>
+        <translation>Số điện thoại nhập không có mã quốc gia được hiểu là số của quốc gia này.</translation>
     </message>
     <message>
         <source>This shop has sales already. Amounts recorded so far stay in the old currency, and the times of past sales do not move: reports mixing the two will look wrong. Change only to correct a mistake.</source>

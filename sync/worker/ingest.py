@@ -51,6 +51,7 @@ from app.db.models import (
 from app.services import merges, name_words, profiles, stats
 from app.services.customers import fold_name
 from app.services.ledger_writer import balance_of, from_row
+from app.services.settings import adopt_store_country_in
 from app.services.till import Till
 from sync.protocol import (
     TICKET_FIELDS,
@@ -169,6 +170,8 @@ def _stores(s: Session, till: Till, records: Iterable[StoreRecord]) -> bool:
             s.add(Store(id=r.id, name=r.name, timezone=r.timezone, currency=r.currency))
         else:
             row.name, row.timezone, row.currency = r.name, r.timezone, r.currency
+        if r.id == till.store_id and getattr(r, "country", None):  # a server that names its stores' countries
+            adopt_store_country_in(s, till, getattr(r, "country", None), r.timezone)
         mine = mine or r.id == till.store_id
     s.flush()
     return mine

@@ -31,7 +31,7 @@ def fetch(till: Till, home: Path, *, card: str | None = None, phone: str | None 
         return False
     try:
         with SyncClient(url, token, timeout=TIMEOUT_S) as client:
-            page = client.member(card=card, phone=normalise_phone(phone) if phone else None)
+            page = client.member(card=card, phone=normalise_phone(phone, till.country()) if phone else None)
     except SyncError:
         return False
     if not page.customers:

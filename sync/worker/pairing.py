@@ -30,6 +30,7 @@ from app.db.models import Feedback, LedgerEntryRow, Receipt, Setting, Staff, Sto
 from app.services import staff
 from app.services.customers import ROLE_SETTING
 from app.services.housekeeping import requeue_pruned
+from app.services.settings import adopt_store_country_in
 from app.services.till import Till
 from sync.protocol import PairRequest, PairResponse, card_key_fingerprint
 from sync.worker import ingest, outbox
@@ -171,7 +172,7 @@ def adopt(till: Till, home: Path, server_url: str, answer: PairResponse, ledger_
     moved = answer.store.id != till.store_id
     with till.transaction() as s:
         if moved:
-            _move_to_store(s, till.store_id, answer)
+            _move_to_store(s, till, till.store_id, answer)
         if answer.pin_key:  # staff set up before pairing: their PINs work at the chain's other tills at once
             staff.reseal_staff_pins(s, till.pin_keys)
         me = s.get(Terminal, till.terminal_id)
@@ -200,7 +201,7 @@ def remember_server(till: Till, server_url: str) -> None:
         _set(s, SERVER_URL, server_url)
 
 
-def _move_to_store(s: Session, old: str, answer: PairResponse) -> None:
+def _move_to_store(s: Session, till: Till, old: str, answer: PairResponse) -> None:
     """An empty till joins the server's store: its rows that name the old store follow it."""
     new = answer.store
     row = s.get(Store, new.id)
@@ -208,6 +209,8 @@ def _move_to_store(s: Session, old: str, answer: PairResponse) -> None:
         s.add(Store(id=new.id, name=new.name, timezone=new.timezone, currency=new.currency))
     else:
         row.name, row.timezone, row.currency = new.name, new.timezone, new.currency
+    # Its phones are the new store's country's: the server's word if it sends one, else its zone's.
+    adopt_store_country_in(s, till, getattr(new, "country", None), new.timezone)
     s.flush()
     for model in (Terminal, Staff, Receipt, Feedback, Ticket):
         s.execute(update(model).where(model.store_id == old).values(store_id=new.id))

@@ -23,12 +23,13 @@ from app.core.ledger import NOT_A_VISIT, EntryKind, LedgerEntry
 from app.core.periods import period_for
 from app.core.receipt import Receipt, ReceiptKind
 from app.core.segments import Segment
-from app.db.models import DayStoreStats, LedgerEntryRow, MemberDayStats, MemberStats
+from app.db.models import DayStoreStats, LedgerEntryRow, MemberDayStats, MemberStats, MemberStoreStats
 from app.services import (
     awards,
     corrections,
     customers,
     feedback,
+    housekeeping,
     ledger_writer,
     merges,
     receipts,
@@ -181,10 +182,14 @@ def test_the_upgrade_fills_the_tables_of_an_existing_home(chain: Chain) -> None:
     """A home saved before migration 0009: opening it builds the tables from its ledger and receipts."""
     chain.a.engine.dispose()
     db = sqlite3.connect(chain.home / "terminal.db")
-    for trigger in stats.HOME_TIER_TRIGGER_NAMES:
+    for trigger in (*stats.HOME_TIER_TRIGGER_NAMES, *stats.MEMBER_STORE_TRIGGER_NAMES, *stats.WINDOW_TRIGGER_NAMES):
         db.execute(f"DROP TRIGGER {trigger}")
     db.execute("DROP INDEX ix_ledger_entry_tier_moves")
-    for table in ("day_store_stats", "member_day_stats", "member_stats", "day_reward_stats", "home_tier_stats"):
+    db.execute("DROP INDEX ix_customer_birthday")  # migration 0011's
+    db.execute("DROP INDEX ix_customer_enrolled_id")
+    tables = ("day_store_stats", "member_day_stats", "member_stats", "day_reward_stats", "home_tier_stats")
+    later = ("member_store_stats", "stats_window", "member_window_stats", "member_store_window_stats")  # 0011's
+    for table in (*tables, *later):
         db.execute(f"DROP TABLE {table}")
     db.execute("ALTER TABLE staff DROP COLUMN phone")  # what migration 0010, after 0009, adds
     db.execute("UPDATE alembic_version SET version_num = '0008'")
@@ -197,14 +202,65 @@ def test_the_upgrade_fills_the_tables_of_an_existing_home(chain: Chain) -> None:
     till.engine.dispose()
 
 
+def test_the_upgrade_to_0011_fills_each_members_last_day_per_store(chain: Chain) -> None:
+    """A home saved at migration 0010: opening it fills ``member_store_stats`` from the member-day rows,
+    and the writes after it keep it (the triggers are there)."""
+    chain.a.engine.dispose()
+    db = sqlite3.connect(chain.home / "terminal.db")
+    for trigger in (*stats.MEMBER_STORE_TRIGGER_NAMES, *stats.WINDOW_TRIGGER_NAMES):
+        db.execute(f"DROP TRIGGER {trigger}")
+    for table in ("member_store_stats", "stats_window", "member_window_stats", "member_store_window_stats"):
+        db.execute(f"DROP TABLE {table}")
+    db.execute("DROP INDEX ix_customer_birthday")
+    db.execute("DROP INDEX ix_customer_enrolled_id")
+    db.execute("UPDATE alembic_version SET version_num = '0010'")
+    db.commit()
+    db.close()
+    till = open_till(chain.home)
+    till.clock = lambda: NOW
+    with till.transaction() as s:
+        assert stats.differences(s) == []
+        assert s.scalar(select(func.count()).select_from(MemberStoreStats)) > 0
+    awards.award(till, "m06", Bill(paid=150_000), staff=None)  # Hà's first visit: a new row
+    with till.transaction() as s:
+        assert stats.differences(s) == []
+        assert s.get(MemberStoreStats, ("m06", till.store_id)).last_day == NOW.astimezone(ZoneInfo(ZONE)).date()
+    till.engine.dispose()
+
+
+def test_one_stores_active_members_are_the_member_day_rows_made_distinct(chain: Chain) -> None:
+    """The kept last day per store gives the counts the member-day rows give (a period ending now
+    reads the former, a past one the latter), after sales, a void and a merge."""
+    from app.services.reports import dashboard as figures
+
+    a = chain.a
+    awards.award(a, "m06", Bill(paid=150_000), staff=None)
+    sale = awards.award(a, "m02", Bill(paid=90_000), staff=None).earn
+    corrections.reverse(a, sale.id, manager=chain.owner, reason="bán nhầm")
+    merges.merge(a, "m09", "m16", manager=chain.owner, reason="hai thẻ")
+    period = period_for("30d", NOW, ZONE)
+    for stores in (frozenset({a.store_id}), frozenset({chain.store_b}), frozenset({a.store_id, chain.store_b})):
+        with segments.read_transaction(a) as s:
+            kept = figures._actives(s, period, stores, NOW)
+            counted = figures._actives(s, period, stores, None)  # no "now": the member-day rows
+        assert kept == counted and kept[1] > 0, stores
+    assert differences(chain) == []
+
+
 def test_the_kept_12_month_spend_rolls_forward_and_gives_the_vip_cut_off_of_the_sorted_spends(chain: Chain) -> None:
-    """Months later, the first report moves every member's window; the cut-off read off the index is
-    the one the spends worked out from the buckets and sorted give, and the VIPs it counts are the
-    members the per-member rules call VIP."""
+    """Months later, housekeeping moves every member's window (the report does not wait on it); the
+    cut-off read off the index is the one the spends worked out from the buckets and sorted give, and
+    the VIPs it counts are the members the per-member rules call VIP."""
     later = NOW + timedelta(days=250)  # August 2027: the spends of before September 2026 leave the window
     month = stats.month_number(later.astimezone(ZoneInfo(ZONE)).date())
     with chain.a.transaction() as s:
         before = dict(s.execute(select(MemberStats.customer_id, MemberStats.spend_12m)).all())
+        spend_at = dict(s.execute(select(MemberStats.customer_id, MemberStats.spend_at)).all())
+    unrolled = segments.report(chain.a, now=later)  # before housekeeping: the spends are worked out
+    with segments.read_transaction(chain.a) as s:
+        assert dict(s.execute(select(MemberStats.customer_id, MemberStats.spend_at)).all()) == spend_at  # no roll
+    assert housekeeping.roll_spends(chain.a, now=later, chunk=3, pause=0) == len(before)  # in chunks of 3
+    assert housekeeping.roll_spends(chain.a, now=later) == 0  # nobody behind: nothing written
     rep = segments.report(chain.a, now=later)
     assert differences(chain) == []  # every kept spend is its window's
     with segments.read_transaction(chain.a) as s:
@@ -215,10 +271,23 @@ def test_the_kept_12_month_spend_rolls_forward_and_gives_the_vip_cut_off_of_the_
         sorted_ = segments._vip_sorted(s, later, rules, month)
     assert any(after[c] < before[c] for c in before)  # some spend did leave the window
     assert kept == sorted_ and kept[1] > 0
-    assert rep.limits.vip_spend == kept[0]
+    assert rep.limits.vip_spend == unrolled.limits.vip_spend == kept[0]
+    assert rep.counts() == unrolled.counts()
     assert rep.count(Segment.VIP) == sum(Segment.VIP in m.segments for m in rep.members) == kept[1]
     # A sale after the roll keeps its member's spend right (the trigger), and the next report agrees.
     awards.award(chain.a, "m01", Bill(paid=2_000_000), staff=None)
+    assert differences(chain) == []
+
+
+def test_a_housekeeping_pass_rolls_the_spends_at_a_new_month(chain: Chain) -> None:
+    """The background pass (``housekeeping.run_once``) is what moves the spends, once a month."""
+    later = NOW + timedelta(days=40)
+    chain.a.clock = lambda: later
+    assert housekeeping.run_once(chain.a, pause=0).spends_rolled > 0
+    assert housekeeping.run_once(chain.a, pause=0).spends_rolled == 0
+    with segments.read_transaction(chain.a) as s:
+        month = stats.month_number(later.astimezone(ZoneInfo(ZONE)).date())
+        assert set(s.scalars(select(MemberStats.spend_at))) == {month}
     assert differences(chain) == []
 
 
@@ -242,3 +311,88 @@ def test_a_segments_pages_hold_exactly_its_members(chain: Chain) -> None:
         assert rep.count(segment) == len(want), segment
         assert pages >= (len(want) + 1) // 2
     assert rep.paged  # the counts and the pages never read every member
+
+
+def test_segment_counts_with_every_member_counted_are_the_rules_member_by_member(chain: Chain) -> None:
+    """The counts leave out the few members not counted (blocked, merged away); with none of them
+    left (an empty exclusion list, which the counts then skip), they still are what the per-member
+    rules say."""
+    with chain.a.transaction() as s:
+        s.execute(text("UPDATE customer SET status = 'active', merged_into = NULL WHERE status != 'active'"))
+    housekeeping.roll_spends(chain.a, pause=0)
+    rep = segments.report(chain.a)
+    assert rep.total() == 20
+    everyone = segments.report(chain.a)
+    for segment in Segment:
+        assert rep.count(segment) == len(everyone.members_in(segment)), segment
+    assert sum(rep.counts().values()) > 0
+
+
+def _per_member_both_ways(a: object, period: object, stores: object) -> tuple[object, object]:
+    """``_per_member`` off the kept window sums and off the member-day rows (the window hidden)."""
+    from app.services.reports import dashboard as figures
+
+    with segments.read_transaction(a) as s:  # type: ignore[arg-type]
+        kept = figures._per_member_kept(s, period, stores)  # type: ignore[arg-type]
+        window, stats.window_of = stats.window_of, lambda s: None  # type: ignore[assignment]
+        try:
+            grouped = figures._per_member(s, period, stores)  # type: ignore[arg-type]
+        finally:
+            stats.window_of = window  # type: ignore[assignment]
+    return kept, grouped
+
+
+def test_the_kept_30_days_per_member_follow_every_write_and_give_the_grouped_figures(chain: Chain) -> None:
+    """Housekeeping sets the dashboard's 30 days; the triggers keep each member's sums through sales,
+    a void, a partial refund, another till's entries, a merge and its undo; a day later the window
+    moves (the oldest day out); the figures read off it are the ones the member-day rows give."""
+    a, owner = chain.a, chain.owner
+    assert housekeeping.roll_window(a) is True
+    assert housekeeping.roll_window(a) is False  # already the last 30 days: nothing written
+    period = period_for("30d", NOW, ZONE)
+    with a.transaction() as s:
+        assert stats.window_of(s) == (period.first_day, period.last_day)
+    assert differences(chain) == []
+    sale = awards.award(a, "m06", Bill(paid=150_000), staff=None).earn
+    awards.award(a, "m06", Bill(paid=60_000), staff=None)
+    corrections.reverse(a, sale.id, manager=owner, reason="bán nhầm")  # a void
+    later = awards.award(a, "m01", Bill(paid=300_000), staff=None).earn
+    corrections.reverse(a, later.id, manager=owner, reason="trả một món", refunded_amount=100_000)
+    theirs = LedgerEntry(id="till-c-1", terminal_id="till-c", store_id=chain.store_b, terminal_seq=1,
+                         customer_id="m15", kind=EntryKind.EARN, created_at=NOW - timedelta(hours=1),
+                         points=12, stamps=1, qualifying=12, amount=120_000).sealed("0" * 64)  # fmt: skip
+    ingest.apply_page(a, PullResponse(cursor=3, more=False, entries=[EntryRecord.of(theirs)]))
+    merges.merge(a, "m09", "m16", manager=owner, reason="hai thẻ")
+    merges.merge(a, "m04", "m03", manager=owner, reason="nhầm")
+    merges.unmerge(a, "m03", manager=owner, reason="không phải một người")
+    assert differences(chain) == []
+    for stores in (None, frozenset({a.store_id}), frozenset({chain.store_b})):
+        kept, grouped = _per_member_both_ways(a, period, stores)
+        assert kept is not None and kept == grouped and kept[0] > 0, stores
+    full = dashboard(a, period)
+    assert full.repeat_rate is not None and full.top20_share is not None
+    # The next day: the window moves by one day (the oldest day's rows out), and still agrees.
+    tomorrow = NOW + timedelta(days=1)
+    assert housekeeping.roll_window(a, now=tomorrow) is True
+    assert differences(chain) == []
+    for stores in (None, frozenset({a.store_id})):
+        kept, grouped = _per_member_both_ways(a, period_for("30d", tomorrow, ZONE), stores)
+        assert kept == grouped, stores
+    # Months later (a till off for a while): summed again from scratch.
+    assert housekeeping.roll_window(a, now=NOW + timedelta(days=100)) is True
+    assert differences(chain) == []
+    # The window's period only: another period (or two stores) groups the member-day rows.
+    assert _per_member_both_ways(a, period_for("7d", NOW, ZONE), None)[0] is None
+    assert _per_member_both_ways(a, period, frozenset({a.store_id, chain.store_b}))[0] is None
+
+
+def test_a_rebuild_makes_the_window_sums_again(chain: Chain) -> None:
+    housekeeping.roll_window(chain.a)
+    with chain.a.transaction() as s:
+        s.execute(text("UPDATE member_window_stats SET spend = spend + 1"))
+    assert any("window" in line for line in differences(chain))
+    with chain.a.transaction() as s:
+        stats.rebuild_in(s)
+    assert differences(chain) == []
+    with chain.a.transaction() as s:
+        assert s.scalar(text("SELECT COUNT(*) FROM member_window_stats")) > 0

@@ -175,7 +175,7 @@ def test_a_saved_till_upgrades_with_its_identity_balances_and_chain_intact(
         assert balances.mismatches(s) == []
         queued = s.scalars(select(OutboxItem)).all()
         assert len([o for o in queued if o.item_type != "audit"]) == expected["outbox"]
-        # 0011: every audit line already here got its chain-wide id and is queued once, to sync.
+        # 0012: every audit line already here got its chain-wide id and is queued once, to sync.
         lines = s.scalars(select(AuditLog)).all()
         assert len({line.uid for line in lines}) == len(lines) and all(line.terminal_id is None for line in lines)
         assert sorted(o.item_id for o in queued if o.item_type == "audit") == sorted(line.uid for line in lines)

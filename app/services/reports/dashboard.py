@@ -35,7 +35,7 @@ from datetime import UTC, date, datetime, timedelta
 from fractions import Fraction
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal_column, or_, select, text
 from sqlalchemy.orm import Session
 
 from app.core.ledger import EntryKind
@@ -51,6 +51,9 @@ from app.db.models import (
     HomeTierStats,
     MemberDayStats,
     MemberStats,
+    MemberStoreStats,
+    MemberStoreWindowStats,
+    MemberWindowStats,
     RewardRow,
     Ticket,
 )
@@ -158,10 +161,15 @@ class Dashboard:
 
 # -- building blocks ---------------------------------------------------------------------------------
 def _hour(column: ColumnElement[datetime], session: Session) -> ColumnElement[str]:
-    """The UTC hour of a moment as text 'YYYY-MM-DD HH' (bucketed to local days in Python)."""
+    """The UTC hour of a moment as text 'YYYY-MM-DD HH' (bucketed to local days in Python).
+
+    On SQLite the stored text's first 13 characters (``UTCDateTime`` stores UTC as
+    'YYYY-MM-DD HH:MM:SS.ffffff'): ``strftime`` would parse every moment again (a fifth of the
+    dashboard's time at a million members, with the new members of 30 days).
+    """
     if session.get_bind().dialect.name == "postgresql":
         return func.to_char(func.timezone("UTC", column), "YYYY-MM-DD HH24").label("hour")
-    return func.strftime("%Y-%m-%d %H", column).label("hour")
+    return func.substr(column, 1, 13).label("hour")
 
 
 def _local_day_of_hour(timezone: str) -> Callable[[str], date]:
@@ -171,7 +179,7 @@ def _local_day_of_hour(timezone: str) -> Callable[[str], date]:
     def day_of(hour: str) -> date:
         d = cache.get(hour)
         if d is None:
-            moment = datetime.strptime(hour, "%Y-%m-%d %H").replace(tzinfo=UTC)
+            moment = datetime.strptime(hour.replace("T", " "), "%Y-%m-%d %H").replace(tzinfo=UTC)
             d = cache[hour] = moment.astimezone(tz).date()
         return d
 
@@ -339,11 +347,20 @@ TOP_PERCENT = 20  # the 20/80 view
 def _per_member(s: Session, period: Period, stores: Stores) -> tuple[int, int, int, int, float | None]:
     """Visiting members, visits of the repeat visitors, members who spent, the top fifth's size and share.
 
-    One statement over the period's member-day rows: each member's visits and net spend, ranked by
-    spend (a window function: https://www.sqlite.org/windowfunctions.html), summed in SQLite rather
-    than hundreds of thousands of rows through Python. The top fifth is ``top_count`` of the members
-    who spent (integer arithmetic, the same rounding up); ties at its edge leave the sum unchanged.
+    When the period's days are the ones housekeeping keeps summed per member (``member_window_stats``:
+    the last 30 days) and the filter is every store or one, those sums are read (``_per_member_kept``).
+    Otherwise:
+
+    One statement over the period's member-day rows: each member's visits and net spend, grouped once
+    (a materialized common table expression: https://www.sqlite.org/lang_with.html#materialization_hints,
+    PostgreSQL 12+ spells it the same), then summed in SQL rather than hundreds of thousands of rows
+    through Python. The top fifth is ``top_count`` of the members who spent (integer arithmetic, the
+    same rounding up), summed off a sort bounded by that count (``ORDER BY … LIMIT``) rather than a
+    window numbering every member; ties at its edge leave the sum unchanged.
     """
+    kept = _per_member_kept(s, period, stores)
+    if kept is not None:
+        return kept
     per_member = (
         select(func.sum(MD.visits).label("n"), func.sum(MD.spend).label("net"))
         .where(MD.day >= period.first_day, MD.day <= period.last_day, in_stores(MD.store_id, stores))
@@ -352,18 +369,54 @@ def _per_member(s: Session, period: Period, stores: Stores) -> tuple[int, int, i
     # Literal dates and store ids only (the statement is run as is, straight from the driver).
     inner = str(per_member.compile(dialect=s.get_bind().dialect, compile_kwargs={"literal_binds": True}))
     sql = (
-        "SELECT COUNT(*), SUM(CASE WHEN n >= 2 THEN n ELSE 0 END), SUM(CASE WHEN net > 0 THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN net > 0 THEN net ELSE 0 END), "
-        f"SUM(CASE WHEN net > 0 AND rk <= (spenders * {TOP_PERCENT} + 99) / 100 THEN net ELSE 0 END) "
-        "FROM (SELECT n, net, ROW_NUMBER() OVER (ORDER BY net DESC) AS rk, "
-        "SUM(CASE WHEN net > 0 THEN 1 ELSE 0 END) OVER () AS spenders "
-        f"FROM ({inner}) AS per_member WHERE n != 0) AS ranked"
+        f"WITH per_member AS MATERIALIZED ({inner}), totals AS (SELECT COUNT(*) AS visiting, "
+        "SUM(CASE WHEN n >= 2 THEN n ELSE 0 END) AS repeat, SUM(CASE WHEN net > 0 THEN 1 ELSE 0 END) AS spenders, "
+        "SUM(CASE WHEN net > 0 THEN net ELSE 0 END) AS spend FROM per_member WHERE n != 0) "
+        "SELECT visiting, repeat, spenders, spend, (SELECT SUM(net) FROM (SELECT net FROM per_member "
+        f"WHERE n != 0 AND net > 0 ORDER BY net DESC LIMIT (SELECT (spenders * {TOP_PERCENT} + 99) / 100 "
+        "FROM totals)) AS top) FROM totals"
     )
     visiting, repeat, spending, total, top = s.connection().exec_driver_sql(sql).one()
     spending, total = int(spending or 0), int(total or 0)
     return int(visiting or 0), int(repeat or 0), spending, top_count(spending, TOP_PERCENT), (
         int(top or 0) / total if total else None
     )
+
+
+def _per_member_kept(s: Session, period: Period, stores: Stores) -> tuple[int, int, int, int, float | None] | None:
+    """``_per_member`` off the kept window sums, or None when they are not the period's.
+
+    Every member's sums are read once (a walk of the covering spend index), the top fifth off the
+    end of that index (``ORDER BY spend DESC LIMIT k`` walks k entries, no sort).
+    """
+    if stats.window_of(s) != (period.first_day, period.last_day):
+        return None
+    if stores is None:
+        table = MemberWindowStats.__tablename__
+        where, params = "visits != 0", {}
+    elif len(stores) == 1:
+        table = MemberStoreWindowStats.__tablename__
+        where, params = "store_id = :store AND visits != 0", {"store": next(iter(stores))}
+    else:
+        return None
+    visiting, repeat, spending, total = s.execute(
+        text(
+            "SELECT COUNT(*), SUM(CASE WHEN visits >= 2 THEN visits ELSE 0 END), "
+            "SUM(CASE WHEN spend > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN spend > 0 THEN spend ELSE 0 END) "
+            f"FROM {table} WHERE {where}"
+        ),
+        params,
+    ).one()
+    spending, total = int(spending or 0), int(total or 0)
+    k = top_count(spending, TOP_PERCENT)
+    top = s.scalar(
+        text(
+            f"SELECT SUM(spend) FROM (SELECT spend FROM {table} WHERE {where} AND spend > 0 "
+            "ORDER BY spend DESC LIMIT :k) AS top"
+        ),
+        {**params, "k": k},
+    )
+    return int(visiting or 0), int(repeat or 0), spending, k, (int(top or 0) / total if total else None)
 
 
 def _homes(s: Session, period: Period, stores: Stores, now: datetime | None) -> list[tuple[str, int, int]] | None:
@@ -440,15 +493,32 @@ def _actives(s: Session, period: Period, stores: Stores, now: datetime | None) -
     """Members with a visit in the 30 and in the 90 days before the period's end.
 
     For a period that ends now, on the whole node: index counts of the members' last visits
-    (``member_stats``); otherwise the distinct members of the member-day summary, both counts
+    (``member_stats``); for some stores: index counts of the members' last day at those stores
+    (``member_store_stats``: a member seen at one of them in the last 30 local days, as the
+    member-day rows say); otherwise the distinct members of the member-day summary, both counts
     in one read of the 90 days.
     """
-    if stores is None and now is not None and period.end >= now:
+    ends_now = now is not None and period.end >= now
+    if stores is None and ends_now:
         return tuple(  # type: ignore[return-value]
             int(s.scalar(select(func.count()).where(MemberStats.last_visit >= period.end - timedelta(days=n))) or 0)
             for n in (30, 90)
         )
     first_30 = period.last_day - timedelta(days=29)
+    if stores is not None and ends_now:
+        MSS = MemberStoreStats
+        members = func.count() if len(stores) == 1 else func.count(func.distinct(MSS.customer_id))
+        return tuple(  # type: ignore[return-value]
+            int(
+                s.scalar(
+                    select(members).where(
+                        MSS.store_id.in_(sorted(stores)), MSS.last_day >= period.last_day - timedelta(days=n - 1)
+                    )
+                )
+                or 0
+            )
+            for n in (30, 90)
+        )
     q = select(
         func.count(func.distinct(case((MD.day >= first_30, MD.customer_id)))),
         func.count(func.distinct(MD.customer_id)),

@@ -42,7 +42,7 @@ class BackOfficeContext:
     @property
     def fmt(self) -> Formatter:
         """Money, numbers and dates in the current language and the store's zone."""
-        return Formatter.for_program(self.till.program(), self.language)
+        return Formatter.for_program(self.till.program(), self.language, self.till.country())
 
     def ask_manager(self, parent: QWidget, what: str) -> StaffMember | None:
         """A manager approves ``what`` with their PIN; the approving manager, or None if cancelled.

@@ -540,7 +540,7 @@ class CustomerPageDialog(QDialog):
                 area=self.edit_area.text(),
                 marketing_consent=self.edit_consent.isChecked(),
             )
-            profiles.check_profile(edit)
+            profiles.check_profile(edit, self.ctx.till.country())
             return Prepared(
                 self.tr("Change the profile of {0}. Reason: {1}").format(p.name, reason),
                 lambda m: self._done_text(

@@ -357,7 +357,7 @@ class CustomersTab(BackOfficeTab):
         self._say("")
         query = self.search_edit.text()
         try:
-            customer_list.parse_query(query, self.ctx.till.card_key)
+            customer_list.parse_query(query, self.ctx.till.card_key, self.ctx.till.country())
         except LoyaltyError as exc:
             self._say(error_text(exc))
             return

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from app.core.clock import local
 from app.core.errors import LoyaltyError
-from app.core.phone import display_phone
 from app.core.segments import AGE_BANDS, Segment
 from app.services import segments
 from app.services.segments import SegmentFilter, SegmentMember, SegmentReport
@@ -113,7 +112,7 @@ class SegmentMembersModel(QAbstractTableModel):
         if col == "name":
             return m.name
         if col == "phone":
-            return m.phone if raw else (display_phone(m.phone) if m.phone else "")
+            return m.phone if raw else self.fmt.phone(m.phone or "")
         if col == "consent":
             return self.tr("yes") if m.marketing_consent else self.tr("no")
         if col == "segments":

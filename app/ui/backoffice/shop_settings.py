@@ -1,8 +1,10 @@
-"""The shop's name, address, currency and time zone: a manager setting, with a clear warning.
+"""The shop's name, address, currency, time zone and country: a manager setting, with a clear warning.
 
 Once the shop has sales, changing the currency or the zone does not rewrite them:
 amounts already recorded stay in the old currency and past times stay where they
 happened. The box says so and asks for a tick before a manager approves with a PIN.
+The country needs no warning: members' phones are stored with their country code,
+so it changes only how new numbers are read and how numbers are shown.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QFormLayout, QGr
 
 from app.core.errors import LoyaltyError
 from app.core.money import CURRENCIES
+from app.core.phone import country_name
 from app.services import setup
 from app.services.settings import amounts_in_thousands, set_amounts_in_thousands
 from app.services.setup import StoreSettings
@@ -19,6 +22,7 @@ from app.ui import theme
 from app.ui.backoffice.camera_setting import CameraPicker
 from app.ui.backoffice.context import BackOfficeContext
 from app.ui.backoffice.guard import while_alive
+from app.ui.country_combo import CountryCombo
 from app.ui.errors import error_text
 
 
@@ -43,6 +47,8 @@ class ShopSettingsBox(QGroupBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.timezone.setCompleter(completer)
+        self.country = CountryCombo(ctx.language)
+        self.country.chosen = True  # a saved shop's country is the owner's, not a guess from the zone
         self.warning = QLabel()
         self.warning.setObjectName("Warning")
         self.warning.setWordWrap(True)
@@ -50,9 +56,10 @@ class ShopSettingsBox(QGroupBox):
         self.save_button = QPushButton()
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.labels = [QLabel() for _ in range(4)]
+        self.labels = [QLabel() for _ in range(5)]
         form = QFormLayout(self)
-        for label, field in zip(self.labels, (self.name, self.address, self.currency, self.timezone), strict=True):
+        fields = (self.name, self.address, self.currency, self.timezone, self.country)
+        for label, field in zip(self.labels, fields, strict=True):
             form.addRow(label, field)
         form.addRow(self.warning)
         form.addRow(self.understood)
@@ -95,6 +102,7 @@ class ShopSettingsBox(QGroupBox):
         self.address.setText(settings.address)
         self.currency.setCurrentIndex(self.currency.findData(settings.currency))
         self.timezone.setEditText(settings.timezone)
+        self.country.set_country(settings.country)
         self._update_warning()
         self.loaded.emit()
 
@@ -127,6 +135,7 @@ class ShopSettingsBox(QGroupBox):
         till, confirmed = self.ctx.till, self.understood.isChecked()
         name, address = self.name.text(), self.address.text()
         code, zone = self.currency.currentData(), self.timezone.currentText()
+        country = self.country.country() or self.country.currentText()  # a typo gets the service's sentence
 
         def change() -> StoreSettings:
             return setup.change_store(
@@ -136,17 +145,22 @@ class ShopSettingsBox(QGroupBox):
                 address=address,
                 currency_code=code,
                 timezone=zone,
+                country=country,
                 confirmed=confirmed,
             )
 
         self.ctx.ops.run(change, on_done=while_alive(self, self._saved), on_error=while_alive(self, self._failed))
 
     def _saved(self, settings: StoreSettings) -> None:
-        self.settings = settings
+        before, self.settings = self.settings, settings
         self._update_warning()
-        self._say(
-            self.tr("Saved. Times are now shown in {0}, amounts in {1}.").format(settings.timezone, settings.currency)
-        )
+        text = self.tr("Saved. Times are now shown in {0}, amounts in {1}.")
+        text = text.format(settings.timezone, settings.currency)
+        if before is None or before.country != settings.country:
+            text += " " + self.tr("Phones without a country code are now read as {0} numbers.").format(
+                country_name(settings.country, self.ctx.language)
+            )
+        self._say(text)
         self.ctx.events.data_changed.emit("program")
         self.saved.emit(settings)
 
@@ -157,9 +171,13 @@ class ShopSettingsBox(QGroupBox):
     def retranslate(self) -> None:
         self.setTitle(self.tr("The shop"))
         for label, text in zip(
-            self.labels, (self.tr("Name"), self.tr("Address"), self.tr("Currency"), self.tr("Time zone")), strict=True
+            self.labels,
+            (self.tr("Name"), self.tr("Address"), self.tr("Currency"), self.tr("Time zone"), self.tr("Country")),
+            strict=True,
         ):
             label.setText(text)
+        self.country.fill(self.ctx.language)
+        self.country.setToolTip(self.tr("Phones typed without a country code are read as this country's."))
         self.warning.setText(
             self.tr(
                 "This shop has sales already. Amounts recorded so far stay in the old currency, and the times of "

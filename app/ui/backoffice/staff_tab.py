@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import LoyaltyError
-from app.core.phone import display_phone, normalise_phone
+from app.core.phone import normalise_phone
 from app.services import staff_admin
 from app.services.staff import ROLES, StaffMember
 from app.services.staff_admin import StaffInfo
@@ -240,7 +240,7 @@ class StaffTab(BackOfficeTab):
         self.selected_box.setTitle(who.name if who else self.tr("Select someone in the list"))
         if who is not None:
             self.role_combo.setCurrentIndex(self.role_combo.findData(who.role))
-            self.phone_edit.setText(display_phone(who.phone) if who.phone else "")
+            self.phone_edit.setText(self.ctx.fmt.phone(who.phone or ""))
         self._retranslate_active()
 
     # -- actions -----------------------------------------------------------------------------------
@@ -329,7 +329,7 @@ class StaffTab(BackOfficeTab):
         if who is None:
             return
         try:  # checked before anyone is asked for a PIN
-            e164 = normalise_phone(typed) if typed else None
+            e164 = normalise_phone(typed, self.ctx.till.country()) if typed else None
         except LoyaltyError as err:
             self._say(error_text(err), "error")
             return
@@ -337,7 +337,7 @@ class StaffTab(BackOfficeTab):
             return
         till = self.ctx.till
         self._approved(
-            self.tr("Set the phone of {0} to {1}").format(who.name, display_phone(e164))
+            self.tr("Set the phone of {0} to {1}").format(who.name, self.ctx.fmt.phone(e164))
             if e164
             else self.tr("Remove the phone of {0}").format(who.name),
             lambda by: staff_admin.set_phone(till, who.id, typed, by=by),

@@ -78,7 +78,7 @@ class LookupController(QObject):
         else:
             self.state.clear()
             self.window.clear_banner()
-            self.window.pick_model.set_matches(found.matches)
+            self.window.pick_model.set_matches(found.matches, self.till.country())
             more = self.tr("Only the first {0} are shown: type more of the name.").format(PICK_LIMIT)
             self.window.show_pick_list(more if len(found.matches) >= PICK_LIMIT else "")
         if not fetched:

@@ -5,8 +5,8 @@ and ``terminal_id`` (NULL for lines written at this till; the writing till's id 
 The lines already here are queued in the outbox, so the store's other tills see them too: the
 log is one log.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-11-29 20:00:00.000000
 """
 
@@ -17,8 +17,8 @@ from alembic import op
 
 from app.core.ids import new_id
 
-revision = "0011"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
