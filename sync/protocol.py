@@ -12,11 +12,13 @@ Money is int minor units; times are aware datetimes, sent as UTC ISO strings.
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import UTC, date, datetime
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
+from app.core.audit import secrets_in
 from app.core.ledger import EntryKind, LedgerEntry
 from app.core.merges import MergeFact, MergeKind
 
@@ -294,6 +296,42 @@ class VoucherRecord(Record):
     created_at: UTCTime
 
 
+def _audit_values(value: str) -> str:
+    """Before/after travel as the JSON object the till stored. One still carrying a secret is refused,
+    whatever the till's version: audit lines go to every till of the store (``app.core.audit``)."""
+    try:
+        data = json.loads(value or "{}")
+        found = secrets_in(data) if isinstance(data, dict) else []
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than any till writes
+        raise ValueError("before/after must be a JSON object") from None
+    if not isinstance(data, dict):
+        raise ValueError("before/after must be a JSON object")
+    if found:
+        raise ValueError(f"an audit line may not carry a secret ({', '.join(found)})")
+    return value
+
+
+AuditValues = Annotated[str, StringConstraints(max_length=20_000), _Clean, AfterValidator(_audit_values)]
+
+
+class AuditRecord(Record):
+    """A line of a till's audit log: who did what, when, at which till, before and after (issue 9).
+
+    A fact: stored once by its id, never changed. ``terminal_id`` is the till that wrote it; the
+    server accepts a line only from that till, of its own store.
+    """
+
+    id: EntryId
+    terminal_id: Id
+    store_id: Id
+    at: UTCTime
+    staff_id: Id | None = None
+    action: Annotated[str, StringConstraints(min_length=1, max_length=50), _Clean]
+    subject: Text100 = ""
+    before: AuditValues = "{}"
+    after: AuditValues = "{}"
+
+
 class TillHealth(Record):
     """What a till tells the server about itself with each sync cycle (shown in the back office)."""
 
@@ -409,6 +447,7 @@ class PushRequest(Record):
     feedback: Annotated[list[FeedbackRecord], Field(max_length=MAX_BATCH)] = []
     tickets: Annotated[list[TicketRecord], Field(max_length=MAX_BATCH)] = []
     vouchers: Annotated[list[VoucherRecord], Field(max_length=MAX_BATCH)] = []
+    audit: Annotated[list[AuditRecord], Field(max_length=MAX_BATCH)] = []  # the till's own audit lines
 
 
 class RefusedEntry(Record):
@@ -431,6 +470,7 @@ class PushResponse(Record):
     acked_feedback: list[str] = []
     acked_tickets: list[str] = []
     acked_vouchers: list[str] = []
+    acked_audit: list[str] = []
     head_seq: int  # the last entry of this terminal the server holds
     head_hash: str
     change: int  # the server's change number after this push
@@ -461,6 +501,7 @@ class PullResponse(Record):
     openings: list[BalanceRecord] = []
     left: list[Id] = []
     scope: Literal["store", "region"] | None = None  # set on a working-set till's pages (None: the chain)
+    audit: list[AuditRecord] = []  # the other tills' audit lines, of the pulling till's store only
 
     @property
     def size(self) -> int:
@@ -482,6 +523,7 @@ class PullResponse(Record):
                 self.staff,
                 self.openings,
                 self.left,
+                self.audit,
             )
         )
 
@@ -523,6 +565,7 @@ PULL_KINDS = (
 )
 PULL_KINDS = (*PULL_KINDS, "merges")  # member merges and their undos (issue 8)
 PULL_KINDS = (*PULL_KINDS, "staff")  # the till's store's staff (issue 9)
+PULL_KINDS = (*PULL_KINDS, "audit")  # the store's other tills' audit lines (issue 9 item 4)
 # A till keeps its own balances (a cache of its ledger); it does not need the server's.
 TERMINAL_PULL_KINDS = tuple(k for k in PULL_KINDS if k != "balances")
 

@@ -336,9 +336,15 @@ class Flag(Base):
 
 
 class AuditLog(Base):
+    """Who did what, when, at which till. Written at a till, pushed to the server once (outbox kind
+    ``audit``), and pulled by the other tills of the store: ``uid`` is the line's id across the chain,
+    ``terminal_id`` the till it was written at (NULL: this till — a line never leaves its till's name)."""
+
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    uid: Mapped[str] = mapped_column(String(36), unique=True)
+    terminal_id: Mapped[str | None] = mapped_column(String(40))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now, index=True)
     staff_id: Mapped[str | None] = mapped_column(String(40))
     action: Mapped[str] = mapped_column(String(50))
     subject: Mapped[str] = mapped_column(String(100), default="")

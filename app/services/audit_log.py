@@ -2,8 +2,12 @@
 
 The log is written by ``staff.audit`` in the same transaction as each privileged
 action; here it is only read, filtered and exported (newest first, a page at a time).
-The log is this till's own, so the till of every line is this one: audit lines are not synced
-(docs/DECISIONS.md, issue 9), and the back-office tab says whose log it shows.
+Lines sync (issue 9 item 4, docs/DECISIONS.md): each till pushes its own once and pulls the
+other tills' of its store, so the log here is the store's — every line names the till it was
+written at (``terminal_id``; NULL for this till's own), and the tab can show one till.
+
+Newest first means by time, not by row id: a line pulled today may have been written yesterday
+at another till, so pages go by (time, id).
 """
 
 from __future__ import annotations
@@ -14,17 +18,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
-from app.db.models import AuditLog, Customer, Staff, Terminal
+from app.db.models import AuditLog, Customer, Setting, Staff, Terminal
 from app.services.till import Till
 
 PAGE = 500
+_SERVER_URL = "sync.server_url"  # sync.worker.pairing.SERVER_URL: set once the till is paired
 
 
 @dataclass(frozen=True)
 class AuditFilter:
     staff_id: str | None = None
+    terminal_id: str | None = None  # one till's lines only (this till's own id for its own)
     action: str | None = None  # an exact action ("staff.role") or a family ("staff.")
     since: datetime | None = None  # aware UTC, inclusive
     until: datetime | None = None  # aware UTC, exclusive
@@ -36,6 +42,7 @@ class AuditLine:
     at: datetime
     staff_id: str | None
     staff_name: str  # "" for the system itself (first start, a pulled program)
+    terminal_id: str  # the till it was written at
     till_name: str
     action: str
     subject: str  # an id, or a draft/version number, as stored
@@ -85,17 +92,34 @@ def _load(text: str) -> dict[str, Any]:
     return value if isinstance(value, dict) else {"value": value}
 
 
+def _till_names(s: Any, till: Till) -> dict[str, str]:
+    """Every till this one knows, by id: its name, or its id when it has none."""
+    names = {tid: name or tid for tid, name in s.execute(select(Terminal.id, Terminal.name)).all()}
+    names.setdefault(till.terminal_id, till.terminal_id)
+    return names
+
+
 def lines(
-    till: Till, flt: AuditFilter = AuditFilter(), *, limit: int = PAGE, before_id: int | None = None
+    till: Till,
+    flt: AuditFilter = AuditFilter(),
+    *,
+    limit: int = PAGE,
+    before: tuple[datetime, int] | None = None,
 ) -> list[AuditLine]:
-    """The newest ``limit`` lines matching ``flt`` (older than ``before_id`` for the next page)."""
+    """The newest ``limit`` lines matching ``flt`` (older than ``before``, the last line's (at, id), for the
+    next page)."""
     with till.transaction() as s:
         names = dict(s.execute(select(Staff.id, Staff.name)).all())
-        me = s.get(Terminal, till.terminal_id)
-        till_name = me.name if me else ""
-        q = select(AuditLog).order_by(AuditLog.id.desc()).limit(limit)
+        tills = _till_names(s, till)
+        q = select(AuditLog).order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit)
         if flt.staff_id:
             q = q.where(AuditLog.staff_id == flt.staff_id)
+        if flt.terminal_id:
+            q = q.where(
+                AuditLog.terminal_id.is_(None)
+                if flt.terminal_id == till.terminal_id
+                else AuditLog.terminal_id == flt.terminal_id
+            )
         if flt.action:
             q = q.where(
                 AuditLog.action.startswith(flt.action) if flt.action.endswith(".") else AuditLog.action == flt.action
@@ -104,44 +128,72 @@ def lines(
             q = q.where(AuditLog.at >= flt.since)
         if flt.until:
             q = q.where(AuditLog.at < flt.until)
-        if before_id is not None:
-            q = q.where(AuditLog.id < before_id)
+        if before is not None:
+            at, line_id = before
+            q = q.where(or_(AuditLog.at < at, and_(AuditLog.at == at, AuditLog.id < line_id)))
         rows = list(s.scalars(q))
         subjects = list({r.subject for r in rows if r.subject} - set(names))
         members = dict(s.execute(select(Customer.id, Customer.name).where(Customer.id.in_(subjects))).all())
-        return [
-            AuditLine(
-                id=r.id,
-                at=r.at,
-                staff_id=r.staff_id,
-                staff_name=names.get(r.staff_id, "") if r.staff_id else "",
-                till_name=till_name,
-                action=r.action,
-                subject=r.subject,
-                subject_name=names.get(r.subject) or members.get(r.subject, ""),
-                before=_load(r.before),
-                after=_load(r.after),
+        out = []
+        for r in rows:
+            terminal = r.terminal_id or till.terminal_id
+            out.append(
+                AuditLine(
+                    id=r.id,
+                    at=r.at,
+                    staff_id=r.staff_id,
+                    staff_name=names.get(r.staff_id, "") if r.staff_id else "",
+                    terminal_id=terminal,
+                    till_name=tills.get(terminal, terminal),
+                    action=r.action,
+                    subject=r.subject,
+                    subject_name=names.get(r.subject) or members.get(r.subject, ""),
+                    before=_load(r.before),
+                    after=_load(r.after),
+                )
             )
-            for r in rows
-        ]
+        return out
 
 
 def all_lines(till: Till, flt: AuditFilter = AuditFilter()) -> Iterator[AuditLine]:
     """Every matching line, newest first, a page at a time (for an export)."""
-    last: int | None = None
+    last: tuple[datetime, int] | None = None
     while True:
-        page = lines(till, flt, before_id=last)
+        page = lines(till, flt, before=last)
         yield from page
         if len(page) < PAGE:
             return
-        last = page[-1].id
+        last = (page[-1].at, page[-1].id)
+
+
+def tills(till: Till) -> list[tuple[str, str]]:
+    """The tills whose lines the log holds, (id, name), this one first, for the filter."""
+    with till.transaction() as s:
+        names = _till_names(s, till)
+        others = {t for t in s.scalars(select(AuditLog.terminal_id).distinct()) if t and t != till.terminal_id}
+    rest = sorted(((t, names.get(t, t)) for t in others), key=lambda x: x[1].casefold())
+    return [(till.terminal_id, names[till.terminal_id]), *rest]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whose lines the log holds, for the tab to say: this till and the store's others (as last synced)."""
+
+    till_name: str
+    store_name: str
+    paired: bool  # False: a till alone (never paired) holds only its own lines
+
+
+def scope(till: Till) -> Scope:
+    with till.transaction() as s:
+        me = s.get(Terminal, till.terminal_id)
+        paired = bool(s.scalar(select(Setting.value).where(Setting.key == _SERVER_URL)))
+        return Scope(me.name if me and me.name else till.terminal_id, till.store_name(s), paired)
 
 
 def till_name(till: Till) -> str:
-    """The till whose log this is (every line here was written at it)."""
-    with till.transaction() as s:
-        me = s.get(Terminal, till.terminal_id)
-        return me.name if me else till.terminal_id
+    """This till's name (its id when it has none)."""
+    return scope(till).till_name
 
 
 def actions(till: Till) -> list[str]:

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.audit import without_secrets
 from app.core.errors import InvalidInput, Notice, PermissionDenied
 from app.core.ids import new_id
 from app.db.models import AuditLog, Flag, OutboxItem, Setting, Staff
@@ -256,12 +257,18 @@ def audit(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
-    session.add(
-        AuditLog(
-            staff_id=who.id if who else None,
-            action=action,
-            subject=subject,
-            before=json.dumps(before or {}, ensure_ascii=False, default=str, sort_keys=True),
-            after=json.dumps(after or {}, ensure_ascii=False, default=str, sort_keys=True),
-        )
+    """One line of the audit log, in the action's own transaction, queued for the server with it.
+
+    The line syncs to the store's other tills (issue 9: "at which till"), so it must never hold a
+    secret: secret-named keys are hidden here, whatever the caller passed.
+    """
+    line = AuditLog(
+        uid=new_id(),
+        staff_id=who.id if who else None,
+        action=action,
+        subject=subject,
+        before=json.dumps(without_secrets(before), ensure_ascii=False, default=str, sort_keys=True),
+        after=json.dumps(without_secrets(after), ensure_ascii=False, default=str, sort_keys=True),
     )
+    session.add(line)
+    session.add(OutboxItem(item_type="audit", item_id=line.uid))

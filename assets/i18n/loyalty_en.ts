@@ -43,7 +43,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>All tills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done at every till of {0}: this till, {1}, and the store&apos;s other tills as of their last sync (other stores&apos; tills are not shown). Choose a till to see only its lines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What was done at this till, {0}. It is not paired with a server yet: once it is, its lines are sent there and the store&apos;s other tills&apos; lines show here too.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -312,10 +324,6 @@
     </message>
     <message>
         <source>(the system)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What was done at this till, {0}. Each till keeps its own log (it is not sent to the server): to read another till&apos;s, open the back office there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -43,8 +43,20 @@
         <translation>Mọi người</translation>
     </message>
     <message>
+        <source>All tills</source>
+        <translation>Mọi quầy</translation>
+    </message>
+    <message>
         <source>All actions</source>
         <translation>Mọi thao tác</translation>
+    </message>
+    <message>
+        <source>What was done at every till of {0}: this till, {1}, and the store&apos;s other tills as of their last sync (other stores&apos; tills are not shown). Choose a till to see only its lines.</source>
+        <translation>Những việc đã làm tại mọi quầy của {0}: quầy này, {1}, và các quầy khác của cửa hàng tính đến lần đồng bộ gần nhất của chúng (không hiện quầy của cửa hàng khác). Chọn một quầy để chỉ xem các dòng của quầy đó.</translation>
+    </message>
+    <message>
+        <source>What was done at this till, {0}. It is not paired with a server yet: once it is, its lines are sent there and the store&apos;s other tills&apos; lines show here too.</source>
+        <translation>Những việc đã làm tại quầy {0}. Quầy chưa được ghép với máy chủ: khi đã ghép, các dòng nhật ký của quầy sẽ được gửi lên đó và nhật ký của các quầy khác trong cửa hàng cũng hiện ở đây.</translation>
     </message>
     <message>
         <source>{0} lines shown, newest first</source>
@@ -313,10 +325,6 @@
     <message>
         <source>(the system)</source>
         <translation>(hệ thống)</translation>
-    </message>
-    <message>
-        <source>What was done at this till, {0}. Each till keeps its own log (it is not sent to the server): to read another till&apos;s, open the back office there.</source>
-        <translation>Những việc đã làm tại quầy {0}. Mỗi quầy giữ nhật ký riêng (không gửi lên máy chủ): muốn xem nhật ký của quầy khác, hãy mở trang quản lý tại quầy đó.</translation>
     </message>
     <message>
         <source>Dates</source>

@@ -37,6 +37,7 @@ from app.core.merges import effective_parents, root_of
 from app.core.working_set import opening_of
 from sync.protocol import (
     PULL_KINDS,
+    AuditRecord,
     BalanceRecord,
     CustomerRecord,
     EntryRecord,
@@ -56,6 +57,7 @@ from sync.server import merges
 from sync.server.db import current_change
 from sync.server.ledger import Caller, chunks, entry_of
 from sync.server.models import (
+    AuditRow,
     BalanceRow,
     CustomerMergeRow,
     CustomerRow,
@@ -89,6 +91,7 @@ _RECORDS: dict[str, tuple[Any, type]] = {
     "tickets": (TicketRow, TicketRecord),
     "vouchers": (VoucherRow, VoucherRecord),
     "staff": (StaffRow, StaffRecord),
+    "audit": (AuditRow, AuditRecord),
 }
 
 
@@ -203,6 +206,8 @@ def pull(
             q = q.where(in_set(holders, q.selected_columns[_MEMBER_COLUMN[kind]], entered_by=cursor))
         if kind == "staff":  # PIN hashes go only to the tills of the staff's own store
             q = q.where(table.c.store_id == caller.store_id)
+        if kind == "audit":  # a store's audit lines go to its own tills; a till has its own lines already
+            q = q.where(table.c.store_id == caller.store_id, table.c.terminal_id != caller.terminal_id)
         rows = list(session.execute(q))
         found[kind] = rows
         if len(rows) == limit:  # this table may hold more: the page ends where its read ended

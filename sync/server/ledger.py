@@ -170,6 +170,7 @@ def push(
         acked_feedback=list(dict.fromkeys(r.id for r in batch.feedback)),
         acked_tickets=list(dict.fromkeys(r.id for r in batch.tickets)),
         acked_vouchers=list(dict.fromkeys(r.code for r in batch.vouchers)),
+        acked_audit=list(dict.fromkeys(r.id for r in batch.audit)),
         head_seq=terminal.head_seq,
         head_hash=terminal.head_hash,
         change=change,

@@ -317,6 +317,26 @@ class FeedbackRow(Base):
     change_no: Mapped[int] = mapped_column(BigInteger, index=True)
 
 
+class AuditRow(Base):
+    """A line of a till's audit log (issue 9: who did what, when, at which till). A fact: stored once,
+    sent to the other tills of its store."""
+
+    __tablename__ = "audit_line"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    terminal_id: Mapped[str] = mapped_column(String(40))
+    store_id: Mapped[str] = mapped_column(String(40))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    staff_id: Mapped[str | None] = mapped_column(String(40))
+    action: Mapped[str] = mapped_column(String(50))
+    subject: Mapped[str] = mapped_column(String(100), default="")
+    before: Mapped[str] = mapped_column(Text, default="{}")  # JSON, as the till wrote it
+    after: Mapped[str] = mapped_column(Text, default="{}")
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
+    change_no: Mapped[int] = mapped_column(BigInteger, index=True)
+
+    __table_args__ = (Index("ix_audit_line_store_change", "store_id", "change_no"),)
+
+
 class TicketRow(Base):
     """A complaint ticket; its editable fields are last-writer-wins per field (see ``sync.server.tickets``)."""
 

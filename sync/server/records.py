@@ -1,4 +1,4 @@
-"""Push of the service-recovery records: ratings, complaint tickets, vouchers; till health reports.
+"""Push of the service-recovery records: ratings, complaint tickets, vouchers; audit lines; till health reports.
 
 Like ledger entries, each record is stored exactly once by its id; a retry is
 acknowledged again. Feedback and vouchers are facts and never change. Tickets
@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from app.core.ledger import EntryKind, LedgerEntry
 from sync.protocol import (
     TICKET_FIELDS,
+    AuditRecord,
     ChainHealth,
     FeedbackRecord,
     FlagRecord,
@@ -38,7 +39,16 @@ from sync.protocol import (
 from sync.server.db import ChangeCounter
 from sync.server.errors import FlagSpec, Refused
 from sync.server.flags import raise_flag
-from sync.server.models import EntryRow, FeedbackRow, FlagRow, TerminalRow, TicketRow, TillHealthRow, VoucherRow
+from sync.server.models import (
+    AuditRow,
+    EntryRow,
+    FeedbackRow,
+    FlagRow,
+    TerminalRow,
+    TicketRow,
+    TillHealthRow,
+    VoucherRow,
+)
 
 if TYPE_CHECKING:  # ledger imports this module
     from sync.server.ledger import Caller
@@ -53,7 +63,7 @@ def chunks(items: list[str], size: int = 900) -> Iterable[list[str]]:
 
 
 def has_records(batch: PushRequest) -> bool:
-    return bool(batch.feedback or batch.tickets or batch.vouchers)
+    return bool(batch.feedback or batch.tickets or batch.vouchers or batch.audit)
 
 
 def check_records(caller: Caller, batch: PushRequest) -> None:
@@ -67,6 +77,23 @@ def check_records(caller: Caller, batch: PushRequest) -> None:
                     f"A {what} of store {r.store_id} was sent by a till of store {caller.store_id}: "
                     "a till may only send its own store's records.",
                 )
+    for line in batch.audit:  # an audit line says "at which till": only that till may send it
+        if line.terminal_id != caller.terminal_id or line.store_id != caller.store_id:
+            raise Refused(
+                403,
+                "forbidden",
+                f"Audit line {line.id} claims terminal {line.terminal_id} of store {line.store_id}, but this token "
+                f"belongs to terminal {caller.terminal_id} of store {caller.store_id}: a till may only send its own "
+                "audit lines.",
+                FlagSpec(
+                    kind="forbidden_write",
+                    message=f"Terminal {caller.terminal_id} tried to push an audit line as terminal "
+                    f"{line.terminal_id} of store {line.store_id}; refused.",
+                    dedupe_key=f"forbidden-audit:{caller.terminal_id}:{line.terminal_id}:{line.store_id}"[:200],
+                    store_id=caller.store_id,
+                    terminal_id=caller.terminal_id,
+                ),
+            )
     for t in batch.tickets:
         if not t.changed and t.store_id != caller.store_id:
             raise Refused(
@@ -81,6 +108,7 @@ def store_records(session: Session, counter: ChangeCounter, caller: Caller, batc
     _feedback(session, counter, caller, batch.feedback, now)
     _vouchers(session, counter, batch.vouchers)
     _tickets(session, counter, batch.tickets)
+    _audit(session, counter, batch.audit, now)
 
 
 def _known(session: Session, column: object, ids: list[str]) -> set[str]:
@@ -108,6 +136,15 @@ def _vouchers(session: Session, counter: ChangeCounter, records: list[VoucherRec
     for r in unique.values():
         if r.code not in known:  # issued once; a voucher never changes afterwards
             session.add(VoucherRow(**r.model_dump(), change_no=counter.next()))
+
+
+def _audit(session: Session, counter: ChangeCounter, records: list[AuditRecord], now: datetime) -> None:
+    """Audit lines are facts: each stored once by its id (a retry is acknowledged again)."""
+    unique = {r.id: r for r in records}
+    known = _known(session, AuditRow.id, list(unique))
+    for r in unique.values():
+        if r.id not in known:
+            session.add(AuditRow(**r.model_dump(), received_at=now, change_no=counter.next()))
 
 
 def _tickets(session: Session, counter: ChangeCounter, records: list[TicketRecord]) -> None:

@@ -8,7 +8,7 @@ A snapshot is a plain SQLite file (one consistent read of the server's database)
   own tables and values stored as the till's SQLite stores them (so the till copies them with one
   ``INSERT … SELECT``).
 - ``catalog(body)``: one row, the small kinds (stores, terminals, program, rewards, staff, flags, merges,
-  feedback, tickets, vouchers) as one pull page in the protocol's JSON.
+  feedback, tickets, vouchers, the store's audit lines) as one pull page in the protocol's JSON.
 
 No heavy imports: the till imports this without the server's dependencies.
 """

@@ -33,6 +33,7 @@ from app.core.ids import new_id
 from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry
 from app.core.limits import OutOfBounds, check_balance, check_entry
 from app.db.models import (
+    AuditLog,
     BalanceRow,
     Customer,
     Feedback,
@@ -54,6 +55,7 @@ from app.services.settings import adopt_store_country_in
 from app.services.till import Till
 from sync.protocol import (
     TICKET_FIELDS,
+    AuditRecord,
     CustomerRecord,
     EntryRecord,
     FeedbackRecord,
@@ -145,6 +147,7 @@ def apply_page(till: Till, page: PullResponse) -> Applied:
         _feedback(s, page.feedback)
         _vouchers(s, page.vouchers)
         _tickets(s, page.tickets)
+        _audit(s, till, page.audit)
         _set(s, CURSOR, str(page.cursor))
         _set(s, SCOPE, page.scope or "chain")
     if result.program_changed:
@@ -467,6 +470,33 @@ def _flags(s: Session, records: Iterable[FlagRecord]) -> None:
 
 
 # -- the service-recovery loop: ratings, tickets, vouchers ------------------------------------------
+
+
+def _audit(s: Session, till: Till, records: Sequence[AuditRecord]) -> None:
+    """The store's other tills' audit lines: facts, each kept once (by its chain-wide id), with the till
+    that wrote it. Our own lines are here already (the server does not send them; a restored copy would
+    be skipped by its id too)."""
+    if not records:
+        return
+    ids = [r.id for r in records]
+    known = {row[0] for row in _in(s, AuditLog.uid, ids, AuditLog.uid)}
+    for r in records:
+        if r.id in known:
+            continue
+        known.add(r.id)
+        s.add(
+            AuditLog(
+                uid=r.id,
+                terminal_id=None if r.terminal_id == till.terminal_id else r.terminal_id,
+                at=r.at,
+                staff_id=r.staff_id,
+                action=r.action,
+                subject=r.subject,
+                before=r.before,
+                after=r.after,
+            )
+        )
+    s.flush()
 
 
 def _feedback(s: Session, records: Sequence[FeedbackRecord]) -> None:

@@ -14,6 +14,7 @@ and the till's transactions are serialised by SQLite's write lock.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -21,11 +22,13 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from app.core.audit import secrets_in, without_secrets
 from app.core.ledger import EntryKind
-from app.db.models import Customer, Feedback, LedgerEntryRow, OutboxItem, Ticket, Voucher
+from app.db.models import AuditLog, Customer, Feedback, LedgerEntryRow, OutboxItem, Ticket, Voucher
 from app.services.till import Till
 from sync.protocol import (
     TICKET_FIELDS,
+    AuditRecord,
     CustomerRecord,
     EntryRecord,
     FeedbackRecord,
@@ -50,6 +53,7 @@ class Batch:
     feedback: list[FeedbackRecord] = field(default_factory=list)
     tickets: list[TicketRecord] = field(default_factory=list)
     vouchers: list[VoucherRecord] = field(default_factory=list)
+    audit: list[AuditRecord] = field(default_factory=list)  # this till's audit lines (issue 9)
     record_items: dict[int, tuple[str, str]] = field(default_factory=dict)  # outbox id -> (type, id)
 
     def __bool__(self) -> bool:
@@ -62,6 +66,7 @@ class Batch:
             feedback=self.feedback,
             tickets=self.tickets,
             vouchers=self.vouchers,
+            audit=self.audit,
         )
 
 
@@ -156,18 +161,18 @@ def next_batch(till: Till, size: int = 500, *, up_to: int | None = None, after: 
         room = size - len(batch.customers) - len(batch.entries)
         if room > 0:
             record_bound = [OutboxItem.id > max(after.record_items)] if after and after.record_items else []
-            _records(s, batch, room, [*bound, *record_bound])
+            _records(s, batch, room, [*bound, *record_bound], till)
     return batch
 
 
-RECORD_TYPES = ("feedback", "ticket", "voucher")
+RECORD_TYPES = ("feedback", "ticket", "voucher", "audit")
 _FEEDBACK_FIELDS = list(FeedbackRecord.model_fields)
 _TICKET_FIELDS = [name for name in TicketRecord.model_fields if name != "changed"]
 _VOUCHER_FIELDS = list(VoucherRecord.model_fields)
 
 
-def _records(s: Session, batch: Batch, room: int, bound: list[Any]) -> None:
-    """Ratings, tickets and vouchers waiting: few, and independent of the ledger's order."""
+def _records(s: Session, batch: Batch, room: int, bound: list[Any], till: Till) -> None:
+    """Ratings, tickets, vouchers and audit lines waiting: few, and independent of the ledger's order."""
     pending = s.execute(
         select(OutboxItem.id, OutboxItem.item_type, OutboxItem.item_id)
         .where(OutboxItem.item_type.in_(RECORD_TYPES), OutboxItem.acked_at.is_(None), *bound)
@@ -194,6 +199,39 @@ def _records(s: Session, batch: Batch, room: int, bound: list[Any]) -> None:
                     note=v.note or "",
                 )
             )
+        elif kind == "audit" and (line := _audit_line(s, item_id)) is not None and line.terminal_id is None:
+            # Sent as this till, of its store now (a till that joined a chain moved to the chain's store).
+            batch.audit.append(
+                AuditRecord.model_construct(
+                    id=line.uid,
+                    terminal_id=till.terminal_id,
+                    store_id=till.store_id,
+                    at=line.at,
+                    staff_id=line.staff_id,
+                    action=line.action,
+                    subject=line.subject or "",
+                    before=_no_secret(line.before),
+                    after=_no_secret(line.after),
+                )
+            )
+
+
+def _no_secret(text: str) -> str:
+    """The stored before/after, with any secret a line written by an older version held hidden
+    (the server refuses a line carrying one, which would hold the whole outbox back)."""
+    try:
+        data = json.loads(text or "{}")
+    except ValueError:
+        return json.dumps({"text": text}, ensure_ascii=False)
+    if not isinstance(data, dict):
+        return json.dumps({"value": data}, ensure_ascii=False, default=str)
+    if secrets_in(data):
+        return json.dumps(without_secrets(data), ensure_ascii=False, default=str, sort_keys=True)
+    return text or "{}"
+
+
+def _audit_line(s: Session, uid: str) -> AuditLog | None:
+    return s.scalars(select(AuditLog).where(AuditLog.uid == uid)).first()
 
 
 def mark_acked(
@@ -244,6 +282,8 @@ def _settle_records(s: Session, batch: Batch, acked: dict[str, set[str]]) -> lis
 
 
 def _missing(s: Session, kind: str, item_id: str) -> bool:
+    if kind == "audit":
+        return _audit_line(s, item_id) is None
     model = {"feedback": Feedback, "ticket": Ticket, "voucher": Voucher}[kind]
     return s.get(model, item_id) is None
 

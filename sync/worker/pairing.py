@@ -137,6 +137,11 @@ def pair_till(
         if own_client:
             client.close()
     adopt(till, Path(home), server_url, answer, empty)
+    if terminal_name:  # the name the chain knows this till by: the same here ("at which till" in the audit log)
+        with till.transaction() as s:
+            me = s.get(Terminal, till.terminal_id)
+            if me is not None:
+                me.name = terminal_name
     (Path(home) / PAIRING_FILE).unlink(missing_ok=True)
     return answer
 

@@ -204,6 +204,7 @@ def _install_in(s: Session, till: Till, change: int) -> Installed:
     ingest._feedback(s, catalog.feedback)
     ingest._vouchers(s, catalog.vouchers)
     ingest._tickets(s, catalog.tickets)
+    ingest._audit(s, till, catalog.audit)
     s.flush()
     stats.rebuild_in(s)  # the back office's summary tables, from the ledger just installed
     ingest._set(s, ingest.CURSOR, str(change))

@@ -240,6 +240,7 @@ class SyncWorker:
                     "feedback": set(answer.acked_feedback),
                     "ticket": set(answer.acked_tickets),
                     "voucher": set(answer.acked_vouchers),
+                    "audit": set(answer.acked_audit),
                 },
             )
             if marked == 0:

@@ -178,6 +178,33 @@ def test_the_rebuild_command_and_the_check(chain: Chain, capsys: pytest.CaptureF
     assert differences(chain) == []
 
 
+def _undo_0012(db: sqlite3.Connection) -> None:
+    """The working set's tables and the ledger's plain no-delete trigger, as before migration 0012."""
+    db.execute("DROP TABLE balance_opening")
+    db.execute("DROP TABLE member_left")
+    db.execute("DROP TRIGGER ledger_entry_no_delete")
+    db.execute(
+        "CREATE TRIGGER ledger_entry_no_delete BEFORE DELETE ON ledger_entry BEGIN SELECT RAISE(ABORT, "
+        "'ledger_entry is append-only: an entry is never deleted (record a reverse entry)'); END"
+    )
+
+
+def _undo_0013(db: sqlite3.Connection) -> None:
+    """The audit log as it was before migration 0013 (no chain-wide id, no till; lines not queued)."""
+    db.execute("DELETE FROM outbox WHERE item_type = 'audit'")
+    db.execute("ALTER TABLE audit_log RENAME TO audit_log_0013")
+    db.execute(
+        "CREATE TABLE audit_log (id INTEGER NOT NULL, at DATETIME NOT NULL, staff_id VARCHAR(40), "
+        "action VARCHAR(50) NOT NULL, subject VARCHAR(100) NOT NULL, before TEXT NOT NULL, after TEXT NOT NULL, "
+        "CONSTRAINT pk_audit_log PRIMARY KEY (id))"
+    )
+    db.execute(
+        "INSERT INTO audit_log SELECT id, at, staff_id, action, subject, before, after FROM audit_log_0013 "
+        "WHERE terminal_id IS NULL"
+    )
+    db.execute("DROP TABLE audit_log_0013")
+
+
 def test_the_upgrade_fills_the_tables_of_an_existing_home(chain: Chain) -> None:
     """A home saved before migration 0009: opening it builds the tables from its ledger and receipts."""
     chain.a.engine.dispose()
@@ -192,6 +219,8 @@ def test_the_upgrade_fills_the_tables_of_an_existing_home(chain: Chain) -> None:
     for table in (*tables, *later):
         db.execute(f"DROP TABLE {table}")
     db.execute("ALTER TABLE staff DROP COLUMN phone")  # what migration 0010, after 0009, adds
+    _undo_0013(db)
+    _undo_0012(db)
     db.execute("UPDATE alembic_version SET version_num = '0008'")
     db.commit()
     db.close()
@@ -213,6 +242,8 @@ def test_the_upgrade_to_0011_fills_each_members_last_day_per_store(chain: Chain)
         db.execute(f"DROP TABLE {table}")
     db.execute("DROP INDEX ix_customer_birthday")
     db.execute("DROP INDEX ix_customer_enrolled_id")
+    _undo_0013(db)
+    _undo_0012(db)
     db.execute("UPDATE alembic_version SET version_num = '0010'")
     db.commit()
     db.close()

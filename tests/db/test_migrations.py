@@ -27,7 +27,17 @@ from app.core.earning import Bill
 from app.core.ledger import GENESIS_HASH
 from app.db.engine import make_engine
 from app.db.migrate import alembic_config, upgrade
-from app.db.models import BalanceRow, Base, Customer, LedgerEntryRow, OutboxItem, ProgramVersion, Store, Terminal
+from app.db.models import (
+    AuditLog,
+    BalanceRow,
+    Base,
+    Customer,
+    LedgerEntryRow,
+    OutboxItem,
+    ProgramVersion,
+    Store,
+    Terminal,
+)
 from app.services import awards, balances, customers, ledger_writer
 from app.services.till import Till
 
@@ -163,7 +173,12 @@ def test_a_saved_till_upgrades_with_its_identity_balances_and_chain_intact(
     with till.transaction() as s:
         assert balances.verify_terminal_chain(s, till.terminal_id) == expected["head_seq"]
         assert balances.mismatches(s) == []
-        assert len(s.scalars(select(OutboxItem)).all()) == expected["outbox"]
+        queued = s.scalars(select(OutboxItem)).all()
+        assert len([o for o in queued if o.item_type != "audit"]) == expected["outbox"]
+        # 0013: every audit line already here got its chain-wide id and is queued once, to sync.
+        lines = s.scalars(select(AuditLog)).all()
+        assert len({line.uid for line in lines}) == len(lines) and all(line.terminal_id is None for line in lines)
+        assert sorted(o.item_id for o in queued if o.item_type == "audit") == sorted(line.uid for line in lines)
         for member in expected["members"]:
             customer = s.get(Customer, member["id"])
             assert (customer.card_number, customer.phone, customer.name) == (

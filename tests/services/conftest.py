@@ -109,8 +109,16 @@ def snapshot(till: Till) -> Callable[[], State]:
             return State(
                 customers=count(Customer),
                 entries=count(LedgerEntryRow),
-                outbox=count(OutboxItem),
-                # A wrong PIN is itself recorded (issue 13: every failure audited); nothing else may be.
+                # A wrong PIN is itself recorded (issue 13: every failure audited), and its audit line is queued
+                # for the server like every line (issue 9); nothing else may be.
+                outbox=int(
+                    s.scalar(
+                        select(func.count())
+                        .select_from(OutboxItem)
+                        .where(OutboxItem.item_id.not_in(select(AuditLog.uid).where(AuditLog.action.like("pin.%"))))
+                    )
+                    or 0
+                ),
                 audit=int(
                     s.scalar(select(func.count()).select_from(AuditLog).where(AuditLog.action.not_like("pin.%"))) or 0
                 ),

@@ -276,5 +276,7 @@ def test_the_manager_sets_the_delays_and_runs_a_pass_from_the_command_line(
     assert main(["--home", home, "housekeeping", "--outbox-days", "7", "--compact"]) == 0
     out = capsys.readouterr().out
     assert "already gives free space back" in out  # a new home: incremental from the start
-    assert "Outbox: 3 acknowledged rows pruned (kept 7 days)" in out  # the entries but the newest
+    # Every entry row: the newest outbox row (kept) is now a later, unacknowledged audit line.
+    assert "Outbox: 4 acknowledged rows pruned (kept 7 days)" in out
+    assert [r[1] for r in _rows(till) if r[1] == "entry"] == []
     assert housekeeping.days_setting(till, housekeeping.OUTBOX_DAYS) == 7

@@ -65,7 +65,7 @@ def test_push_sends_members_first_then_entries_in_sequence_and_marks_only_acknow
     server: ServerProcess, shops: Callable[..., Shop]
 ) -> None:
     shop = shops(server)
-    staff_waiting = pending_count(shop.till)  # the staff, resealed under the chain's PIN key at pairing
+    staff_waiting = pending_count(shop.till)  # the staff (resealed at pairing) and their audit lines
     ids = [customers.enroll(shop.till, name=f"Khách {i}", phone=f"0913 00{i:04d}", staff=shop.cashier).customer_id
            for i in range(7)]  # fmt: skip
     for cid in ids:
@@ -76,7 +76,7 @@ def test_push_sends_members_first_then_entries_in_sequence_and_marks_only_acknow
     assert len(batch.customers) == 7 and [e.terminal_seq for e in batch.entries] == [1, 2, 3]
 
     w = worker(shop, server, batch_size=4)
-    assert pending_count(shop.till) == 7 + 14 + staff_waiting
+    assert pending_count(shop.till) == 7 + 14 + 7 + staff_waiting  # members, entries, the enrolments' audit lines
     report = w.run_once()
     assert (report.pushed_customers, report.pushed_entries) == (7, 14)
     assert pending_count(shop.till) == 0

@@ -42,7 +42,7 @@ def test_the_status_bar_hears_offline_pending_and_back_online(
 ) -> None:
     shop = shops(server)
     staff_waiting = pending_count(shop.till)  # the staff, resealed under the chain's PIN key at pairing
-    enroll(shop, 3)  # 3 members + 6 entries wait
+    enroll(shop, 3)  # 3 members + 6 entries + 3 audit lines (the enrolments) wait
     proxy.set_faults(Faults(reset=1.0))  # the line is down
     heard: list[SyncStatus] = []
     threads: set[str] = set()
@@ -53,11 +53,11 @@ def test_the_status_bar_hears_offline_pending_and_back_online(
 
     w = SyncWorker(shop.till, proxy.url, shop.token, interval=0.2, backoff_base=0.05, backoff_cap=0.2, timeout=2)
     w.add_listener(listener)
-    assert heard[-1].pending == 9 + staff_waiting and not heard[-1].online
+    assert heard[-1].pending == 12 + staff_waiting and not heard[-1].online
     w.start()
     try:
         wait_until(lambda: w.failures >= 2)
-        assert not w.status.online and w.status.pending == 9 + staff_waiting
+        assert not w.status.online and w.status.pending == 12 + staff_waiting
         assert "Cannot reach the server" in w.status.last_error and w.status.last_success is None
         assert shop.token not in w.status.last_error
         proxy.set_faults(CLEAN)

@@ -182,9 +182,10 @@ def test_the_audit_tab_filters_by_person_and_action_and_exports(
     assert all(r["till"] == "Till 1" and r["time_utc"].endswith("+00:00") for r in read)
     actions = audit_log.actions(till)
     assert {"ledger.adjust", "staff.add", "staff.role"} <= set(actions) and actions == sorted(set(actions))
-    # The log is this till's own (lines are not synced): the tab says whose it is.
+    # An unpaired till holds only its own lines: the tab says whose they are and that pairing brings the rest.
     assert audit.scope_label.isVisible() and "this till, Till 1" in audit.scope_label.text()
-    assert "not sent to the server" in audit.scope_label.text()
+    assert "not paired with a server yet" in audit.scope_label.text()
+    assert [audit.till_filter.itemText(i) for i in range(audit.till_filter.count())] == ["All tills", "Till 1"]
 
 
 def test_every_audited_action_has_a_name_in_both_languages(qtbot, qapp, ctx: BackOfficeContext) -> None:
@@ -216,7 +217,7 @@ def test_every_audited_action_has_a_name_in_both_languages(qtbot, qapp, ctx: Bac
         # Before → after in Vietnamese too: the keys and the known values (a role, yes/no), not the stored words.
         from app.services.audit_log import AuditLine
 
-        line = AuditLine(1, ctx.till.clock(), None, "", "Till 1", "staff.role", "x", "Lan",
+        line = AuditLine(1, ctx.till.clock(), None, "", ctx.till.terminal_id, "Till 1", "staff.role", "x", "Lan",
                          {"role": "cashier", "active": True}, {"role": "manager", "active": False})  # fmt: skip
         audit.model.set_rows([line])
         shown = audit.model.data(audit.model.index(0, 5))

@@ -2,6 +2,8 @@
 
 Queries run through ``ctx.ops`` (off the GUI thread); the table holds the newest
 page, "Older…" loads the next, and File > Export writes every matching line.
+Lines sync (issue 9 item 4): the tab shows every till of the store, names each line's till,
+filters by till, and says which scope it shows.
 Dates are the shop's calendar days, turned into UTC bounds here.
 """
 
@@ -171,6 +173,7 @@ class AuditTab(BackOfficeTab):
         super().__init__(ctx, parent)
         self.model = AuditModel(self)
         self.staff_filter = QComboBox()
+        self.till_filter = QComboBox()
         self.action_filter = QComboBox()
         self.use_dates = QCheckBox()
         self.date_from, self.date_to = QDateEdit(), QDateEdit()
@@ -186,15 +189,17 @@ class AuditTab(BackOfficeTab):
         self.more_button = QPushButton()
         self.count_label = QLabel()
         self.count_label.setObjectName("Hint")
-        self.labels = [QLabel() for _ in range(2)]
-        # The log is this till's own (audit lines are not synced): the tab says so, and names the till.
+        self.labels = [QLabel() for _ in range(3)]
+        # The log is the store's (audit lines sync): the tab says whose lines it shows, and from when.
         self.scope_label = QLabel()
         self.scope_label.setObjectName("Hint")
         self.scope_label.setWordWrap(True)
-        self.till_name = ""
+        self.scope = audit_log.Scope("", "", paired=False)
         filters = QHBoxLayout()
         filters.addWidget(self.labels[0])
         filters.addWidget(self.staff_filter, 1)
+        filters.addWidget(self.labels[2])
+        filters.addWidget(self.till_filter, 1)
         filters.addWidget(self.labels[1])
         filters.addWidget(self.action_filter, 1)
         filters.addWidget(self.use_dates)
@@ -247,21 +252,30 @@ class AuditTab(BackOfficeTab):
             until = datetime.combine(last + timedelta(days=1), time(), zone).astimezone(UTC)
         return AuditFilter(
             staff_id=self.staff_filter.currentData() or None,
+            terminal_id=self.till_filter.currentData() or None,
             action=self.action_filter.currentData() or None,
             since=since,
             until=until,
         )
 
-    def _fill_filters(self, loaded: tuple[list[Any], list[str]]) -> None:
-        people, actions = loaded
+    def _all_text(self, combo: QComboBox) -> str:
+        if combo is self.staff_filter:
+            return self.tr("Everyone")
+        if combo is self.till_filter:
+            return self.tr("All tills")
+        return self.tr("All actions")
+
+    def _fill_filters(self, loaded: tuple[list[Any], list[str], list[tuple[str, str]]]) -> None:
+        people, actions, tills = loaded
         for combo, items in (
             (self.staff_filter, [(p.name, p.id) for p in people]),
+            (self.till_filter, [(name, tid) for tid, name in tills]),
             (self.action_filter, [(action_text(a), a) for a in actions]),
         ):
             keep = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(self.tr("Everyone") if combo is self.staff_filter else self.tr("All actions"), "")
+            combo.addItem(self._all_text(combo), "")
             for text, data in items:
                 combo.addItem(text, data)
             combo.setCurrentIndex(max(0, combo.findData(keep)))
@@ -271,23 +285,33 @@ class AuditTab(BackOfficeTab):
     def activated(self) -> None:
         till = self.ctx.till
         self.ctx.ops.run(
-            lambda: (staff_admin.list_staff(till), audit_log.actions(till), audit_log.till_name(till)),
+            lambda: (
+                staff_admin.list_staff(till),
+                audit_log.actions(till),
+                audit_log.tills(till),
+                audit_log.scope(till),
+            ),
             on_done=while_alive(self, self._filters_loaded),
         )
 
-    def _filters_loaded(self, loaded: tuple[list[Any], list[str], str]) -> None:
-        people, actions, self.till_name = loaded
+    def _filters_loaded(self, loaded: tuple[list[Any], list[str], list[tuple[str, str]], audit_log.Scope]) -> None:
+        people, actions, tills, self.scope = loaded
         self._say_scope()
-        self._fill_filters((people, actions))
+        self._fill_filters((people, actions, tills))
         self.reload()
 
     def _say_scope(self) -> None:
-        self.scope_label.setText(
-            self.tr(
-                "What was done at this till, {0}. Each till keeps its own log (it is not sent to the server): "
-                "to read another till's, open the back office there."
-            ).format(self.till_name)
-        )
+        if self.scope.paired:
+            text = self.tr(
+                "What was done at every till of {0}: this till, {1}, and the store's other tills as of their "
+                "last sync (other stores' tills are not shown). Choose a till to see only its lines."
+            ).format(self.scope.store_name, self.scope.till_name)
+        else:
+            text = self.tr(
+                "What was done at this till, {0}. It is not paired with a server yet: once it is, its lines are "
+                "sent there and the store's other tills' lines show here too."
+            ).format(self.scope.till_name)
+        self.scope_label.setText(text)
 
     def reload(self) -> None:
         till, flt = self.ctx.till, self.current_filter()
@@ -298,9 +322,9 @@ class AuditTab(BackOfficeTab):
     def load_older(self) -> None:
         if not self.model.rows:
             return
-        till, flt, last = self.ctx.till, self.current_filter(), self.model.rows[-1].id
+        till, flt, last = self.ctx.till, self.current_filter(), self.model.rows[-1]
         self.ctx.ops.run(
-            lambda: audit_log.lines(till, flt, before_id=last),
+            lambda: audit_log.lines(till, flt, before=(last.at, last.id)),
             on_done=while_alive(self, lambda rows: self._loaded(rows, append=True)),
         )
 
@@ -313,12 +337,12 @@ class AuditTab(BackOfficeTab):
     def retranslate(self) -> None:
         self.labels[0].setText(self.tr("Who"))
         self.labels[1].setText(self.tr("What"))
+        self.labels[2].setText(self.tr("Till"))
         self.use_dates.setText(self.tr("Dates"))
         self.apply_button.setText(self.tr("Show"))
         self.more_button.setText(self.tr("Older…"))
         self._say_scope()
-        if self.staff_filter.count():
-            self.staff_filter.setItemText(0, self.tr("Everyone"))
-        if self.action_filter.count():
-            self.action_filter.setItemText(0, self.tr("All actions"))
+        for combo in (self.staff_filter, self.till_filter, self.action_filter):
+            if combo.count():
+                combo.setItemText(0, self._all_text(combo))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
