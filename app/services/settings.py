@@ -59,14 +59,7 @@ def store_country(till: Till) -> str:
 
 def set_store_country_in(s: Session, till: Till, code: str) -> str:
     """Record the store's country inside the caller's unit of work; returns it cleaned (``"us"`` -> ``"US"``)."""
-    country = check_country(code)
-    row = s.get(Setting, COUNTRY_SETTING)
-    if row is None:
-        s.add(Setting(key=COUNTRY_SETTING, value=country))
-    else:
-        row.value = country
-    till.reload_program()
-    return country
+    return _put_country(s, till, check_country(code))
 
 
 def adopt_store_country_in(s: Session, till: Till, country: str | None, timezone: str) -> str:
@@ -77,15 +70,18 @@ def adopt_store_country_in(s: Session, till: Till, country: str | None, timezone
     (``app.services.regions``). A server that names the country (a later protocol) is believed.
     """
     code = (country or "").strip().upper()
-    if not is_region(code):
-        code = country_for_zone(timezone)
+    return _put_country(s, till, code if is_region(code) else country_for_zone(timezone))
+
+
+def _put_country(s: Session, till: Till, country: str) -> str:
+    """Store a checked country; the till drops its cached copy (``reload_program`` clears both)."""
     row = s.get(Setting, COUNTRY_SETTING)
     if row is None:
-        s.add(Setting(key=COUNTRY_SETTING, value=code))
+        s.add(Setting(key=COUNTRY_SETTING, value=country))
     else:
-        row.value = code
+        row.value = country
     till.reload_program()
-    return code
+    return country
 
 
 def check_country(code: str) -> str:
