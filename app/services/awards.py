@@ -561,16 +561,22 @@ class _BulkState:
         balances = {r[0]: Balance(**dict(zip(fields_, r[1:], strict=True))) for r in rows}
         receipts = [r.receipt for r in requests if r.receipt is not None]
         awarded: set[tuple[str, str]] = set()
-        if receipts:
-            found = s.execute(
-                select(LedgerEntryRow.receipt_source, LedgerEntryRow.receipt_id).where(
+        by_source: dict[str, set[str]] = {}
+        for r in receipts:
+            by_source.setdefault(r.source, set()).add(r.external_id)
+        for source, numbers in by_source.items():
+            # Source and store named: the partial unique index (receipt_source, store_id,
+            # receipt_id, …) is sought, not scanned as it was with the numbers alone.
+            found = s.scalars(
+                select(LedgerEntryRow.receipt_id).where(
                     LedgerEntryRow.kind == literal_column("'earn'"),
                     LedgerEntryRow.receipt_id.is_not(None),
+                    LedgerEntryRow.receipt_source == source,
                     LedgerEntryRow.store_id == till.store_id,
-                    LedgerEntryRow.receipt_id.in_({r.external_id for r in receipts}),
+                    LedgerEntryRow.receipt_id.in_(numbers),
                 )
             )
-            awarded = {(src, rid) for src, rid in found}
+            awarded |= {(source, rid) for rid in found}
         referred = {c.id for c in customers.values() if c.referred_by}
         paid = {c for c in referred if _referral_paid(s, c)}
         born = [c.id for c in customers.values() if c.birthday_day and c.birthday_month]
