@@ -23,7 +23,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.core import cardcode
@@ -33,6 +33,7 @@ from app.core.ids import new_id
 from app.core.notes import Note
 from app.core.phone import normalise_phone
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
+from app.db import bulk
 from app.db.models import Customer, ImportedFile
 from app.db.models import Receipt as ReceiptRow
 from app.services import awards, stats
@@ -108,7 +109,7 @@ def _award_sales(till: Till, s: Session, sales: list[Receipt], file_hash: str | 
     if not sales:
         return
     rows = [_row_values(till, r, file_hash) for r in sales]
-    s.execute(RECEIPTS.insert(), rows)
+    bulk.insert_rows(s, RECEIPTS, rows)
     region = till.country(s)
     members = _member_ids(s, sales, region)
     back = func.sum(ReceiptRow.total - ReceiptRow.tip)
@@ -149,15 +150,9 @@ def _award_sales(till: Till, s: Session, sales: list[Receipt], file_hash: str | 
             summary.notes.append(Note(NOT_AWARDED, sales[i].external_id, _reason(result)))
             continue
         summary.awarded += 1
-        claimed.append({"rid": rows[i]["id"], "cid": req.customer_id, "eid": result.earn.id})
-    if claimed:
-        s.execute(
-            RECEIPTS.update()
-            .where(RECEIPTS.c.id == bindparam("rid"))
-            .values(state="claimed", customer_id=bindparam("cid"), ledger_entry_id=bindparam("eid")),
-            claimed,
-        )
-    stats.sales_added(s, rows, {c["rid"]: c["cid"] for c in claimed})  # the dashboard's sales
+        claimed.append({"id": rows[i]["id"], "customer_id": req.customer_id, "ledger_entry_id": result.earn.id})
+    bulk.update_rows(s, RECEIPTS, "id", [{**c, "state": "claimed"} for c in claimed])
+    stats.sales_added(s, rows, {c["id"]: c["customer_id"] for c in claimed})  # the dashboard's sales
 
 
 def _member_ids(s: Session, batch: list[Receipt], region: str) -> dict[str, str]:
@@ -207,7 +202,7 @@ def _store_plain(
         else:
             rest.append(r)
     if plain:
-        s.execute(RECEIPTS.insert(), plain)
+        bulk.insert_rows(s, RECEIPTS, plain)
         stats.sales_added(s, plain)  # the dashboard's non-member sales
     return rest
 
