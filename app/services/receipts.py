@@ -16,6 +16,7 @@ the member vs non-member reports count them all.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.core import cardcode
@@ -192,7 +193,7 @@ def _store_plain(
     plain: list[dict[str, object]] = []
     rest: list[Receipt] = []
     for r in batch:
-        if r.dedupe_key in known:
+        if r.dedupe_key in known and not r.cumulative:  # a running total is compared in _apply_one
             summary.duplicates += 1
             continue
         known.add(r.dedupe_key)
@@ -260,6 +261,12 @@ def _members_named(s: Session, batch: list[Receipt], region: str) -> set[str]:
 
 
 def _apply_one(till: Till, s: Session, r: Receipt, file_hash: str | None, summary: ApplySummary) -> None:
+    if r.cumulative:
+        increment = _refund_increment(s, r)
+        if increment is None:
+            summary.duplicates += 1
+            return
+        r = increment
     exists = s.scalar(
         select(ReceiptRow.id).where(
             ReceiptRow.source == r.source, ReceiptRow.store_id == r.store_id, ReceiptRow.external_id == r.external_id
@@ -286,6 +293,44 @@ def _apply_one(till: Till, s: Session, r: Receipt, file_hash: str | None, summar
     else:
         _apply_refund(till, s, row, r, summary)
         stats.refund_added(s, row)  # the sale it names counts less in the dashboard
+
+
+def _refund_increment(s: Session, r: Receipt) -> Receipt | None:
+    """What a running refund total adds to the refunds of its payment already applied, or None.
+
+    Toast writes one row per payment with one "Refund Amount" (PaymentDetails, doc.toasttab.com
+    "payment_details"; the orders API's Payment carries one ``refund`` object, its
+    ``refundAmount`` the whole amount refunded: doc.toasttab.com/openapi/orders, schema Refund).
+    A second partial refund of the same payment days later shows the payment again with the
+    larger figure. The first refund is stored under the reader's id; each later rise under
+    ``<id>@<running total>`` holding only the difference, so re-reading an old export (the same
+    or a smaller figure) is a duplicate and every minor unit is reversed once.
+    """
+    base = r.external_id
+    prior = s.execute(
+        select(ReceiptRow.total, ReceiptRow.subtotal, ReceiptRow.tip).where(
+            ReceiptRow.source == r.source,
+            ReceiptRow.store_id == r.store_id,
+            or_(
+                ReceiptRow.external_id == base,
+                # ids "<base>@…" as an index range: "@" sorts just before "A"
+                and_(ReceiptRow.external_id > base + "@", ReceiptRow.external_id < base + "A"),
+            ),
+        )
+    ).all()
+    if not prior:
+        return dataclasses.replace(r, cumulative=False)
+    total, subtotal, tip = (sum(p[i] for p in prior) for i in range(3))
+    if abs(r.total) <= abs(total):
+        return None  # nothing refunded since: the same export again, or an older one
+    return dataclasses.replace(
+        r,
+        external_id=f"{base}@{abs(r.total)}",
+        total=r.total - total,
+        subtotal=r.subtotal - subtotal,
+        tip=r.tip - tip,
+        cumulative=False,
+    )
 
 
 def _row_values(till: Till, r: Receipt, file_hash: str | None) -> dict[str, object]:
