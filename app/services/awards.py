@@ -100,9 +100,7 @@ def _award(
         raise NotFound("No such customer.")
     customer = facts  # the columns the rules read, named as Customer's
     if customer.status != "active":
-        raise NotAllowed(
-            "{0}'s membership is {1}; a manager can tell why.", name=customer.name, status=customer.status
-        )
+        raise NotAllowed("{0}'s membership is {1}; a manager can tell why.", name=customer.name, status=customer.status)
     if receipt is not None and _receipt_awarded(s, till, receipt):
         raise Duplicate("Receipt {0} has already earned points.", receipt=receipt.external_id)
     balance = _balance_in(facts)
@@ -625,8 +623,8 @@ class _BulkState:
             raise NotFound("No such customer.")
         if customer.status != "active":
             raise NotAllowed(
-            "{0}'s membership is {1}; a manager can tell why.", name=customer.name, status=customer.status
-        )
+                "{0}'s membership is {1}; a manager can tell why.", name=customer.name, status=customer.status
+            )
         now = self.till.clock()
         receipt = req.receipt
         if receipt is not None and (receipt.source, receipt.external_id) in self.awarded:

@@ -43,7 +43,7 @@ import argparse
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -704,8 +704,13 @@ class Computed:
     store_window: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)  # (store, member): the same
 
 
-def compute(s: Session) -> Computed:
-    """Everything from the ledger and the receipts, in one pass over each (minutes at a million members)."""
+def compute(s: Session, members: Collection[str] | None = None) -> Computed:
+    """Everything from the ledger and the receipts, in one pass over each (minutes at a million members).
+
+    With ``members`` (a merge group, whole): only what those members' ledger entries make — their
+    share of the day and reward rows, their member rows — and nothing of the receipts, ratings or
+    home tiers. ``replace_members`` uses it to recompute one member instead of the till.
+    """
     from app.core.merges import root_of
     from app.services import merges
 
@@ -733,11 +738,16 @@ def compute(s: Session) -> Computed:
 
     days: dict[tuple[date, str], list[int]] = defaultdict(lambda: [0] * len(DAY_FIELDS))
     reversals: dict[str, list[int | None]] = defaultdict(list)
-    q = select(E.reverses, E.amount).where(E.kind == EntryKind.REVERSE.value, E.reverses.is_not(None))
+    only = list(members) if members is not None else None
+
+    def mine(q: Any) -> Any:
+        return q if only is None else q.where(E.customer_id.in_(only))
+
+    q = mine(select(E.reverses, E.amount).where(E.kind == EntryKind.REVERSE.value, E.reverses.is_not(None)))
     for earn_id, amount in s.execute(q):
         reversals[earn_id].append(amount)
     orig = aliased(E)
-    points = (
+    points = mine(
         select(moment(E.created_at), E.store_id, E.kind, E.points, orig.kind)
         .outerjoin(orig, orig.id == E.reverses)
         .where(E.kind != EntryKind.EARN.value, E.points != 0)
@@ -749,10 +759,12 @@ def compute(s: Session) -> Computed:
             row[1] += issued
             row[2] += redeemed
             row[3] += expired
-    members: dict[str, _Member] = {}
+    held: dict[str, _Member] = {}
     member_days: dict[tuple[date, str, str], list[int]] = defaultdict(lambda: [0, 0])
-    earns = select(E.id, E.customer_id, E.store_id, moment(E.created_at), E.amount, E.points, E.reason).where(
-        E.kind == EntryKind.EARN.value
+    earns = mine(
+        select(E.id, E.customer_id, E.store_id, moment(E.created_at), E.amount, E.points, E.reason).where(
+            E.kind == EntryKind.EARN.value
+        )
     )
     for entry_id, customer_id, store_id, at, amount, pts, reason in _stream(s, earns):
         day = day_of(store_id, at)
@@ -763,41 +775,44 @@ def compute(s: Session) -> Computed:
             continue
         row[0] += 1
         holder = root_of(customer_id, parents) if parents else customer_id
-        m = members.get(holder)
+        m = held.get(holder)
         if m is None:
-            m = members[holder] = _Member()
+            m = held[holder] = _Member()
         m.add(at, entry_id, net, month_number(day))
         md = member_days[(day, store_id, holder)]
         md[0] += 1
         md[1] += net
-    refunds: dict[tuple[str, str, str], list[tuple[str, int]]] = defaultdict(list)
-    q = select(Receipt.source, Receipt.store_id, Receipt.refund_of, Receipt.kind, Receipt.total - Receipt.tip).where(
-        Receipt.kind.in_(("refund", "void")), Receipt.refund_of != ""
-    )
-    for source, store_id, sale, kind, back in s.execute(q):
-        refunds[(source, store_id, sale)].append((kind, int(back)))
-    sales = select(
-        Receipt.source,
-        Receipt.store_id,
-        Receipt.external_id,
-        moment(Receipt.closed_at),
-        Receipt.total,
-        Receipt.tip,
-        Receipt.customer_id.is_not(None),
-    ).where(Receipt.kind == "sale")
-    for source, store_id, external_id, at, total, tip, member in _stream(s, sales):
-        counted, net = sale_of(total, tip, refunds.get((source, store_id, external_id), ()))
-        if counted:
+    if only is None:  # the receipts' and ratings' shares: not the ledger's, left out for a few members
+        refunds: dict[tuple[str, str, str], list[tuple[str, int]]] = defaultdict(list)
+        q = select(
+            Receipt.source, Receipt.store_id, Receipt.refund_of, Receipt.kind, Receipt.total - Receipt.tip
+        ).where(Receipt.kind.in_(("refund", "void")), Receipt.refund_of != "")
+        for source, store_id, sale, kind, back in s.execute(q):
+            refunds[(source, store_id, sale)].append((kind, int(back)))
+        sales = select(
+            Receipt.source,
+            Receipt.store_id,
+            Receipt.external_id,
+            moment(Receipt.closed_at),
+            Receipt.total,
+            Receipt.tip,
+            Receipt.customer_id.is_not(None),
+        ).where(Receipt.kind == "sale")
+        for source, store_id, external_id, at, total, tip, member in _stream(s, sales):
+            counted, net = sale_of(total, tip, refunds.get((source, store_id, external_id), ()))
+            if counted:
+                row = days[(day_of(store_id, at), store_id)]
+                row[4 if member else 6] += 1
+                row[5 if member else 7] += net
+        for store_id, at, rating in _stream(s, select(Feedback.store_id, moment(Feedback.created_at), Feedback.rating)):
             row = days[(day_of(store_id, at), store_id)]
-            row[4 if member else 6] += 1
-            row[5 if member else 7] += net
-    for store_id, at, rating in _stream(s, select(Feedback.store_id, moment(Feedback.created_at), Feedback.rating)):
-        row = days[(day_of(store_id, at), store_id)]
-        row[8] += rating
-        row[9] += 1
+            row[8] += rating
+            row[9] += 1
     rewards: dict[tuple[date, str, str], int] = defaultdict(int)
-    redeemed = select(E.id, E.store_id, moment(E.created_at), E.reward_id).where(
-        E.kind == EntryKind.REDEEM.value, E.reward_id.is_not(None)
+    redeemed = mine(
+        select(E.id, E.store_id, moment(E.created_at), E.reward_id).where(
+            E.kind == EntryKind.REDEEM.value, E.reward_id.is_not(None)
+        )
     )
     for entry_id, store_id, at, reward_id in _stream(s, redeemed):
         if entry_id not in reversals:
@@ -818,9 +833,9 @@ def compute(s: Session) -> Computed:
     return Computed(
         days={k: tuple(v) for k, v in days.items() if any(v)},
         member_days={k: (v[0], v[1]) for k, v in member_days.items() if v[0] or v[1]},
-        members={c: _comparable(m.row(c)) for c, m in members.items()},
+        members={c: _comparable(m.row(c)) for c, m in held.items()},
         rewards=dict(rewards),
-        homes=_homes(s),
+        homes=_homes(s) if only is None else {},
         stores=last_days,
         window={k: (v[0], v[1]) for k, v in window.items() if any(v)},
         store_window={k: (v[0], v[1]) for k, v in store_window.items() if any(v)},
@@ -891,12 +906,8 @@ def _balance_moves(tier: str, points: str, sign: str, row: str) -> str:
 
 
 HOME_TIER_TRIGGERS: tuple[str, ...] = (
-    "CREATE TRIGGER home_tier_customer_insert AFTER INSERT ON customer BEGIN "
-    + _member_moves("NEW", "")
-    + " END",
-    "CREATE TRIGGER home_tier_customer_delete AFTER DELETE ON customer BEGIN "
-    + _member_moves("OLD", "-")
-    + " END",
+    "CREATE TRIGGER home_tier_customer_insert AFTER INSERT ON customer BEGIN " + _member_moves("NEW", "") + " END",
+    "CREATE TRIGGER home_tier_customer_delete AFTER DELETE ON customer BEGIN " + _member_moves("OLD", "-") + " END",
     "CREATE TRIGGER home_tier_customer_update AFTER UPDATE OF id, status, enrolled_store ON customer BEGIN "
     + _member_moves("OLD", "-")
     + " "
@@ -944,6 +955,8 @@ MEMBER_STORE_TRIGGERS: tuple[str, ...] = (
     + " END",
 )
 MEMBER_STORE_TRIGGER_NAMES = tuple(sql.split()[2] for sql in MEMBER_STORE_TRIGGERS)
+
+
 # SQLite triggers that keep ``member_window_stats`` and ``member_store_window_stats`` (migration 0011):
 # the member-day rows of the days of ``stats_window`` summed per member and per store and member. A
 # row of those days added, changed or removed adds its difference; ``roll_window`` moves the days.
@@ -1103,6 +1116,39 @@ def rebuild_in(s: Session) -> Computed:
     )
     _insert(s, MemberStats, [_with_spend(row) for row in c.members.values()])
     return c
+
+
+def replace_members(s: Session, group: Collection[str], before: Computed, after: Computed) -> None:
+    """One merge group's share of the tables moved from ``before`` to ``after`` (``compute(s, group)``
+    read before and after its ledger rows changed): what eviction does instead of ``rebuild_in``.
+
+    The day and reward rows take the difference (other members' shares in them are untouched);
+    the group's member rows are replaced. ``member_store_stats`` and the window sums follow the
+    member-day rows through their triggers (deleted, then made again as the new rows go in), and
+    the home-tier counts follow the customer and balance rows through theirs. A few members'
+    entries are read, so the write lock is held for milliseconds, not for a rebuild of the till.
+    """
+    d = _Deltas()
+    for key in before.days.keys() | after.days.keys():
+        old, new = before.days.get(key, (0,) * len(DAY_FIELDS)), after.days.get(key, (0,) * len(DAY_FIELDS))
+        d.day(*key, **{f: n - o for f, o, n in zip(DAY_FIELDS, old, new, strict=True) if n != o})
+    for key in before.rewards.keys() | after.rewards.keys():
+        d.rewards[key] += after.rewards.get(key, 0) - before.rewards.get(key, 0)
+    d.write(s)
+    ids = list(group)
+    if _has_table(s, MemberStoreStats):
+        s.execute(delete(MemberStoreStats).where(MemberStoreStats.customer_id.in_(ids)))
+    s.execute(delete(MemberDayStats).where(MemberDayStats.customer_id.in_(ids)))
+    s.execute(delete(MemberStats).where(MemberStats.customer_id.in_(ids)))
+    _insert(
+        s,
+        MemberDayStats,
+        [
+            {"day": d, "store_id": st, "customer_id": cid, "visits": v, "spend": n}
+            for (d, st, cid), (v, n) in after.member_days.items()
+        ],
+    )
+    _insert(s, MemberStats, [_with_spend(row) for row in after.members.values()])
 
 
 def _has_table(s: Session, model: Any) -> bool:
