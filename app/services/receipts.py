@@ -357,8 +357,11 @@ def _row_values(till: Till, r: Receipt, file_hash: str | None) -> dict[str, obje
     )
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False).encode  # made once: json.dumps(…, ensure_ascii=False) makes one per call
+
+
 def _lines_json(lines: tuple[ReceiptLine, ...]) -> str:
-    return json.dumps(
+    return _JSON(
         [
             {
                 "sku": ln.sku,
@@ -371,8 +374,7 @@ def _lines_json(lines: tuple[ReceiptLine, ...]) -> str:
                 "is_refunded": ln.is_refunded,
             }
             for ln in lines
-        ],
-        ensure_ascii=False,
+        ]
     )
 
 
