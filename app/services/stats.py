@@ -109,6 +109,26 @@ def _zone(s: Session, store_id: str) -> ZoneInfo:
     return zone
 
 
+class _Days:
+    """Local days of many moments (a bulk write's): each store's zone read once, each minute's day
+    worked out once (zones are whole minutes off UTC)."""
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.zones: dict[str, ZoneInfo] = {}
+        self.days: dict[tuple[str, datetime], date] = {}
+
+    def __call__(self, moment: datetime, store_id: str) -> date:
+        key = (store_id, moment.replace(second=0, microsecond=0))
+        day = self.days.get(key)
+        if day is None:
+            zone = self.zones.get(store_id)
+            if zone is None:
+                zone = self.zones[store_id] = _zone(self.s, store_id)
+            day = self.days[key] = moment.astimezone(zone).date()
+        return day
+
+
 def month_number(day: date) -> int:
     """Months since year 0, so that month arithmetic is integer arithmetic."""
     return day.year * 12 + day.month - 1
@@ -402,6 +422,7 @@ def entries_stored(
     kinds = {**{i: r.kind for i, r in found.items()}, **{i: o.kind.value for i, o in (originals or {}).items()}}
     kinds.update({e.id: e.kind.value for e in entries})
     d = _Deltas()
+    day_of = _Days(s)
     earns = {e.id: e for e in entries if is_visit(e)}
     # The sales whose visit a reversal of this batch touches, and those of the batch already reversed.
     touched = {e.reverses for e in entries if e.kind is EntryKind.REVERSE and kinds.get(e.reverses or "") == "earn"}
@@ -410,7 +431,7 @@ def entries_stored(
     for e in entries:
         issued, redeemed, expired = points_of(e.kind.value, e.points, kinds.get(e.reverses or ""))
         if issued or redeemed or expired:
-            day = e.created_at.astimezone(_zone(s, e.store_id)).date()
+            day = day_of(e.created_at, e.store_id)
             d.day(day, e.store_id, points_issued=issued, points_redeemed=redeemed, points_expired=expired)
     for earn_id in touched | set(earns):
         earn = earns.get(earn_id)
@@ -423,7 +444,7 @@ def entries_stored(
         after = visit_of(row.amount, (a for _, a in revs))
         before = (0, 0) if earn else visit_of(row.amount, (a for rid, a in revs if rid not in new_ids))
         store_id, at = row.store_id, row.created_at
-        day = at.astimezone(_zone(s, store_id)).date()
+        day = day_of(at, store_id)
         if after[0] != before[0]:
             d.day(day, store_id, visits=after[0] - before[0])
         customer = holders.get(row.customer_id) or merges.roots_in(s, [row.customer_id])[row.customer_id]
@@ -496,6 +517,7 @@ def sales_added(s: Session, rows: Sequence[Any], members: Mapping[str, str] | No
     members = members or {}
     refunds = _refunds_of(s, {(get(r, "source"), get(r, "store_id"), get(r, "external_id")) for r in rows})
     d = _Deltas()
+    day_of = _Days(s)
     for r in rows:
         counted, net = sale_of(
             get(r, "total"),
@@ -504,7 +526,7 @@ def sales_added(s: Session, rows: Sequence[Any], members: Mapping[str, str] | No
         )
         if counted:
             member = get(r, "customer_id") or members.get(get(r, "id"))
-            day = get(r, "closed_at").astimezone(_zone(s, get(r, "store_id"))).date()
+            day = day_of(get(r, "closed_at"), get(r, "store_id"))
             if member:
                 d.day(day, get(r, "store_id"), member_bills=1, member_spend=net)
             else:
