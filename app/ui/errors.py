@@ -344,7 +344,9 @@ TEMPLATES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Errors", "“{0}” is not a multiplier ({1}); write 1.5 or 2."),
     QT_TRANSLATE_NOOP("Errors", "“{0}”: “{1}” is not a day; write it as 24/12/2026."),
     QT_TRANSLATE_NOOP("Errors", "“{0}” is not a whole number ({1})."),
-    QT_TRANSLATE_NOOP("Errors", "“{0}”: days are 0 (Monday) to 6, times are HH:MM."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}”: times are HH:MM."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}” is not a day of the week (Mon … Sun, T2 … CN)."),
+    QT_TRANSLATE_NOOP("Errors", "“{0}” is not a day or a range of days."),
     QT_TRANSLATE_NOOP("Errors", "“{0}”: the kind is one of {1}; the period one of {2}."),
     QT_TRANSLATE_NOOP("Errors", "A sample line is “sku, category, quantity, price”; lines are separated by “;”."),
     # a draft program's problems (app/core/program_checks.py), each translated on its own

@@ -2957,7 +2957,15 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“{0}”: days are 0 (Monday) to 6, times are HH:MM.</source>
+        <source>“{0}”: times are HH:MM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is not a day of the week (Mon … Sun, T2 … CN).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{0}” is not a day or a range of days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4051,7 +4059,7 @@ phone (PNG)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Happy hours and multipliers (days: 0 = Monday … 6 = Sunday)</source>
+        <source>Happy hours and multipliers (days: Mon–Fri, Sat, Sun)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

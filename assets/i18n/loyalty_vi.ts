@@ -2959,8 +2959,16 @@ thoại (PNG)</translation>
         <translation>“{0}” không phải là số nguyên ({1}).</translation>
     </message>
     <message>
-        <source>“{0}”: days are 0 (Monday) to 6, times are HH:MM.</source>
-        <translation>“{0}”: ngày là từ 0 (thứ Hai) đến 6, giờ viết dạng HH:MM.</translation>
+        <source>“{0}”: times are HH:MM.</source>
+        <translation>“{0}”: giờ viết dạng HH:MM.</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a day of the week (Mon … Sun, T2 … CN).</source>
+        <translation>“{0}” không phải là một ngày trong tuần (T2 … T7, CN).</translation>
+    </message>
+    <message>
+        <source>“{0}” is not a day or a range of days.</source>
+        <translation>“{0}” không phải là một ngày hay một khoảng ngày.</translation>
     </message>
     <message>
         <source>“{0}”: the kind is one of {1}; the period one of {2}.</source>
@@ -4053,8 +4061,8 @@ thoại (PNG)</translation>
         <translation>Thẻ tích tem</translation>
     </message>
     <message>
-        <source>Happy hours and multipliers (days: 0 = Monday … 6 = Sunday)</source>
-        <translation>Giờ vàng và hệ số nhân (ngày: 0 = thứ Hai … 6 = Chủ nhật)</translation>
+        <source>Happy hours and multipliers (days: Mon–Fri, Sat, Sun)</source>
+        <translation>Giờ vàng và hệ số nhân (ngày: T2–T6, T7, CN)</translation>
     </message>
     <message>
         <source>Tiers (lowest first; the first starts at 0)</source>

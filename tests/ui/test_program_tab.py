@@ -204,7 +204,7 @@ def test_a_happy_hour_added_in_the_form_doubles_the_drafts_points_only_in_its_ho
 
     tab.add_row_buttons["windows"].click()
     row = tab.windows.rowCount() - 1
-    for column, text in enumerate(["Giờ vàng", "2", "0", "14:00", "17:00"]):  # Mondays 14:00–17:00
+    for column, text in enumerate(["Giờ vàng", "2", "T2", "14:00", "17:00"]):  # Mondays (Thứ Hai) 14:00–17:00
         tab.windows.item(row, column).setText(text)
     tab.bill_amount.setText("125000")
 

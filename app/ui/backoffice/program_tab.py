@@ -45,6 +45,7 @@ from app.core.money import currency, parse_amount
 from app.core.program import CategoryBonus, Program, StampMode, StampRule, Tier, TimeWindow
 from app.core.receipt import ReceiptLine
 from app.core.rewards import Period, Reward, RewardKind
+from app.core.weekdays import ENGLISH, VIETNAMESE, format_days, parse_days
 from app.services import program_editor, staff
 from app.services.program_editor import Draft, TierChanges
 from app.services.staff import StaffMember
@@ -461,7 +462,7 @@ class ProgramTab(BackOfficeTab):
         self.windows.setRowCount(0)
         for i, w in enumerate(p.windows):
             end = "24:00" if w.end == time.max else w.end.strftime("%H:%M")
-            days = ",".join(str(d) for d in sorted(w.weekdays))
+            days = format_days(w.weekdays, VIETNAMESE if self.ctx.language == "vi" else ENGLISH)
             self._set_row(self.windows, i, [w.name, str(w.multiplier), days, w.start.strftime("%H:%M"), end])
         self.bonuses.setRowCount(0)
         for i, b in enumerate(p.category_bonuses):
@@ -522,13 +523,13 @@ class ProgramTab(BackOfficeTab):
             name = self._cell(self.windows, r, 0)
             if not name:
                 continue
+            days = parse_days(self._cell(self.windows, r, 2))  # "Mon–Fri", "T2-T6, CN"; a sentence if not
             try:
-                days = frozenset(int(d) for d in self._cell(self.windows, r, 2).split(",") if d.strip())
                 start = time.fromisoformat(self._cell(self.windows, r, 3) or "00:00")
                 end_text = self._cell(self.windows, r, 4) or "24:00"
                 end = time.max if end_text == "24:00" else time.fromisoformat(end_text)
             except ValueError:
-                raise InvalidInput("“{0}”: days are 0 (Monday) to 6, times are HH:MM.", name=name) from None
+                raise InvalidInput("“{0}”: times are HH:MM.", name=name) from None
             windows.append(TimeWindow(name, _fraction(self._cell(self.windows, r, 1), name), days, start, end))
         bonuses = tuple(
             CategoryBonus(self._cell(self.bonuses, r, 0), _fraction(self._cell(self.bonuses, r, 1), "category"))
@@ -784,7 +785,7 @@ class ProgramTab(BackOfficeTab):
         titles = {
             "points": self.tr("Points"),
             "stamps": self.tr("Stamp card"),
-            "windows": self.tr("Happy hours and multipliers (days: 0 = Monday … 6 = Sunday)"),
+            "windows": self.tr("Happy hours and multipliers (days: Mon–Fri, Sat, Sun)"),
             "tiers": self.tr("Tiers (lowest first; the first starts at 0)"),
             "bonuses_expiry": self.tr("Expiry and bonuses"),
             "limits": self.tr("Abuse limits (0 = off)"),
