@@ -189,3 +189,13 @@ def group_siblings(
             )
         )
     return groups + strays
+
+
+def head_of(path: Path) -> bytes:
+    """A file's first 64 KiB, for telling its role; b"" when it cannot be opened (gone, or locked by
+    the POS): grouped as receipts then, so reading it says what is wrong."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(64 * 1024)
+    except OSError:
+        return b""

@@ -33,15 +33,16 @@ accepts the known aliases below).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import codecs
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
 from app.core.money import Currency, Money
 from app.core.notes import Note
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
-from pos_bridge.readers.base import Reader, ReadResult, as_path_list
-from pos_bridge.readers.common import collect, group_rows, make_line, signed, void_id
+from pos_bridge.readers.base import FileGroup, Reader, ReadResult, as_path_list
+from pos_bridge.readers.common import collect, group_rows, head_of, make_line, signed, void_id
 from pos_bridge.readers.textio import Column, Row, Table, head_has, header_key, legacy_encodings, read_table
 from pos_bridge.readers.values import Cell, DateOrder, FieldError, ReadContext, cell_text, infer_date_order
 
@@ -112,6 +113,11 @@ class KiotVietReader(Reader):
             return False
         finally:
             workbook.close()
+
+    def group_files(self, paths: Iterable[Path]) -> list[FileGroup]:
+        """One file per export; in a KiotViet folder a report or a list exported beside the invoices
+        is archived as *not receipts*, not quarantined every day (see ``_is_report``)."""
+        return [FileGroup(files=(p,), key=str(p), not_receipts=_is_report(p)) for p in sorted(paths)]
 
     def read(self, paths: Sequence[Path] | Path, *, store_id: str, tz: str, currency: str) -> ReadResult:
         ctx = ReadContext.build(self.name, store_id, tz, currency)
@@ -260,3 +266,52 @@ def _continues(row: Row) -> bool:
 
 
 __all__ = ["KiotVietReader", "vn_phone"]
+
+
+# KiotViet's back office exports more than invoices: the end-of-day report ("Báo cáo cuối ngày"),
+# sales reports ("Báo cáo bán hàng", "Doanh thu"), the goods list ("Danh sách hàng hóa": Mã hàng,
+# Tên hàng) and the customer list ("Mã khách hàng"). None holds a receipt. Only in a folder set up
+# for KiotViet (never when sniffing a mixed folder: those words are any Vietnamese POS's).
+REPORT_MARKERS = ("Báo cáo", "Doanh thu", "Mã hàng", "Mã khách hàng")
+RECEIPT_MARKERS = ("Mã hóa đơn", "Mã trả hàng")
+
+
+def _is_report(path: Path) -> bool:
+    """A file with a report's or a list's words in its first rows and no invoice or return code column.
+    An invoices or returns export always has "Mã hóa đơn" / "Mã trả hàng", so it is never set aside."""
+    text = header_key(_first_rows_text(path))
+    if not text or any(header_key(m) in text for m in RECEIPT_MARKERS):
+        return False
+    return any(header_key(m) in text for m in REPORT_MARKERS)
+
+
+def _first_rows_text(path: Path) -> str:
+    head = head_of(path)
+    if not head.startswith(b"PK\x03\x04"):
+        return _strict_text(head[:8192])
+    try:
+        import openpyxl
+
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # a damaged workbook: read as invoices, so the error says what is wrong
+        return ""
+    try:
+        rows = workbook.worksheets[0].iter_rows(max_row=20, values_only=True)
+        return "\n".join(" | ".join(cell_text(c) for c in row) for row in rows)
+    except Exception:
+        return ""
+    finally:
+        workbook.close()
+
+
+def _strict_text(head: bytes) -> str:
+    """The head as KiotViet writes a CSV (UTF-8 with a BOM; an old one in Windows-1258), or "" when it
+    is neither: a damaged or re-encoded file is never set aside as a report, it goes to quarantine."""
+    if b"\x00" in head:
+        return ""
+    for codec in ("utf-8-sig", "cp1258"):
+        try:  # the incremental decoder leaves a character cut at the 8 KiB edge alone
+            return codecs.getincrementaldecoder(codec)().decode(head, final=False)
+        except UnicodeDecodeError:
+            continue
+    return ""

@@ -38,7 +38,7 @@ from pathlib import Path
 from app.core.errors import Notice
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import FileGroup, Problem, Reader, ReadResult, as_path_list
-from pos_bridge.readers.common import group_rows, group_siblings, make_line, problem_of, signed, void_id
+from pos_bridge.readers.common import group_rows, group_siblings, head_of, make_line, problem_of, signed, void_id
 from pos_bridge.readers.textio import Column, Row, Table, head_has, legacy_encodings, read_table
 from pos_bridge.readers.values import DateOrder, FieldError, ReadContext, infer_date_order
 
@@ -76,14 +76,6 @@ VOID_STATUSES = {"cancelled", "canceled", "voided", "đã hủy"}
 _PHONE = re.compile(r"^\+?[\d\s().\-]{8,20}$")
 
 
-def _head(path: Path) -> bytes:
-    try:
-        with path.open("rb") as fh:
-            return fh.read(64 * 1024)
-    except OSError:  # gone or locked: grouped as receipts, so reading it says what is wrong
-        return b""
-
-
 def phone_from_contacts(text: str) -> str:
     """``0912 345 678, lan@example.com`` -> ``0912 345 678``."""
     for part in re.split(r"[,;/\n]+", text):
@@ -116,7 +108,7 @@ class LoyverseReader(Reader):
 
     def group_files(self, paths: Iterable[Path]) -> list[FileGroup]:
         paths = list(paths)
-        reports = [p for p in paths if self._role(_head(p)) == "not_receipts"]
+        reports = [p for p in paths if self._role(head_of(p)) == "not_receipts"]
         receipts = [p for p in paths if p not in reports]
         quiet = [FileGroup(files=(p,), key=str(p), not_receipts=True) for p in reports]
         return quiet + group_siblings(receipts, ROLES, required=(), names=FILE_NAMES)

@@ -51,7 +51,7 @@ from app.core.errors import Notice
 from app.core.notes import Note
 from app.core.receipt import Receipt, ReceiptKind, ReceiptLine
 from pos_bridge.readers.base import FileGroup, Problem, Reader, ReaderError, ReadResult, as_path_list
-from pos_bridge.readers.common import group_siblings, make_line, problem_of, signed
+from pos_bridge.readers.common import group_siblings, head_of, make_line, problem_of, signed
 from pos_bridge.readers.textio import Column, Row, Table, head_has, legacy_encodings, read_table
 from pos_bridge.readers.values import (
     DateOrder,
@@ -133,7 +133,9 @@ class SquareReader(Reader):
     sniff_priority = 20
 
     def can_read(self, path: Path, head: bytes) -> bool:
-        return self._role(head) is not None
+        # Only the receipts files: a report's words (Gross Sales, Net Sales) are every POS's, so a
+        # report is set aside only in a folder set up for Square (``group_files``), never by sniffing.
+        return self._role(head) in ("transactions", "items")
 
     @staticmethod
     def _role(head: bytes) -> str | None:
@@ -141,10 +143,23 @@ class SquareReader(Reader):
             return "transactions"
         if head_has(head, "Transaction ID", "Price Point Name", "Qty"):
             return "items"
+        if head_has(head, "Gross Sales", "Net Sales") and not (
+            head_has(head, "Transaction ID") or head_has(head, "Payment ID")
+        ):
+            # A dashboard report exported beside the receipts (Sales Summary, Item Sales, Category
+            # Sales: sums of Gross Sales / Net Sales per day, item or category, squareup.com help
+            # "Square Glossary" and "sales summary reports"): no transaction in it. A receipts
+            # export always has Transaction ID, so it is never taken for one. (A Loyverse receipts
+            # file has these words too: hence never when sniffing, see ``can_read``.)
+            return "not_receipts"
         return None
 
     def group_files(self, paths: Iterable[Path]) -> list[FileGroup]:
-        return group_siblings(paths, ROLES, required=("transactions",), names=FILE_NAMES)
+        paths = list(paths)
+        reports = [p for p in paths if self._role(head_of(p)) == "not_receipts"]
+        quiet = [FileGroup(files=(p,), key=str(p), not_receipts=True) for p in reports]
+        rest = [p for p in paths if p not in reports]
+        return quiet + group_siblings(rest, ROLES, required=("transactions",), names=FILE_NAMES)
 
     def read(self, paths: Sequence[Path] | Path, *, store_id: str, tz: str, currency: str) -> ReadResult:
         ctx = ReadContext.build(self.name, store_id, tz, currency)
@@ -154,6 +169,8 @@ class SquareReader(Reader):
         for path in as_path_list(paths):
             with path.open("rb") as fh:
                 role = self._role(fh.read(64 * 1024))
+            if role == "not_receipts":
+                continue
             if role == "items":
                 items.append(read_table(path, ITEM_COLUMNS, legacy=legacy))
             else:  # unknown files read as transactions, so the error names the missing columns

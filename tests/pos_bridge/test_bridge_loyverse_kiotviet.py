@@ -245,6 +245,41 @@ def test_kiotviet_phone_cells_get_their_leading_zero_back(cell: object, phone: s
     assert vn_phone(cell) == phone
 
 
+def test_kiotviet_reports_and_lists_beside_the_invoices_are_not_receipts(tmp_path: Path) -> None:
+    """A KiotViet folder gets the day's invoices and returns, and sometimes the end-of-day report
+    (an .xlsx with a title block: "Báo cáo cuối ngày về bán hàng", Doanh thu …), the goods list
+    (Mã hàng, Tên hàng) or the customer list (Mã khách hàng): archived as not receipts, while every
+    invoices or returns export — which always has Mã hóa đơn / Mã trả hàng — is read."""
+    import shutil
+
+    invoices = tmp_path / f"{INVOICES}.xlsx"
+    returns = tmp_path / f"{RETURNS}.xlsx"
+    shutil.copy(FIXTURES / "kiotviet" / f"{INVOICES}.xlsx", invoices)
+    shutil.copy(FIXTURES / "kiotviet" / f"{RETURNS}.xlsx", returns)
+    end_of_day = tmp_path / "BaoCaoCuoiNgayVeBanHang_KV12032024.xlsx"
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Báo cáo cuối ngày về bán hàng"])
+    sheet.append(["Ngày bán: 12/03/2024", None, "Chi nhánh: Trung tâm"])
+    sheet.append([])
+    sheet.append(["Thời gian", "Số lượng đơn", "Doanh thu", "Thu khác", "Trả hàng", "Thực thu"])
+    sheet.append(["12/03/2024", 57, 8_245_000, 0, 45_000, 8_200_000])
+    workbook.save(end_of_day)
+    goods = tmp_path / "DanhSachSanPham_KV12032024.csv"
+    goods.write_text("Mã hàng,Tên hàng,Nhóm hàng,Giá bán,Tồn kho\nSP000001,Cà phê sữa đá,Cà phê,29000,0\n",
+                     encoding="utf-8-sig")  # fmt: skip
+    people = tmp_path / "DanhSachKhachHang_KV12032024.csv"
+    people.write_text("Mã khách hàng,Tên khách hàng,Điện thoại,Tổng bán\nKH000001,Nguyễn Thị Lan,0912345678,1250000\n",
+                      encoding="utf-8-sig")  # fmt: skip
+    reader = KiotVietReader()
+    groups = reader.group_files([invoices, returns, end_of_day, goods, people])
+    assert sorted((g.files[0].name, g.not_receipts) for g in groups) == sorted([
+        (invoices.name, False), (returns.name, False),
+        (end_of_day.name, True), (goods.name, True), (people.name, True),
+    ])  # fmt: skip
+    assert reader.read([invoices], **VN).receipts  # the invoices are still read
+
+
 def test_kiotviet_invoice_whose_figures_do_not_add_up_is_left_out(tmp_path: Path) -> None:
     source = FIXTURES / "kiotviet_csv" / f"{INVOICES}.csv"
     path = tmp_path / source.name

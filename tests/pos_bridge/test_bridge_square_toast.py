@@ -94,6 +94,33 @@ def test_square_items_without_transactions_wait_then_are_refused() -> None:
         reader.read(items, **US)
 
 
+def test_square_reports_exported_beside_the_receipts_are_not_receipts(tmp_path: Path) -> None:
+    """A manager's daily Square folder: the transactions and item details, plus the dashboard's
+    Sales Summary and Item Sales reports (sums per day and per item: Gross Sales, Net Sales, no
+    Transaction ID). The reports are archived as not receipts, the export is read as before."""
+    import shutil
+
+    for name in ("transactions-2024-03-12-2024-03-13.csv", "items-2024-03-12-2024-03-13.csv"):
+        shutil.copy(SQUARE / name, tmp_path / name)
+    (tmp_path / "sales-summary-2024-03-12-2024-03-13.csv").write_text(
+        "Sales,Mar 12 2024\nGross Sales,$25.50\nReturns,-$4.75\nDiscounts & Comps,-$1.00\nNet Sales,$19.75\n"
+        "Tax,$2.26\nTips,$3.50\nTotal Collected,$25.51\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "item-sales-summary-2024-03-12-2024-03-13.csv").write_text(
+        "Category,Item,Item Variation,SKU,Items Sold,Gross Sales,Items Refunded,Refunds,Discounts & Comps,"
+        "Net Sales,Tax\nCoffee,Latte,Regular,LAT-12,2,$9.50,1,-$4.75,$0.00,$4.75,$0.43\n",
+        encoding="utf-8-sig",
+    )
+    reader = SquareReader()
+    groups = reader.group_files(sorted(tmp_path.iterdir()))
+    assert sorted(g.files[0].name for g in groups if g.not_receipts) == [
+        "item-sales-summary-2024-03-12-2024-03-13.csv", "sales-summary-2024-03-12-2024-03-13.csv",
+    ]  # fmt: skip
+    (export,) = [g for g in groups if not g.not_receipts]
+    assert not export.missing and reader.read(list(export.files), **US).receipts == square_expected(True)
+
+
 def test_square_item_row_with_bad_amount_drops_its_whole_receipt(tmp_path: Path) -> None:
     for f in SQUARE.iterdir():
         (tmp_path / f.name).write_bytes(f.read_bytes())
