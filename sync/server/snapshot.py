@@ -169,11 +169,12 @@ def shareable(session: Session, caller: Caller) -> bool:
 class Prepared:
     """The last chain-wide bulk file this server process built, kept for the next new till.
 
-    It is served only while the server's change number is the one it was built at (read in the
-    request's own snapshot): every write a till could pull takes a new number, so a file with the
-    same number holds what a fresh build would. Each answer streams a hard link of it, so replacing
-    the file never cuts a download short. One file per server process; it goes with the process's
-    scratch folder.
+    It is served while no row of the bulk's tables took a change number after the one it was built
+    at (``bulk_changed_since``, read in the request's own snapshot): every write a till could pull
+    stamps its row with a new number, so such a file holds what a fresh build would. Changes to the
+    small kinds (a new till paired, a staff member added) do not spoil it: the catalog is read fresh
+    for each answer. Each answer streams a hard link of it, so replacing the file never cuts a
+    download short. One file per server process; it goes with the process's scratch folder.
     """
 
     def __init__(self, folder: Path | None = None) -> None:
@@ -194,9 +195,14 @@ class Prepared:
         change, schema = current_change(session), _server_schema(session)
         with self._lock:
             ready = self._built
-            if ready is not None and (ready.change, ready.server_schema) == (change, schema):
-                os.link(ready.path, link)
-                log.info("snapshot at change %s served ready to terminal %s", change, caller.terminal_id)
+            if (
+                ready is not None
+                and ready.server_schema == schema
+                and ready.change <= change
+                and not bulk_changed_since(session, ready.change)
+            ):
+                _link(ready.path, link)
+                log.info("snapshot of change %s served ready at %s to %s", ready.change, change, caller.terminal_id)
                 return dataclasses.replace(ready, path=link)
             if ready is not None and ready.change > change:  # this read is older than the file: its own
                 return build(session, caller, link)
@@ -211,21 +217,38 @@ class Prepared:
             if ready is not None:
                 ready.path.unlink(missing_ok=True)  # answers still streaming it hold their own link
             self._built = fresh
-            os.link(fresh.path, link)
+            _link(fresh.path, link)
             return dataclasses.replace(fresh, path=link)
+
+
+def _link(path: Path, link: Path) -> None:
+    """A name of the answer's own for the prepared file (a copy if the folders are on two file systems)."""
+    try:
+        os.link(path, link)
+    except OSError:
+        shutil.copyfile(path, link)
+
+
+def bulk_changed_since(session: Session, change: int) -> bool:
+    """Whether any row the bulk is made of took a change number after ``change``: a member, an entry, a
+    balance, a held entry released, a merge. Each test is one probe of a ``change_no`` index."""
+    tables = (CustomerRow, EntryRow, BalanceRow, HeldEntry, CustomerMergeRow)
+    return any(session.scalar(select(exists().where(t.change_no > change))) for t in tables)
 
 
 def serve(engine: Engine, caller: Caller, prepared: Prepared) -> Response:
     """``GET /v1/snapshot``: the bulk file then the caller's catalog, both read in one snapshot transaction.
 
-    Headers give the file's sha256, the catalog's length and sha256, the change number and the format;
-    the answer's scratch folder is removed once it is sent.
+    Headers give the file's sha256, the catalog's length and sha256, the change number the whole answer
+    is consistent at and the format; the answer's scratch folder is removed once it is sent. A prepared
+    file may have been built at an earlier number (its ``meta``): its rows are the same at this one.
     """
     folder = Path(tempfile.mkdtemp(prefix="loyalty-snapshot-"))
     try:
         with read_session(engine) as s:
+            change = current_change(s)
             built = prepared.bulk(s, caller, folder)
-            body = catalog(s, caller, built.change)
+            body = catalog(s, caller, change)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -234,7 +257,7 @@ def serve(engine: Engine, caller: Caller, prepared: Prepared) -> Response:
         fmt.SHA256_HEADER: built.sha256,
         fmt.CATALOG_LENGTH_HEADER: str(len(body)),
         fmt.CATALOG_SHA256_HEADER: hashlib.sha256(body).hexdigest(),
-        fmt.CHANGE_HEADER: str(built.change),
+        fmt.CHANGE_HEADER: str(change),
         fmt.SCHEMA_HEADER: built.server_schema,
         fmt.FORMAT_HEADER: str(FORMAT),
     }

@@ -115,7 +115,7 @@ def test_a_damaged_snapshot_is_refused_with_a_sentence_and_nothing_changes(
         assert ingest.cursor(s) == 0
     with SyncClient(server.url, new.token) as client:  # a good download afterwards installs
         assert bootstrap(new.till, client, tmp_path) is not None
-    assert len(_members(new)) == 5
+    assert set(_members(old)) <= set(_members(new))  # the chain's members (the server is shared by tests)
 
 
 def test_a_till_with_its_own_members_never_takes_a_snapshot_and_keeps_them(

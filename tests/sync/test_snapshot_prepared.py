@@ -16,7 +16,7 @@ from synctools import ServerProcess, Shop, till_entries
 from app.core.earning import Bill
 from app.services import awards, customers
 from sync.protocol import API
-from sync.server.db import read_session
+from sync.server.db import current_change, read_session
 from sync.server.ledger import Caller
 from sync.server.snapshot import Built, Prepared, file_digest
 from sync.worker.client import SyncClient
@@ -57,6 +57,9 @@ def test_new_tills_share_one_file_until_the_chain_changes(
     old, ids = _chain(server, shops, store, 6)
     prepared = Prepared(tmp_path / "cache")
     first = _bulk(server, prepared, Caller(terminal_id="t-new-1", store_id=store), tmp_path / "a")
+    shops(server, store)  # a till paired meanwhile: a change number for the catalog, none for the bulk
+    with read_session(server.engine) as s:
+        assert current_change(s) > first.change
     second = _bulk(server, prepared, Caller(terminal_id="t-new-2", store_id=store), tmp_path / "b")
     assert prepared.builds == 1  # the second new till was served the file built for the first
     assert (second.change, second.sha256) == (first.change, first.sha256)
