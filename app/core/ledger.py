@@ -67,8 +67,8 @@ class LedgerEntry:
 
     def sealed(self, prev_hash: str) -> LedgerEntry:
         """This entry linked after ``prev_hash``, with its own hash filled in."""
-        linked = replace(self, prev_hash=prev_hash, hash="")
-        return replace(linked, hash=chain_hash(prev_hash, linked))
+        # The hashed fields leave out prev_hash and hash: one copy is enough (bulk paths seal thousands).
+        return replace(self, prev_hash=prev_hash, hash=chain_hash(prev_hash, self))
 
 
 HASHED_FIELDS = (
@@ -108,7 +108,11 @@ def canonical_bytes(entry: LedgerEntry) -> bytes:
         elif isinstance(value, EntryKind):
             value = value.value
         data[name] = value
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return _CANONICAL(data).encode()
+
+
+# ``json.dumps`` with any non-default option builds a new encoder per call; this one is made once.
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
 
 
 def chain_hash(prev_hash: str, entry: LedgerEntry) -> str:

@@ -52,6 +52,11 @@ class Receipt:
     customer_card: str = ""  # card number or loyalty id
     customer_name: str = ""
     refund_of: str = ""  # external id of the sale a refund/void belongs to
+    # A refund whose total is the running total of every refund of one payment so far (Toast's
+    # PaymentDetails: one "Refund Amount" per payment, raised by each later partial refund). The
+    # till applies only the part not applied yet (``app.services.receipts``); the reader cannot
+    # know it.
+    cumulative: bool = False
     raw_ref: str = field(default="", compare=False)  # "file.csv:12" for the quarantine reason
 
     @property

@@ -100,9 +100,7 @@ def _award(
         raise NotFound("No such customer.")
     customer = facts  # the columns the rules read, named as Customer's
     if customer.status != "active":
-        raise NotAllowed(
-            "{0}'s membership is {1}; a manager can tell why.", name=customer.name, status=customer.status
-        )
+        raise NotAllowed("{0}'s membership is {1}; a manager can tell why.", name=customer.name, status=customer.status)
     if receipt is not None and _receipt_awarded(s, till, receipt):
         raise Duplicate("Receipt {0} has already earned points.", receipt=receipt.external_id)
     balance = _balance_in(facts)
@@ -561,16 +559,22 @@ class _BulkState:
         balances = {r[0]: Balance(**dict(zip(fields_, r[1:], strict=True))) for r in rows}
         receipts = [r.receipt for r in requests if r.receipt is not None]
         awarded: set[tuple[str, str]] = set()
-        if receipts:
-            found = s.execute(
-                select(LedgerEntryRow.receipt_source, LedgerEntryRow.receipt_id).where(
+        by_source: dict[str, set[str]] = {}
+        for r in receipts:
+            by_source.setdefault(r.source, set()).add(r.external_id)
+        for source, numbers in by_source.items():
+            # Source and store named: the partial unique index (receipt_source, store_id,
+            # receipt_id, …) is sought, not scanned as it was with the numbers alone.
+            found = s.scalars(
+                select(LedgerEntryRow.receipt_id).where(
                     LedgerEntryRow.kind == literal_column("'earn'"),
                     LedgerEntryRow.receipt_id.is_not(None),
+                    LedgerEntryRow.receipt_source == source,
                     LedgerEntryRow.store_id == till.store_id,
-                    LedgerEntryRow.receipt_id.in_({r.external_id for r in receipts}),
+                    LedgerEntryRow.receipt_id.in_(numbers),
                 )
             )
-            awarded = {(src, rid) for src, rid in found}
+            awarded |= {(source, rid) for rid in found}
         referred = {c.id for c in customers.values() if c.referred_by}
         paid = {c for c in referred if _referral_paid(s, c)}
         born = [c.id for c in customers.values() if c.birthday_day and c.birthday_month]
@@ -619,8 +623,8 @@ class _BulkState:
             raise NotFound("No such customer.")
         if customer.status != "active":
             raise NotAllowed(
-            "{0}'s membership is {1}; a manager can tell why.", name=customer.name, status=customer.status
-        )
+                "{0}'s membership is {1}; a manager can tell why.", name=customer.name, status=customer.status
+            )
         now = self.till.clock()
         receipt = req.receipt
         if receipt is not None and (receipt.source, receipt.external_id) in self.awarded:

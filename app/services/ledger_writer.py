@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app.core.ids import new_id
 from app.core.ledger import GENESIS_HASH, Balance, EntryKind, LedgerEntry, apply_entry
 from app.core.limits import check_balance, check_entry
+from app.db import bulk
 from app.db.models import BalanceRow, Customer, LedgerEntryRow, OutboxItem
 from app.services import stats
 
@@ -226,35 +227,41 @@ def append_many(session: Session, drafts: Sequence[LedgerEntry]) -> list[LedgerE
         data = {name: getattr(entry, name) for name in _ENTRY_FIELDS}
         data["kind"] = entry.kind.value
         rows.append(data)
-    session.execute(LedgerEntryRow.__table__.insert(), rows)
+    bulk.insert_rows(session, LedgerEntryRow.__table__, rows)
     outbox = [{"item_type": "entry", "item_id": e.id, "created_at": e.created_at} for e in sealed]
-    session.execute(OutboxItem.__table__.insert(), outbox)
+    bulk.insert_rows(session, OutboxItem.__table__, outbox)
     _fold_balances(session, sealed)
     stats.entries_stored(session, sealed)  # the back office's summary tables, in the same transaction
     return sealed
 
 
 def _fold_balances(session: Session, entries: Sequence[LedgerEntry]) -> None:
+    """The members' balance caches after the batch, written with two statements (new rows, changed rows)."""
     customer_ids = {e.customer_id for e in entries}
-    rows = {
-        r.customer_id: r for r in session.scalars(select(BalanceRow).where(BalanceRow.customer_id.in_(customer_ids)))
+    table = BalanceRow.__table__
+    current = {
+        r[0]: Balance(**dict(zip(_BALANCE_FIELDS, r[1:], strict=True)))
+        for r in session.execute(
+            select(table.c.customer_id, *(table.c[n] for n in _BALANCE_FIELDS)).where(
+                table.c.customer_id.in_(customer_ids)
+            )
+        )
     }
     written = {e.id: e for e in entries}
     wanted = {e.reverses for e in entries if e.reverses and e.reverses not in written}
     stored = session.scalars(select(LedgerEntryRow).where(LedgerEntryRow.id.in_(wanted))) if wanted else []
     originals = {**{r.id: from_row(r) for r in stored}, **written}
-    folded: dict[str, Balance] = {cid: balance_of(rows.get(cid)) for cid in customer_ids}
+    folded: dict[str, Balance] = {cid: current.get(cid) or Balance() for cid in customer_ids}
     for e in entries:
         original = originals.get(e.reverses) if e.reverses else None
         folded[e.customer_id] = apply_entry(folded[e.customer_id], e, original)
-    for cid, after in folded.items():
-        row = rows.get(cid)
-        if row is None:
-            row = BalanceRow(customer_id=cid, **{k: v for k, v in asdict(Balance()).items() if k != "extra"})
-            session.add(row)
-        for name in _BALANCE_FIELDS:
-            setattr(row, name, getattr(after, name))
-    session.flush()
+    rows = {cid: {"customer_id": cid, **{n: getattr(b, n) for n in _BALANCE_FIELDS}} for cid, b in folded.items()}
+    bulk.insert_rows(session, table, [row for cid, row in rows.items() if cid not in current])
+    bulk.update_rows(session, table, "customer_id", [row for cid, row in rows.items() if cid in current])
+    for cid in customer_ids:  # a caller's ORM copy of a row would hide the new balance
+        stale = session.identity_map.get(session.identity_key(BalanceRow, (cid,)))
+        if stale is not None:
+            session.expire(stale)
 
 
 def store(session: Session, entry: LedgerEntry) -> None:

@@ -43,7 +43,7 @@ import argparse
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -107,6 +107,26 @@ def _zone(s: Session, store_id: str) -> ZoneInfo:
         if name:  # an unknown store (a placeholder until its record comes) is not remembered
             cache[store_id] = zone
     return zone
+
+
+class _Days:
+    """Local days of many moments (a bulk write's): each store's zone read once, each minute's day
+    worked out once (zones are whole minutes off UTC)."""
+
+    def __init__(self, s: Session) -> None:
+        self.s = s
+        self.zones: dict[str, ZoneInfo] = {}
+        self.days: dict[tuple[str, datetime], date] = {}
+
+    def __call__(self, moment: datetime, store_id: str) -> date:
+        key = (store_id, moment.replace(second=0, microsecond=0))
+        day = self.days.get(key)
+        if day is None:
+            zone = self.zones.get(store_id)
+            if zone is None:
+                zone = self.zones[store_id] = _zone(self.s, store_id)
+            day = self.days[key] = moment.astimezone(zone).date()
+        return day
 
 
 def month_number(day: date) -> int:
@@ -402,6 +422,7 @@ def entries_stored(
     kinds = {**{i: r.kind for i, r in found.items()}, **{i: o.kind.value for i, o in (originals or {}).items()}}
     kinds.update({e.id: e.kind.value for e in entries})
     d = _Deltas()
+    day_of = _Days(s)
     earns = {e.id: e for e in entries if is_visit(e)}
     # The sales whose visit a reversal of this batch touches, and those of the batch already reversed.
     touched = {e.reverses for e in entries if e.kind is EntryKind.REVERSE and kinds.get(e.reverses or "") == "earn"}
@@ -410,7 +431,7 @@ def entries_stored(
     for e in entries:
         issued, redeemed, expired = points_of(e.kind.value, e.points, kinds.get(e.reverses or ""))
         if issued or redeemed or expired:
-            day = e.created_at.astimezone(_zone(s, e.store_id)).date()
+            day = day_of(e.created_at, e.store_id)
             d.day(day, e.store_id, points_issued=issued, points_redeemed=redeemed, points_expired=expired)
     for earn_id in touched | set(earns):
         earn = earns.get(earn_id)
@@ -423,7 +444,7 @@ def entries_stored(
         after = visit_of(row.amount, (a for _, a in revs))
         before = (0, 0) if earn else visit_of(row.amount, (a for rid, a in revs if rid not in new_ids))
         store_id, at = row.store_id, row.created_at
-        day = at.astimezone(_zone(s, store_id)).date()
+        day = day_of(at, store_id)
         if after[0] != before[0]:
             d.day(day, store_id, visits=after[0] - before[0])
         customer = holders.get(row.customer_id) or merges.roots_in(s, [row.customer_id])[row.customer_id]
@@ -496,6 +517,7 @@ def sales_added(s: Session, rows: Sequence[Any], members: Mapping[str, str] | No
     members = members or {}
     refunds = _refunds_of(s, {(get(r, "source"), get(r, "store_id"), get(r, "external_id")) for r in rows})
     d = _Deltas()
+    day_of = _Days(s)
     for r in rows:
         counted, net = sale_of(
             get(r, "total"),
@@ -504,7 +526,7 @@ def sales_added(s: Session, rows: Sequence[Any], members: Mapping[str, str] | No
         )
         if counted:
             member = get(r, "customer_id") or members.get(get(r, "id"))
-            day = get(r, "closed_at").astimezone(_zone(s, get(r, "store_id"))).date()
+            day = day_of(get(r, "closed_at"), get(r, "store_id"))
             if member:
                 d.day(day, get(r, "store_id"), member_bills=1, member_spend=net)
             else:
@@ -552,19 +574,28 @@ def _key(r: Receipt) -> tuple[str, str, str]:
 def _refunds_of(
     s: Session, keys: set[tuple[str, str, str]], *, with_ids: bool = False
 ) -> dict[tuple[str, str, str], list[Any]]:
-    """(kind, total - tip) — with ``with_ids`` (id, kind, total - tip) — of the refunds and voids naming each sale."""
+    """(kind, total - tip) — with ``with_ids`` (id, kind, total - tip) — of the refunds and voids naming each sale.
+
+    One query per source and store with a plain ``refund_of IN (…)``: the index
+    ``ix_receipt_refund_of (source, store_id, refund_of)`` answers it with one seek per sale.
+    A row-value ``(source, store_id, refund_of) IN (…)`` was read by scanning the table instead
+    (``EXPLAIN QUERY PLAN``; test_stats checks the plan), which made a big export quadratic.
+    """
     out: dict[tuple[str, str, str], list[Any]] = defaultdict(list)
-    keys_list = sorted(keys)
-    for start in range(0, len(keys_list), 300):
-        chunk = keys_list[start : start + 300]
-        q = select(
-            Receipt.source, Receipt.store_id, Receipt.refund_of, Receipt.id, Receipt.kind, Receipt.total - Receipt.tip
-        ).where(
-            tuple_(Receipt.source, Receipt.store_id, Receipt.refund_of).in_(chunk),
-            Receipt.kind.in_(("refund", "void")),
-        )
-        for source, store_id, sale, rid, kind, back in s.execute(q):
-            out[(source, store_id, sale)].append((rid, kind, int(back)) if with_ids else (kind, int(back)))
+    by_place: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for source, store_id, sale in keys:
+        by_place[(source, store_id)].append(sale)
+    for (source, store_id), sales in by_place.items():
+        sales.sort()
+        for start in range(0, len(sales), 500):
+            q = select(Receipt.refund_of, Receipt.id, Receipt.kind, Receipt.total - Receipt.tip).where(
+                Receipt.source == source,
+                Receipt.store_id == store_id,
+                Receipt.refund_of.in_(sales[start : start + 500]),
+                Receipt.kind.in_(("refund", "void")),
+            )
+            for sale, rid, kind, back in s.execute(q):
+                out[(source, store_id, sale)].append((rid, kind, int(back)) if with_ids else (kind, int(back)))
     return out
 
 
@@ -695,8 +726,13 @@ class Computed:
     store_window: dict[tuple[str, str], tuple[int, int]] = field(default_factory=dict)  # (store, member): the same
 
 
-def compute(s: Session) -> Computed:
-    """Everything from the ledger and the receipts, in one pass over each (minutes at a million members)."""
+def compute(s: Session, members: Collection[str] | None = None) -> Computed:
+    """Everything from the ledger and the receipts, in one pass over each (minutes at a million members).
+
+    With ``members`` (a merge group, whole): only what those members' ledger entries make — their
+    share of the day and reward rows, their member rows — and nothing of the receipts, ratings or
+    home tiers. ``replace_members`` uses it to recompute one member instead of the till.
+    """
     from app.core.merges import root_of
     from app.services import merges
 
@@ -724,11 +760,16 @@ def compute(s: Session) -> Computed:
 
     days: dict[tuple[date, str], list[int]] = defaultdict(lambda: [0] * len(DAY_FIELDS))
     reversals: dict[str, list[int | None]] = defaultdict(list)
-    q = select(E.reverses, E.amount).where(E.kind == EntryKind.REVERSE.value, E.reverses.is_not(None))
+    only = list(members) if members is not None else None
+
+    def mine(q: Any) -> Any:
+        return q if only is None else q.where(E.customer_id.in_(only))
+
+    q = mine(select(E.reverses, E.amount).where(E.kind == EntryKind.REVERSE.value, E.reverses.is_not(None)))
     for earn_id, amount in s.execute(q):
         reversals[earn_id].append(amount)
     orig = aliased(E)
-    points = (
+    points = mine(
         select(moment(E.created_at), E.store_id, E.kind, E.points, orig.kind)
         .outerjoin(orig, orig.id == E.reverses)
         .where(E.kind != EntryKind.EARN.value, E.points != 0)
@@ -740,10 +781,12 @@ def compute(s: Session) -> Computed:
             row[1] += issued
             row[2] += redeemed
             row[3] += expired
-    members: dict[str, _Member] = {}
+    held: dict[str, _Member] = {}
     member_days: dict[tuple[date, str, str], list[int]] = defaultdict(lambda: [0, 0])
-    earns = select(E.id, E.customer_id, E.store_id, moment(E.created_at), E.amount, E.points, E.reason).where(
-        E.kind == EntryKind.EARN.value
+    earns = mine(
+        select(E.id, E.customer_id, E.store_id, moment(E.created_at), E.amount, E.points, E.reason).where(
+            E.kind == EntryKind.EARN.value
+        )
     )
     for entry_id, customer_id, store_id, at, amount, pts, reason in _stream(s, earns):
         day = day_of(store_id, at)
@@ -754,41 +797,44 @@ def compute(s: Session) -> Computed:
             continue
         row[0] += 1
         holder = root_of(customer_id, parents) if parents else customer_id
-        m = members.get(holder)
+        m = held.get(holder)
         if m is None:
-            m = members[holder] = _Member()
+            m = held[holder] = _Member()
         m.add(at, entry_id, net, month_number(day))
         md = member_days[(day, store_id, holder)]
         md[0] += 1
         md[1] += net
-    refunds: dict[tuple[str, str, str], list[tuple[str, int]]] = defaultdict(list)
-    q = select(Receipt.source, Receipt.store_id, Receipt.refund_of, Receipt.kind, Receipt.total - Receipt.tip).where(
-        Receipt.kind.in_(("refund", "void")), Receipt.refund_of != ""
-    )
-    for source, store_id, sale, kind, back in s.execute(q):
-        refunds[(source, store_id, sale)].append((kind, int(back)))
-    sales = select(
-        Receipt.source,
-        Receipt.store_id,
-        Receipt.external_id,
-        moment(Receipt.closed_at),
-        Receipt.total,
-        Receipt.tip,
-        Receipt.customer_id.is_not(None),
-    ).where(Receipt.kind == "sale")
-    for source, store_id, external_id, at, total, tip, member in _stream(s, sales):
-        counted, net = sale_of(total, tip, refunds.get((source, store_id, external_id), ()))
-        if counted:
+    if only is None:  # the receipts' and ratings' shares: not the ledger's, left out for a few members
+        refunds: dict[tuple[str, str, str], list[tuple[str, int]]] = defaultdict(list)
+        q = select(
+            Receipt.source, Receipt.store_id, Receipt.refund_of, Receipt.kind, Receipt.total - Receipt.tip
+        ).where(Receipt.kind.in_(("refund", "void")), Receipt.refund_of != "")
+        for source, store_id, sale, kind, back in s.execute(q):
+            refunds[(source, store_id, sale)].append((kind, int(back)))
+        sales = select(
+            Receipt.source,
+            Receipt.store_id,
+            Receipt.external_id,
+            moment(Receipt.closed_at),
+            Receipt.total,
+            Receipt.tip,
+            Receipt.customer_id.is_not(None),
+        ).where(Receipt.kind == "sale")
+        for source, store_id, external_id, at, total, tip, member in _stream(s, sales):
+            counted, net = sale_of(total, tip, refunds.get((source, store_id, external_id), ()))
+            if counted:
+                row = days[(day_of(store_id, at), store_id)]
+                row[4 if member else 6] += 1
+                row[5 if member else 7] += net
+        for store_id, at, rating in _stream(s, select(Feedback.store_id, moment(Feedback.created_at), Feedback.rating)):
             row = days[(day_of(store_id, at), store_id)]
-            row[4 if member else 6] += 1
-            row[5 if member else 7] += net
-    for store_id, at, rating in _stream(s, select(Feedback.store_id, moment(Feedback.created_at), Feedback.rating)):
-        row = days[(day_of(store_id, at), store_id)]
-        row[8] += rating
-        row[9] += 1
+            row[8] += rating
+            row[9] += 1
     rewards: dict[tuple[date, str, str], int] = defaultdict(int)
-    redeemed = select(E.id, E.store_id, moment(E.created_at), E.reward_id).where(
-        E.kind == EntryKind.REDEEM.value, E.reward_id.is_not(None)
+    redeemed = mine(
+        select(E.id, E.store_id, moment(E.created_at), E.reward_id).where(
+            E.kind == EntryKind.REDEEM.value, E.reward_id.is_not(None)
+        )
     )
     for entry_id, store_id, at, reward_id in _stream(s, redeemed):
         if entry_id not in reversals:
@@ -809,9 +855,9 @@ def compute(s: Session) -> Computed:
     return Computed(
         days={k: tuple(v) for k, v in days.items() if any(v)},
         member_days={k: (v[0], v[1]) for k, v in member_days.items() if v[0] or v[1]},
-        members={c: _comparable(m.row(c)) for c, m in members.items()},
+        members={c: _comparable(m.row(c)) for c, m in held.items()},
         rewards=dict(rewards),
-        homes=_homes(s),
+        homes=_homes(s) if only is None else {},
         stores=last_days,
         window={k: (v[0], v[1]) for k, v in window.items() if any(v)},
         store_window={k: (v[0], v[1]) for k, v in store_window.items() if any(v)},
@@ -882,12 +928,8 @@ def _balance_moves(tier: str, points: str, sign: str, row: str) -> str:
 
 
 HOME_TIER_TRIGGERS: tuple[str, ...] = (
-    "CREATE TRIGGER home_tier_customer_insert AFTER INSERT ON customer BEGIN "
-    + _member_moves("NEW", "")
-    + " END",
-    "CREATE TRIGGER home_tier_customer_delete AFTER DELETE ON customer BEGIN "
-    + _member_moves("OLD", "-")
-    + " END",
+    "CREATE TRIGGER home_tier_customer_insert AFTER INSERT ON customer BEGIN " + _member_moves("NEW", "") + " END",
+    "CREATE TRIGGER home_tier_customer_delete AFTER DELETE ON customer BEGIN " + _member_moves("OLD", "-") + " END",
     "CREATE TRIGGER home_tier_customer_update AFTER UPDATE OF id, status, enrolled_store ON customer BEGIN "
     + _member_moves("OLD", "-")
     + " "
@@ -935,6 +977,8 @@ MEMBER_STORE_TRIGGERS: tuple[str, ...] = (
     + " END",
 )
 MEMBER_STORE_TRIGGER_NAMES = tuple(sql.split()[2] for sql in MEMBER_STORE_TRIGGERS)
+
+
 # SQLite triggers that keep ``member_window_stats`` and ``member_store_window_stats`` (migration 0011):
 # the member-day rows of the days of ``stats_window`` summed per member and per store and member. A
 # row of those days added, changed or removed adds its difference; ``roll_window`` moves the days.
@@ -1094,6 +1138,39 @@ def rebuild_in(s: Session) -> Computed:
     )
     _insert(s, MemberStats, [_with_spend(row) for row in c.members.values()])
     return c
+
+
+def replace_members(s: Session, group: Collection[str], before: Computed, after: Computed) -> None:
+    """One merge group's share of the tables moved from ``before`` to ``after`` (``compute(s, group)``
+    read before and after its ledger rows changed): what eviction does instead of ``rebuild_in``.
+
+    The day and reward rows take the difference (other members' shares in them are untouched);
+    the group's member rows are replaced. ``member_store_stats`` and the window sums follow the
+    member-day rows through their triggers (deleted, then made again as the new rows go in), and
+    the home-tier counts follow the customer and balance rows through theirs. A few members'
+    entries are read, so the write lock is held for milliseconds, not for a rebuild of the till.
+    """
+    d = _Deltas()
+    for key in before.days.keys() | after.days.keys():
+        old, new = before.days.get(key, (0,) * len(DAY_FIELDS)), after.days.get(key, (0,) * len(DAY_FIELDS))
+        d.day(*key, **{f: n - o for f, o, n in zip(DAY_FIELDS, old, new, strict=True) if n != o})
+    for key in before.rewards.keys() | after.rewards.keys():
+        d.rewards[key] += after.rewards.get(key, 0) - before.rewards.get(key, 0)
+    d.write(s)
+    ids = list(group)
+    if _has_table(s, MemberStoreStats):
+        s.execute(delete(MemberStoreStats).where(MemberStoreStats.customer_id.in_(ids)))
+    s.execute(delete(MemberDayStats).where(MemberDayStats.customer_id.in_(ids)))
+    s.execute(delete(MemberStats).where(MemberStats.customer_id.in_(ids)))
+    _insert(
+        s,
+        MemberDayStats,
+        [
+            {"day": d, "store_id": st, "customer_id": cid, "visits": v, "spend": n}
+            for (d, st, cid), (v, n) in after.member_days.items()
+        ],
+    )
+    _insert(s, MemberStats, [_with_spend(row) for row in after.members.values()])
 
 
 def _has_table(s: Session, model: Any) -> bool:

@@ -26,6 +26,9 @@ class SyncStatus:
     last_error: str = ""
     server_url: str = ""
     connecting: bool = False  # a sync server is set up but has not answered yet (the till just started)
+    # The chain's change number this till has pulled up to: it moves only when something arrived,
+    # so a screen showing pulled data reloads then, not after every quiet cycle.
+    pulled_to: int = 0
 
 
 class StatusSource(Protocol):

@@ -34,9 +34,7 @@ from app.db.models import (
     CustomerMerge,
     CustomerWord,
     LedgerEntryRow,
-    MemberDayStats,
     MemberLeft,
-    MemberStats,
     OutboxItem,
     Terminal,
 )
@@ -117,14 +115,14 @@ def evict(till: Till, *, stop: threading.Event | None = None, pause: float = 0.0
     Skipped, to be tried again at the next pass: a member with anything of hers still waiting in the
     outbox (an entry, her record, a merge), one enrolled at this till's store, and one who came back
     (her mark is gone). If she comes back later, she arrives whole again with an opening balance
-    that counts this till's own entries as held. The back office's summary tables are recomputed
-    once at the end (their figures are of the ledger this till holds).
+    that counts this till's own entries as held. The back office's summary tables take each
+    group's share recomputed from what is left of her ledger (``stats.replace_members``): their
+    figures are of the ledger this till holds, and no pass rebuilds the whole till under the lock.
     """
     stop = stop or threading.Event()
     with till.transaction() as s:
         waiting = list(s.scalars(select(MemberLeft.customer_id).where(MemberLeft.evicting.is_(False))))
     done = 0
-    evicted_any = False
     for i in range(0, len(waiting), EVICT_CHUNK):
         if stop.is_set():
             break
@@ -132,12 +130,8 @@ def evict(till: Till, *, stop: threading.Event | None = None, pause: float = 0.0
             for cid in waiting[i : i + EVICT_CHUNK]:
                 if _evict_in(s, till, cid):
                     done += 1
-                    evicted_any = True
         if stop.wait(pause):
             break
-    if evicted_any:
-        with till.transaction() as s:
-            stats.rebuild_in(s)
     return done
 
 
@@ -160,6 +154,7 @@ def _evict_in(s: Session, till: Till, customer_id: str) -> bool:
         row.evicting = True
         s.add(row)
     s.flush()
+    before = stats.compute(s, group)
     own = select(Terminal.id).where(Terminal.is_self.is_(True))
     s.execute(
         delete(LedgerEntryRow).where(LedgerEntryRow.customer_id.in_(group), LedgerEntryRow.terminal_id.not_in(own))
@@ -168,11 +163,11 @@ def _evict_in(s: Session, till: Till, customer_id: str) -> bool:
         (BalanceRow, BalanceRow.customer_id),
         (BalanceOpening, BalanceOpening.customer_id),
         (CustomerWord, CustomerWord.customer_id),
-        (MemberStats, MemberStats.customer_id),
-        (MemberDayStats, MemberDayStats.customer_id),
         (Customer, Customer.id),
     ):
         s.execute(delete(model).where(column.in_(group)))
+    # The summary tables: her share recomputed from the entries left (this till's own), not the till's.
+    stats.replace_members(s, group, before, stats.compute(s, group))
     for row in s.scalars(select(MemberLeft).where(MemberLeft.customer_id.in_(group))):
         row.evicting = False  # the mark stays: "evicted here", so checks skip her own entries' member
     s.flush()

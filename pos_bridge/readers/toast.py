@@ -30,6 +30,10 @@ Amount, Void User, Void Approver, Void Date, Status, Type …; dates are
   (``<Order Id>#refund-<Payment Id>``, at its ``Refund Date``; the refunded tip is
   the refund's tip, which never earned). A refund made days later appears in
   that later night's PaymentDetails and still finds its order by Order Id.
+  ``Refund Amount`` is the payment's refunds *so far*: a second partial refund
+  of the same payment shows the payment again with a larger figure, so the
+  receipt is marked ``cumulative`` and the till applies only the difference
+  (``app.services.receipts._refund_increment``).
 * An order whose every payment was voided (``Void Date``) is a VOID, unless
   OrderDetails already says so; a voided payment that another payment replaced
   takes nothing back, and the reader says so in ``skipped``.
@@ -231,6 +235,7 @@ class ToastReader(Reader):
                             currency=cur.code,
                             kind=ReceiptKind.REFUND,
                             refund_of=order_id,
+                            cumulative=True,  # the payment's refunds so far: a later refund raises it
                             raw_ref=row.ref,
                         )
                     )

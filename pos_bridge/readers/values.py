@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -80,9 +81,18 @@ class ReadContext:
 def parse_money(value: Cell, cur: Currency, *, decimal: str | None = None) -> int:
     """``app.core.money.parse_money`` (the one amount parser), failing as a FieldError."""
     try:
+        if isinstance(value, str):
+            return _money_text(value, cur, decimal)
         return core_parse_money(value, cur, decimal=decimal)
     except AmountError as err:
         raise FieldError(err.template, **err.details) from None
+
+
+# An export repeats the same few prices, quantities and minutes thousands of times: the text
+# cells' parses are remembered (a refused cell raises again each time: exceptions are not kept).
+@lru_cache(maxsize=8192)
+def _money_text(value: str, cur: Currency, decimal: str | None) -> int:
+    return core_parse_money(value, cur, decimal=decimal)
 
 
 # ---------------------------------------------------------------- quantities
@@ -92,6 +102,17 @@ _SPACES = re.compile(r"[\s\u00a0\u202f\u2009']")
 
 def parse_quantity(value: Cell, *, decimal: str | None = None) -> Decimal:
     """A line quantity; may be fractional (0.5 kg) and negative (refund lines)."""
+    if isinstance(value, str):
+        return _quantity_text(value, decimal)
+    return _parse_quantity(value, decimal=decimal)
+
+
+@lru_cache(maxsize=8192)
+def _quantity_text(value: str, decimal: str | None) -> Decimal:
+    return _parse_quantity(value, decimal=decimal)
+
+
+def _parse_quantity(value: Cell, *, decimal: str | None = None) -> Decimal:
     if isinstance(value, bool) or value is None:
         raise FieldError("{0} is not a quantity.", value=shown(value))
     if isinstance(value, (int, float, Decimal)):
@@ -149,6 +170,18 @@ _TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?")
 
 
 def parse_datetime(value: Cell, tz: ZoneInfo, *, order: DateOrder = "dmy") -> datetime:
+    """``_parse_datetime``; a text cell's parse is remembered (receipts of one minute share it)."""
+    if isinstance(value, str):
+        return _datetime_text(value, tz, order)
+    return _parse_datetime(value, tz, order=order)
+
+
+@lru_cache(maxsize=8192)
+def _datetime_text(value: str, tz: ZoneInfo, order: DateOrder) -> datetime:
+    return _parse_datetime(value, tz, order=order)
+
+
+def _parse_datetime(value: Cell, tz: ZoneInfo, *, order: DateOrder = "dmy") -> datetime:
     """A POS timestamp to aware UTC. Naive times are the store's local time.
 
     Accepts ISO 8601 (with or without offset), ``dd/mm/yyyy HH:MM[:SS]``,

@@ -148,6 +148,8 @@ def _as_dict(kind: str, row: Any) -> dict[str, Any]:
 
 # Which column names the member, per kind a working-set till gets only for its members.
 _MEMBER_COLUMN = {"customers": "id", "entries": "customer_id", "balances": "customer_id"}
+# Kinds a working-set till gets for its own store, and for the members it holds.
+_MEMBER_OR_STORE = ("flags", "feedback", "tickets", "vouchers")
 
 
 def in_set(holders: Sequence[str], column: Any, *, entered_by: int | None = None) -> Any:
@@ -204,6 +206,11 @@ def pull(
                 )
         if holders is not None and kind in _MEMBER_COLUMN:
             q = q.where(in_set(holders, q.selected_columns[_MEMBER_COLUMN[kind]], entered_by=cursor))
+        if holders is not None and kind in _MEMBER_OR_STORE:
+            # A scoped till gets its own store's ratings, tickets, vouchers and flags (a guest's
+            # too) and those of the members it holds — not the chain's.
+            theirs = in_set(holders, table.c.customer_id, entered_by=cursor)
+            q = q.where(or_(table.c.store_id == caller.store_id, theirs))
         if kind == "staff":  # PIN hashes go only to the tills of the staff's own store
             q = q.where(table.c.store_id == caller.store_id)
         if kind == "audit":  # a store's audit lines go to its own tills; a till has its own lines already
@@ -301,6 +308,17 @@ def _entering(session: Session, caller: Caller, page: Page, ids: list[str], curs
             if r.id not in have_facts:
                 page.records["merges"].append(_as_dict("merges", r))
                 have_facts.add(r.id)
+    # Her vouchers come with her: one issued at another store is hers to use at this one.
+    vouchers = VoucherRow.__table__
+    have_codes = {v["code"] for v in page.records["vouchers"]}
+    for part in chunks(members):
+        rows = session.execute(
+            select(*_COLUMNS["vouchers"][0]).where(vouchers.c.customer_id.in_(part), vouchers.c.change_no <= bound)
+        )
+        for r in rows:
+            if r.code not in have_codes:
+                page.records["vouchers"].append(_as_dict("vouchers", r))
+                have_codes.add(r.code)
     held = HeldEntry.__table__
     not_counted = select(held.c.entry_id).where(or_(held.c.decision.is_(None), held.c.decision == "rejected"))
     since = datetime.now(UTC) - timedelta(days=history_days)

@@ -1,6 +1,7 @@
 """``loyalty-sync``: the sync worker without the cashier app (a back-room PC, a service).
 
-    loyalty-sync --home D:/loyalty pair --server https://loyalty.example.vn --code ABCDE-FGHJK
+    loyalty-sync --home D:/loyalty pair --server https://loyalty.example.vn      # asks for the code
+    echo ABCDE-FGHJK | loyalty-sync --home D:/loyalty pair --server https://…       # or reads it from stdin
     loyalty-sync --home D:/loyalty                  # run until stopped (Ctrl-C, SIGTERM)
     loyalty-sync --home D:/loyalty run --once       # one push+pull cycle; exit 1 if it failed
     loyalty-sync --home D:/loyalty status
@@ -42,7 +43,12 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--backoff-cap", type=float, default=60.0, help="longest wait between failed tries")
     pr = sub.add_parser("pair", help="pair this till with a server using a one-time code")
     pr.add_argument("--server", required=True)
-    pr.add_argument("--code", required=True)
+    pr.add_argument(
+        "--code",
+        default="",
+        help="the one-time pairing code; left out, it is asked for (or read from stdin), so it never "
+        "shows in the process list or the shell's history",
+    )
     pr.add_argument("--name", default="", help="a name for this till on the server")
     for q in (r, pr):
         q.add_argument("--insecure", action="store_true", help="allow plain http:// to a host that is not this PC")
@@ -58,12 +64,16 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "run"
     if command == "pair":
         config = read_config(args.home)
+        code = args.code or _ask_code()
+        if not code:
+            print("Pairing failed: no pairing code was given.", file=sys.stderr)
+            return 2
         try:
             answer = pair_till(
                 till,
                 args.home,
                 args.server.rstrip("/"),
-                args.code,
+                code,
                 terminal_name=args.name,
                 insecure=args.insecure or config.insecure,
                 verify=args.ca_file or config.ca_file or True,
@@ -81,6 +91,15 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "server"):  # bare ``loyalty-sync``: run with the defaults
         args = _parser().parse_args([*(argv or sys.argv[1:]), "run"])
     return run(till, args)
+
+
+def _ask_code() -> str:
+    """The pairing code typed without echo at a terminal, or the first line of stdin (a script's pipe)."""
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass("Pairing code: ").strip()
+    return sys.stdin.readline().strip()
 
 
 def resolve_server(

@@ -86,6 +86,7 @@ class SyncWorker:
         self.cycles = 0
         self._refused_entries: list[str] = []  # this cycle's (run_once starts it again)
         self._status = SyncStatus(online=False, pending=pending_count(till), server_url=server_url)
+        self._pulled_to = 0
 
     # -- StatusSource --------------------------------------------------------------------------------
 
@@ -204,7 +205,7 @@ class SyncWorker:
         error = refused and f"Server refused a batch: {refused}"
         if self._refused_entries and not error:
             error = f"Server holds entries it will not count: {' '.join(self._refused_entries)}"
-        self._publish(online=True, last_success=now, last_error=error)
+        self._publish(online=True, last_success=now, last_error=error, pulled_to=self._pulled_to)
         health.exchange(self.till, self._client, self._status, now)  # best effort, never fails the cycle
         return CycleReport(
             entries, customers, pulled_entries, pulled_customers, pages, refused, tuple(self._refused_entries)
@@ -266,6 +267,7 @@ class SyncWorker:
                 else None
             )
             applied = ingest.apply_page(self.till, page)  # the page and its cursor commit together
+            self._pulled_to = page.cursor
             entries += applied.entries
             customers += applied.customers
             pages += 1

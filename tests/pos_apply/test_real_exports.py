@@ -213,6 +213,41 @@ def test_toast_refunds_and_voided_payments_from_payment_details(us_till: Till, t
     consistent(us_till)
 
 
+def test_toast_second_partial_refund_of_a_payment_takes_back_only_the_difference(
+    us_till: Till, tmp_path: Path
+) -> None:
+    """PaymentDetails has one Refund Amount per payment: the refunds of that payment *so far*. On
+    the 14th P102 was refunded $5.00; on the 16th $3.00 more, and that night's export shows P102 at
+    $8.00. The till takes back 3 more points (not 8, and not nothing), and reading either night's
+    file again changes nothing."""
+    linh = customers.enroll(us_till, name="Linh Tran", phone="+1 617 555 0142", staff=None)
+    night1, night3 = toast_nights(tmp_path)
+    d, d5 = datetime(2024, 3, 12, 13, 0), datetime(2024, 3, 16, 11, 0)
+    night5 = rx.toast_night(tmp_path / "20240316", [
+        dict(order_id="501", number="1", when=d5, cents=700),
+    ], [
+        dict(payment_id="P501", order_id="501", cents=700, paid_at=d5),
+        dict(payment_id="P102", order_id="102", cents=2000, paid_at=d, refund=800, refund_at=d5),
+    ])  # fmt: skip
+
+    def night(folder: Path) -> list:
+        files = sorted(folder.iterdir())
+        return read("toast", files, tz="America/New_York", currency="USD", store_id=us_till.store_id).receipts
+
+    apply_receipts(us_till, night(night1))
+    apply_receipts(us_till, night(night3))
+    assert points(us_till, linh.customer_id) == 15  # 30 + 20 + 10 - 10 (void) - 30 - 5
+    fifth = apply_receipts(us_till, night(night5))
+    assert fifth.reversed == 1
+    assert points(us_till, linh.customer_id) == 12  # 3 more for the $3.00 refunded on the 16th
+    assert ledger(us_till)[-1] == ("reverse", "102", -3)
+    for folder in (night5, night3):  # a re-read, or an older night after a newer one
+        again = apply_receipts(us_till, night(folder))
+        assert again.reversed == 0 and again.awarded == 0
+    assert points(us_till, linh.customer_id) == 12
+    consistent(us_till)
+
+
 # ---------------------------------------------------------------- Loyverse
 
 

@@ -134,10 +134,11 @@ def toast_expected() -> list[Receipt]:
             opened_at=datetime(2024, 3, 12, 23, 10, tzinfo=UTC),
         ),
         # PaymentDetails: 9.00 of check 103's card payment refunded at 9:10 PM (EDT) — a partial refund.
+        # The payment's refunds so far (cumulative): a later refund of it shows a larger figure.
         Receipt(
             "toast", "400000012345678902#refund-600000055555555503", "boston",
             datetime(2024, 3, 13, 1, 10, tzinfo=UTC), total=-900, subtotal=-900, currency="USD",
-            kind=ReceiptKind.REFUND, refund_of="400000012345678902",
+            kind=ReceiptKind.REFUND, refund_of="400000012345678902", cumulative=True,
         ),
     ]  # fmt: skip
 

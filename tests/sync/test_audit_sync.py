@@ -28,6 +28,9 @@ from app.services.audit_log import AuditFilter
 from app.services.syncstatus import pending_count
 from app.ui.backoffice.audit_tab import AuditTab
 from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.launch import follow_sync
+from app.ui.backoffice.window import BackOfficeWindow
+from app.ui.controllers.status import SyncStatusBridge
 from app.ui.tasks import BackgroundOps
 from sync.protocol import AuditRecord, PushRequest
 from sync.server.models import AuditRow, FlagRow
@@ -116,6 +119,43 @@ def test_an_adjustment_at_till_a_shows_in_till_bs_audit_tab_once_with_its_till(
         columns, rows = tab.export_rows()()
         assert all(row[columns.index("till")] == "Quầy B" for row in rows)
     finally:
+        ops.wait_idle()
+
+
+def test_the_open_audit_tab_shows_another_tills_line_after_a_sync_cycle_without_f5(
+    qtbot, qapp, server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    """The back office opened from the cashier window follows the sync worker: when a cycle brings
+    something, the visible tab reloads; a quiet cycle reloads nothing."""
+    store = server.new_store("Cà Phê Nhà Thờ")
+    a, b = shops(server, store, "Quầy A"), shops(server, store, "Quầy B")
+    member = customers.enroll(a.till, name="Phan Thị Hồng", phone="0913 555 666", staff=a.cashier)
+    sync(a, b, server=server)
+    worker = SyncWorker(b.till, server.url, b.token)
+    bridge = SyncStatusBridge(b.till, worker)
+    ops = BackgroundOps()
+    window = BackOfficeWindow(BackOfficeContext(till=b.till, staff=b.owner, ops=ops, language="en"), tabs=[AuditTab])
+    qtbot.addWidget(window)
+    tab = window.tabs[0]
+    assert isinstance(tab, AuditTab)
+    try:
+        with qtbot.waitSignal(tab.loaded, timeout=10_000):
+            window.show()
+        worker.run_once()  # the first report: B's cursor as it is
+        follow_sync(window, bridge)
+        assert "balance adjusted" not in {tab.model.data(tab.model.index(i, 3)) for i in range(tab.model.rowCount())}
+
+        corrections.adjust(a.till, member.customer_id, points=5, reason="Khách quen", manager=a.owner)
+        sync(a, server=server)
+        with qtbot.waitSignal(tab.loaded, timeout=10_000):
+            worker.run_once()  # B's own cycle pulls A's line: the open tab shows it, no F5
+        shown = [(tab.model.data(tab.model.index(i, 2)), tab.model.data(tab.model.index(i, 3)))
+                 for i in range(tab.model.rowCount())]  # fmt: skip
+        assert ("Quầy A", "balance adjusted") in shown
+        with qtbot.assertNotEmitted(tab.loaded, wait=500):
+            worker.run_once()  # nothing new: the manager's scroll and selection stay
+    finally:
+        bridge.stop()
         ops.wait_idle()
 
 

@@ -16,8 +16,8 @@ from app.services import customers
 from app.services.syncstatus import pending_count
 
 
-def run(*args: str, ok: bool = True) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+def run(*args: str, ok: bool = True, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=120, input=stdin)
     if ok:
         assert done.returncode == 0, done.stderr
     return done
@@ -44,8 +44,11 @@ def test_a_manager_sets_up_a_store_and_a_back_room_pc_syncs_a_till(own_server: S
     run(*admin, "set-card-key", "--file", str(home / "card.key"))
     run(*admin, "create-store", "--id", till.store_id, "--name", "Cà Phê Demo")
     fresh = tmp_path / "fresh"
-    paired = run("-m", "sync", "--home", str(fresh), "pair", "--server", server.url, "--code", code)
+    # The code read from stdin: a secret on the command line shows in the process list.
+    paired = run("-m", "sync", "--home", str(fresh), "pair", "--server", server.url, stdin=code + "\n")
     assert "Cà Phê Bình Thạnh" in paired.stdout
+    none = run("-m", "sync", "--home", str(tmp_path / "other"), "pair", "--server", server.url, stdin="", ok=False)
+    assert none.returncode == 2 and "no pairing code" in none.stderr
     late = run(*admin, "set-card-key", "--file", str(home / "card.key"), ok=False)
     assert "already paired" in late.stderr
     code = run(*admin, "pairing-code", "--store", till.store_id).stdout.strip()

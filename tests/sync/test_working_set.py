@@ -23,8 +23,8 @@ from app.core.earning import Bill
 from app.core.errors import InvalidInput
 from app.core.ledger import Balance
 from app.core.unknown_cards import placeholder_id
-from app.db.models import BalanceOpening, Customer, MemberLeft
-from app.services import awards, balances, customers, housekeeping, stats, working_set
+from app.db.models import BalanceOpening, Customer, Feedback, MemberLeft, Ticket, Voucher
+from app.services import awards, balances, customers, feedback, housekeeping, stats, vouchers, working_set
 from sync.server import admin
 from sync.server.db import write_session
 from sync.server.models import TerminalRow, WorkingSetRow
@@ -202,6 +202,47 @@ def test_a_member_who_left_the_set_is_evicted_in_the_background_but_never_the_ti
     assert till_balances(a.till)[her.customer_id] == server_balances(server)[her.customer_id]
     with a.till.transaction() as s:
         assert balances.mismatches(s) == []
+
+
+def test_ratings_tickets_and_vouchers_follow_the_set_and_her_vouchers_come_with_her(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    one, two = server.new_store("Quận 5"), server.new_store("Quận 7")
+    a, b = scoped(server, shops(server, one)), scoped(server, shops(server, two))
+    sync(a, b, server=server)
+    her = customers.enroll(b.till, name="Lý Thị Mai", phone=a_phone(), staff=b.cashier)
+    sale = awards.award(b.till, her.customer_id, Bill(paid=80_000), staff=b.cashier).earn.id
+    feedback.rate_visit(b.till, her.customer_id, 1, entry_id=sale, comment="Cà phê nguội")  # a complaint ticket
+    feedback.rate_visit(b.till, None, 4)  # a guest at store two
+    with b.till.transaction() as s:
+        code = vouchers.issue_in(s, b.till, value=20_000, issued_for="complaint", customer_id=her.customer_id).code
+    guest_here = feedback.rate_visit(a.till, None, 5).id  # a guest at store one
+    sync(a, b, server=server)
+    sync(a, server=server)
+
+    def held(shop: Shop) -> tuple[set[str], set[str], set[str]]:
+        with shop.till.transaction() as s:
+            return (
+                set(s.scalars(select(Feedback.id))),
+                set(s.scalars(select(Ticket.customer_id))),
+                set(s.scalars(select(Voucher.code))),
+            )
+
+    ratings, tickets, codes = held(a)
+    assert ratings == {guest_here}  # store two's ratings, hers and the guest's, stay there
+    assert her.customer_id not in tickets and code not in codes
+
+    # She comes to store one: she enters its set and her voucher comes with her, usable here.
+    awards.award(a.till, customers.find(a.till, her.payload).matches[0].customer_id, Bill(paid=30_000),
+                 staff=a.cashier)  # fmt: skip
+    sync(a, server=server)
+    sync(a, server=server)
+    assert her.customer_id in held_members(a)
+    assert code in held(a)[2]
+    # Her later rating at store two now reaches store one too (she is in its set).
+    later = feedback.rate_visit(b.till, her.customer_id, 5).id
+    sync(b, a, server=server)
+    assert later in held(a)[0]
 
 
 def test_scope_is_a_server_setting_with_a_clear_refusal(server: ServerProcess, shops: Callable[..., Shop]) -> None:

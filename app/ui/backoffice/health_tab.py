@@ -170,7 +170,7 @@ class HealthTab(BackOfficeTab):
             self._show(self.health)
 
     def _data_changed(self, what: str) -> None:
-        if what == "flags" and self.isVisible():
+        if what in ("flags", "sync") and self.isVisible():
             self.activated()
 
     def activated(self) -> None:

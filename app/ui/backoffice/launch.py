@@ -23,6 +23,7 @@ from app.services.staff import StaffMember
 from app.services.till import Till
 from app.ui import theme
 from app.ui.backoffice.context import BackOfficeContext
+from app.ui.backoffice.guard import while_alive
 from app.ui.backoffice.window import BackOfficeWindow
 from app.ui.errors import error_text
 from app.ui.i18n import Translations
@@ -30,6 +31,8 @@ from app.ui.tasks import BackgroundOps
 from app.ui.views.pin import ManagerPinDialog, PinPad
 
 if TYPE_CHECKING:
+    from app.services.syncstatus import SyncStatus
+    from app.ui.controllers.status import SyncStatusBridge
     from app.ui.main import Windows
 
 
@@ -74,6 +77,19 @@ def open_window(
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     window.show()
     return window
+
+
+def follow_sync(window: BackOfficeWindow, status: SyncStatusBridge) -> None:
+    """The open tabs reload when a sync cycle brought something (``data_changed("sync")``): another
+    till's audit line, ticket or flag shows without F5. A quiet cycle (nothing pulled) changes nothing."""
+    seen = [status.status.pulled_to]
+
+    def reported(now: SyncStatus) -> None:
+        if now.pulled_to and now.pulled_to != seen[0]:
+            seen[0] = now.pulled_to
+            window.ctx.events.data_changed.emit("sync")
+
+    status.reported.connect(while_alive(window, reported))
 
 
 def _retire(ops: BackgroundOps) -> None:
@@ -146,6 +162,7 @@ class CashierLauncher(QWidget):
             self.till, who, translations=self.windows.translations, language=self.windows.translations.language
         )
         self.window.destroyed.connect(self._closed)
+        follow_sync(self.window, self.windows.checkout.status)
         self.opened.emit(self.window)
 
     def _say(self, text: str) -> None:

@@ -315,7 +315,7 @@ class TicketsTab(BackOfficeTab):
         self.loaded.emit()
 
     def _data_changed(self, what: str) -> None:
-        if what in ("tickets", "vouchers", "staff") and self.isVisible() and not self._telling:
+        if what in ("tickets", "vouchers", "staff", "sync") and self.isVisible() and not self._telling:
             self.activated()
 
     def _tell(self, *what: str) -> None:
