@@ -8,11 +8,8 @@ client can cause are answered with a readable sentence and a stable code.
 
 # No ``from __future__ import annotations``: FastAPI must see the dependencies defined in create_app.
 import logging
-import shutil
-import tempfile
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -22,7 +19,6 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
-from starlette.background import BackgroundTask
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -56,7 +52,6 @@ from sync.server import (
     member_lookup,
     metrics,
     records,
-    snapshot_format,
     working_set,
 )
 from sync.server import snapshot as snapshot_module
@@ -239,6 +234,7 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         openapi_url="/openapi.json" if settings.docs else None,
     )
     app.state.engine = engine
+    prepared_snapshot = snapshot_module.Prepared()  # the chain-wide bulk file, kept for the next new till
     app.state.limiter = limiter
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
 
@@ -463,38 +459,23 @@ def create_app(settings: ServerSettings | None = None, engine: Engine | None = N
         f"{API}/snapshot",
         response_class=FileResponse,
         responses={
-            200: {"content": {"application/vnd.sqlite3": {}}, "description": "The snapshot (a SQLite file)."},
+            200: {
+                "content": {"application/vnd.sqlite3": {}},
+                "description": "The snapshot (a SQLite file, then the catalog's JSON).",
+            },
             **{k: ERRORS[k] for k in (401, 429, 503)},
         },
         tags=["sync"],
     )
     def snapshot(terminal: Terminal) -> Response:
-        """A ready SQLite file of what this till should hold, for its first sync (``sync.server.snapshot``).
+        """A ready SQLite file of what this till should hold, then its catalog (``sync.server.snapshot``).
 
-        Headers give its sha256, the change number it is consistent at and its format; the file is
-        built in a scratch folder, streamed, then removed.
+        Headers give the file's and the catalog's sha256, the change number it is consistent at and its
+        format; the chain-wide file is prepared once per change number and shared by new tills.
         """
-        folder = tempfile.mkdtemp(prefix="loyalty-snapshot-")
-        path = Path(folder) / "snapshot.sqlite"
-        try:
-            with read_session(engine) as s:
-                built = snapshot_module.build(s, terminal, path)
-        except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
-            raise
+        response = snapshot_module.serve(engine, terminal, prepared_snapshot)
         metrics.PULLS.inc()
-        headers = {
-            snapshot_format.SHA256_HEADER: built.sha256,
-            snapshot_format.CHANGE_HEADER: str(built.change),
-            snapshot_format.SCHEMA_HEADER: built.server_schema,
-            snapshot_format.FORMAT_HEADER: str(snapshot_format.FORMAT),
-        }
-        return FileResponse(
-            path,
-            media_type="application/vnd.sqlite3",
-            headers=headers,
-            background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
-        )
+        return response
 
     @app.get(
         f"{API}/me",

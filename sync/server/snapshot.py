@@ -11,26 +11,45 @@ the file; they come again in the pull and are recognised by id, so nothing is co
 a pull would leave out too (the till's own entries, entries held for review, other stores' staff);
 for a till holding its working set (``sync.server.working_set``), only its members, their whole
 ledger and the server's balances (no opening rows: the file is small enough to carry her history).
+
+``Prepared`` keeps the last chain-wide file this process built: the bulk does not depend on the caller
+(for a till with no entries of its own on the server and no working set), so a chain opening several
+tills builds it once per change number, and a till that asks while nothing changed downloads it ready.
+Any change (a sale, a profile edit, a released entry: each takes a change number) makes the next
+request build a new one. ``serve`` answers ``GET /v1/snapshot``: that file, then the caller's catalog.
 """
 
 from __future__ import annotations
 
+import atexit
+import dataclasses
 import hashlib
+import logging
+import os
+import shutil
 import sqlite3
+import tempfile
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Select, Text, func, inspect, or_, select, text, type_coerce
+from sqlalchemy import Engine, Select, Text, exists, func, inspect, or_, select, text, type_coerce
 from sqlalchemy.orm import Session
+from starlette.background import BackgroundTask
+from starlette.responses import Response, StreamingResponse
 
+from app.core.names import fold_name
 from app.db.types import UTCDateTime
 from sync.server import changes
-from sync.server.db import current_change
+from sync.server import snapshot_format as fmt
+from sync.server.db import current_change, read_session
 from sync.server.ledger import Caller
 from sync.server.models import BalanceRow, CustomerMergeRow, CustomerRow, EntryRow, HeldEntry
-from sync.server.snapshot_format import BULK, CATALOG_KINDS, FORMAT
+from sync.server.snapshot_format import BULK, CATALOG_KINDS, CUSTOMER_COLUMNS, FORMAT
+
+log = logging.getLogger("loyalty.server")
 
 _BATCH = 20_000
 # The till stores an aware UTC time as SQLAlchemy's SQLite DATETIME text of the naive UTC time,
@@ -78,7 +97,7 @@ def selection(session: Session, caller: Caller) -> dict[str, Select[Any]]:
     )
     if session.scalar(select(held.c.entry_id).limit(1)) is not None:
         entry_q = entry_q.where(entries.c.id.not_in(not_counted))
-    customer_q = select(*_columns(session, customers, BULK["customer"]))
+    customer_q = select(*_columns(session, customers, CUSTOMER_COLUMNS))  # name_key: added by ``_copy``
     balance_q = select(*_columns(session, balances, BULK["balance"]))
     if (holders := caller.holders) is not None:  # a till holding its working set: only its members
         customer_q = customer_q.where(changes.in_set(holders, customers.c.id))
@@ -92,12 +111,17 @@ def selection(session: Session, caller: Caller) -> dict[str, Select[Any]]:
 
 
 def build(session: Session, caller: Caller, path: Path) -> Built:
-    """Write ``caller``'s snapshot to ``path`` (a new file) from ``session``'s one consistent read."""
+    """Write ``caller``'s bulk to ``path`` (a new file) from ``session``'s one consistent read.
+
+    The ``catalog`` table is left empty: the catalog is the caller's own (``catalog``) and travels
+    after the file, so the file can be shared (``Prepared``).
+    """
     change = current_change(session)
     schema = _server_schema(session)
     db = sqlite3.connect(path, isolation_level=None)
     try:
         # A scratch file: if this process dies the file is thrown away, so no journal and no fsync.
+        # https://www.sqlite.org/pragma.html#pragma_journal_mode
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
         db.execute("BEGIN")
@@ -109,22 +133,7 @@ def build(session: Session, caller: Caller, path: Path) -> Built:
         rows: dict[str, int] = {}
         for table, q in selection(session, caller).items():
             rows[table] = _copy(session, db, table, q)
-        catalog = changes.pull(session, caller, 0, 2**62, CATALOG_KINDS)
-        catalog.cursor, catalog.more = change, False
-        if (holders := caller.holders) is not None:  # the merges of the members the file holds
-            facts = CustomerMergeRow.__table__
-            catalog.records["merges"] = [
-                changes._as_dict("merges", r)
-                for r in session.execute(
-                    select(*changes._COLUMNS["merges"][0], facts.c.change_no)
-                    .where(
-                        or_(changes.in_set(holders, facts.c.survivor_id), changes.in_set(holders, facts.c.duplicate_id))
-                    )
-                    .order_by(facts.c.change_no)
-                )
-            ]
         db.execute("CREATE TABLE catalog (body TEXT NOT NULL)")
-        db.execute("INSERT INTO catalog VALUES (?)", (catalog.encode().decode(),))
         db.execute("COMMIT")
     finally:
         db.close()
@@ -132,12 +141,150 @@ def build(session: Session, caller: Caller, path: Path) -> Built:
     return Built(path=path, change=change, size=size, sha256=digest, server_schema=schema, rows=rows)
 
 
+def catalog(session: Session, caller: Caller, change: int) -> bytes:
+    """The small kinds ``caller`` should hold, as one pull page ending at ``change``, in the protocol's JSON."""
+    page = changes.pull(session, caller, 0, 2**62, CATALOG_KINDS)
+    page.cursor, page.more = change, False
+    if (holders := caller.holders) is not None:  # the merges of the members the file holds
+        facts = CustomerMergeRow.__table__
+        page.records["merges"] = [
+            changes._as_dict("merges", r)
+            for r in session.execute(
+                select(*changes._COLUMNS["merges"][0], facts.c.change_no)
+                .where(or_(changes.in_set(holders, facts.c.survivor_id), changes.in_set(holders, facts.c.duplicate_id)))
+                .order_by(facts.c.change_no)
+            )
+        ]
+    return page.encode()
+
+
+def shareable(session: Session, caller: Caller) -> bool:
+    """Whether ``caller``'s bulk is the chain-wide one: a till of the whole chain with no entry of its own
+    on the server (``selection`` leaves a till's own entries out; a new till has none)."""
+    if caller.holders is not None:
+        return False
+    return not session.scalar(select(exists().where(EntryRow.terminal_id == caller.terminal_id)))
+
+
+class Prepared:
+    """The last chain-wide bulk file this server process built, kept for the next new till.
+
+    It is served while no row of the bulk's tables took a change number after the one it was built
+    at (``bulk_changed_since``, read in the request's own snapshot): every write a till could pull
+    stamps its row with a new number, so such a file holds what a fresh build would. Changes to the
+    small kinds (a new till paired, a staff member added) do not spoil it: the catalog is read fresh
+    for each answer. Each answer streams a hard link of it, so replacing the file never cuts a
+    download short. One file per server process; it goes with the process's scratch folder.
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        if folder is None:
+            folder = Path(tempfile.mkdtemp(prefix="loyalty-snapshot-cache-"))
+            atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        self.folder = folder
+        self._lock = threading.Lock()  # a second till waits for the build under way, then shares it
+        self._built: Built | None = None
+        self.builds = 0  # files built (for the tests and the log: a reused file costs none)
+
+    def bulk(self, session: Session, caller: Caller, scratch: Path) -> Built:
+        """``caller``'s bulk at ``scratch``/bulk.sqlite: the prepared file when it fits, else a new one."""
+        link = scratch / "bulk.sqlite"
+        if not shareable(session, caller):
+            return build(session, caller, link)
+        change, schema = current_change(session), _server_schema(session)
+        with self._lock:
+            ready = self._built
+            if (
+                ready is not None
+                and ready.server_schema == schema
+                and ready.change <= change
+                and not bulk_changed_since(session, ready.change)
+            ):
+                _link(ready.path, link)
+                log.info("snapshot of change %s served ready at %s to %s", ready.change, change, caller.terminal_id)
+                return dataclasses.replace(ready, path=link)
+            if ready is not None and ready.change > change:  # this read is older than the file: its own
+                return build(session, caller, link)
+            path = self.folder / f"bulk-{change}.sqlite"
+            path.unlink(missing_ok=True)  # a build cut short (a dropped connection) left it half-written
+            try:
+                fresh = build(session, caller, path)
+            except BaseException:
+                path.unlink(missing_ok=True)
+                raise
+            self.builds += 1
+            if ready is not None:
+                ready.path.unlink(missing_ok=True)  # answers still streaming it hold their own link
+            self._built = fresh
+            _link(fresh.path, link)
+            return dataclasses.replace(fresh, path=link)
+
+
+def _link(path: Path, link: Path) -> None:
+    """A name of the answer's own for the prepared file (a copy if the folders are on two file systems)."""
+    try:
+        os.link(path, link)
+    except OSError:
+        shutil.copyfile(path, link)
+
+
+def bulk_changed_since(session: Session, change: int) -> bool:
+    """Whether any row the bulk is made of took a change number after ``change``: a member, an entry, a
+    balance, a held entry released, a merge. Each test is one probe of a ``change_no`` index."""
+    tables = (CustomerRow, EntryRow, BalanceRow, HeldEntry, CustomerMergeRow)
+    return any(session.scalar(select(exists().where(t.change_no > change))) for t in tables)
+
+
+def serve(engine: Engine, caller: Caller, prepared: Prepared) -> Response:
+    """``GET /v1/snapshot``: the bulk file then the caller's catalog, both read in one snapshot transaction.
+
+    Headers give the file's sha256, the catalog's length and sha256, the change number the whole answer
+    is consistent at and the format; the answer's scratch folder is removed once it is sent. A prepared
+    file may have been built at an earlier number (its ``meta``): its rows are the same at this one.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="loyalty-snapshot-"))
+    try:
+        with read_session(engine) as s:
+            change = current_change(s)
+            built = prepared.bulk(s, caller, folder)
+            body = catalog(s, caller, change)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    headers = {
+        "Content-Length": str(built.size + len(body)),
+        fmt.SHA256_HEADER: built.sha256,
+        fmt.CATALOG_LENGTH_HEADER: str(len(body)),
+        fmt.CATALOG_SHA256_HEADER: hashlib.sha256(body).hexdigest(),
+        fmt.CHANGE_HEADER: str(change),
+        fmt.SCHEMA_HEADER: built.server_schema,
+        fmt.FORMAT_HEADER: str(FORMAT),
+    }
+    return StreamingResponse(
+        _stream(built.path, body),
+        media_type="application/vnd.sqlite3",
+        headers=headers,
+        background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True),
+    )
+
+
+def _stream(path: Path, tail: bytes) -> Iterator[bytes]:
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            yield block
+    yield tail
+
+
 def _copy(session: Session, db: sqlite3.Connection, table: str, q: Select[Any]) -> int:
     names = list(BULK[table])
     db.execute(f"CREATE TABLE {table} ({', '.join(names)})")
     insert = f"INSERT INTO {table} VALUES ({', '.join('?' for _ in names)})"
     count = 0
+    name_at = CUSTOMER_COLUMNS.index("name")
     for part in _rows(session, q):
+        if table == "customer":  # the folded name, once here rather than once per till
+            part = [(*r, fold_name(r[name_at])) for r in part]
         db.executemany(insert, part)
         count += len(part)
     return count

@@ -86,7 +86,7 @@ def test_a_new_till_joins_by_snapshot_and_holds_what_a_page_by_page_till_holds(
     assert customers.find(new.till, "0916 999 999").matches[0].name == "Lê Văn Muộn"
 
 
-@pytest.mark.parametrize("damage", ["truncated", "flipped"])
+@pytest.mark.parametrize("damage", ["truncated", "flipped", "catalog"])
 def test_a_damaged_snapshot_is_refused_with_a_sentence_and_nothing_changes(
     server: ServerProcess, shops: Callable[..., Shop], tmp_path: Path, damage: str
 ) -> None:
@@ -101,8 +101,10 @@ def test_a_damaged_snapshot_is_refused_with_a_sentence_and_nothing_changes(
     data = path.read_bytes()
     if damage == "truncated":
         path.write_bytes(data[: len(data) // 2])
-    else:
+    elif damage == "flipped":  # in the SQLite file
         path.write_bytes(data[:4096] + bytes([data[4096] ^ 0xFF]) + data[4097:])
+    else:  # in the catalog after it (the till's staff, stores, program)
+        path.write_bytes(data[:-10] + bytes([data[-10] ^ 0x01]) + data[-9:])
     with pytest.raises(SnapshotRefused) as refused:
         verify(path, headers)
     said = refused.value.message
@@ -111,6 +113,9 @@ def test_a_damaged_snapshot_is_refused_with_a_sentence_and_nothing_changes(
     assert _members(new) == {}
     with new.till.transaction() as s:
         assert ingest.cursor(s) == 0
+    with SyncClient(server.url, new.token) as client:  # a good download afterwards installs
+        assert bootstrap(new.till, client, tmp_path) is not None
+    assert set(_members(old)) <= set(_members(new))  # the chain's members (the server is shared by tests)
 
 
 def test_a_till_with_its_own_members_never_takes_a_snapshot_and_keeps_them(
