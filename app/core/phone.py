@@ -32,7 +32,6 @@ import re
 from functools import lru_cache
 
 import phonenumbers
-from phonenumbers.geodata.locale import LOCALE_DATA
 
 from app.core.errors import InvalidInput
 
@@ -110,6 +109,10 @@ def country_name(region: str, language: str = "en") -> str:
 
     Its locale table names a country in many languages; ``"*xx"`` means "the same as in xx".
     """
+    # Imported here: the locale table is about a second of import on a slow till, and only the
+    # country pickers (set-up wizard, shop settings) need it — never the login window or a sale.
+    from phonenumbers.geodata.locale import LOCALE_DATA
+
     names = LOCALE_DATA.get((region or "").upper(), {})
     name = names.get(language) or names.get("en") or ""
     while name.startswith("*"):

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Not needed to show the login window: each costs tens to hundreds of milliseconds at every start.
 HEAVY = ("alembic", "mako", "fastapi", "uvicorn", "starlette", "httpx", "openpyxl", "numpy", "pyqtgraph",
          "sync.embedded", "sync.server", "app.demo",
+         "phonenumbers.geodata",  # country names in every language: only for a country picker
          # the POS readers: found (imported) by the bridge's thread at its first poll
          "pos_bridge.readers.square", "pos_bridge.readers.toast", "pos_bridge.readers.kiotviet",
          "pos_bridge.readers.loyverse", "pos_bridge.readers.generic")  # fmt: skip
