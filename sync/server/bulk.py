@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Table, any_, bindparam, insert, update
+from sqlalchemy import ColumnElement, Table, any_, bindparam, cast, insert, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.orm import Session
 
@@ -43,10 +43,20 @@ def among(session: Session, column: ColumnElement[Any], values: Sequence[Any]) -
     if not values:
         return
     if on_postgres(session):
-        yield column == any_(bindparam(None, list(values), type_=postgresql.ARRAY(column.type)))
+        yield column == any_(cast(bindparam(None, array_text(values)), postgresql.ARRAY(column.type)))
         return
     for i in range(0, len(values), _CHUNK):
         yield column.in_(list(values[i : i + _CHUNK]))
+
+
+def array_text(values: Sequence[str]) -> str:
+    """A PostgreSQL array literal of strings: every element double-quoted, ``"`` and ``\\`` escaped.
+
+    Why not let psycopg adapt the list: its text array dumper checks each element with a regular
+    expression in Python (about 5 µs an element: 5 ms for a batch's thousand receipt numbers); one
+    ``join`` is a tenth of that. The quoting rules: https://www.postgresql.org/docs/15/arrays.html#ARRAYS-IO
+    """
+    return "{" + ",".join('"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"' for v in values) + "}"
 
 
 @cache
@@ -57,7 +67,9 @@ def _upsert_text(table: Table, columns: tuple[str, ...], key: tuple[str, ...], k
     in its holder's set keeps its change number; see ``sync.server.working_set.enter``).
     """
     dialect = postgresql.dialect()
-    arrays = ", ".join(f"%s::{table.c[c].type.compile(dialect=dialect)}[]" for c in columns)
+    # %b: binary arrays, dumped by psycopg without quoting each element (a third of the text form's CPU):
+    # https://www.psycopg.org/psycopg3/docs/basic/params.html#binary-parameters-and-results
+    arrays = ", ".join(f"%b::{table.c[c].type.compile(dialect=dialect)}[]" for c in columns)
     sets = []
     for c in columns:
         if c in key:
