@@ -22,6 +22,7 @@ follows from the same till (customers are always pushed first).
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime
@@ -38,7 +39,7 @@ from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry
 from app.core.limits import OutOfBounds, check_balance, check_entry, program_excess
 from app.core.program import Program
 from sync.protocol import CustomerRecord, PushRequest, PushResponse, RefusedEntry
-from sync.server import merges, unknown_cards, working_set
+from sync.server import bulk, merges, unknown_cards, working_set
 from sync.server.db import ChangeCounter, current_change
 from sync.server.errors import FlagSpec, Refused
 from sync.server.flags import raise_flag
@@ -62,6 +63,7 @@ CUSTOMER_FIELDS = list(CustomerRecord.model_fields)
 _BALANCE_COLUMNS = ["customer_id", *BALANCE_FIELDS]
 assert [f.name for f in fields(Balance)][: len(BALANCE_FIELDS)] == BALANCE_FIELDS
 _CHUNK = 900  # bound parameters per IN (…) list, under SQLite's limit
+_Receipt = tuple[str | None, str, str | None]  # (receipt_source, store_id, receipt_id)
 
 
 @dataclass(frozen=True)
@@ -133,11 +135,16 @@ def push(
     refused = _beyond_bounds(new, programs)
 
     customers = {c.id: c for c in batch.customers}  # the last copy in a batch wins
-    terminal.last_seen_at = now
+    if not (customers or new or has_records(batch) or batch.merges):
+        terminal.last_seen_at = now
+        return _answer(batch, entries, customers, terminal, current_change(session), refused)
+    # One change counter for the whole push (the lock is held to the commit either way): one read and
+    # one write of it, and the terminal's row written once, at the end.
+    counter = ChangeCounter(session)
     if customers or new or has_records(batch):
-        counter = ChangeCounter(session)
         _upsert_customers(session, counter, caller, list(customers.values()), now)
         if new:
+            earlier = {} if caller.quarantined else _receipts_earned(session, new)  # read before the batch is in
             _insert_entries(session, counter, new, now)
             if caller.quarantined:  # stored, so the chain stays whole; counted only once a manager says so
                 _hold(session, counter, caller, new, now, {i: r.message for i, r in refused.items()})
@@ -146,23 +153,30 @@ def push(
                 _hold_refused(session, counter, caller, new, refused, now)
                 counted = [e for e in new if e.id not in refused]
                 _flag_adjustments(session, counter, caller, counted, programs, now)
-                _flag_duplicate_receipts(session, counter, caller, counted, now)
+                _flag_duplicate_receipts(session, counter, new, counted, earlier, now)
                 flag_reused_vouchers(session, counter, counted, now)
             terminal.head_seq, terminal.head_hash = new[-1].terminal_seq, new[-1].hash
         store_records(session, counter, caller, batch, now)
         working_set.note_push(session, counter, new, list(customers.values()), now)
         session.flush()
-        change = counter.finish()
-    else:
-        change = current_change(session)
     # A placeholder for a card its till did not hold meets its member: folded like a merge.
     linked = unknown_cards.links(session, caller.terminal_id, caller.store_id, list(customers.values()), now)
     if batch.merges or customers:  # after the entries: a merge refolds from the whole ledger
-        counter = ChangeCounter(session)
         merges.settle(session, counter, [*batch.merges, *linked], list(customers), now)
         working_set.note_merges(session, counter, [*batch.merges, *linked], now)
-        session.flush()
-        change = counter.finish()
+    terminal.last_seen_at = now
+    session.flush()
+    return _answer(batch, entries, customers, terminal, counter.finish(), refused)
+
+
+def _answer(
+    batch: PushRequest,
+    entries: list[LedgerEntry],
+    customers: dict[str, CustomerRecord],
+    terminal: TerminalRow,
+    change: int,
+    refused: dict[str, RefusedEntry],
+) -> PushResponse:
     return PushResponse(
         acked_entries=[e.id for e in entries],
         acked_customers=list(customers),
@@ -434,20 +448,41 @@ def _propose(
 
 
 def _insert_entries(session: Session, counter: ChangeCounter, new: list[LedgerEntry], now: datetime) -> None:
-    rows = []
-    for e in new:
-        row = dict(e.__dict__)  # a LedgerEntry holds exactly ENTRY_FIELDS
-        row["kind"] = e.kind.value
-        row["received_at"] = now
-        row["change_no"] = counter.next()
-        rows.append(row)
     try:
-        write_rows(session, EntryRow.__table__, "id", [], rows)
+        if bulk.on_postgres(session) and len(new) > 20:
+            _copy_entries(session, counter, new, now)
+        else:
+            rows = []
+            for e in new:
+                row = dict(e.__dict__)  # a LedgerEntry holds exactly ENTRY_FIELDS
+                row["kind"] = e.kind.value
+                row["received_at"] = now
+                row["change_no"] = counter.next()
+                rows.append(row)
+            write_rows(session, EntryRow.__table__, "id", [], rows)
     except (IntegrityError, UniqueViolation) as exc:
         text = str(exc)  # PostgreSQL names the constraint, SQLite the column
         if str(EntryRow.__table__.primary_key.name) in text or "ledger_entry.id" in text:
             raise EntryIdTaken([e.id for e in new]) from None
         raise
+
+
+_entry_values = operator.attrgetter(*ENTRY_FIELDS)
+_KIND_AT = ENTRY_FIELDS.index("kind")
+_COPY_ENTRIES = f"COPY ledger_entry ({', '.join([*ENTRY_FIELDS, 'received_at', 'change_no'])}) FROM STDIN"
+
+
+def _copy_entries(session: Session, counter: ChangeCounter, new: list[LedgerEntry], now: datetime) -> None:
+    """The batch's entries by one COPY, each row a list straight from the entry's fields (no dict per
+    row): https://www.psycopg.org/psycopg3/docs/basic/copy.html#writing-data-row-by-row"""
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy(_COPY_ENTRIES) as copy:
+        for e in new:
+            row = list(_entry_values(e))
+            row[_KIND_AT] = e.kind.value  # psycopg would write an Enum's name, not its value
+            row.append(now)
+            row.append(counter.next())
+            copy.write_row(row)
 
 
 def _fold_balances(
@@ -465,8 +500,8 @@ def _fold_balances(
     balances: dict[str, Balance] = {}
     table = BalanceRow.__table__
     columns = [table.c[n] for n in _BALANCE_COLUMNS]
-    for part in chunks(customer_ids):
-        for row in session.execute(select(*columns).where(table.c.customer_id.in_(part))):
+    for condition in bulk.among(session, table.c.customer_id, customer_ids):
+        for row in session.execute(select(*columns).where(condition)):
             balances[row[0]] = Balance(*row[1:])
     existing = set(balances)
     originals = _originals(session, new)
@@ -506,15 +541,15 @@ def _fold_balances(
                 ),
                 now,
             )
-    updates, inserts = [], []
+    rows = []
     for cid in customer_ids:
         # Not dataclasses.asdict: it deep-copies every field recursively (a third of the fold's CPU).
         data = dict(balances[cid].__dict__)
         del data["extra"]
         data["customer_id"] = cid
         data["change_no"] = counter.next()
-        (updates if cid in existing else inserts).append(data)
-    write_rows(session, BalanceRow.__table__, "customer_id", updates, inserts)
+        rows.append(data)
+    bulk.upsert(session, table, ["customer_id"], rows, existing=existing)  # one statement on PostgreSQL
 
 
 def _flag_adjustments(
@@ -566,17 +601,15 @@ def _flag_adjustments(
 
 def _enrolled_stores(session: Session, customer_ids: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
-    for part in chunks(list(dict.fromkeys(customer_ids))):
-        found.update(
-            session.execute(select(CustomerRow.id, CustomerRow.enrolled_store).where(CustomerRow.id.in_(part))).all()
-        )
+    for condition in bulk.among(session, CustomerRow.id, list(dict.fromkeys(customer_ids))):
+        found.update(session.execute(select(CustomerRow.id, CustomerRow.enrolled_store).where(condition)).all())
     return found
 
 
 def _not_counted(session: Session, ids: list[str]) -> set[str]:
     found: set[str] = set()
-    for part in chunks(list(dict.fromkeys(ids))):
-        found.update(session.scalars(not_counted_ids().where(HeldEntry.entry_id.in_(part))))
+    for condition in bulk.among(session, HeldEntry.entry_id, list(dict.fromkeys(ids))):
+        found.update(session.scalars(not_counted_ids().where(condition)))
     return found
 
 
@@ -658,28 +691,50 @@ def _originals(session: Session, new: list[LedgerEntry]) -> dict[str, LedgerEntr
     wanted = [e.reverses for e in new if e.kind is EntryKind.REVERSE and e.reverses]
     found = {i: in_batch[i] for i in wanted if i in in_batch}
     missing = [i for i in dict.fromkeys(wanted) if i not in found]
-    for part in chunks(missing):
-        for row in session.execute(select(EntryRow.__table__).where(EntryRow.id.in_(part))):
+    for condition in bulk.among(session, EntryRow.id, missing):
+        for row in session.execute(select(EntryRow.__table__).where(condition)):
             found[row.id] = entry_of(row)
     return found
 
 
-def _flag_duplicate_receipts(
-    session: Session, counter: ChangeCounter, caller: Caller, new: list[LedgerEntry], now: datetime
-) -> None:
-    earns = [e for e in new if e.kind is EntryKind.EARN and e.receipt_id is not None]
-    if not earns:
-        return
-    earned: dict[tuple[str | None, str, str | None], list[str]] = {}
-    for part in chunks(list(dict.fromkeys(e.receipt_id for e in earns if e.receipt_id))):
+def _receipts_earned(session: Session, new: list[LedgerEntry]) -> dict[_Receipt, list[str]]:
+    """The ledger's earns of the receipts this batch earns on, read before the batch is stored.
+
+    Why before: read afterwards, the look-up found the batch's own thousand rows again and again
+    (every receipt matches itself); before, it usually finds none. It runs under the change
+    counter's lock, so another till's push of the same receipt is either committed (and seen here) or
+    waits for this one (and sees it). The index it uses: ``ix_ledger_entry_receipt_kind``.
+    """
+    receipts = list(dict.fromkeys(e.receipt_id for e in new if e.kind is EntryKind.EARN and e.receipt_id))
+    earned: dict[_Receipt, list[str]] = {}
+    for condition in bulk.among(session, EntryRow.receipt_id, receipts):
         rows = session.execute(
             select(EntryRow.receipt_source, EntryRow.store_id, EntryRow.receipt_id, EntryRow.id).where(
-                EntryRow.receipt_id.in_(part), EntryRow.kind == EntryKind.EARN.value
+                condition, EntryRow.kind == EntryKind.EARN.value
             )
         )
         for source, store, receipt, entry_id in rows:
             earned.setdefault((source, store, receipt), []).append(entry_id)
-    for e in earns:
+    return earned
+
+
+def _flag_duplicate_receipts(
+    session: Session,
+    counter: ChangeCounter,
+    new: list[LedgerEntry],
+    counted: list[LedgerEntry],
+    earlier: dict[_Receipt, list[str]],
+    now: datetime,
+) -> None:
+    """A receipt that earned more than once, in the ledger before or in this batch (every stored entry,
+    held or not), flags each counted earn on it after the first."""
+    earned = {key: list(ids) for key, ids in earlier.items()}
+    for e in new:
+        if e.kind is EntryKind.EARN and e.receipt_id is not None:
+            earned.setdefault((e.receipt_source, e.store_id, e.receipt_id), []).append(e.id)
+    for e in counted:
+        if e.kind is not EntryKind.EARN or e.receipt_id is None:
+            continue
         others = [i for i in earned.get((e.receipt_source, e.store_id, e.receipt_id), []) if i != e.id]
         if others:
             raise_flag(

@@ -26,13 +26,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, literal, select, update
+from sqlalchemy import literal, select, update
 from sqlalchemy.orm import Session
 
 from app.core.errors import LoyaltyError
 from app.core.ledger import EntryKind, LedgerEntry
 from app.core.program import Program
 from sync.protocol import CustomerRecord, MergeRecord
+from sync.server import bulk
 from sync.server.db import ChangeCounter
 from sync.server.models import CustomerRow, ProgramRow, StoreRow, WorkingSetRow
 
@@ -140,50 +141,35 @@ def note_merges(session: Session, counter: ChangeCounter, records: Sequence[Merg
 
 def enter(session: Session, counter: ChangeCounter, holder: str, ids: set[str], now: datetime) -> None:
     """``ids`` are in ``holder``'s set from now: new or returning members get a change number (a pull
-    sends them whole), members already in it only a later ``last_seen_at``."""
+    sends them whole), members already in it only a later ``last_seen_at``.
+
+    One read of their rows, then one upsert for all of them (``sync.server.bulk``): a member already
+    in the set brings change number 0, which keeps the stored one. Every writer holds the change
+    counter's lock, so nobody changes these rows between the read and the write.
+    """
     if not ids:
         return
     table = WorkingSetRow.__table__
     ordered = sorted(ids)
     state: dict[str, bool] = {}
-    for i in range(0, len(ordered), _CHUNK):
-        part = ordered[i : i + _CHUNK]
+    for condition in bulk.among(session, table.c.customer_id, ordered):
         state.update(
             session.execute(
-                select(table.c.customer_id, table.c.has_left).where(
-                    table.c.holder == holder, table.c.customer_id.in_(part)
-                )
+                select(table.c.customer_id, table.c.has_left).where(table.c.holder == holder, condition)
             ).all()
         )
-    staying = [c for c in ordered if state.get(c) is False]
-    for i in range(0, len(staying), _CHUNK):
-        session.execute(
-            update(table)
-            .where(and_(table.c.holder == holder, table.c.customer_id.in_(staying[i : i + _CHUNK])))
-            .values(last_seen_at=now)
-        )
-    back = [c for c in ordered if state.get(c) is True]
-    for cid in back:
-        session.execute(
-            update(table)
-            .where(table.c.holder == holder, table.c.customer_id == cid)
-            .values(has_left=False, last_seen_at=now, change_no=counter.next())
-        )
-    new = [c for c in ordered if c not in state]
-    if new:
-        session.execute(
-            table.insert(),
-            [
-                {
-                    "holder": holder,
-                    "customer_id": c,
-                    "last_seen_at": now,
-                    "has_left": False,
-                    "change_no": counter.next(),
-                }
-                for c in new
-            ],
-        )
+    rows = [
+        {
+            "holder": holder,
+            "customer_id": c,
+            "last_seen_at": now,
+            "has_left": False,
+            "change_no": 0 if state.get(c) is False else counter.next(),
+        }
+        for c in ordered
+    ]
+    existing = {(holder, c) for c in state}
+    bulk.upsert(session, table, ["holder", "customer_id"], rows, existing=existing, keep="change_no")
 
 
 def _leave(session: Session, counter: ChangeCounter, holder: str, ids: Sequence[str]) -> None:

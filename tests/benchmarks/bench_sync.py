@@ -126,6 +126,34 @@ def server_cpu(srv: ServerProcess) -> float:
     return total
 
 
+def _proc_cpu(pid: int) -> float:
+    tick = os.sysconf("SC_CLK_TCK")
+    fields_ = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields_[11]) + int(fields_[12])) / tick  # utime, stime
+
+
+def database_cpu(srv: ServerProcess) -> dict[int, float]:
+    """CPU seconds of each PostgreSQL backend serving this benchmark's database, by pid (Linux /proc;
+    ``pg_stat_activity`` names them): PostgreSQL's own share of a push, which the server's figure lacks.
+    A difference of two readings counts backends that appeared meanwhile in full."""
+    dsn = srv.db_url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(dsn) as conn:
+        pids = [r[0] for r in conn.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )]  # fmt: skip
+    out = {}
+    for pid in pids:
+        try:
+            out[pid] = _proc_cpu(pid)
+        except (OSError, ValueError, IndexError):
+            continue
+    return out
+
+
+def database_cpu_since(srv: ServerProcess, before: dict[int, float]) -> float:
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in database_cpu(srv).items())
+
+
 def copy_rate(srv: ServerProcess) -> float:
     """The database's own limit for these rows: the pushed ledger, COPYed into a table with the very same
     columns and indexes (``LIKE … INCLUDING ALL``), in the same PostgreSQL, right after the push."""
@@ -167,9 +195,11 @@ def bench_push(databases: Databases, tmp: Path, backlog: int, batch: int, proces
         build_backlog(till, members=200, entries=backlog)
         print(f"  backlog of {backlog:,} entries (+200 members) written in {time.perf_counter() - t0:.1f} s")
         worker = SyncWorker(till, srv.url, (tmp / "till" / "sync.token").read_text(), batch_size=batch)
-        t0, cpu0, own0 = time.perf_counter(), server_cpu(srv), time.process_time()
+        load = os.getloadavg()[0]
+        t0, cpu0, own0, db0 = time.perf_counter(), server_cpu(srv), time.process_time(), database_cpu(srv)
         worker.push_all()
         elapsed, cpu = time.perf_counter() - t0, server_cpu(srv) - cpu0
+        db_cpu = database_cpu_since(srv, db0)
         own = time.process_time() - own0  # the till's worker: batches read, encoded, acknowledged
         assert pending_count(till) == 0
         with write_session(srv.engine) as s:
@@ -181,7 +211,8 @@ def bench_push(databases: Databases, tmp: Path, backlog: int, batch: int, proces
             f"push, 1 till, {processes} server process(es), batches of {batch}: {backlog:,} entries in "
             f"{elapsed:.1f} s = {rate:,.0f} entries/s; raw COPY of the same rows {raw:,.0f} rows/s; "
             f"ratio {rate / raw:.0%}; server CPU {cpu:.1f} s = {backlog / cpu:,.0f} entries per CPU-second; "
-            f"the till's worker CPU {own:.1f} s"
+            f"PostgreSQL CPU {db_cpu:.1f} s; the till's worker CPU {own:.1f} s; load average {load:.1f} at the "
+            f"start, {os.getloadavg()[0]:.1f} at the end"
         )
         worker.stop()
         till.engine.dispose()
@@ -231,10 +262,12 @@ def bench_many(databases: Databases, tmp: Path, terminals: int, per_terminal: in
         for _ in procs:
             ready.get(timeout=1800)
         print(f"  {terminals} tills with {per_terminal:,} entries each ready in {time.perf_counter() - t0:.1f} s")
-        t0, cpu0 = time.perf_counter(), server_cpu(srv)
+        load = os.getloadavg()[0]
+        t0, cpu0, db0 = time.perf_counter(), server_cpu(srv), database_cpu(srv)
         go.set()
         results = [out.get(timeout=1800) for _ in procs]
         wall, cpu = time.perf_counter() - t0, server_cpu(srv) - cpu0
+        db_cpu = database_cpu_since(srv, db0)
         for p in procs:
             p.join(60)
         total = terminals * per_terminal
@@ -249,7 +282,8 @@ def bench_many(databases: Databases, tmp: Path, terminals: int, per_terminal: in
             f"push, {terminals} tills at once, {processes} server process(es): {total:,} entries in {wall:.1f} s = "
             f"{total / wall:,.0f} entries/s (slowest till {slowest:.1f} s; failed requests retried: {errors}); "
             f"raw COPY {raw:,.0f} rows/s; ratio {total / wall / raw:.0%}; "
-            f"server CPU {cpu:.1f} s = {total / cpu:,.0f} entries per CPU-second"
+            f"server CPU {cpu:.1f} s = {total / cpu:,.0f} entries per CPU-second; PostgreSQL CPU {db_cpu:.1f} s; "
+            f"load average {load:.1f} at the start, {os.getloadavg()[0]:.1f} at the end"
         )
     finally:
         srv.stop()

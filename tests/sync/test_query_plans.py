@@ -29,6 +29,17 @@ ROWS = 40_000
 BIG_TABLES = re.compile(r"\b(ledger_entry|balance|customer|working_set)\b")
 SEQ_SCAN = re.compile(r"Seq Scan on (ledger_entry|balance|customer|working_set)\b")
 AT = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
+# The push's statements on the big tables, by a piece of their text (sync.server.ledger, bulk, working_set).
+HOT_PUSH_QUERIES = (
+    "ledger_entry.terminal_seq >=",  # the retry's already-held check
+    "ledger_entry.receipt_id = ANY",  # the duplicate-receipt flag (index led by receipt_id)
+    "ledger_entry.id = ANY",  # the entries that reversals cancel
+    "FROM balance",  # the fold reads the balances…
+    "INSERT INTO balance",  # … and writes them back in one upsert
+    "FROM customer",  # the members of the batch
+    "FROM working_set",  # who is in the store's set already…
+    "INSERT INTO working_set",  # … and the set's rows in one upsert
+)
 
 
 @pytest.fixture
@@ -100,7 +111,7 @@ def _captured(engine: Engine) -> tuple[list[tuple[str, Any]], Any]:
     seen: list[tuple[str, Any]] = []
 
     def capture(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
-        if statement.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE", "WITH")):
+        if statement.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE", "WITH", "INSERT")):
             seen.append((statement, parameters[0] if executemany else parameters))
 
     event.listen(engine, "before_cursor_execute", capture)
@@ -170,6 +181,9 @@ def test_every_hot_query_of_push_and_pull_uses_an_index(server_db: tuple[Engine,
                 scans.append(f"{statement}\n{plan}")
         conn.execute(text("ROLLBACK"))
     assert checked >= 12, checked  # the push's reads and writes and both pulls were seen
+    hot = [s for s, _ in seen if BIG_TABLES.search(s)]
+    for fragment in HOT_PUSH_QUERIES:  # each hot statement of a push was among those checked
+        assert any(fragment in s for s in hot), fragment
     assert any("working_set" in statement for statement, _ in seen)  # the scoped pulls' set was read
     assert scans == [], "\n\n".join(scans)
 
