@@ -11,27 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import event
 
-from app.bootstrap import open_till
 from app.core.receipt import Receipt, ReceiptKind
 from app.services import customers
 from app.services.receipts import apply_receipts
 from app.services.till import Till
 
-NOW = datetime(2026, 11, 23, 4, 0, tzinfo=UTC)
+NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)  # the suite's clock: Monday 23 November, 10:00 in the shop
 BIG_TABLES = ("receipt", "ledger_entry")
-
-
-@pytest.fixture
-def till(tmp_path: Path) -> Till:
-    t = open_till(tmp_path / "home")
-    t.clock = lambda: NOW
-    return t
 
 
 @pytest.fixture
@@ -59,8 +50,9 @@ def _plans(till: Till, captured: list[tuple[str, Any]]) -> list[tuple[str, list[
 
 
 def test_a_big_export_with_members_and_refunds_seeks_every_index(
-    till: Till, statements: list[tuple[str, Any]]
+    till: Till, clock: Any, statements: list[tuple[str, Any]]
 ) -> None:
+    assert clock.now == NOW  # ``till`` and ``clock``: the suite's fixtures (tests/conftest.py)
     member = customers.enroll(till, name="Nguyễn Thị Ánh", phone="0912 345 678", staff=None)
     sales = [
         Receipt(
