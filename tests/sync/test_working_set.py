@@ -51,6 +51,14 @@ def scoped(server: ServerProcess, shop: Shop, scope: str = "store") -> Shop:
     return shop
 
 
+def two_store_tills(server: ServerProcess, shops: Callable[..., Shop]) -> tuple[Shop, Shop]:
+    """A store-scoped till in each of two new stores (Quận 5, Quận 7), synced once."""
+    one, two = server.new_store("Quận 5"), server.new_store("Quận 7")
+    a, b = scoped(server, shops(server, one)), scoped(server, shops(server, two))
+    sync(a, b, server=server)
+    return a, b
+
+
 def a_phone() -> str:
     return "093" + "".join(secrets.choice("0123456789") for _ in range(7))
 
@@ -120,9 +128,7 @@ def test_a_store_till_holds_its_set_and_a_member_entering_it_arrives_with_an_ope
 def test_a_new_store_till_bootstraps_by_snapshot_with_its_working_set_only(
     server: ServerProcess, shops: Callable[..., Shop]
 ) -> None:
-    one, two = server.new_store("Quận 5"), server.new_store("Quận 7")
-    a, b = scoped(server, shops(server, one)), scoped(server, shops(server, two))
-    sync(a, b, server=server)
+    a, b = two_store_tills(server, shops)
     ours = [customers.enroll(a.till, name=f"Khách {i}", phone=a_phone(), staff=a.cashier) for i in range(3)]
     theirs = [customers.enroll(b.till, name=f"Người {i}", phone=a_phone(), staff=b.cashier) for i in range(4)]
     awards.award(a.till, ours[0].customer_id, Bill(paid=70_000), staff=a.cashier)
@@ -131,7 +137,7 @@ def test_a_new_store_till_bootstraps_by_snapshot_with_its_working_set_only(
     awards.award(a.till, pid, Bill(paid=80_000), staff=a.cashier)
     sync(a, b, a, server=server)
 
-    new = scoped(server, shops(server, one))
+    new = scoped(server, shops(server, a.till.store_id))
     assert snapshot.try_bootstrap(new.till, server.url, new.token, new.home)
     sync(new, server=server)
     held = held_members(new)
@@ -207,9 +213,7 @@ def test_a_member_who_left_the_set_is_evicted_in_the_background_but_never_the_ti
 def test_ratings_tickets_and_vouchers_follow_the_set_and_her_vouchers_come_with_her(
     server: ServerProcess, shops: Callable[..., Shop]
 ) -> None:
-    one, two = server.new_store("Quận 5"), server.new_store("Quận 7")
-    a, b = scoped(server, shops(server, one)), scoped(server, shops(server, two))
-    sync(a, b, server=server)
+    a, b = two_store_tills(server, shops)
     her = customers.enroll(b.till, name="Lý Thị Mai", phone=a_phone(), staff=b.cashier)
     sale = awards.award(b.till, her.customer_id, Bill(paid=80_000), staff=b.cashier).earn.id
     feedback.rate_visit(b.till, her.customer_id, 1, entry_id=sale, comment="Cà phê nguội")  # a complaint ticket
