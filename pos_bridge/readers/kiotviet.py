@@ -36,6 +36,7 @@ from __future__ import annotations
 import codecs
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 
 from app.core.money import Currency, Money
@@ -279,6 +280,17 @@ RECEIPT_MARKERS = ("Mã hóa đơn", "Mã trả hàng")
 def _is_report(path: Path) -> bool:
     """A file with a report's or a list's words in its first rows and no invoice or return code column.
     An invoices or returns export always has "Mã hóa đơn" / "Mã trả hàng", so it is never set aside."""
+    try:
+        info = path.stat()
+    except OSError:
+        return False  # gone or locked: grouped as invoices, so reading it says what is wrong
+    return _is_report_file(path, info.st_size, info.st_mtime_ns)
+
+
+@lru_cache(maxsize=256)
+def _is_report_file(path: Path, size: int, mtime_ns: int) -> bool:
+    """Remembered per file version: the watcher groups a folder's files at every poll, and opening a
+    workbook costs tens of milliseconds."""
     text = header_key(_first_rows_text(path))
     if not text or any(header_key(m) in text for m in RECEIPT_MARKERS):
         return False
