@@ -22,7 +22,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table, insert, update
+from sqlalchemy import Table, bindparam, insert, update
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
@@ -95,8 +95,6 @@ def update_rows(session: Session, table: Table, key: str, rows: Sequence[Mapping
     conn = session.connection()
     names = tuple(sorted(n for n in rows[0] if n != key))
     if conn.dialect.name != "sqlite":
-        from sqlalchemy import bindparam
-
         stmt = update(table).where(table.c[key] == bindparam("_key")).values({n: bindparam(n) for n in names})
         session.execute(stmt, [{**{n: r[n] for n in names}, "_key": r[key]} for r in rows])
         return

@@ -579,7 +579,8 @@ def _refunds_of(
     One query per source and store with a plain ``refund_of IN (…)``: the index
     ``ix_receipt_refund_of (source, store_id, refund_of)`` answers it with one seek per sale.
     A row-value ``(source, store_id, refund_of) IN (…)`` was read by scanning the table instead
-    (``EXPLAIN QUERY PLAN``; test_stats checks the plan), which made a big export quadratic.
+    (``EXPLAIN QUERY PLAN``; tests/pos_apply/test_receipt_queries.py checks every apply query's
+    plan), which made a big export quadratic.
     """
     out: dict[tuple[str, str, str], list[Any]] = defaultdict(list)
     by_place: dict[tuple[str, str], list[str]] = defaultdict(list)
