@@ -58,6 +58,12 @@ def test_a_manager_sets_up_a_store_and_a_back_room_pc_syncs_a_till(own_server: S
     assert "waiting to be sent: 0" in run("-m", "sync", "--home", str(home), "status").stdout
     terminals = run(*admin, "terminals").stdout
     assert till.terminal_id in terminals and "#1" in terminals
+    # A code made without --scope pairs a till that holds its store's members, not the chain's (issue 12).
+    assert [line for line in terminals.splitlines() if "holds store" in line] == terminals.splitlines()
+    back_office = run(*admin, "pairing-code", "--store", store, "--role", "head_office")
+    assert "will hold: chain" in back_office.stderr
+    bad = run(*admin, "pairing-code", "--store", store, "--scope", "planet", ok=False)
+    assert bad.returncode == 2 and "invalid choice" in bad.stderr
 
     # The console scripts are installed under their names too.
     bin_dir = Path(sys.executable).parent
