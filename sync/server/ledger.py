@@ -38,7 +38,7 @@ from app.core.ids import new_id
 from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry
 from app.core.limits import OutOfBounds, check_balance, check_entry, program_excess
 from app.core.program import Program
-from sync.protocol import CustomerRecord, PushRequest, PushResponse, RefusedEntry
+from sync.protocol import CustomerRecord, EntryRecord, PushRequest, PushResponse, RefusedEntry
 from sync.server import bulk, merges, unknown_cards, working_set
 from sync.server.db import ChangeCounter, current_change
 from sync.server.errors import FlagSpec, Refused
@@ -115,8 +115,7 @@ class PushCounts:
 def push(
     session: Session, caller: Caller, batch: PushRequest, now: datetime, counts: PushCounts | None = None
 ) -> PushResponse:
-    # A validated record holds exactly LedgerEntry's fields (kind already an EntryKind): no per-field copy.
-    entries = [LedgerEntry(**e.__dict__) for e in batch.entries]
+    entries = [_entry_of_record(e) for e in batch.entries]
     _check_ownership(caller, entries)
     merges.check_ownership(caller.terminal_id, caller.store_id, batch.merges)
     check_records(caller, batch)
@@ -171,6 +170,26 @@ def push(
     terminal.last_seen_at = now
     session.flush()
     return _answer(batch, entries, customers, terminal, counter.finish(), refused)
+
+
+def _entry_of_record(record: EntryRecord) -> LedgerEntry:
+    """The ledger entry a validated record holds.
+
+    A validated record holds exactly LedgerEntry's fields (kind already an ``EntryKind``), so its
+    attribute dict becomes the entry's own, without ``__init__`` (a frozen dataclass sets each field
+    through ``object.__setattr__``: 3 µs an entry, against 0.4 µs for this). ``_SAME_FIELDS`` checks the
+    premise once, at import; otherwise the ordinary constructor is used.
+    https://docs.python.org/3/library/dataclasses.html#frozen-instances
+    """
+    if not _SAME_FIELDS:
+        return LedgerEntry(**record.__dict__)
+    entry = _new(LedgerEntry)
+    _set(entry, "__dict__", dict(record.__dict__))
+    return entry
+
+
+_new, _set = object.__new__, object.__setattr__
+_SAME_FIELDS = list(EntryRecord.model_fields) == ENTRY_FIELDS and not hasattr(LedgerEntry, "__slots__")
 
 
 def _answer(
