@@ -5,11 +5,15 @@ single CPU cost of a push (a Python loop over the fields, a ``json.dumps`` build
 call, ``strftime``). This module produces *the very same bytes* — the same dict, encoded by the same
 ``json`` settings (sort_keys, compact separators, ``ensure_ascii=False``) — only cheaper:
 
-- the field values come out in one C call (``operator.attrgetter``) and ``dict(zip(…))``;
-- one ``JSONEncoder`` is built once and reused (``json.dumps`` with non-default options builds a new
-  one per call: https://docs.python.org/3/library/json.html#json.dumps);
-- ``EntryKind`` is a ``StrEnum``, which the C encoder writes as its string value, so it needs no
-  conversion;
+- the field values come out in one C call (``operator.attrgetter``), already in the sorted order
+  ``sort_keys`` would give them, and fill a fixed template (``{"amount":%s,"created_at":%s,…}``): no
+  dict, no sort, no encoder call per entry. Each value is written as the encoder writes it: a string
+  (``EntryKind`` is a ``StrEnum``, a string too) by ``json.encoder.encode_basestring`` — the very
+  function the encoder uses with ``ensure_ascii=False`` — an ``int`` by ``int.__repr__``, ``None`` as
+  ``null``; any other type (never seen from a validated record) by the encoder itself
+  (https://docs.python.org/3/library/json.html#json.JSONEncoder, the conversion table);
+- one ``JSONEncoder`` is built once and reused for that fallback (``json.dumps`` with non-default
+  options builds a new one per call: https://docs.python.org/3/library/json.html#json.dumps);
 - the time is formatted with ``%`` on its UTC fields, exactly as ``iso_utc``'s
   ``strftime("%Y-%m-%dT%H:%M:%S.%fZ")`` does for years 1000–9999 (the protocol allows 1900–9000);
   any other year goes through ``iso_utc`` itself.
@@ -25,12 +29,16 @@ import json
 import operator
 from collections.abc import Iterable
 from datetime import UTC, datetime
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 
 from app.core.errors import ChainBroken
 from app.core.ledger import HASHED_FIELDS, LedgerEntry, iso_utc
 
-_values = operator.attrgetter(*HASHED_FIELDS)
 _encode = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode
+_SORTED = sorted(HASHED_FIELDS)  # sort_keys' order (all keys are plain ASCII names)
+_values = operator.attrgetter(*_SORTED)
+_CREATED_AT = _SORTED.index("created_at")
+_TEMPLATE = "{" + ",".join(f"{_encode(name)}:%s" for name in _SORTED) + "}"
 
 
 def _utc_text(moment: datetime) -> str:
@@ -53,9 +61,18 @@ def _utc_text(moment: datetime) -> str:
 
 def canonical_bytes(entry: LedgerEntry) -> bytes:
     """Byte-for-byte ``app.core.ledger.canonical_bytes(entry)``."""
-    data = dict(zip(HASHED_FIELDS, _values(entry), strict=True))
-    data["created_at"] = _utc_text(entry.created_at)
-    return _encode(data).encode()
+    out = []
+    for value in _values(entry):
+        if type(value) is int:
+            out.append(int.__repr__(value))
+        elif isinstance(value, str):
+            out.append(encode_basestring(value))
+        elif value is None:
+            out.append("null")
+        else:  # created_at (replaced below), or a type no validated record holds
+            out.append(None if isinstance(value, datetime) else _encode(value))
+    out[_CREATED_AT] = encode_basestring(_utc_text(entry.created_at))
+    return (_TEMPLATE % tuple(out)).encode()
 
 
 def chain_hash(prev_hash: str, entry: LedgerEntry) -> str:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
@@ -38,7 +38,7 @@ from app.core.ids import new_id
 from app.core.ledger import Balance, EntryKind, LedgerEntry, apply_entry
 from app.core.limits import OutOfBounds, check_balance, check_entry, program_excess
 from app.core.program import Program
-from sync.protocol import CustomerRecord, PushRequest, PushResponse, RefusedEntry
+from sync.protocol import CustomerRecord, EntryRecord, PushRequest, PushResponse, RefusedEntry
 from sync.server import bulk, merges, unknown_cards, working_set
 from sync.server.db import ChangeCounter, current_change
 from sync.server.errors import FlagSpec, Refused
@@ -115,8 +115,7 @@ class PushCounts:
 def push(
     session: Session, caller: Caller, batch: PushRequest, now: datetime, counts: PushCounts | None = None
 ) -> PushResponse:
-    # A validated record holds exactly LedgerEntry's fields (kind already an EntryKind): no per-field copy.
-    entries = [LedgerEntry(**e.__dict__) for e in batch.entries]
+    entries = [_entry_of_record(e) for e in batch.entries]
     _check_ownership(caller, entries)
     merges.check_ownership(caller.terminal_id, caller.store_id, batch.merges)
     check_records(caller, batch)
@@ -144,12 +143,16 @@ def push(
     if customers or new or has_records(batch):
         _upsert_customers(session, counter, caller, list(customers.values()), now)
         if new:
-            earlier = {} if caller.quarantined else _receipts_earned(session, new)  # read before the batch is in
-            _insert_entries(session, counter, new, now)
             if caller.quarantined:  # stored, so the chain stays whole; counted only once a manager says so
+                _insert_entries(session, counter, new, now)
                 _hold(session, counter, caller, new, now, {i: r.message for i, r in refused.items()})
             else:
-                _fold_balances(session, counter, caller, new, refused, now)
+                earlier = _receipts_earned(session, new)  # read before the batch is in
+                fold = _Fold.read(session, new)
+                # The fold's arithmetic runs while PostgreSQL stores the COPY's rows (the next statement
+                # has to wait for the COPY's end anyway).
+                _insert_entries(session, counter, new, now, meanwhile=lambda: fold.compute(new, refused))
+                fold.write(session, counter, now)
                 _hold_refused(session, counter, caller, new, refused, now)
                 counted = [e for e in new if e.id not in refused]
                 _flag_adjustments(session, counter, caller, counted, programs, now)
@@ -167,6 +170,26 @@ def push(
     terminal.last_seen_at = now
     session.flush()
     return _answer(batch, entries, customers, terminal, counter.finish(), refused)
+
+
+def _entry_of_record(record: EntryRecord) -> LedgerEntry:
+    """The ledger entry a validated record holds.
+
+    A validated record holds exactly LedgerEntry's fields (kind already an ``EntryKind``), so its
+    attribute dict becomes the entry's own, without ``__init__`` (a frozen dataclass sets each field
+    through ``object.__setattr__``: 3 µs an entry, against 0.4 µs for this). ``_SAME_FIELDS`` checks the
+    premise once, at import; otherwise the ordinary constructor is used.
+    https://docs.python.org/3/library/dataclasses.html#frozen-instances
+    """
+    if not _SAME_FIELDS:
+        return LedgerEntry(**record.__dict__)
+    entry = _new(LedgerEntry)
+    _set(entry, "__dict__", dict(record.__dict__))
+    return entry
+
+
+_new, _set = object.__new__, object.__setattr__
+_SAME_FIELDS = list(EntryRecord.model_fields) == ENTRY_FIELDS and not hasattr(LedgerEntry, "__slots__")
 
 
 def _answer(
@@ -447,10 +470,19 @@ def _propose(
     )
 
 
-def _insert_entries(session: Session, counter: ChangeCounter, new: list[LedgerEntry], now: datetime) -> None:
+def _insert_entries(
+    session: Session,
+    counter: ChangeCounter,
+    new: list[LedgerEntry],
+    now: datetime,
+    *,
+    meanwhile: Callable[[], None] | None = None,
+) -> None:
+    """Store the new entries; ``meanwhile`` (Python work that sends no statement) runs while the database
+    takes them: between the COPY's last row and its end, when PostgreSQL has most rows in hand."""
     try:
         if bulk.on_postgres(session) and len(new) > 20:
-            _copy_entries(session, counter, new, now)
+            _copy_entries(session, counter, new, now, meanwhile)
         else:
             rows = []
             for e in new:
@@ -460,6 +492,8 @@ def _insert_entries(session: Session, counter: ChangeCounter, new: list[LedgerEn
                 row["change_no"] = counter.next()
                 rows.append(row)
             write_rows(session, EntryRow.__table__, "id", [], rows)
+            if meanwhile is not None:
+                meanwhile()
     except (IntegrityError, UniqueViolation) as exc:
         text = str(exc)  # PostgreSQL names the constraint, SQLite the column
         if str(EntryRow.__table__.primary_key.name) in text or "ledger_entry.id" in text:
@@ -472,9 +506,21 @@ _KIND_AT = ENTRY_FIELDS.index("kind")
 _COPY_ENTRIES = f"COPY ledger_entry ({', '.join([*ENTRY_FIELDS, 'received_at', 'change_no'])}) FROM STDIN"
 
 
-def _copy_entries(session: Session, counter: ChangeCounter, new: list[LedgerEntry], now: datetime) -> None:
+def _copy_entries(
+    session: Session,
+    counter: ChangeCounter,
+    new: list[LedgerEntry],
+    now: datetime,
+    meanwhile: Callable[[], None] | None = None,
+) -> None:
     """The batch's entries by one COPY, each row a list straight from the entry's fields (no dict per
-    row): https://www.psycopg.org/psycopg3/docs/basic/copy.html#writing-data-row-by-row"""
+    row): https://www.psycopg.org/psycopg3/docs/basic/copy.html#writing-data-row-by-row
+
+    psycopg sends the rows as its buffer fills (every 32 kB), and PostgreSQL inserts them as they
+    arrive (COPY FROM STDIN streams: https://www.postgresql.org/docs/15/protocol-flow.html#PROTOCOL-COPY),
+    so ``meanwhile`` — called before the COPY ends — overlaps the server's Python with the database's
+    inserts instead of waiting for them. An error of the COPY (a reused id) still surfaces at its end.
+    """
     cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
     with cursor.copy(_COPY_ENTRIES) as copy:
         for e in new:
@@ -483,73 +529,93 @@ def _copy_entries(session: Session, counter: ChangeCounter, new: list[LedgerEntr
             row.append(now)
             row.append(counter.next())
             copy.write_row(row)
+        if meanwhile is not None:
+            meanwhile()
 
 
-def _fold_balances(
-    session: Session,
-    counter: ChangeCounter,
-    caller: Caller,
-    new: list[LedgerEntry],
-    refused: dict[str, RefusedEntry],
-    now: datetime,
-) -> None:
-    """Fold the new entries into their members' balances. An entry that would take a balance beyond the
-    bounds, or that reverses an entry no balance counts, is added to ``refused`` and left out."""
-    holder = merges.holders(session, dict.fromkeys(e.customer_id for e in new))  # a merged card folds to its survivor
-    customer_ids = list(dict.fromkeys(holder.values()))
-    balances: dict[str, Balance] = {}
-    table = BalanceRow.__table__
-    columns = [table.c[n] for n in _BALANCE_COLUMNS]
-    for condition in bulk.among(session, table.c.customer_id, customer_ids):
-        for row in session.execute(select(*columns).where(condition)):
-            balances[row[0]] = Balance(*row[1:])
-    existing = set(balances)
-    originals = _originals(session, new)
-    uncounted = _not_counted(session, [e.reverses for e in new if e.reverses and e.reverses in originals])
-    for e in new:
-        if e.id in refused:
-            continue
-        if e.reverses and (e.reverses in refused or e.reverses in uncounted):
-            refused[e.id] = RefusedEntry(
-                id=e.id,
-                code="reverses_uncounted",
-                message=f"Entry {e.id} reverses entry {e.reverses}, which is held and not counted.",
-            )
-            continue
-        before = balances.get(holder[e.customer_id], Balance())
-        after = apply_entry(before, e, originals.get(e.reverses) if e.reverses else None)
-        try:
-            check_balance(after, e)
-        except OutOfBounds as exc:
-            refused[e.id] = RefusedEntry(id=e.id, code="balance_out_of_bounds", message=exc.message)
-            continue
-        balances[holder[e.customer_id]] = after
-        if before.points >= 0 > after.points or before.stamps >= 0 > after.stamps:
-            what = f"{after.points} points" if after.points < 0 else f"{after.stamps} stamps"
-            raise_flag(
-                session,
-                counter,
-                FlagSpec(
-                    kind="negative_balance",
-                    message=f"Member {e.customer_id} is at {what} after a {e.kind.value} at terminal "
-                    f"{e.terminal_id}: the same points were probably spent at two tills while offline.",
-                    store_id=e.store_id,
-                    terminal_id=e.terminal_id,
-                    customer_id=e.customer_id,
-                    entry_id=e.id,
-                    seq=e.terminal_seq,
-                ),
-                now,
-            )
-    rows = []
-    for cid in customer_ids:
-        # Not dataclasses.asdict: it deep-copies every field recursively (a third of the fold's CPU).
-        data = dict(balances[cid].__dict__)
-        del data["extra"]
-        data["customer_id"] = cid
-        data["change_no"] = counter.next()
-        rows.append(data)
-    bulk.upsert(session, table, ["customer_id"], rows, existing=existing)  # one statement on PostgreSQL
+@dataclass
+class _Fold:
+    """Folding the new entries into their members' balances, in three steps so the arithmetic can run
+    while the entries are being stored (``_insert_entries``' ``meanwhile``):
+
+    ``read`` (statements, before the COPY), ``compute`` (Python only), ``write`` (flags, one upsert).
+
+    An entry that would take a balance beyond the bounds, or that reverses an entry no balance counts,
+    is added to ``refused`` and left out.
+    """
+
+    holder: dict[str, str]  # a merged card folds to its survivor
+    customer_ids: list[str]
+    balances: dict[str, Balance]
+    existing: set[str]
+    originals: dict[str, LedgerEntry]
+    uncounted: set[str]
+    flags: list[FlagSpec]
+
+    @classmethod
+    def read(cls, session: Session, new: list[LedgerEntry]) -> _Fold:
+        holder = merges.holders(session, dict.fromkeys(e.customer_id for e in new))
+        customer_ids = list(dict.fromkeys(holder.values()))
+        balances: dict[str, Balance] = {}
+        table = BalanceRow.__table__
+        columns = [table.c[n] for n in _BALANCE_COLUMNS]
+        for condition in bulk.among(session, table.c.customer_id, customer_ids):
+            for row in session.execute(select(*columns).where(condition)):
+                balances[row[0]] = Balance(*row[1:])
+        # The originals of reversals: from the batch, or from entries stored before it (so reading them
+        # before the batch's COPY finds the same ones).
+        originals = _originals(session, new)
+        uncounted = _not_counted(session, [e.reverses for e in new if e.reverses and e.reverses in originals])
+        return cls(holder, customer_ids, balances, set(balances), originals, uncounted, [])
+
+    def compute(self, new: list[LedgerEntry], refused: dict[str, RefusedEntry]) -> None:
+        balances, holder, originals, uncounted = self.balances, self.holder, self.originals, self.uncounted
+        for e in new:
+            if e.id in refused:
+                continue
+            if e.reverses and (e.reverses in refused or e.reverses in uncounted):
+                refused[e.id] = RefusedEntry(
+                    id=e.id,
+                    code="reverses_uncounted",
+                    message=f"Entry {e.id} reverses entry {e.reverses}, which is held and not counted.",
+                )
+                continue
+            before = balances.get(holder[e.customer_id], Balance())
+            after = apply_entry(before, e, originals.get(e.reverses) if e.reverses else None)
+            try:
+                check_balance(after, e)
+            except OutOfBounds as exc:
+                refused[e.id] = RefusedEntry(id=e.id, code="balance_out_of_bounds", message=exc.message)
+                continue
+            balances[holder[e.customer_id]] = after
+            if before.points >= 0 > after.points or before.stamps >= 0 > after.stamps:
+                what = f"{after.points} points" if after.points < 0 else f"{after.stamps} stamps"
+                self.flags.append(
+                    FlagSpec(
+                        kind="negative_balance",
+                        message=f"Member {e.customer_id} is at {what} after a {e.kind.value} at terminal "
+                        f"{e.terminal_id}: the same points were probably spent at two tills while offline.",
+                        store_id=e.store_id,
+                        terminal_id=e.terminal_id,
+                        customer_id=e.customer_id,
+                        entry_id=e.id,
+                        seq=e.terminal_seq,
+                    )
+                )
+
+    def write(self, session: Session, counter: ChangeCounter, now: datetime) -> None:
+        for spec in self.flags:
+            raise_flag(session, counter, spec, now)
+        rows = []
+        for cid in self.customer_ids:
+            # Not dataclasses.asdict: it deep-copies every field recursively (a third of the fold's CPU).
+            data = dict(self.balances[cid].__dict__)
+            del data["extra"]
+            data["customer_id"] = cid
+            data["change_no"] = counter.next()
+            rows.append(data)
+        # one statement on PostgreSQL
+        bulk.upsert(session, BalanceRow.__table__, ["customer_id"], rows, existing=self.existing)
 
 
 def _flag_adjustments(

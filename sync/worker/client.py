@@ -117,7 +117,9 @@ class SyncClient:
     def pair(self, request: PairRequest) -> PairResponse:
         return self._call("POST", f"{API}/pair", PairResponse, body=request)
 
-    def push(self, request: PushRequest) -> PushResponse:
+    def push(self, request: PushRequest | bytes) -> PushResponse:
+        """``request`` may come already encoded (``encode_push``): the worker encodes the next batch while
+        the server stores the one before, so the sending thread only sends."""
         return self._call("POST", f"{API}/push", PushResponse, body=request)
 
     def pull(self, cursor: int, limit: int, kinds: Sequence[str] = TERMINAL_PULL_KINDS) -> PullResponse:
@@ -181,10 +183,10 @@ class SyncClient:
         path: str,
         answer: type[M],
         *,
-        body: BaseModel | None = None,
+        body: BaseModel | bytes | None = None,
         params: dict[str, int | str] | None = None,
     ) -> M:
-        content = body.model_dump_json().encode() if body is not None else None
+        content = encode_push(body) if isinstance(body, BaseModel) else body
         headers = {"Content-Type": "application/json"} if content is not None else None
         try:
             response = self._http.request(method, path, content=content, params=params, headers=headers)
@@ -201,6 +203,11 @@ class SyncClient:
             # A cut-off or garbled answer: as if it never came. The request is retried; the
             # server's idempotency makes that safe.
             raise SyncError("The server's answer was incomplete or garbled.") from None
+
+
+def encode_push(body: BaseModel) -> bytes:
+    """A request body as sent: pydantic's JSON, in UTF-8."""
+    return body.model_dump_json().encode()
 
 
 def _error_of(response: httpx.Response) -> SyncError:

@@ -27,7 +27,7 @@ from sync.protocol import TERMINAL_PULL_KINDS
 from sync.worker import backoffice as backoffice_sync
 from sync.worker import health, ingest, outbox
 from sync.worker import merges as merge_sync
-from sync.worker.client import SyncClient, SyncError, Unauthorized
+from sync.worker.client import SyncClient, SyncError, Unauthorized, encode_push
 
 log = logging.getLogger("loyalty.sync")
 
@@ -214,8 +214,10 @@ class SyncWorker:
     def push_all(self) -> tuple[int, int]:
         """Push what was waiting when the cycle began; what the cashiers add meanwhile waits for the next.
 
-        Pipelined: while the server stores one batch, the next is read from the till's database, and
-        while the server stores that one, the first is marked as acknowledged.
+        Pipelined: while the server stores one batch, the next is read from the till's database and
+        encoded, and while the server stores that one, the first is marked as acknowledged. The next
+        request leaves only once the answer to the one before has come (the server must never see
+        entry n+1 before entry n), so its encoding is done beforehand, off that critical path.
         """
         entries = customers = 0
         up_to = outbox.last_item(self.till)
@@ -225,12 +227,13 @@ class SyncWorker:
         in_flight = self._sender.submit(self._client.push, batch.request())
         while True:
             following = outbox.next_batch(self.till, self.batch_size, up_to=up_to, after=batch)
+            encoded = encode_push(following.request()) if following else b""
             answer = in_flight.result()
             for r in answer.refused_entries:  # the server's flag reaches the managers with the next pull
                 log.warning("the server holds entry %s and will not count it: %s", r.id, r.message)
                 self._refused_entries.append(r.message)
             if following and not self._stop.is_set():
-                in_flight = self._sender.submit(self._client.push, following.request())
+                in_flight = self._sender.submit(self._client.push, encoded)
             marked = outbox.mark_acked(
                 self.till,
                 batch,

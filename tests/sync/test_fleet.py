@@ -90,8 +90,15 @@ def _holding(srv: ServerProcess) -> dict[str, Any]:
             "rows": s.scalar(select(func.count()).select_from(EntryRow)),
             "change_numbers": s.scalar(select(func.count(func.distinct(EntryRow.change_no)))),
             "balances": {
-                r.customer_id: (r.points, r.stamps, r.lifetime_points, r.lifetime_spend, r.visits,
-                                r.redeemed_points, r.entry_count)
+                r.customer_id: (
+                    r.points,
+                    r.stamps,
+                    r.lifetime_points,
+                    r.lifetime_spend,
+                    r.visits,
+                    r.redeemed_points,
+                    r.entry_count,
+                )
                 for r in s.scalars(select(BalanceRow))
             },
             "members": set(s.scalars(select(CustomerRow.id))),

@@ -53,6 +53,17 @@ def test_fast_canonical_bytes_and_hash_equal_the_ledgers_own(entry: LedgerEntry,
     assert hashing.chain_hash(prev, entry) == ledger.chain_hash(prev, entry)
 
 
+@pytest.mark.parametrize(
+    "odd", [{"points": True}, {"amount": 10**30}, {"points": 1.5}, {"reason": 'Bà "Tư"\\\n\u2028'}]
+)
+def test_values_outside_the_template_s_fast_types_encode_as_the_ledger_encodes_them(odd: dict) -> None:
+    """The template writes str, int and None itself; anything else goes through the JSON encoder, as
+    in the ledger (never met from a validated record, but the bytes must still agree)."""
+    entry = LedgerEntry(id="e", terminal_id="t", store_id="s", terminal_seq=1, customer_id="Khách Ngọc",
+                        kind=EntryKind.EARN, created_at=datetime(2026, 11, 30, tzinfo=UTC), **odd)  # fmt: skip
+    assert hashing.canonical_bytes(entry) == ledger.canonical_bytes(entry)
+
+
 def test_a_naive_time_is_refused_as_by_the_ledger() -> None:
     entry = LedgerEntry(id="e", terminal_id="t", store_id="s", terminal_seq=1, customer_id="c",
                         kind=EntryKind.EARN, created_at=datetime(2026, 1, 1))  # fmt: skip
