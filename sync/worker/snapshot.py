@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import exists, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.db.models import Customer, LedgerEntryRow
 from app.services import stats
-from app.services.customers import fold_name
 from app.services.till import Till
 from sync.protocol import API, PullResponse
 from sync.server import snapshot_format as fmt
@@ -40,7 +40,6 @@ log = logging.getLogger("loyalty.sync")
 DOWNLOAD_NAME = "snapshot.download"
 _DEFAULT_CACHE_KIB = 2000  # SQLite's default page cache, restored after the copy
 _INSTALL_CACHE_KIB = 256 * 1024  # a ceiling for the copy and the index builds' sorts; given back after
-_EPOCH = "1970-01-01 00:00:00.000000"
 
 
 class SnapshotRefused(SyncError):
@@ -56,6 +55,7 @@ class Installed:
     customers: int
     entries: int
     balances: int
+    transferred: tuple[str, ...] = ()  # the tables taken as the server built them (not re-indexed)
 
 
 def blocker(till: Till) -> str:
@@ -161,8 +161,8 @@ def _meta(path: Path) -> dict[str, str]:
         db = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
         try:
             for table, columns in fmt.BULK.items():
-                found = tuple(r[1] for r in db.execute(f"PRAGMA table_info({table})"))
-                if found != columns:
+                found = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}  # generated columns not listed
+                if found != set(columns):
                     raise SnapshotRefused(
                         "The chain's snapshot does not have the tables this app expects; nothing was installed."
                     )
@@ -183,6 +183,10 @@ def install(till: Till, path: Path, change: int) -> Installed:
     SQLite cannot ``ATTACH`` inside a transaction, so the file is attached on the connection first
     and the copy runs in the transaction the till's engine begins (``BEGIN IMMEDIATE``) right after.
     https://www.sqlite.org/lang_attach.html
+    Foreign keys are off on this connection for the install (SQLite's transfer optimisation is not used
+    on a table with a foreign key while they are on; the pragma is a no-op inside a transaction) and the
+    whole database is checked with ``PRAGMA foreign_key_check`` before the commit instead.
+    https://www.sqlite.org/pragma.html#pragma_foreign_keys
     """
     with till.engine.connect() as conn:
         raw = conn.connection.driver_connection
@@ -192,13 +196,21 @@ def install(till: Till, path: Path, change: int) -> Installed:
         raw.execute("ATTACH DATABASE ? AS snap", (Path(path).resolve().as_uri() + "?mode=ro",))
         try:
             raw.execute(f"PRAGMA main.cache_size = -{_INSTALL_CACHE_KIB}")
+            raw.execute("PRAGMA foreign_keys = OFF")
             with Session(bind=conn, expire_on_commit=False) as s, s.begin():
                 done = _install_in(s, till, change)
         finally:
+            raw.execute("PRAGMA foreign_keys = ON")
             raw.execute("DETACH DATABASE snap")
             raw.execute(f"PRAGMA main.cache_size = -{_DEFAULT_CACHE_KIB}")
     till.reload_program()
-    log.info("snapshot installed at change %s: %s members, %s entries", change, done.customers, done.entries)
+    log.info(
+        "snapshot installed at change %s: %s members, %s entries (tables taken as built: %s)",
+        change,
+        done.customers,
+        done.entries,
+        ", ".join(done.transferred) or "none",
+    )
     return done
 
 
@@ -213,27 +225,30 @@ def _install_in(s: Session, till: Till, change: int) -> Installed:
     ingest._programs(s, catalog.programs)
     ingest._rewards(s, catalog.rewards)
     s.flush()
-    tables = ("customer", "ledger_entry", "balance", "customer_word")
-    rebuilt = _drop_indexes(s, tables)
-    rebuilt += _drop_triggers(s, _QUIET_TRIGGERS)
-    clashing = _clashes(s)
-    c.exec_driver_sql("CREATE TEMP TABLE snapshot_clash (id TEXT PRIMARY KEY)")
-    c.exec_driver_sql("INSERT INTO temp.snapshot_clash VALUES (?)", [(i,) for i in clashing] or [("",)])
-    cols = ", ".join(fmt.CUSTOMER_FILE_COLUMNS)  # name_key folded by the server, once for every till
-    customers = c.exec_driver_sql(
-        f"INSERT INTO main.customer ({cols}) SELECT {cols} FROM snap.customer "
-        "WHERE id NOT IN (SELECT id FROM temp.snapshot_clash)"
-    ).rowcount
-    c.exec_driver_sql("DROP TABLE temp.snapshot_clash")
-    customers += _insert_clashing(s, clashing)
-    cols = ", ".join(fmt.ENTRY_COLUMNS)
-    entries = c.exec_driver_sql(f"INSERT INTO main.ledger_entry ({cols}) SELECT {cols} FROM snap.ledger_entry").rowcount
-    _placeholders(s)
-    cols = ", ".join(fmt.BALANCE_COLUMNS)
-    balances = c.exec_driver_sql(f"INSERT INTO main.balance ({cols}) SELECT {cols} FROM snap.balance").rowcount
-    c.exec_driver_sql(_NAME_WORDS)  # name search by any word of a name
-    for ddl in rebuilt:  # each index built once by a sort, not grown a row at a time; then the triggers
+    tables = fmt.TILL_TABLES
+    same = _same_tables(s, tables)
+    triggers = _drop_triggers(s, tables)  # none fires for a row copied (see ``_drop_triggers``)
+    counts: dict[str, int] = {}
+    transferred = []
+    for table in tables:
+        if same and _transfers(s, table):
+            # The file's table and indexes are the till's own, built by the server: SQLite copies the
+            # table's records and each index's entries in order, without decoding a row or sorting an
+            # index (the transfer optimisation: ``INSERT INTO t SELECT * FROM t2``, identical schemas,
+            # an empty target, no triggers, foreign keys off). https://www.sqlite.org/src/file?name=src/insert.c
+            # ("xferOptimization")
+            counts[table] = c.exec_driver_sql(f"INSERT INTO main.{table} SELECT * FROM snap.{table}").rowcount
+            transferred.append(table)
+            continue
+        # The named columns, then each secondary index built once by a sort.
+        rebuilt = _drop_indexes(s, (table,))
+        cols = ", ".join(fmt.BULK[table])
+        counts[table] = c.exec_driver_sql(f"INSERT INTO main.{table} ({cols}) SELECT {cols} FROM snap.{table}").rowcount
+        for ddl in rebuilt:
+            c.exec_driver_sql(ddl)
+    for ddl in triggers:
         c.exec_driver_sql(ddl)
+    _clash_flags(s)
     merge_sync.apply_in(s, catalog)
     backoffice_sync.apply_staff_in(s, till, catalog)
     ingest._flags(s, catalog.flags)
@@ -243,59 +258,62 @@ def _install_in(s: Session, till: Till, change: int) -> Installed:
     ingest._audit(s, till, catalog.audit)
     s.flush()
     stats.rebuild_in(s)  # the back office's summary tables, from the ledger just installed
+    if c.exec_driver_sql("PRAGMA main.foreign_key_check").first() is not None:
+        raise SnapshotRefused(
+            "The chain's snapshot names members it does not hold; nothing was installed, the till pulls instead."
+        )
     ingest._set(s, ingest.CURSOR, str(change))
     ingest._set(s, ingest.SCOPE, catalog.scope or "chain")
-    return Installed(change=change, customers=customers, entries=entries, balances=balances)
+    placeholders = c.exec_driver_sql(
+        "SELECT count(*) FROM main.customer WHERE name = ?", (fmt.PLACEHOLDER_NAME,)
+    ).scalar_one()
+    return Installed(
+        change=change,
+        customers=counts["customer"] - placeholders,
+        entries=counts["ledger_entry"],
+        balances=counts["balance"],
+        transferred=tuple(transferred),
+    )
 
 
-def _clashes(s: Session) -> dict[str, dict[str, tuple[str, str]]]:
-    """Members who share a phone, card number or referral code with another (two tills enrolled the same
-    person while offline; the server keeps both): id -> {field: (value, the member who keeps it)}.
-    The till's own unique keys allow one holder; the earliest id keeps the value, as the earlier record
-    does in the page-by-page pull."""
-    out: dict[str, dict[str, tuple[str, str]]] = {}
-    for name in ("phone", "card_number", "referral_code"):
-        found = s.connection().exec_driver_sql(
-            f"SELECT {name}, min(id), group_concat(id, ' ') FROM snap.customer WHERE {name} IS NOT NULL "
-            f"GROUP BY {name} HAVING count(*) > 1"
-        )
-        for value, keeper, ids in found:
-            for cid in ids.split(" "):
-                if cid != keeper:
-                    out.setdefault(cid, {})[name] = (value, keeper)
-    return out
-
-
-def _insert_clashing(s: Session, clashing: dict[str, dict[str, tuple[str, str]]]) -> int:
-    """The clashing members, each with the shared value replaced (as ``ingest`` does) and a flag for a manager."""
-    if not clashing:
-        return 0
+def _same_tables(s: Session, tables: tuple[str, ...]) -> bool:
+    """Whether the file's ``tables`` and their indexes have exactly the DDL of the till's own (the server
+    made them at this till's migration head). Triggers are not compared: the file has none."""
+    marks = ", ".join("?" for _ in tables)
+    where = f"type IN ('table', 'index') AND sql IS NOT NULL AND tbl_name IN ({marks})"
     c = s.connection()
-    names = list(fmt.CUSTOMER_FILE_COLUMNS)
-    ids = list(clashing)
-    rows = []
-    for i in range(0, len(ids), 900):
-        part = ids[i : i + 900]
-        marks = ", ".join("?" for _ in part)
-        query = f"SELECT {', '.join(names)} FROM snap.customer WHERE id IN ({marks})"
-        rows += c.exec_driver_sql(query, tuple(part)).all()
-    fixed = []
-    for row in rows:
-        data = dict(zip(names, row, strict=True))
-        for name, (value, keeper) in clashing[data["id"]].items():
-            data[name] = None if name == "phone" else ingest._placeholder("D", data["id"])
-            ingest._local_flag(
-                s,
-                "duplicate_member",
-                f"Members {keeper} and {data['id']} share the {name.replace('_', ' ')} {value}: "
-                "they were enrolled at two tills while offline. Merge them in the back office.",
-                customer_id=data["id"],
-            )
-        fixed.append(tuple(data[n] for n in names))
-    marks = ", ".join("?" for _ in names)
-    c.exec_driver_sql(f"INSERT INTO main.customer ({', '.join(names)}) VALUES ({marks})", fixed)
+    mine, theirs = (
+        sorted(c.exec_driver_sql(f"SELECT type, tbl_name, sql FROM {db}.sqlite_master WHERE {where}", tables).all())
+        for db in ("main", "snap")
+    )
+    return mine == theirs
+
+
+def _transfers(s: Session, table: str) -> bool:
+    """Whether SQLite will copy ``table`` by its transfer optimisation, read off the statement's program
+    (its ``RowData`` step copies a whole record). SQLite 3.40 does not for a table with a generated
+    column and an index (the till's ``customer``: ``phone_tail_rev``): that one is copied column by column
+    and re-indexed. https://www.sqlite.org/opcode.html#RowData"""
+    try:
+        program = s.connection().exec_driver_sql(f"EXPLAIN INSERT INTO main.{table} SELECT * FROM snap.{table}")
+        return any(row[1] == "RowData" for row in program)
+    except DBAPIError:  # "table main.customer has 18 columns but 19 values were supplied": not transferred
+        return False
+
+
+def _clash_flags(s: Session) -> None:
+    """A ``duplicate_member`` flag for each value the server took from a member enrolled twice offline."""
+    for cid, name, value, keeper in s.connection().exec_driver_sql(
+        "SELECT customer_id, field, value, keeper FROM snap.clash ORDER BY customer_id, field"
+    ):
+        ingest._local_flag(
+            s,
+            "duplicate_member",
+            f"Members {keeper} and {cid} share the {name.replace('_', ' ')} {value}: "
+            "they were enrolled at two tills while offline. Merge them in the back office.",
+            customer_id=cid,
+        )
     s.flush()
-    return len(fixed)
 
 
 def _drop_indexes(s: Session, tables: tuple[str, ...]) -> list[str]:
@@ -315,67 +333,26 @@ def _drop_indexes(s: Session, tables: tuple[str, ...]) -> list[str]:
     return [sql for _name, sql in found]
 
 
-# ``name_words.rebuild`` for a freshly copied table, in SQLite: the words of a name are the words of its
-# folded key (``app.core.names.name_words``: ``{w[:100] for w in fold_name(name).split()}``), and a key is
-# its words joined by single spaces (``fold_name`` joins ``split()``), so splitting it at ' ' in SQL gives
-# the same words; ``substr`` counts characters as Python's slice does; OR IGNORE drops a word a name
-# repeats (the primary key is (word, customer_id)); sorted by that key, its B-tree grows at its end
-# (a quarter less CPU at 50,000 members than in name order). https://www.sqlite.org/lang_with.html#recursive_ctes
-_NAME_WORDS = (
-    "WITH RECURSIVE split(customer_id, name_key, word, rest) AS ("
-    " SELECT id, name_key, NULL, name_key || ' ' FROM main.customer"
-    " UNION ALL SELECT customer_id, name_key, substr(rest, 1, instr(rest, ' ') - 1),"
-    " substr(rest, instr(rest, ' ') + 1) FROM split WHERE rest <> '')"
-    " INSERT OR IGNORE INTO main.customer_word (word, customer_id, name_key)"
-    " SELECT substr(word, 1, 100), customer_id, name_key FROM split WHERE word <> '' ORDER BY 1, 2"
-)
+def _drop_triggers(s: Session, tables: tuple[str, ...]) -> list[str]:
+    """Drop the triggers of ``tables`` and return their DDL, to be run again after the copy.
 
-# Triggers that would fire once per copied row for nothing: ``ledger_entry_no_replace`` refuses an entry
-# id, till sequence or earn receipt already held, but the till's ledger is empty (``_blocker``) and the
-# copy's own duplicates are refused by the primary key, the (terminal_id, terminal_seq) key and the
-# receipt index rebuilt after it; the home-tier sums are recomputed whole by ``stats.rebuild_in``.
-# Dropped in the install's transaction and made again before it commits.
-_QUIET_TRIGGERS = ("ledger_entry_no_replace", "home_tier_customer_insert", "home_tier_balance_insert")
-
-
-def _drop_triggers(s: Session, names: tuple[str, ...]) -> list[str]:
-    """Drop the named triggers that exist and return their DDL, to be run again after the copy."""
-    marks = ", ".join("?" for _ in names)
+    The transfer optimisation is not used on a table with triggers, and none has work to do here:
+    ``ledger_entry_no_replace`` refuses an entry id, till sequence or earn receipt already held, but the
+    till's ledger is empty (``_blocker``) and the file's keys are the till's own unique indexes; the
+    update and delete guards see no update or delete; the home-tier sums are recomputed whole by
+    ``stats.rebuild_in``. Dropped in the install's transaction and made again before it commits.
+    """
+    marks = ", ".join("?" for _ in tables)
     found = (
         s.connection()
         .exec_driver_sql(
-            f"SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND name IN ({marks})", names
+            f"SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks})", tables
         )
         .all()
     )
     for name, _sql in found:
         s.connection().exec_driver_sql(f'DROP TRIGGER main."{name}"')
     return [sql for _name, sql in found]
-
-
-def _placeholders(s: Session) -> None:
-    """Members named by an entry or a balance whose record the server does not have (yet): a placeholder,
-    as the page-by-page pull makes, replaced when the real record arrives."""
-    c = s.connection()
-    missing = c.exec_driver_sql(
-        "SELECT customer_id, min(created_at), min(store_id) FROM snap.ledger_entry "
-        "WHERE customer_id NOT IN (SELECT id FROM main.customer) GROUP BY customer_id "
-        "UNION ALL SELECT customer_id, ?, '' FROM snap.balance WHERE customer_id NOT IN (SELECT id FROM main.customer) "
-        "AND customer_id NOT IN (SELECT customer_id FROM snap.ledger_entry)",
-        (_EPOCH,),
-    ).all()
-    if not missing:
-        return
-    name = ingest._PLACEHOLDER_NAME
-    rows = [
-        (cid, ingest._placeholder("P", cid), name, fold_name(name), ingest._placeholder("P", cid), at, store, _EPOCH)
-        for cid, at, store in missing
-    ]
-    c.exec_driver_sql(
-        "INSERT INTO main.customer (id, card_number, name, name_key, referral_code, enrolled_at, enrolled_store, "
-        "updated_at, marketing_consent, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'active')",
-        rows,
-    )
 
 
 def try_bootstrap(till: Till, server_url: str, token: str, home: Path) -> Installed | None:
