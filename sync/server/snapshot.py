@@ -152,6 +152,7 @@ def build(session: Session, caller: Caller, path: Path) -> Built:
             columns = ", ".join(BULK[table])
             db.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM stage.{table}")
         rows["placeholders"] = _placeholders(db)
+        db.execute("INSERT INTO meta VALUES ('placeholders', ?)", (str(rows["placeholders"]),))
         rows["customer_word"] = db.execute(_NAME_WORDS).rowcount
         for ddl in indexes:  # each built once by a sort over the filled table
             db.execute(ddl)

@@ -87,7 +87,7 @@ def one_till(srv: ServerProcess, home: Path, store: str, members: int, check: bo
     change = verify(path, headers)
     t2 = time.perf_counter()
     till2 = _cpu()
-    install(till, path, change)
+    done = install(till, path, change)
     t3 = time.perf_counter()
     till3 = _cpu()
     worker = SyncWorker(till, srv.url, token, timeout=120)
@@ -111,6 +111,8 @@ def one_till(srv: ServerProcess, home: Path, store: str, members: int, check: bo
         f"[till CPU {till3 - till2:.1f} s], pull after it {t4 - t3:.2f} s in {pages} page(s) "
         f"[till CPU {till4 - till3:.1f} s]"
     )
+    steps = ", ".join(f"{k} {v:.1f} s" for k, v in done.cpu.items())
+    print(f"  install CPU by step: {steps}; the rest is the commit; tables taken as built: {done.transferred}")
     t0 = time.perf_counter()
     found = customers.find(till, f"090{members // 2:07d}")
     print(f"  then a member is found by phone in {1000 * (time.perf_counter() - t0):.1f} ms: {found.matches[0].name}")
