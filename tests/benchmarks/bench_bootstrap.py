@@ -112,7 +112,8 @@ def one_till(srv: ServerProcess, home: Path, store: str, members: int, check: bo
         f"[till CPU {till4 - till3:.1f} s]"
     )
     steps = ", ".join(f"{k} {v:.1f} s" for k, v in done.cpu.items())
-    print(f"  install CPU by step: {steps}; the rest is the commit; tables taken as built: {done.transferred}")
+    print(f"  install CPU by step: {steps}; the rest is the commit ({done.journal} journal)")
+    print(f"  tables taken as the server built them: {', '.join(done.transferred) or 'none'}")
     t0 = time.perf_counter()
     found = customers.find(till, f"090{members // 2:07d}")
     print(f"  then a member is found by phone in {1000 * (time.perf_counter() - t0):.1f} ms: {found.matches[0].name}")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -256,3 +258,57 @@ def test_a_file_whose_balances_name_a_member_it_lacks_is_refused_and_nothing_cha
         assert s.connection().exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
     _sync(new, server)  # and the page pull then brings the chain as before
     assert gone in _members(new)
+
+
+_CRASH = """
+import os, sys
+from pathlib import Path
+from app.bootstrap import open_till
+from sync.worker import snapshot
+
+def crash(s):  # every row copied, before the commit: the process dies as in a power cut
+    c = s.connection()
+    print(c.exec_driver_sql("PRAGMA main.journal_mode").scalar_one(), flush=True)
+    os._exit(9)
+
+snapshot._INSTALL_CACHE_KIB = 64  # a small cache: the copied pages are written to the file before the crash
+snapshot.stats.rebuild_in = crash
+till = open_till(Path(sys.argv[1]))
+snapshot.install(till, Path(sys.argv[2]), int(sys.argv[3]))
+"""
+
+
+def test_a_till_that_dies_during_the_install_opens_empty_and_installs_again(
+    server: ServerProcess, shops: Callable[..., Shop], tmp_path: Path
+) -> None:
+    """The install runs in one transaction (in a rollback journal when it is the database's only
+    connection): a crash before its commit leaves the till as it was, empty, in WAL mode again."""
+    store = server.new_store()
+    old = shops(server, store)
+    for i in range(40):
+        customers.enroll(old.till, name=f"Khách Mất Điện {i}", phone=f"0924 00{i:04d}", staff=old.cashier)
+    _sync(old, server)
+    new = shops(server, store)
+    before = _schema(new)
+    path = tmp_path / "snap.sqlite"
+    change = verify(path, _download(new, server, path))
+    new.till.engine.dispose()  # the crashing process is the database's only connection
+    died = subprocess.run(
+        [sys.executable, "-c", _CRASH, str(new.home), str(path), str(change)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert died.returncode == 9, died.stderr
+    assert died.stdout.split() == ["delete"]  # it was installing in a rollback journal
+    assert _members(new) == {}  # the next connection rolled the hot journal back
+    assert _schema(new) == before
+    with new.till.transaction() as s:
+        c = s.connection()
+        assert ingest.cursor(s) == 0
+        assert c.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
+        assert c.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
+    done = install(new.till, path, change)
+    assert done.customers == len(_members(new)) >= 40 and done.journal == "rollback"
+    assert set(_members(old)) <= set(_members(new))
