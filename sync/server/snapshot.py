@@ -145,15 +145,14 @@ def build(session: Session, caller: Caller, path: Path) -> Built:
             rows[table] = _copy(session, db, table, q)
         for ddl in tables:
             db.execute(ddl)
-        settled, rows["clash"] = _settle_clashes(db)
+        settled = _settle_clashes(db)
         columns = ", ".join(fmt.CUSTOMER_FILE_COLUMNS)
         db.execute(f"INSERT INTO main.customer ({columns}) SELECT {columns} FROM stage.{settled} ORDER BY id")
         for table in ("ledger_entry", "balance"):
             columns = ", ".join(BULK[table])
             db.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM stage.{table}")
-        rows["placeholders"] = _placeholders(db)
-        db.execute("INSERT INTO meta VALUES ('placeholders', ?)", (str(rows["placeholders"]),))
-        rows["customer_word"] = db.execute(_NAME_WORDS).rowcount
+        db.execute("INSERT INTO meta VALUES ('placeholders', ?)", (str(_placeholders(db)),))
+        db.execute(_NAME_WORDS)
         for ddl in indexes:  # each built once by a sort over the filled table
             db.execute(ddl)
         db.execute("CREATE TABLE catalog (body TEXT NOT NULL)")
@@ -206,12 +205,12 @@ def till_tables() -> tuple[str, list[str], list[str]]:
         return _till
 
 
-def _settle_clashes(db: sqlite3.Connection) -> tuple[str, int]:
+def _settle_clashes(db: sqlite3.Connection) -> str:
     """Members sharing a phone, card number or referral code (two tills enrolled the same person while
     offline; the server keeps both, the till allows one holder): the earliest id keeps the value, the
     others' is replaced, as the page-by-page pull does (the record that arrived first keeps it). Writes
     ``main.clash`` (one row per replaced value, for the till's ``duplicate_member`` flags); returns the stage
-    table holding the members as the till stores them, and the number of clash rows."""
+    table holding the members as the till stores them."""
     db.execute("CREATE TABLE main.clash (customer_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT, keeper TEXT)")
     for name in ("phone", "card_number", "referral_code"):
         db.execute(
@@ -221,13 +220,13 @@ def _settle_clashes(db: sqlite3.Connection) -> tuple[str, int]:
         )
     clashes = db.execute("SELECT customer_id, field FROM main.clash").fetchall()
     if not clashes:
-        return "customer", 0
+        return "customer"
     db.execute("CREATE TABLE stage.settled AS SELECT * FROM stage.customer")
     db.execute("CREATE INDEX stage.settled_id ON settled (id)")
     for cid, name in clashes:
         value = None if name == "phone" else fmt.placeholder("D", cid)
         db.execute(f"UPDATE stage.settled SET {name} = ? WHERE id = ?", (value, cid))
-    return "settled", len(clashes)
+    return "settled"
 
 
 def _placeholders(db: sqlite3.Connection) -> int:
