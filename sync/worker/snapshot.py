@@ -353,12 +353,12 @@ def _same_tables(s: Session, tables: tuple[str, ...]) -> bool:
 def _transfers(s: Session, table: str) -> bool:
     """Whether SQLite will copy ``table`` by its transfer optimisation, read off the statement's program
     (its ``RowData`` step copies a whole record). SQLite 3.40 does not for a table with a generated
-    column and an index (the till's ``customer``: ``phone_tail_rev``): that one is copied column by column
-    and re-indexed. https://www.sqlite.org/opcode.html#RowData"""
+    column and an index (the till's ``customer`` before migration 0014): such a table is copied column by
+    column and re-indexed, correct but slower. https://www.sqlite.org/opcode.html#RowData"""
     try:
         program = s.connection().exec_driver_sql(f"EXPLAIN INSERT INTO main.{table} SELECT * FROM snap.{table}")
         return any(row[1] == "RowData" for row in program)
-    except DBAPIError:  # "table main.customer has 18 columns but 19 values were supplied": not transferred
+    except DBAPIError:  # "table main.t has 18 columns but 19 values were supplied": not transferred
         return False
 
 
