@@ -38,9 +38,8 @@ from synctools import Databases, ServerProcess
 
 from app.db.models import Customer, LedgerEntryRow
 from app.services import balances, customers, stats
-from sync.protocol import API
 from sync.worker.client import SyncClient
-from sync.worker.snapshot import install, verify
+from sync.worker.snapshot import download, install, verify
 from sync.worker.worker import SyncWorker
 
 TARGETS = {50_000: 5.0, 1_000_000: 30.0}
@@ -81,10 +80,10 @@ def one_till(srv: ServerProcess, home: Path, store: str, members: int, check: bo
     pg0, srv0, till0 = postgres_cpu(srv), server_cpu(srv), _cpu()
     t0 = time.perf_counter()
     with SyncClient(srv.url, token, timeout=600) as client:
-        headers = client.download(f"{API}/snapshot", path)
+        headers, digests = download(client, path)  # the sha256 made on the way, as ``bootstrap`` does
     t1 = time.perf_counter()
     pg1, srv1, till1 = postgres_cpu(srv), server_cpu(srv), _cpu()
-    change = verify(path, headers)
+    change = verify(path, headers, digests)
     t2 = time.perf_counter()
     till2 = _cpu()
     done = install(till, path, change)

@@ -22,10 +22,11 @@ from app.core.earning import Bill
 from app.db.models import Customer, Flag
 from app.services import awards, balances, customers, name_words, stats
 from sync.protocol import API
+from sync.server import snapshot_format as fmt
 from sync.worker import ingest
 from sync.worker.client import SyncClient
 from sync.worker.join import connect
-from sync.worker.snapshot import DOWNLOAD_NAME, SnapshotRefused, blocker, bootstrap, install, verify
+from sync.worker.snapshot import DOWNLOAD_NAME, SnapshotRefused, blocker, bootstrap, download, install, verify
 from sync.worker.worker import SyncWorker
 
 
@@ -60,8 +61,10 @@ def test_a_new_till_joins_by_snapshot_and_holds_what_a_page_by_page_till_holds(
 
     new = shops(srv, store)
     path = tmp_path / "snap.sqlite"
-    headers = _download(new, srv, path)
-    change = verify(path, headers)
+    with SyncClient(srv.url, new.token) as client:
+        headers, digests = download(client, path)  # the two parts' sha256 made as the bytes arrive
+    assert digests == (headers[fmt.SHA256_HEADER.lower()], headers[fmt.CATALOG_SHA256_HEADER.lower()])
+    change = verify(path, headers, digests)
     # The chain moves on after the snapshot was made: a new member, more points.
     late = customers.enroll(old.till, name="Lê Văn Muộn", phone="0916 999 999", staff=old.cashier).customer_id
     for cid in (ids[0], late):
