@@ -1,11 +1,12 @@
 """Build a till's bootstrap snapshot: one consistent read of what it should hold, as a ready SQLite file.
 
 Pulling a million members and a million entries page by page costs minutes of JSON on both sides;
-the same rows written once into a SQLite file (``sync.server.snapshot_format``) are copied by the till
-with ``INSERT … SELECT`` in seconds. The file is read in one snapshot transaction (``read_session``:
-REPEATABLE READ on PostgreSQL, a read transaction on SQLite), so it is consistent at one change
-number and the till pulls only what came after it. Rows written after that number may already be in
-the file; they come again in the pull and are recognised by id, so nothing is counted twice.
+the same rows written once into a SQLite file (``sync.server.snapshot_format``), in the till's own
+tables with their indexes built, are taken by the till with SQLite's transfer optimisation in seconds.
+The file is read in one snapshot transaction (``read_session``: REPEATABLE READ on PostgreSQL, a read
+transaction on SQLite), so it is consistent at one change number and the till pulls only what came
+after it. Rows written after that number may already be in the file; they come again in the pull and
+are recognised by id, so nothing is counted twice.
 
 ``selection`` is the one place that says *which* rows a till gets: the whole chain, minus what
 a pull would leave out too (the till's own entries, entries held for review, other stores' staff);
@@ -113,9 +114,10 @@ def selection(session: Session, caller: Caller) -> dict[str, Select[Any]]:
 def build(session: Session, caller: Caller, path: Path) -> Built:
     """Write ``caller``'s bulk to ``path`` (a new file) from ``session``'s one consistent read.
 
-    The rows are read into a scratch file first (``stage``, plain tables), then written into the till's
-    own tables (``till_tables``) with what every till would otherwise derive itself, once per file:
-    the duplicates settled (``clash``), placeholders, the name-search words, every index built by a sort.
+    The file's tables are the till's own (``till_tables``), filled with what every till would otherwise
+    derive itself, once per file: the duplicates settled (``clash``: the members go through a scratch
+    table first), placeholders, the name-search words, every index built by a sort. A till with the
+    same tables takes them as they are (``sync.worker.snapshot``).
     The ``catalog`` table is left empty: the catalog is the caller's own (``catalog``) and travels
     after the file, so the file can be shared (``Prepared``).
     """
@@ -131,6 +133,8 @@ def build(session: Session, caller: Caller, path: Path) -> Built:
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
         db.execute(f"PRAGMA cache_size = -{_BUILD_CACHE_KIB}")
+        # The index builds' sorts on more than one core where there are. https://www.sqlite.org/pragma.html#pragma_threads
+        db.execute(f"PRAGMA threads = {min(4, os.cpu_count() or 1)}")
         db.execute("ATTACH DATABASE ? AS stage", (str(stage),))
         db.execute("PRAGMA stage.journal_mode = OFF")
         db.execute("PRAGMA stage.synchronous = OFF")
@@ -140,17 +144,14 @@ def build(session: Session, caller: Caller, path: Path) -> Built:
             "INSERT INTO meta VALUES (?, ?)",
             [("format", str(FORMAT)), ("change", str(change)), ("server_schema", schema), ("till_schema", head)],
         )
+        for ddl in tables:
+            db.execute(ddl)
         rows: dict[str, int] = {}
         for table, q in selection(session, caller).items():
             rows[table] = _copy(session, db, table, q)
-        for ddl in tables:
-            db.execute(ddl)
         settled = _settle_clashes(db)
         columns = ", ".join(fmt.CUSTOMER_FILE_COLUMNS)
         db.execute(f"INSERT INTO main.customer ({columns}) SELECT {columns} FROM stage.{settled} ORDER BY id")
-        for table in ("ledger_entry", "balance"):
-            columns = ", ".join(BULK[table])
-            db.execute(f"INSERT INTO main.{table} ({columns}) SELECT {columns} FROM stage.{table}")
         db.execute("INSERT INTO meta VALUES ('placeholders', ?)", (str(_placeholders(db)),))
         db.execute(_NAME_WORDS)
         for ddl in indexes:  # each built once by a sort over the filled table
@@ -404,9 +405,14 @@ def _stream(path: Path, tail: bytes) -> Iterator[bytes]:
 
 
 def _copy(session: Session, db: sqlite3.Connection, table: str, q: Select[Any]) -> int:
+    """``q``'s rows into the file: members into a plain scratch table (their duplicates are settled before
+    they go into the till's ``customer``, ``_settle_clashes``), entries and balances straight into the
+    till's tables (their keys are the server's own: no duplicates)."""
     names = list(BULK[table])
-    db.execute(f"CREATE TABLE stage.{table} ({', '.join(names)})")
-    insert = f"INSERT INTO stage.{table} VALUES ({', '.join('?' for _ in names)})"
+    if table == "customer":
+        db.execute(f"CREATE TABLE stage.{table} ({', '.join(names)})")
+    into = "stage" if table == "customer" else "main"
+    insert = f"INSERT INTO {into}.{table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
     count = 0
     name_at = CUSTOMER_COLUMNS.index("name")
     for part in _rows(session, q):
