@@ -1,10 +1,11 @@
 """Bootstrap a new till from the server's snapshot: download, verify, install in one transaction.
 
 A till that pulls a chain of a million members page by page spends minutes turning JSON into rows.
-The server's snapshot (``sync.server.snapshot``) is a ready SQLite file; the till checks it whole
-(size, sha256, format, the change number it is consistent at, the tables' columns), then copies it
-into its own database with ``ATTACH`` + ``INSERT … SELECT`` in one transaction together with the pull
-cursor, and rebuilds what it derives locally (name-search words, the back office's summary tables).
+The server's snapshot (``sync.server.snapshot``) is a ready SQLite file holding the till's own tables,
+filled and indexed; the till checks it whole (size, sha256, format, the change number it is consistent
+at, the tables' columns), then takes the tables into its own database in one transaction together with
+the pull cursor: by SQLite's transfer optimisation when their DDL is the till's own (records and index
+entries copied in order, nothing decoded or re-sorted), else column by column with its indexes rebuilt.
 Afterwards the ordinary pull brings only the changes after the snapshot's change number.
 
 Only an empty till takes a snapshot (no members, no entries, never pulled): a till's own rows that
