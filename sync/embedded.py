@@ -196,7 +196,8 @@ def _issue_code(home: Path, store_id: str) -> str:
     engine = prepare(_db_url(home))
     try:
         with write_session(engine) as s:
-            return admin.issue_pairing_code(s, store_id)
+            # The embedded server is one shop's: its tills hold the whole (small) chain, as they always did.
+            return admin.issue_pairing_code(s, store_id, scope="chain")
     finally:
         engine.dispose()
 

@@ -356,6 +356,7 @@ class Housekeeper:
         while not self._stop.wait(delay):
             try:
                 self.last = run_once(self.till, stop=self._stop)
+                log.info("housekeeping pass: %s", self.last)
             except Exception:  # a full disk, a locked file: the till goes on, the next pass tries again
                 log.exception("housekeeping pass failed")
             self.passes += 1

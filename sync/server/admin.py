@@ -147,16 +147,27 @@ def stores(session: Session) -> list[StoreRecord]:
 
 
 def issue_pairing_code(
-    session: Session, store_id: str, *, valid_for: timedelta = timedelta(hours=24), role: str = "till"
+    session: Session,
+    store_id: str,
+    *,
+    valid_for: timedelta = timedelta(hours=24),
+    role: str = "till",
+    scope: str | None = None,
 ) -> str:
     """A one-time code for one new till of ``store_id``. Shown once; only its hash is kept.
 
     ``role="head_office"`` pairs the chain's back office, which may edit any member's profile.
+    ``scope`` is which members the new till will hold (``default_scope`` when not given): a till of a
+    big chain holds its store's, not the chain's (issue 12), and setting it here — before the till's
+    first sync, the only time a scope can change cleanly — spares a ``set-scope`` per till.
     """
     if session.get(StoreRow, store_id) is None:
         raise InvalidInput(f"There is no store {store_id!r} on this server.")
     if role not in ROLES:
         raise InvalidInput(f"A terminal's role is one of {', '.join(ROLES)}.")
+    scope = scope or default_scope(role)
+    if scope not in working_set.SCOPES:
+        raise InvalidInput("{0} is not a scope (store, region or chain).", scope=scope)
     code = new_pairing_code()
     now = _now()
     session.add(
@@ -166,10 +177,17 @@ def issue_pairing_code(
             created_at=now,
             expires_at=now + valid_for,
             role=role,
+            scope=scope,
         )
     )
     session.flush()
     return code
+
+
+def default_scope(role: str) -> str:
+    """A till holds its store's working set; the chain's back office holds the chain (its reports are
+    the chain's). DECISIONS.md, "A till's scope"."""
+    return "chain" if role == "head_office" else "store"
 
 
 def pair(session: Session, req: PairRequest, now: datetime, secret: bytes) -> PairResponse:
@@ -221,6 +239,9 @@ def pair(session: Session, req: PairRequest, now: datetime, secret: bytes) -> Pa
             paired_at=now,
             head_seq=0,
             head_hash=GENESIS_HASH,
+            # Only a new till takes the code's scope: a till paired again (a lost token) keeps what it
+            # holds and the scope it was pulling by; ``set-scope`` changes it on purpose.
+            scope=code.scope,
         )
         session.add(terminal)
     terminal.name = req.terminal_name or terminal.name

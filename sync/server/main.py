@@ -103,6 +103,11 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument(
         "--role", default="till", choices=["till", "head_office"], help="head_office: the back office (any profile)"
     )
+    s.add_argument(
+        "--scope",
+        choices=["store", "region", "chain"],
+        help="which members the till will hold (default: store for a till, chain for a head office)",
+    )
     sub.add_parser("terminals", help="list the paired tills")
     s = sub.add_parser("set-scope", help="which members a till holds: its store's, its region's or the chain")
     s.add_argument("terminal_id")
@@ -178,16 +183,20 @@ def main(argv: list[str] | None = None) -> int:
                 for st in admin.stores(s):
                     print(f"{st.id}  {st.name}  ({st.timezone}, {st.currency})")
             elif command == "pairing-code":
-                code = admin.issue_pairing_code(s, args.store, valid_for=timedelta(hours=args.hours), role=args.role)
+                code = admin.issue_pairing_code(
+                    s, args.store, valid_for=timedelta(hours=args.hours), role=args.role, scope=args.scope
+                )
                 until = datetime.now(UTC) + timedelta(hours=args.hours)
                 print(code)
-                print(f"(valid once, until {until:%Y-%m-%d %H:%M} UTC)", file=sys.stderr)
+                scope = args.scope or admin.default_scope(args.role)
+                print(f"(valid once, until {until:%Y-%m-%d %H:%M} UTC; the till will hold: {scope})", file=sys.stderr)
             elif command == "terminals":
                 for t in s.scalars(select(TerminalRow).order_by(TerminalRow.store_id, TerminalRow.name)):
                     store = s.get(StoreRow, t.store_id)
                     state = "revoked" if t.revoked_at else f"last seen {t.last_seen_at or 'never'}"
                     print(
-                        f"{t.id}  {t.name or '-'}  store {store.name if store else t.store_id}  #{t.head_seq}  {state}"
+                        f"{t.id}  {t.name or '-'}  store {store.name if store else t.store_id}  #{t.head_seq}  "
+                        f"holds {t.scope}  {state}"
                     )
             elif command == "revoke":
                 if not admin.revoke_terminal(s, args.terminal_id):

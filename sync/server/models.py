@@ -105,6 +105,10 @@ class PairingCode(Base):
     used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     used_by: Mapped[str | None] = mapped_column(String(40))
     role: Mapped[str] = mapped_column(String(20), default="till", server_default="till")
+    # Which members the till it pairs will hold (``TerminalRow.scope``): set when the code is made, so a
+    # chain's tills hold their store from their first sync without a second command per till. Codes made
+    # before this column keep the old meaning, the whole chain.
+    scope: Mapped[str] = mapped_column(String(10), default="chain", server_default="chain")
     # A retried pairing (the answer was lost) sends the same nonce and gets the same token back:
     # the token is kept sealed under a key only that nonce gives (``sync.server.auth.seal_token``).
     nonce_hash: Mapped[str | None] = mapped_column(String(64))

@@ -20,6 +20,7 @@ import threading
 from pathlib import Path
 
 from app.bootstrap import DEFAULT_HOME, open_till
+from app.services.housekeeping import Housekeeper
 from app.services.syncstatus import SyncStatus, pending_count
 from app.services.till import Till
 from sync.worker.client import SyncError, check_server_url
@@ -41,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--pull-limit", type=int, default=1000, help="records per pulled page")
     r.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for the server")
     r.add_argument("--backoff-cap", type=float, default=60.0, help="longest wait between failed tries")
+    r.add_argument(
+        "--housekeeping-delay", type=float, default=60.0, help="seconds before the first housekeeping pass (not --once)"
+    )
     pr = sub.add_parser("pair", help="pair this till with a server using a one-time code")
     pr.add_argument("--server", required=True)
     pr.add_argument(
@@ -167,8 +171,15 @@ def run(till: Till, args: argparse.Namespace) -> int:
 
     worker.add_listener(show)
     worker.start()
-    done.wait()
-    worker.stop()
+    # A back-room PC or a back office's node may run no cashier app: its outbox, its POS folders, its
+    # database's free pages and the members who left its working set are kept here (as the app does).
+    keeper = Housekeeper(till, first_delay=args.housekeeping_delay)
+    keeper.start()
+    try:
+        done.wait()
+    finally:
+        keeper.stop()
+        worker.stop()
     return 0
 
 

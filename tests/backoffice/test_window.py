@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -271,10 +272,12 @@ def test_loyalty_backoffice_alone_opens_on_the_till_folder_with_the_owner_pin(qt
     try:
         qtbot.waitUntil(window.isVisible)
         assert window.ctx.staff.role == "owner"
+        assert "loyalty-housekeeping" in {t.name for t in threading.enumerate()}  # alone, it keeps house
     finally:
         window.ctx.ops.wait_idle()
         window.close()
         translations.uninstall()
+    assert "loyalty-housekeeping" not in {t.name for t in threading.enumerate()}  # and stops with the window
     with chain.a.transaction() as s:
         assert s.scalars(select(AuditLog.staff_id).where(AuditLog.action == "backoffice.open")).all() == [
             chain.owner.id

@@ -184,9 +184,11 @@ class ServerProcess:
         with write_session(self.engine) as s:
             return admin.create_store(s, name=name).id
 
-    def pairing_code(self, store_id: str) -> str:
+    def pairing_code(self, store_id: str, scope: str = "chain") -> str:
+        """The tests' chains are small and most are about sync itself: their tills hold the whole chain
+        unless the test is about working sets (``test_cli`` checks a real code's default, ``store``)."""
         with write_session(self.engine) as s:
-            return admin.issue_pairing_code(s, store_id)
+            return admin.issue_pairing_code(s, store_id, scope=scope)
 
 
 def start_server(databases: Databases, kind: str, log_dir: Path, extra: list[str] | None = None) -> ServerProcess:

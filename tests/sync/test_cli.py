@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from synctools import ROOT, ServerProcess, server_entries, till_entries
+from sqlalchemy import func, select, update
+from synctools import ROOT, ServerProcess, Shop, server_entries, till_entries
 
 from app.bootstrap import open_till
+from app.core.earning import Bill
 from app.core.program import worked_example_program
-from app.services import customers
+from app.db.models import OutboxItem
+from app.services import awards, customers
 from app.services.syncstatus import pending_count
+from sync.worker.worker import SyncWorker
 
 
 def run(*args: str, ok: bool = True, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -58,6 +66,12 @@ def test_a_manager_sets_up_a_store_and_a_back_room_pc_syncs_a_till(own_server: S
     assert "waiting to be sent: 0" in run("-m", "sync", "--home", str(home), "status").stdout
     terminals = run(*admin, "terminals").stdout
     assert till.terminal_id in terminals and "#1" in terminals
+    # A code made without --scope pairs a till that holds its store's members, not the chain's (issue 12).
+    assert [line for line in terminals.splitlines() if "holds store" in line] == terminals.splitlines()
+    back_office = run(*admin, "pairing-code", "--store", store, "--role", "head_office")
+    assert "will hold: chain" in back_office.stderr
+    bad = run(*admin, "pairing-code", "--store", store, "--scope", "planet", ok=False)
+    assert bad.returncode == 2 and "invalid choice" in bad.stderr
 
     # The console scripts are installed under their names too.
     bin_dir = Path(sys.executable).parent
@@ -88,3 +102,43 @@ def test_publish_program_and_reward_from_files(own_server: ServerProcess, tmp_pa
     bad.write_text(json.dumps({"name": "Free", "kind": "free_item", "cost_points": 0}), encoding="utf-8")
     assert run(*admin, "save-reward", "--file", str(bad), ok=False).returncode != 0
     assert run(*admin, "flags").stdout == ""
+
+
+@pytest.mark.parametrize("own_server", ["sqlite"], indirect=True)
+def test_the_sync_daemon_keeps_house_on_a_pc_without_the_cashier_app(
+    own_server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    """A back-room PC running only ``loyalty-sync run`` prunes its acknowledged outbox as the app does."""
+    shop = shops(own_server)
+    for i in range(4):
+        member = customers.enroll(shop.till, name=f"Khách {i}", phone=f"0915 10{i:04d}", staff=shop.cashier)
+        awards.award(shop.till, member.customer_id, Bill(paid=60_000), staff=shop.cashier)
+    SyncWorker(shop.till, own_server.url, shop.token).run_once()
+    assert pending_count(shop.till) == 0
+    with shop.till.transaction() as s:  # acknowledged a month ago: past the 14 days kept by default
+        s.execute(update(OutboxItem).values(acked_at=datetime.now(UTC) - timedelta(days=30)))
+    entry_rows = select(func.count()).select_from(OutboxItem).where(OutboxItem.item_type == "entry")
+    with shop.till.transaction() as s:
+        before = s.scalar(entry_rows)
+    assert before == 8  # four welcomes, four sales
+
+    daemon = subprocess.Popen(
+        [sys.executable, "-m", "sync.worker.main", "--home", str(shop.home), "run", "--housekeeping-delay", "0"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        left = before
+        while time.monotonic() < deadline and left > 1:
+            time.sleep(0.2)
+            with shop.till.transaction() as s:
+                left = s.scalar(entry_rows)
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        _, err = daemon.communicate(timeout=30)
+    assert left == 1, f"the daemon never pruned the outbox: {err[-2000:]}"  # the newest row is kept
+    assert daemon.returncode == 0 and "housekeeping pass: Report(outbox_pruned=7" in err
+    assert pending_count(shop.till) == 0  # nothing waiting was touched

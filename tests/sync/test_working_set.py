@@ -29,6 +29,7 @@ from sync.server import admin
 from sync.server.db import write_session
 from sync.server.models import TerminalRow, WorkingSetRow
 from sync.worker import snapshot
+from sync.worker.pairing import pair_till
 from sync.worker.worker import SyncWorker
 
 
@@ -249,12 +250,45 @@ def test_ratings_tickets_and_vouchers_follow_the_set_and_her_vouchers_come_with_
     assert later in held(a)[0]
 
 
-def test_scope_is_a_server_setting_with_a_clear_refusal(server: ServerProcess, shops: Callable[..., Shop]) -> None:
-    a = shops(server, server.new_store())
-    with write_session(server.engine) as s, pytest.raises(InvalidInput, match="not a scope"):
-        admin.set_scope(s, a.till.terminal_id, "planet")
+def test_a_tills_scope_comes_with_its_pairing_code_and_a_nonsense_scope_is_refused(
+    server: ServerProcess, shops: Callable[..., Shop]
+) -> None:
+    """A manager's plain code pairs a till that holds its store; the back office's holds the chain; a
+    till paired again (a lost token) keeps the scope it has been pulling by."""
+    store = server.new_store("Quận 3")
+    with write_session(server.engine) as s:
+        codes = {
+            "till": admin.issue_pairing_code(s, store),
+            "office": admin.issue_pairing_code(s, store, role="head_office"),
+            "region": admin.issue_pairing_code(s, store, scope="region"),
+        }
+        with pytest.raises(InvalidInput, match="not a scope"):
+            admin.issue_pairing_code(s, store, scope="planet")
+    paired = {}
+    for name, code in codes.items():
+        shop = shops()
+        pair_till(shop.till, shop.home, server.url, code, terminal_name=name)
+        paired[name] = shop
     with Session(server.engine) as s:
-        assert s.get(TerminalRow, a.till.terminal_id).scope == "chain"  # the default: as before
+        scopes = {name: s.get(TerminalRow, shop.till.terminal_id).scope for name, shop in paired.items()}
+    assert scopes == {"till": "store", "office": "chain", "region": "region"}
+
+    with write_session(server.engine) as s:
+        again = admin.issue_pairing_code(s, store, scope="chain")
+    pair_till(paired["till"].till, paired["till"].home, server.url, again, terminal_name="till")
+    with Session(server.engine) as s:
+        assert s.get(TerminalRow, paired["till"].till.terminal_id).scope == "store"
+    with write_session(server.engine) as s, pytest.raises(InvalidInput, match="not a scope"):
+        admin.set_scope(s, paired["till"].till.terminal_id, "planet")
+
+    # The store till holds its store's members only: a member of another store is not sent to it.
+    other = shops(server, server.new_store("Quận 10"))
+    elsewhere = customers.enroll(other.till, name="Khách Quận 10", phone=a_phone(), staff=other.cashier)
+    here = customers.enroll(paired["office"].till, name="Khách Quận 3", phone=a_phone(), staff=None)
+    sync(other, paired["office"], paired["till"], server=server)
+    assert here.customer_id in held_members(paired["till"])
+    assert elsewhere.customer_id not in held_members(paired["till"])
+    assert elsewhere.customer_id in held_members(paired["office"])
 
 
 def _earns(server: ServerProcess, *ids: str) -> list:

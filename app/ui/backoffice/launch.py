@@ -269,4 +269,17 @@ def start(argv: Sequence[str] | None = None) -> tuple[QApplication, BackOfficeWi
     if login.exec() != QDialog.DialogCode.Accepted or login.who is None:
         translations.uninstall()
         return 0
-    return app, open_window(till, login.who, translations=translations, language=language), translations
+    window = open_window(till, login.who, translations=translations, language=language)
+    keep_house(window)
+    return app, window, translations
+
+
+def keep_house(window: BackOfficeWindow) -> None:
+    """The back office may run alone on its own PC (``loyalty-sync`` beside it): it keeps house as the
+    cashier app does — outbox, POS folders, free pages, members who left — on its own thread, the
+    first pass a minute after the login, until the window closes."""
+    from app.services.housekeeping import Housekeeper
+
+    keeper = Housekeeper(window.ctx.till)
+    keeper.start()
+    window.closing.connect(keeper.stop)
