@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import (
     BigInteger,
     Boolean,
-    Computed,
+    ColumnElement,
     Date,
     ForeignKey,
     Index,
@@ -21,6 +21,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    func,
+    literal_column,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -69,6 +71,21 @@ class Staff(Base):
     phone: Mapped[str | None] = mapped_column(String(20))
 
 
+# The phone's last six digits backwards (0014's index). https://www.sqlite.org/expridx.html
+PHONE_TAIL_REV = " || ".join(f"substr(phone, -{i}, 1)" for i in range(1, 7))
+
+
+def phone_tail_rev() -> ColumnElement[str]:
+    """``PHONE_TAIL_REV`` as a query term of the ``customer`` table, written exactly as the index's
+    expression (constants inline, not bound), so that SQLite's planner reads the search off the index."""
+    phone = Customer.__table__.c.phone
+    digits = [func.substr(phone, literal_column(f"-{i}"), literal_column("1")) for i in range(1, 7)]
+    out: ColumnElement[str] = digits[0]
+    for d in digits[1:]:
+        out = out.op("||")(d)
+    return out
+
+
 class Customer(Base):
     __tablename__ = "customer"
     id: Mapped[str] = mapped_column(String(40), primary_key=True)
@@ -89,13 +106,6 @@ class Customer(Base):
     status: Mapped[str] = mapped_column(String(20), default="active", index=True)  # active, blocked, merged
     merged_into: Mapped[str | None] = mapped_column(String(40))
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_now)
-    # The phone's last six digits backwards, so "the number ends in 5678" is an index range
-    # (see app.services.customer_list). Computed by SQLite: every writer keeps it right.
-    phone_tail_rev: Mapped[str | None] = mapped_column(
-        String(6),
-        Computed(" || ".join(f"substr(phone, -{i}, 1)" for i in range(1, 7)), persisted=False),
-        index=True,
-    )
 
     # Name search by prefix, and the back office's table sorted by name with a stable order.
     __table_args__ = (
@@ -105,6 +115,11 @@ class Customer(Base):
         # Members enrolled in a range, read off this index alone (0011): the dashboard's new members
         # (by status and home store), the lapsed count's recent members (joined to member_stats by id).
         Index("ix_customer_enrolled_id", "enrolled_at", "status", "enrolled_store", "id"),
+        # The phone's last six digits backwards, so "the number ends in 5678" is an index range
+        # (``phone_tail_rev`` above, app.services.customer_list). An index on the expression (0014), not
+        # a generated column (0006): SQLite copies a table with a generated column and an index row by
+        # row, never by its transfer optimisation (a new till's snapshot, ``sync.worker.snapshot``).
+        Index("ix_customer_phone_tail_rev", text(PHONE_TAIL_REV)),
     )
 
 

@@ -1,11 +1,12 @@
 """Build a till's bootstrap snapshot: one consistent read of what it should hold, as a ready SQLite file.
 
 Pulling a million members and a million entries page by page costs minutes of JSON on both sides;
-the same rows written once into a SQLite file (``sync.server.snapshot_format``) are copied by the till
-with ``INSERT … SELECT`` in seconds. The file is read in one snapshot transaction (``read_session``:
-REPEATABLE READ on PostgreSQL, a read transaction on SQLite), so it is consistent at one change
-number and the till pulls only what came after it. Rows written after that number may already be in
-the file; they come again in the pull and are recognised by id, so nothing is counted twice.
+the same rows written once into a SQLite file (``sync.server.snapshot_format``), in the till's own
+tables with their indexes built, are taken by the till with SQLite's transfer optimisation in seconds.
+The file is read in one snapshot transaction (``read_session``: REPEATABLE READ on PostgreSQL, a read
+transaction on SQLite), so it is consistent at one change number and the till pulls only what came
+after it. Rows written after that number may already be in the file; they come again in the pull and
+are recognised by id, so nothing is counted twice.
 
 ``selection`` is the one place that says *which* rows a till gets: the whole chain, minus what
 a pull would leave out too (the till's own entries, entries held for review, other stores' staff);
@@ -113,32 +114,159 @@ def selection(session: Session, caller: Caller) -> dict[str, Select[Any]]:
 def build(session: Session, caller: Caller, path: Path) -> Built:
     """Write ``caller``'s bulk to ``path`` (a new file) from ``session``'s one consistent read.
 
+    The file's tables are the till's own (``till_tables``), filled with what every till would otherwise
+    derive itself, once per file: the duplicates settled (``clash``: the members go through a scratch
+    table first), placeholders, the name-search words, every index built by a sort. A till with the
+    same tables takes them as they are (``sync.worker.snapshot``).
     The ``catalog`` table is left empty: the catalog is the caller's own (``catalog``) and travels
     after the file, so the file can be shared (``Prepared``).
     """
     change = current_change(session)
     schema = _server_schema(session)
+    head, tables, indexes = till_tables()
+    stage = path.with_name(path.name + ".stage")
+    stage.unlink(missing_ok=True)
     db = sqlite3.connect(path, isolation_level=None)
     try:
-        # A scratch file: if this process dies the file is thrown away, so no journal and no fsync.
+        # Scratch files: if this process dies they are thrown away, so no journal and no fsync.
         # https://www.sqlite.org/pragma.html#pragma_journal_mode
         db.execute("PRAGMA journal_mode = OFF")
         db.execute("PRAGMA synchronous = OFF")
+        db.execute(f"PRAGMA cache_size = -{_BUILD_CACHE_KIB}")
+        # The index builds' sorts on more than one core where there are. https://www.sqlite.org/pragma.html#pragma_threads
+        db.execute(f"PRAGMA threads = {min(4, os.cpu_count() or 1)}")
+        db.execute("ATTACH DATABASE ? AS stage", (str(stage),))
+        db.execute("PRAGMA stage.journal_mode = OFF")
+        db.execute("PRAGMA stage.synchronous = OFF")
         db.execute("BEGIN")
         db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
         db.executemany(
             "INSERT INTO meta VALUES (?, ?)",
-            [("format", str(FORMAT)), ("change", str(change)), ("server_schema", schema)],
+            [("format", str(FORMAT)), ("change", str(change)), ("server_schema", schema), ("till_schema", head)],
         )
+        for ddl in tables:
+            db.execute(ddl)
         rows: dict[str, int] = {}
         for table, q in selection(session, caller).items():
             rows[table] = _copy(session, db, table, q)
+        settled = _settle_clashes(db)
+        columns = ", ".join(fmt.CUSTOMER_FILE_COLUMNS)
+        db.execute(f"INSERT INTO main.customer ({columns}) SELECT {columns} FROM stage.{settled} ORDER BY id")
+        db.execute("INSERT INTO meta VALUES ('placeholders', ?)", (str(_placeholders(db)),))
+        db.execute(_NAME_WORDS)
+        for ddl in indexes:  # each built once by a sort over the filled table
+            db.execute(ddl)
         db.execute("CREATE TABLE catalog (body TEXT NOT NULL)")
         db.execute("COMMIT")
+        db.execute("DETACH DATABASE stage")
     finally:
         db.close()
+        stage.unlink(missing_ok=True)
     size, digest = file_digest(path)
     return Built(path=path, change=change, size=size, sha256=digest, server_schema=schema, rows=rows)
+
+
+_BUILD_CACHE_KIB = 256 * 1024  # the index builds' sorts and the inserts' B-trees: a ceiling, not an allocation
+_till_lock = threading.Lock()
+_till: tuple[str, list[str], list[str]] | None = None
+
+
+def till_tables() -> tuple[str, list[str], list[str]]:
+    """(the till's migration head, the DDL of ``TILL_TABLES``, the DDL of their secondary indexes).
+
+    Read from a scratch till database brought to head by the till's own migrations (once per process,
+    about a second): the very text a till's ``sqlite_master`` holds, so that a till at the same head
+    finds identical tables and indexes and copies them with SQLite's transfer optimisation. Triggers
+    are left out (a till keeps its own). https://www.sqlite.org/schematab.html
+    """
+    global _till
+    with _till_lock:
+        if _till is None:
+            from app.db.engine import make_engine
+            from app.db.migrate import database_revision, upgrade
+
+            with tempfile.TemporaryDirectory(prefix="loyalty-till-schema-") as tmp:
+                engine = make_engine(Path(tmp) / "till.db")
+                try:
+                    upgrade(engine)
+                    head = database_revision(engine) or ""
+                    with engine.connect() as conn:
+                        marks = ", ".join("?" for _ in fmt.TILL_TABLES)
+                        found = conn.exec_driver_sql(
+                            f"SELECT type, tbl_name, sql FROM sqlite_master WHERE type IN ('table', 'index') "
+                            f"AND sql IS NOT NULL AND tbl_name IN ({marks}) ORDER BY rowid",
+                            fmt.TILL_TABLES,
+                        ).all()
+                finally:
+                    engine.dispose()
+            order = {t: i for i, t in enumerate(fmt.TILL_TABLES)}
+            tables = [sql for kind, name, sql in sorted(found, key=lambda r: order[r[1]]) if kind == "table"]
+            indexes = [sql for kind, _name, sql in found if kind == "index"]
+            _till = (head, tables, indexes)
+        return _till
+
+
+def _settle_clashes(db: sqlite3.Connection) -> str:
+    """Members sharing a phone, card number or referral code (two tills enrolled the same person while
+    offline; the server keeps both, the till allows one holder): the earliest id keeps the value, the
+    others' is replaced, as the page-by-page pull does (the record that arrived first keeps it). Writes
+    ``main.clash`` (one row per replaced value, for the till's ``duplicate_member`` flags); returns the stage
+    table holding the members as the till stores them."""
+    db.execute("CREATE TABLE main.clash (customer_id TEXT NOT NULL, field TEXT NOT NULL, value TEXT, keeper TEXT)")
+    for name in ("phone", "card_number", "referral_code"):
+        db.execute(
+            f"INSERT INTO main.clash SELECT c.id, '{name}', c.{name}, d.keeper FROM stage.customer c JOIN "
+            f"(SELECT {name} AS v, min(id) AS keeper FROM stage.customer WHERE {name} IS NOT NULL "
+            f"GROUP BY {name} HAVING count(*) > 1) d ON c.{name} = d.v WHERE c.id <> d.keeper"
+        )
+    clashes = db.execute("SELECT customer_id, field FROM main.clash").fetchall()
+    if not clashes:
+        return "customer"
+    db.execute("CREATE TABLE stage.settled AS SELECT * FROM stage.customer")
+    db.execute("CREATE INDEX stage.settled_id ON settled (id)")
+    for cid, name in clashes:
+        value = None if name == "phone" else fmt.placeholder("D", cid)
+        db.execute(f"UPDATE stage.settled SET {name} = ? WHERE id = ?", (value, cid))
+    return "settled"
+
+
+def _placeholders(db: sqlite3.Connection) -> int:
+    """Members named by an entry or a balance whose record the server does not have (yet): a placeholder,
+    as the page-by-page pull makes, replaced when the real record arrives."""
+    missing = db.execute(
+        "SELECT customer_id, min(created_at), min(store_id) FROM main.ledger_entry "
+        "WHERE customer_id NOT IN (SELECT id FROM main.customer) GROUP BY customer_id "
+        "UNION ALL SELECT customer_id, ?, '' FROM main.balance WHERE customer_id NOT IN (SELECT id FROM main.customer) "
+        "AND customer_id NOT IN (SELECT customer_id FROM main.ledger_entry)",
+        (fmt.EPOCH,),
+    ).fetchall()
+    name = fmt.PLACEHOLDER_NAME
+    rows = [
+        (cid, fmt.placeholder("P", cid), name, fold_name(name), fmt.placeholder("P", cid), at, store, fmt.EPOCH)
+        for cid, at, store in missing
+    ]
+    db.executemany(
+        "INSERT INTO main.customer (id, card_number, name, name_key, referral_code, enrolled_at, enrolled_store, "
+        "updated_at, marketing_consent, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'active')",
+        rows,
+    )
+    return len(rows)
+
+
+# ``name_words.rebuild`` for a filled table, in SQLite: the words of a name are the words of its folded
+# key (``app.core.names.name_words``: ``{w[:100] for w in fold_name(name).split()}``), and a key is its
+# words joined by single spaces (``fold_name`` joins ``split()``), so splitting it at ' ' in SQL gives the
+# same words; ``substr`` counts characters as Python's slice does; OR IGNORE drops a word a name repeats
+# (the primary key is (word, customer_id)); sorted by that key, its B-tree grows at its end.
+# https://www.sqlite.org/lang_with.html#recursive_ctes
+_NAME_WORDS = (
+    "WITH RECURSIVE split(customer_id, name_key, word, rest) AS ("
+    " SELECT id, name_key, NULL, name_key || ' ' FROM main.customer"
+    " UNION ALL SELECT customer_id, name_key, substr(rest, 1, instr(rest, ' ') - 1),"
+    " substr(rest, instr(rest, ' ') + 1) FROM split WHERE rest <> '')"
+    " INSERT OR IGNORE INTO main.customer_word (word, customer_id, name_key)"
+    " SELECT substr(word, 1, 100), customer_id, name_key FROM split WHERE word <> '' ORDER BY 1, 2"
+)
 
 
 def catalog(session: Session, caller: Caller, change: int) -> bytes:
@@ -277,9 +405,14 @@ def _stream(path: Path, tail: bytes) -> Iterator[bytes]:
 
 
 def _copy(session: Session, db: sqlite3.Connection, table: str, q: Select[Any]) -> int:
+    """``q``'s rows into the file: members into a plain scratch table (their duplicates are settled before
+    they go into the till's ``customer``, ``_settle_clashes``), entries and balances straight into the
+    till's tables (their keys are the server's own: no duplicates)."""
     names = list(BULK[table])
-    db.execute(f"CREATE TABLE {table} ({', '.join(names)})")
-    insert = f"INSERT INTO {table} VALUES ({', '.join('?' for _ in names)})"
+    if table == "customer":
+        db.execute(f"CREATE TABLE stage.{table} ({', '.join(names)})")
+    into = "stage" if table == "customer" else "main"
+    insert = f"INSERT INTO {into}.{table} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
     count = 0
     name_at = CUSTOMER_COLUMNS.index("name")
     for part in _rows(session, q):

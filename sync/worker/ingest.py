@@ -68,6 +68,8 @@ from sync.protocol import (
     TicketRecord,
     VoucherRecord,
 )
+from sync.server.snapshot_format import PLACEHOLDER_NAME as _PLACEHOLDER_NAME
+from sync.server.snapshot_format import placeholder as _placeholder
 from sync.worker import backoffice as backoffice_sync
 from sync.worker import merges as merge_sync
 
@@ -77,7 +79,6 @@ _CHUNK = 900
 _RAW_CHUNK = 30_000  # SQLite allows 32,766 parameters since 3.32
 _BALANCE_FIELDS = [f for f in asdict(Balance()) if f != "extra"]
 _CUSTOMER_FIELDS = list(CustomerRecord.model_fields)
-_PLACEHOLDER_NAME = "(member not synced yet)"
 _NO_BALANCE = Balance()
 BOOTSTRAP_CACHE_KIB = 32 * 1024
 
@@ -226,11 +227,6 @@ def _rewards(s: Session, records: Iterable[RewardRecord]) -> None:
 
 
 # -- members ---------------------------------------------------------------------------------------
-
-
-def _placeholder(prefix: str, some_id: str) -> str:
-    """A value that can never clash with a real card number or referral code, unique per member."""
-    return (prefix + some_id.replace("-", "")[-16:])[:20]
 
 
 def _customers(s: Session, till: Till, records: Sequence[CustomerRecord]) -> int:

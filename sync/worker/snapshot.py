@@ -1,10 +1,11 @@
 """Bootstrap a new till from the server's snapshot: download, verify, install in one transaction.
 
 A till that pulls a chain of a million members page by page spends minutes turning JSON into rows.
-The server's snapshot (``sync.server.snapshot``) is a ready SQLite file; the till checks it whole
-(size, sha256, format, the change number it is consistent at, the tables' columns), then copies it
-into its own database with ``ATTACH`` + ``INSERT … SELECT`` in one transaction together with the pull
-cursor, and rebuilds what it derives locally (name-search words, the back office's summary tables).
+The server's snapshot (``sync.server.snapshot``) is a ready SQLite file holding the till's own tables,
+filled and indexed; the till checks it whole (size, sha256, format, the change number it is consistent
+at, the tables' columns), then takes the tables into its own database in one transaction together with
+the pull cursor: by SQLite's transfer optimisation when their DDL is the till's own (records and index
+entries copied in order, nothing decoded or re-sorted), else column by column with its indexes rebuilt.
 Afterwards the ordinary pull brings only the changes after the snapshot's change number.
 
 Only an empty till takes a snapshot (no members, no entries, never pulled): a till's own rows that
@@ -14,19 +15,21 @@ Network I/O: callers on a GUI must run this off the GUI thread.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
 import sqlite3
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import exists, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from app.db.models import Customer, LedgerEntryRow
 from app.services import stats
-from app.services.customers import fold_name
 from app.services.till import Till
 from sync.protocol import API, PullResponse
 from sync.server import snapshot_format as fmt
@@ -40,7 +43,6 @@ log = logging.getLogger("loyalty.sync")
 DOWNLOAD_NAME = "snapshot.download"
 _DEFAULT_CACHE_KIB = 2000  # SQLite's default page cache, restored after the copy
 _INSTALL_CACHE_KIB = 256 * 1024  # a ceiling for the copy and the index builds' sorts; given back after
-_EPOCH = "1970-01-01 00:00:00.000000"
 
 
 class SnapshotRefused(SyncError):
@@ -56,6 +58,9 @@ class Installed:
     customers: int
     entries: int
     balances: int
+    transferred: tuple[str, ...] = ()  # the tables taken as the server built them (not re-indexed)
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per step (the commit not included)
+    journal: str = "wal"  # the till's journal during the install: "rollback" when it could switch (see there)
 
 
 def blocker(till: Till) -> str:
@@ -85,23 +90,58 @@ def bootstrap(till: Till, client: SyncClient, folder: Path) -> Installed | None:
     path = folder / DOWNLOAD_NAME
     try:
         try:
-            headers = client.download(f"{API}/snapshot", path)
+            headers, digests = download(client, path)
         except SyncError as exc:
             if exc.status in (404, 405):  # a server from before snapshots: the pull does it all
                 return None
             raise
-        change = verify(path, headers)
+        change = verify(path, headers, digests)
         return install(till, path, change)
     finally:
         path.unlink(missing_ok=True)
 
 
-def verify(path: Path, headers: dict[str, str]) -> int:
+class _Digests:
+    """The sha256 of the answer's two parts (the SQLite file, then the catalog), made block by block as
+    the download writes them: reading 2 GB again to check it cost 1.6 s of CPU at a million members."""
+
+    def __init__(self) -> None:
+        self.file, self.catalog = hashlib.sha256(), hashlib.sha256()
+        self.split = -1  # where the catalog begins; None when the headers do not say
+        self.seen = 0
+
+    def __call__(self, headers: dict[str, str], block: bytes) -> None:
+        if self.split == -1:
+            wanted = {k.lower(): v for k, v in headers.items()}
+            length, tail = wanted.get("content-length", ""), wanted.get(fmt.CATALOG_LENGTH_HEADER.lower(), "")
+            self.split = int(length) - int(tail) if length.isdigit() and tail.isdigit() else None
+        if self.split is None:
+            return
+        head = max(0, min(len(block), self.split - self.seen))
+        self.file.update(block[:head] if head < len(block) else block)
+        if head < len(block):
+            self.catalog.update(block[head:])
+        self.seen += len(block)
+
+    def result(self) -> tuple[str, str] | None:
+        return None if self.split is None else (self.file.hexdigest(), self.catalog.hexdigest())
+
+
+def download(client: SyncClient, path: Path) -> tuple[dict[str, str], tuple[str, str] | None]:
+    """Stream the server's snapshot answer into ``path``: its headers, and the sha256 of its two parts
+    made on the way (``None`` when the headers do not say where the parts meet: ``verify`` reads the file)."""
+    digests = _Digests()
+    headers = client.download(f"{API}/snapshot", path, on_block=digests)
+    return headers, digests.result()
+
+
+def verify(path: Path, headers: dict[str, str], digests: tuple[str, str] | None = None) -> int:
     """Check the downloaded answer against its headers and its own contents; its change number.
 
     The answer is the SQLite file then the catalog's JSON (``snapshot_format``): each part is checked
-    against its own sha256, then the JSON is cut off the file and kept in the file's ``catalog`` table,
-    so ``install`` reads one file.
+    against its own sha256 (``digests``, made by ``download`` as the bytes arrived, or read here from
+    the file), then the JSON is cut off the file and kept in the file's ``catalog`` table, so
+    ``install`` reads one file.
     """
     wanted = {k.lower(): v for k, v in headers.items()}
     size = path.stat().st_size
@@ -119,9 +159,9 @@ def verify(path: Path, headers: dict[str, str]) -> int:
     with open(path, "rb") as f:
         f.seek(bulk)
         body = f.read()
-    if _digest(path, bulk) != wanted.get(fmt.SHA256_HEADER.lower(), "") or hashlib.sha256(
-        body
-    ).hexdigest() != wanted.get(fmt.CATALOG_SHA256_HEADER.lower(), ""):
+    if digests is None:  # not made on the way: read the file
+        digests = (_digest(path, bulk), hashlib.sha256(body).hexdigest())
+    if digests != (wanted.get(fmt.SHA256_HEADER.lower(), ""), wanted.get(fmt.CATALOG_SHA256_HEADER.lower(), "")):
         raise SnapshotRefused(
             "The chain's snapshot arrived damaged (its checksum does not match); nothing was installed."
         )
@@ -161,8 +201,8 @@ def _meta(path: Path) -> dict[str, str]:
         db = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
         try:
             for table, columns in fmt.BULK.items():
-                found = tuple(r[1] for r in db.execute(f"PRAGMA table_info({table})"))
-                if found != columns:
+                found = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}  # generated columns not listed
+                if found != set(columns):
                     raise SnapshotRefused(
                         "The chain's snapshot does not have the tables this app expects; nothing was installed."
                     )
@@ -183,23 +223,78 @@ def install(till: Till, path: Path, change: int) -> Installed:
     SQLite cannot ``ATTACH`` inside a transaction, so the file is attached on the connection first
     and the copy runs in the transaction the till's engine begins (``BEGIN IMMEDIATE``) right after.
     https://www.sqlite.org/lang_attach.html
+    Foreign keys are off on this connection for the install (SQLite's transfer optimisation is not used
+    on a table with a foreign key while they are on; the pragma is a no-op inside a transaction) and the
+    whole database is checked with ``PRAGMA foreign_key_check`` before the commit instead.
+    https://www.sqlite.org/pragma.html#pragma_foreign_keys
     """
+    till.engine.dispose()  # the pool's idle connections closed: the journal switch wants to be the only one
     with till.engine.connect() as conn:
         raw = conn.connection.driver_connection
         assert isinstance(raw, sqlite3.Connection)
         # Read-only, as a percent-encoded URI (SQLAlchemy opens the till's SQLite with URI names on).
         # https://www.sqlite.org/uri.html
         raw.execute("ATTACH DATABASE ? AS snap", (Path(path).resolve().as_uri() + "?mode=ro",))
+        journal = False
         try:
             raw.execute(f"PRAGMA main.cache_size = -{_INSTALL_CACHE_KIB}")
+            raw.execute("PRAGMA foreign_keys = OFF")
+            journal = _rollback_journal(raw)
             with Session(bind=conn, expire_on_commit=False) as s, s.begin():
                 done = _install_in(s, till, change)
         finally:
+            if journal:
+                _back_to_wal(raw)
+            raw.execute("PRAGMA foreign_keys = ON")
             raw.execute("DETACH DATABASE snap")
             raw.execute(f"PRAGMA main.cache_size = -{_DEFAULT_CACHE_KIB}")
+    done = dataclasses.replace(done, journal="rollback" if journal else "wal")
     till.reload_program()
-    log.info("snapshot installed at change %s: %s members, %s entries", change, done.customers, done.entries)
+    log.info(
+        "snapshot installed at change %s: %s members, %s entries (tables taken as built: %s; %s journal)",
+        change,
+        done.customers,
+        done.entries,
+        ", ".join(done.transferred) or "none",
+        done.journal,
+    )
     return done
+
+
+def _rollback_journal(raw: sqlite3.Connection) -> bool:
+    """Switch the till's database from WAL to a rollback journal for the install, if this is its only
+    connection; whether it did.
+
+    In WAL mode every page of the install (2 GB at a million members) is written twice: into the WAL,
+    then by the checkpoint into the database (8 of 25 s of CPU). With a rollback journal the journal keeps
+    only the pages the database had before (a few hundred, the till being empty): the new pages are
+    written once, straight into the database. The install stays all-or-nothing and durable: at COMMIT
+    the journal and the database are synced (``synchronous=FULL``); a crash before leaves a hot
+    journal, rolled back by the next connection to open the file, which truncates the database back
+    to its size before. https://www.sqlite.org/atomiccommit.html https://www.sqlite.org/lockingv3.html
+    Leaving WAL needs the only connection (https://www.sqlite.org/wal.html, "Persistence of WAL mode"):
+    when another one is open (a reader on another thread), SQLite says busy at once and the install
+    runs in WAL as before.
+    """
+    waits = raw.execute("PRAGMA busy_timeout").fetchone()[0]
+    raw.execute("PRAGMA busy_timeout = 0")
+    try:
+        return raw.execute("PRAGMA main.journal_mode = DELETE").fetchone()[0] == "delete"
+    except sqlite3.OperationalError:  # database is locked: another connection has it open
+        return False
+    finally:
+        raw.execute(f"PRAGMA busy_timeout = {int(waits)}")
+
+
+def _back_to_wal(raw: sqlite3.Connection) -> None:
+    """The till's database back in WAL mode after the install (readers do not wait for the writer).
+    Should that fail, the next connection to open it sets WAL again (``app.db.engine``)."""
+    try:
+        mode = raw.execute("PRAGMA main.journal_mode = WAL").fetchone()[0]
+    except sqlite3.OperationalError:
+        mode = "busy"
+    if mode != "wal":
+        log.warning("the till's database stays in rollback-journal mode until it is opened again (%s)", mode)
 
 
 def _install_in(s: Session, till: Till, change: int) -> Installed:
@@ -207,33 +302,48 @@ def _install_in(s: Session, till: Till, change: int) -> Installed:
     if why:
         raise SnapshotRefused(why)
     c = s.connection()
+    cpu: dict[str, float] = {}
+    mark = time.process_time()
+
+    def took(step: str) -> None:  # CPU seconds per step, for the log and the benchmark
+        nonlocal mark
+        now = time.process_time()
+        cpu[step] = cpu.get(step, 0.0) + now - mark
+        mark = now
+
     catalog = PullResponse.model_validate_json(c.exec_driver_sql("SELECT body FROM snap.catalog").scalar_one())
     ingest._stores(s, till, catalog.stores)
     ingest._terminals(s, till, catalog.terminals)
     ingest._programs(s, catalog.programs)
     ingest._rewards(s, catalog.rewards)
     s.flush()
-    tables = ("customer", "ledger_entry", "balance", "customer_word")
-    rebuilt = _drop_indexes(s, tables)
-    rebuilt += _drop_triggers(s, _QUIET_TRIGGERS)
-    clashing = _clashes(s)
-    c.exec_driver_sql("CREATE TEMP TABLE snapshot_clash (id TEXT PRIMARY KEY)")
-    c.exec_driver_sql("INSERT INTO temp.snapshot_clash VALUES (?)", [(i,) for i in clashing] or [("",)])
-    cols = ", ".join(fmt.CUSTOMER_FILE_COLUMNS)  # name_key folded by the server, once for every till
-    customers = c.exec_driver_sql(
-        f"INSERT INTO main.customer ({cols}) SELECT {cols} FROM snap.customer "
-        "WHERE id NOT IN (SELECT id FROM temp.snapshot_clash)"
-    ).rowcount
-    c.exec_driver_sql("DROP TABLE temp.snapshot_clash")
-    customers += _insert_clashing(s, clashing)
-    cols = ", ".join(fmt.ENTRY_COLUMNS)
-    entries = c.exec_driver_sql(f"INSERT INTO main.ledger_entry ({cols}) SELECT {cols} FROM snap.ledger_entry").rowcount
-    _placeholders(s)
-    cols = ", ".join(fmt.BALANCE_COLUMNS)
-    balances = c.exec_driver_sql(f"INSERT INTO main.balance ({cols}) SELECT {cols} FROM snap.balance").rowcount
-    c.exec_driver_sql(_NAME_WORDS)  # name search by any word of a name
-    for ddl in rebuilt:  # each index built once by a sort, not grown a row at a time; then the triggers
+    took("catalog")
+    tables = fmt.TILL_TABLES
+    same = _same_tables(s, tables)
+    triggers = _drop_triggers(s, tables)  # none fires for a row copied (see ``_drop_triggers``)
+    counts: dict[str, int] = {}
+    transferred = []
+    for table in tables:
+        if same and _transfers(s, table):
+            # The file's table and indexes are the till's own, built by the server: SQLite copies the
+            # table's records and each index's entries in order, without decoding a row or sorting an
+            # index (the transfer optimisation: ``INSERT INTO t SELECT * FROM t2``, identical schemas,
+            # an empty target, no triggers, foreign keys off). https://www.sqlite.org/src/file?name=src/insert.c
+            # ("xferOptimization")
+            counts[table] = c.exec_driver_sql(f"INSERT INTO main.{table} SELECT * FROM snap.{table}").rowcount
+            transferred.append(table)
+            took(table)
+            continue
+        # The named columns, then each secondary index built once by a sort.
+        rebuilt = _drop_indexes(s, (table,))
+        cols = ", ".join(fmt.BULK[table])
+        counts[table] = c.exec_driver_sql(f"INSERT INTO main.{table} ({cols}) SELECT {cols} FROM snap.{table}").rowcount
+        for ddl in rebuilt:
+            c.exec_driver_sql(ddl)
+        took(table)
+    for ddl in triggers:
         c.exec_driver_sql(ddl)
+    _clash_flags(s)
     merge_sync.apply_in(s, catalog)
     backoffice_sync.apply_staff_in(s, till, catalog)
     ingest._flags(s, catalog.flags)
@@ -242,60 +352,65 @@ def _install_in(s: Session, till: Till, change: int) -> Installed:
     ingest._tickets(s, catalog.tickets)
     ingest._audit(s, till, catalog.audit)
     s.flush()
+    took("catalog")
     stats.rebuild_in(s)  # the back office's summary tables, from the ledger just installed
+    took("stats")
+    if c.exec_driver_sql("PRAGMA main.foreign_key_check").first() is not None:
+        raise SnapshotRefused(
+            "The chain's snapshot names members it does not hold; nothing was installed, the till pulls instead."
+        )
+    took("foreign keys")
     ingest._set(s, ingest.CURSOR, str(change))
     ingest._set(s, ingest.SCOPE, catalog.scope or "chain")
-    return Installed(change=change, customers=customers, entries=entries, balances=balances)
+    placeholders = c.exec_driver_sql("SELECT value FROM snap.meta WHERE key = 'placeholders'").scalar_one()
+    return Installed(
+        change=change,
+        customers=counts["customer"] - int(placeholders),
+        entries=counts["ledger_entry"],
+        balances=counts["balance"],
+        transferred=tuple(transferred),
+        cpu=cpu,
+    )
 
 
-def _clashes(s: Session) -> dict[str, dict[str, tuple[str, str]]]:
-    """Members who share a phone, card number or referral code with another (two tills enrolled the same
-    person while offline; the server keeps both): id -> {field: (value, the member who keeps it)}.
-    The till's own unique keys allow one holder; the earliest id keeps the value, as the earlier record
-    does in the page-by-page pull."""
-    out: dict[str, dict[str, tuple[str, str]]] = {}
-    for name in ("phone", "card_number", "referral_code"):
-        found = s.connection().exec_driver_sql(
-            f"SELECT {name}, min(id), group_concat(id, ' ') FROM snap.customer WHERE {name} IS NOT NULL "
-            f"GROUP BY {name} HAVING count(*) > 1"
-        )
-        for value, keeper, ids in found:
-            for cid in ids.split(" "):
-                if cid != keeper:
-                    out.setdefault(cid, {})[name] = (value, keeper)
-    return out
-
-
-def _insert_clashing(s: Session, clashing: dict[str, dict[str, tuple[str, str]]]) -> int:
-    """The clashing members, each with the shared value replaced (as ``ingest`` does) and a flag for a manager."""
-    if not clashing:
-        return 0
+def _same_tables(s: Session, tables: tuple[str, ...]) -> bool:
+    """Whether the file's ``tables`` and their indexes have exactly the DDL of the till's own (the server
+    made them at this till's migration head). Triggers are not compared: the file has none."""
+    marks = ", ".join("?" for _ in tables)
+    where = f"type IN ('table', 'index') AND sql IS NOT NULL AND tbl_name IN ({marks})"
     c = s.connection()
-    names = list(fmt.CUSTOMER_FILE_COLUMNS)
-    ids = list(clashing)
-    rows = []
-    for i in range(0, len(ids), 900):
-        part = ids[i : i + 900]
-        marks = ", ".join("?" for _ in part)
-        query = f"SELECT {', '.join(names)} FROM snap.customer WHERE id IN ({marks})"
-        rows += c.exec_driver_sql(query, tuple(part)).all()
-    fixed = []
-    for row in rows:
-        data = dict(zip(names, row, strict=True))
-        for name, (value, keeper) in clashing[data["id"]].items():
-            data[name] = None if name == "phone" else ingest._placeholder("D", data["id"])
-            ingest._local_flag(
-                s,
-                "duplicate_member",
-                f"Members {keeper} and {data['id']} share the {name.replace('_', ' ')} {value}: "
-                "they were enrolled at two tills while offline. Merge them in the back office.",
-                customer_id=data["id"],
-            )
-        fixed.append(tuple(data[n] for n in names))
-    marks = ", ".join("?" for _ in names)
-    c.exec_driver_sql(f"INSERT INTO main.customer ({', '.join(names)}) VALUES ({marks})", fixed)
+    mine, theirs = (
+        sorted(c.exec_driver_sql(f"SELECT type, tbl_name, sql FROM {db}.sqlite_master WHERE {where}", tables).all())
+        for db in ("main", "snap")
+    )
+    return mine == theirs
+
+
+def _transfers(s: Session, table: str) -> bool:
+    """Whether SQLite will copy ``table`` by its transfer optimisation, read off the statement's program
+    (its ``RowData`` step copies a whole record). SQLite 3.40 does not for a table with a generated
+    column and an index (the till's ``customer`` before migration 0014): such a table is copied column by
+    column and re-indexed, correct but slower. https://www.sqlite.org/opcode.html#RowData"""
+    try:
+        program = s.connection().exec_driver_sql(f"EXPLAIN INSERT INTO main.{table} SELECT * FROM snap.{table}")
+        return any(row[1] == "RowData" for row in program)
+    except DBAPIError:  # "table main.t has 18 columns but 19 values were supplied": not transferred
+        return False
+
+
+def _clash_flags(s: Session) -> None:
+    """A ``duplicate_member`` flag for each value the server took from a member enrolled twice offline."""
+    for cid, name, value, keeper in s.connection().exec_driver_sql(
+        "SELECT customer_id, field, value, keeper FROM snap.clash ORDER BY customer_id, field"
+    ):
+        ingest._local_flag(
+            s,
+            "duplicate_member",
+            f"Members {keeper} and {cid} share the {name.replace('_', ' ')} {value}: "
+            "they were enrolled at two tills while offline. Merge them in the back office.",
+            customer_id=cid,
+        )
     s.flush()
-    return len(fixed)
 
 
 def _drop_indexes(s: Session, tables: tuple[str, ...]) -> list[str]:
@@ -315,67 +430,26 @@ def _drop_indexes(s: Session, tables: tuple[str, ...]) -> list[str]:
     return [sql for _name, sql in found]
 
 
-# ``name_words.rebuild`` for a freshly copied table, in SQLite: the words of a name are the words of its
-# folded key (``app.core.names.name_words``: ``{w[:100] for w in fold_name(name).split()}``), and a key is
-# its words joined by single spaces (``fold_name`` joins ``split()``), so splitting it at ' ' in SQL gives
-# the same words; ``substr`` counts characters as Python's slice does; OR IGNORE drops a word a name
-# repeats (the primary key is (word, customer_id)); sorted by that key, its B-tree grows at its end
-# (a quarter less CPU at 50,000 members than in name order). https://www.sqlite.org/lang_with.html#recursive_ctes
-_NAME_WORDS = (
-    "WITH RECURSIVE split(customer_id, name_key, word, rest) AS ("
-    " SELECT id, name_key, NULL, name_key || ' ' FROM main.customer"
-    " UNION ALL SELECT customer_id, name_key, substr(rest, 1, instr(rest, ' ') - 1),"
-    " substr(rest, instr(rest, ' ') + 1) FROM split WHERE rest <> '')"
-    " INSERT OR IGNORE INTO main.customer_word (word, customer_id, name_key)"
-    " SELECT substr(word, 1, 100), customer_id, name_key FROM split WHERE word <> '' ORDER BY 1, 2"
-)
+def _drop_triggers(s: Session, tables: tuple[str, ...]) -> list[str]:
+    """Drop the triggers of ``tables`` and return their DDL, to be run again after the copy.
 
-# Triggers that would fire once per copied row for nothing: ``ledger_entry_no_replace`` refuses an entry
-# id, till sequence or earn receipt already held, but the till's ledger is empty (``_blocker``) and the
-# copy's own duplicates are refused by the primary key, the (terminal_id, terminal_seq) key and the
-# receipt index rebuilt after it; the home-tier sums are recomputed whole by ``stats.rebuild_in``.
-# Dropped in the install's transaction and made again before it commits.
-_QUIET_TRIGGERS = ("ledger_entry_no_replace", "home_tier_customer_insert", "home_tier_balance_insert")
-
-
-def _drop_triggers(s: Session, names: tuple[str, ...]) -> list[str]:
-    """Drop the named triggers that exist and return their DDL, to be run again after the copy."""
-    marks = ", ".join("?" for _ in names)
+    The transfer optimisation is not used on a table with triggers, and none has work to do here:
+    ``ledger_entry_no_replace`` refuses an entry id, till sequence or earn receipt already held, but the
+    till's ledger is empty (``_blocker``) and the file's keys are the till's own unique indexes; the
+    update and delete guards see no update or delete; the home-tier sums are recomputed whole by
+    ``stats.rebuild_in``. Dropped in the install's transaction and made again before it commits.
+    """
+    marks = ", ".join("?" for _ in tables)
     found = (
         s.connection()
         .exec_driver_sql(
-            f"SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND name IN ({marks})", names
+            f"SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND tbl_name IN ({marks})", tables
         )
         .all()
     )
     for name, _sql in found:
         s.connection().exec_driver_sql(f'DROP TRIGGER main."{name}"')
     return [sql for _name, sql in found]
-
-
-def _placeholders(s: Session) -> None:
-    """Members named by an entry or a balance whose record the server does not have (yet): a placeholder,
-    as the page-by-page pull makes, replaced when the real record arrives."""
-    c = s.connection()
-    missing = c.exec_driver_sql(
-        "SELECT customer_id, min(created_at), min(store_id) FROM snap.ledger_entry "
-        "WHERE customer_id NOT IN (SELECT id FROM main.customer) GROUP BY customer_id "
-        "UNION ALL SELECT customer_id, ?, '' FROM snap.balance WHERE customer_id NOT IN (SELECT id FROM main.customer) "
-        "AND customer_id NOT IN (SELECT customer_id FROM snap.ledger_entry)",
-        (_EPOCH,),
-    ).all()
-    if not missing:
-        return
-    name = ingest._PLACEHOLDER_NAME
-    rows = [
-        (cid, ingest._placeholder("P", cid), name, fold_name(name), ingest._placeholder("P", cid), at, store, _EPOCH)
-        for cid, at, store in missing
-    ]
-    c.exec_driver_sql(
-        "INSERT INTO main.customer (id, card_number, name, name_key, referral_code, enrolled_at, enrolled_store, "
-        "updated_at, marketing_consent, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 'active')",
-        rows,
-    )
 
 
 def try_bootstrap(till: Till, server_url: str, token: str, home: Path) -> Installed | None:

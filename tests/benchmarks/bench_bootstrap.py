@@ -38,9 +38,8 @@ from synctools import Databases, ServerProcess
 
 from app.db.models import Customer, LedgerEntryRow
 from app.services import balances, customers, stats
-from sync.protocol import API
 from sync.worker.client import SyncClient
-from sync.worker.snapshot import install, verify
+from sync.worker.snapshot import download, install, verify
 from sync.worker.worker import SyncWorker
 
 TARGETS = {50_000: 5.0, 1_000_000: 30.0}
@@ -81,13 +80,13 @@ def one_till(srv: ServerProcess, home: Path, store: str, members: int, check: bo
     pg0, srv0, till0 = postgres_cpu(srv), server_cpu(srv), _cpu()
     t0 = time.perf_counter()
     with SyncClient(srv.url, token, timeout=600) as client:
-        headers = client.download(f"{API}/snapshot", path)
+        headers, digests = download(client, path)  # the sha256 made on the way, as ``bootstrap`` does
     t1 = time.perf_counter()
     pg1, srv1, till1 = postgres_cpu(srv), server_cpu(srv), _cpu()
-    change = verify(path, headers)
+    change = verify(path, headers, digests)
     t2 = time.perf_counter()
     till2 = _cpu()
-    install(till, path, change)
+    done = install(till, path, change)
     t3 = time.perf_counter()
     till3 = _cpu()
     worker = SyncWorker(till, srv.url, token, timeout=120)
@@ -111,6 +110,9 @@ def one_till(srv: ServerProcess, home: Path, store: str, members: int, check: bo
         f"[till CPU {till3 - till2:.1f} s], pull after it {t4 - t3:.2f} s in {pages} page(s) "
         f"[till CPU {till4 - till3:.1f} s]"
     )
+    steps = ", ".join(f"{k} {v:.1f} s" for k, v in done.cpu.items())
+    print(f"  install CPU by step: {steps}; the rest is the commit ({done.journal} journal)")
+    print(f"  tables taken as the server built them: {', '.join(done.transferred) or 'none'}")
     t0 = time.perf_counter()
     found = customers.find(till, f"090{members // 2:07d}")
     print(f"  then a member is found by phone in {1000 * (time.perf_counter() - t0):.1f} ms: {found.matches[0].name}")

@@ -13,7 +13,7 @@ from app import cli
 from app.core.earning import Bill
 from app.core.errors import BadCardCode, Duplicate, InvalidInput, NotAllowed, NotFound, PermissionDenied
 from app.core.lifecycle import Birthday
-from app.db.models import AuditLog, CustomerWord
+from app.db.models import AuditLog, Customer, CustomerWord, phone_tail_rev
 from app.services import awards, corrections, customer_list, customer_page, customers, merges, name_words, profiles
 from app.services.customer_list import SearchBy, Sort
 from app.services.staff import StaffMember
@@ -47,6 +47,17 @@ def test_queries_mean_what_staff_type() -> None:
         customer_list.parse_query("56")
     with pytest.raises(InvalidInput, match="two letters"):
         customer_list.parse_query("a")
+
+
+def test_the_phone_tail_search_reads_its_index(till: Till, shop: dict[str, str]) -> None:
+    """The tail's range is read off ``ix_customer_phone_tail_rev``, an index on the expression (0014):
+    SQLite uses it only when the query writes the very same expression (https://www.sqlite.org/expridx.html)."""
+    rev = phone_tail_rev()
+    q = select(Customer.id).where(rev >= "8765", rev < "8765:")
+    sql = str(q.compile(dialect=till.engine.dialect, compile_kwargs={"literal_binds": True}))
+    with till.engine.connect() as conn:
+        plan = [r[3] for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+    assert plan == ["SEARCH customer USING INDEX ix_customer_phone_tail_rev (<expr>>? AND <expr><?)"], plan
 
 
 def test_search_by_phone_tail_name_words_and_card(till: Till, shop: dict[str, str]) -> None:

@@ -8,6 +8,9 @@ the ordinary pull; a till with rows of its own never takes one.
 from __future__ import annotations
 
 import logging
+import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,10 +22,11 @@ from app.core.earning import Bill
 from app.db.models import Customer, Flag
 from app.services import awards, balances, customers, name_words, stats
 from sync.protocol import API
+from sync.server import snapshot_format as fmt
 from sync.worker import ingest
 from sync.worker.client import SyncClient
 from sync.worker.join import connect
-from sync.worker.snapshot import DOWNLOAD_NAME, SnapshotRefused, blocker, bootstrap, install, verify
+from sync.worker.snapshot import DOWNLOAD_NAME, SnapshotRefused, blocker, bootstrap, download, install, verify
 from sync.worker.worker import SyncWorker
 
 
@@ -57,8 +61,10 @@ def test_a_new_till_joins_by_snapshot_and_holds_what_a_page_by_page_till_holds(
 
     new = shops(srv, store)
     path = tmp_path / "snap.sqlite"
-    headers = _download(new, srv, path)
-    change = verify(path, headers)
+    with SyncClient(srv.url, new.token) as client:
+        headers, digests = download(client, path)  # the two parts' sha256 made as the bytes arrive
+    assert digests == (headers[fmt.SHA256_HEADER.lower()], headers[fmt.CATALOG_SHA256_HEADER.lower()])
+    change = verify(path, headers, digests)
     # The chain moves on after the snapshot was made: a new member, more points.
     late = customers.enroll(old.till, name="Lê Văn Muộn", phone="0916 999 999", staff=old.cashier).customer_id
     for cid in (ids[0], late):
@@ -67,6 +73,8 @@ def test_a_new_till_joins_by_snapshot_and_holds_what_a_page_by_page_till_holds(
 
     done = install(new.till, path, change)
     assert (done.customers, done.entries) == (30, 100)  # 30 welcomes + 70 awards, as of the snapshot
+    # Taken as the server built them, indexes and all (SQLite's transfer optimisation), none re-indexed.
+    assert done.transferred == ("customer", "ledger_entry", "balance", "customer_word")
     assert late not in _members(new)
     _sync(new, srv)  # the pull brings only what came after the snapshot's change number
 
@@ -182,3 +190,127 @@ def test_members_enrolled_twice_offline_both_arrive_by_snapshot_and_a_manager_is
     with new.till.transaction() as s:
         flags = s.scalars(select(Flag).where(Flag.kind == "duplicate_member")).all()
     assert any(f.customer_id in (first, second) and "+84920300400" in f.message for f in flags)
+
+
+def _schema(shop: Shop) -> list[tuple[str, str, str]]:
+    with shop.till.transaction() as s:
+        return sorted(
+            tuple(r)
+            for r in s.connection().exec_driver_sql(
+                "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE tbl_name IN "
+                "('customer', 'ledger_entry', 'balance', 'customer_word')"
+            )
+        )
+
+
+def test_a_file_with_other_indexes_than_the_tills_is_copied_column_by_column_and_indexed_by_the_till(
+    server: ServerProcess, shops: Callable[..., Shop], tmp_path: Path
+) -> None:
+    """A till at another migration head than the server's (here: the file lacks one of its indexes)
+    cannot take the tables as built; it copies the columns it knows and builds its own indexes."""
+    store = server.new_store()
+    old = shops(server, store)
+    ids = [customers.enroll(old.till, name=f"Hồ Văn Khách {i}", phone=f"0922 00{i:04d}", staff=old.cashier)
+           .customer_id for i in range(8)]  # fmt: skip
+    awards.award(old.till, ids[3], Bill(paid=90_000), staff=old.cashier)
+    _sync(old, server)
+    new = shops(server, store)
+    before = _schema(new)
+    path = tmp_path / "snap.sqlite"
+    change = verify(path, _download(new, server, path))
+    db = sqlite3.connect(path)
+    db.execute("DROP INDEX ix_balance_points")
+    db.commit()
+    db.close()
+    done = install(new.till, path, change)
+    assert done.transferred == ()
+    assert _schema(new) == before  # the till's own tables, indexes and triggers, all there
+    assert {i: _members(old)[i] for i in ids} == {i: _members(new)[i] for i in ids}
+    assert customers.view(new.till, ids[3]).balance == customers.view(old.till, ids[3]).balance
+    assert [m.name for m in customers.find(new.till, "Khách 5").matches] == ["Hồ Văn Khách 5"]
+    with new.till.transaction() as s:
+        assert balances.mismatches(s) == []
+        assert stats.differences(s) == []
+
+
+def test_a_file_whose_balances_name_a_member_it_lacks_is_refused_and_nothing_changes(
+    server: ServerProcess, shops: Callable[..., Shop], tmp_path: Path
+) -> None:
+    """Foreign keys are off while the tables are copied (SQLite's transfer needs it); the whole database
+    is checked before the commit, so a file that breaks one is refused and the till stays empty."""
+    store = server.new_store()
+    old = shops(server, store)
+    gone = customers.enroll(old.till, name="Khách Thiếu", phone="0923 000 001", staff=old.cashier).customer_id
+    customers.enroll(old.till, name="Khách Đủ", phone="0923 000 002", staff=old.cashier)
+    _sync(old, server)
+    new = shops(server, store)
+    before = _schema(new)
+    path = tmp_path / "snap.sqlite"
+    change = verify(path, _download(new, server, path))
+    db = sqlite3.connect(path)
+    db.execute("DELETE FROM customer WHERE id = ?", (gone,))
+    db.commit()
+    db.close()
+    with pytest.raises(SnapshotRefused, match="nothing was installed"):
+        install(new.till, path, change)
+    assert _members(new) == {}
+    assert _schema(new) == before  # the triggers dropped for the copy are back (the rollback)
+    with new.till.transaction() as s:
+        assert ingest.cursor(s) == 0
+        assert s.connection().exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+    _sync(new, server)  # and the page pull then brings the chain as before
+    assert gone in _members(new)
+
+
+_CRASH = """
+import os, sys
+from pathlib import Path
+from app.bootstrap import open_till
+from sync.worker import snapshot
+
+def crash(s):  # every row copied, before the commit: the process dies as in a power cut
+    c = s.connection()
+    print(c.exec_driver_sql("PRAGMA main.journal_mode").scalar_one(), flush=True)
+    os._exit(9)
+
+snapshot._INSTALL_CACHE_KIB = 64  # a small cache: the copied pages are written to the file before the crash
+snapshot.stats.rebuild_in = crash
+till = open_till(Path(sys.argv[1]))
+snapshot.install(till, Path(sys.argv[2]), int(sys.argv[3]))
+"""
+
+
+def test_a_till_that_dies_during_the_install_opens_empty_and_installs_again(
+    server: ServerProcess, shops: Callable[..., Shop], tmp_path: Path
+) -> None:
+    """The install runs in one transaction (in a rollback journal when it is the database's only
+    connection): a crash before its commit leaves the till as it was, empty, in WAL mode again."""
+    store = server.new_store()
+    old = shops(server, store)
+    for i in range(40):
+        customers.enroll(old.till, name=f"Khách Mất Điện {i}", phone=f"0924 00{i:04d}", staff=old.cashier)
+    _sync(old, server)
+    new = shops(server, store)
+    before = _schema(new)
+    path = tmp_path / "snap.sqlite"
+    change = verify(path, _download(new, server, path))
+    new.till.engine.dispose()  # the crashing process is the database's only connection
+    died = subprocess.run(
+        [sys.executable, "-c", _CRASH, str(new.home), str(path), str(change)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert died.returncode == 9, died.stderr
+    assert died.stdout.split() == ["delete"]  # it was installing in a rollback journal
+    assert _members(new) == {}  # the next connection rolled the hot journal back
+    assert _schema(new) == before
+    with new.till.transaction() as s:
+        c = s.connection()
+        assert ingest.cursor(s) == 0
+        assert c.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
+        assert c.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
+    done = install(new.till, path, change)
+    assert done.customers == len(_members(new)) >= 40 and done.journal == "rollback"
+    assert set(_members(old)) <= set(_members(new))
