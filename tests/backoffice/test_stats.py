@@ -205,6 +205,14 @@ def _undo_0013(db: sqlite3.Connection) -> None:
     db.execute("DROP TABLE audit_log_0013")
 
 
+def _undo_0014(db: sqlite3.Connection) -> None:
+    """The phone-tail search as it was before migration 0014: a virtual generated column with an index."""
+    tail = " || ".join(f"substr(phone, -{i}, 1)" for i in range(1, 7))
+    db.execute("DROP INDEX ix_customer_phone_tail_rev")
+    db.execute(f"ALTER TABLE customer ADD COLUMN phone_tail_rev VARCHAR(6) GENERATED ALWAYS AS ({tail}) VIRTUAL")
+    db.execute("CREATE INDEX ix_customer_phone_tail_rev ON customer (phone_tail_rev)")
+
+
 def test_the_upgrade_fills_the_tables_of_an_existing_home(chain: Chain) -> None:
     """A home saved before migration 0009: opening it builds the tables from its ledger and receipts."""
     chain.a.engine.dispose()
@@ -219,6 +227,7 @@ def test_the_upgrade_fills_the_tables_of_an_existing_home(chain: Chain) -> None:
     for table in (*tables, *later):
         db.execute(f"DROP TABLE {table}")
     db.execute("ALTER TABLE staff DROP COLUMN phone")  # what migration 0010, after 0009, adds
+    _undo_0014(db)
     _undo_0013(db)
     _undo_0012(db)
     db.execute("UPDATE alembic_version SET version_num = '0008'")
@@ -242,6 +251,7 @@ def test_the_upgrade_to_0011_fills_each_members_last_day_per_store(chain: Chain)
         db.execute(f"DROP TABLE {table}")
     db.execute("DROP INDEX ix_customer_birthday")
     db.execute("DROP INDEX ix_customer_enrolled_id")
+    _undo_0014(db)
     _undo_0013(db)
     _undo_0012(db)
     db.execute("UPDATE alembic_version SET version_num = '0010'")

@@ -227,7 +227,8 @@ def test_a_file_with_other_indexes_than_the_tills_is_copied_column_by_column_and
     assert _schema(new) == before  # the till's own tables, indexes and triggers, all there
     assert {i: _members(old)[i] for i in ids} == {i: _members(new)[i] for i in ids}
     assert customers.view(new.till, ids[3]).balance == customers.view(old.till, ids[3]).balance
-    assert [m.name for m in customers.find(new.till, "Khách 5").matches] == ["Hồ Văn Khách 5"]
+    # The name words, indexed by the till (the chain's server is shared with other tests).
+    assert [m.customer_id for m in customers.find(new.till, "Hồ Văn Khách 5").matches] == [ids[5]]
     with new.till.transaction() as s:
         assert balances.mismatches(s) == []
         assert stats.differences(s) == []
@@ -312,5 +313,8 @@ def test_a_till_that_dies_during_the_install_opens_empty_and_installs_again(
         assert c.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
         assert c.exec_driver_sql("PRAGMA integrity_check").scalar_one() == "ok"
     done = install(new.till, path, change)
-    assert done.customers == len(_members(new)) >= 40 and done.journal == "rollback"
+    with sqlite3.connect(path) as file:  # members other tests' entries named and the chain lacks (a shared server)
+        placeholders = int(file.execute("SELECT value FROM meta WHERE key = 'placeholders'").fetchone()[0])
+    assert done.customers + placeholders == len(_members(new)) and done.customers >= 40
+    assert done.journal == "rollback"
     assert set(_members(old)) <= set(_members(new))
