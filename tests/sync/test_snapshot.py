@@ -46,6 +46,27 @@ def _download(shop: Shop, srv: ServerProcess, dest: Path) -> dict[str, str]:
     with SyncClient(srv.url, shop.token) as client:
         return client.download(f"{API}/snapshot", dest)
 
+def _new_till_with_file(
+    server: ServerProcess,
+    shops: Callable[..., Shop],
+    store: str,
+    path: Path,
+    *,
+    edit: str = "",
+    args: tuple[object, ...] = (),
+) -> tuple[Shop, list[tuple[str, str, str]], int]:
+    """A new till of ``store`` with the chain's snapshot downloaded and verified at ``path`` (then
+    changed by the SQL ``edit``, if any): the till, its schema before any install, the change number."""
+    new = shops(server, store)
+    before = _schema(new)
+    change = verify(path, _download(new, server, path))
+    if edit:
+        with sqlite3.connect(path) as db:
+            db.execute(edit, args)
+        db.close()
+    return new, before, change
+
+
 
 def test_a_new_till_joins_by_snapshot_and_holds_what_a_page_by_page_till_holds(
     own_server: ServerProcess, shops: Callable[..., Shop], tmp_path: Path
@@ -214,14 +235,8 @@ def test_a_file_with_other_indexes_than_the_tills_is_copied_column_by_column_and
            .customer_id for i in range(8)]  # fmt: skip
     awards.award(old.till, ids[3], Bill(paid=90_000), staff=old.cashier)
     _sync(old, server)
-    new = shops(server, store)
-    before = _schema(new)
     path = tmp_path / "snap.sqlite"
-    change = verify(path, _download(new, server, path))
-    db = sqlite3.connect(path)
-    db.execute("DROP INDEX ix_balance_points")
-    db.commit()
-    db.close()
+    new, before, change = _new_till_with_file(server, shops, store, path, edit="DROP INDEX ix_balance_points")
     done = install(new.till, path, change)
     assert done.transferred == ()
     assert _schema(new) == before  # the till's own tables, indexes and triggers, all there
@@ -244,14 +259,9 @@ def test_a_file_whose_balances_name_a_member_it_lacks_is_refused_and_nothing_cha
     gone = customers.enroll(old.till, name="Khách Thiếu", phone="0923 000 001", staff=old.cashier).customer_id
     customers.enroll(old.till, name="Khách Đủ", phone="0923 000 002", staff=old.cashier)
     _sync(old, server)
-    new = shops(server, store)
-    before = _schema(new)
     path = tmp_path / "snap.sqlite"
-    change = verify(path, _download(new, server, path))
-    db = sqlite3.connect(path)
-    db.execute("DELETE FROM customer WHERE id = ?", (gone,))
-    db.commit()
-    db.close()
+    edit = "DELETE FROM customer WHERE id = ?"
+    new, before, change = _new_till_with_file(server, shops, store, path, edit=edit, args=(gone,))
     with pytest.raises(SnapshotRefused, match="nothing was installed"):
         install(new.till, path, change)
     assert _members(new) == {}
@@ -291,10 +301,8 @@ def test_a_till_that_dies_during_the_install_opens_empty_and_installs_again(
     for i in range(40):
         customers.enroll(old.till, name=f"Khách Mất Điện {i}", phone=f"0924 00{i:04d}", staff=old.cashier)
     _sync(old, server)
-    new = shops(server, store)
-    before = _schema(new)
     path = tmp_path / "snap.sqlite"
-    change = verify(path, _download(new, server, path))
+    new, before, change = _new_till_with_file(server, shops, store, path)
     new.till.engine.dispose()  # the crashing process is the database's only connection
     died = subprocess.run(
         [sys.executable, "-c", _CRASH, str(new.home), str(path), str(change)],
