@@ -189,7 +189,11 @@ def _entry_of_record(record: EntryRecord) -> LedgerEntry:
 
 
 _new, _set = object.__new__, object.__setattr__
-_SAME_FIELDS = list(EntryRecord.model_fields) == ENTRY_FIELDS and not hasattr(LedgerEntry, "__slots__")
+_SAME_FIELDS = (
+    list(EntryRecord.model_fields) == ENTRY_FIELDS
+    and not hasattr(LedgerEntry, "__slots__")
+    and not hasattr(LedgerEntry, "__post_init__")  # a check in the constructor must not be skipped
+)
 
 
 def _answer(

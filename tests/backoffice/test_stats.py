@@ -23,7 +23,7 @@ from app.core.ledger import NOT_A_VISIT, EntryKind, LedgerEntry
 from app.core.periods import period_for
 from app.core.receipt import Receipt, ReceiptKind
 from app.core.segments import Segment
-from app.db.models import DayStoreStats, LedgerEntryRow, MemberDayStats, MemberStats, MemberStoreStats
+from app.db.models import PHONE_TAIL_REV, DayStoreStats, LedgerEntryRow, MemberDayStats, MemberStats, MemberStoreStats
 from app.services import (
     awards,
     corrections,
@@ -207,9 +207,10 @@ def _undo_0013(db: sqlite3.Connection) -> None:
 
 def _undo_0014(db: sqlite3.Connection) -> None:
     """The phone-tail search as it was before migration 0014: a virtual generated column with an index."""
-    tail = " || ".join(f"substr(phone, -{i}, 1)" for i in range(1, 7))
     db.execute("DROP INDEX ix_customer_phone_tail_rev")
-    db.execute(f"ALTER TABLE customer ADD COLUMN phone_tail_rev VARCHAR(6) GENERATED ALWAYS AS ({tail}) VIRTUAL")
+    db.execute(
+        f"ALTER TABLE customer ADD COLUMN phone_tail_rev VARCHAR(6) GENERATED ALWAYS AS ({PHONE_TAIL_REV}) VIRTUAL"
+    )
     db.execute("CREATE INDEX ix_customer_phone_tail_rev ON customer (phone_tail_rev)")
 
 

@@ -22,10 +22,11 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from app.bootstrap import open_till
+from app.core.earning import Bill
 from app.core.ledger import Balance, LedgerEntry
 from app.db.models import BalanceRow as TillBalance
 from app.db.models import LedgerEntryRow
-from app.services import ledger_writer, staff
+from app.services import awards, customers, ledger_writer, staff
 from app.services.staff import StaffMember
 from app.services.till import Till
 from sync.embedded import free_port, wait_healthy
@@ -245,6 +246,17 @@ def till_entries(till: Till, *, own_only: bool = False) -> dict[str, LedgerEntry
 def till_balances(till: Till) -> dict[str, Balance]:
     with till.transaction() as s:
         return {r.customer_id: ledger_writer.balance_of(r) for r in s.scalars(select(TillBalance))}
+
+
+def members_with_a_sale(shop: Shop, count: int, phone_prefix: str) -> list[str]:
+    """``count`` new members of ``shop``, each with one 60,000 sale: two ledger entries apiece (the
+    welcome and the earn), both waiting in the outbox. Phones ``<phone_prefix>0000``, ``…0001``, …"""
+    ids = []
+    for i in range(count):
+        member = customers.enroll(shop.till, name=f"Khách {i}", phone=f"{phone_prefix}{i:04d}", staff=shop.cashier)
+        awards.award(shop.till, member.customer_id, Bill(paid=60_000), staff=shop.cashier)
+        ids.append(member.customer_id)
+    return ids
 
 
 def wait_until(condition: Callable[[], bool], timeout: float = 30.0, step: float = 0.05) -> None:

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select, update
-from synctools import ROOT, ServerProcess, Shop, server_entries, till_entries
+from synctools import ROOT, ServerProcess, Shop, members_with_a_sale, server_entries, till_entries, wait_until
 
 from app.bootstrap import open_till
-from app.core.earning import Bill
 from app.core.program import worked_example_program
 from app.db.models import OutboxItem
-from app.services import awards, customers
+from app.services import customers
 from app.services.syncstatus import pending_count
 from sync.worker.worker import SyncWorker
 
@@ -110,16 +109,16 @@ def test_the_sync_daemon_keeps_house_on_a_pc_without_the_cashier_app(
 ) -> None:
     """A back-room PC running only ``loyalty-sync run`` prunes its acknowledged outbox as the app does."""
     shop = shops(own_server)
-    for i in range(4):
-        member = customers.enroll(shop.till, name=f"Khách {i}", phone=f"0915 10{i:04d}", staff=shop.cashier)
-        awards.award(shop.till, member.customer_id, Bill(paid=60_000), staff=shop.cashier)
+    members_with_a_sale(shop, 4, "0915 10")
     SyncWorker(shop.till, own_server.url, shop.token).run_once()
     assert pending_count(shop.till) == 0
     with shop.till.transaction() as s:  # acknowledged a month ago: past the 14 days kept by default
         s.execute(update(OutboxItem).values(acked_at=datetime.now(UTC) - timedelta(days=30)))
-    entry_rows = select(func.count()).select_from(OutboxItem).where(OutboxItem.item_type == "entry")
-    with shop.till.transaction() as s:
-        before = s.scalar(entry_rows)
+    def entry_rows() -> int:
+        with shop.till.transaction() as s:
+            return s.scalar(select(func.count()).select_from(OutboxItem).where(OutboxItem.item_type == "entry"))
+
+    before = entry_rows()
     assert before == 8  # four welcomes, four sales
 
     daemon = subprocess.Popen(
@@ -130,15 +129,12 @@ def test_the_sync_daemon_keeps_house_on_a_pc_without_the_cashier_app(
         text=True,
     )
     try:
-        deadline = time.monotonic() + 60
-        left = before
-        while time.monotonic() < deadline and left > 1:
-            time.sleep(0.2)
-            with shop.till.transaction() as s:
-                left = s.scalar(entry_rows)
+        with contextlib.suppress(AssertionError):  # timed out: the assertion below says so, with the log
+            wait_until(lambda: entry_rows() <= 1, timeout=60, step=0.2)
     finally:
         daemon.send_signal(signal.SIGTERM)
         _, err = daemon.communicate(timeout=30)
+    left = entry_rows()
     assert left == 1, f"the daemon never pruned the outbox: {err[-2000:]}"  # the newest row is kept
     assert daemon.returncode == 0 and "housekeeping pass: Report(outbox_pruned=7" in err
     assert pending_count(shop.till) == 0  # nothing waiting was touched

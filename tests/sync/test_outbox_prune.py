@@ -7,10 +7,9 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from synctools import Databases, Shop, server_entries, start_server, till_entries
+from synctools import Databases, Shop, members_with_a_sale, server_entries, start_server, till_entries
 
-from app.core.earning import Bill
-from app.services import awards, customers, housekeeping
+from app.services import housekeeping
 from app.services.syncstatus import pending_count
 from sync.server import admin
 from sync.server.db import write_session
@@ -26,9 +25,7 @@ def test_a_pruned_till_gives_a_new_server_its_whole_ledger(
     second = start_server(databases, "sqlite", tmp_path)
     try:
         shop = shops(first)
-        for i in range(6):
-            member = customers.enroll(shop.till, name=f"Khách {i}", phone=f"0915 00{i:04d}", staff=shop.cashier)
-            awards.award(shop.till, member.customer_id, Bill(paid=60_000), staff=shop.cashier)
+        members_with_a_sale(shop, 6, "0915 00")
         SyncWorker(shop.till, first.url, shop.token).run_once()
         assert pending_count(shop.till) == 0
         a_month_later = datetime.now(UTC) + timedelta(days=30)
